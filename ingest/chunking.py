@@ -1,0 +1,52 @@
+"""Split a note's body into sentence-aligned chunks that carry the note's metadata."""
+
+from __future__ import annotations
+
+import json
+
+from langchain_core.documents import Document
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.note import Note
+
+# Paragraphs, then lines, then sentence ends, then words.
+_SEPARATORS = ["\n\n", "\n", r"(?<=[.!?])\s+(?=[\"'(\[$]?[A-Z0-9])", " "]
+
+
+def note_metadata(note: Note) -> dict:
+    """Chroma-ready metadata of a note (no ``None`` values, lists only when non-empty)."""
+    metadata = {"source": note.source, "title": note.title}
+    optional = {
+        "tickers": list(note.tickers) or None,
+        "date": note.date,
+        "sentiment_label": note.sentiment_label,
+        "sentiment_score": note.sentiment_score,
+        "ticker_scores": json.dumps(note.ticker_scores, sort_keys=True) if note.ticker_scores else None,
+    }
+    metadata.update({k: v for k, v in optional.items() if v is not None})
+    return metadata
+
+
+class NoteChunker:
+    """Chunks of about ``chunk_size`` characters, split at sentence boundaries."""
+
+    def __init__(self, chunk_size: int = 700, chunk_overlap: int = 100):
+        self.splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=chunk_overlap,
+            separators=_SEPARATORS,
+            is_separator_regex=True,
+            keep_separator="end",
+            add_start_index=True,
+        )
+
+    def split(self, note: Note) -> list[Document]:
+        """Chunks with ``start``/``end`` offsets into the note text and ``chunk_index``."""
+        base = note_metadata(note)
+        chunks = self.splitter.create_documents([note.body])
+        documents = []
+        for index, chunk in enumerate(chunks):
+            start = chunk.metadata["start_index"]
+            meta = {**base, "chunk_index": index, "start": start, "end": start + len(chunk.page_content)}
+            documents.append(Document(page_content=chunk.page_content, metadata=meta))
+        return documents

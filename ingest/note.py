@@ -1,0 +1,93 @@
+"""A research note: its body text, the companies it is about, and its sentiment block."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.sentences import split_sentences
+from ingest.sentiment import BLOCK_START, parse_sentiment_block
+from ingest.tickers import TickerResolver
+
+# Lines of the marketing footer that sits between the analysis and the sentiment block.
+_MARKETING = re.compile(
+    r"request\s+(a\s+)?demo|institutional\s+investors|portfolio\s+analytics|real-time\s+alerts"
+    r"|sign\s+up|subscribe|free\s+trial|book\s+a\s+(call|demo)",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(r"^\s*(?:date|published)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE)
+_HEADING = re.compile(r"^\s*#+\s+(.+)$", re.MULTILINE)
+_TITLE_CHARS = 120
+
+
+class NoteFormatError(ValueError):
+    """The file cannot be read as a note (for example, it has no body text)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """A parsed note. ``text[:body_end]`` is the indexed body; offsets point into ``text``."""
+
+    source: str
+    text: str
+    body_end: int
+    title: str
+    tickers: tuple[str, ...]
+    date: str | None = None
+    sentiment_label: str | None = None
+    sentiment_score: float | None = None
+    ticker_scores: dict[str, float] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        return self.text[: self.body_end]
+
+
+def _footer_start(text: str, end: int) -> int:
+    """Walk back from ``end`` over blank and marketing lines; return where the body ends."""
+    lines = text[:end].splitlines(keepends=True)
+    cut = end
+    # The block header is often glued to the last footer line: "Request a DemoOverall Sentiment".
+    last_line_start = text.rfind("\n", 0, end) + 1
+    if _MARKETING.search(text[last_line_start:end]) or not text[last_line_start:end].strip():
+        cut = last_line_start
+        lines = text[:cut].splitlines(keepends=True)
+    while lines and (not lines[-1].strip() or (_MARKETING.search(lines[-1]) and len(lines[-1]) < 300)):
+        cut -= len(lines.pop())
+    return cut
+
+
+def _title(body: str) -> str:
+    heading = _HEADING.search(body[:400])
+    if heading:
+        return heading.group(1).strip()
+    sentences = split_sentences(body)
+    first = sentences[0].text if sentences else body.strip()
+    return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1].rstrip() + "\u2026"
+
+
+def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
+    """Parse a note's text. ``date`` is used when the note has no ``Date:`` line."""
+    block = BLOCK_START.search(text)
+    block_start = block.start() if block else len(text)
+    body_end = _footer_start(text, block_start)
+    body = text[:body_end]
+    if not body.strip():
+        raise NoteFormatError("no note text before the sentiment block" if block else "empty note")
+    sentiment = parse_sentiment_block(text[block_start:])
+    scores = {resolver.directory.canonical(t): s for t, s in sentiment.ticker_scores.items()}
+    tickers = list(dict.fromkeys([*scores, *resolver.resolve(body)]))
+    date_line = _DATE_LINE.search(body[:300])
+    return Note(
+        source=source,
+        text=text,
+        body_end=body_end,
+        title=_title(body),
+        tickers=tuple(tickers),
+        date=date_line.group(1) if date_line else date,
+        sentiment_label=sentiment.label,
+        sentiment_score=sentiment.score,
+        ticker_scores=scores,
+        problems=sentiment.problems,
+    )

@@ -1,0 +1,151 @@
+"""Resolve company mentions in notes and questions to canonical tickers.
+
+An offline alias table (``ingest/data/companies.csv``, extendable by a user CSV of the same
+columns) maps names ("Alibaba"), alternate listings ("9988.HK") and symbols ("BABA", "$BABA",
+"(NYSE: BABA)") to one canonical ticker. Hand-written because no maintained library does
+offline company-name-to-ticker resolution.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+_BUNDLED = "companies.csv"
+# "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
+_DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
+_EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
+_HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
+_UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Company:
+    """One row of the alias table."""
+
+    ticker: str
+    name: str
+    aliases: tuple[str, ...]  # how prose names the company; ``name`` is for display only
+    symbols: tuple[str, ...]
+    ambiguous_symbol: bool
+
+
+def _split(field: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in field.split("|") if part.strip())
+
+
+def _read_csv(text: str) -> list[Company]:
+    rows = csv.DictReader(text.splitlines())
+    return [
+        Company(
+            ticker=row["ticker"].strip().upper(),
+            name=row["name"].strip(),
+            aliases=_split(row.get("aliases") or ""),
+            symbols=tuple(s.upper() for s in _split(row.get("symbols") or "")),
+            ambiguous_symbol=(row.get("ambiguous_symbol") or "0").strip() in {"1", "true", "yes"},
+        )
+        for row in rows
+        if row.get("ticker")
+    ]
+
+
+class Mention(NamedTuple):
+    """A company mention: ``text[start:end]`` names ``ticker``."""
+
+    start: int
+    end: int
+    ticker: str
+
+
+class CompanyDirectory:
+    """The alias table: bundled rows, then the user's file (whose rows win on conflicts)."""
+
+    def __init__(self, companies: list[Company]):
+        self.companies = {c.ticker: c for c in companies}
+
+    @classmethod
+    def load(cls, extra_file: Path | None = None) -> "CompanyDirectory":
+        """Bundled table plus an optional user CSV with the same header."""
+        text = resources.files("ingest.data").joinpath(_BUNDLED).read_text(encoding="utf-8")
+        companies = _read_csv(text)
+        if extra_file is not None:
+            companies += _read_csv(Path(extra_file).read_text(encoding="utf-8"))
+        return cls(companies)
+
+    @cached_property
+    def symbol_to_ticker(self) -> dict[str, str]:
+        table = {}
+        for company in self.companies.values():
+            table[company.ticker] = company.ticker
+            for symbol in company.symbols:
+                table[symbol] = company.ticker
+        return table
+
+    @cached_property
+    def alias_to_ticker(self) -> dict[str, str]:
+        return {alias.lower(): c.ticker for c in self.companies.values() for alias in c.aliases}
+
+    def canonical(self, symbol: str) -> str:
+        """The canonical ticker for a listed symbol, or the symbol upper-cased if unknown."""
+        symbol = symbol.upper().lstrip("$")
+        return self.symbol_to_ticker.get(symbol, symbol)
+
+    def name_of(self, ticker: str) -> str:
+        company = self.companies.get(ticker)
+        return company.name if company else ticker
+
+    def is_bare_symbol(self, token: str) -> bool:
+        """True if an upper-case token alone names a company (not "AI", "IT", "ON", "NOW")."""
+        ticker = self.symbol_to_ticker.get(token)
+        return ticker is not None and not self.companies[ticker].ambiguous_symbol
+
+
+class TickerResolver:
+    """Find the companies a text is about, as canonical tickers in order of first mention.
+
+    ``case_sensitive_names`` is on for notes (proper nouns are capitalised there) and off
+    for questions, which users type in any case.
+    """
+
+    def __init__(self, directory: CompanyDirectory):
+        self.directory = directory
+
+    @cached_property
+    def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
+        names = {a for c in self.directory.companies.values() for a in c.aliases}
+        aliases = sorted(names, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
+        pattern = rf"(?<![\w&])({body})(?:['\u2019]s?)?(?![\w&])"
+        return {flag: re.compile(pattern, 0 if flag else re.IGNORECASE) for flag in (True, False)}
+
+    def _alias_hits(self, text: str, case_sensitive: bool) -> list[Mention]:
+        return [
+            Mention(m.start(), m.end(), self.directory.alias_to_ticker[m.group(1).lower()])
+            for m in self._name_patterns[case_sensitive].finditer(text)
+        ]
+
+    def _symbol_hits(self, text: str) -> list[Mention]:
+        hits = [
+            Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
+            for pattern in (_DOLLAR, _EXCHANGE, _HK_CODE)
+            for m in pattern.finditer(text)
+        ]
+        hits += [
+            Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
+            for m in _UPPER_TOKEN.finditer(text)
+            if self.directory.is_bare_symbol(m.group(1))
+        ]
+        return hits
+
+    def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
+        """Every company mention in ``text`` with its span, in order."""
+        return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text))
+
+    def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
+        """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
+        return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))

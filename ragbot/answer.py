@@ -1,0 +1,90 @@
+"""The answer types every answerer returns, and the ``Answerer`` interface."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import asdict, dataclass, field
+
+from langchain_core.documents import Document
+
+from ragbot.routing import Question
+
+
+@dataclass
+class Citation:
+    """What marker ``[n]`` points to: a passage of a note and the cited sentence's span in the note."""
+
+    n: int
+    source: str
+    tickers: list[str]
+    sentiment_label: str | None
+    sentiment_score: float | None
+    date: str | None
+    text: str  # the passage (chunk) the sentence came from
+    start: int  # the cited sentence's offsets into the note text
+    end: int
+    score: float
+    sentence: str
+    passage_start: int  # the passage's offset into the note text
+
+    @classmethod
+    def from_passage(cls, n: int, passage: Document, start: int, end: int, score: float) -> "Citation":
+        """Cite ``note[start:end]``, which lies inside ``passage``."""
+        meta = passage.metadata
+        offset = meta.get("start", 0)
+        return cls(
+            n=n,
+            source=meta["source"],
+            tickers=list(meta.get("tickers") or []),
+            sentiment_label=meta.get("sentiment_label"),
+            sentiment_score=meta.get("sentiment_score"),
+            date=meta.get("date"),
+            text=passage.page_content,
+            start=start,
+            end=end,
+            score=round(float(score), 4),
+            sentence=passage.page_content[start - offset : end - offset],
+            passage_start=offset,
+        )
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """An answer whose every sentence ends with ``[n]`` markers that index ``citations``.
+
+    When ``found`` is false the text says so, and ``related`` lists the closest passages.
+    """
+
+    text: str
+    found: bool
+    citations: list[Citation] = field(default_factory=list)
+    tickers: list[str] = field(default_factory=list)
+    related: list[Citation] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The shape ``ragbot ask --json`` prints."""
+        return {
+            "answer": self.text,
+            "found": self.found,
+            "tickers": self.tickers,
+            "citations": [c.to_json() for c in self.citations],
+            "related": [c.to_json() for c in self.related],
+        }
+
+
+class Answerer(ABC):
+    """Turns a question and its retrieved passages into a cited ``Answer``.
+
+    Implement ``answer``. The default is extractive (``ExtractiveAnswerer``); an LLM-backed
+    answerer plugs in here without touching retrieval.
+    """
+
+    def warm_up(self) -> None:
+        """Load heavy models; called once before the first answer."""
+
+    @abstractmethod
+    def answer(self, question: Question, passages: list[Document]) -> Answer:
+        """Answer ``question`` from ``passages`` (best first, scores in ``metadata["score"]``)."""

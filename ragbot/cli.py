@@ -1,0 +1,181 @@
+"""The ``ragbot`` command line: ingest, search, ask, stats, eval, serve."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ragbot.bot import Ragbot
+from ragbot.reports import IngestReport
+from ragbot.settings import Settings
+
+app = typer.Typer(help="Ask questions about your research notes, answered with citations.", no_args_is_help=True)
+console = Console()
+errors = Console(stderr=True)
+
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder (default: RAGBOT_STORE_DIR or .ragbot).")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+TickerOpt = Annotated[Optional[str], typer.Option("--ticker", "-t", help="Only notes about this ticker (overrides routing).")]
+
+
+def make_bot(store: Path | None = None, **overrides) -> Ragbot:
+    """A Ragbot from the environment's settings, with CLI flags laid over them."""
+    values = {k: v for k, v in overrides.items() if v is not None}
+    if store is not None:
+        values["store_dir"] = store
+    return Ragbot(Settings(**values))
+
+
+def run_ingest(bot: Ragbot, path: Path | None, sync: bool, quiet: bool) -> IngestReport:
+    """Ingest with a rich progress bar on a terminal."""
+    if quiet or not console.is_terminal:
+        return bot.ingest(path, sync=sync)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("Reading notes", total=None)
+
+        def progress(event: str, done: int, total: int) -> None:
+            if event == "index":
+                bar.update(task, description="Embedding and indexing", completed=done, total=total)
+            else:
+                bar.update(task, completed=done)
+
+        return bot.ingest(path, sync=sync, progress=progress)
+
+
+def print_report(report: IngestReport) -> None:
+    table = Table(title="Ingest", show_header=False)
+    for name in ("added", "updated", "unchanged", "deleted"):
+        table.add_row(name, str(len(getattr(report, name))))
+    table.add_row("failed", str(len(report.failed)))
+    table.add_row("chunks", f"{report.chunks} ({report.embedded} embedded)")
+    console.print(table)
+    for failure in report.failed:
+        errors.print(f"[red]failed[/red] {failure.path}: {failure.error}")
+    for warning in report.warnings:
+        errors.print(f"[yellow]warning[/yellow] {warning.path}: {warning.error}")
+
+
+@app.command()
+def ingest(
+    path: Annotated[Optional[Path], typer.Argument(help="Folder of .txt/.md notes (default: RAGBOT_NOTES_DIR).")] = None,
+    sync: Annotated[bool, typer.Option("--sync", help="Also remove notes whose files were deleted.")] = False,
+    json_out: JsonOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Add new and edited notes to the store; unchanged notes are not re-embedded."""
+    bot = make_bot(store)
+    try:
+        report = run_ingest(bot, path, sync, quiet=json_out)
+    except FileNotFoundError as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(2)
+    if json_out:
+        print(json.dumps(report.to_json()))
+    else:
+        print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def search(
+    query: str,
+    ticker: TickerOpt = None,
+    k: Annotated[int, typer.Option("--k", "-k", help="How many passages.")] = 5,
+    json_out: JsonOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Show the passages retrieval finds for QUERY (a debugging view)."""
+    hits = make_bot(store).search(query, ticker=ticker, k=k)
+    if json_out:
+        print(json.dumps([h.to_json() for h in hits]))
+        return
+    if not hits:
+        console.print("No passages found.")
+    for n, hit in enumerate(hits, start=1):
+        sentiment = f"{hit.sentiment_label} ({hit.sentiment_score:+.2f})" if hit.sentiment_score is not None else "no sentiment"
+        console.rule(f"[{n}] {hit.source}  {' '.join(hit.tickers)}  {sentiment}  score {hit.score:.4f}")
+        console.print(hit.text, markup=False, highlight=False)
+
+
+@app.command()
+def ask(
+    question: str,
+    ticker: TickerOpt = None,
+    json_out: JsonOpt = False,
+    no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder (faster).")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Answer QUESTION from your notes, citing every sentence."""
+    bot = make_bot(store, reranker=False if no_rerank else None)
+    answer = bot.ask(question, ticker=ticker)
+    if json_out:
+        print(json.dumps(answer.to_json()))
+        return
+    console.print(answer.text, markup=False, highlight=False)
+    for c in answer.citations or answer.related:
+        label = "" if answer.found else "possibly related: "
+        sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
+        console.print(f"[bold][{c.n}][/bold] {label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
+        console.print(f"    {c.sentence}", markup=False, highlight=False)
+
+
+@app.command()
+def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
+    """How many notes and chunks the store holds, and notes per ticker."""
+    result = make_bot(store).stats()
+    if json_out:
+        print(json.dumps(result.to_json()))
+        return
+    console.print(f"{result.notes} notes, {result.chunks} chunks")
+    table = Table("ticker", "notes")
+    for ticker, count in result.tickers.items():
+        table.add_row(ticker, str(count))
+    console.print(table)
+
+
+def print_eval(result) -> None:
+    metrics = list(result.overall)
+    table = Table("kind", *metrics, title="Evaluation")
+    rows = [("all", result.overall), *result.by_kind.items()]
+    for kind, figures in rows:
+        table.add_row(kind, *("-" if figures[m] is None else f"{figures[m]:g}" for m in metrics))
+    console.print(table)
+    console.print(f"latency: p50 {result.latency.get('p50_ms')} ms, p95 {result.latency.get('p95_ms')} ms")
+
+
+@app.command("eval")
+def evaluate(
+    qa_file: Annotated[Path, typer.Argument(help="JSONL of labelled questions (see eval/README.md).")],
+    notes: Annotated[Path, typer.Option("--notes", help="Folder of the notes the questions are about.")],
+    json_out: JsonOpt = False,
+    no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder.")] = False,
+    show: Annotated[bool, typer.Option("--show", help="Print every question with its answer.")] = False,
+) -> None:
+    """Ingest NOTES into a throwaway store and score answers to QA_FILE's questions."""
+    from ragbot.evaluation import AnswerEvaluator, load_records
+
+    with tempfile.TemporaryDirectory(prefix="ragbot-eval-") as store:
+        bot = make_bot(Path(store), reranker=False if no_rerank else None)
+        bot.ingest(notes)
+        bot.warm_up()
+        result = AnswerEvaluator(load_records(qa_file))(lambda q, history: bot.ask(q, history=history))
+    if show:
+        for o in result.outcomes:
+            errors.print(f"[bold]{o.record.id} {o.record.kind}[/bold] {o.record.question} gold={o.record.gold_notes}")
+            errors.print(f"  found={o.answer.found} cited={o.cited_notes} {o.answer.text[:300]}", markup=False)
+    if json_out:
+        print(json.dumps(result.to_json()))
+    else:
+        print_eval(result)
+
+
+if __name__ == "__main__":
+    app()

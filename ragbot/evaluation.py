@@ -1,0 +1,146 @@
+"""Evaluate answers on a labelled question set: retrieval of gold notes among the cited
+sources (hit@k, MRR), citation precision, keyword recall, no-answer accuracy, latency.
+
+The evaluator is a plain callable, in the manner of sentence-transformers' evaluators:
+``AnswerEvaluator(records)(ask) -> EvalResult``.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ragbot.answer import Answer
+
+AskFn = Callable[[str, list[dict]], Answer]
+HIT_KS = (1, 3, 5)
+
+
+@dataclass
+class QARecord:
+    """One labelled question (the ``eval/qa.jsonl`` format)."""
+
+    id: str
+    question: str
+    gold_notes: list[str]
+    answer_keywords: list[str] = field(default_factory=list)
+    ticker: str | None = None
+    kind: str = "factual"
+    follows: str | None = None
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.gold_notes)
+
+
+def load_records(path: Path) -> list[QARecord]:
+    """Read a JSONL file of ``QARecord`` fields."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [QARecord(**json.loads(line)) for line in lines if line.strip()]
+
+
+@dataclass
+class Outcome:
+    """How one answer scored."""
+
+    record: QARecord
+    answer: Answer
+    seconds: float
+
+    @property
+    def cited_notes(self) -> list[str]:
+        return list(dict.fromkeys(PurePosixPath(c.source).name for c in self.answer.citations))
+
+    def gold_rank(self) -> int | None:
+        gold = set(self.record.gold_notes)
+        return next((i for i, note in enumerate(self.cited_notes, start=1) if note in gold), None)
+
+    def precision(self) -> float | None:
+        cited = self.cited_notes
+        return sum(n in self.record.gold_notes for n in cited) / len(cited) if cited else None
+
+    def keyword_recall(self) -> float:
+        text = self.answer.text.lower()
+        words = self.record.answer_keywords
+        return sum(w.lower() in text for w in words) / len(words) if words else 1.0
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(statistics.fmean(values), 4) if values else None
+
+
+def summarize(outcomes: list[Outcome]) -> dict:
+    """The figures for one group of outcomes."""
+    answerable = [o for o in outcomes if o.record.answerable]
+    unanswerable = [o for o in outcomes if not o.record.answerable]
+    ranks = [o.gold_rank() for o in answerable]
+    figures = {"questions": len(outcomes)}
+    for k in HIT_KS:
+        figures[f"hit@{k}"] = _mean([1.0 if r and r <= k else 0.0 for r in ranks])
+    figures["mrr"] = _mean([1.0 / r if r else 0.0 for r in ranks])
+    figures["citation_precision"] = _mean([p for o in answerable if (p := o.precision()) is not None])
+    figures["keyword_recall"] = _mean([o.keyword_recall() for o in answerable])
+    figures["found_when_answerable"] = _mean([1.0 if o.answer.found else 0.0 for o in answerable])
+    figures["no_answer_accuracy"] = _mean([0.0 if o.answer.found else 1.0 for o in unanswerable])
+    return figures
+
+
+def latency(outcomes: list[Outcome]) -> dict:
+    times = sorted(o.seconds * 1000 for o in outcomes)
+    if not times:
+        return {}
+    return {"p50_ms": round(times[len(times) // 2], 1), "p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1)}
+
+
+@dataclass
+class EvalResult:
+    """Overall and per-kind figures, latency, and every outcome for inspection."""
+
+    overall: dict
+    by_kind: dict[str, dict]
+    latency: dict
+    outcomes: list[Outcome]
+
+    def to_json(self) -> dict:
+        return {"overall": self.overall, "by_kind": self.by_kind, "latency": self.latency}
+
+
+class AnswerEvaluator:
+    """Asks every question (with the conversation so far for follow-ups) and scores the answers."""
+
+    def __init__(self, records: list[QARecord]):
+        self.records = records
+        self.by_id = {r.id: r for r in records}
+
+    def history(self, record: QARecord, answers: dict[str, Answer]) -> list[dict]:
+        """The user/assistant turns leading to ``record`` through its ``follows`` chain."""
+        chain: list[QARecord] = []
+        current = self.by_id.get(record.follows) if record.follows else None
+        while current is not None:
+            chain.insert(0, current)
+            current = self.by_id.get(current.follows) if current.follows else None
+        turns = []
+        for earlier in chain:
+            turns.append({"role": "user", "content": earlier.question})
+            if earlier.id in answers:
+                turns.append({"role": "assistant", "content": answers[earlier.id].text})
+        return turns
+
+    def __call__(self, ask: AskFn) -> EvalResult:
+        outcomes, answers = [], {}
+        for record in self.records:
+            history = self.history(record, answers)
+            started = time.perf_counter()
+            answer = ask(record.question, history)
+            outcomes.append(Outcome(record, answer, time.perf_counter() - started))
+            answers[record.id] = answer
+        groups: dict[str, list[Outcome]] = defaultdict(list)
+        for outcome in outcomes:
+            groups[outcome.record.kind].append(outcome)
+        by_kind = {kind: summarize(group) for kind, group in sorted(groups.items())}
+        return EvalResult(summarize(outcomes), by_kind, latency(outcomes), outcomes)

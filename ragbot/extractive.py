@@ -1,0 +1,171 @@
+"""The default answerer: picks the sentences of the retrieved passages that best answer the
+question and cites each one. No LLM; nothing is written that the notes do not say."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from langchain_core.documents import Document
+
+from ingest import Sentence, split_sentences
+from ragbot.answer import Answer, Answerer, Citation
+from ragbot.rerank import Reranker
+from ragbot.routing import Question
+from vectorstore.lexical import query_terms
+
+NOT_FOUND = "I couldn't find this in your notes."
+_MIN_SENTENCE_CHARS = 30
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to match "risks" with "risk" and "margins" with "margin"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(t) for t in query_terms(text)}
+
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage and how well it answers the question."""
+
+    passage: Document
+    rank: int  # of its passage in retrieval order
+    sentence: Sentence  # offsets into the note text
+    stems: set[str]
+    score: float = 0.0
+
+    @property
+    def source(self) -> str:
+        return self.passage.metadata["source"]
+
+
+def candidates(passages: list[Document]) -> list[Candidate]:
+    """Every sentence worth citing in ``passages``, with note offsets."""
+    found = []
+    for rank, passage in enumerate(passages):
+        for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
+            if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
+                found.append(Candidate(passage, rank, sentence, _stems(sentence.text)))
+    return found
+
+
+def lexical_coverage(topic: set[str], pool: list[Candidate]) -> list[float]:
+    """Share of the topic's IDF weight (IDF over ``pool``) that each sentence contains."""
+    if not topic:
+        return [0.0] * len(pool)
+    idf = {t: math.log(1 + len(pool) / (1 + sum(t in c.stems for c in pool))) for t in topic}
+    total = sum(idf.values())
+    return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
+
+
+def near_duplicate(a: set[str], b: set[str], threshold: float = 0.6) -> bool:
+    return bool(a and b) and len(a & b) / len(a | b) >= threshold
+
+
+class ExtractiveAnswerer(Answerer):
+    """Scores sentences by topic-word coverage and retrieval rank, then (if a reranker is set)
+    by a cross-encoder; cites the best few, at most ``per_note`` per note, no near-duplicates."""
+
+    def __init__(
+        self,
+        reranker: Reranker | None = None,
+        max_sentences: int = 4,
+        per_note: int = 2,
+        rerank_pool: int = 24,
+        min_relevance: float = -3.0,
+        min_dense_relevance: float = 0.35,
+        keep_within: float = 5.0,
+    ):
+        self.reranker = reranker
+        self.max_sentences = max_sentences
+        self.per_note = per_note
+        self.rerank_pool = rerank_pool
+        self.min_relevance = min_relevance
+        self.min_dense_relevance = min_dense_relevance
+        self.keep_within = keep_within
+
+    def warm_up(self) -> None:
+        if self.reranker:
+            self.reranker.warm_up()
+
+    def score(self, question: Question, pool: list[Candidate]) -> list[Candidate]:
+        """Score candidates in place and return them best first."""
+        coverage = lexical_coverage(_stems(question.topic), pool)
+        for candidate, cov in zip(pool, coverage):
+            candidate.score = cov + 0.5 / (1 + candidate.rank)
+        pool.sort(key=lambda c: c.score, reverse=True)
+        if self.reranker and pool:
+            pool = pool[: self.rerank_pool]
+            logits = self.reranker.score(question.topic, [c.sentence.text for c in pool])
+            for candidate, logit in zip(pool, logits):
+                candidate.score = logit + candidate.score
+            pool.sort(key=lambda c: c.score, reverse=True)
+        return pool
+
+    def relevant(self, best: Candidate, passages: list[Document]) -> bool:
+        """Whether the evidence clears the calibrated floor (see README, "Relevance floor")."""
+        if self.reranker:
+            return best.score >= self.min_relevance
+        dense = max(p.metadata.get("dense_score", 0.0) for p in passages)
+        return dense >= self.min_dense_relevance and best.score > 0.5 / (1 + best.rank)
+
+    def select(self, ranked: list[Candidate]) -> list[Candidate]:
+        """Best sentences within ``keep_within`` of the top, capped per note, no near-duplicates."""
+        chosen: list[Candidate] = []
+        floor = ranked[0].score - self.keep_within
+        for candidate in ranked:
+            if candidate.score < floor or len(chosen) == self.max_sentences:
+                break
+            same_note = sum(c.source == candidate.source for c in chosen)
+            if same_note < self.per_note and not any(near_duplicate(c.stems, candidate.stems) for c in chosen):
+                chosen.append(candidate)
+        return chosen
+
+    def answer(self, question: Question, passages: list[Document]) -> Answer:
+        ranked = self.score(question, candidates(passages))
+        if not ranked or not self.relevant(ranked[0], passages):
+            return not_found(question, ranked)
+        return compose(question, self.select(ranked))
+
+
+def reading_order(chosen: list[Candidate]) -> list[Candidate]:
+    """Group sentences by note (best note first), each note's sentences in text order."""
+    notes = list(dict.fromkeys(c.source for c in chosen))
+    return sorted(chosen, key=lambda c: (notes.index(c.source), c.sentence.start))
+
+
+def cite(n: int, candidate: Candidate) -> Citation:
+    return Citation.from_passage(n, candidate.passage, candidate.sentence.start, candidate.sentence.end, candidate.score)
+
+
+def compose(question: Question, chosen: list[Candidate]) -> Answer:
+    """Each chosen sentence, as written in its note, followed by its marker."""
+    ordered = reading_order(chosen)
+    citations = [cite(n, c) for n, c in enumerate(ordered, start=1)]
+    text = " ".join(f"{c.sentence.text} [{n}]" for n, c in enumerate(ordered, start=1))
+    return Answer(text=text, found=True, citations=citations, tickers=question.tickers)
+
+
+def not_found(question: Question, ranked: list[Candidate], related: int = 3) -> Answer:
+    """"Not in your notes", with the closest passages (one sentence each) as possibly related."""
+    seen, closest = set(), []
+    for candidate in ranked:
+        if candidate.passage.id not in seen:
+            seen.add(candidate.passage.id)
+            closest.append(candidate)
+    text = NOT_FOUND if ranked else no_notes_text(question)
+    return Answer(text, False, [], question.tickers, [cite(n, c) for n, c in enumerate(closest[:related], 1)])
+
+
+def no_notes_text(question: Question) -> str:
+    if question.tickers:
+        return f"I couldn't find this in your notes: none of them is about {', '.join(question.tickers)}."
+    return NOT_FOUND

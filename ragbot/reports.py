@@ -1,0 +1,65 @@
+"""Typed results of ragbot's operations, with the JSON shapes the CLI and web API print."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from ingest import LoadFailure
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did, note by note."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+    failed: list[LoadFailure] = field(default_factory=list)
+    warnings: list[LoadFailure] = field(default_factory=list)
+    chunks: int = 0
+    embedded: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_json(self) -> dict:
+        """``{"added","updated","unchanged","deleted","failed":[{"path","error"}],"chunks",...}``; counts for notes."""
+        return {
+            "added": len(self.added),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
+            "deleted": len(self.deleted),
+            "failed": [asdict(f) for f in self.failed],
+            "chunks": self.chunks,
+            "embedded_chunks": self.embedded,
+            "warnings": [asdict(w) for w in self.warnings],
+        }
+
+
+@dataclass
+class SearchHit:
+    """One retrieved passage, as ``ragbot search`` shows it."""
+
+    source: str
+    tickers: list[str]
+    sentiment_label: str | None
+    sentiment_score: float | None
+    text: str
+    score: float
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class StoreStats:
+    """What the store holds."""
+
+    notes: int
+    chunks: int
+    tickers: dict[str, int]  # ticker -> number of notes
+
+    def to_json(self) -> dict:
+        return asdict(self)

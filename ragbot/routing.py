@@ -1,0 +1,87 @@
+"""Work out what a question is about: its companies (as tickers), its topic, and its intent,
+carrying both over from earlier turns when a follow-up leaves them out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest import TickerResolver
+from vectorstore.lexical import query_terms
+
+_SENTIMENT = re.compile(
+    r"\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about)\b|\b(its|it|their|they|them|that|those|this)\b", re.IGNORECASE)
+# Words that say how to answer, not what about; a question made only of these has no topic.
+_NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more".split())
+
+
+@dataclass
+class Question:
+    """A routed question. ``search_text`` is what retrieval uses; ``topic`` is the question
+    without its company names, what passages are judged against."""
+
+    text: str
+    tickers: list[str]
+    topic: str
+    search_text: str
+    intent: str = "facts"  # or "sentiment"
+    inherited: list[str] = field(default_factory=list)  # what came from earlier turns
+
+
+def _strip_mentions(text: str, spans: list[tuple[int, int]]) -> str:
+    keep, position = [], 0
+    for start, end in sorted(spans):
+        if start >= position:
+            keep.append(text[position:start])
+            position = end
+        position = max(position, end)
+    keep.append(text[position:])
+    return re.sub(r"\s+", " ", "".join(keep)).strip()
+
+
+def _has_topic(topic: str) -> bool:
+    return any(term not in _NON_TOPIC for term in query_terms(topic))
+
+
+class QueryRouter:
+    """Routes questions with the same resolver ingest uses, so "Alibaba" and "$BABA" both mean BABA."""
+
+    def __init__(self, resolver: TickerResolver):
+        self.resolver = resolver
+
+    def _parse(self, text: str) -> tuple[list[str], str]:
+        mentions = self.resolver.mentions(text, case_sensitive_names=False)
+        tickers = list(dict.fromkeys(m.ticker for m in mentions))
+        return tickers, _strip_mentions(text, [(m.start, m.end) for m in mentions])
+
+    def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:
+        """Tickers and topic of the latest earlier user turn that had them."""
+        tickers, topic = [], ""
+        for message in reversed(history or []):
+            if message.get("role") != "user" or not isinstance(message.get("content"), str):
+                continue
+            found, text = self._parse(message["content"])
+            tickers = tickers or found
+            topic = topic or (text if _has_topic(text) else "")
+            if tickers and topic:
+                break
+        return tickers, topic
+
+    def route(self, text: str, history: list[dict] | None = None, tickers: list[str] | None = None) -> Question:
+        """Route ``text``; explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
+        found, topic = self._parse(text)
+        inherited: list[str] = []
+        previous_tickers, previous_topic = self._previous(history)
+        if not found and previous_tickers and _FOLLOW_UP.search(text):
+            found, inherited = previous_tickers, ["tickers"]
+        search_text = topic
+        if previous_topic and (not _has_topic(topic) or "tickers" in inherited):
+            search_text = f"{topic} {previous_topic}".strip()
+            topic = topic if _has_topic(topic) else previous_topic
+            inherited.append("topic")
+        chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
+        intent = "sentiment" if _SENTIMENT.search(text) else "facts"
+        return Question(text, chosen, topic or text, search_text or text, intent, inherited)

@@ -1,0 +1,8 @@
+"""Embeddings, the Chroma store, its lexical mirror, and keeping them in step with the notes."""
+
+from vectorstore.chroma import open_chroma
+from vectorstore.embeddings import load_embeddings
+from vectorstore.lexical import LexicalIndex
+from vectorstore.sync import NoteIndex, SyncResult
+
+__all__ = ["LexicalIndex", "NoteIndex", "SyncResult", "load_embeddings", "open_chroma"]

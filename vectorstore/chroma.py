@@ -1,0 +1,30 @@
+"""Open the Chroma collection: embedded on disk by default, Chroma's own server when a host is set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import chromadb
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+
+def chroma_client(store_dir: Path, host: str | None = None, port: int = 8000) -> chromadb.ClientAPI:
+    """``HttpClient`` for a running ``chroma run`` server, else a ``PersistentClient`` in ``store_dir``."""
+    settings = chromadb.Settings(anonymized_telemetry=False)
+    if host:
+        return chromadb.HttpClient(host=host, port=port, settings=settings)
+    path = Path(store_dir) / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=settings)
+
+
+def open_chroma(client: chromadb.ClientAPI, collection: str, embeddings: Embeddings, ef_search: int) -> Chroma:
+    """The LangChain view of the collection, cosine space. The embedding function is always
+    passed: Chroma's own default embedder would try to download a model."""
+    return Chroma(
+        client=client,
+        collection_name=collection,
+        embedding_function=embeddings,
+        collection_configuration={"hnsw": {"space": "cosine", "ef_search": ef_search}},
+    )

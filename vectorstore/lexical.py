@@ -1,0 +1,94 @@
+"""A BM25 index of the same chunks as Chroma, in SQLite FTS5, kept in step incrementally.
+
+LangChain's ``BM25Retriever`` rebuilds an in-memory index from every document on each start
+and cannot filter by ticker; FTS5 (in Python's own sqlite3) persists beside the Chroma data,
+updates per chunk, and filters by the ``tickers`` column in the same query.
+The index is derived from Chroma: ``sync_from`` brings it in line, so a run killed between
+the two writes is repaired by the next one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from langchain_core.documents import Document
+
+_SCHEMA = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5("
+    "text, tickers, id UNINDEXED, metadata UNINDEXED, tokenize='porter unicode61')"
+)
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before being both but by can
+    could did do does doing down during each few for from further had has have having he her here hers
+    how i if in into is it its itself just me more most my no nor not now of off on once only or other
+    our out over own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who whom why will
+    with would you your tell say said says show give notes note my me please any anything""".split()
+)
+
+
+def query_terms(text: str) -> list[str]:
+    """Lower-cased content words of a query, in order, without repeats."""
+    words = (w.lower().replace("'s", "") for w in _WORD.findall(text))
+    return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1 or w.isdigit()))
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+class LexicalIndex:
+    """FTS5 table of chunk text, tickers and metadata, keyed by the Chroma id."""
+
+    def __init__(self, path: Path):
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), check_same_thread=False)
+        self.db.execute(_SCHEMA)
+
+    def ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM chunks")}
+
+    def count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+
+    def add(self, ids: list[str], texts: list[str], metadatas: list[dict]) -> None:
+        rows = [
+            (text, " ".join(meta.get("tickers") or []), id_, json.dumps(meta))
+            for id_, text, meta in zip(ids, texts, metadatas)
+        ]
+        with self.db:
+            self.db.executemany("INSERT INTO chunks(text, tickers, id, metadata) VALUES (?, ?, ?, ?)", rows)
+
+    def delete(self, ids: list[str]) -> None:
+        with self.db:
+            self.db.executemany("DELETE FROM chunks WHERE id = ?", [(i,) for i in ids])
+
+    def sync_from(self, collection, batch_size: int = 1000) -> tuple[int, int]:
+        """Mirror a Chroma collection: add chunks it has that we lack, drop the ones it lost."""
+        chroma_ids = set(collection.get(include=[])["ids"])
+        ours = self.ids()
+        missing, extra = sorted(chroma_ids - ours), sorted(ours - chroma_ids)
+        self.delete(extra)
+        for i in range(0, len(missing), batch_size):
+            got = collection.get(ids=missing[i : i + batch_size], include=["documents", "metadatas"])
+            self.add(got["ids"], got["documents"], got["metadatas"])
+        return len(missing), len(extra)
+
+    def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
+        """Top ``k`` chunks by BM25 for the query's content words; higher score is better."""
+        terms = query_terms(query)
+        if not terms:
+            return []
+        match = f"text : ({' OR '.join(_quote(t) for t in terms)})"
+        if tickers:
+            match = f"{match} AND tickers : ({' OR '.join(_quote(t) for t in tickers)})"
+        rows = self.db.execute(
+            "SELECT id, text, metadata, bm25(chunks, 1.0, 0.0) FROM chunks WHERE chunks MATCH ? "
+            "ORDER BY bm25(chunks, 1.0, 0.0) LIMIT ?",
+            (match, k),
+        ).fetchall()
+        return [(Document(id=i, page_content=t, metadata=json.loads(m)), -score) for i, t, m, score in rows]
