@@ -8,6 +8,7 @@ from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.note import Note
+from ingest.tickers import TickerResolver
 
 # Paragraphs, then lines, then sentence ends, then words.
 _SEPARATORS = ["\n\n", "\n", r"(?<=[.!?])\s+(?=[\"'(\[$]?[A-Z0-9])", " "]
@@ -28,9 +29,15 @@ def note_metadata(note: Note) -> dict:
 
 
 class NoteChunker:
-    """Chunks of about ``chunk_size`` characters, split at sentence boundaries."""
+    """Chunks of about ``chunk_size`` characters, split at sentence boundaries.
 
-    def __init__(self, chunk_size: int = 700, chunk_overlap: int = 100):
+    Each chunk's ``about`` lists the tickers it can answer for: the note's primary companies
+    plus any company the chunk itself names. A note that mentions Google in passing is then
+    retrieved for Google only where it talks about Google.
+    """
+
+    def __init__(self, resolver: TickerResolver, chunk_size: int = 700, chunk_overlap: int = 100):
+        self.resolver = resolver
         self.splitter = RecursiveCharacterTextSplitter(
             chunk_size=chunk_size,
             chunk_overlap=chunk_overlap,
@@ -47,6 +54,9 @@ class NoteChunker:
         documents = []
         for index, chunk in enumerate(chunks):
             start = chunk.metadata["start_index"]
+            about = list(dict.fromkeys([*note.primary_tickers, *self.resolver.resolve(chunk.page_content)]))
             meta = {**base, "chunk_index": index, "start": start, "end": start + len(chunk.page_content)}
+            if about:
+                meta["about"] = about
             documents.append(Document(page_content=chunk.page_content, metadata=meta))
         return documents

@@ -43,6 +43,11 @@ class Note:
     def body(self) -> str:
         return self.text[: self.body_end]
 
+    @property
+    def primary_tickers(self) -> tuple[str, ...]:
+        """The companies the note is about: its Ticker Sentiment lines, else its first mention."""
+        return tuple(self.ticker_scores) or self.tickers[:1]
+
 
 def _footer_start(text: str, end: int) -> int:
     """Walk back from ``end`` over blank and marketing lines; return where the body ends."""

@@ -116,7 +116,7 @@ class Ragbot:
             if progress:
                 progress("read", len(notes) + len(report.failed), 0)
         report.warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
-        chunker = NoteChunker(self.settings.chunk_size, self.settings.chunk_overlap)
+        chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         done = iter(range(1, len(notes) + 1))
         result = self.index.sync(
             ((n.source, chunker.split(n)) for n in notes),
@@ -168,7 +168,7 @@ class Ragbot:
         """The first chunk of every note about any of ``tickers`` (all notes if none)."""
         where = {"chunk_index": 0}
         if tickers:
-            where = {"$and": [where, ticker_filter(tickers)]}
+            where = {"$and": [where, ticker_filter(tickers, field="tickers")]}
         got = self.index.collection.get(where=where, include=["documents", "metadatas"])
         return [Document(id=i, page_content=t, metadata=m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
 

@@ -16,9 +16,10 @@ _RETRIEVER_SCORES = ("dense_score", "lexical_score")
 RRF_K = 60  # the constant from Cormack et al. (2009); fusion is insensitive to it
 
 
-def ticker_filter(tickers: list[str]) -> dict | None:
-    """Chroma ``where`` clause matching chunks of notes about any of ``tickers``."""
-    clauses = [{"tickers": {"$contains": t}} for t in tickers]
+def ticker_filter(tickers: list[str], field: str = "about") -> dict | None:
+    """Chroma ``where`` clause: chunks whose ``field`` (default: the tickers a chunk can answer
+    for) holds any of ``tickers``. ``field="tickers"`` matches every chunk of a mentioning note."""
+    clauses = [{field: {"$contains": t}} for t in tickers]
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$or": clauses}

@@ -13,7 +13,11 @@ _SENTIMENT = re.compile(
     r"\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
     re.IGNORECASE,
 )
-_FOLLOW_UP = re.compile(r"^\s*(and|also|what about|how about|and what about)\b|\b(its|it|their|they|them|that|those|this)\b", re.IGNORECASE)
+# A question that names no company continues the conversation's companies, unless it asks
+# across companies ("which companies...", "who is...").
+_CROSS_COMPANY = re.compile(
+    r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector|market)\b", re.IGNORECASE
+)
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more".split())
 
@@ -75,7 +79,7 @@ class QueryRouter:
         found, topic = self._parse(text)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
-        if not found and previous_tickers and _FOLLOW_UP.search(text):
+        if not found and previous_tickers and not _CROSS_COMPANY.search(text):
             found, inherited = previous_tickers, ["tickers"]
         search_text = topic
         if previous_topic and (not _has_topic(topic) or "tickers" in inherited):

@@ -42,7 +42,7 @@ def _quote(term: str) -> str:
 
 
 class LexicalIndex:
-    """FTS5 table of chunk text, tickers and metadata, keyed by the Chroma id."""
+    """FTS5 table of chunk text, the tickers it answers for (``about``) and metadata, keyed by Chroma id."""
 
     def __init__(self, path: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -57,7 +57,7 @@ class LexicalIndex:
 
     def add(self, ids: list[str], texts: list[str], metadatas: list[dict]) -> None:
         rows = [
-            (text, " ".join(meta.get("tickers") or []), id_, json.dumps(meta))
+            (text, " ".join(meta.get("about") or []), id_, json.dumps(meta))
             for id_, text, meta in zip(ids, texts, metadatas)
         ]
         with self.db:
