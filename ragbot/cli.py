@@ -141,6 +141,20 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     console.print(table)
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs --auth.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port of the chat page.")] = 7860,
+    auth: Annotated[Optional[str], typer.Option("--auth", help="user:password required to open the page.")] = None,
+    auth_file: Annotated[Optional[Path], typer.Option("--auth-file", help="File of user:password lines.")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Open the chat page (Gradio) at http://HOST:PORT."""
+    from ragbot.web.app import serve as serve_app
+
+    serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file)
+
+
 def print_eval(result) -> None:
     metrics = list(result.overall)
     table = Table("kind", *metrics, title="Evaluation")

@@ -26,18 +26,20 @@ def resolve_model(name: str) -> str:
     return bundled_model_path() if name in {BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}"} else name
 
 
-def set_offline(offline: bool) -> None:
-    """Tell the Hugging Face libraries not to reach the hub (the default everywhere in ragbot)."""
+def configure_hub(offline: bool) -> None:
+    """Keep the Hugging Face libraries off the network (the default everywhere in ragbot) and quiet."""
     if offline:
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 
 
 @lru_cache(maxsize=4)
 def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: bool = True) -> HuggingFaceEmbeddings:
     """The embedding model (normalised vectors, CPU), loaded once per process per model."""
-    set_offline(offline)
+    configure_hub(offline)
     return HuggingFaceEmbeddings(
         model_name=resolve_model(model),
         model_kwargs={"device": "cpu", "local_files_only": offline},

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Create .venv and install ragbot (CPU-only torch, pinned versions). With --test, also the
+# test extras and Debian's chromium for the browser tests. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+# torch first, from the CPU build (an unpinned torch would pull a multi-GB CUDA build).
+.venv/bin/python -m pip install --quiet "torch==2.13.0"
+if [ "${1:-}" = "--test" ]; then
+  .venv/bin/python -m pip install --quiet -e ".[test]"
+  if ! command -v chromium >/dev/null; then
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
+  fi
+else
+  .venv/bin/python -m pip install --quiet -e .
+fi
