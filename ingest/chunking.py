@@ -19,6 +19,7 @@ def note_metadata(note: Note) -> dict:
     metadata = {"source": note.source, "title": note.title}
     optional = {
         "tickers": list(note.tickers) or None,
+        "primary_tickers": list(note.primary_tickers) or None,
         "date": note.date,
         "sentiment_label": note.sentiment_label,
         "sentiment_score": note.sentiment_score,

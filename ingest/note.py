@@ -9,15 +9,26 @@ from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
 from ingest.tickers import TickerResolver
 
-# Lines of the marketing footer that sits between the analysis and the sentiment block.
-_MARKETING = re.compile(
-    r"request\s+(a\s+)?demo|institutional\s+investors|portfolio\s+analytics|real-time\s+alerts"
-    r"|sign\s+up|subscribe|free\s+trial|book\s+a\s+(call|demo)",
+# The marketing footer between the analysis and the sentiment block: a tagline naming
+# several of the vendor's selling points, and a short call to action ("Request a Demo").
+# Prose that mentions one of these phrases ("institutional investors sold") is analysis.
+_TAGLINE = re.compile(
+    r"ai-powered\s+research|institutional\s+investors|portfolio\s+analytics|real-time\s+alerts", re.IGNORECASE
+)
+_CALL_TO_ACTION = re.compile(
+    r"^\W*(request\s+(a\s+)?demo|sign\s+up|subscribe|(start\s+(a\s+)?)?free\s+trial|book\s+a\s+(call|demo))\b",
     re.IGNORECASE,
 )
 _DATE_LINE = re.compile(r"^\s*(?:date|published)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE)
 _HEADING = re.compile(r"^\s*#+\s+(.+)$", re.MULTILINE)
 _TITLE_CHARS = 120
+
+
+def _is_marketing(line: str) -> bool:
+    line = line.strip()
+    return (bool(_CALL_TO_ACTION.match(line)) and len(line) < 60) or (
+        len(_TAGLINE.findall(line)) >= 2 and len(line) < 300
+    )
 
 
 class NoteFormatError(ValueError):
@@ -55,10 +66,10 @@ def _footer_start(text: str, end: int) -> int:
     cut = end
     # The block header is often glued to the last footer line: "Request a DemoOverall Sentiment".
     last_line_start = text.rfind("\n", 0, end) + 1
-    if _MARKETING.search(text[last_line_start:end]) or not text[last_line_start:end].strip():
+    if _is_marketing(text[last_line_start:end]) or not text[last_line_start:end].strip():
         cut = last_line_start
         lines = text[:cut].splitlines(keepends=True)
-    while lines and (not lines[-1].strip() or (_MARKETING.search(lines[-1]) and len(lines[-1]) < 300)):
+    while lines and (not lines[-1].strip() or _is_marketing(lines[-1])):
         cut -= len(lines.pop())
     return cut
 
@@ -74,7 +85,8 @@ def _title(body: str) -> str:
 
 def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
     """Parse a note's text. ``date`` is used when the note has no ``Date:`` line."""
-    block = BLOCK_START.search(text)
+    headers = list(BLOCK_START.finditer(text))
+    block = headers[-1] if headers else None  # the block closes the note
     block_start = block.start() if block else len(text)
     body_end = _footer_start(text, block_start)
     body = text[:body_end]
@@ -84,11 +96,12 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     scores = {resolver.directory.canonical(t): s for t, s in sentiment.ticker_scores.items()}
     tickers = list(dict.fromkeys([*scores, *resolver.resolve(body)]))
     date_line = _DATE_LINE.search(body[:300])
+    title_text = body[: date_line.start()] + body[date_line.end() :] if date_line else body
     return Note(
         source=source,
         text=text,
         body_end=body_end,
-        title=_title(body),
+        title=_title(title_text),
         tickers=tuple(tickers),
         date=date_line.group(1) if date_line else date,
         sentiment_label=sentiment.label,

@@ -29,7 +29,7 @@ class Sentence:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12):dot])
+    word = re.search(r"(?<![\w'\u2019])([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 12):dot])  # not the s of "Tencent's"
     if word is None:
         return False
     token = word.group(1).lower()

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-BLOCK_START = re.compile(r"Overall\s+Sentiment", re.IGNORECASE)
+# The header ends its line or is followed by a colon, so prose ("the overall sentiment
+# among investors") does not start the block.
+BLOCK_START = re.compile(r"Overall\s+Sentiment(?=[ \t]*(?::|\r?\n|$))", re.IGNORECASE)
 _SCORE_HEADER = re.compile(r"Sentiment\s+Score\s*:?", re.IGNORECASE)
 _TICKER_HEADER = re.compile(r"Ticker\s+Sentiment\s*:?", re.IGNORECASE)
 _NUMBER = re.compile(r"^[-+\u2212]?(\d+(\.\d*)?|\.\d+)$")

@@ -10,6 +10,12 @@ from langchain_core.documents import Document
 from ragbot.routing import Question
 
 
+def is_about(metadata: dict, tickers: list[str]) -> bool:
+    """Whether a chunk's note is mainly about any of ``tickers`` (listed in its Ticker
+    Sentiment, or its first-named company when it lists none); passing mentions do not count."""
+    return any(t in (metadata.get("primary_tickers") or []) for t in tickers)
+
+
 @dataclass
 class Citation:
     """What marker ``[n]`` points to: a passage of a note and the cited sentence's span in the note."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest import Sentence, split_sentences
-from ragbot.answer import Answer, Answerer, Citation
+from ragbot.answer import Answer, Answerer, Citation, is_about
 from ragbot.rerank import Reranker
 from ragbot.routing import Question
 from vectorstore.lexical import query_terms
@@ -83,7 +83,13 @@ class ExtractiveAnswerer(Answerer):
         min_relevance: float = -3.0,
         min_dense_relevance: float = 0.35,
         keep_within: float = 5.0,
+        weights: tuple[float, float, float, float] = (2.0, 5.0, 1.0, 1.0),
+        other_note_within: float = 2.0,
+        rerank_full_question: bool = False,
     ):
+        self.weights = weights
+        self.other_note_within = other_note_within
+        self.rerank_full_question = rerank_full_question
         self.reranker = reranker
         self.max_sentences = max_sentences
         self.per_note = per_note
@@ -96,17 +102,32 @@ class ExtractiveAnswerer(Answerer):
         if self.reranker:
             self.reranker.warm_up()
 
+    def prior(self, question: Question, pool: list[Candidate]) -> list[float]:
+        """Cheap evidence: topic words in the sentence, the question's figures and periods
+        ("Q2", "2025", "26%") anywhere in its passage or note title, retrieval rank, and
+        whether the note is mainly about the asked company (not a passing mention)."""
+        coverage = lexical_coverage(_stems(question.topic), pool)
+        specific = {t for t in _stems(f"{question.topic} {question.previous_topic}") if any(ch.isdigit() for ch in t)}
+        priors = []
+        for candidate, cov in zip(pool, coverage):
+            context = candidate.stems | _stems(candidate.passage.page_content + " " + candidate.passage.metadata.get("title", ""))
+            matched = len(specific & context) / len(specific) if specific else 0.0
+            primary = bool(question.tickers) and is_about(candidate.passage.metadata, question.tickers)
+            w_cov, w_specific, w_rank, w_primary = self.weights
+            priors.append(w_cov * cov + w_specific * matched + w_rank / (1 + candidate.rank) + w_primary * primary)
+        return priors
+
     def score(self, question: Question, pool: list[Candidate]) -> list[Candidate]:
         """Score candidates in place and return them best first."""
-        coverage = lexical_coverage(_stems(question.topic), pool)
-        for candidate, cov in zip(pool, coverage):
-            candidate.score = cov + 0.5 / (1 + candidate.rank)
+        for candidate, prior in zip(pool, self.prior(question, pool)):
+            candidate.score = prior
         pool.sort(key=lambda c: c.score, reverse=True)
         if self.reranker and pool:
             pool = pool[: self.rerank_pool]
-            logits = self.reranker.score(question.topic, [c.sentence.text for c in pool])
+            query = question.text if self.rerank_full_question else question.topic
+            logits = self.reranker.score(query, [c.sentence.text for c in pool])
             for candidate, logit in zip(pool, logits):
-                candidate.score = logit + candidate.score
+                candidate.score += logit
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool
 
@@ -115,25 +136,39 @@ class ExtractiveAnswerer(Answerer):
         if self.reranker:
             return best.score >= self.min_relevance
         dense = max(p.metadata.get("dense_score", 0.0) for p in passages)
-        return dense >= self.min_dense_relevance and best.score > 0.5 / (1 + best.rank)
+        return dense >= self.min_dense_relevance and best.score > self.weights[2] / (1 + best.rank)
 
-    def select(self, ranked: list[Candidate]) -> list[Candidate]:
-        """Best sentences within ``keep_within`` of the top, capped per note, no near-duplicates."""
-        chosen: list[Candidate] = []
-        floor = ranked[0].score - self.keep_within
-        for candidate in ranked:
-            if candidate.score < floor or len(chosen) == self.max_sentences:
-                break
-            same_note = sum(c.source == candidate.source for c in chosen)
-            if same_note < self.per_note and not any(near_duplicate(c.stems, candidate.stems) for c in chosen):
+    def _fits(self, candidate: Candidate, chosen: list[Candidate], best: Candidate) -> bool:
+        """Close enough to the best (closer still for another note), under the per-note cap,
+        and not a near-duplicate of a chosen sentence."""
+        margin = self.keep_within if candidate.source == best.source else self.other_note_within
+        same_note = sum(c.source == candidate.source for c in chosen)
+        return (
+            candidate.score >= best.score - margin
+            and same_note < self.per_note
+            and not any(near_duplicate(c.stems, candidate.stems) for c in chosen)
+        )
+
+    def select(self, ranked: list[Candidate], tickers: list[str]) -> list[Candidate]:
+        """The best sentences; for a question about several companies, the best relevant
+        sentence about each one is kept too."""
+        best = ranked[0]
+        chosen = [best]
+        for candidate in ranked[1:]:
+            if len(chosen) < self.max_sentences and self._fits(candidate, chosen, best):
                 chosen.append(candidate)
+        for ticker in tickers if len(tickers) > 1 else []:
+            if not any(is_about(c.passage.metadata, [ticker]) for c in chosen):
+                extra = next((c for c in ranked if is_about(c.passage.metadata, [ticker])), None)
+                if extra is not None and extra.score >= self.min_relevance and extra not in chosen:
+                    chosen.append(extra)
         return chosen
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         ranked = self.score(question, candidates(passages))
         if not ranked or not self.relevant(ranked[0], passages):
             return not_found(question, ranked)
-        return compose(question, self.select(ranked))
+        return compose(question, self.select(ranked, question.tickers))
 
 
 def reading_order(chosen: list[Candidate]) -> list[Candidate]:

@@ -55,6 +55,16 @@ def cap_per_note(documents: list[Document], per_note: int, limit: int) -> list[D
     return kept[:limit]
 
 
+def interleave(rankings: list[list[Document]]) -> list[Document]:
+    """Round-robin over ranked lists, dropping repeats."""
+    merged: dict[str, Document] = {}
+    for rank in range(max(map(len, rankings), default=0)):
+        for ranking in rankings:
+            if rank < len(ranking):
+                merged.setdefault(ranking[rank].id, ranking[rank])
+    return list(merged.values())
+
+
 class HybridRetriever(BaseRetriever):
     """A LangChain retriever: ``invoke(query, tickers=[...])`` returns fused chunks.
 
@@ -82,9 +92,17 @@ class HybridRetriever(BaseRetriever):
             doc.metadata["lexical_score"] = float(score)
         return [doc for doc, _ in hits]
 
+    def fused(self, query: str, tickers: list[str]) -> list[Document]:
+        """Dense and lexical results for ``tickers`` (any of them), fused."""
+        rankings = [self.dense(query, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
+        return reciprocal_rank_fusion(rankings)
+
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, tickers: list[str] | None = None
     ) -> list[Document]:
         tickers = tickers or []
-        rankings = [self.dense(query, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
-        return cap_per_note(reciprocal_rank_fusion(rankings), self.per_note, self.limit)
+        if len(tickers) < 2:
+            return cap_per_note(self.fused(query, tickers), self.per_note, self.limit)
+        # One search per company, interleaved, so a comparison gets evidence for each side.
+        per_ticker = [cap_per_note(self.fused(query, [t]), self.per_note, self.limit) for t in tickers]
+        return cap_per_note(interleave(per_ticker), self.per_note, self.limit)

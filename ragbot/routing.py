@@ -33,6 +33,7 @@ class Question:
     search_text: str
     intent: str = "facts"  # or "sentiment"
     inherited: list[str] = field(default_factory=list)  # what came from earlier turns
+    previous_topic: str = ""  # the topic of the turn a follow-up continues
 
 
 def _strip_mentions(text: str, spans: list[tuple[int, int]]) -> str:
@@ -88,4 +89,5 @@ class QueryRouter:
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
-        return Question(text, chosen, topic or text, search_text or text, intent, inherited)
+        previous = previous_topic if inherited else ""
+        return Question(text, chosen, topic or text, search_text or text, intent, inherited, previous)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest import split_sentences
-from ragbot.answer import Answer, Answerer, Citation
+from ragbot.answer import Answer, Answerer, Citation, is_about
 from ragbot.routing import Question
 
 _NEWEST = 6
@@ -22,14 +22,6 @@ class NoteSentiment:
     score: float
     label: str | None
     date: str | None
-
-
-def is_about(metadata: dict, ticker: str) -> bool:
-    """A note is about a ticker if its Ticker Sentiment lists it, or (when it lists none)
-    if that company is the first it mentions; passing mentions do not count."""
-    scores = json.loads(metadata.get("ticker_scores") or "{}")
-    tickers = metadata.get("tickers") or []
-    return ticker in scores if scores else bool(tickers) and tickers[0] == ticker
 
 
 def note_sentiment(passage: Document, tickers: list[str]) -> NoteSentiment | None:
@@ -63,7 +55,7 @@ class SentimentAnswerer(Answerer):
     ``passages`` are the first chunks of the candidate notes."""
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
-        relevant = [p for p in passages if not question.tickers or any(is_about(p.metadata, t) for t in question.tickers)]
+        relevant = [p for p in passages if not question.tickers or is_about(p.metadata, question.tickers)]
         items = [s for p in relevant if (s := note_sentiment(p, question.tickers))]
         if not items:
             return Answer("I couldn't find sentiment on this in your notes.", False, [], question.tickers)

@@ -63,16 +63,18 @@ class NoteIndex:
         them nor in ``keep`` (files present but unreadable this time keep their old chunks)."""
         notes = list(notes)
         before = {source: self._keys(source) for source, _ in notes}
-        outcome = index(
-            self._documents(notes, on_note),
-            self.records,
-            self.vectorstore,
-            batch_size=self.batch_size,
-            cleanup="incremental",
-            source_id_key="source",
-            key_encoder="sha256",
-        )
-        result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes), embedded=outcome["num_added"])
+        result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
+        for batch in self._batches(notes):
+            outcome = index(
+                self._documents(batch, on_note),
+                self.records,
+                self.vectorstore,
+                batch_size=max(self.batch_size, sum(len(chunks) for _, chunks in batch)),
+                cleanup="incremental",
+                source_id_key="source",
+                key_encoder="sha256",
+            )
+            result.embedded += outcome["num_added"]
         for source, _ in notes:
             old, new = before[source], self._keys(source)
             bucket = result.added if not old else result.unchanged if old == new else result.updated
@@ -82,8 +84,31 @@ class NoteIndex:
             result.deleted = [s for s in self.sources() if s not in present]
             for source in result.deleted:
                 self.delete_source(source)
+        self._drop_unrecorded()
         self.lexical.sync_from(self.collection)
         return result
+
+    def _drop_unrecorded(self) -> None:
+        """Delete vectors that have no record. A run killed between writing a batch's vectors
+        and its records leaves them; if their note changed since, no cleanup would find them."""
+        orphans = sorted(set(self.collection.get(include=[])["ids"]) - set(self.records.list_keys()))
+        if orphans:
+            self.vectorstore.delete(orphans)
+
+    def _batches(self, notes: list[NoteChunks]) -> Iterator[list[NoteChunks]]:
+        """Whole notes, about ``batch_size`` chunks at a time. ``index`` cleans up a batch's
+        sources after writing it, so a note split over two batches would have its unchanged
+        tail deleted and embedded again."""
+        batch: list[NoteChunks] = []
+        size = 0
+        for note in notes:
+            if batch and size + len(note[1]) > self.batch_size:
+                yield batch
+                batch, size = [], 0
+            batch.append(note)
+            size += len(note[1])
+        if batch:
+            yield batch
 
     def _documents(self, notes: list[NoteChunks], on_note) -> Iterator[Document]:
         for source, chunks in notes:

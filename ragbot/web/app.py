@@ -1,0 +1,191 @@
+"""The chat page (Gradio Blocks): layout, event wiring, and ``serve`` for ``ragbot serve``."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+
+from ingest.loader import NOTE_SUFFIXES
+from ragbot.bot import Ragbot
+from ragbot.web import render
+from ragbot.web.auth import credentials, is_loopback
+from ragbot.web.chat import Chat
+from ragbot.web.notes import Notes
+from ragbot.web.views import StoreViews
+
+HERE = Path(__file__).parent
+CONCURRENCY = 4  # answers computed at once; further questions queue
+QUEUE_SIZE = 64  # questions waiting before new ones are refused
+_SYSTEM_FONTS = ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"]
+_MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
+
+
+@dataclass
+class Page:
+    """The components that events read or write."""
+
+    turns: gr.State
+    header: gr.HTML
+    tickers: gr.Dropdown
+    chatbot: gr.Chatbot
+    question: gr.Textbox
+    sources: gr.HTML
+    note: gr.HTML
+    upload: gr.File
+    sync: gr.Checkbox
+    reingest: gr.Button
+    report: gr.HTML
+    table: gr.Dataframe
+    to_delete: gr.Dropdown
+    delete: gr.Button
+    plot: gr.ScatterPlot
+
+
+def layout(bot: Ragbot) -> Page:
+    """Header with the ticker filter, then the Chat, Notes and Sentiment tabs."""
+    turns = gr.State([])
+    with gr.Row(elem_id="rb-header", equal_height=True):
+        header = gr.HTML(render.brand_html(""), elem_id="rb-brand", scale=2, min_width=300)
+        tickers = gr.Dropdown(
+            multiselect=True, label="Tickers", elem_id="rb-tickers", scale=3,
+            info="Narrows the chat, notes and sentiment; empty: each question picks the companies it names.",
+        )
+    with gr.Tabs():
+        with gr.Tab("Chat", id="chat"):
+            with gr.Row(equal_height=False):
+                with gr.Column(scale=3, min_width=420):
+                    chatbot = gr.Chatbot(
+                        label="Chat", show_label=False, elem_id="rb-chat", height=600, render_markdown=False, latex_delimiters=[],
+                        placeholder="Ask about the companies in your notes.", buttons=[],
+                    )
+                    question = gr.Textbox(
+                        show_label=False, elem_id="rb-question", submit_btn="Ask", autofocus=True,
+                        placeholder="Ask a question, e.g. what are Alibaba's cloud risks?",
+                    )
+                with gr.Column(scale=2, min_width=340, elem_id="rb-side"):
+                    sources = gr.HTML(render.sources_html(None), elem_id="rb-sources", js_on_load=(HERE / "sources.js").read_text())
+                    note = gr.HTML(render.note_placeholder_html(), elem_id="rb-note", js_on_load=(HERE / "note.js").read_text())
+        with gr.Tab("Notes", id="notes"):
+            with gr.Row(equal_height=True):
+                upload = gr.File(
+                    file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="rb-upload",
+                    label=f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each)",
+                )
+                with gr.Column():
+                    gr.HTML(render.message_html(f"Notes folder: {bot.settings.notes_dir}"))
+                    sync = gr.Checkbox(label="Also remove notes whose files are gone")
+                    reingest = gr.Button("Re-ingest notes folder", elem_id="rb-reingest")
+            report = gr.HTML(elem_id="rb-report")
+            table = gr.Dataframe(label="Notes by ticker", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True)
+            with gr.Row(equal_height=True):
+                to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
+                delete = gr.Button("Delete from store", variant="stop", scale=1)
+        with gr.Tab("Sentiment", id="sentiment"):
+            plot = gr.ScatterPlot(
+                x="date", y="score", color="ticker", y_lim=[-1, 1], height=380, elem_id="rb-plot",
+                title="Sentiment score by note date", tooltip=["ticker", "note", "date", "score"],
+                caption="A note's date is its Date: line, else its file's modification date.",
+            )
+    return Page(turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot)
+
+
+def wire_chat(page: Page, chat: Chat) -> None:
+    """Questions (typed or picked from the examples) stream answers; citations open notes."""
+    answer = dict(
+        fn=chat.respond, inputs=[page.question, page.turns, page.tickers],
+        outputs=[page.question, page.chatbot, page.turns, page.sources, page.note],
+        concurrency_id="answer", api_visibility="private", show_progress="minimal",
+    )
+    page.question.submit(**answer)
+    page.chatbot.example_select(pick_example, None, page.question, queue=False, api_visibility="private").then(**answer)
+    page.sources.click(chat.open_citation, [page.turns], [page.sources, page.note], api_visibility="private")
+    page.chatbot.clear(chat.clear, None, [page.turns, page.chatbot, page.sources, page.note], api_visibility="private")
+
+
+def store_outputs(page: Page) -> list:
+    return [page.header, page.tickers, page.table, page.to_delete, page.plot]
+
+
+def refresher(views: StoreViews):
+    """The store's views for ``store_outputs``, the table and plot narrowed to the selected tickers."""
+
+    def refresh(tickers: list[str] | None):
+        return (
+            render.brand_html(views.summary()), gr.update(choices=views.ticker_choices()), views.notes_table(tickers),
+            gr.update(choices=views.sources(), value=None), views.sentiment_series(tickers),
+        )
+
+    return refresh
+
+
+def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
+    """Uploads, re-ingest and delete change the store (one at a time); then every view is refreshed."""
+    refreshed = dict(fn=refresher(views), inputs=[page.tickers], outputs=store_outputs(page), api_visibility="private")
+    store = dict(concurrency_id="store", concurrency_limit=1, api_visibility="private")
+    page.upload.upload(notes.ingest_uploads, [page.upload], [page.report, page.upload], **store).then(**refreshed)
+    page.reingest.click(notes.reingest, [page.sync], [page.report], **store).then(**refreshed)
+    page.delete.click(notes.delete, [page.to_delete], [page.report], **store).then(**refreshed)
+    page.table.select(pick_note, None, page.to_delete, api_visibility="private")
+    page.tickers.change(
+        lambda tickers: (views.notes_table(tickers), views.sentiment_series(tickers)),
+        [page.tickers], [page.table, page.plot], api_visibility="private",
+    )
+
+
+def pick_example(event: gr.SelectData) -> str:
+    return event.value["text"]
+
+
+def pick_note(event: gr.SelectData):
+    """A click on a row of the notes table picks that note for deletion."""
+    row = event.row_value or []
+    return row[1] if len(row) > 1 else gr.skip()
+
+
+def api_ask(bot: Ragbot):
+    """The ``/ask`` endpoint: the JSON ``ragbot ask --json`` prints."""
+
+    def ask(question: str, tickers: list[str] | None = None) -> dict:
+        """Answer ``question`` from the notes (only notes about ``tickers`` if given), with citations."""
+        return bot.ask(question, ticker=list(tickers) if tickers else None).to_json()
+
+    return ask
+
+
+def build_app(bot: Ragbot) -> gr.Blocks:
+    """The whole page over ``bot`` (call ``bot.warm_up()`` first so no request pays for loading)."""
+    views = StoreViews(bot)
+    with gr.Blocks(title="ragbot", analytics_enabled=False) as demo:
+        page = layout(bot)
+        wire_chat(page, Chat(bot))
+        wire_notes(page, Notes(bot), views)
+        demo.load(refresher(views), [page.tickers], store_outputs(page), api_visibility="private")
+        demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
+        gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")
+    return demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
+
+
+def launch(bot: Ragbot, **options) -> gr.Blocks:
+    """Build the page and start serving it; ``options`` go to ``Blocks.launch``."""
+    demo = build_app(bot)
+    theme = gr.themes.Soft(primary_hue="indigo", neutral_hue="slate", font=_SYSTEM_FONTS, font_mono=_MONO_FONTS)
+    demo.launch(
+        theme=theme, css_paths=[HERE / "app.css"], max_file_size=bot.settings.max_note_bytes,
+        footer_links=["api"], show_error=True, **options,
+    )
+    return demo
+
+
+def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None) -> None:
+    """Load the models and store once, then serve the page at http://HOST:PORT until interrupted."""
+    logins = credentials(auth, auth_file)
+    if logins is None and not is_loopback(host):
+        print(
+            f"warning: serving on {host} without --auth; anyone who can reach it can read and change your notes",
+            file=sys.stderr,
+        )
+    bot.warm_up()
+    launch(bot, server_name=host, server_port=port, auth=logins)

@@ -1,0 +1,91 @@
+"""The chat tab's behaviour: answer a question (streamed), open a citation, start over.
+
+The conversation lives in a ``gr.State`` as a list of ``Turn``; the chatbot's messages are
+always rendered from it, and its plain text is the history follow-up questions are routed with.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+import gradio as gr
+
+from ragbot.answer import Answer
+from ragbot.bot import Ragbot
+from ragbot.web import render
+
+STREAM_PAUSE = 0.05  # seconds between streamed sentences, so the answer visibly builds up
+
+
+@dataclass
+class Turn:
+    question: str
+    answer: Answer
+
+
+def history(turns: list[Turn]) -> list[dict]:
+    """The conversation as ``Ragbot.ask`` takes it: plain ``{"role","content"}`` messages."""
+    return [m for t in turns for m in ({"role": "user", "content": t.question}, {"role": "assistant", "content": t.answer.text})]
+
+
+def messages(turns: list[Turn]) -> list[dict]:
+    """The chatbot's messages (HTML, everything from notes or users escaped)."""
+    return [
+        m
+        for i, t in enumerate(turns)
+        for m in (
+            {"role": "user", "content": render.user_html(t.question)},
+            {"role": "assistant", "content": render.answer_html(t.answer, i)},
+        )
+    ]
+
+
+def partial_answers(answer: Answer) -> Iterator[Answer]:
+    """The answer growing one sentence at a time (the whole answer last)."""
+    parts = render.pieces(answer.text)
+    for upto in range(1, len(parts)):
+        yield replace(answer, text=" ".join(parts[:upto]))
+    yield answer
+
+
+class Chat:
+    """Event handlers of the chat tab, bound to one ``Ragbot``."""
+
+    def __init__(self, bot: Ragbot):
+        self.bot = bot
+
+    def respond(self, question: str, turns: list[Turn], tickers: list[str] | None):
+        """Stream the answer to ``question``: yields (textbox, chatbot, turns, sources, note viewer)."""
+        question = (question or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        asked = {"role": "user", "content": render.user_html(question)}
+        before = messages(turns)
+        yield "", [*before, asked, {"role": "assistant", "content": render.thinking_html()}], gr.skip(), gr.skip(), gr.skip()
+        answer = self.bot.ask(question, history=history(turns), ticker=list(tickers) if tickers else None)
+        turn, turns = len(turns), [*turns, Turn(question, answer)]
+        panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
+        for partial in partial_answers(answer):
+            yield gr.skip(), [*before, asked, {"role": "assistant", "content": render.answer_html(partial, turn)}], *panels
+            panels = (gr.skip(),) * len(panels)
+            time.sleep(STREAM_PAUSE)
+
+    def open_citation(self, turns: list[Turn], event: gr.EventData):
+        """A citation was clicked (marker or card): show its turn's sources and its whole note."""
+        key = render.parse_cite_key(getattr(event, "cite", ""))
+        if key is None or not 0 <= key[0] < len(turns):
+            return gr.skip(), gr.skip()
+        turn, n = key
+        answer = turns[turn].answer
+        citation = next((c for c in render.shown(answer) if c.n == n), None)
+        if citation is None:
+            return gr.skip(), gr.skip()
+        return render.sources_html(answer, turn, active=n), render.note_html(citation, self.bot.note_text(citation.source))
+
+    @staticmethod
+    def clear():
+        """Start over: no turns, empty panels."""
+        return [], [], render.sources_html(None), render.note_placeholder_html()

@@ -1,0 +1,212 @@
+"""HTML for the chat page: answers, source cards, the note viewer and ingest reports.
+
+Everything that comes from a note or a user is escaped here; nothing else in the web app
+builds HTML. Citation keys are ``"<turn>-<n>"``: marker ``[n]`` of the answer to question
+``turn`` of the conversation.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from ingest import LoadFailure
+from ragbot.answer import Answer, Citation
+from ragbot.reports import IngestReport
+
+_MARKER = re.compile(r"\[(\d+)\]")
+_PIECE_END = re.compile(r"(?<=\d\])\s+|(?<=\d\]\.)\s+")
+_TONE_BOUND = 0.15  # the notes' own scale: within +-0.15 is "neutral"
+
+
+def shown(answer: Answer) -> list[Citation]:
+    """What an answer's markers point to: its citations, or the possibly related passages."""
+    return answer.citations or answer.related
+
+
+def pieces(text: str) -> list[str]:
+    """``text`` cut after each run of ``[n]`` markers: the sentence-by-sentence stream of an answer."""
+    return [p for p in _PIECE_END.split(text) if p]
+
+
+def cite_key(turn: int, n: int) -> str:
+    return f"{turn}-{n}"
+
+
+def parse_cite_key(key: str) -> tuple[int, int] | None:
+    match = re.fullmatch(r"(\d+)-(\d+)", str(key))
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def sentiment_tone(label: str | None, score: float | None) -> str:
+    """``positive``, ``negative`` or ``neutral``: the badge colour of a note's sentiment."""
+    if label:
+        return next((tone for tone in ("positive", "negative") if tone in label.lower()), "neutral")
+    if score is None or abs(score) < _TONE_BOUND:
+        return "neutral"
+    return "positive" if score > 0 else "negative"
+
+
+def sentiment_badge(label: str | None, score: float | None) -> str:
+    if label is None and score is None:
+        return '<span class="rb-badge rb-neutral">no sentiment</span>'
+    text = " ".join(part for part in (label, f"{score:+.2f}" if score is not None else None) if part)
+    return f'<span class="rb-badge rb-{sentiment_tone(label, score)}">{escape(text)}</span>'
+
+
+def marker_html(c: Citation, turn: int) -> str:
+    """Marker ``[n]`` as a link that opens its citation."""
+    return f'<a class="rb-cite" href="#cite-{cite_key(turn, c.n)}" title="{escape(c.source)}">[{c.n}]</a>'
+
+
+def with_markers(text: str, citations: list[Citation], turn: int) -> str:
+    """Escaped ``text`` whose ``[n]`` markers link to their citation (unknown numbers stay text)."""
+    by_number = {c.n: c for c in citations}
+    out, last = [], 0
+    for match in _MARKER.finditer(text):
+        if int(match[1]) in by_number:
+            out += [escape(text[last : match.start()]), marker_html(by_number[int(match[1])], turn)]
+            last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def answer_html(answer: Answer, turn: int) -> str:
+    """An answer as a chat message; "not found" answers are boxed and list the related passages."""
+    body = with_markers(answer.text, shown(answer), turn)
+    if answer.found:
+        return f'<div class="rb-answer"><p>{body}</p></div>'
+    related = "".join(
+        f'<li>{escape(c.sentence)} {marker_html(c, turn)} <span class="rb-muted">{escape(c.source)}</span></li>'
+        for c in answer.related
+    )
+    related_block = f'<p class="rb-related-label">Possibly related</p><ul>{related}</ul>' if related else ""
+    return (
+        '<div class="rb-notfound"><p class="rb-notfound-label">Not found in your notes</p>'
+        f"<p>{body}</p>{related_block}</div>"
+    )
+
+
+def user_html(text: str) -> str:
+    """A user's question as a chat message."""
+    return f'<p class="rb-question">{escape(text)}</p>'
+
+
+def thinking_html() -> str:
+    return '<div class="rb-answer rb-thinking"><p>Searching your notes\u2026</p></div>'
+
+
+def highlight(text: str, outer: tuple[int, int], inner: tuple[int, int]) -> str:
+    """Escaped ``text`` with ``text[outer]`` in a highlight span and ``text[inner]`` (inside it) in ``<mark>``."""
+    a = min(max(0, outer[0]), len(text))
+    d = min(max(a, outer[1]), len(text))
+    b, c = sorted(min(max(a, i), d) for i in inner)
+    return (
+        f'{escape(text[:a])}<span class="rb-passage-hl">{escape(text[a:b])}'
+        f'<mark>{escape(text[b:c])}</mark>{escape(text[c:d])}</span>{escape(text[d:])}'
+    )
+
+
+def meta_html(c: Citation) -> str:
+    """Tickers, sentiment badge and date of a citation's note."""
+    tickers = "".join(f'<span class="rb-ticker">{escape(t)}</span>' for t in c.tickers)
+    date = f'<span class="rb-date">{escape(c.date)}</span>' if c.date else ""
+    return f'<div class="rb-meta">{tickers}{sentiment_badge(c.sentiment_label, c.sentiment_score)}{date}</div>'
+
+
+def card_html(c: Citation, turn: int, active: bool) -> str:
+    """One source card: note name, meta, and the passage with the cited sentence marked."""
+    offset = c.start - c.passage_start
+    passage = highlight(c.text, (0, len(c.text)), (offset, offset + len(c.sentence)))
+    classes = "rb-card rb-active" if active else "rb-card"
+    return (
+        f'<div class="{classes}" data-cite="{cite_key(turn, c.n)}" role="button" tabindex="0"'
+        f' title="Open the whole note" aria-label="Open source {c.n}, {escape(c.source)}, in its note">'
+        f'<div class="rb-card-head"><span class="rb-num">[{c.n}]</span>'
+        f'<span class="rb-source">{escape(c.source)}</span></div>'
+        f'{meta_html(c)}<p class="rb-passage">{passage}</p></div>'
+    )
+
+
+def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None) -> str:
+    """The sources panel: a card per citation (or per related passage when not found)."""
+    if answer is None:
+        return (
+            '<div class="rb-panel-empty"><p class="rb-panel-title">Sources</p>'
+            "<p>Ask a question: every [n] in the answer gets a card here. "
+            "Click a marker or a card to read the passage inside its note.</p></div>"
+        )
+    citations = shown(answer)
+    if not citations:
+        return '<div class="rb-panel-empty"><p class="rb-panel-title">Sources</p><p>No passages to show.</p></div>'
+    title = "Sources" if answer.found else "Possibly related"
+    cards = "".join(card_html(c, turn, c.n == active) for c in citations)
+    return f'<div class="rb-sources"><p class="rb-panel-title">{title}</p>{cards}</div>'
+
+
+def locate(note: str, c: Citation) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Spans of the passage and the cited sentence in ``note``; searched for if the note changed."""
+    if note[c.start : c.end] == c.sentence and note[c.passage_start : c.passage_start + len(c.text)] == c.text:
+        return (c.passage_start, c.passage_start + len(c.text)), (c.start, c.end)
+    passage_at, sentence_at = note.find(c.text), note.find(c.sentence)
+    if sentence_at < 0:
+        return None
+    passage = (passage_at, passage_at + len(c.text)) if passage_at >= 0 else (sentence_at, sentence_at + len(c.sentence))
+    return passage, (sentence_at, sentence_at + len(c.sentence))
+
+
+def note_html(c: Citation, note: str) -> str:
+    """The whole note with the cited passage highlighted and its sentence marked."""
+    spans = locate(note, c)
+    if spans is None:
+        body = '<p class="rb-muted">This note changed since the answer; the cited passage is no longer in it.</p>'
+    else:
+        body = f'<div class="rb-note-text">{highlight(note, *spans)}</div>'
+    return (
+        f'<div class="rb-note"><p class="rb-panel-title">Note</p><div class="rb-note-head"><span class="rb-num">[{c.n}]</span>'
+        f'<span class="rb-source">{escape(c.source)}</span></div>{meta_html(c)}{body}</div>'
+    )
+
+
+def note_placeholder_html() -> str:
+    return '<div class="rb-panel-empty"><p class="rb-panel-title">Note</p><p>Click a citation to open its note here.</p></div>'
+
+
+def _names(title: str, names: list[str]) -> str:
+    if not names:
+        return ""
+    items = "".join(f"<li>{escape(n)}</li>" for n in names)
+    return f'<details><summary>{escape(title)} ({len(names)})</summary><ul>{items}</ul></details>'
+
+
+def _issues(title: str, issues: list[LoadFailure]) -> str:
+    if not issues:
+        return ""
+    items = "".join(f"<li><b>{escape(i.path)}</b>: {escape(i.error)}</li>" for i in issues)
+    return f'<p class="rb-issues-title">{escape(title)}</p><ul class="rb-issues">{items}</ul>'
+
+
+def report_html(report: IngestReport) -> str:
+    """Counts per outcome, the notes behind each, and every failure with its reason."""
+    counts = {name: len(getattr(report, name)) for name in ("added", "updated", "unchanged", "deleted", "failed")}
+    tiles = "".join(
+        f'<div class="rb-count rb-count-{name}"><b>{count}</b><span>{name}</span></div>' for name, count in counts.items()
+    )
+    return (
+        f'<div class="rb-report"><div class="rb-counts">{tiles}</div>'
+        f'{_issues("Failed", report.failed)}{_issues("Warnings", report.warnings)}'
+        f'{_names("Added", report.added)}{_names("Updated", report.updated)}{_names("Deleted", report.deleted)}</div>'
+    )
+
+
+def brand_html(summary: str) -> str:
+    """The page title with what the store holds."""
+    return (
+        '<div class="rb-brand"><h1>ragbot</h1><p>Answers from your research notes, every sentence cited.</p>'
+        f'<p class="rb-summary">{escape(summary)}</p></div>'
+    )
+
+
+def message_html(text: str, error: bool = False) -> str:
+    """A one-line status message (escaped)."""
+    return f'<p class="rb-status{" rb-error" if error else ""}">{escape(text)}</p>'

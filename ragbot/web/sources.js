@@ -1,0 +1,31 @@
+// js_on_load of the sources panel: a click on a source card, or on an [n] marker in the
+// chat, sends that citation's key ("turn-n") to the server, which opens its note.
+const open = (cite) => trigger('click', { cite });
+const cardOf = (event) => event.target.closest('[data-cite]');
+element.addEventListener('click', (event) => {
+  const card = cardOf(event);
+  if (card) open(card.dataset.cite);
+});
+element.addEventListener('keydown', (event) => {
+  const card = cardOf(event);
+  if (card && (event.key === 'Enter' || event.key === ' ')) {
+    event.preventDefault();
+    open(card.dataset.cite);
+  }
+});
+window.ragbotOpenCitation = open;
+if (!window.ragbotCiteLinks) {
+  window.ragbotCiteLinks = true;
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a.rb-cite');
+    if (!link) return;
+    event.preventDefault();
+    event.stopPropagation();
+    window.ragbotOpenCitation(link.getAttribute('href').replace('#cite-', ''));
+  }, true);
+}
+watch('value', () => {
+  const list = element.querySelector('.rb-sources');
+  const active = list && list.querySelector('.rb-active');
+  if (active) list.scrollTop = active.offsetTop;
+});

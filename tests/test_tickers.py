@@ -1,0 +1,117 @@
+"""Resolving company names and symbols to canonical tickers, without false positives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_settings
+
+from ingest import CompanyDirectory, TickerResolver
+from ragbot import Ragbot
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TickerResolver:
+    return TickerResolver(CompanyDirectory.load())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alibaba reported results.", ["BABA"]),
+        ("Alibaba's cloud grew.", ["BABA"]),
+        ("Alibaba\u2019s cloud grew.", ["BABA"]),
+        ("Tencent Music lost subscribers.", ["TME"]),
+        ("Tencent raised prices.", ["TCEHY"]),
+        ("Tencent Music Entertainment and Tencent both reported.", ["TME", "TCEHY"]),
+        ("JD.com posted revenue growth.", ["JD"]),
+        ("Taobao and Tmall merchants", ["BABA"]),
+    ],
+)
+def test_company_names_resolve_with_longest_name_winning(resolver, text, expected):
+    assert resolver.resolve(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of BABA rose.", ["BABA"]),
+        ("We like $BABA here.", ["BABA"]),
+        ("lowercase $baba still counts", ["BABA"]),
+        ("Alibaba Group (NYSE: BABA) fell.", ["BABA"]),
+        ("NASDAQ:NVDA closed higher.", ["NVDA"]),
+        ("Tencent's Hong Kong line 0700.HK rose.", ["TCEHY"]),
+        ("The Hong Kong listing 9988.HK trades at a discount.", ["BABA"]),
+        ("9618.hk and 9888.HK", ["JD", "BIDU"]),
+    ],
+)
+def test_symbols_resolve_to_canonical_tickers(resolver, text, expected):
+    assert resolver.resolve(text) == expected
+
+
+def test_tickers_come_in_order_of_first_mention_without_repeats(resolver):
+    text = "Nvidia beat. Alibaba's cloud and $NVDA chips; Alibaba again, then JD.com and NVDA."
+    assert resolver.resolve(text) == ["NVDA", "BABA", "JD"]
+
+
+def test_mentions_give_spans_of_the_names(resolver):
+    text = "Analysts said Alibaba's margins and JD.com's lagged."
+    assert [(text[m.start : m.end], m.ticker) for m in resolver.mentions(text)] == [
+        ("Alibaba's", "BABA"),
+        ("JD.com's", "JD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AI demand is strong and IT budgets are ON track; NOW is the time to buy.",
+        "Target price raised to $120 on better margins.",
+        "an apple a day, a meta analysis, a block of shares, the target market, a visa queue",
+        "GDP, CEO, CFO, YOY, EPS, USD and RMB figures",
+        "Revenue was up 12% (ex-FX) in Q3 FY25.",
+    ],
+)
+def test_common_words_are_not_companies(resolver, text):
+    assert resolver.resolve(text) == []
+
+
+def test_questions_resolve_names_in_any_case(resolver):
+    question = "what did alibaba and tencent music say about jd.com?"
+    assert resolver.resolve(question) == []
+    assert resolver.resolve(question, case_sensitive_names=False) == ["BABA", "TME", "JD"]
+
+
+def test_questions_in_lower_case_still_skip_ambiguous_words(resolver):
+    assert resolver.resolve("is it now on target with ai?", case_sensitive_names=False) == []
+
+
+def test_canonical_maps_listings_and_keeps_unknown_symbols(resolver):
+    directory = resolver.directory
+    assert [directory.canonical(s) for s in ("0700.HK", "$baba", "9988.hk", "ZZZZ")] == ["TCEHY", "BABA", "BABA", "ZZZZ"]
+
+
+def write_aliases(path: Path) -> Path:
+    path.write_text(
+        "ticker,name,aliases,symbols,ambiguous_symbol\n"
+        "ACME,Acme Corp,Acme|Acme Corporation,ACM.HK,0\n"
+        "BABA,Alibaba Group,Alibaba|Ali Cloud,9988.HK,0\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_user_alias_file_extends_the_bundled_table(tmp_path):
+    resolver = TickerResolver(CompanyDirectory.load(write_aliases(tmp_path / "aliases.csv")))
+    assert resolver.resolve("Acme Corporation and ACME rose; Ali Cloud and Tencent fell.") == ["ACME", "BABA", "TCEHY"]
+    assert resolver.directory.canonical("ACM.HK") == "ACME"
+
+
+def test_bundled_table_does_not_know_user_aliases(resolver):
+    assert resolver.resolve("Acme Corporation and Ali Cloud") == []
+
+
+def test_ragbot_uses_the_alias_file_from_settings(tmp_path):
+    bot = Ragbot(make_settings(tmp_path / "store", aliases_file=write_aliases(tmp_path / "aliases.csv")))
+    assert bot.resolver.resolve("Acme Corp guided higher") == ["ACME"]

@@ -1,0 +1,248 @@
+"""The chat page in a real browser (Debian chromium via Playwright) and its ``/ask`` API.
+
+The app runs in this process on a free loopback port, over a store holding a copy of the
+example notes plus a note full of markup that must render as inert text.
+Set ``RAGBOT_SCREENSHOT=docs/screenshot-chat.png`` to refresh the README screenshot.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, make_settings
+
+from ragbot import Ragbot
+from ragbot.web.app import launch
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+WAIT_MS = 180_000  # two shared cores: answers and ingests can be slow, never flaky
+MARKUP_NOTE = """# Zorblax payments review <script>alert('title')</script>
+Alibaba's Zorblax payments arm <script>alert('xss')</script> reported <img src=x onerror="window.pwned=1;alert('img')"> \
+that Zorblax margins improved 3.2% in the test quarter ${alert('template')} {{constructor.constructor('alert(1)')()}}.
+The Zorblax review adds <b>bold html</b>, [a link](javascript:alert(2)) and <a href="javascript:alert(3)">a raw link</a>.
+"""
+UPLOADED_NOTE = """Alibaba made-up quarter update
+Alibaba said cloud revenue grew 61.7% in the made-up quarter, the fastest pace it has ever reported, as enterprises \
+moved AI workloads onto its platform.
+Management expects the made-up quarter's momentum to continue into next year.
+Overall Sentiment
+mildly positive
+Sentiment Score
+0.30
+Ticker Sentiment
+BABA: 0.30
+"""
+# The last answer is complete when every card's [n] appears in it (cards come with the first sentence).
+ANSWERED = """(count) => {
+  const bots = document.querySelectorAll('#rb-chat [data-testid=bot]');
+  if (bots.length < count) return false;
+  const last = bots[bots.length - 1];
+  if (last.querySelector('.rb-thinking')) return false;
+  const markers = new Set([...last.querySelectorAll('a.rb-cite')].map((a) => a.textContent));
+  const cards = [...document.querySelectorAll('#rb-sources .rb-num')].map((n) => n.textContent);
+  return cards.length > 0 && cards.every((n) => markers.has(n));
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def web_bot(tmp_path_factory, embeddings) -> Ragbot:
+    root = tmp_path_factory.mktemp("web")
+    notes = root / "notes"
+    shutil.copytree(EXAMPLES, notes)
+    (notes / "zorblax-markup.md").write_text(MARKUP_NOTE)
+    bot = Ragbot(make_settings(root / "store", notes_dir=notes))
+    assert bot.ingest().ok
+    bot.warm_up()
+    return bot
+
+
+@pytest.fixture(scope="module")
+def url(web_bot):
+    port = free_port()
+    demo = launch(web_bot, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, url):
+    """A fresh session on the chat page; dialogs (there must be none) are recorded and dismissed."""
+    context = browser.new_context(viewport={"width": 1440, "height": 960})
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("#rb-question textarea")
+    yield page
+    context.close()
+
+
+def ask(page, question: str):
+    """Ask on the page and wait for the whole streamed answer; returns its message."""
+    count = page.locator("#rb-chat [data-testid=bot]").count() + 1
+    page.fill("#rb-question textarea", question)
+    page.press("#rb-question textarea", "Enter")
+    page.wait_for_function(ANSWERED, arg=count, timeout=WAIT_MS)
+    return page.locator("#rb-chat [data-testid=bot]").last
+
+
+def cards(page) -> list[str]:
+    return page.locator("#rb-sources .rb-card .rb-source").all_inner_texts()
+
+
+def pick_ticker(page, ticker: str) -> None:
+    page.locator("#rb-tickers input").click()
+    page.locator("[role=option]", has_text=f"{ticker} ").first.click()
+    page.keyboard.press("Escape")
+
+
+def test_answer_cites_notes_and_a_click_opens_the_highlighted_passage(page, tmp_path):
+    answer = ask(page, "what are Alibaba's cloud risks?")
+    assert re.search(r"\[1\]", answer.inner_text())
+    assert any(name.startswith("baba-") for name in cards(page))
+    cited = page.locator("#rb-sources .rb-card").first.locator("mark").inner_text()
+
+    answer.locator("a.rb-cite", has_text="[1]").click()
+    mark = page.locator("#rb-note .rb-note-text mark")
+    mark.wait_for()
+    assert mark.inner_text() == cited and len(cited) > 20
+    assert page.locator("#rb-sources .rb-card.rb-active .rb-num").inner_text() == "[1]"
+
+    follow_up = ask(page, "and what is the sentiment on it?")
+    assert "BABA" in follow_up.inner_text()  # "it" resolved from the conversation
+    page.locator("#rb-chat [data-testid=bot]").first.locator("a.rb-cite").first.click()
+    page.wait_for_function("() => document.querySelector('#rb-note mark') !== null")
+    page.screenshot(path=os.environ.get("RAGBOT_SCREENSHOT") or tmp_path / "chat.png")
+
+
+def test_example_questions_name_companies_in_the_store_and_can_be_asked(page):
+    example = page.locator("#rb-chat .example", has_text="Alibaba Group").first
+    assert "What are the main risks for Alibaba Group?" in example.inner_text()
+    example.click()
+    page.wait_for_function(ANSWERED, arg=1, timeout=WAIT_MS)
+    assert page.locator("#rb-chat [data-testid=user]").inner_text() == "What are the main risks for Alibaba Group?"
+
+    page.get_by_role("button", name="Clear", exact=True).click()
+    page.locator("#rb-sources", has_text="Ask a question").wait_for()
+    assert page.locator("#rb-chat [data-testid=bot]").count() == 0
+
+
+def test_clicking_a_card_opens_its_note(page):
+    ask(page, "What is driving Nvidia's data center growth?")
+    card = page.locator("#rb-sources .rb-card").last
+    name = card.locator(".rb-source").inner_text()
+    card.click()
+    page.locator("#rb-note .rb-source", has_text=name).wait_for()
+    assert page.locator("#rb-note mark").count() == 1
+
+
+def test_uploaded_note_is_ingested_and_answers_questions(page, web_bot, tmp_path):
+    note = tmp_path / "Alibaba made-up quarter (draft).txt"
+    note.write_text(UPLOADED_NOTE)
+    page.get_by_role("tab", name="Notes").click()
+    page.locator("#rb-upload input[type=file]").set_input_files(str(note))
+    page.locator("#rb-report .rb-count-added b", has_text="1").wait_for()
+    assert (Path(web_bot.settings.notes_dir) / "uploads" / "Alibaba-made-up-quarter-draft.txt").is_file()
+    page.locator("#rb-notes-table", has_text="uploads/Alibaba-made-up-quarter-draft.txt").wait_for()
+
+    page.get_by_role("tab", name="Chat").click()
+    answer = ask(page, "How fast did Alibaba's cloud revenue grow in the made-up quarter?")
+    assert "61.7%" in answer.inner_text()
+
+
+def test_ticker_filter_narrows_the_sources(page):
+    pick_ticker(page, "NVDA")
+    ask(page, "What are the main risks?")
+    tickers = [card.locator(".rb-ticker").all_inner_texts() for card in page.locator("#rb-sources .rb-card").all()]
+    assert tickers and all("NVDA" in t for t in tickers)
+
+
+def test_not_found_answers_look_different_and_offer_related_passages(page):
+    answer = ask(page, "What is the boiling point of liquid nitrogen on Mars?")
+    assert answer.locator(".rb-notfound").count() == 1
+    assert "Not found in your notes" in answer.text_content() and "Possibly related" in answer.text_content()
+    assert page.locator("#rb-sources .rb-panel-title").text_content() == "Possibly related"
+
+
+def test_markup_in_notes_renders_as_inert_text(page):
+    ask(page, "What did the Zorblax review say about Zorblax margins?")
+    page.locator("#rb-sources .rb-card", has_text="zorblax-markup.md").first.click()
+    viewer = page.locator("#rb-note .rb-note-text")
+    viewer.wait_for()
+    assert "<script>alert('xss')</script>" in viewer.inner_text()
+    assert "<b>bold html</b>" in viewer.inner_text()
+    page.get_by_role("tab", name="Notes").click()
+    page.locator("#rb-notes-table", has_text="zorblax-markup.md").wait_for()
+
+    assert page.dialogs == []
+    assert page.evaluate("window.pwned") is None
+    assert page.locator("img[onerror]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.locator("b", has_text="bold html").count() == 0
+    assert page.locator("script", has_text="alert").count() == 0
+
+
+def test_delete_then_reingest_the_folder(page, web_bot):
+    page.get_by_role("tab", name="Notes").click()
+    page.locator("#rb-to-delete input").click()
+    page.locator("[role=option]", has_text="tsla-robotaxi.txt").click()
+    page.get_by_role("button", name="Delete from store").click()
+    page.locator("#rb-report", has_text="Deleted tsla-robotaxi.txt").wait_for()
+    assert "tsla-robotaxi.txt" not in {d.metadata["source"] for d in web_bot.first_chunks([])}
+
+    page.get_by_role("button", name="Re-ingest notes folder").click()
+    page.locator("#rb-report .rb-count-added b", has_text="1").wait_for()
+    assert "tsla-robotaxi.txt" in page.locator("#rb-report details").text_content()
+
+
+def test_ask_api_serves_ten_concurrent_clients(url, web_bot):
+    from gradio_client import Client
+
+    questions = [
+        "what are Alibaba's cloud risks?", "What is driving Nvidia's data center growth?", "How is Temu doing?",
+        "what's the sentiment on Tesla?", "What did Microsoft say about Azure?", "How fast did AWS grow?",
+        "What are Tencent's gaming trends?", "What is Meta spending on AI?", "How is JD Logistics doing?",
+        "What is the boiling point of liquid nitrogen on Mars?",
+    ]
+
+    def call(question: str) -> dict:
+        return Client(url, verbose=False).predict(question, None, api_name="/ask")
+
+    with ThreadPoolExecutor(max_workers=len(questions)) as pool:
+        results = list(pool.map(call, questions))
+    for result in results:
+        assert set(result) == {"answer", "found", "tickers", "citations", "related"}
+        assert isinstance(result["answer"], str) and result["answer"]
+        assert all({"n", "source", "sentence", "start", "end"} <= set(c) for c in result["citations"] + result["related"])
+    assert results[0] == web_bot.ask(questions[0]).to_json()
+    narrowed = Client(url, verbose=False).predict("What are the main risks?", ["NVDA"], api_name="/ask")
+    assert narrowed["citations"] and all("NVDA" in c["tickers"] for c in narrowed["citations"])
