@@ -81,6 +81,7 @@ class Ragbot:
         reranker = OnnxCrossEncoder(threads=s.reranker_threads) if s.reranker else None
         return ExtractiveAnswerer(
             reranker,
+            resolver=self.resolver,
             max_sentences=s.max_citations,
             per_note=s.passages_per_note,
             min_relevance=s.min_relevance,

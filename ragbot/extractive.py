@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
-from ingest import Sentence, split_sentences
+from ingest import Sentence, TickerResolver, split_sentences
 from ragbot.answer import Answer, Answerer, Citation, is_about
 from ragbot.rerank import Reranker
 from ragbot.routing import Question
@@ -40,7 +40,8 @@ class Candidate:
     rank: int  # of its passage in retrieval order
     sentence: Sentence  # offsets into the note text
     stems: set[str]
-    score: float = 0.0
+    score: float = 0.0  # ranking: evidence of every kind
+    relevance: float | None = None  # the cross-encoder's judgement alone
 
     @property
     def source(self) -> str:
@@ -77,17 +78,19 @@ class ExtractiveAnswerer(Answerer):
     def __init__(
         self,
         reranker: Reranker | None = None,
+        resolver: TickerResolver | None = None,
         max_sentences: int = 4,
         per_note: int = 2,
         rerank_pool: int = 24,
-        min_relevance: float = -3.0,
+        min_relevance: float = -6.0,
         min_dense_relevance: float = 0.35,
         keep_within: float = 5.0,
-        weights: tuple[float, float, float, float] = (2.0, 5.0, 1.0, 1.0),
+        weights: tuple[float, ...] = (2.0, 5.0, 1.0, 2.0, 5.0),
         other_note_within: float = 2.0,
         rerank_full_question: bool = False,
     ):
         self.weights = weights
+        self.resolver = resolver
         self.other_note_within = other_note_within
         self.rerank_full_question = rerank_full_question
         self.reranker = reranker
@@ -105,7 +108,8 @@ class ExtractiveAnswerer(Answerer):
     def prior(self, question: Question, pool: list[Candidate]) -> list[float]:
         """Cheap evidence: topic words in the sentence, the question's figures and periods
         ("Q2", "2025", "26%") anywhere in its passage or note title, retrieval rank, and
-        whether the note is mainly about the asked company (not a passing mention)."""
+        whether the note is mainly about the asked company (not a passing mention), and the
+        passage's dense similarity to the question."""
         coverage = lexical_coverage(_stems(question.topic), pool)
         specific = {t for t in _stems(f"{question.topic} {question.previous_topic}") if any(ch.isdigit() for ch in t)}
         priors = []
@@ -113,8 +117,11 @@ class ExtractiveAnswerer(Answerer):
             context = candidate.stems | _stems(candidate.passage.page_content + " " + candidate.passage.metadata.get("title", ""))
             matched = len(specific & context) / len(specific) if specific else 0.0
             primary = bool(question.tickers) and is_about(candidate.passage.metadata, question.tickers)
-            w_cov, w_specific, w_rank, w_primary = self.weights
-            priors.append(w_cov * cov + w_specific * matched + w_rank / (1 + candidate.rank) + w_primary * primary)
+            dense = candidate.passage.metadata.get("dense_score", 0.0)
+            w_cov, w_specific, w_rank, w_primary, w_dense = self.weights
+            priors.append(
+                w_cov * cov + w_specific * matched + w_rank / (1 + candidate.rank) + w_primary * primary + w_dense * dense
+            )
         return priors
 
     def score(self, question: Question, pool: list[Candidate]) -> list[Candidate]:
@@ -128,15 +135,27 @@ class ExtractiveAnswerer(Answerer):
             logits = self.reranker.score(query, [c.sentence.text for c in pool])
             for candidate, logit in zip(pool, logits):
                 candidate.score += logit
+                candidate.relevance = logit
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool
 
-    def relevant(self, best: Candidate, passages: list[Document]) -> bool:
-        """Whether the evidence clears the calibrated floor (see README, "Relevance floor")."""
+    def relevant(self, ranked: list[Candidate], passages: list[Document]) -> bool:
+        """Whether any evidence clears the calibrated floor (README, "Relevance floor"): the
+        cross-encoder's score of the best sentence, or without it the best dense similarity."""
         if self.reranker:
-            return best.score >= self.min_relevance
-        dense = max(p.metadata.get("dense_score", 0.0) for p in passages)
-        return dense >= self.min_dense_relevance and best.score > self.weights[2] / (1 + best.rank)
+            return max(c.relevance for c in ranked if c.relevance is not None) >= self.min_relevance
+        return max(p.metadata.get("dense_score", 0.0) for p in passages) >= self.min_dense_relevance
+
+    def about_asked(self, question: Question, pool: list[Candidate]) -> list[Candidate]:
+        """Drop sentences of notes about other companies that do not name an asked company:
+        a passing mention of Google must not answer for Google with Apple's figures."""
+        if not question.tickers or self.resolver is None:
+            return pool
+        asked = set(question.tickers)
+        return [
+            c for c in pool
+            if is_about(c.passage.metadata, question.tickers) or asked & set(self.resolver.resolve(c.sentence.text))
+        ]
 
     def _fits(self, candidate: Candidate, chosen: list[Candidate], best: Candidate) -> bool:
         """Close enough to the best (closer still for another note), under the per-note cap,
@@ -160,13 +179,13 @@ class ExtractiveAnswerer(Answerer):
         for ticker in tickers if len(tickers) > 1 else []:
             if not any(is_about(c.passage.metadata, [ticker]) for c in chosen):
                 extra = next((c for c in ranked if is_about(c.passage.metadata, [ticker])), None)
-                if extra is not None and extra.score >= self.min_relevance and extra not in chosen:
+                if extra is not None and (extra.relevance or 0.0) >= self.min_relevance and extra not in chosen:
                     chosen.append(extra)
         return chosen
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
-        ranked = self.score(question, candidates(passages))
-        if not ranked or not self.relevant(ranked[0], passages):
+        ranked = self.score(question, self.about_asked(question, candidates(passages)))
+        if not ranked or not self.relevant(ranked, passages):
             return not_found(question, ranked)
         return compose(question, self.select(ranked, question.tickers))
 

@@ -19,7 +19,7 @@ _CROSS_COMPANY = re.compile(
     r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector|market)\b", re.IGNORECASE
 )
 # Words that say how to answer, not what about; a question made only of these has no topic.
-_NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more".split())
+_NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more company".split())
 
 
 @dataclass
@@ -36,12 +36,14 @@ class Question:
     previous_topic: str = ""  # the topic of the turn a follow-up continues
 
 
-def _strip_mentions(text: str, spans: list[tuple[int, int]]) -> str:
+def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace company mentions with "the company": retrieval is already restricted to the
+    company's notes, and passages rarely repeat its name in every sentence."""
     keep, position = [], 0
     for start, end in sorted(spans):
         if start >= position:
-            keep.append(text[position:start])
-            position = end
+            possessive = text[start:end].endswith(("'s", "\u2019s", "'", "\u2019"))
+            keep += [text[position:start], "the company's" if possessive else "the company"]
         position = max(position, end)
     keep.append(text[position:])
     return re.sub(r"\s+", " ", "".join(keep)).strip()
@@ -60,7 +62,7 @@ class QueryRouter:
     def _parse(self, text: str) -> tuple[list[str], str]:
         mentions = self.resolver.mentions(text, case_sensitive_names=False)
         tickers = list(dict.fromkeys(m.ticker for m in mentions))
-        return tickers, _strip_mentions(text, [(m.start, m.end) for m in mentions])
+        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions])
 
     def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:
         """Tickers and topic of the latest earlier user turn that had them."""
@@ -82,12 +84,12 @@ class QueryRouter:
         previous_tickers, previous_topic = self._previous(history)
         if not found and previous_tickers and not _CROSS_COMPANY.search(text):
             found, inherited = previous_tickers, ["tickers"]
-        search_text = topic
+        search_text = text
         if previous_topic and (not _has_topic(topic) or "tickers" in inherited):
-            search_text = f"{topic} {previous_topic}".strip()
+            search_text = f"{text} {previous_topic}"
             topic = topic if _has_topic(topic) else previous_topic
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
-        return Question(text, chosen, topic or text, search_text or text, intent, inherited, previous)
+        return Question(text, chosen, topic or text, search_text, intent, inherited, previous)

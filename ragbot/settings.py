@@ -40,5 +40,5 @@ class Settings(BaseSettings):
     passages_per_note: int = Field(2, description="At most this many chunks of one note go to the answerer.")
     answer_passages: int = Field(8, description="Chunks the answerer reads.")
     max_citations: int = Field(4, description="Sentences (each cited) in an answer.")
-    min_relevance: float = Field(-3.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
+    min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.35, description="Cosine floor used when the reranker is off.")
