@@ -57,7 +57,7 @@ class Ragbot:
         vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
         store.mkdir(parents=True, exist_ok=True)
         lexical = LexicalIndex(store / f"{s.collection}.lexical.sqlite")
-        index = NoteIndex(vectorstore, store / f"{s.collection}.records.sqlite", lexical)
+        index = NoteIndex(vectorstore, store / f"{s.collection}.records.sqlite", lexical, s.index_batch_size)
         if lexical.count() != index.collection.count():  # a run was cut off between the two writes
             lexical.sync_from(index.collection)
         return index

@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     chunk_overlap: int = 100
     max_note_bytes: int = 2_000_000
     embed_batch_size: int = 32
+    index_batch_size: int = Field(256, description="Chunks per indexing batch (whole notes; larger sorts by length better).")
     ef_search: int = Field(100, description="HNSW search breadth; see benchmarks/hnsw_recall.py.")
 
     # Retrieval and answering
