@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, not this file as "ingest"
 
 import argparse
+import os
 import tempfile
 
 from benchmarks import synthetic
@@ -37,6 +38,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def run(n: int, seed: int) -> dict:
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-ingest-") as tmp:
         notes = synthetic.write_notes(Path(tmp) / "notes", n, seed)
         bot = make_bot(Path(tmp) / "store")
@@ -65,6 +67,7 @@ def run(n: int, seed: int) -> dict:
         "reingest_fraction": round(again_s / first_s, 4),
         "reingest_fraction_cpu": round(again_cpu / first_cpu, 4),
         "peak_rss_mb": peak_rss_mb(),  # of the process so far: sizes run in ascending order
+        "loadavg_1m_at_start": round(load, 2),
     }
 
 

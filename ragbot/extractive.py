@@ -176,12 +176,24 @@ class ExtractiveAnswerer(Answerer):
         for candidate in ranked[1:]:
             if len(chosen) < self.max_sentences and self._fits(candidate, chosen, best):
                 chosen.append(candidate)
+        if len(chosen) == 1:
+            chosen += self.next_sentence(best, ranked)
         for ticker in tickers if len(tickers) > 1 else []:
             if not any(is_about(c.passage.metadata, [ticker]) for c in chosen):
                 extra = next((c for c in ranked if is_about(c.passage.metadata, [ticker])), None)
                 if extra is not None and (extra.relevance or 0.0) >= self.min_relevance and extra not in chosen:
                     chosen.append(extra)
         return chosen
+
+    @staticmethod
+    def next_sentence(chosen: Candidate, ranked: list[Candidate]) -> list[Candidate]:
+        """The sentence after ``chosen`` in its passage, if it was a candidate: a lone sentence
+        is often a lead-in ("the risks deserve attention") whose substance follows."""
+        after = [
+            c for c in ranked
+            if c.passage.id == chosen.passage.id and c.sentence.start > chosen.sentence.start
+        ]
+        return [min(after, key=lambda c: c.sentence.start)] if after else []
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         ranked = self.score(question, self.about_asked(question, candidates(passages)))

@@ -45,14 +45,14 @@ def reciprocal_rank_fusion(rankings: list[list[Document]]) -> list[Document]:
 
 
 def cap_per_note(documents: list[Document], per_note: int, limit: int) -> list[Document]:
-    """Keep the order but at most ``per_note`` chunks of any one note, and ``limit`` in all."""
+    """The first ``limit`` documents, taking at most ``per_note`` chunks of any one note
+    while others are left; further chunks of the same notes fill the slots still free."""
     taken: Counter[str] = Counter()
-    kept = []
+    diverse, rest = [], []
     for doc in documents:
-        if taken[doc.metadata["source"]] < per_note:
-            taken[doc.metadata["source"]] += 1
-            kept.append(doc)
-    return kept[:limit]
+        taken[doc.metadata["source"]] += 1
+        (diverse if taken[doc.metadata["source"]] <= per_note else rest).append(doc)
+    return (diverse + rest)[:limit]
 
 
 def interleave(rankings: list[list[Document]]) -> list[Document]:
