@@ -13,11 +13,12 @@ _SENTIMENT = re.compile(
     r"\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
     re.IGNORECASE,
 )
-# A question that names no company continues the conversation's companies, unless it asks
-# across companies ("which companies...", "who is...").
+# A question that names no company continues the conversation's companies when it points
+# back ("its margins") or does not ask across companies ("which companies...", "who is...").
 _CROSS_COMPANY = re.compile(
-    r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector|market)\b", re.IGNORECASE
+    r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b", re.IGNORECASE
 )
+_POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more company".split())
 
@@ -82,7 +83,8 @@ class QueryRouter:
         found, topic = self._parse(text)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
-        if not found and previous_tickers and not _CROSS_COMPANY.search(text):
+        continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
+        if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
         search_text = text
         if previous_topic and (not _has_topic(topic) or "tickers" in inherited):

@@ -123,11 +123,6 @@ def test_new_company_with_its_own_topic_keeps_it(router):
     assert routed.inherited == [] and "cloud" not in routed.search_text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="_CROSS_COMPANY treats 'market' as a cross-company word, so a follow-up about 'its market share' "
-    "drops the company of the previous turn",
-)
 def test_follow_up_about_its_market_share_inherits_the_company(router):
     assert router.route("and what about its market share?", conversation(ALIBABA_CLOUD)).tickers == ["BABA"]
 
