@@ -151,16 +151,15 @@ class Ragbot:
         ]
 
     def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
-        """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}`` messages."""
+        """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
+        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences."""
         tickers = [ticker] if isinstance(ticker, str) else ticker
         routed = self.router.route(question, history, tickers)
+        routed.max_citations = k
         if routed.intent == "sentiment":
             return self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
         passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
-        answer = self.answerer.answer(routed, passages)
-        if k is not None:
-            answer.citations = answer.citations[:k]
-        return answer
+        return self.answerer.answer(routed, passages)
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

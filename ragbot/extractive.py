@@ -168,17 +168,17 @@ class ExtractiveAnswerer(Answerer):
             and not any(near_duplicate(c.stems, candidate.stems) for c in chosen)
         )
 
-    def select(self, ranked: list[Candidate], tickers: list[str]) -> list[Candidate]:
-        """The best sentences; for a question about several companies, the best relevant
-        sentence about each one is kept too."""
+    def select(self, ranked: list[Candidate], tickers: list[str], limit: int) -> list[Candidate]:
+        """The best ``limit`` sentences; for a question about several companies, the best
+        relevant sentence about each one is kept too."""
         best = ranked[0]
         chosen = [best]
         for candidate in ranked[1:]:
-            if len(chosen) < self.max_sentences and self._fits(candidate, chosen, best):
+            if len(chosen) < limit and self._fits(candidate, chosen, best):
                 chosen.append(candidate)
-        if len(chosen) == 1:
+        if len(chosen) == 1 < limit:
             chosen += self.next_sentence(best, ranked)
-        for ticker in tickers if len(tickers) > 1 else []:
+        for ticker in tickers if 1 < len(tickers) <= limit else []:
             if not any(is_about(c.passage.metadata, [ticker]) for c in chosen):
                 extra = next((c for c in ranked if is_about(c.passage.metadata, [ticker])), None)
                 if extra is not None and (extra.relevance or 0.0) >= self.min_relevance and extra not in chosen:
@@ -199,7 +199,8 @@ class ExtractiveAnswerer(Answerer):
         ranked = self.score(question, self.about_asked(question, candidates(passages)))
         if not ranked or not self.relevant(ranked, passages):
             return not_found(question, ranked)
-        return compose(question, self.select(ranked, question.tickers))
+        limit = question.max_citations or self.max_sentences
+        return compose(question, self.select(ranked, question.tickers, limit)[:limit])
 
 
 def reading_order(chosen: list[Candidate]) -> list[Candidate]:

@@ -10,7 +10,7 @@ from ingest import TickerResolver
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
-    r"\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
+    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
     re.IGNORECASE,
 )
 # A question that names no company continues the conversation's companies when it points
@@ -20,7 +20,10 @@ _CROSS_COMPANY = re.compile(
 )
 _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
 # Words that say how to answer, not what about; a question made only of these has no topic.
-_NON_TOPIC = frozenset("what about how notes note say says said think thoughts anything everything else more company".split())
+_NON_TOPIC = frozenset(
+    "what about how notes note say says said think thoughts anything everything else more company "
+    "thanks thank ok okay great cool hi hello yes no sure".split()
+)
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Question:
     intent: str = "facts"  # or "sentiment"
     inherited: list[str] = field(default_factory=list)  # what came from earlier turns
     previous_topic: str = ""  # the topic of the turn a follow-up continues
+    max_citations: int | None = None  # the caller's cap on cited sentences, if any
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:

@@ -29,10 +29,12 @@ def note_sentiment(passage: Document, tickers: list[str]) -> NoteSentiment | Non
     meta = passage.metadata
     scores = json.loads(meta.get("ticker_scores") or "{}")
     own = [scores[t] for t in tickers if t in scores]
-    score = sum(own) / len(own) if own else meta.get("sentiment_score")
-    if score is None:
+    if own:  # the note's score for these companies; its overall label may not fit it
+        score = sum(own) / len(own)
+        return NoteSentiment(passage, score, describe(score), meta.get("date"))
+    if meta.get("sentiment_score") is None:
         return None
-    return NoteSentiment(passage, float(score), meta.get("sentiment_label"), meta.get("date"))
+    return NoteSentiment(passage, float(meta["sentiment_score"]), meta.get("sentiment_label"), meta.get("date"))
 
 
 def describe(score: float) -> str:

@@ -108,11 +108,6 @@ def test_ask_with_k_keeps_only_k_citations(eval_bot):
     assert len(eval_bot.ask(RISKS, k=1).citations) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Ragbot.ask(k=...) truncates answer.citations but leaves the text's later sentences and "
-    "their [n] markers, which then point at no citation",
-)
 def test_ask_with_k_leaves_no_dangling_markers(eval_bot):
     answer = eval_bot.ask(RISKS, k=1)
     assert {int(n) for n in MARKER.findall(answer.text)} <= {c.n for c in answer.citations}
