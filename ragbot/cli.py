@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -155,12 +156,20 @@ def serve(
     serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file)
 
 
+_EVAL_COLUMNS = {
+    "questions": "n", "hit@1": "hit@1", "hit@3": "hit@3", "hit@5": "hit@5", "mrr": "MRR",
+    "citation_precision": "cite P", "keyword_recall": "kw recall", "found_when_answerable": "found",
+    "no_answer_accuracy": "no-answer",
+}
+
+
 def print_eval(result) -> None:
-    metrics = list(result.overall)
-    table = Table("kind", *metrics, title="Evaluation")
+    table = Table(title="Evaluation", box=box.SIMPLE_HEAD, pad_edge=False)
+    for name in ("kind", *_EVAL_COLUMNS.values()):
+        table.add_column(name, no_wrap=True)
     rows = [("all", result.overall), *result.by_kind.items()]
     for kind, figures in rows:
-        table.add_row(kind, *("-" if figures[m] is None else f"{figures[m]:g}" for m in metrics))
+        table.add_row(kind, *("-" if figures[m] is None else f"{figures[m]:.2f}".rstrip("0").rstrip(".") for m in _EVAL_COLUMNS))
     console.print(table)
     console.print(f"latency: p50 {result.latency.get('p50_ms')} ms, p95 {result.latency.get('p95_ms')} ms")
 
