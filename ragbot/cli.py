@@ -164,9 +164,7 @@ _EVAL_COLUMNS = {
 
 
 def print_eval(result) -> None:
-    table = Table(title="Evaluation", box=box.SIMPLE_HEAD, pad_edge=False)
-    for name in ("kind", *_EVAL_COLUMNS.values()):
-        table.add_column(name, no_wrap=True)
+    table = Table("kind", *_EVAL_COLUMNS.values(), title="Evaluation", box=box.SIMPLE_HEAD, padding=(0, 1))
     rows = [("all", result.overall), *result.by_kind.items()]
     for kind, figures in rows:
         table.add_row(kind, *("-" if figures[m] is None else f"{figures[m]:.2f}".rstrip("0").rstrip(".") for m in _EVAL_COLUMNS))
