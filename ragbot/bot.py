@@ -18,7 +18,8 @@ from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
 from ragbot.sentiment import SentimentAnswerer
 from ragbot.settings import Settings
-from vectorstore import LexicalIndex, NoteIndex, load_embeddings, open_chroma
+from vectorstore import LexicalIndex, NoteIndex, open_chroma
+from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.chroma import chroma_client
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
@@ -47,7 +48,7 @@ class Ragbot:
     @cached_property
     def embeddings(self):
         s = self.settings
-        return load_embeddings(s.embedding_model, s.embed_batch_size, offline=not s.allow_model_download)
+        return LazyEmbeddings(s.embedding_model, s.embed_batch_size, offline=not s.allow_model_download)
 
     @cached_property
     def index(self) -> NoteIndex:

@@ -28,10 +28,10 @@ def make_settings(store: Path, **overrides) -> Settings:
 
 @pytest.fixture(scope="session")
 def embeddings():
-    """The real all-MiniLM-L6-v2, loaded once per test session (load_embeddings caches it)."""
-    from vectorstore import load_embeddings
+    """The real all-MiniLM-L6-v2, loaded once per test session (cached: every Ragbot reuses it)."""
+    from vectorstore.embeddings import LazyEmbeddings
 
-    return load_embeddings()
+    return LazyEmbeddings().loaded
 
 
 @pytest.fixture

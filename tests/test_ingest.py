@@ -8,10 +8,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, make_settings
 from ingest_helpers import assert_store_consistent, chunks, note_text, write, write_synthetic_notes
 
 from ingest import CompanyDirectory, NoteChunker, TickerResolver, parse_note
+from ragbot import Ragbot
 from ingest.loader import decode_note
 
 pytestmark = pytest.mark.slow
@@ -135,7 +136,8 @@ def test_reingesting_an_unchanged_folder_embeds_nothing(bot, notes_dir):
     assert assert_store_consistent(bot) == ids
 
 
-def test_note_split_over_two_embedding_batches_is_not_embedded_again(bot, tmp_path):
+def test_note_split_over_two_embedding_batches_is_not_embedded_again(embeddings, tmp_path):
+    bot = Ragbot(make_settings(tmp_path / "store", index_batch_size=16))
     folder = tmp_path / "many"
     write_synthetic_notes(folder, 25)
     first = bot.ingest(folder)

