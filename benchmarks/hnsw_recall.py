@@ -4,7 +4,8 @@ top-10 computed with numpy over every stored embedding.
 Queries are sentences from the stored chunks, perturbed (words dropped, numbers changed),
 plus synthetic questions; each is run unfiltered and filtered to its note's ticker, as
 ragbot's dense search is for company questions. Recall counts ties with the 10th exact hit
-as hits. The collection's ef_search is restored afterwards.
+as hits. The collection's ef_search is restored afterwards (it is stored in the collection:
+Settings.ef_search only takes effect when a store's collection is created).
 
     .venv/bin/python benchmarks/hnsw_recall.py                 # on benchmarks/.cache/store-5000
     .venv/bin/python benchmarks/hnsw_recall.py --store .ragbot # any ragbot store
@@ -23,10 +24,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
 
 from benchmarks import synthetic
 from benchmarks.common import cached_store, latency_ms, make_bot, print_table, timed, write_results
 from ingest import split_sentences
+from vectorstore.chroma import chroma_client
 
 K = 10
 
@@ -99,9 +102,19 @@ def build_cases(queries: list[Query], embedded: np.ndarray, vectors: np.ndarray,
     return cases
 
 
+def open_with_ef(store: Path, name: str, ef: int):
+    """The collection searching with ``ef``. Chroma reads ef_search when it loads the HNSW index
+    and a loaded index keeps it (``modify`` alone changes nothing in this process; chromadb
+    1.5.9), so drop Chroma's client cache after ``modify`` and open the collection again."""
+    chroma_client(store).get_collection(name).modify(configuration={"hnsw": {"ef_search": ef}})
+    SharedSystemClient.clear_system_cache()
+    return chroma_client(store).get_collection(name)
+
+
 def run_ef(collection, cases: list[Case], row: dict[str, int], ef: int) -> list[dict]:
     """Recall@K (ties with the K-th exact hit count as hits) and latency, by query kind and filter."""
-    collection.modify(configuration={"hnsw": {"ef_search": ef}})
+    for case in cases[:20]:  # load the index and warm caches; not timed
+        collection.query(query_embeddings=[case.vector], n_results=K, where=case.where, include=[])
     groups: dict[tuple[str, str], tuple[list[float], list[float]]] = {}
     for case in cases:
         hits, took = timed(collection.query, query_embeddings=[case.vector], n_results=K, where=case.where, include=[])
@@ -132,17 +145,15 @@ def main() -> None:
     row = {id_: i for i, id_ in enumerate(got["ids"])}
     print(f"store {store}: {len(row)} chunks; {len(queries)} queries, {len(cases)} runs per ef_search")
 
-    for case in cases[:20]:  # warm the index and caches; not timed
-        collection.query(query_embeddings=[case.vector], n_results=K, where=case.where, include=[])
-    original = collection.configuration["hnsw"]["ef_search"]
+    name, original = bot.settings.collection, collection.configuration["hnsw"]["ef_search"]
     rows = []
     try:
         for ef in args.ef:
-            ef_rows = run_ef(collection, cases, row, ef)
+            ef_rows = run_ef(open_with_ef(store, name, ef), cases, row, ef)
             print_table(ef_rows, f"ef_search={ef}")
             rows += ef_rows
     finally:
-        collection.modify(configuration={"hnsw": {"ef_search": original}})
+        chroma_client(store).get_collection(name).modify(configuration={"hnsw": {"ef_search": original}})
     print_table(rows, f"HNSW recall@{K} vs exact cosine ({len(row)} chunks); settings default ef_search={bot.settings.ef_search}")
     write_results(args.name, {"store": {"path": str(store), "chunks": len(row), "ef_search_restored": original}, "results": rows}, args)
 

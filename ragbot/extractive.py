@@ -83,7 +83,7 @@ class ExtractiveAnswerer(Answerer):
         per_note: int = 2,
         rerank_pool: int = 24,
         min_relevance: float = -6.0,
-        min_dense_relevance: float = 0.35,
+        min_dense_relevance: float = 0.52,
         keep_within: float = 5.0,
         weights: tuple[float, ...] = (2.0, 5.0, 1.0, 2.0, 5.0),
         other_note_within: float = 2.0,

@@ -42,4 +42,4 @@ class Settings(BaseSettings):
     answer_passages: int = Field(8, description="Chunks the answerer reads.")
     max_citations: int = Field(4, description="Sentences (each cited) in an answer.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
-    min_dense_relevance: float = Field(0.35, description="Cosine floor used when the reranker is off.")
+    min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
