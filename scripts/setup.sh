@@ -9,7 +9,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-# torch first, from the CPU build (an unpinned torch would pull a multi-GB CUDA build).
+# torch first: these machines serve the CPU build of 2.13.0 locally (an unpinned torch would pull a
+# multi-GB CUDA build). Elsewhere, point pip at PyTorch's CPU wheel index for this step.
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
 if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install --quiet -e ".[test]"
