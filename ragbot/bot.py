@@ -111,24 +111,22 @@ class Ragbot:
         if not root.is_dir():
             raise FileNotFoundError(f"notes folder not found: {root}")
         loader = NoteLoader(self.resolver, self.settings.max_note_bytes)
-        report = IngestReport()
+        failed: list[LoadFailure] = []
         notes: list[Note] = []
         for item in loader.load(root):
-            (report.failed if isinstance(item, LoadFailure) else notes).append(item)
+            (failed if isinstance(item, LoadFailure) else notes).append(item)
             if progress:
-                progress("read", len(notes) + len(report.failed), 0)
-        report.warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+                progress("read", len(notes) + len(failed), 0)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         done = iter(range(1, len(notes) + 1))
         result = self.index.sync(
             ((n.source, chunker.split(n)) for n in notes),
-            keep={f.path for f in report.failed},
+            keep={f.path for f in failed},
             remove_missing=sync,
             on_note=(lambda _source: progress("index", next(done), len(notes))) if progress else None,
         )
-        for name in ("added", "updated", "unchanged", "deleted", "chunks", "embedded"):
-            setattr(report, name, getattr(result, name))
-        return report
+        warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+        return IngestReport(**vars(result), failed=failed, warnings=warnings)
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""

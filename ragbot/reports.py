@@ -5,20 +5,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from ingest import LoadFailure
+from vectorstore import SyncResult
 
 
 @dataclass
-class IngestReport:
-    """What an ingest did, note by note."""
+class IngestReport(SyncResult):
+    """What an ingest did, note by note: the store's sync result plus the files that failed
+    (skipped) or were read with warnings."""
 
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
     failed: list[LoadFailure] = field(default_factory=list)
     warnings: list[LoadFailure] = field(default_factory=list)
-    chunks: int = 0
-    embedded: int = 0
 
     @property
     def ok(self) -> bool:
