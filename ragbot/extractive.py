@@ -88,7 +88,9 @@ class ExtractiveAnswerer(Answerer):
         weights: tuple[float, ...] = (2.0, 5.0, 1.0, 2.0, 5.0),
         other_note_within: float = 2.0,
         rerank_full_question: bool = False,
+        rerank_weight: float = 0.3,
     ):
+        self.rerank_weight = rerank_weight
         self.weights = weights
         self.resolver = resolver
         self.other_note_within = other_note_within
@@ -134,7 +136,7 @@ class ExtractiveAnswerer(Answerer):
             query = question.text if self.rerank_full_question else question.topic
             logits = self.reranker.score(query, [c.sentence.text for c in pool])
             for candidate, logit in zip(pool, logits):
-                candidate.score += logit
+                candidate.score += self.rerank_weight * logit
                 candidate.relevance = logit
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool
