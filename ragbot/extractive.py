@@ -4,13 +4,14 @@ question and cites each one. No LLM; nothing is written that the notes do not sa
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver, split_sentences
 from ragbot.answer import Answer, Answerer, Citation, is_about
+from ragbot.periods import period_fit, periods
 from ragbot.rerank import Reranker
 from ragbot.routing import Question
 from vectorstore.lexical import query_terms
@@ -30,6 +31,24 @@ def stem(word: str) -> str:
 
 def _stems(text: str) -> set[str]:
     return {stem(t) for t in query_terms(text)}
+
+
+@dataclass(frozen=True)
+class ScoreWeights:
+    """How much each kind of cheap evidence counts in a sentence's score (see ``prior``)."""
+
+    coverage: float = 2.0  # share of the topic's words in the sentence
+    figures: float = 5.0  # the question's figures and periods anywhere in the passage
+    period: float = 3.0  # the sentence (or its passage) names the asked period, not another
+    rank: float = 1.0  # retrieval rank of the passage
+    primary: float = 2.0  # the note is mainly about an asked company
+    dense: float = 5.0  # the passage's cosine similarity to the question
+    rerank: float = 0.3  # the cross-encoder's logit
+
+
+@lru_cache(maxsize=1024)
+def _periods(text: str) -> dict[str, set[str]]:
+    return periods(text)
 
 
 @dataclass
@@ -85,16 +104,12 @@ class ExtractiveAnswerer(Answerer):
         min_relevance: float = -6.0,
         min_dense_relevance: float = 0.52,
         keep_within: float = 5.0,
-        weights: tuple[float, ...] = (2.0, 5.0, 1.0, 2.0, 5.0),
+        weights: ScoreWeights = ScoreWeights(),
         other_note_within: float = 2.0,
-        rerank_full_question: bool = False,
-        rerank_weight: float = 0.3,
     ):
-        self.rerank_weight = rerank_weight
         self.weights = weights
         self.resolver = resolver
         self.other_note_within = other_note_within
-        self.rerank_full_question = rerank_full_question
         self.reranker = reranker
         self.max_sentences = max_sentences
         self.per_note = per_note
@@ -109,20 +124,29 @@ class ExtractiveAnswerer(Answerer):
 
     def prior(self, question: Question, pool: list[Candidate]) -> list[float]:
         """Cheap evidence: topic words in the sentence, the question's figures and periods
-        ("Q2", "2025", "26%") anywhere in its passage or note title, retrieval rank, and
-        whether the note is mainly about the asked company (not a passing mention), and the
-        passage's dense similarity to the question."""
+        ("Q2", "2025", "26%") anywhere in its passage or note title, whether the sentence
+        names the asked period rather than another, retrieval rank, whether the note is
+        mainly about the asked company (not a passing mention), and the passage's dense
+        similarity to the question."""
+        w = self.weights
         coverage = lexical_coverage(_stems(question.topic), pool)
-        specific = {t for t in _stems(f"{question.topic} {question.previous_topic}") if any(ch.isdigit() for ch in t)}
+        asked_text = f"{question.topic} {question.previous_topic}"
+        specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
+        asked_periods = periods(asked_text)
         priors = []
         for candidate, cov in zip(pool, coverage):
-            context = candidate.stems | _stems(candidate.passage.page_content + " " + candidate.passage.metadata.get("title", ""))
-            matched = len(specific & context) / len(specific) if specific else 0.0
-            primary = bool(question.tickers) and is_about(candidate.passage.metadata, question.tickers)
-            dense = candidate.passage.metadata.get("dense_score", 0.0)
-            w_cov, w_specific, w_rank, w_primary, w_dense = self.weights
+            passage = candidate.passage
+            context_text = passage.page_content + " " + passage.metadata.get("title", "")
+            matched = len(specific & (candidate.stems | _stems(context_text))) / len(specific) if specific else 0.0
+            fit = period_fit(asked_periods, _periods(candidate.sentence.text), _periods(context_text)) if asked_periods else 0.0
+            primary = bool(question.tickers) and is_about(passage.metadata, question.tickers)
             priors.append(
-                w_cov * cov + w_specific * matched + w_rank / (1 + candidate.rank) + w_primary * primary + w_dense * dense
+                w.coverage * cov
+                + w.figures * matched
+                + w.period * fit
+                + w.rank / (1 + candidate.rank)
+                + w.primary * primary
+                + w.dense * passage.metadata.get("dense_score", 0.0)
             )
         return priors
 
@@ -133,10 +157,9 @@ class ExtractiveAnswerer(Answerer):
         pool.sort(key=lambda c: c.score, reverse=True)
         if self.reranker and pool:
             pool = pool[: self.rerank_pool]
-            query = question.text if self.rerank_full_question else question.topic
-            logits = self.reranker.score(query, [c.sentence.text for c in pool])
+            logits = self.reranker.score(question.topic, [c.sentence.text for c in pool])
             for candidate, logit in zip(pool, logits):
-                candidate.score += self.rerank_weight * logit
+                candidate.score += self.weights.rerank * logit
                 candidate.relevance = logit
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool

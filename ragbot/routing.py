@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import TickerResolver
+from ragbot.glossary import expand
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
@@ -98,4 +99,4 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
-        return Question(text, chosen, topic or text, search_text, intent, inherited, previous)
+        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous)

@@ -38,8 +38,8 @@ class Settings(BaseSettings):
 
     # Retrieval and answering
     candidates: int = Field(20, description="Chunks taken from each of the dense and lexical searches.")
-    passages_per_note: int = Field(2, description="At most this many chunks of one note go to the answerer.")
-    answer_passages: int = Field(8, description="Chunks the answerer reads.")
+    passages_per_note: int = Field(3, description="At most this many chunks of one note go to the answerer.")
+    answer_passages: int = Field(12, description="Chunks the answerer reads.")
     max_citations: int = Field(4, description="Sentences (each cited) in an answer.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")

@@ -16,6 +16,7 @@ from langchain_core.documents import Document
 from ingest import split_sentences
 from ragbot import Ragbot
 from ragbot.answer import Answer, Answerer, Citation, is_about
+from ragbot.periods import periods
 from ragbot.routing import Question
 
 pytestmark = pytest.mark.slow
@@ -98,6 +99,20 @@ def test_exact_figure_questions_cite_the_gold_note_with_the_figure(eval_bot, rec
     from_gold = [c.sentence.lower() for c in answer.citations if name(c.source) in record["gold_notes"]]
     assert from_gold, f"no gold note among {[c.source for c in answer.citations]}"
     assert any(k.lower() in s for k in record["answer_keywords"] for s in from_gold)
+
+
+# The quarter confusers: each of these names a quarter whose figures only one note has, while
+# another note about the same company has the same metric for another quarter.
+NAMED_QUARTER = [
+    r for r in RECORDS
+    if r["kind"] == "factual" and len(r["gold_notes"]) == 1 and periods(r["question"]).keys() & {"quarter", "fiscal_year", "month_quarter"}
+]
+
+
+@pytest.mark.parametrize("record", NAMED_QUARTER, ids=ids(NAMED_QUARTER))
+def test_a_question_naming_a_quarter_cites_that_quarters_note_first(eval_bot, record):
+    answer = eval_bot.ask(record["question"])
+    assert answer.found and name(answer.citations[0].source) == record["gold_notes"][0], answer.text
 
 
 RISKS = "What are the main risks to Alibaba's cloud business?"

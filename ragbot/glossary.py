@@ -1,0 +1,44 @@
+"""Financial abbreviations and their long forms, so a question about "capex" finds a note
+that says "capital expenditure" (and the other way round).
+
+Hand-written: no maintained library maps finance shorthand; the list is the common
+reporting vocabulary, not tuned to any company.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "capex": "capital expenditure",
+    "opex": "operating expenses",
+    "fcf": "free cash flow",
+    "eps": "earnings per share",
+    "yoy": "year over year",
+    "qoq": "quarter over quarter",
+    "gmv": "gross merchandise volume",
+    "arpu": "average revenue per user",
+    "mau": "monthly active users",
+    "dau": "daily active users",
+    "r&d": "research and development",
+    "m&a": "mergers and acquisitions",
+    "ipo": "initial public offering",
+    "tam": "total addressable market",
+    "roi": "return on investment",
+    "asp": "average selling price",
+    "ev": "electric vehicle",
+    "sbc": "stock-based compensation",
+    "p/e": "price to earnings",
+}
+_TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}}
+_PATTERN = re.compile(
+    r"(?<![\w&/])(" + "|".join(re.escape(t) for t in sorted(_TERMS, key=len, reverse=True)) + r")s?(?![\w&/])",
+    re.IGNORECASE,
+)
+
+
+def expand(text: str) -> str:
+    """``text`` followed by the other form of each abbreviation or long form it uses."""
+    extra = [_TERMS[m.group(1).lower()] for m in _PATTERN.finditer(text)]
+    extra = [e for e in dict.fromkeys(extra) if e.lower() not in text.lower()]
+    return f"{text} ({', '.join(extra)})" if extra else text

@@ -1,0 +1,56 @@
+"""Reporting periods named in text ("Q2 2025", "second quarter", "FY2026", "the June quarter",
+"H1", "2025"), so that an answer about one quarter does not cite another quarter's figures.
+
+Hand-written: date parsers (dateparser, dateutil) read calendar dates, not fiscal periods.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+# (kind, pattern): the first non-empty group is the period's value within its kind.
+_PATTERNS = (
+    ("quarter", re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)", re.IGNORECASE)),
+    ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
+    ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
+    ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)")),
+)
+# How much a kind says about which period a text is about: a bare year is weak evidence.
+_WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5}
+
+
+def _normalise(kind: str, value: str) -> str:
+    value = _ORDINALS.get(value.lower(), value.lower())
+    if kind == "fiscal_year" and len(value) == 2:
+        return "20" + value
+    return value
+
+
+def periods(text: str) -> dict[str, set[str]]:
+    """The periods ``text`` names, by kind: ``{"quarter": {"2"}, "year": {"2025"}}``."""
+    found: dict[str, set[str]] = {}
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            value = next(group for group in match.groups() if group)
+            found.setdefault(kind, set()).add(_normalise(kind, value))
+    return found
+
+
+def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: dict[str, set[str]]) -> float:
+    """How well a sentence's periods fit the ones asked about, in [-1, 1].
+
+    For each kind of period the question names, a sentence naming the same one scores +1 and
+    one naming only others -1; a sentence naming none of that kind takes half the verdict of
+    its ``context`` (its passage and note title). 0 when the question names no period.
+    """
+    total = weight = 0.0
+    for kind, wanted in asked.items():
+        w = _WEIGHT[kind]
+        weight += w
+        if kind in text:
+            total += w * (1.0 if wanted & text[kind] else -1.0)
+        elif kind in context:
+            total += w * (0.5 if wanted & context[kind] else -0.5)
+    return total / weight if weight else 0.0
