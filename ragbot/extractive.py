@@ -41,6 +41,7 @@ class ScoreWeights:
     figures: float = 5.0  # the question's figures and periods anywhere in the passage
     period: float = 3.0  # the sentence (or its passage) names the asked period, not another
     rank: float = 1.0  # retrieval rank of the passage
+    focus: float = 2.0  # a follow-up, and the note was quoted in the previous answer
     primary: float = 2.0  # the note is mainly about an asked company
     dense: float = 5.0  # the passage's cosine similarity to the question
     rerank: float = 0.3  # the cross-encoder's logit
@@ -125,14 +126,15 @@ class ExtractiveAnswerer(Answerer):
     def prior(self, question: Question, pool: list[Candidate]) -> list[float]:
         """Cheap evidence: topic words in the sentence, the question's figures and periods
         ("Q2", "2025", "26%") anywhere in its passage or note title, whether the sentence
-        names the asked period rather than another, retrieval rank, whether the note is
-        mainly about the asked company (not a passing mention), and the passage's dense
-        similarity to the question."""
+        names the asked period rather than another, retrieval rank, whether a follow-up's
+        note was quoted in the previous answer, whether the note is mainly about the asked
+        company (not a passing mention), and the passage's dense similarity to the question."""
         w = self.weights
         coverage = lexical_coverage(_stems(question.topic), pool)
         asked_text = f"{question.topic} {question.previous_topic}"
         specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
         asked_periods = periods(asked_text)
+        quoted = {c.source for c in pool if question.previous_answer and c.sentence.text in question.previous_answer}
         priors = []
         for candidate, cov in zip(pool, coverage):
             passage = candidate.passage
@@ -145,6 +147,7 @@ class ExtractiveAnswerer(Answerer):
                 + w.figures * matched
                 + w.period * fit
                 + w.rank / (1 + candidate.rank)
+                + w.focus * (candidate.source in quoted)
                 + w.primary * primary
                 + w.dense * passage.metadata.get("dense_score", 0.0)
             )

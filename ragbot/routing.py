@@ -39,6 +39,7 @@ class Question:
     intent: str = "facts"  # or "sentiment"
     inherited: list[str] = field(default_factory=list)  # what came from earlier turns
     previous_topic: str = ""  # the topic of the turn a follow-up continues
+    previous_answer: str = ""  # the assistant's last reply, when this question continues it
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
 
 
@@ -53,6 +54,14 @@ def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
         position = max(position, end)
     keep.append(text[position:])
     return re.sub(r"\s+", " ", "".join(keep)).strip()
+
+
+def _last_reply(history: list[dict] | None) -> str:
+    """The text of the latest assistant message in ``history``."""
+    for message in reversed(history or []):
+        if message.get("role") == "assistant" and isinstance(message.get("content"), str):
+            return message["content"]
+    return ""
 
 
 def _has_topic(topic: str) -> bool:
@@ -99,4 +108,5 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
-        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous)
+        answer = _last_reply(history) if inherited or _POINTS_BACK.search(text) else ""
+        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer)
