@@ -181,6 +181,15 @@ def test_eval_follow_ups_answer_for_the_earlier_company(eval_bot, record):
     assert cites_only_notes_about(eval_bot, answer.citations, record["ticker"])
 
 
+def test_follow_up_stays_with_the_note_the_previous_answer_quoted(eval_bot):
+    """ "the deal" is the one the last answer was about: its note, not another JD note."""
+    first = BY_ID["q009"]["question"]
+    earlier = eval_bot.ask(first)
+    answer = eval_bot.ask(BY_ID["q010"]["question"], history=turn(first, earlier))
+    quoted = {c.source for c in earlier.citations}
+    assert answer.found and {c.source for c in answer.citations} <= quoted, answer.text
+
+
 @pytest.mark.parametrize("ticker", ["NVDA", ["NVDA"]])
 def test_explicit_ticker_overrides_the_company_named(eval_bot, ticker):
     answer = eval_bot.ask("What are Alibaba's cloud risks?", ticker=ticker)
