@@ -84,7 +84,7 @@ class Ragbot:
             reranker,
             resolver=self.resolver,
             max_sentences=s.max_citations,
-            per_note=s.passages_per_note,
+            per_note=s.sentences_per_note,
             min_relevance=s.min_relevance,
             min_dense_relevance=s.min_dense_relevance,
         )

@@ -4,6 +4,7 @@ question and cites each one. No LLM; nothing is written that the notes do not sa
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -100,7 +101,7 @@ class ExtractiveAnswerer(Answerer):
         reranker: Reranker | None = None,
         resolver: TickerResolver | None = None,
         max_sentences: int = 4,
-        per_note: int = 2,
+        per_note: int = 3,
         rerank_pool: int = 24,
         min_relevance: float = -6.0,
         min_dense_relevance: float = 0.52,
@@ -185,27 +186,30 @@ class ExtractiveAnswerer(Answerer):
             if is_about(c.passage.metadata, question.tickers) or asked & set(self.resolver.resolve(c.sentence.text))
         ]
 
-    def _fits(self, candidate: Candidate, chosen: list[Candidate], best: Candidate) -> bool:
-        """Close enough to the best (closer still for another note), under the per-note cap,
-        and not a near-duplicate of a chosen sentence."""
-        margin = self.keep_within if candidate.source == best.source else self.other_note_within
+    def _fits(self, candidate: Candidate, chosen: list[Candidate], best: Candidate, across: bool) -> bool:
+        """Close enough to the best (closer still for another note, unless the question asks
+        across companies), under the per-note cap (one per note across companies), and not a
+        near-duplicate of a chosen sentence."""
+        same_source = candidate.source == best.source
+        margin = self.keep_within if same_source or across else self.other_note_within
         same_note = sum(c.source == candidate.source for c in chosen)
         return (
             candidate.score >= best.score - margin
-            and same_note < self.per_note
+            and same_note < (1 if across else self.per_note)
             and not any(near_duplicate(c.stems, candidate.stems) for c in chosen)
         )
 
-    def select(self, ranked: list[Candidate], tickers: list[str], limit: int) -> list[Candidate]:
+    def select(self, ranked: list[Candidate], question: Question, limit: int) -> list[Candidate]:
         """The best ``limit`` sentences; for a question about several companies, the best
         relevant sentence about each one is kept too."""
         best = ranked[0]
         chosen = [best]
         for candidate in ranked[1:]:
-            if len(chosen) < limit and self._fits(candidate, chosen, best):
+            if len(chosen) < limit and self._fits(candidate, chosen, best, question.across_companies):
                 chosen.append(candidate)
         if len(chosen) == 1 < limit:
             chosen += self.next_sentence(best, ranked)
+        tickers = question.tickers
         for ticker in tickers if 1 < len(tickers) <= limit else []:
             if not any(is_about(c.passage.metadata, [ticker]) for c in chosen):
                 extra = next((c for c in ranked if is_about(c.passage.metadata, [ticker])), None)
@@ -228,8 +232,15 @@ class ExtractiveAnswerer(Answerer):
         if not ranked or not self.relevant(ranked, passages):
             return not_found(question, ranked)
         limit = question.max_citations or self.max_sentences
-        return compose(question, self.select(ranked, question.tickers, limit)[:limit])
+        label = self.company_label if question.across_companies else None
+        return compose(question, self.select(ranked, question, limit)[:limit], label)
 
+    def company_label(self, candidate: Candidate) -> str:
+        """ "Nvidia (NVDA)": the companies a sentence's note is about, for answers across companies."""
+        if self.resolver is None:
+            return ""
+        names = ((self.resolver.directory.name_of(t), t) for t in candidate.passage.metadata.get("primary_tickers") or [])
+        return ", ".join(ticker if name == ticker else f"{name} ({ticker})" for name, ticker in names)
 
 def reading_order(chosen: list[Candidate]) -> list[Candidate]:
     """Group sentences by note (best note first), each note's sentences in text order."""
@@ -241,11 +252,13 @@ def cite(n: int, candidate: Candidate) -> Citation:
     return Citation.from_passage(n, candidate.passage, candidate.sentence.start, candidate.sentence.end, candidate.score)
 
 
-def compose(question: Question, chosen: list[Candidate]) -> Answer:
-    """Each chosen sentence, as written in its note, followed by its marker."""
+def compose(question: Question, chosen: list[Candidate], label: Callable[[Candidate], str] | None = None) -> Answer:
+    """Each chosen sentence, as written in its note, followed by its marker; ``label`` names
+    the company before each sentence when the question asks across companies."""
     ordered = reading_order(chosen)
     citations = [cite(n, c) for n, c in enumerate(ordered, start=1)]
-    text = " ".join(f"{c.sentence.text} [{n}]" for n, c in enumerate(ordered, start=1))
+    prefixes = [f"{name}: " if label and (name := label(c)) else "" for c in ordered]
+    text = " ".join(f"{prefix}{c.sentence.text} [{n}]" for n, (prefix, c) in enumerate(zip(prefixes, ordered), start=1))
     return Answer(text=text, found=True, citations=citations, tickers=question.tickers)
 
 

@@ -75,8 +75,8 @@ class HybridRetriever(BaseRetriever):
     vectorstore: Chroma
     lexical: LexicalIndex
     candidates: int = 20
-    per_note: int = 2
-    limit: int = 8
+    per_note: int = 3
+    limit: int = 12
 
     def dense(self, query: str, tickers: list[str], k: int) -> list[Document]:
         """Nearest chunks by cosine similarity (``dense_score``)."""

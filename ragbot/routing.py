@@ -40,6 +40,7 @@ class Question:
     inherited: list[str] = field(default_factory=list)  # what came from earlier turns
     previous_topic: str = ""  # the topic of the turn a follow-up continues
     previous_answer: str = ""  # the assistant's last reply, when this question continues it
+    across_companies: bool = False  # names no company and asks across them ("which companies...")
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
 
 
@@ -109,4 +110,5 @@ class QueryRouter:
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
         answer = _last_reply(history) if inherited or _POINTS_BACK.search(text) else ""
-        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer)
+        across = not chosen and bool(_CROSS_COMPANY.search(text))
+        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across)

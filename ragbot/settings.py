@@ -41,5 +41,6 @@ class Settings(BaseSettings):
     passages_per_note: int = Field(3, description="At most this many chunks of one note go to the answerer.")
     answer_passages: int = Field(12, description="Chunks the answerer reads.")
     max_citations: int = Field(4, description="Sentences (each cited) in an answer.")
+    sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")

@@ -115,6 +115,17 @@ def test_a_question_naming_a_quarter_cites_that_quarters_note_first(eval_bot, re
     assert answer.found and name(answer.citations[0].source) == record["gold_notes"][0], answer.text
 
 
+def test_question_across_companies_names_each_company_once_per_note(eval_bot):
+    answer = eval_bot.ask("Which companies are exposed to tariffs?")
+    assert answer.found and len(answer.citations) >= 2
+    sources = [c.source for c in answer.citations]
+    assert len(set(sources)) == len(sources)  # one sentence per note: breadth across companies
+    for citation in answer.citations:
+        before = answer.text.split(f"{citation.sentence} [{citation.n}]")[0]
+        label = MARKER.split(before)[-1]  # the text since the previous marker
+        assert label.endswith(": ") and all(t in label for t in first_chunk(eval_bot, citation.source)["primary_tickers"])
+
+
 RISKS = "What are the main risks to Alibaba's cloud business?"
 
 

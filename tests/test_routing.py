@@ -149,3 +149,12 @@ def test_factual_questions_have_facts_intent(router, question):
 def test_sentiment_follow_up_inherits_the_company(router):
     routed = router.route("and what's the overall sentiment?", conversation(ALIBABA_CLOUD))
     assert (routed.intent, routed.tickers) == ("sentiment", ["BABA"])
+
+
+@pytest.mark.parametrize(
+    ("question", "across"),
+    [("Which companies face export controls?", True), ("Who is selling compute to OpenAI?", True),
+     ("What are Alibaba's cloud risks?", False), ("Which Nvidia products are restricted?", False)],
+)
+def test_questions_naming_no_company_and_asking_across_them_are_marked(router, question, across):
+    assert router.route(question).across_companies is across
