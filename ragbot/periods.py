@@ -54,3 +54,30 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
         elif kind in context:
             total += w * (0.5 if wanted & context[kind] else -0.5)
     return total / weight if weight else 0.0
+
+
+_RELATIVE_QUARTER = re.compile(r"\b(following|next|subsequent|previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
+_QUARTER_WITH_YEAR = re.compile(r"\bQ([1-4])(\s+(?:FY\s?)?)?(\d{4}|\d{2})?\b", re.IGNORECASE)
+
+
+def relative_quarter(text: str) -> int:
+    """+1 for "the following quarter", -1 for "the previous quarter", else 0."""
+    match = _RELATIVE_QUARTER.search(text)
+    if match is None:
+        return 0
+    return 1 if match.group(1).lower() in {"following", "next", "subsequent"} else -1
+
+
+def shift_quarters(text: str, step: int) -> str:
+    """``text`` with every "Qn [year]" moved ``step`` quarters ("Q4 2025" + 1 -> "Q1 2026")."""
+
+    def shifted(match: re.Match) -> str:
+        index = int(match.group(1)) - 1 + step
+        quarter, years = index % 4 + 1, index // 4
+        year = match.group(3)
+        if year is None:
+            return f"Q{quarter}"
+        moved = str(int(year) + years).zfill(len(year))[-len(year):]
+        return f"Q{quarter}{match.group(2) or ' '}{moved}"
+
+    return _QUARTER_WITH_YEAR.sub(shifted, text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ingest import TickerResolver
 from ragbot.glossary import expand
+from ragbot.periods import periods, relative_quarter, shift_quarters
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
@@ -98,6 +99,8 @@ class QueryRouter:
         found, topic = self._parse(text)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
+        if "quarter" not in periods(text):  # "and in the following quarter?" moves the earlier one
+            previous_topic = shift_quarters(previous_topic, relative_quarter(text))
         continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]

@@ -201,6 +201,12 @@ def test_follow_up_stays_with_the_note_the_previous_answer_quoted(eval_bot):
     assert answer.found and {c.source for c in answer.citations} <= quoted, answer.text
 
 
+def test_follow_up_about_the_following_quarter_cites_that_quarters_note(eval_bot):
+    first, follow_up = BY_ID["q031"], BY_ID["q032"]
+    answer = eval_bot.ask(follow_up["question"], history=turn(first["question"], eval_bot.ask(first["question"])))
+    assert answer.found and name(answer.citations[0].source) == follow_up["gold_notes"][0], answer.text
+
+
 @pytest.mark.parametrize("ticker", ["NVDA", ["NVDA"]])
 def test_explicit_ticker_overrides_the_company_named(eval_bot, ticker):
     answer = eval_bot.ask("What are Alibaba's cloud risks?", ticker=ticker)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ragbot.glossary import expand
-from ragbot.periods import period_fit, periods
+from ragbot.periods import period_fit, periods, relative_quarter, shift_quarters
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,20 @@ def test_abbreviations_and_long_forms_are_expanded_both_ways(text, added):
 @pytest.mark.parametrize("text", ["what are Alibaba's cloud risks?", "the evening session", "capex and capital expenditure"])
 def test_text_without_a_missing_form_is_unchanged(text):
     assert expand(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "step", "expected"),
+    [("margin in Q1 2025?", 1, "margin in Q2 2025?"), ("Azure in Q4 FY25", 1, "Azure in Q1 FY26"),
+     ("revenue in Q1 2026", -1, "revenue in Q4 2025"), ("fiscal Q2 2025", 1, "fiscal Q3 2025"), ("no quarter here", 1, "no quarter here")],
+)
+def test_quarters_shift_across_year_ends(text, step, expected):
+    assert shift_quarters(text, step) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [("And in the following quarter?", 1), ("what about the next quarter", 1), ("and the prior quarter?", -1), ("last quarter's margin", 0)],
+)
+def test_relative_quarters_are_read(text, step):
+    assert relative_quarter(text) == step

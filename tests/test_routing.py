@@ -158,3 +158,10 @@ def test_sentiment_follow_up_inherits_the_company(router):
 )
 def test_questions_naming_no_company_and_asking_across_them_are_marked(router, question, across):
     assert router.route(question).across_companies is across
+
+
+def test_follow_up_about_the_following_quarter_moves_the_earlier_quarter(router):
+    routed = router.route("And in the following quarter?", conversation("What was Tesla's auto gross margin in Q4 2025?"))
+    assert routed.tickers == ["TSLA"]
+    assert "Q1 2026" in routed.search_text and "Q4" not in routed.search_text
+    assert "Q1 2026" in routed.previous_topic
