@@ -7,8 +7,9 @@ Each set's notes go into a throwaway store; then ``AnswerEvaluator`` scores, in 
                no reranker, no history; the "answer" is the 5 chunks, all cited, found always
                true (its keyword recall is generous: the whole chunks count as answer text)
 
-Sets: eval/qa.jsonl over eval/notes, plus any under ../shared/eval/ (a folder holding a
-*.jsonl and notes/, or NAME.jsonl beside a NAME/ notes folder).
+Sets: eval/qa.jsonl over eval/notes; eval/holdout/ (written blind: its author saw neither the
+code nor the main set); plus any under ../shared/eval/ (a folder holding a *.jsonl and notes/,
+or NAME.jsonl beside a NAME/ notes folder).
 
     .venv/bin/python benchmarks/quality.py
 """
@@ -94,7 +95,8 @@ def evaluate(name: str, qa: Path, notes: Path) -> dict:
 
 def main() -> None:
     args = parse_args()
-    sets = [("eval", args.qa, args.notes), *extra_sets(args.extra)]
+    holdout = ROOT / "eval" / "holdout"
+    sets = [("eval", args.qa, args.notes), ("holdout", holdout / "qa.jsonl", holdout / "notes"), *extra_sets(args.extra)]
     figures = {name: evaluate(name, qa, notes) for name, qa, notes in sets}
     write_results(args.name, {"sets": figures}, args)
 

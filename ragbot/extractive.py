@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from langchain_core.documents import Document
 
@@ -48,11 +47,6 @@ class ScoreWeights:
     rerank: float = 0.3  # the cross-encoder's logit
 
 
-@lru_cache(maxsize=1024)
-def _periods(text: str) -> dict[str, set[str]]:
-    return periods(text)
-
-
 @dataclass
 class Candidate:
     """A sentence of a retrieved passage and how well it answers the question."""
@@ -77,6 +71,12 @@ def candidates(passages: list[Document]) -> list[Candidate]:
             if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
                 found.append(Candidate(passage, rank, sentence, _stems(sentence.text)))
     return found
+
+
+def passage_context(passage: Document) -> tuple[set[str], dict[str, set[str]]]:
+    """The stems and periods of a passage and its note's title: what its sentences stand in."""
+    text = passage.page_content + " " + passage.metadata.get("title", "")
+    return _stems(text), periods(text)
 
 
 def lexical_coverage(topic: set[str], pool: list[Candidate]) -> list[float]:
@@ -136,12 +136,13 @@ class ExtractiveAnswerer(Answerer):
         specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
         asked_periods = periods(asked_text)
         quoted = {c.source for c in pool if question.previous_answer and c.sentence.text in question.previous_answer}
+        contexts = {id(c.passage): passage_context(c.passage) for c in pool}
         priors = []
         for candidate, cov in zip(pool, coverage):
             passage = candidate.passage
-            context_text = passage.page_content + " " + passage.metadata.get("title", "")
-            matched = len(specific & (candidate.stems | _stems(context_text))) / len(specific) if specific else 0.0
-            fit = period_fit(asked_periods, _periods(candidate.sentence.text), _periods(context_text)) if asked_periods else 0.0
+            context_stems, context_periods = contexts[id(passage)]
+            matched = len(specific & (candidate.stems | context_stems)) / len(specific) if specific else 0.0
+            fit = period_fit(asked_periods, periods(candidate.sentence.text), context_periods)
             primary = bool(question.tickers) and is_about(passage.metadata, question.tickers)
             priors.append(
                 w.coverage * cov
