@@ -6,27 +6,27 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
+import snowballstemmer
 from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver, split_sentences
 from ragbot.answer import Answer, Answerer, Citation, is_about
 from ragbot.periods import period_fit, periods
 from ragbot.rerank import Reranker
-from ragbot.routing import Question
+from ragbot.routing import Question, topic_terms
 from vectorstore.lexical import query_terms
 
 NOT_FOUND = "I couldn't find this in your notes."
 _MIN_SENTENCE_CHARS = 30
-_SUFFIXES = ("ing", "ed", "es", "s")
+_STEMMER = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "risks" with "risk" and "margins" with "margin"."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori"."""
+    return _STEMMER.stemWord(word)
 
 
 def _stems(text: str) -> set[str]:
@@ -55,6 +55,8 @@ class Candidate:
     rank: int  # of its passage in retrieval order
     sentence: Sentence  # offsets into the note text
     stems: set[str]
+    context_stems: set[str]  # of its passage and note title, what the sentence stands in
+    context_periods: dict[str, set[str]]
     score: float = 0.0  # ranking: evidence of every kind
     relevance: float | None = None  # the cross-encoder's judgement alone
 
@@ -64,19 +66,15 @@ class Candidate:
 
 
 def candidates(passages: list[Document]) -> list[Candidate]:
-    """Every sentence worth citing in ``passages``, with note offsets."""
+    """Every sentence worth citing in ``passages``, with note offsets and its passage's context."""
     found = []
     for rank, passage in enumerate(passages):
+        context = passage.page_content + " " + passage.metadata.get("title", "")
+        context_stems, context_periods = _stems(context), periods(context)
         for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
             if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
-                found.append(Candidate(passage, rank, sentence, _stems(sentence.text)))
+                found.append(Candidate(passage, rank, sentence, _stems(sentence.text), context_stems, context_periods))
     return found
-
-
-def passage_context(passage: Document) -> tuple[set[str], dict[str, set[str]]]:
-    """The stems and periods of a passage and its note's title: what its sentences stand in."""
-    text = passage.page_content + " " + passage.metadata.get("title", "")
-    return _stems(text), periods(text)
 
 
 def lexical_coverage(topic: set[str], pool: list[Candidate]) -> list[float]:
@@ -136,13 +134,11 @@ class ExtractiveAnswerer(Answerer):
         specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
         asked_periods = periods(asked_text)
         quoted = {c.source for c in pool if question.previous_answer and c.sentence.text in question.previous_answer}
-        contexts = {id(c.passage): passage_context(c.passage) for c in pool}
         priors = []
         for candidate, cov in zip(pool, coverage):
             passage = candidate.passage
-            context_stems, context_periods = contexts[id(passage)]
-            matched = len(specific & (candidate.stems | context_stems)) / len(specific) if specific else 0.0
-            fit = period_fit(asked_periods, periods(candidate.sentence.text), context_periods)
+            matched = len(specific & (candidate.stems | candidate.context_stems)) / len(specific) if specific else 0.0
+            fit = period_fit(asked_periods, periods(candidate.sentence.text), candidate.context_periods)
             primary = bool(question.tickers) and is_about(passage.metadata, question.tickers)
             priors.append(
                 w.coverage * cov
@@ -169,12 +165,19 @@ class ExtractiveAnswerer(Answerer):
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool
 
-    def relevant(self, ranked: list[Candidate], passages: list[Document]) -> bool:
+    def relevant(self, question: Question, ranked: list[Candidate], passages: list[Document]) -> bool:
         """Whether any evidence clears the calibrated floor (README, "Relevance floor"): the
-        cross-encoder's score of the best sentence, or without it the best dense similarity."""
-        if self.reranker:
-            return max(c.relevance for c in ranked if c.relevance is not None) >= self.min_relevance
-        return max(p.metadata.get("dense_score", 0.0) for p in passages) >= self.min_dense_relevance
+        cross-encoder's score of a sentence that shares a topic word with the question (in
+        itself or its passage: the cross-encoder alone finds "members" close to "employees"),
+        or without the reranker the best dense similarity."""
+        if not self.reranker:
+            return max(p.metadata.get("dense_score", 0.0) for p in passages) >= self.min_dense_relevance
+        terms = {stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}")}
+        return any(
+            c.relevance >= self.min_relevance and (not terms or terms & (c.stems | c.context_stems))
+            for c in ranked
+            if c.relevance is not None
+        )
 
     def about_asked(self, question: Question, pool: list[Candidate]) -> list[Candidate]:
         """Drop sentences of notes about other companies that do not name an asked company:
@@ -230,7 +233,7 @@ class ExtractiveAnswerer(Answerer):
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         ranked = self.score(question, self.about_asked(question, candidates(passages)))
-        if not ranked or not self.relevant(ranked, passages):
+        if not ranked or not self.relevant(question, ranked, passages):
             return not_found(question, ranked)
         limit = question.max_citations or self.max_sentences
         label = self.company_label if question.across_companies else None

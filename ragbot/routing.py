@@ -66,8 +66,13 @@ def _last_reply(history: list[dict] | None) -> str:
     return ""
 
 
+def topic_terms(text: str) -> list[str]:
+    """The content words of a question that say what it is about (not "what", "company", "thanks")."""
+    return [term for term in query_terms(text) if term not in _NON_TOPIC]
+
+
 def _has_topic(topic: str) -> bool:
-    return any(term not in _NON_TOPIC for term in query_terms(topic))
+    return bool(topic_terms(topic))
 
 
 class QueryRouter:

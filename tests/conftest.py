@@ -18,6 +18,7 @@ from ragbot import Ragbot, Settings  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples" / "notes"
 EVAL_NOTES = REPO / "eval" / "notes"
+HOLDOUT_NOTES = REPO / "eval" / "holdout" / "notes"
 SHARED_SEEDS = REPO.parent / "shared" / "seed-notes"
 
 
@@ -61,4 +62,12 @@ def eval_bot(tmp_path_factory, embeddings) -> Ragbot:
     """A Ragbot with the evaluation notes ingested once per session (read-only use)."""
     bot = Ragbot(make_settings(tmp_path_factory.mktemp("eval-store")))
     bot.ingest(EVAL_NOTES)
+    return bot
+
+
+@pytest.fixture(scope="session")
+def holdout_bot(tmp_path_factory, embeddings) -> Ragbot:
+    """A Ragbot with the held-out notes ingested once per session (read-only use)."""
+    bot = Ragbot(make_settings(tmp_path_factory.mktemp("holdout-store")))
+    bot.ingest(HOLDOUT_NOTES)
     return bot

@@ -157,6 +157,13 @@ def test_off_topic_question_gets_no_answer(eval_bot, question):
     assert all(isinstance(c, Citation) for c in answer.related)
 
 
+def test_evidence_sharing_no_topic_word_with_the_question_is_not_an_answer(holdout_bot):
+    """The cross-encoder alone rates "Uber One grew to 36 million members" close to "employees"."""
+    assert not holdout_bot.ask("How many employees does Uber have?").found
+    members = holdout_bot.ask("How many members does Uber One have?")
+    assert members.found and any("members" in c.sentence for c in members.citations)
+
+
 def test_unanswered_question_about_a_known_company_lists_possibly_related_passages(eval_bot):
     answer = eval_bot.ask("What is Nvidia's dividend policy?")
     assert_not_found(answer)
