@@ -13,7 +13,7 @@ from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver, split_sentences
 from ragbot.answer import Answer, Answerer, Citation, is_about
-from ragbot.periods import period_fit, periods
+from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
 from ragbot.rerank import Reranker
 from ragbot.routing import Question, topic_terms
 from vectorstore.lexical import query_terms
@@ -42,6 +42,7 @@ class ScoreWeights:
     period: float = 3.0  # the sentence (or its passage) names the asked period, not another
     rank: float = 1.0  # retrieval rank of the passage
     focus: float = 2.0  # a follow-up, and the note was quoted in the previous answer
+    latest: float = 2.0  # the question asks for the latest figures, and this is the company's newest note
     primary: float = 2.0  # the note is mainly about an asked company
     dense: float = 5.0  # the passage's cosine similarity to the question
     rerank: float = 0.3  # the cross-encoder's logit
@@ -75,6 +76,22 @@ def candidates(passages: list[Document]) -> list[Candidate]:
             if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
                 found.append(Candidate(passage, rank, sentence, _stems(sentence.text), context_stems, context_periods))
     return found
+
+
+def newest_notes(pool: list[Candidate]) -> set[str]:
+    """For each company among the candidates' notes, its newest note: by note date, then by
+    the latest quarter the note's passages and title name."""
+    keys: dict[str, tuple[str, int]] = {}
+    for c in pool:
+        meta = c.passage.metadata
+        key = (meta.get("date") or "", newest_quarter(f"{meta.get('title', '')} {c.passage.page_content}"))
+        keys[c.source] = max(keys.get(c.source, key), key)
+    newest: dict[tuple[str, ...], str] = {}
+    for c in pool:
+        company = tuple(c.passage.metadata.get("primary_tickers") or [])
+        if company not in newest or keys[c.source] > keys[newest[company]]:
+            newest[company] = c.source
+    return set(newest.values())
 
 
 def lexical_coverage(topic: set[str], pool: list[Candidate]) -> list[float]:
@@ -134,6 +151,7 @@ class ExtractiveAnswerer(Answerer):
         specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
         asked_periods = periods(asked_text)
         quoted = {c.source for c in pool if question.previous_answer and c.sentence.text in question.previous_answer}
+        newest = newest_notes(pool) if asks_latest(question.text) else set()
         priors = []
         for candidate, cov in zip(pool, coverage):
             passage = candidate.passage
@@ -146,6 +164,7 @@ class ExtractiveAnswerer(Answerer):
                 + w.period * fit
                 + w.rank / (1 + candidate.rank)
                 + w.focus * (candidate.source in quoted)
+                + w.latest * (candidate.source in newest)
                 + w.primary * primary
                 + w.dense * passage.metadata.get("dense_score", 0.0)
             )

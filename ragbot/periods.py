@@ -81,3 +81,21 @@ def shift_quarters(text: str, step: int) -> str:
         return f"Q{quarter}{match.group(2) or ' '}{moved}"
 
     return _QUARTER_WITH_YEAR.sub(shifted, text)
+
+
+_RECENCY = re.compile(r"\b(latest|current|currently|most recent|newest|recent|now|today|so far)\b", re.IGNORECASE)
+
+
+def asks_latest(text: str) -> bool:
+    """Whether a question asks for the newest figures ("the latest growth rate", "current backlog")."""
+    return _RECENCY.search(text) is not None
+
+
+def newest_quarter(text: str) -> int:
+    """The latest "Qn year" the text names, as year * 4 + quarter (0 when it names none)."""
+    keys = [
+        (int(year) + (2000 if len(year) == 2 else 0)) * 4 + int(quarter)
+        for quarter, _, year in _QUARTER_WITH_YEAR.findall(text)
+        if year
+    ]
+    return max(keys, default=0)

@@ -126,6 +126,13 @@ def test_question_across_companies_names_each_company_once_per_note(eval_bot):
         assert label.endswith(": ") and all(t in label for t in first_chunk(eval_bot, citation.source)["primary_tickers"])
 
 
+def test_question_asking_for_the_latest_figure_cites_the_newest_quarters_note_first(eval_bot):
+    record = BY_ID["q052"]  # two AWS notes, Q2 and Q3 2025, both with a backlog figure
+    answer = eval_bot.ask(record["question"])
+    assert answer.found and name(answer.citations[0].source) == record["gold_notes"][0]
+    assert all(name(c.source) in record["gold_notes"] for c in answer.citations), answer.text
+
+
 RISKS = "What are the main risks to Alibaba's cloud business?"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ragbot.glossary import expand
-from ragbot.periods import period_fit, periods, relative_quarter, shift_quarters
+from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, relative_quarter, shift_quarters
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,16 @@ def test_quarters_shift_across_year_ends(text, step, expected):
 )
 def test_relative_quarters_are_read(text, step):
     assert relative_quarter(text) == step
+
+
+@pytest.mark.parametrize(
+    ("text", "latest"),
+    [("What's the current AWS backlog?", True), ("Azure's latest growth rate", True), ("What was capex in Q2?", False)],
+)
+def test_questions_asking_for_the_latest_figures_are_recognised(text, latest):
+    assert asks_latest(text) is latest
+
+
+def test_newest_quarter_orders_quarters_across_years():
+    assert newest_quarter("Q4 2024 and Q1 2025") > newest_quarter("Q3 2024")
+    assert newest_quarter("Q4 FY25") == newest_quarter("Q4 2025") and newest_quarter("no quarter") == 0
