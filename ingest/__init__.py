@@ -4,7 +4,7 @@ from ingest.chunking import NoteChunker
 from ingest.loader import LoadFailure, NoteLoader
 from ingest.note import Note, parse_note
 from ingest.sentences import Sentence, split_sentences
-from ingest.tickers import CompanyDirectory, TickerResolver
+from ingest.tickers import CompanyDirectory, TickerResolver, learn_companies
 
 __all__ = [
     "CompanyDirectory",
@@ -15,5 +15,6 @@ __all__ = [
     "Sentence",
     "TickerResolver",
     "parse_note",
+    "learn_companies",
     "split_sentences",
 ]

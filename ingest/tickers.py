@@ -90,6 +90,13 @@ class CompanyDirectory:
     def alias_to_ticker(self) -> dict[str, str]:
         return {alias.lower(): c.ticker for c in self.companies.values() for alias in c.aliases}
 
+    def add(self, companies: list[Company]) -> None:
+        """Add rows (e.g. companies learned from notes); existing tickers keep their row."""
+        for company in companies:
+            self.companies.setdefault(company.ticker, company)
+        for table in ("symbol_to_ticker", "alias_to_ticker"):
+            self.__dict__.pop(table, None)
+
     def canonical(self, symbol: str) -> str:
         """The canonical ticker for a listed symbol, or the symbol upper-cased if unknown."""
         symbol = symbol.upper().lstrip("$")
@@ -142,6 +149,11 @@ class TickerResolver:
         ]
         return hits
 
+    def learn(self, companies: list[Company]) -> None:
+        """Resolve these companies too from now on."""
+        self.directory.add(companies)
+        self.__dict__.pop("_name_patterns", None)
+
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
         """Every company mention in ``text`` with its span, in order."""
         return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text))
@@ -149,3 +161,34 @@ class TickerResolver:
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
         return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))
+
+
+_PROPER_PHRASE = re.compile(r"\b[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
+
+
+def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirectory) -> list[Company]:
+    """Companies the alias table lacks, from notes that list them in Ticker Sentiment.
+
+    ``notes`` holds each note's main tickers and text. An unknown ticker is named by the proper
+    noun its notes use most often (at least twice): a capitalised phrase never written in lower
+    case anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not. The ticker
+    counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
+    """
+    lowered = " ".join(text for _, text in notes)
+    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", lowered))
+    counts: dict[str, dict[str, int]] = {}
+    for tickers, text in notes:
+        for ticker in tickers:
+            if ticker in directory.symbol_to_ticker:
+                continue
+            phrases = counts.setdefault(ticker, {})
+            for phrase in _PROPER_PHRASE.findall(text):
+                if not any(word.lower() in lower_words for word in phrase.split()) and phrase.lower() not in directory.alias_to_ticker:
+                    phrases[phrase] = phrases.get(phrase, 0) + 1
+    learned = []
+    for ticker, phrases in counts.items():
+        name, seen = max(phrases.items(), key=lambda item: item[1], default=("", 0))
+        if seen >= 2:
+            learned.append(Company(ticker, name, (name,), (), ticker.lower() in lower_words))
+    return learned
+

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from langchain_core.documents import Document
 
-from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver
+from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -43,7 +43,14 @@ class Ragbot:
 
     @cached_property
     def router(self) -> QueryRouter:
+        self.learn_companies()
         return QueryRouter(self.resolver)
+
+    def learn_companies(self) -> None:
+        """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
+        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``)."""
+        notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
+        self.resolver.learn(learn_companies(notes, self.resolver.directory))
 
     @cached_property
     def embeddings(self):
@@ -126,6 +133,8 @@ class Ragbot:
             on_note=(lambda _source: progress("index", next(done), len(notes))) if progress else None,
         )
         warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+        if "router" in self.__dict__:  # already answering: learn the new notes' companies now
+            self.learn_companies()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
 
     def delete_note(self, source: str) -> None:

@@ -182,6 +182,23 @@ def test_unanswered_question_about_a_known_company_lists_possibly_related_passag
         assert_traceable(eval_bot, citation)
 
 
+def test_company_missing_from_the_alias_table_routes_to_its_notes(bot, notes_dir):
+    """A note whose Ticker Sentiment lists an unknown ticker: its name and symbol route to it."""
+    body = (
+        "Zscaler reported fiscal Q3 2025 revenue of $678 million, up 23% year over year, and billings grew 25%.\n"
+        "Zscaler's zero-trust platform keeps taking share from legacy firewall vendors. The main risk is "
+        "federal spending scrutiny, which could delay large government deals."
+    )
+    write(notes_dir, "zs-q3.txt", note_text(body, tickers="ZS 0.35"))
+    bot.ingest(notes_dir)
+    for question in ("What's the sentiment on Zscaler?", "What's the sentiment on ZS?"):
+        answer = bot.ask(question)
+        assert answer.tickers == ["ZS"] and [c.source for c in answer.citations] == ["zs-q3.txt"]
+        assert "+0.35" in answer.text
+    risks = bot.ask("What are Zscaler's main risks?")
+    assert risks.found and {c.source for c in risks.citations} == {"zs-q3.txt"}
+
+
 # -- follow-ups and explicit tickers --------------------------------------------------
 
 

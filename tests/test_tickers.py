@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import make_settings
 
-from ingest import CompanyDirectory, TickerResolver
+from ingest import CompanyDirectory, TickerResolver, learn_companies
 from ragbot import Ragbot
 
 
@@ -115,3 +115,29 @@ def test_bundled_table_does_not_know_user_aliases(resolver):
 def test_ragbot_uses_the_alias_file_from_settings(tmp_path):
     bot = Ragbot(make_settings(tmp_path / "store", aliases_file=write_aliases(tmp_path / "aliases.csv")))
     assert bot.resolver.resolve("Acme Corp guided higher") == ["ACME"]
+
+
+ZSCALER = (
+    "Zscaler reported fiscal Q3 revenue of $678 million, up 23% year over year. Zscaler's zero-trust "
+    "platform keeps taking share from legacy firewall vendors. Revenue now grows faster than billings."
+)
+COSTCO = "Costco's comparable sales rose 6.8%. The revenue mix shifted now that members renew."
+
+
+def test_companies_missing_from_the_table_are_learned_from_their_notes():
+    directory = CompanyDirectory.load()
+    learned = learn_companies([(["ZS"], ZSCALER), (["COST"], COSTCO)], directory)
+    assert [(c.ticker, c.name, c.ambiguous_symbol) for c in learned] == [("ZS", "Zscaler", False)]
+
+
+def test_a_learned_ticker_that_is_also_a_word_is_not_a_bare_symbol():
+    word = learn_companies([(["RENEW"], "Renewco is a utility. Renewco said members renew. Renewco grew.")], CompanyDirectory.load())
+    assert word[0].ambiguous_symbol  # "renew" is written as a word in the notes
+
+
+def test_resolver_finds_learned_companies_by_name_and_symbol():
+    resolver = TickerResolver(CompanyDirectory.load())
+    assert resolver.resolve("What are Zscaler's risks?", case_sensitive_names=False) == []
+    resolver.learn(learn_companies([(["ZS"], ZSCALER)], resolver.directory))
+    assert resolver.resolve("What are zscaler's risks?", case_sensitive_names=False) == ["ZS"]
+    assert resolver.resolve("How did ZS do?") == ["ZS"]
