@@ -3,34 +3,19 @@ question and cites each one. No LLM; nothing is written that the notes do not sa
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-import snowballstemmer
 from langchain_core.documents import Document
 
-from ingest import Sentence, TickerResolver, split_sentences
+from ingest import TickerResolver
 from ragbot.answer import Answer, Answerer, Citation, is_about
-from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
+from ragbot.evidence import Candidate, candidates, lexical_coverage, near_duplicate, newest_notes, stem, stems
+from ragbot.periods import asks_latest, period_fit, periods
 from ragbot.rerank import Reranker
 from ragbot.routing import Question, topic_terms
-from vectorstore.lexical import query_terms
 
 NOT_FOUND = "I couldn't find this in your notes."
-_MIN_SENTENCE_CHARS = 30
-_STEMMER = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori"."""
-    return _STEMMER.stemWord(word)
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(t) for t in query_terms(text)}
 
 
 @dataclass(frozen=True)
@@ -46,65 +31,6 @@ class ScoreWeights:
     primary: float = 2.0  # the note is mainly about an asked company
     dense: float = 5.0  # the passage's cosine similarity to the question
     rerank: float = 0.3  # the cross-encoder's logit
-
-
-@dataclass
-class Candidate:
-    """A sentence of a retrieved passage and how well it answers the question."""
-
-    passage: Document
-    rank: int  # of its passage in retrieval order
-    sentence: Sentence  # offsets into the note text
-    stems: set[str]
-    context_stems: set[str]  # of its passage and note title, what the sentence stands in
-    context_periods: dict[str, set[str]]
-    score: float = 0.0  # ranking: evidence of every kind
-    relevance: float | None = None  # the cross-encoder's judgement alone
-
-    @property
-    def source(self) -> str:
-        return self.passage.metadata["source"]
-
-
-def candidates(passages: list[Document]) -> list[Candidate]:
-    """Every sentence worth citing in ``passages``, with note offsets and its passage's context."""
-    found = []
-    for rank, passage in enumerate(passages):
-        context = passage.page_content + " " + passage.metadata.get("title", "")
-        context_stems, context_periods = _stems(context), periods(context)
-        for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
-            if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
-                found.append(Candidate(passage, rank, sentence, _stems(sentence.text), context_stems, context_periods))
-    return found
-
-
-def newest_notes(pool: list[Candidate]) -> set[str]:
-    """For each company among the candidates' notes, its newest note: by note date, then by
-    the latest quarter the note's passages and title name."""
-    keys: dict[str, tuple[str, int]] = {}
-    for c in pool:
-        meta = c.passage.metadata
-        key = (meta.get("date") or "", newest_quarter(f"{meta.get('title', '')} {c.passage.page_content}"))
-        keys[c.source] = max(keys.get(c.source, key), key)
-    newest: dict[tuple[str, ...], str] = {}
-    for c in pool:
-        company = tuple(c.passage.metadata.get("primary_tickers") or [])
-        if company not in newest or keys[c.source] > keys[newest[company]]:
-            newest[company] = c.source
-    return set(newest.values())
-
-
-def lexical_coverage(topic: set[str], pool: list[Candidate]) -> list[float]:
-    """Share of the topic's IDF weight (IDF over ``pool``) that each sentence contains."""
-    if not topic:
-        return [0.0] * len(pool)
-    idf = {t: math.log(1 + len(pool) / (1 + sum(t in c.stems for c in pool))) for t in topic}
-    total = sum(idf.values())
-    return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
-
-
-def near_duplicate(a: set[str], b: set[str], threshold: float = 0.6) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= threshold
 
 
 class ExtractiveAnswerer(Answerer):
@@ -146,9 +72,9 @@ class ExtractiveAnswerer(Answerer):
         note was quoted in the previous answer, whether the note is mainly about the asked
         company (not a passing mention), and the passage's dense similarity to the question."""
         w = self.weights
-        coverage = lexical_coverage(_stems(question.topic), pool)
+        coverage = lexical_coverage(stems(question.topic), pool)
         asked_text = f"{question.topic} {question.previous_topic}"
-        specific = {t for t in _stems(asked_text) if any(ch.isdigit() for ch in t)}
+        specific = {t for t in stems(asked_text) if any(ch.isdigit() for ch in t)}
         asked_periods = periods(asked_text)
         quoted = {c.source for c in pool if question.previous_answer and c.sentence.text in question.previous_answer}
         newest = newest_notes(pool) if asks_latest(question.text) else set()
