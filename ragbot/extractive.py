@@ -82,7 +82,8 @@ class ExtractiveAnswerer(Answerer):
         for candidate, cov in zip(pool, coverage):
             passage = candidate.passage
             matched = len(specific & (candidate.stems | candidate.context_stems)) / len(specific) if specific else 0.0
-            fit = period_fit(asked_periods, periods(candidate.sentence.text), candidate.context_periods)
+            wanted = periods_asked_of(question, passage, asked_periods)
+            fit = period_fit(wanted, periods(candidate.sentence.text), candidate.context_periods)
             primary = bool(question.tickers) and is_about(passage.metadata, question.tickers)
             priors.append(
                 w.coverage * cov
@@ -190,6 +191,15 @@ class ExtractiveAnswerer(Answerer):
             return ""
         names = ((self.resolver.directory.name_of(t), t) for t in candidate.passage.metadata.get("primary_tickers") or [])
         return ", ".join(ticker if name == ticker else f"{name} ({ticker})" for name, ticker in names)
+
+def periods_asked_of(question: Question, passage: Document, default: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The periods asked for the company a passage's note is about (comparisons may ask each
+    company for another quarter), else ``default``, the question's periods."""
+    for ticker in passage.metadata.get("primary_tickers") or []:
+        if ticker in question.company_periods:
+            return question.company_periods[ticker]
+    return default
+
 
 def reading_order(chosen: list[Candidate]) -> list[Candidate]:
     """Group sentences by note (best note first), each note's sentences in text order."""

@@ -28,14 +28,35 @@ def _normalise(kind: str, value: str) -> str:
     return value
 
 
+def period_mentions(text: str) -> list[tuple[int, str, str]]:
+    """Every period ``text`` names as ``(offset, kind, value)``, in order."""
+    found = [
+        (match.start(), kind, _normalise(kind, next(group for group in match.groups() if group)))
+        for kind, pattern in _PATTERNS
+        for match in pattern.finditer(text)
+    ]
+    return sorted(found)
+
+
 def periods(text: str) -> dict[str, set[str]]:
     """The periods ``text`` names, by kind: ``{"quarter": {"2"}, "year": {"2025"}}``."""
     found: dict[str, set[str]] = {}
-    for kind, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
-            value = next(group for group in match.groups() if group)
-            found.setdefault(kind, set()).add(_normalise(kind, value))
+    for _, kind, value in period_mentions(text):
+        found.setdefault(kind, set()).add(value)
     return found
+
+
+def periods_by_company(text: str, companies: list[tuple[int, str]]) -> dict[str, dict[str, set[str]]]:
+    """The periods asked for each company of a comparison: each period goes to the company
+    named last before it (or first, if it comes before any), as in "Oracle's fiscal Q2 2026
+    against Palantir's Q3 2025". Empty unless at least two companies get periods."""
+    if len(companies) < 2:
+        return {}
+    found: dict[str, dict[str, set[str]]] = {}
+    for offset, kind, value in period_mentions(text):
+        owner = max((c for c in companies if c[0] <= offset), default=min(companies))[1]
+        found.setdefault(owner, {}).setdefault(kind, set()).add(value)
+    return found if len(found) >= 2 else {}
 
 
 def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: dict[str, set[str]]) -> float:

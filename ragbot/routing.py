@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ingest import TickerResolver
 from ragbot.glossary import expand
-from ragbot.periods import periods, relative_quarter, shift_quarters
+from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
@@ -42,6 +42,7 @@ class Question:
     previous_topic: str = ""  # the topic of the turn a follow-up continues
     previous_answer: str = ""  # the assistant's last reply, when this question continues it
     across_companies: bool = False  # names no company and asks across them ("which companies...")
+    company_periods: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # a comparison's periods per company
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
 
 
@@ -81,10 +82,11 @@ class QueryRouter:
     def __init__(self, resolver: TickerResolver):
         self.resolver = resolver
 
-    def _parse(self, text: str) -> tuple[list[str], str]:
+    def _parse(self, text: str) -> tuple[list[str], str, list[tuple[int, str]]]:
+        """The tickers ``text`` names, its topic, and where each company is named."""
         mentions = self.resolver.mentions(text, case_sensitive_names=False)
         tickers = list(dict.fromkeys(m.ticker for m in mentions))
-        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions])
+        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.ticker) for m in mentions]
 
     def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:
         """Tickers and topic of the latest earlier user turn that had them."""
@@ -92,7 +94,7 @@ class QueryRouter:
         for message in reversed(history or []):
             if message.get("role") != "user" or not isinstance(message.get("content"), str):
                 continue
-            found, text = self._parse(message["content"])
+            found, text, _ = self._parse(message["content"])
             tickers = tickers or found
             topic = topic or (text if _has_topic(text) else "")
             if tickers and topic:
@@ -101,7 +103,7 @@ class QueryRouter:
 
     def route(self, text: str, history: list[dict] | None = None, tickers: list[str] | None = None) -> Question:
         """Route ``text``; explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
-        found, topic = self._parse(text)
+        found, topic, named = self._parse(text)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
         if "quarter" not in periods(text):  # "and in the following quarter?" moves the earlier one
@@ -119,4 +121,7 @@ class QueryRouter:
         previous = previous_topic if inherited else ""
         answer = _last_reply(history) if inherited or _POINTS_BACK.search(text) else ""
         across = not chosen and bool(_CROSS_COMPANY.search(text))
-        return Question(text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across)
+        return Question(
+            text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,
+            company_periods=periods_by_company(text, named),
+        )

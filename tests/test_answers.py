@@ -133,6 +133,11 @@ def test_question_asking_for_the_latest_figure_cites_the_newest_quarters_note_fi
     assert all(name(c.source) in record["gold_notes"] for c in answer.citations), answer.text
 
 
+def test_comparison_naming_a_quarter_for_each_company_cites_those_quarters_notes(holdout_bot):
+    answer = holdout_bot.ask("How did Oracle's revenue growth in fiscal Q2 2026 compare with Palantir's in Q3 2025?")
+    assert answer.found and {name(c.source) for c in answer.citations} == {"orcl-q2-capex.txt", "pltr-q3-government.txt"}, answer.text
+
+
 RISKS = "What are the main risks to Alibaba's cloud business?"
 
 

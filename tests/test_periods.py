@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from ragbot.glossary import expand
-from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, relative_quarter, shift_quarters
+from ragbot.periods import (
+    asks_latest,
+    newest_quarter,
+    period_fit,
+    periods,
+    periods_by_company,
+    relative_quarter,
+    shift_quarters,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,3 +96,17 @@ def test_questions_asking_for_the_latest_figures_are_recognised(text, latest):
 def test_newest_quarter_orders_quarters_across_years():
     assert newest_quarter("Q4 2024 and Q1 2025") > newest_quarter("Q3 2024")
     assert newest_quarter("Q4 FY25") == newest_quarter("Q4 2025") and newest_quarter("no quarter") == 0
+
+
+def test_a_comparison_asks_each_company_for_the_period_named_after_it():
+    text = "How did Oracle's growth in fiscal Q2 2026 compare with Palantir's in Q3 2025?"
+    named = [(text.index("Oracle"), "ORCL"), (text.index("Palantir"), "PLTR")]
+    assert periods_by_company(text, named) == {
+        "ORCL": {"quarter": {"2"}, "year": {"2026"}},
+        "PLTR": {"quarter": {"3"}, "year": {"2025"}},
+    }
+
+
+def test_one_period_for_two_companies_is_not_split():
+    text = "Compare Tesla and NIO margins in Q2 2025"
+    assert periods_by_company(text, [(8, "TSLA"), (18, "NIO")]) == {}
