@@ -116,11 +116,13 @@ class TickerResolver:
     """Find the companies a text is about, as canonical tickers in order of first mention.
 
     ``case_sensitive_names`` is on for notes (proper nouns are capitalised there) and off
-    for questions, which users type in any case.
+    for questions, which users type in any case. In questions, an upper-case symbol that is
+    also a word ("SNOW", "COST", "LI") names its company when the notes are about it (``held``).
     """
 
     def __init__(self, directory: CompanyDirectory):
         self.directory = directory
+        self.held: set[str] = set()  # tickers the ingested notes are mainly about
 
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
@@ -136,7 +138,12 @@ class TickerResolver:
             for m in self._name_patterns[case_sensitive].finditer(text)
         ]
 
-    def _symbol_hits(self, text: str) -> list[Mention]:
+    def _is_symbol(self, token: str, in_question: bool) -> bool:
+        if self.directory.is_bare_symbol(token):
+            return True
+        return in_question and self.directory.symbol_to_ticker.get(token) in self.held
+
+    def _symbol_hits(self, text: str, in_question: bool) -> list[Mention]:
         hits = [
             Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
             for pattern in (_DOLLAR, _EXCHANGE, _HK_CODE)
@@ -145,18 +152,19 @@ class TickerResolver:
         hits += [
             Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
             for m in _UPPER_TOKEN.finditer(text)
-            if self.directory.is_bare_symbol(m.group(1))
+            if self._is_symbol(m.group(1), in_question)
         ]
         return hits
 
-    def learn(self, companies: list[Company]) -> None:
-        """Resolve these companies too from now on."""
+    def learn(self, companies: list[Company], held: set[str] | None = None) -> None:
+        """Resolve these companies too from now on; ``held``: the tickers the notes are about."""
         self.directory.add(companies)
+        self.held |= held or set()
         self.__dict__.pop("_name_patterns", None)
 
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
         """Every company mention in ``text`` with its span, in order."""
-        return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text))
+        return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
 
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""

@@ -48,9 +48,11 @@ class Ragbot:
 
     def learn_companies(self) -> None:
         """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
-        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``)."""
+        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``), and
+        which companies the notes are about, so "SNOW's margin" means Snowflake."""
         notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
-        self.resolver.learn(learn_companies(notes, self.resolver.directory))
+        held = {t for tickers, _ in notes for t in tickers}
+        self.resolver.learn(learn_companies(notes, self.resolver.directory), held)
 
     @cached_property
     def embeddings(self):

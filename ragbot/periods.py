@@ -77,16 +77,20 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
     return total / weight if weight else 0.0
 
 
-_RELATIVE_QUARTER = re.compile(r"\b(following|next|subsequent|previous|prior|preceding)\s+quarter\b", re.IGNORECASE)
+_RELATIVE_QUARTER = re.compile(
+    r"\b(?:(following|next|subsequent|previous|prior|preceding)\s+quarter|quarter\s+(after|before|later|earlier))\b",
+    re.IGNORECASE,
+)
 _QUARTER_WITH_YEAR = re.compile(r"\bQ([1-4])(\s+(?:FY\s?)?)?(\d{4}|\d{2})?\b", re.IGNORECASE)
 
 
 def relative_quarter(text: str) -> int:
-    """+1 for "the following quarter", -1 for "the previous quarter", else 0."""
+    """+1 for "the following quarter" or "the quarter after", -1 for "the previous quarter", else 0."""
     match = _RELATIVE_QUARTER.search(text)
     if match is None:
         return 0
-    return 1 if match.group(1).lower() in {"following", "next", "subsequent"} else -1
+    word = (match.group(1) or match.group(2)).lower()
+    return 1 if word in {"following", "next", "subsequent", "after", "later"} else -1
 
 
 def shift_quarters(text: str, step: int) -> str:

@@ -106,8 +106,8 @@ class QueryRouter:
         found, topic, named = self._parse(text)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
-        if "quarter" not in periods(text):  # "and in the following quarter?" moves the earlier one
-            previous_topic = shift_quarters(previous_topic, relative_quarter(text))
+        step = relative_quarter(text) if "quarter" not in periods(text) else 0
+        previous_topic = shift_quarters(previous_topic, step)  # "and in the following quarter?"
         continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
@@ -119,7 +119,8 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
-        answer = _last_reply(history) if inherited or _POINTS_BACK.search(text) else ""
+        # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
+        answer = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ""
         across = not chosen and bool(_CROSS_COMPANY.search(text))
         return Question(
             text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,

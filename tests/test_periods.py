@@ -79,7 +79,8 @@ def test_quarters_shift_across_year_ends(text, step, expected):
 
 @pytest.mark.parametrize(
     ("text", "step"),
-    [("And in the following quarter?", 1), ("what about the next quarter", 1), ("and the prior quarter?", -1), ("last quarter's margin", 0)],
+    [("And in the following quarter?", 1), ("what about the next quarter", 1), ("and the prior quarter?", -1),
+     ("did it keep up the quarter after?", 1), ("and the quarter before?", -1), ("last quarter's margin", 0)],
 )
 def test_relative_quarters_are_read(text, step):
     assert relative_quarter(text) == step

@@ -165,3 +165,12 @@ def test_follow_up_about_the_following_quarter_moves_the_earlier_quarter(router)
     assert routed.tickers == ["TSLA"]
     assert "Q1 2026" in routed.search_text and "Q4" not in routed.search_text
     assert "Q1 2026" in routed.previous_topic
+
+
+def test_follow_up_that_moves_the_quarter_does_not_stay_with_the_quoted_notes(router):
+    history = [
+        {"role": "user", "content": "What was Tesla's auto gross margin in Q1 2025?"},
+        {"role": "assistant", "content": "Margin fell to 12.5%. [1]"},
+    ]
+    assert router.route("And in the following quarter?", history).previous_answer == ""
+    assert router.route("and what drove it?", history).previous_answer == "Margin fell to 12.5%. [1]"

@@ -141,3 +141,13 @@ def test_resolver_finds_learned_companies_by_name_and_symbol():
     resolver.learn(learn_companies([(["ZS"], ZSCALER)], resolver.directory))
     assert resolver.resolve("What are zscaler's risks?", case_sensitive_names=False) == ["ZS"]
     assert resolver.resolve("How did ZS do?") == ["ZS"]
+
+
+def test_a_symbol_that_is_also_a_word_names_a_company_in_questions_only_when_the_notes_are_about_it():
+    resolver = TickerResolver(CompanyDirectory.load())
+    assert resolver.resolve("What was SNOW's net revenue retention?", case_sensitive_names=False) == []
+    resolver.learn([], held={"SNOW", "LI"})
+    assert resolver.resolve("What was SNOW's net revenue retention?", case_sensitive_names=False) == ["SNOW"]
+    assert resolver.resolve("How many cars did LI deliver?", case_sensitive_names=False) == ["LI"]
+    assert resolver.resolve("SNOW fell in Beijing.") == []  # notes keep the strict rule
+    assert resolver.resolve("Could AI agents hurt pricing?", case_sensitive_names=False) == []  # C3.ai not held
