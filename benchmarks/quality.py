@@ -7,8 +7,8 @@ Each set's notes go into a throwaway store; then ``AnswerEvaluator`` scores, in 
                no reranker, no history; the "answer" is the 5 chunks, all cited, found always
                true (its keyword recall is generous: the whole chunks count as answer text)
 
-Sets: eval/qa.jsonl over eval/notes; eval/holdout/ (written blind: its author saw neither the
-code nor the main set); plus any under ../shared/eval/ (a folder holding a *.jsonl and notes/,
+Sets: eval/qa.jsonl over eval/notes; eval/holdout/ and eval/final/ (written blind: their authors
+saw neither the code nor the other sets); plus any under ../shared/eval/ (a folder holding a *.jsonl and notes/,
 or NAME.jsonl beside a NAME/ notes folder).
 
     .venv/bin/python benchmarks/quality.py
@@ -95,8 +95,8 @@ def evaluate(name: str, qa: Path, notes: Path) -> dict:
 
 def main() -> None:
     args = parse_args()
-    holdout = ROOT / "eval" / "holdout"
-    sets = [("eval", args.qa, args.notes), ("holdout", holdout / "qa.jsonl", holdout / "notes"), *extra_sets(args.extra)]
+    blind = [(name, ROOT / "eval" / name / "qa.jsonl", ROOT / "eval" / name / "notes") for name in ("holdout", "final")]
+    sets = [("eval", args.qa, args.notes), *blind, *extra_sets(args.extra)]
     figures = {name: evaluate(name, qa, notes) for name, qa, notes in sets}
     write_results(args.name, {"sets": figures}, args)
 
