@@ -4,6 +4,7 @@ model: stems, topic-word coverage, near-duplicates, the newest note of each comp
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +16,11 @@ from ragbot.periods import newest_quarter, periods
 from vectorstore.lexical import query_terms
 
 _MIN_SENTENCE_CHARS = 30
+# "First, export controls: ...", "Second, ...", "A third risk is ...", "Finally, ...": the items of
+# an enumeration, which notes use for lists of risks and catalysts.
+_ORDINAL_ITEM = re.compile(
+    r"^(?:(?:the|a)\s+)?(first|second|third|fourth|fifth|sixth|finally|lastly|another)\b", re.IGNORECASE
+)
 _STEMMER = snowballstemmer.stemmer("english")
 
 
@@ -38,6 +44,8 @@ class Candidate:
     stems: set[str]
     context_stems: set[str]  # of its passage and note title, what the sentence stands in
     context_periods: dict[str, set[str]]
+    enumeration: tuple[str, int] | None = None  # (passage id, start) of the list it belongs to
+    lead_in: bool = False  # introduces a list ("the risks deserve attention. First, ...")
     score: float = 0.0  # ranking: evidence of every kind
     relevance: float | None = None  # the cross-encoder's judgement alone
 
@@ -47,7 +55,8 @@ class Candidate:
 
 
 def candidates(passages: list[Document]) -> list[Candidate]:
-    """Every sentence worth citing in ``passages``, with note offsets and its passage's context."""
+    """Every sentence worth citing in ``passages``, with note offsets, its passage's context and
+    the enumeration it belongs to, if any."""
     found = []
     for rank, passage in enumerate(passages):
         context = passage.page_content + " " + passage.metadata.get("title", "")
@@ -55,7 +64,40 @@ def candidates(passages: list[Document]) -> list[Candidate]:
         for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
             if len(sentence.text) >= _MIN_SENTENCE_CHARS and not sentence.text.startswith("#"):
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
+    mark_enumerations(found)
     return found
+
+
+def is_list_item(sentence: str) -> bool:
+    """Whether a sentence is an item of an enumeration ("Second, ...", "A third risk is ...")."""
+    return _ORDINAL_ITEM.match(sentence) is not None
+
+
+def mark_enumerations(pool: list[Candidate]) -> None:
+    """Set each candidate's ``enumeration`` and ``lead_in``, over each note's sentences in the
+    pool (chunks overlap and a list may span two of them).
+
+    An enumeration is a run of adjacent items that start with an ordinal with the sentence
+    before the run: the first item ("The biggest risk is ..."), or, before "First, ...", a
+    lead-in ("the risks deserve attention")."""
+    by_note: dict[str, dict[int, list[Candidate]]] = {}
+    for c in pool:
+        by_note.setdefault(c.source, {}).setdefault(c.sentence.start, []).append(c)
+    for source, by_start in by_note.items():
+        sentences = [by_start[start][0].sentence for start in sorted(by_start)]
+        group: tuple[str, int] | None = None
+        for previous, sentence in zip(sentences, sentences[1:]):
+            item = _ORDINAL_ITEM.match(sentence.text)
+            if not item or sentence.start - previous.end > 2:  # not a list item right after the last
+                group = None
+                continue
+            if group is None:
+                group = (source, previous.start)
+                lead_in = item.group(1).lower() == "first"
+                for c in by_start[previous.start]:
+                    c.enumeration, c.lead_in = group, lead_in
+            for c in by_start[sentence.start]:
+                c.enumeration = group
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:

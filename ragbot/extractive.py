@@ -31,6 +31,7 @@ class ScoreWeights:
     primary: float = 2.0  # the note is mainly about an asked company
     dense: float = 5.0  # the passage's cosine similarity to the question
     rerank: float = 0.3  # the cross-encoder's logit
+    lead_in: float = 5.0  # taken off a list's lead-in: its items say what it only announces
 
 
 class ExtractiveAnswerer(Answerer):
@@ -103,11 +104,12 @@ class ExtractiveAnswerer(Answerer):
             candidate.score = prior
         pool.sort(key=lambda c: c.score, reverse=True)
         if self.reranker and pool:
-            pool = pool[: self.rerank_pool]
+            pool = with_enumerations(pool[: self.rerank_pool], pool[self.rerank_pool :])
             logits = self.reranker.score(question.topic, [c.sentence.text for c in pool])
             for candidate, logit in zip(pool, logits):
-                candidate.score += self.weights.rerank * logit
                 candidate.relevance = logit
+            for candidate, relevance in zip(pool, shared_relevance(pool)):
+                candidate.score += self.weights.rerank * relevance - self.weights.lead_in * candidate.lead_in
             pool.sort(key=lambda c: c.score, reverse=True)
         return pool
 
@@ -191,6 +193,23 @@ class ExtractiveAnswerer(Answerer):
             return ""
         names = ((self.resolver.directory.name_of(t), t) for t in candidate.passage.metadata.get("primary_tickers") or [])
         return ", ".join(ticker if name == ticker else f"{name} ({ticker})" for name, ticker in names)
+
+def with_enumerations(chosen: list[Candidate], rest: list[Candidate]) -> list[Candidate]:
+    """``chosen`` plus the other items of the enumerations its sentences belong to."""
+    lists = {c.enumeration for c in chosen if c.enumeration}
+    return chosen + [c for c in rest if c.enumeration in lists]
+
+
+def shared_relevance(pool: list[Candidate]) -> list[float]:
+    """Each sentence's cross-encoder score, raised to the best of its enumeration: when the
+    lead-in or one item of a list of risks matches the question, the whole list does (items
+    such as "Third, capex: ..." rarely repeat the words of the question)."""
+    best: dict[tuple[str, int], float] = {}
+    for c in pool:
+        if c.enumeration:
+            best[c.enumeration] = max(best.get(c.enumeration, c.relevance), c.relevance)
+    return [max(c.relevance, best.get(c.enumeration, c.relevance)) if c.enumeration else c.relevance for c in pool]
+
 
 def periods_asked_of(question: Question, passage: Document, default: dict[str, set[str]]) -> dict[str, set[str]]:
     """The periods asked for the company a passage's note is about (comparisons may ask each

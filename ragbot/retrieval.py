@@ -10,6 +10,8 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from ingest import split_sentences
+from ragbot.evidence import is_list_item
 from vectorstore import LexicalIndex
 
 _RETRIEVER_SCORES = ("dense_score", "lexical_score")
@@ -102,7 +104,28 @@ class HybridRetriever(BaseRetriever):
     ) -> list[Document]:
         tickers = tickers or []
         if len(tickers) < 2:
-            return cap_per_note(self.fused(query, tickers), self.per_note, self.limit)
+            return self.continue_lists(cap_per_note(self.fused(query, tickers), self.per_note, self.limit))
         # One search per company, interleaved, so a comparison gets evidence for each side.
         per_ticker = [cap_per_note(self.fused(query, [t]), self.per_note, self.limit) for t in tickers]
-        return cap_per_note(interleave(per_ticker), self.per_note, self.limit)
+        return self.continue_lists(cap_per_note(interleave(per_ticker), self.per_note, self.limit))
+
+    def continue_lists(self, documents: list[Document]) -> list[Document]:
+        """``documents``, each followed by the next chunk of its note wherever its last sentence
+        is a list item ("First, export controls: ...") and the list goes on there: a list of
+        risks split between two chunks is read whole. The next chunk takes its predecessor's
+        scores, since it is retrieved as its continuation."""
+        have = {d.id for d in documents}
+        continued = []
+        for doc in documents:
+            continued.append(doc)
+            sentences = split_sentences(doc.page_content)
+            if not sentences or not is_list_item(sentences[-1].text):
+                continue
+            where = {"$and": [{"source": doc.metadata["source"]}, {"chunk_index": doc.metadata["chunk_index"] + 1}]}
+            got = self.vectorstore.get(where=where, include=["documents", "metadatas"])
+            for id_, text, meta in zip(got["ids"], got["documents"], got["metadatas"]):
+                if id_ not in have and any(is_list_item(s.text) for s in split_sentences(text)):
+                    have.add(id_)
+                    scores = {k: doc.metadata[k] for k in ("score", *_RETRIEVER_SCORES) if k in doc.metadata}
+                    continued.append(Document(id=id_, page_content=text, metadata={**meta, **scores}))
+        return continued

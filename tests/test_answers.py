@@ -138,6 +138,16 @@ def test_comparison_naming_a_quarter_for_each_company_cites_those_quarters_notes
     assert answer.found and {name(c.source) for c in answer.citations} == {"orcl-q2-capex.txt", "pltr-q3-government.txt"}, answer.text
 
 
+def test_risk_question_quotes_a_notes_enumerated_risks_across_its_chunks(examples_bot):
+    """baba-cloud-risks.txt lists "First, export controls ... Second, pricing pressure ... Third,
+    capex ..." after a lead-in, over two chunks: the answer quotes the items, not the lead-in."""
+    answer = examples_bot.ask("what are Alibaba's cloud risks?")
+    quoted = [c.sentence for c in answer.citations if c.source == "baba-cloud-risks.txt"]
+    assert sum(s.startswith(("First,", "Second,", "Third,", "Fourth,", "A fifth")) for s in quoted) >= 3, answer.text
+    assert not any("deserve equal attention" in s for s in quoted)
+    assert_well_cited(examples_bot, answer)
+
+
 RISKS = "What are the main risks to Alibaba's cloud business?"
 
 
