@@ -22,6 +22,7 @@ class NoteSentiment:
     score: float
     label: str | None
     date: str | None
+    for_tickers: bool = False  # the score is the note's Ticker Sentiment for the asked companies
 
 
 def note_sentiment(passage: Document, tickers: list[str]) -> NoteSentiment | None:
@@ -31,7 +32,7 @@ def note_sentiment(passage: Document, tickers: list[str]) -> NoteSentiment | Non
     own = [scores[t] for t in tickers if t in scores]
     if own:  # the note's score for these companies; its overall label may not fit it
         score = sum(own) / len(own)
-        return NoteSentiment(passage, score, describe(score), meta.get("date"))
+        return NoteSentiment(passage, score, describe(score), meta.get("date"), for_tickers=True)
     if meta.get("sentiment_score") is None:
         return None
     return NoteSentiment(passage, float(meta["sentiment_score"]), meta.get("sentiment_label"), meta.get("date"))
@@ -43,6 +44,14 @@ def describe(score: float) -> str:
         if score >= bound:
             return label
     return "strongly negative"
+
+
+def score_text(item: NoteSentiment, subject: str) -> str:
+    """ "TSLA +0.20; note overall +0.18": which score it is, since the citation shows the note's."""
+    overall = item.passage.metadata.get("sentiment_score")
+    if not item.for_tickers:
+        return f"note overall {item.score:+.2f}"
+    return f"{subject} {item.score:+.2f}" + (f"; note overall {overall:+.2f}" if overall is not None else "")
 
 
 def _first_sentence_citation(n: int, item: NoteSentiment) -> Citation:
@@ -69,5 +78,5 @@ class SentimentAnswerer(Answerer):
         citations = [_first_sentence_citation(n, s) for n, s in enumerate(shown, start=1)]
         lines[0] = lines[0][:-1] + " " + "".join(f"[{c.n}]" for c in citations) + "."
         for citation, item in zip(citations, shown):
-            lines.append(f"{item.date or 'undated'}: {item.label or describe(item.score)} ({item.score:+.2f}), {citation.source} [{citation.n}].")
+            lines.append(f"{item.date or 'undated'}: {item.label or describe(item.score)} ({score_text(item, subject)}), {citation.source} [{citation.n}].")
         return Answer(" ".join(lines), True, citations, question.tickers)
