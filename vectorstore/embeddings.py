@@ -41,6 +41,9 @@ def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: b
     """The embedding model (normalised vectors, CPU), loaded once per process per model."""
     configure_hub(offline)
     from langchain_huggingface import HuggingFaceEmbeddings  # imports torch: only when a model is needed
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # its env switch is read at import, maybe before configure_hub
 
     return HuggingFaceEmbeddings(
         model_name=resolve_model(model),

@@ -188,4 +188,6 @@ def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | No
             file=sys.stderr,
         )
     bot.warm_up()
-    launch(bot, server_name=host, server_port=port, auth=logins)
+    # Gradio's own start-up lines suggest share=True (a public tunnel), which ragbot never uses.
+    print(f"ragbot: chat at http://{host}:{port} (Ctrl+C to stop)", flush=True)
+    launch(bot, server_name=host, server_port=port, auth=logins, quiet=True)
