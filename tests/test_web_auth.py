@@ -50,5 +50,7 @@ def test_serve_warms_up_once_and_warns_when_open_to_the_network(monkeypatch, cap
     bot = FakeBot()
     app.serve(bot, host=host, port=7999, auth=auth)
     assert bot.warmed == 1
-    assert launched == {"server_name": host, "server_port": 7999, "auth": [("a", "b")] if auth else None}
-    assert ("without --auth" in capsys.readouterr().err) is warns
+    assert launched == {"server_name": host, "server_port": 7999, "auth": [("a", "b")] if auth else None, "quiet": True}
+    out = capsys.readouterr()
+    assert ("without --auth" in out.err) is warns
+    assert f"http://{host}:7999" in out.out  # ragbot's own address line replaces Gradio's
