@@ -182,8 +182,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     case anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not. The ticker
     counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
-    lowered = " ".join(text for _, text in notes)
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", lowered))
+    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", " ".join(text for _, text in notes)))
     counts: dict[str, dict[str, int]] = {}
     for tickers, text in notes:
         for ticker in tickers:
@@ -191,7 +190,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
                 continue
             phrases = counts.setdefault(ticker, {})
             for phrase in _PROPER_PHRASE.findall(text):
-                if not any(word.lower() in lower_words for word in phrase.split()) and phrase.lower() not in directory.alias_to_ticker:
+                proper = not any(word.lower() in lower_words for word in phrase.split())
+                if proper and phrase.lower() not in directory.alias_to_ticker:
                     phrases[phrase] = phrases.get(phrase, 0) + 1
     learned = []
     for ticker, phrases in counts.items():

@@ -43,10 +43,10 @@ class Ragbot:
 
     @cached_property
     def router(self) -> QueryRouter:
-        self.learn_companies()
+        self.learn_from_notes()
         return QueryRouter(self.resolver)
 
-    def learn_companies(self) -> None:
+    def learn_from_notes(self) -> None:
         """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
         table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``), and
         which companies the notes are about, so "SNOW's margin" means Snowflake."""
@@ -136,7 +136,7 @@ class Ragbot:
         )
         warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
-            self.learn_companies()
+            self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
 
     def delete_note(self, source: str) -> None:

@@ -208,7 +208,7 @@ def shared_relevance(pool: list[Candidate]) -> list[float]:
     for c in pool:
         if c.enumeration:
             best[c.enumeration] = max(best.get(c.enumeration, c.relevance), c.relevance)
-    return [max(c.relevance, best.get(c.enumeration, c.relevance)) if c.enumeration else c.relevance for c in pool]
+    return [best[c.enumeration] if c.enumeration else c.relevance for c in pool]
 
 
 def periods_asked_of(question: Question, passage: Document, default: dict[str, set[str]]) -> dict[str, set[str]]:
