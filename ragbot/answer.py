@@ -69,6 +69,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
     related: list[Citation] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what was changed in the question (cut, invalid text)
 
     def to_json(self) -> dict:
         """The shape ``ragbot ask --json`` prints."""
@@ -78,6 +79,7 @@ class Answer:
             "tickers": self.tickers,
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
+            "notices": self.notices,
         }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
+from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import OnnxCrossEncoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
@@ -146,7 +148,10 @@ class Ragbot:
     # -- read ------------------------------------------------------------------------
     def search(self, query: str, ticker: str | None = None, k: int = 5) -> list[SearchHit]:
         """Top passages for ``query`` (hybrid, routed by the companies it names unless ``ticker``)."""
-        question = self.router.route(query, tickers=[ticker] if ticker else None)
+        prepared = prepare_question(query, self.settings.max_question_chars)
+        if not prepared.answerable:
+            return []
+        question = self.router.route(prepared.text, tickers=[ticker] if ticker else None)
         documents = self.retriever.invoke(question.search_text, tickers=question.tickers)[:k]
         return [
             SearchHit(
@@ -162,14 +167,20 @@ class Ragbot:
 
     def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
-        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences."""
+        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences. Invalid text is
+        replaced and a long question cut (``Answer.notices`` says so); a question with nothing
+        to ask gets a prompt to ask something (not found, no citations)."""
+        prepared = prepare_question(question, self.settings.max_question_chars, history)
+        if not prepared.answerable:
+            return prompt_answer(prepared)
         tickers = [ticker] if isinstance(ticker, str) else ticker
-        routed = self.router.route(question, history, tickers)
+        routed = self.router.route(prepared.text, clean_history(history), tickers)
         routed.max_citations = k
         if routed.intent == "sentiment":
-            return self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
-        passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
-        return self.answerer.answer(routed, passages)
+            answer = self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+        else:
+            answer = self.answerer.answer(routed, self.retriever.invoke(routed.search_text, tickers=routed.tickers))
+        return replace(answer, notices=[*prepared.notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)
