@@ -91,6 +91,10 @@ def clean_controls(text: str) -> tuple[str, int]:
     return cleaned, count
 
 
+def _size(count: int) -> str:
+    return f"{count / 1e6:.1f} MB" if count >= 100_000 else f"{count:,} bytes"
+
+
 def _kind(mode: int) -> str | None:
     return next((name for test, name in _KINDS.items() if test(mode)), None) if not stat.S_ISREG(mode) else None
 
@@ -112,7 +116,7 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
         if kind:
             raise NoteFormatError(f"not a regular file ({kind}); skipped without opening it")
         if before.st_size > max_bytes:
-            raise NoteFormatError(f"file is {before.st_size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
+            raise NoteFormatError(f"file is {_size(before.st_size)}, over the {_size(max_bytes)} limit")
         parts, size = [], 0
         while size <= max_bytes:
             part = os.read(fd, min(_READ_SIZE, max_bytes + 1 - size))

@@ -25,6 +25,7 @@ from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.chroma import chroma_client
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
+NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
 
 class Ragbot:
@@ -129,14 +130,19 @@ class Ragbot:
             if progress:
                 progress("read", len(notes) + len(failed), 0)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
-        done = iter(range(1, len(notes) + 1))
+        chunked = [(n, chunker.chunk(n)) for n in notes]
+        failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
+        chunked = [(n, c) for n, c in chunked if c.documents]
+        done = iter(range(1, len(chunked) + 1))
         result = self.index.sync(
-            ((n.source, chunker.split(n)) for n in notes),
+            ((n.source, c.documents) for n, c in chunked),
             keep={f.path for f in failed},
             remove_missing=sync,
-            on_note=(lambda _source: progress("index", next(done), len(notes))) if progress else None,
+            on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
         )
-        warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+        warnings = [
+            LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
+        ]
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
