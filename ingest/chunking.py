@@ -17,16 +17,17 @@ from ingest.tickers import TickerResolver
 _SEPARATORS = ["\n\n", "\n", r"(?<=[.!?])\s+(?=[\"'(\[$]?[A-Z0-9])", " ", ""]
 # A passage that compresses to under this share of its size repeats a few words over and over
 # ("buy buy buy", a phrase pasted 40 times): it says nothing, yet would match its words in every
-# search. Prose passages of 200-700 characters compress to 0.55-0.65 (eval and example notes);
-# such repetition to under 0.06. Range (0, 0.5).
+# search. Prose passages of 200-700 characters compress to 0.55-0.65 of their size (eval and
+# example notes); such repetition to 0.03-0.12. Range (0, 0.5).
 MIN_COMPRESSED_SHARE = 0.15
-_JUDGED_CHARS = 200  # shorter passages are never judged: they compress poorly whatever they say
+_ZLIB_OVERHEAD = 12  # bytes any input costs compressed ("a" * 700 takes 12), so short passages are judged fairly
+_JUDGED_CHARS = 40  # shorter passages are never judged
 
 
 def is_degenerate(text: str) -> bool:
     """Whether a passage is one word or phrase repeated (judged by how well it compresses)."""
     data = text.encode("utf-8", "surrogatepass")
-    return len(data) >= _JUDGED_CHARS and len(zlib.compress(data)) < MIN_COMPRESSED_SHARE * len(data)
+    return len(data) >= _JUDGED_CHARS and len(zlib.compress(data)) < MIN_COMPRESSED_SHARE * len(data) + _ZLIB_OVERHEAD
 
 
 @dataclass(frozen=True)
