@@ -74,7 +74,10 @@ def prepare_question(raw: str | bytes | None, max_chars: int, history: list[dict
     text = text.strip()
     notices = []
     if invalid:
-        notices.append(f"{invalid} character{'s' if invalid > 1 else ''} of your question could not be read and were replaced.")
+        many = invalid > 1
+        notices.append(
+            f"{invalid} character{'s' if many else ''} of your question could not be read and {'were' if many else 'was'} replaced."
+        )
     if len(text) > max_chars:
         notices.append(
             f"Your question was {len(text):,} characters long; only its first {max_chars:,} were used "
