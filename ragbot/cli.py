@@ -61,10 +61,10 @@ def print_report(report: IngestReport) -> None:
     table.add_row("failed", str(len(report.failed)))
     table.add_row("chunks", f"{report.chunks} ({report.embedded} embedded)")
     console.print(table)
-    for failure in report.failed:
-        errors.print(f"[red]failed[/red] {failure.path}: {failure.error}")
+    for failure in report.failed:  # names and reasons come from files: never read as markup
+        errors.print(f"[red]failed[/red] {escape(failure.path)}: {escape(failure.error)}", highlight=False)
     for warning in report.warnings:
-        errors.print(f"[yellow]warning[/yellow] {warning.path}: {warning.error}")
+        errors.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.error)}", highlight=False)
 
 
 @app.command()
@@ -106,7 +106,7 @@ def search(
         console.print("No passages found.")
     for n, hit in enumerate(hits, start=1):
         sentiment = f"{hit.sentiment_label} ({hit.sentiment_score:+.2f})" if hit.sentiment_score is not None else "no sentiment"
-        console.rule(f"[{n}] {hit.source}  {' '.join(hit.tickers)}  {sentiment}  score {hit.score:.4f}")
+        console.rule(escape(f"[{n}] {hit.source}  {' '.join(hit.tickers)}  {sentiment}  score {hit.score:.4f}"))
         console.print(hit.text, markup=False, highlight=False)
 
 
@@ -129,7 +129,8 @@ def ask(
     for c in answer.citations or answer.related:
         label = "" if answer.found else "possibly related: "
         sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
-        console.print(f"[bold][{c.n}][/bold] {label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
+        where = f"{label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}"
+        console.print(f"[bold]\\[{c.n}][/bold] {escape(where)}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
 
 

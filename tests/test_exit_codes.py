@@ -68,3 +68,18 @@ def test_ask_and_search_exit_0_for_any_question(workdir):
     for question in ("", "*", "NEAR(", "x" * 100_000):
         assert ragbot("ask", question, "--store", workdir / "store", "--no-rerank", cwd=workdir).returncode == OK
     assert ragbot("search", "*", "--store", workdir / "store", cwd=workdir).returncode == OK
+
+
+def test_names_that_look_like_markup_are_printed_verbatim(tmp_path):
+    """File names reach the terminal through rich: ``[/x]`` must print, not raise a markup error."""
+    notes = tmp_path / "notes"
+    write(notes, "[/red]odd[b].txt", "Quuxcorp's widget revenue grew 40% in the quarter on strong demand from retailers.\n")
+    write(notes, "[/x]bad.txt", b"\xff\xfeA\x00B")
+    done = ragbot("ingest", notes, "--store", tmp_path / "store", cwd=tmp_path)
+    assert done.returncode == SOME_FAILED, done.stderr[-2000:]
+    assert "failed [/x]bad.txt: not valid UTF-16 text (truncated data at byte 4)" in done.stderr
+    asked = ragbot("ask", "How fast did Quuxcorp's widget revenue grow?", "--store", tmp_path / "store", "--no-rerank", cwd=tmp_path)
+    assert asked.returncode == OK, asked.stderr[-2000:]
+    assert "[1] [/red]odd[b].txt" in asked.stdout
+    searched = ragbot("search", "Quuxcorp widget revenue", "--store", tmp_path / "store", cwd=tmp_path)
+    assert searched.returncode == OK and "[/red]odd[b].txt" in searched.stdout
