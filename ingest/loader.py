@@ -139,10 +139,11 @@ class NoteLoader:
         self.resolver = resolver
         self.max_bytes = max_bytes
 
-    def paths(self, root: Path) -> Iterator[Path]:
-        """Note files below ``root`` in a stable order; directory link loops are skipped."""
+    def paths(self, root: Path, unreadable: list[OSError] | None = None) -> Iterator[Path]:
+        """Note files below ``root`` in a stable order; directory link loops are skipped, and
+        folders that cannot be listed are added to ``unreadable``."""
         seen: set[str] = set()
-        for folder, dirs, files in os.walk(root, followlinks=True):
+        for folder, dirs, files in os.walk(root, followlinks=True, onerror=None if unreadable is None else unreadable.append):
             real = os.path.realpath(folder)
             if real in seen:
                 dirs[:] = []
@@ -167,7 +168,8 @@ class NoteLoader:
     def load(self, root: Path) -> Iterator[Note | LoadFailure]:
         """Every note below ``root``, or a ``LoadFailure`` for each file that could not be read."""
         root = Path(root)
-        for path in self.paths(root):
+        unreadable: list[OSError] = []
+        for path in self.paths(root, unreadable):
             source = display_source(path.relative_to(root).as_posix())
             try:
                 yield self.read(path, root)
@@ -176,3 +178,6 @@ class NoteLoader:
             except (NoteFormatError, OSError) as error:
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
                 yield LoadFailure(source, reason)
+        for error in unreadable:  # a folder that vanished or may not be listed: its notes are unknown
+            folder = display_source(os.path.relpath(error.filename, root))
+            yield LoadFailure(folder + "/", f"folder could not be read: {error.strerror or error}")

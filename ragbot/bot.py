@@ -134,9 +134,13 @@ class Ragbot:
         failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
         chunked = [(n, c) for n, c in chunked if c.documents]
         done = iter(range(1, len(chunked) + 1))
+        keep = {f.path for f in failed}
+        folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
+        if folders and sync:
+            keep |= {source for source in self.index.sources() if source.startswith(folders)}
         result = self.index.sync(
             ((n.source, c.documents) for n, c in chunked),
-            keep={f.path for f in failed},
+            keep=keep,
             remove_missing=sync,
             on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
         )

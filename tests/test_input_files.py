@@ -183,3 +183,38 @@ def test_cli_ingest_reports_every_bad_file_and_ingests_the_rest(tmp_path):
         cwd=tmp_path, env=cli_env(), capture_output=True, text=True,
     )
     assert json.loads(search.stdout)[0]["source"] == "bad\\xffname.txt"
+
+
+def test_a_folder_that_vanishes_during_the_walk_is_reported(loader, tmp_path):
+    write(tmp_path, "a.txt", GOOD)
+    write(tmp_path, "later/b.txt", GOOD)
+    items = loader.load(tmp_path)
+    assert next(items).source == "a.txt"  # the top folder is listed; later/ has not been entered
+    (tmp_path / "later" / "b.txt").unlink()
+    (tmp_path / "later").rmdir()
+    assert list(items) == [LoadFailure("later/", "folder could not be read: No such file or directory")]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(os.geteuid() != 0, reason="uses a simulated EACCES only where a real one is impossible (root)")
+def test_an_unreadable_folder_is_reported_and_keeps_its_notes_with_sync(tmp_path, embeddings, monkeypatch):
+    from conftest import make_settings
+
+    from ragbot import Ragbot
+
+    write(tmp_path / "notes", "a.txt", GOOD)
+    write(tmp_path / "notes", "locked/b.txt", note_text("Tencent's games revenue grew 24% on new titles."))
+    bot = Ragbot(make_settings(tmp_path / "store"))
+    assert sorted(bot.ingest(tmp_path / "notes").added) == ["a.txt", "locked/b.txt"]
+    real_scandir = os.scandir
+
+    def scandir(path="."):  # root may list any folder: refuse this one as a chmod 000 would
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    report = bot.ingest(tmp_path / "notes", sync=True)
+    monkeypatch.undo()
+    assert [(f.path, f.error) for f in report.failed] == [("locked/", "folder could not be read: Permission denied")]
+    assert report.deleted == [] and bot.index.sources() == ["a.txt", "locked/b.txt"]
