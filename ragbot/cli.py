@@ -20,7 +20,11 @@ from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
 
-app = GuardedTyper(help="Ask questions about your research notes, answered with citations.", no_args_is_help=True)
+app = GuardedTyper(
+    help="Ask questions about your research notes, answered with citations.",
+    epilog="Exit codes: 0 done; 1 done, but some notes failed; 2 could not run; 3 crashed (--debug shows why).",
+    no_args_is_help=True,
+)
 console = Console()
 errors = Console(stderr=True)
 
@@ -210,7 +214,7 @@ def evaluate(
 def main(
     debug: Annotated[bool, typer.Option("--debug", help="Show the traceback when a command crashes (exit code 3).")] = False,
 ) -> None:
-    """Exit codes: 0 done; 1 done but some notes failed; 2 could not run; 3 crashed."""
+    """Options for every command."""
     app.debug = debug
 
 
