@@ -14,7 +14,7 @@ import gradio as gr
 
 from ragbot.answer import Answer
 from ragbot.bot import Ragbot
-from ragbot.question_input import prepare_question
+from ragbot.question_input import clean_text
 from ragbot.web import render
 
 STREAM_PAUSE = 0.05  # seconds between streamed sentences, so the answer visibly builds up
@@ -59,7 +59,8 @@ class Chat:
 
     def respond(self, question: str, turns: list[Turn], tickers: list[str] | None):
         """Stream the answer to ``question``: yields (textbox, chatbot, turns, sources, note viewer)."""
-        raw, shown_text = question, prepare_question(question, self.bot.settings.max_question_chars).text
+        # Shown as valid text; asked as typed, so the answer's notices say what was replaced or cut.
+        raw, shown_text = (question or "").strip(), clean_text(question or "")[0].strip()
         if not shown_text:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
