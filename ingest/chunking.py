@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import zlib
+from dataclasses import dataclass
 
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
@@ -10,8 +12,37 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.note import Note
 from ingest.tickers import TickerResolver
 
-# Paragraphs, then lines, then sentence ends, then words.
-_SEPARATORS = ["\n\n", "\n", r"(?<=[.!?])\s+(?=[\"'(\[$]?[A-Z0-9])", " "]
+# Paragraphs, then lines, then sentence ends, then words, then characters (a run without
+# spaces, such as a pasted blob, still becomes chunks of ``chunk_size``).
+_SEPARATORS = ["\n\n", "\n", r"(?<=[.!?])\s+(?=[\"'(\[$]?[A-Z0-9])", " ", ""]
+# A passage that compresses to under this share of its size repeats a few words over and over
+# ("buy buy buy", a phrase pasted 40 times): it says nothing, yet would match its words in every
+# search. Prose passages of 200-700 characters compress to 0.55-0.65 of their size (eval and
+# example notes); such repetition to 0.03-0.12. Range (0, 0.5).
+MIN_COMPRESSED_SHARE = 0.15
+_ZLIB_OVERHEAD = 12  # bytes any input costs compressed ("a" * 700 takes 12), so short passages are judged fairly
+_JUDGED_CHARS = 40  # shorter passages are never judged
+
+
+def is_degenerate(text: str) -> bool:
+    """Whether a passage is one word or phrase repeated (judged by how well it compresses)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return len(data) >= _JUDGED_CHARS and len(zlib.compress(data)) < MIN_COMPRESSED_SHARE * len(data) + _ZLIB_OVERHEAD
+
+
+@dataclass(frozen=True)
+class ChunkedNote:
+    """A note's chunks to index, and how many degenerate passages were left out."""
+
+    documents: list[Document]
+    dropped: int = 0
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        if not self.dropped:
+            return ()
+        total = self.dropped + len(self.documents)
+        return (f"{self.dropped} of {total} passages repeat the same few words over and over and were not indexed",)
 
 
 def note_metadata(note: Note) -> dict:
@@ -50,8 +81,14 @@ class NoteChunker:
 
     def split(self, note: Note) -> list[Document]:
         """Chunks with ``start``/``end`` offsets into the note text and ``chunk_index``."""
+        return self.chunk(note).documents
+
+    def chunk(self, note: Note) -> ChunkedNote:
+        """The note's chunks, degenerate passages left out (and counted); ``chunk_index``
+        numbers the kept ones from 0."""
         base = note_metadata(note)
-        chunks = self.splitter.create_documents([note.body])
+        every = self.splitter.create_documents([note.body])
+        chunks = [c for c in every if not is_degenerate(c.page_content)]
         documents = []
         for index, chunk in enumerate(chunks):
             start = chunk.metadata["start_index"]
@@ -60,4 +97,4 @@ class NoteChunker:
             if about:
                 meta["about"] = about
             documents.append(Document(page_content=chunk.page_content, metadata=meta))
-        return documents
+        return ChunkedNote(documents, dropped=len(every) - len(chunks))

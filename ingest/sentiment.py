@@ -17,6 +17,7 @@ Layouts vary (label on the same line after a colon, ticker and score on two line
 from __future__ import annotations
 
 import re
+import math
 from dataclasses import dataclass, field
 
 # The header ends its line or is followed by a colon, so prose ("the overall sentiment
@@ -25,6 +26,8 @@ BLOCK_START = re.compile(r"Overall\s+Sentiment(?=[ \t]*(?::|\r?\n|$))", re.IGNOR
 _SCORE_HEADER = re.compile(r"Sentiment\s+Score\s*:?", re.IGNORECASE)
 _TICKER_HEADER = re.compile(r"Ticker\s+Sentiment\s*:?", re.IGNORECASE)
 _NUMBER = re.compile(r"^[-+\u2212]?(\d+(\.\d*)?|\.\d+)$")
+# What a score was meant to be, even when it is not a usable one ("NaN", "1e309", "inf").
+_NUMBER_LIKE = re.compile(r"^[-+\u2212]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|nan|inf(inity)?)$", re.IGNORECASE)
 _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,11}$")
 _TOKEN_SPLIT = re.compile(r"[\s:,;()\[\]|=]+")
 
@@ -44,40 +47,69 @@ def _to_float(token: str) -> float | None:
     return float(token) if _NUMBER.match(token) else None
 
 
-def _read_label(text: str) -> str | None:
-    label = text.strip().splitlines()[0].strip(" :\t") if text.strip() else ""
+def _shorten(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def _read_label(text: str, problems: list[str]) -> str | None:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    if len(lines) > 1:
+        problems.append(f"text after the sentiment label was dropped: {_shorten(' '.join(lines[1:]))!r}")
+    label = lines[0].strip(" :\t") if lines else ""
     return re.sub(r"\s+", " ", label).lower() or None
 
 
 def _read_score(text: str, problems: list[str]) -> float | None:
-    raw = text.split()[0] if text.split() else ""
-    score = _to_float(raw)
+    tokens = text.split()
+    if not tokens:
+        problems.append("Sentiment Score is empty")
+        return None
+    if len(tokens) > 1:
+        problems.append(f"text after the Sentiment Score was dropped: {_shorten(' '.join(tokens[1:]))!r}")
+    score = _to_float(tokens[0])
     if score is None:
-        problems.append(f"Sentiment Score {raw!r} is not a number")
+        problems.append(f"Sentiment Score {tokens[0]!r} is not a number")
     elif not -1.0 <= score <= 1.0:
         problems.append(f"Sentiment Score {score} is outside [-1, 1]")
         score = None
     return score
 
 
+def _ticker_score(ticker: str, raw: str, problems: list[str]) -> float | None:
+    value = float(raw.replace("\u2212", "-"))  # _NUMBER_LIKE tokens all parse, NaN and inf included
+    if not math.isfinite(value):
+        kind = "a number" if math.isnan(value) else "a finite number"
+        problems.append(f"Ticker Sentiment {ticker} {raw!r} is not {kind}")
+    elif not -1.0 <= value <= 1.0:
+        problems.append(f"Ticker Sentiment {ticker} {value} is outside [-1, 1]")
+    else:
+        return value
+    return None
+
+
 def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
-    """Pair each ticker-looking token with the next number, allowing one label word between."""
+    """Pair each ticker-looking token with the next number, allowing one label word (not a
+    ticker) between; every token left unpaired is reported as dropped text."""
     scores: dict[str, float] = {}
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
+    dropped: list[str] = []
     i = 0
     while i < len(tokens):
         if _TICKER.match(tokens[i]):
             ticker = tokens[i].lstrip("$")
-            for j in (i + 1, i + 2):
-                value = _to_float(tokens[j]) if j < len(tokens) else None
+            between = tokens[i + 1 : i + 2] if i + 1 < len(tokens) and not _TICKER.match(tokens[i + 1]) else []
+            j = next((j for j in (i + 1, i + 1 + len(between)) if j < len(tokens) and _NUMBER_LIKE.match(tokens[j])), None)
+            if j is not None:
+                value = _ticker_score(ticker, tokens[j], problems)
                 if value is not None:
-                    if -1.0 <= value <= 1.0:
-                        scores[ticker] = value
-                    else:
-                        problems.append(f"Ticker Sentiment {ticker} {value} is outside [-1, 1]")
-                    i = j
-                    break
+                    scores[ticker] = value
+                i = j + 1
+                continue
+        dropped.append(tokens[i])
         i += 1
+    if dropped:
+        problems.append(f"text in Ticker Sentiment that is not a ticker and its score was dropped: {_shorten(' '.join(dropped))!r}")
     return scores
 
 
@@ -91,12 +123,15 @@ def parse_sentiment_block(block: str) -> SentimentBlock:
     score_hdr = _SCORE_HEADER.search(rest)
     ticker_hdr = _TICKER_HEADER.search(rest)
     label_end = min(m.start() for m in (score_hdr, ticker_hdr) if m) if (score_hdr or ticker_hdr) else len(rest)
-    label = _read_label(rest[:label_end])
+    label = _read_label(rest[:label_end], problems)
     score = None
     if score_hdr:
-        score_end = ticker_hdr.start() if ticker_hdr and ticker_hdr.start() > score_hdr.end() else len(rest)
+        score_end = ticker_hdr.start() if ticker_hdr and ticker_hdr.start() >= score_hdr.end() else len(rest)
         score = _read_score(rest[score_hdr.end():score_end], problems)
     else:
         problems.append("no Sentiment Score line")
-    tickers = _read_ticker_scores(rest[ticker_hdr.end():], problems) if ticker_hdr else {}
+    tickers = {}
+    if ticker_hdr:
+        ticker_end = score_hdr.start() if score_hdr and score_hdr.start() >= ticker_hdr.end() else len(rest)
+        tickers = _read_ticker_scores(rest[ticker_hdr.end():ticker_end], problems)
     return SentimentBlock(label, score, tickers, tuple(problems))

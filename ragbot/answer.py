@@ -69,16 +69,18 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
     related: list[Citation] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # what was changed in the question (cut, invalid text)
 
     def to_json(self) -> dict:
-        """The shape ``ragbot ask --json`` prints."""
-        return {
+        """The shape ``ragbot ask --json`` prints (``notices`` only when the question was changed)."""
+        shape = {
             "answer": self.text,
             "found": self.found,
             "tickers": self.tickers,
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
         }
+        return {**shape, "notices": self.notices} if self.notices else shape
 
 
 class Answerer(ABC):

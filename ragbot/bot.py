@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
+from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import OnnxCrossEncoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
@@ -23,6 +25,7 @@ from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.chroma import chroma_client
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
+NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
 
 class Ragbot:
@@ -127,14 +130,23 @@ class Ragbot:
             if progress:
                 progress("read", len(notes) + len(failed), 0)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
-        done = iter(range(1, len(notes) + 1))
+        chunked = [(n, chunker.chunk(n)) for n in notes]
+        failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
+        chunked = [(n, c) for n, c in chunked if c.documents]
+        done = iter(range(1, len(chunked) + 1))
+        keep = {f.path for f in failed}
+        folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
+        if folders and sync:
+            keep |= {source for source in self.index.sources() if source.startswith(folders)}
         result = self.index.sync(
-            ((n.source, chunker.split(n)) for n in notes),
-            keep={f.path for f in failed},
+            ((n.source, c.documents) for n, c in chunked),
+            keep=keep,
             remove_missing=sync,
-            on_note=(lambda _source: progress("index", next(done), len(notes))) if progress else None,
+            on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
         )
-        warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+        warnings = [
+            LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
+        ]
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
@@ -146,7 +158,10 @@ class Ragbot:
     # -- read ------------------------------------------------------------------------
     def search(self, query: str, ticker: str | None = None, k: int = 5) -> list[SearchHit]:
         """Top passages for ``query`` (hybrid, routed by the companies it names unless ``ticker``)."""
-        question = self.router.route(query, tickers=[ticker] if ticker else None)
+        prepared = prepare_question(query, self.settings.max_question_chars)
+        if not prepared.answerable:
+            return []
+        question = self.router.route(prepared.text, tickers=[ticker] if ticker else None)
         documents = self.retriever.invoke(question.search_text, tickers=question.tickers)[:k]
         return [
             SearchHit(
@@ -162,14 +177,20 @@ class Ragbot:
 
     def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
-        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences."""
+        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences. Invalid text is
+        replaced and a long question cut (``Answer.notices`` says so); a question with nothing
+        to ask gets a prompt to ask something (not found, no citations)."""
+        prepared = prepare_question(question, self.settings.max_question_chars, history)
+        if not prepared.answerable:
+            return prompt_answer(prepared)
         tickers = [ticker] if isinstance(ticker, str) else ticker
-        routed = self.router.route(question, history, tickers)
+        routed = self.router.route(prepared.text, clean_history(history), tickers)
         routed.max_citations = k
         if routed.intent == "sentiment":
-            return self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
-        passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
-        return self.answerer.answer(routed, passages)
+            answer = self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+        else:
+            answer = self.answerer.answer(routed, self.retriever.invoke(routed.search_text, tickers=routed.tickers))
+        return replace(answer, notices=[*prepared.notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

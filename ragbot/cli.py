@@ -10,14 +10,21 @@ from typing import Annotated, Optional
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from ragbot.bot import Ragbot
+from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
+from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
 
-app = typer.Typer(help="Ask questions about your research notes, answered with citations.", no_args_is_help=True)
+app = GuardedTyper(
+    help="Ask questions about your research notes, answered with citations.",
+    epilog="Exit codes: 0 done; 1 done, but some notes failed; 2 could not run; 3 crashed (--debug shows why).",
+    no_args_is_help=True,
+)
 console = Console()
 errors = Console(stderr=True)
 
@@ -58,10 +65,10 @@ def print_report(report: IngestReport) -> None:
     table.add_row("failed", str(len(report.failed)))
     table.add_row("chunks", f"{report.chunks} ({report.embedded} embedded)")
     console.print(table)
-    for failure in report.failed:
-        errors.print(f"[red]failed[/red] {failure.path}: {failure.error}")
+    for failure in report.failed:  # names and reasons come from files: never read as markup
+        errors.print(f"[red]failed[/red] {escape(failure.path)}: {escape(failure.error)}", highlight=False)
     for warning in report.warnings:
-        errors.print(f"[yellow]warning[/yellow] {warning.path}: {warning.error}")
+        errors.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.error)}", highlight=False)
 
 
 @app.command()
@@ -76,13 +83,12 @@ def ingest(
     try:
         report = run_ingest(bot, path, sync, quiet=json_out)
     except FileNotFoundError as error:
-        errors.print(f"[red]{error}[/red]")
-        raise typer.Exit(2)
+        raise CannotRun(str(error)) from error
     if json_out:
         print(json.dumps(report.to_json()))
     else:
         print_report(report)
-    raise typer.Exit(0 if report.ok else 1)
+    raise typer.Exit(OK if report.ok else SOME_FAILED)
 
 
 @app.command()
@@ -94,7 +100,9 @@ def search(
     store: StoreOpt = None,
 ) -> None:
     """Show the passages retrieval finds for QUERY (a debugging view)."""
-    hits = make_bot(store).search(query, ticker=ticker, k=k)
+    bot = make_bot(store)
+    print_notices(prepare_question(query, bot.settings.max_question_chars).notices)
+    hits = bot.search(query, ticker=ticker, k=k)
     if json_out:
         print(json.dumps([h.to_json() for h in hits]))
         return
@@ -102,7 +110,7 @@ def search(
         console.print("No passages found.")
     for n, hit in enumerate(hits, start=1):
         sentiment = f"{hit.sentiment_label} ({hit.sentiment_score:+.2f})" if hit.sentiment_score is not None else "no sentiment"
-        console.rule(f"[{n}] {hit.source}  {' '.join(hit.tickers)}  {sentiment}  score {hit.score:.4f}")
+        console.rule(escape(f"[{n}] {hit.source}  {' '.join(hit.tickers)}  {sentiment}  score {hit.score:.4f}"))
         console.print(hit.text, markup=False, highlight=False)
 
 
@@ -120,11 +128,13 @@ def ask(
     if json_out:
         print(json.dumps(answer.to_json()))
         return
+    print_notices(answer.notices)
     console.print(answer.text, markup=False, highlight=False)
     for c in answer.citations or answer.related:
         label = "" if answer.found else "possibly related: "
         sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
-        console.print(f"[bold][{c.n}][/bold] {label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
+        where = f"{label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}"
+        console.print(f"[bold]\\[{c.n}][/bold] {escape(where)}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
 
 
@@ -196,6 +206,22 @@ def evaluate(
         print(json.dumps(result.to_json()))
     else:
         print_eval(result)
+
+
+
+# -- input safety (issue 8): exit codes, --debug, question notices ----------------------
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the traceback when a command crashes (exit code 3).")] = False,
+) -> None:
+    """Options for every command."""
+    app.debug = debug
+
+
+def print_notices(notices) -> None:
+    """What was changed in a question (cut, unreadable characters), on stderr."""
+    for notice in notices:
+        errors.print(f"[yellow]note[/yellow] {escape(notice)}", highlight=False)
 
 
 if __name__ == "__main__":

@@ -44,3 +44,8 @@ class Settings(BaseSettings):
     sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
+
+    # Input safety (issue 8): questions
+    max_question_chars: int = Field(
+        1000, ge=50, le=100_000, description="Longer questions are cut to this many characters, with a notice (50-100,000)."
+    )

@@ -80,7 +80,7 @@ def test_failed_note_keeps_its_old_chunks_even_with_sync(bot, notes_dir):
     before = chunks(bot, {"source": "jd-logistics.txt"})
     write(notes_dir, "jd-logistics.txt", b"\x00\x01binary now\x00")
     report = bot.ingest(notes_dir, sync=True)
-    assert [(f.path, f.error) for f in report.failed] == [("jd-logistics.txt", "binary file, not text")]
+    assert [(f.path, f.error) for f in report.failed] == [("jd-logistics.txt", "binary file, not text (NUL byte at offset 0)")]
     assert report.deleted == []
     assert chunks(bot, {"source": "jd-logistics.txt"}) == before
     assert_store_consistent(bot)

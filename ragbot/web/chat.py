@@ -14,6 +14,7 @@ import gradio as gr
 
 from ragbot.answer import Answer
 from ragbot.bot import Ragbot
+from ragbot.question_input import clean_text
 from ragbot.web import render
 
 STREAM_PAUSE = 0.05  # seconds between streamed sentences, so the answer visibly builds up
@@ -58,15 +59,16 @@ class Chat:
 
     def respond(self, question: str, turns: list[Turn], tickers: list[str] | None):
         """Stream the answer to ``question``: yields (textbox, chatbot, turns, sources, note viewer)."""
-        question = (question or "").strip()
-        if not question:
+        # Shown as valid text; asked as typed, so the answer's notices say what was replaced or cut.
+        raw, shown_text = (question or "").strip(), clean_text(question or "")[0].strip()
+        if not shown_text:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
-        asked = {"role": "user", "content": render.user_html(question)}
+        asked = {"role": "user", "content": render.user_html(shown_text)}
         before = messages(turns)
         yield "", [*before, asked, {"role": "assistant", "content": render.thinking_html()}], gr.skip(), gr.skip(), gr.skip()
-        answer = self.bot.ask(question, history=history(turns), ticker=list(tickers) if tickers else None)
-        turn, turns = len(turns), [*turns, Turn(question, answer)]
+        answer = self.bot.ask(raw, history=history(turns), ticker=list(tickers) if tickers else None)
+        turn, turns = len(turns), [*turns, Turn(shown_text, answer)]
         panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
         for partial in partial_answers(answer):
             yield gr.skip(), [*before, asked, {"role": "assistant", "content": render.answer_html(partial, turn)}], *panels

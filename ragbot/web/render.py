@@ -73,9 +73,10 @@ def with_markers(text: str, citations: list[Citation], turn: int) -> str:
 
 def answer_html(answer: Answer, turn: int) -> str:
     """An answer as a chat message; "not found" answers are boxed and list the related passages."""
-    body = with_markers(answer.text, shown(answer), turn)
+    body = "".join(f'<p class="rb-notice">{escape(n)}</p>' for n in answer.notices)
+    body += f"<p>{with_markers(answer.text, shown(answer), turn)}</p>"
     if answer.found:
-        return f'<div class="rb-answer"><p>{body}</p></div>'
+        return f'<div class="rb-answer">{body}</div>'
     related = "".join(
         f'<li>{escape(c.sentence)} {marker_html(c, turn)} <span class="rb-muted">{escape(c.source)}</span></li>'
         for c in answer.related
@@ -83,7 +84,7 @@ def answer_html(answer: Answer, turn: int) -> str:
     related_block = f'<p class="rb-related-label">Possibly related</p><ul>{related}</ul>' if related else ""
     return (
         '<div class="rb-notfound"><p class="rb-notfound-label">Not found in your notes</p>'
-        f"<p>{body}</p>{related_block}</div>"
+        f"{body}{related_block}</div>"
     )
 
 
