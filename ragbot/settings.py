@@ -44,3 +44,6 @@ class Settings(BaseSettings):
     sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
+
+    # Store safety (one writer at a time)
+    wait_for_writer: bool = Field(True, description="Wait while another process writes the store (else fail at once).")
