@@ -157,6 +157,7 @@ class Ragbot:
     def doctor(self, repair: bool = False) -> Checkup:
         """Check that Chroma's vector index, its metadata, the records and the lexical index
         agree (``vectorstore.doctor``); with ``repair``, fix what can be re-derived."""
+        self.store.mend_on_open = False
         with self.store.writing(self.settings.wait_for_writer) as index:
             return check(self.store, index, fix=repair)[0]
 

@@ -29,6 +29,7 @@ class StoreAccess:
         self.versions = VersionFile(self.folder, settings.collection)
         self.model_embeddings = embeddings
         self._opened: tuple[int, NoteIndex] | None = None  # (generation it was opened at, index)
+        self.mend_on_open = True  # off for ``doctor``, which reports what it finds first
         self._guard = threading.RLock()
 
     @cached_property
@@ -46,7 +47,8 @@ class StoreAccess:
         with self._guard:
             if self._opened is None:
                 self._opened = (self.locks.generation(), self._open())
-                self._mend_lexical(self._opened[1])
+                if self.mend_on_open:
+                    self._mend_lexical(self._opened[1])
             return self._opened[1]
 
     def follow(self) -> None:
