@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ragbot.store import StoreAccess
 from vectorstore import NoteIndex
-from vectorstore.doctor import Checkup, diagnose, repair, replace_collection
+from vectorstore.doctor import Checkup, diagnose, repair, replace_collection, stored_dimension
 from vectorstore.versioning import STORE_SCHEMA, StoreVersion, upgrade_notice
 
 SEED_BATCH = 1000  # chunks per read when filling the embedding cache from an older store
@@ -59,7 +59,7 @@ def seed_cache(store: StoreAccess, index: NoteIndex) -> int:
 
 def record_version(store: StoreAccess, index: NoteIndex) -> None:
     """Write the store's schema and embedding model (dimension once anything is embedded)."""
-    dimension = index.collection._model.dimension
+    dimension = stored_dimension(index)
     store.versions.write(StoreVersion(STORE_SCHEMA, store.settings.embedding_model, dimension))
 
 

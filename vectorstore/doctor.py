@@ -69,12 +69,18 @@ class Checkup:
         }
 
 
+def stored_dimension(index: NoteIndex) -> int | None:
+    """The collection's vector size as Chroma records it now (None while it is empty); the
+    collection object langchain holds keeps what it was when opened."""
+    return index.vectorstore._client.get_collection(index.collection.name)._model.dimension
+
+
 def hnsw_missing(index: NoteIndex, ids: list[str]) -> list[str]:
     """Ids that Chroma's HNSW index cannot return. A query restricted to a batch of ids fails
     ("Error finding id") or comes back short when any of them is missing; only such batches
     are probed one id at a time."""
     collection = index.collection
-    dimension = collection._model.dimension
+    dimension = stored_dimension(index)
     if not ids or not dimension:
         return []
     probe = [1.0] * dimension
