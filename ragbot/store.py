@@ -3,6 +3,7 @@ reopened before a read when another process has committed since (see ``vectorsto
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,12 @@ from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
 from vectorstore.versioning import VersionFile
+
+
+def release_unused() -> None:
+    """Free the Chroma systems no longer used: each holds Rust worker threads and its HNSW
+    index, and its components refer to each other, so only the cycle collector frees them."""
+    gc.collect()
 
 
 class StoreAccess:
@@ -58,12 +65,14 @@ class StoreAccess:
             if self._opened is not None and self._opened[0] != generation:
                 forget_client(self.folder, self.settings.chroma_host)
                 self._opened = (generation, self._open())
+                release_unused()
 
     def reopen(self, check_model: bool = True) -> NoteIndex:
         """Open everything afresh (after the collection itself was replaced)."""
         with self._guard:
             forget_client(self.folder, self.settings.chroma_host)
             self._opened = (self.locks.generation(), self._open(check_model))
+            release_unused()
             return self._opened[1]
 
     @contextmanager
