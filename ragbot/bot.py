@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import OnnxCrossEncoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
-from ragbot.sentiment import SentimentAnswerer
+from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from vectorstore import LexicalIndex, NoteIndex, open_chroma
 from vectorstore.embeddings import LazyEmbeddings
@@ -99,8 +100,23 @@ class Ragbot:
         )
 
     @cached_property
-    def sentiment_answerer(self) -> Answerer:
-        return SentimentAnswerer()
+    def sentiment_answerer(self) -> SentimentAnswerer:
+        return SentimentAnswerer(
+            today=lambda: self.settings.today or date.today(),
+            retrieve=lambda query, tickers: self.retriever.invoke(query, tickers=tickers),
+            explain=self.explain,
+            max_cited=self.settings.sentiment_max_cited,
+        )
+
+    @cached_property
+    def note_catalog(self) -> NoteCatalog:
+        """Every note's date and scores, read once; rebuilt after an ingest or delete."""
+        return NoteCatalog.from_passages(self.first_chunks([]))
+
+    def explain(self, question: Question, sources: set[str]) -> Answer:
+        """The extractive answer to ``question`` from the notes ``sources`` only."""
+        passages = self.retriever.invoke(question.search_text, tickers=question.tickers)
+        return self.answerer.answer(question, [p for p in passages if p.metadata.get("source") in sources])
 
     def warm_up(self) -> "Ragbot":
         """Load the model, open the store and the reranker now rather than on first use."""
@@ -137,11 +153,13 @@ class Ragbot:
         warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
+        self.__dict__.pop("note_catalog", None)
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""
         self.index.delete_source(source)
+        self.__dict__.pop("note_catalog", None)
 
     # -- read ------------------------------------------------------------------------
     def search(self, query: str, ticker: str | None = None, k: int = 5) -> list[SearchHit]:
@@ -160,15 +178,23 @@ class Ragbot:
             for d in documents
         ]
 
-    def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> Answer:
         """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
-        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences."""
+        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences, ``since`` /
+        ``until`` keep only notes dated in that range (inclusive)."""
         tickers = [ticker] if isinstance(ticker, str) else ticker
         routed = self.router.route(question, history, tickers)
         routed.max_citations = k
+        window = Window(since, until, "the date filter") if since or until else None
         if routed.intent == "sentiment":
-            return self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+            return self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)
         passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
+        if window:
+            dated = {r.source for r in self.note_catalog.about(window=window)}
+            passages = [p for p in passages if p.metadata.get("source") in dated]
         return self.answerer.answer(routed, passages)
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
@@ -196,4 +222,5 @@ class Ragbot:
         metadatas = self.index.metadatas()
         notes = {m["source"]: m.get("tickers") or [] for m in metadatas}
         per_ticker = Counter(t for tickers in notes.values() for t in tickers)
-        return StoreStats(notes=len(notes), chunks=len(metadatas), tickers=dict(per_ticker.most_common()))
+        dates = Counter({m["source"]: m.get("date_source") or "unknown" for m in metadatas}.values())
+        return StoreStats(notes=len(notes), chunks=len(metadatas), tickers=dict(per_ticker.most_common()), date_sources=dict(dates.most_common()))

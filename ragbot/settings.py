@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
@@ -44,3 +45,7 @@ class Settings(BaseSettings):
     sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
+
+    # Sentiment and time (issue 11)
+    today: date | None = Field(None, description="The day relative windows ('last 30 days') count from; unset: today.")
+    sentiment_max_cited: int = Field(30, ge=1, description="Notes cited in one sentiment answer (figures still use every note).")
