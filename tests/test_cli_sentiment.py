@@ -28,7 +28,7 @@ def store(tmp_path_factory):
     for path in notes.iterdir():
         os.utime(path, (MTIME, MTIME))
     report = cli_json("ingest", notes, "--store", root / "store", cwd=root)
-    assert report["failed"] == [] and len(report["added"]) == 6
+    assert report["failed"] == [] and report["added"] == 6
     return root, root / "store"
 
 
