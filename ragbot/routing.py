@@ -12,7 +12,10 @@ from ragbot.periods import periods, periods_by_company, relative_quarter, shift_
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
-    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
+    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b"
+    # the notes' scores and labels: "the most negative note", "how many positive notes", "what score did the note get"
+    r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b|\b(positive|negative|neutral)\s+notes?\b"
+    r"|\bnotes?\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b",
     re.IGNORECASE,
 )
 # A question that names no company continues the conversation's companies when it points

@@ -170,3 +170,41 @@ def test_intent_kinds(router):
     }
     got = {q: parse_intent(router.route(q), date(2025, 11, 30)).kind for q in kinds}
     assert got == kinds
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which of my notes on Tesla is the most negative?",
+        "How many negative notes do I have?",
+        "What score did the note on the export ban get?",
+        "Is Alibaba sentiment improving?",
+    ],
+)
+def test_questions_about_scores_and_labels_route_as_sentiment(router, question):
+    assert router.route(question).intent == "sentiment"
+
+
+@pytest.mark.parametrize("question", ["What was Nvidia's operating margin?", "Which companies had negative free cash flow?"])
+def test_fact_questions_do_not_route_as_sentiment(router, question):
+    assert router.route(question).intent == "facts"
+
+
+def test_why_questions_get_the_figures_then_the_reasons_cited_after_them(router):
+    """``explain`` (the extractive answerer in ``Ragbot``) quotes from the notes the figures used."""
+    from ragbot.answer import Answer, Citation
+
+    asked = []
+
+    def explain(question, sources):
+        asked.append((question.topic, sources))
+        doc = next(passage(*n) for n in NOTES if n[0] == "nvda-1.txt")
+        citation = Citation.from_passage(1, doc, 0, len(doc.page_content), 1.0)
+        return Answer(f"{doc.page_content} [1]", True, [citation], ["NVDA"])
+
+    answerer = SentimentAnswerer(today=lambda: date(2025, 11, 30), explain=explain)
+    answer = answerer.answer_catalog(router.route("Why is sentiment on Nvidia negative?"), CATALOG)
+    assert "sentiment on NVDA averages -0.07" in answer.text
+    assert answer.text.endswith("Reasons the notes give: Nvidia took a charge after the export ban on H20 chips to China. [4]")
+    assert [c.n for c in answer.citations] == [1, 2, 3, 4] and answer.citations[-1].source == "nvda-1.txt"
+    assert asked[0][1] == {"nvda-1.txt", "nvda-2.txt", "nvda-3.txt"} and "risks" in asked[0][0]

@@ -29,11 +29,11 @@ _NOT_NAMES = frozenset(
     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
     "What Which How Has Have Is Are Was Were Did Does Do Why When".split()
 )
-# Words that point at a direction of sentiment, for finding the sentences that explain it.
-_REASON_WORDS = {
-    "negative": "risk risks concern pressure weak weaker decline slowdown loss losses headwind cut miss",
-    "positive": "growth strong stronger beat demand upside gains record tailwind raise accelerat",
-    "neutral": "balanced offset mixed risk growth",
+# What to ask the notes for the reasons behind a direction of sentiment.
+_REASONS = {
+    "negative": "What are the risks, concerns and weaknesses for the company",
+    "positive": "What are the strengths, growth drivers and upside for the company",
+    "neutral": "What are the strengths and the risks for the company",
 }
 
 
@@ -165,10 +165,15 @@ class SentimentAnswerer(Answerer):
         scores = [s.score for t in (list(intent.tickers) or [None]) for s in (summary(catalog, t, intent.window) or Summary(t, ())).notes]
         average = sum(scores) / len(scores) if scores else 0.0
         direction = "positive" if average >= 0.15 else "negative" if average <= -0.15 else "neutral"
-        topic = f"{' '.join(w for w in intent.about.split())} {_REASON_WORDS[direction]}".strip()
-        asked = replace(question, topic=topic, search_text=f"{question.search_text} {_REASON_WORDS[direction]}", intent="facts")
+        topic = f"{_REASONS[direction]} {intent.about}".strip()
+        asked = replace(question, text=f"{topic}?", topic=topic, search_text=topic, intent="facts")
         answer = self.explain(asked, {r.source for r in records})
-        return answer if answer.found else None
+        if answer.found or not answer.related:
+            return answer if answer.found else None
+        # These notes are the ones the figures came from, so their best-ranked sentences are
+        # the reasons even when none clears the relevance floor set for open questions.
+        text = " ".join(f"{c.sentence} [{c.n}]" for c in answer.related)
+        return Answer(text, True, answer.related, answer.tickers)
 
 
 def note_sentiment(passage: Document, tickers: list[str]) -> Scored | None:

@@ -67,6 +67,11 @@ def subject(ticker: str | None) -> str:
     return ticker or "your notes"
 
 
+def scope(ticker: str | None) -> str:
+    """ "on TSLA", or "in your notes" for all notes."""
+    return f"on {ticker}" if ticker else "in your notes"
+
+
 def note_line(item: Scored, cite: Citer) -> str:
     """ "2025-07-23: mildly positive (TSLA +0.20; note overall +0.18), b.txt [1]." """
     return f"{day_text(item)}: {item.label or describe(item.score)} ({score_text(item)}), {item.record.source} {cite([item])}."
@@ -133,17 +138,17 @@ def one_note_lines(record: NoteRecord, tickers: tuple[str, ...], cite: Citer) ->
 
 def extreme_note_lines(found: Summary, chosen: tuple[Scored, ...], direction: str, n: int, cite: Citer, window_text: str) -> list[str]:
     """The most positive/negative note(s) on a ticker (or among all notes), with their scores."""
-    scope = f"on {found.ticker}" if found.ticker else "in your notes"
+    where = scope(found.ticker)
     words = f"most {direction} note" if n == 1 else f"{n} most {direction} notes"
     items = [
         f'{s.record.source} ({day_text(s)}, "{s.record.title}"): {s.label or describe(s.score)}, {score_text(s)} {cite([s])}'
         for s in chosen
     ]
     if n == 1 and len(chosen) == 1:
-        return [f"The {words} {scope}{window_text} is {items[0]}.", f"It is one of {plural(len(found.notes))} {scope}{window_text} {cite(found.notes)}."]
-    lead = f"The {words} {scope}{window_text}" + (f" (tied at {signed(chosen[0].score)})" if n == 1 else "")
+        return [f"The {words} {where}{window_text} is {items[0]}.", f"It is one of {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}."]
+    lead = f"The {words} {where}{window_text}" + (f" (tied at {signed(chosen[0].score)})" if n == 1 else "")
     lines = [f"{lead}: {'; '.join(f'{i}. {item}' for i, item in enumerate(items, start=1))}."]
-    lines.append(f"They are among {plural(len(found.notes))} {scope}{window_text} {cite(found.notes)}.")
+    lines.append(f"They are among {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}.")
     return lines
 
 
@@ -198,8 +203,8 @@ def distribution_lines(found: Distribution, direction: str | None, cite: Citer, 
         matching = found.matching(direction)
         marks = cite(matching)
         lines.append(
-            f"{len(matching)} of the {plural(len(s.notes))} on {subject(s.ticker)}{window_text} are {direction}"
+            f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text} are {direction}"
             + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
         )
-    lines.append(f"Of {plural(len(s.notes))} on {subject(s.ticker)}{window_text}: {counts} ({labels}) {cite(s.notes)}.")
+    lines.append(f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}: {counts} ({labels}) {cite(s.notes)}.")
     return lines
