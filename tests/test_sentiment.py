@@ -208,3 +208,9 @@ def test_why_questions_get_the_figures_then_the_reasons_cited_after_them(router)
     assert answer.text.endswith("Reasons the notes give: Nvidia took a charge after the export ban on H20 chips to China. [4]")
     assert [c.n for c in answer.citations] == [1, 2, 3, 4] and answer.citations[-1].source == "nvda-1.txt"
     assert asked[0][1] == {"nvda-1.txt", "nvda-2.txt", "nvda-3.txt"} and "risks" in asked[0][0]
+
+
+def test_a_company_outside_the_alias_table_is_not_in_your_notes_but_months_are_no_company(router):
+    assert not ask(router, "What's the sentiment on Acme Widgets?").found
+    answer = ask(router, "How many negative notes do I have from September?")
+    assert answer.found and "2 of the 4 notes in your notes dated 2025-09-01 to 2025-11-30 are negative" in answer.text

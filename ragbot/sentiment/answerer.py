@@ -22,8 +22,9 @@ from ragbot.sentiment.windows import Window
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
 _MARKER = re.compile(r"\[(\d+)\]")
-# Capitalised words that are not a company a question could name.
-_CAPITALISED = re.compile(r"(?<!^)(?<![.?!]\s)\b([A-Z][\w&.\-]*[A-Za-z])")
+# A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
+# ticker routed, it names a company the notes do not cover.
+_SUBJECT = re.compile(r"\b(?:on|about|for|towards?|of|in)\s+([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*)*)")
 _NOT_NAMES = frozenset(
     "I Q1 Q2 Q3 Q4 H1 H2 FY YTD January February March April May June July August September October November "
     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
@@ -99,8 +100,8 @@ class SentimentAnswerer(Answerer):
         if intent.window and not catalog.about(intent.tickers, intent.window):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
-        unknown = [w for w in _CAPITALISED.findall(question.text) if w not in _NOT_NAMES and not w.isupper()]
-        if not intent.tickers and unknown and not question.across_companies and intent.kind != "note" and intent.unit != "company":
+        unknown = [w for name in _SUBJECT.findall(question.text) for w in name.split() if w not in _NOT_NAMES and not w.isupper()]
+        if not intent.tickers and unknown and intent.kind != "note":
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None
 

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from langchain_core.documents import Document
 
@@ -94,14 +95,21 @@ class NoteCatalog:
     def from_passages(cls, passages: Iterable[Document]) -> "NoteCatalog":
         return cls(tuple(NoteRecord.from_passage(p) for p in passages if p.metadata.get("chunk_index", 0) == 0))
 
+    @cached_property
+    def by_ticker(self) -> dict[str, tuple[NoteRecord, ...]]:
+        """The notes about each ticker (so a query reads only its companies' notes)."""
+        index: dict[str, list[NoteRecord]] = {}
+        for record in self.records:
+            for ticker in record.primary:
+                index.setdefault(ticker, []).append(record)
+        return {t: tuple(v) for t, v in index.items()}
+
     def about(self, tickers: Iterable[str] | None = None, window: Window | None = None) -> list[NoteRecord]:
         """Notes about any of ``tickers`` (all notes if none) dated inside ``window`` (any date if none)."""
-        wanted = set(tickers or ())
-        return [
-            r for r in self.records
-            if (not wanted or wanted & set(r.primary)) and (window is None or window.contains(r.day))
-        ]
+        wanted = list(tickers or ())
+        pool = self.records if not wanted else {r.source: r for t in wanted for r in self.by_ticker.get(t, ())}.values()
+        return [r for r in pool if window is None or window.contains(r.day)]
 
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""
-        return list(dict.fromkeys(t for r in self.records for t in r.primary))
+        return list(self.by_ticker)
