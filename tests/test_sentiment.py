@@ -97,7 +97,7 @@ def test_relative_window_counts_from_today(router):
 
 def test_distribution_counts_negative_notes(router):
     answer = ask(router, "How many negative notes on Nvidia do I have?")
-    assert "2 of the 3 notes on NVDA are negative: nvda-1.txt -0.30, nvda-3.txt -0.50" in answer.text
+    assert "2 of the 3 notes on NVDA (67%) are negative: nvda-1.txt -0.30, nvda-3.txt -0.50" in answer.text
     assert "1 positive, 0 neutral, 2 negative" in answer.text
     assert set(cited(answer)) == {"nvda-1.txt", "nvda-2.txt", "nvda-3.txt"}
 
@@ -213,4 +213,30 @@ def test_why_questions_get_the_figures_then_the_reasons_cited_after_them(router)
 def test_a_company_outside_the_alias_table_is_not_in_your_notes_but_months_are_no_company(router):
     assert not ask(router, "What's the sentiment on Acme Widgets?").found
     answer = ask(router, "How many negative notes do I have from September?")
-    assert answer.found and "2 of the 4 notes in your notes dated 2025-09-01 to 2025-11-30 are negative" in answer.text
+    assert answer.found and "2 of the 4 notes in your notes dated 2025-09-01 to 2025-11-30 (50%) are negative" in answer.text
+
+
+def test_a_count_of_one_label(router):
+    answer = ask(router, "How many mildly positive notes on Tesla do I have?")
+    assert "2 of the 3 notes on TSLA (67%) are mildly positive: tsla-c.txt +0.35, tsla-b.txt +0.20" in answer.text
+
+
+def test_companies_ranked_by_their_change_from_first_to_latest_note(router):
+    answer = ask(router, "Which company's sentiment improved the most?")
+    assert "Sentiment on TSLA improved the most: from -0.50 (2025-02-10)" in answer.text and "a change of +0.70" in answer.text
+    assert "1. TSLA +0.70 (3 notes)" in answer.text and "2. BABA +0.35 (3 notes)" in answer.text and "3. NVDA -0.20 (3 notes)" in answer.text
+
+
+def test_the_note_from_a_day(router):
+    answer = ask(router, "What was the sentiment score of the note from October 20?")
+    assert cited(answer) == ["nvda-3.txt"] and "Sentiment Score -0.50" in answer.text
+
+
+def test_a_window_between_quarters_is_grouped_by_quarter(router):
+    answer = ask(router, "How did Tesla sentiment change between Q1 and Q3?")
+    assert "By quarter: Q1 2025 -0.50 (1 note) [1], Q2 2025 +0.35 (1 note) [2], Q3 2025 +0.20 (1 note) [3]" in answer.text
+
+
+def test_ranking_without_a_direction_ranks_most_positive_first(router):
+    answer = ask(router, "Rank my companies by sentiment since the start of the year")
+    assert "1. BABA +0.28 (3 notes)" in answer.text and "4. JD -0.20 (1 note)" in answer.text

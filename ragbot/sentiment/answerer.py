@@ -16,7 +16,7 @@ from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.intent import SentimentIntent, parse_intent
-from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_companies, summary, trend
+from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.sentiment.windows import Window
 
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
@@ -119,6 +119,9 @@ class SentimentAnswerer(Answerer):
         if intent.kind == "note":
             record = self.pick_note(intent, catalog)
             return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
+        if intent.kind == "extreme" and intent.measure == "change":
+            changes = rank_changes(catalog, intent.tickers or catalog.tickers(), intent.window, intent.period, intent.direction or "positive")
+            return compose.change_ranking_lines(changes, intent.direction or "positive", intent.n, cite, window_text) if changes else None
         if intent.kind == "extreme" and intent.unit == "company":
             tickers = intent.tickers or catalog.tickers()
             ranked = rank_companies(catalog, tickers, intent.window, intent.direction or "positive")
@@ -130,7 +133,7 @@ class SentimentAnswerer(Answerer):
             direction, n = intent.direction or "positive", intent.n or 1
             return [line for s in found for line in compose.extreme_note_lines(s, extremes(s, direction, n), direction, n, cite, window_text)]
         if intent.kind == "distribution":
-            return [line for s in found for line in compose.distribution_lines(distribution(s), intent.direction, cite, window_text)]
+            return [line for s in found for line in compose.distribution_lines(distribution(s), intent.label or intent.direction, cite, window_text)]
         if intent.kind == "trend":
             return [line for s in found for line in compose.trend_lines(trend(s, intent.period), cite, window_text)]
         if intent.kind == "compare" and len(found) > 1:

@@ -169,6 +169,20 @@ def ranking_lines(ranked: list[Summary], direction: str, n: int | None, cite: Ci
     return lines
 
 
+def change_ranking_lines(ranked: list[Trend], direction: str, n: int | None, cite: Citer, window_text: str) -> list[str]:
+    """Companies by the change from their first note to their latest."""
+    best = ranked[0].summary
+    word = "improved the most" if direction == "positive" else "declined the most"
+    lines = [
+        f"Sentiment on {best.ticker} {word}{window_text}: from {signed(best.first.score)} ({day_text(best.first)}) {cite([best.first])} "
+        f"to {signed(best.last.score)} ({day_text(best.last)}) {cite([best.last])}, a change of {signed(ranked[0].change)} over {plural(len(best.notes))} {cite(best.notes)}."
+    ]
+    shown = ranked if n is None else ranked[:n]
+    listed = "; ".join(f"{i}. {t.summary.ticker} {signed(t.change)} ({plural(len(t.summary.notes))}) {cite(t.summary.notes)}" for i, t in enumerate(shown, start=1))
+    lines.append(f"Change from first to latest note, by company: {listed}.")
+    return lines
+
+
 def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
     """Per-period averages, the first and latest notes, the change, the number of notes."""
     s = found.summary
@@ -193,17 +207,18 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
     return lines
 
 
-def distribution_lines(found: Distribution, direction: str | None, cite: Citer, window_text: str) -> list[str]:
-    """How many notes of each polarity, by label, and which notes are of the asked polarity."""
+def distribution_lines(found: Distribution, wanted: str | None, cite: Citer, window_text: str) -> list[str]:
+    """How many notes of each polarity, by label, and which notes have the asked polarity or label."""
     s = found.summary
     counts = ", ".join(f"{found.polarities[p]} {p}" for p in ("positive", "neutral", "negative"))
     labels = ", ".join(f"{count} {label}" for label, count in found.labels.items())
     lines = []
-    if direction:
-        matching = found.matching(direction)
+    if wanted:
+        matching = found.matching(wanted)
         marks = cite(matching)
+        share = f" ({100 * len(matching) / len(s.notes):.0f}%)"
         lines.append(
-            f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text} are {direction}"
+            f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} are {wanted}"
             + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
         )
     lines.append(f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}: {counts} ({labels}) {cite(s.notes)}.")

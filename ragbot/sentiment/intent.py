@@ -9,7 +9,7 @@ from datetime import date
 from typing import Literal
 
 from ragbot.routing import Question, topic_terms
-from ragbot.sentiment.windows import Window, find_window
+from ragbot.sentiment.windows import Window, find_window, note_day
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
@@ -33,7 +33,17 @@ _TREND = re.compile(
 )
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
-_ONE_NOTE = re.compile(r"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){0,6}?\s+note\b(?!s)|\bnote\s+(?:on|about|covering)\b", re.I)
+_NOTE = r"(?:note|piece|write-?up|article)"
+_ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
+_LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
+# "the biggest improvement", "declined the most": companies ranked by their change, not their average.
+_BY_CHANGE = re.compile(
+    r"\b(?:most|biggest|largest|greatest|sharpest|strongest)\s+(?:improvement|improving|improved|decline|declining|deterioration|drop|fall|change|swing|shift)\b"
+    r"|\b(?:improved|declined|deteriorated|dropped|fell|changed|worsened)\s+(?:the\s+)?most\b",
+    re.I,
+)
+_FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
@@ -65,6 +75,8 @@ class SentimentIntent:
     about: str = ""
     pick: Literal["topic", "newest", "oldest"] = "topic"
     why: bool = False
+    label: str | None = None  # a full label a count asks for ("mildly positive")
+    measure: Literal["average", "change"] = "average"  # what companies are ranked by
 
 
 def _number(text: str) -> int:
@@ -84,35 +96,45 @@ def _direction(text: str) -> Literal["positive", "negative"] | None:
 def one_note_topic(question: Question) -> str:
     """The words that say which note is meant ("export ban", "Singles Day"), without the
     question's sentiment vocabulary or company names."""
-    return " ".join(t for t in topic_terms(question.topic) if t not in _NOT_TOPIC and not t.isdigit())
+    return " ".join(t for t in topic_terms(question.topic) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
 
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = question.text
-    asked = find_window(text, today)
+    day = note_day(text, today)
+    asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
-    period = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else None
+    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else None
+    period = grouped
+    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months
+        words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
+        period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
     why = bool(_WHY.search(text))
-    base = dict(tickers=tickers, window=window, period=period, why=why)
+    label = _LABEL.search(text)
+    base = dict(tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None)
     top = _TOP_N.search(text)
     n = _number(next(g for g in top.groups() if g)) if top else None
     topic = one_note_topic(question)
     recency = _RECENCY.search(text)
     if _ONE_NOTE.search(text) and not _EXTREME.search(text.replace("most recent", "")):
-        if recency and not topic:
-            pick = "newest" if recency.group(1).lower() in {"latest", "newest", "most recent", "last"} else "oldest"
-            return SentimentIntent("note", pick=pick, **base)
+        if (recency or day) and not topic:  # "the latest note", "the note from March 5"
+            oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
+            return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
         if topic:
             return SentimentIntent("note", about=topic, **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
-    if _EXTREME.search(text.replace("most recent", "")) and _DIRECTION.search(text):
+    if _BY_CHANGE.search(text):
+        direction = "negative" if _FALLING.search(text) else "positive"
+        return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
+    ranks = re.search(r"\brank\w*\b", text, re.I)
+    if _EXTREME.search(text.replace("most recent", "")) and (_DIRECTION.search(text) or ranks):
         company = bool(_COMPANY_UNIT.search(text)) and not _NOTE_WORD.search(text)
         unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
-        return SentimentIntent("extreme", n=n, direction=_direction(text), unit=unit, **base)
-    if _TREND.search(text) or period:
+        return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+    if _TREND.search(text) or grouped:
         return SentimentIntent("trend", **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
         return SentimentIntent("compare", **base)

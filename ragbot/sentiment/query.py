@@ -92,8 +92,9 @@ class Distribution:
     polarities: dict[str, int]
     labels: dict[str, int]
 
-    def matching(self, direction: str) -> tuple[Scored, ...]:
-        return tuple(s for s in self.summary.notes if polarity(s.label) == direction)
+    def matching(self, wanted: str) -> tuple[Scored, ...]:
+        """The notes of one polarity ("negative") or one label ("mildly negative")."""
+        return tuple(s for s in self.summary.notes if wanted in (s.label, polarity(s.label)))
 
 
 def _by_date(items: Iterable[Scored]) -> tuple[Scored, ...]:
@@ -141,6 +142,13 @@ def rank_companies(catalog: NoteCatalog, tickers: Iterable[str], window: Window 
     """Companies by the average of their notes' scores on them, most positive (or negative) first."""
     found = [s for t in tickers if (s := summary(catalog, t, window))]
     return sorted(found, key=lambda s: (-s.average if direction == "positive" else s.average, s.ticker or ""))
+
+
+def rank_changes(catalog: NoteCatalog, tickers: Iterable[str], window: Window | None, period: Period | None, direction: str) -> list[Trend]:
+    """Companies with at least two dated notes, by the change from their first note to their
+    latest, the biggest rise (or fall) first."""
+    found = [trend(s, period) for t in tickers if (s := summary(catalog, t, window)) and sum(1 for n in s.notes if n.day) >= 2]
+    return sorted(found, key=lambda t: (-t.change if direction == "positive" else t.change, t.summary.ticker or ""))
 
 
 def distribution(found: Summary) -> Distribution:

@@ -32,9 +32,18 @@ _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+o
 _UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
 _PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
-_THIS = re.compile(r"\b(?:this|current|the\s+current)\s+(month|quarter|year|week)\b|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b", re.I)
+_THIS = re.compile(
+    r"\b(?:this|current|the\s+current|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this))\s+(month|quarter|year|week)\b"
+    r"|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b",
+    re.I,
+)
 _IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
 _MONTH_IN = re.compile(rf"\b(?:in|during|for|of|over)\s+({_MONTH}(?:\s+{_YEAR})?)(?![\w-])|(?<![\w-])({_MONTH}\s+{_YEAR})(?![\w-])", re.I)
+_NOTE_DAY = re.compile(
+    rf"\b(?:note|piece|write-?up|article)\s+(?:from|of|dated|on|published\s+on|written\s+on)\s+"
+    rf"({_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}})(?![\w-])",
+    re.I,
+)
 _YEAR_IN = re.compile(rf"(?<![\w$.-])({_YEAR})(?![\w%.-])")
 
 
@@ -109,6 +118,12 @@ def _calendar(unit: str, today: date, back: int) -> tuple[date, date]:
     first = date(today.year, 1 if unit == "year" else (today.month - 1) // months * months + 1, 1)
     start = first - relativedelta(months=months * back)
     return start, start + relativedelta(months=months) - timedelta(days=1)
+
+
+def note_day(text: str, today: date) -> date | None:
+    """The day of "the note from March 5" / "the note dated 2025-03-05", if a question names one."""
+    found = _NOTE_DAY.search(text)
+    return parse_date(found.group(1), today) if found else None
 
 
 def find_window(text: str, today: date) -> Window | None:
