@@ -14,7 +14,7 @@ from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
 from ragbot.web.notes import Notes
-from ragbot.web.views import StoreViews
+from ragbot.web.views import LATEST_COLUMNS, StoreViews
 
 HERE = Path(__file__).parent
 CONCURRENCY = 4  # answers computed at once; further questions queue
@@ -157,9 +157,12 @@ def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
     page.delete.click(notes.delete, [page.to_delete], [page.report], **store).then(**refreshed)
     page.table.select(pick_note, None, page.to_delete, api_visibility="private")
     page.tickers.change(views.notes_table, [page.tickers], [page.table], api_visibility="private")
+    narrowed = dict(fn=sentiment_views(views), inputs=filters(page), outputs=[page.plot, page.latest], api_visibility="private")
     for control in filters(page):
-        control.change(sentiment_views(views), filters(page), [page.plot, page.latest], api_visibility="private")
-    page.latest.select(lambda event: views.note_view(pick_row(event, 2)), None, page.sentiment_note, api_visibility="private")
+        control.change(**narrowed)
+    for control in (page.since, page.until):  # a typed date is applied on Enter too
+        control.submit(**narrowed)
+    page.latest.select(note_opener(views), None, page.sentiment_note, api_visibility="private")
 
 
 def pick_example(event: gr.SelectData) -> str:
@@ -170,6 +173,15 @@ def pick_row(event: gr.SelectData, column: int) -> str | None:
     """The value in ``column`` of the clicked table row."""
     row = event.row_value or []
     return row[column] if len(row) > column else None
+
+
+def note_opener(views: StoreViews):
+    """A click on a row of the latest-notes table opens that note beside it."""
+
+    def open_note(event: gr.SelectData) -> str:
+        return views.note_view(pick_row(event, LATEST_COLUMNS.index("note")))
+
+    return open_note
 
 
 def pick_note(event: gr.SelectData):
