@@ -34,7 +34,7 @@ from datetime import date, datetime, timezone
 from benchmarks.common import ROOT, make_bot, print_table, write_results
 
 TOLERANCE = 0.005 + 1e-9  # half a unit in the second decimal
-_DATES = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+_DATES = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b|\[\d+\]")  # dates, period keys and citation markers
 _NUMBER = re.compile(r"(?<![\w.])[-+\u2212]?\d+(?:\.\d+)?")
 
 
@@ -47,7 +47,7 @@ def parse_args() -> argparse.Namespace:
 
 
 def numbers_in(text: str) -> list[float]:
-    """Every number written in ``text`` (dates and period keys such as 2025-06 left out)."""
+    """Every number written in ``text`` (dates, period keys such as 2025-06 and [n] markers left out)."""
     return [float(n.replace("\u2212", "-")) for n in _NUMBER.findall(_DATES.sub(" ", text))]
 
 
