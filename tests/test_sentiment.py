@@ -240,3 +240,8 @@ def test_a_window_between_quarters_is_grouped_by_quarter(router):
 def test_ranking_without_a_direction_ranks_most_positive_first(router):
     answer = ask(router, "Rank my companies by sentiment since the start of the year")
     assert "1. BABA +0.28 (3 notes)" in answer.text and "4. JD -0.20 (1 note)" in answer.text
+
+
+def test_an_extreme_among_one_notes_tickers_reads_that_note(router):
+    answer = ask(router, "Which ticker had the lowest score in the Singles Day note?")
+    assert cited(answer) == ["baba-2.txt"] and "BABA +0.30, JD -0.20" in answer.text

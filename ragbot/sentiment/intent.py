@@ -54,7 +54,8 @@ _NOT_TOPIC = frozenset(
     "sentiment sentiments score scores scored scoring overall ticker tickers positive negative neutral bullish bearish "
     "mildly strongly label labelled labeled rated rating rate get got give given gave did does do compare compared "
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
-    "latest newest recent last first earliest oldest one single specific particular how".split()
+    "latest newest recent last first earliest oldest one single specific particular how "
+    "most least highest lowest best worst top bottom strongest weakest higher lower more less".split()
 )
 
 
@@ -99,9 +100,16 @@ def one_note_topic(question: Question) -> str:
     return " ".join(t for t in topic_terms(question.topic) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
 
 
+def names_one_note(text: str) -> bool:
+    """Whether ``text`` points at one note by what it is about ("the Singles Day note", "the note
+    on the export ban"), not by an extreme ("the most negative note")."""
+    starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write)", text, re.I)]
+    return any((m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0)) for i in starts)
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
-    text = question.text
+    text = re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I)
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
     window = asked.intersect(window) if asked else window
@@ -118,7 +126,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     n = _number(next(g for g in top.groups() if g)) if top else None
     topic = one_note_topic(question)
     recency = _RECENCY.search(text)
-    if _ONE_NOTE.search(text) and not _EXTREME.search(text.replace("most recent", "")):
+    if names_one_note(text):
         if (recency or day) and not topic:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
@@ -130,7 +138,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
     ranks = re.search(r"\brank\w*\b", text, re.I)
-    if _EXTREME.search(text.replace("most recent", "")) and (_DIRECTION.search(text) or ranks):
+    if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
         company = bool(_COMPANY_UNIT.search(text)) and not _NOTE_WORD.search(text)
         unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
