@@ -48,4 +48,4 @@ class Settings(BaseSettings):
 
     # Sentiment and time (issue 11)
     today: date | None = Field(None, description="The day relative windows ('last 30 days') count from; unset: today.")
-    sentiment_max_cited: int = Field(30, ge=1, description="Notes cited in one sentiment answer (figures still use every note).")
+    sentiment_max_cited: int = Field(50, ge=1, description="Notes cited in one sentiment answer (figures still use every note).")

@@ -58,7 +58,7 @@ class SentimentAnswerer(Answerer):
         today: Callable[[], date] = date.today,
         retrieve: Retrieve | None = None,
         explain: Explain | None = None,
-        max_cited: int = 30,
+        max_cited: int = 50,
     ):
         if max_cited < 1:
             raise ValueError(f"max_cited must be >= 1 (notes cited in one answer), got {max_cited}")
