@@ -245,3 +245,9 @@ def test_ranking_without_a_direction_ranks_most_positive_first(router):
 def test_an_extreme_among_one_notes_tickers_reads_that_note(router):
     answer = ask(router, "Which ticker had the lowest score in the Singles Day note?")
     assert cited(answer) == ["baba-2.txt"] and "BABA +0.30, JD -0.20" in answer.text
+
+
+def test_which_period_was_most_negative_compares_the_periods(router):
+    answer = ask(router, "Which month had the most negative sentiment on Nvidia?")
+    assert "By month: 2025-09 -0.30 (1 note) [1], 2025-10 +0.05 (2 notes) [2][3]" in answer.text
+    assert "Highest month: 2025-10 at +0.05 [2][3]; lowest: 2025-09 at -0.30 [1]." in answer.text

@@ -199,6 +199,12 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
             f"({day_text(s.last)}, {signed(s.last.score)}) {cite([s.last])} it {verdict}: a change of {signed(change)}."
         )
         if len(found.periods) >= 2:
+            high = max(found.periods, key=lambda p: p.average)
+            low = min(found.periods, key=lambda p: p.average)
+            lines.append(
+                f"Highest {found.period}: {high.period} at {signed(high.average)} {cite(high.notes)}; "
+                f"lowest: {low.period} at {signed(low.average)} {cite(low.notes)}."
+            )
             first, last = found.periods[0], found.periods[-1]
             lines.append(
                 f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "

@@ -35,6 +35,7 @@ _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
 _NOTE = r"(?:note|piece|write-?up|article)"
 _ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
+_WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
 _BY_CHANGE = re.compile(
@@ -114,7 +115,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
-    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else None
+    which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
+    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else which.group(1).lower() if which else None
     period = grouped
     if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months
         words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
@@ -134,6 +136,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             return SentimentIntent("note", about=topic, **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
+    if which:
+        return SentimentIntent("trend", **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
