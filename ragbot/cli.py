@@ -114,10 +114,12 @@ def ask(
     json_out: JsonOpt = False,
     no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder (faster).")] = False,
     store: StoreOpt = None,
+    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Only notes dated on or after this day.")] = None,
+    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Only notes dated on or before this day.")] = None,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
     bot = make_bot(store, reranker=False if no_rerank else None)
-    answer = bot.ask(question, ticker=ticker)
+    answer = bot.ask(question, ticker=ticker, since=since and since.date(), until=until and until.date())
     if json_out:
         print(json.dumps(answer.to_json()))
         return
@@ -204,14 +206,11 @@ def evaluate(
 
 
 # -- sentiment (issue 11) -------------------------------------------------------------------
-DateOpt = Optional[datetime]
-
-
 @app.command()
 def sentiment(
     tickers: Annotated[list[str], typer.Argument(help="Tickers (or company names) to report.")],
-    since: Annotated[DateOpt, typer.Option("--since", formats=["%Y-%m-%d"], help="Only notes dated on or after this day.")] = None,
-    until: Annotated[DateOpt, typer.Option("--until", formats=["%Y-%m-%d"], help="Only notes dated on or before this day.")] = None,
+    since: Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Only notes dated on or after this day.")] = None,
+    until: Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Only notes dated on or before this day.")] = None,
     by: Annotated[Optional[str], typer.Option("--by", help="Group by month or quarter (default: by the notes' spread).")] = None,
     json_out: JsonOpt = False,
     store: StoreOpt = None,

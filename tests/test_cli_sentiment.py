@@ -61,3 +61,10 @@ def test_sentiment_for_a_window_without_notes_reports_none(store):
     root, path = store
     report = cli_json("sentiment", "TSLA", "--until", "2024-12-31", "--store", path, cwd=root)
     assert report["tickers"]["TSLA"]["notes"] == 0 and report["until"] == "2024-12-31"
+
+
+def test_ask_with_a_date_range_counts_only_notes_in_it(store):
+    root, path = store
+    answer = cli_json("ask", "What's the sentiment on Tesla?", "--since", "2025-07-01", "--until", "2025-09-30", "--store", path, cwd=root)
+    assert {c["source"] for c in answer["citations"]} == {"2025-07-23-tsla.txt", "robotaxi.txt"}
+    assert "Across 2 notes dated 2025-07-01 to 2025-09-30, sentiment on TSLA averages +0.15" in answer["answer"]
