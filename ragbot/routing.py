@@ -17,7 +17,11 @@ _SENTIMENT = re.compile(
     r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b|\b(positive|negative|neutral)\s+notes?\b"
     r"|\bnotes?\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
-    r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b",
+    r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
+    r"|\bnotes?\b[^?.]*\baverag\w*|\baverag\w*\b[^?.]*\bnotes?\b"
+    # a stance on a company: "negative on PDD", "has our view on Apple improved"
+    r"|\b(?:positive|negative|neutral|constructive|cautious)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
+    r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)",
     re.IGNORECASE,
 )
 # A question that names no company continues the conversation's companies when it points

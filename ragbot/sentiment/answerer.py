@@ -141,8 +141,9 @@ class SentimentAnswerer(Answerer):
         return [line for s in found for line in compose.summary_lines(s, cite, window_text)]
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
-        """The one note the question means: the newest/oldest, or the one retrieval ranks first
-        for the question's topic among the candidates, if it shares a topic word with it."""
+        """The one note the question means: the newest/oldest, or the candidate whose retrieved
+        passages (and title) hold the most of the question's topic words, retrieval rank breaking
+        ties; None when no candidate shares a topic word."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -152,26 +153,31 @@ class SentimentAnswerer(Answerer):
         by_source = {r.source: r for r in candidates}
         wanted = stems(intent.about)
         passages = self.retrieve(intent.about, list(intent.tickers)) if self.retrieve else []
+        texts: dict[str, list[str]] = {}  # note -> its title and retrieved passages, best note first
         for passage in passages:
             record = by_source.get(passage.metadata.get("source"))
-            if record and wanted & stems(f"{record.title} {passage.page_content}"):
-                return record
-        # Without retrieval (or when it found nothing fitting): the most topic words shared.
-        overlap = {r.source: len(wanted & stems(f"{r.title} {r.passage.page_content}")) for r in candidates}
-        best = max(candidates, key=lambda r: overlap[r.source])
-        return best if overlap[best.source] else None
+            if record:
+                texts.setdefault(record.source, [record.title]).append(passage.page_content)
+        if not texts:  # without retrieval (or when it found none of them): titles and first chunks
+            texts = {r.source: [r.title, r.passage.page_content] for r in candidates}
+        coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
+        best = max(texts, key=lambda source: coverage[source])  # max keeps the first (best-ranked) of equals
+        return by_source[best] if coverage[best] else None
 
     def reasons(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog, cited: list) -> Answer | None:
-        """The notes' own sentences behind the sentiment: asked against the direction the
-        figures point to, from the notes the figures used."""
+        """The notes' own sentences behind the sentiment, asked against the direction the question
+        names (else the one the average points to), from the notes the figures used whose score
+        points that way (all of them when none does)."""
         used = {c.source for c in cited}
-        records = [r for r in catalog.about(intent.tickers, intent.window) if r.source in used]
-        scores = [s.score for t in (list(intent.tickers) or [None]) for s in (summary(catalog, t, intent.window) or Summary(t, ())).notes]
-        average = sum(scores) / len(scores) if scores else 0.0
-        direction = "positive" if average >= 0.15 else "negative" if average <= -0.15 else "neutral"
+        scored = [s for t in (list(intent.tickers) or [None]) for s in (summary(catalog, t, intent.window) or Summary(t, ())).notes]
+        scored = [s for s in scored if s.record.source in used]
+        average = sum(s.score for s in scored) / len(scored) if scored else 0.0
+        direction = intent.direction or ("positive" if average >= 0.15 else "negative" if average <= -0.15 else "neutral")
+        pointing = [s for s in scored if (s.score > 0 if direction == "positive" else s.score < 0 if direction == "negative" else False)]
+        sources = {s.record.source for s in (pointing or scored)}
         topic = f"{_REASONS[direction]} {intent.about}".strip()
         asked = replace(question, text=f"{topic}?", topic=topic, search_text=topic, intent="facts")
-        answer = self.explain(asked, {r.source for r in records})
+        answer = self.explain(asked, sources)
         if answer.found or not answer.related:
             return answer if answer.found else None
         # These notes are the ones the figures came from, so their best-ranked sentences are

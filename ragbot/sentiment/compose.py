@@ -4,6 +4,7 @@ computed from (the cited sentence is the note's first; its ``score`` is the scor
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 
 from ingest import split_sentences
 from ragbot.answer import Citation
@@ -11,8 +12,19 @@ from ragbot.sentiment.catalog import NoteRecord, describe
 from ragbot.sentiment.query import Distribution, Scored, Summary, Trend
 
 
+def rounded(value: float) -> Decimal:
+    """``value`` to two decimals, halves away from zero (0.125 -> 0.13), as people round by hand."""
+    return Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def signed(value: float) -> str:
-    return f"{value:+.2f}"
+    """ "+0.13", "-0.40", "0.00"."""
+    number = rounded(value)
+    return f"{number:+.2f}" if number else "0.00"
+
+
+def unsigned(value: float) -> str:
+    return f"{abs(rounded(value)):.2f}"
 
 
 def plural(count: int, word: str = "note") -> str:
@@ -102,7 +114,7 @@ def compare_lines(found: list[Summary], cite: Citer, window_text: str) -> list[s
             lines.append(f"{a.ticker} and {b.ticker} average the same, {signed(a.average)} {marks}.")
         else:
             side = "higher" if gap > 0 else "lower"
-            lines.append(f"{a.ticker} is {abs(gap):.2f} {side} than {b.ticker} ({signed(a.average)} vs {signed(b.average)}) {marks}.")
+            lines.append(f"{a.ticker} is {unsigned(gap)} {side} than {b.ticker} ({signed(a.average)} vs {signed(b.average)}) {marks}.")
     return lines
 
 
@@ -130,7 +142,7 @@ def one_note_lines(record: NoteRecord, tickers: tuple[str, ...], cite: Citer) ->
             lines.append(f"{a} and {b} score the same, {signed(record.ticker_scores[a])} {mark}.")
         else:
             lines.append(
-                f"{a}'s ticker score ({signed(record.ticker_scores[a])}) is {abs(gap):.2f} {side} than "
+                f"{a}'s ticker score ({signed(record.ticker_scores[a])}) is {unsigned(gap)} {side} than "
                 f"{b}'s ({signed(record.ticker_scores[b])}) {mark}."
             )
     return lines
@@ -227,5 +239,9 @@ def distribution_lines(found: Distribution, wanted: str | None, cite: Citer, win
             f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} are {wanted}"
             + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
         )
-    lines.append(f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}: {counts} ({labels}) {cite(s.notes)}.")
+    signs = ", ".join(f"{found.signs[p]} {p}" for p in ("above zero", "at zero", "below zero"))
+    lines.append(
+        f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}, averaging {signed(s.average)}: by label {counts} ({labels}); "
+        f"by score {signs} {cite(s.notes)}."
+    )
     return lines

@@ -111,6 +111,7 @@ def names_one_note(text: str) -> bool:
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I)
+    page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
     window = asked.intersect(window) if asked else window
@@ -132,12 +133,13 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         if (recency or day) and not topic:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
-        if topic:
-            return SentimentIntent("note", about=topic, **base)
+        if topic:  # periods here describe the event ("the Q3 deliveries note"), not a date window
+            return SentimentIntent("note", about=topic, **{**base, "window": window if day else page_window})
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
+    stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
     if which:
-        return SentimentIntent("trend", **base)
+        return SentimentIntent("trend", direction=stance, **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
@@ -147,7 +149,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     if _TREND.search(text) or grouped:
-        return SentimentIntent("trend", **base)
+        return SentimentIntent("trend", direction=stance, **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
-        return SentimentIntent("compare", **base)
-    return SentimentIntent("summary", **base)
+        return SentimentIntent("compare", direction=stance, **base)
+    return SentimentIntent("summary", direction=stance, **base)

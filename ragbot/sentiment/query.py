@@ -91,6 +91,7 @@ class Distribution:
     summary: Summary
     polarities: dict[str, int]
     labels: dict[str, int]
+    signs: dict[str, int]  # scores above, at and below zero
 
     def matching(self, wanted: str) -> tuple[Scored, ...]:
         """The notes of one polarity ("negative") or one label ("mildly negative")."""
@@ -152,7 +153,12 @@ def rank_changes(catalog: NoteCatalog, tickers: Iterable[str], window: Window | 
 
 
 def distribution(found: Summary) -> Distribution:
-    """Counts by polarity (positive / neutral / negative) and by label."""
+    """Counts by polarity of the label (positive / neutral / negative), by label, and by the
+    score's sign (a note labelled neutral may still score above or below zero)."""
     labels = Counter(s.label for s in found.notes)
     polarities = Counter(polarity(s.label) for s in found.notes)
-    return Distribution(found, {p: polarities.get(p, 0) for p in ("positive", "neutral", "negative")}, dict(labels.most_common()))
+    signs = Counter("above zero" if s.score > 0 else "below zero" if s.score < 0 else "at zero" for s in found.notes)
+    return Distribution(
+        found, {p: polarities.get(p, 0) for p in ("positive", "neutral", "negative")}, dict(labels.most_common()),
+        {k: signs.get(k, 0) for k in ("above zero", "at zero", "below zero")},
+    )
