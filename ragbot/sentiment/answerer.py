@@ -158,10 +158,11 @@ class SentimentAnswerer(Answerer):
             record = by_source.get(passage.metadata.get("source"))
             if record:
                 texts.setdefault(record.source, [record.title]).append(passage.page_content)
-        if not texts:  # without retrieval (or when it found none of them): titles and first chunks
-            texts = {r.source: [r.title, r.passage.page_content] for r in candidates}
-        coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
-        best = max(texts, key=lambda source: coverage[source])  # max keeps the first (best-ranked) of equals
+        if texts:
+            coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
+        else:  # without retrieval (or when it found none of them): titles and first chunks
+            coverage = {r.source: len(wanted & r.head_stems) for r in candidates}
+        best = max(coverage, key=coverage.__getitem__)  # max keeps the first (best-ranked) of equals
         return by_source[best] if coverage[best] else None
 
     def reasons(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog, cited: list) -> Answer | None:

@@ -10,6 +10,9 @@ from functools import cached_property
 
 from langchain_core.documents import Document
 
+from ingest import split_sentences
+from ragbot.evidence import stems
+
 from ragbot.sentiment.windows import Window
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
@@ -65,6 +68,18 @@ class NoteRecord:
 
     def is_about(self, ticker: str) -> bool:
         return ticker in self.primary
+
+    @cached_property
+    def first_sentence(self) -> tuple[int, int]:
+        """The note offsets of the first chunk's first sentence: what citations of the note quote
+        (computed once per note; answers over thousands of notes cite many)."""
+        sentences = split_sentences(self.passage.page_content, offset=self.passage.metadata.get("start", 0))
+        return (sentences[0].start, sentences[0].end) if sentences else (0, 0)
+
+    @cached_property
+    def head_stems(self) -> set[str]:
+        """Word stems of the title and first chunk, for matching a question to a note without retrieval."""
+        return stems(f"{self.title} {self.passage.page_content}")
 
     def score_for(self, ticker: str | None) -> float | None:
         """The note's score on ``ticker``: its Ticker Sentiment line, else (for a note about the

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
-from ingest import split_sentences
 from ragbot.answer import Citation
 from ragbot.sentiment.catalog import NoteRecord, describe
 from ragbot.sentiment.query import Distribution, Scored, Summary, Trend
@@ -61,10 +60,8 @@ class Citer:
 
 
 def first_sentence_citation(n: int, item: Scored) -> Citation:
-    passage = item.record.passage
-    sentences = split_sentences(passage.page_content, offset=passage.metadata.get("start", 0))
-    start, end = (sentences[0].start, sentences[0].end) if sentences else (0, 0)
-    return Citation.from_passage(n, passage, start, end, item.score)
+    start, end = item.record.first_sentence
+    return Citation.from_passage(n, item.record.passage, start, end, item.score)
 
 
 def score_text(item: Scored) -> str:
