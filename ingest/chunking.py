@@ -52,6 +52,7 @@ def note_metadata(note: Note) -> dict:
         "tickers": list(note.tickers) or None,
         "primary_tickers": list(note.primary_tickers) or None,
         "date": note.date,
+        "date_source": note.date_source,
         "sentiment_label": note.sentiment_label,
         "sentiment_score": note.sentiment_score,
         "ticker_scores": json.dumps(note.ticker_scores, sort_keys=True) if note.ticker_scores else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.dates import front_matter, note_date
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
 from ingest.tickers import TickerResolver
@@ -19,7 +20,7 @@ _CALL_TO_ACTION = re.compile(
     r"^\W*(request\s+(a\s+)?demo|sign\s+up|subscribe|(start\s+(a\s+)?)?free\s+trial|book\s+a\s+(call|demo))\b",
     re.IGNORECASE,
 )
-_DATE_LINE = re.compile(r"^\s*(?:date|published)\s*:\s*(\d{4}-\d{2}-\d{2})\s*$", re.IGNORECASE | re.MULTILINE)
+_DATE_LINE = re.compile(r"^[ \t]*(?:date|published|dated)[ \t]*:[^\n]*\d[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _HEADING = re.compile(r"^\s*#+\s+(.+)$", re.MULTILINE)
 _TITLE_CHARS = 120
 
@@ -45,6 +46,7 @@ class Note:
     title: str
     tickers: tuple[str, ...]
     date: str | None = None
+    date_source: str | None = None  # which of ingest.dates.DATE_SOURCES gave ``date``
     sentiment_label: str | None = None
     sentiment_score: float | None = None
     ticker_scores: dict[str, float] = field(default_factory=dict)
@@ -84,7 +86,8 @@ def _title(body: str) -> str:
 
 
 def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
-    """Parse a note's text. ``date`` is used when the note has no ``Date:`` line."""
+    """Parse a note's text. ``date`` (the file's modification date) is used when the note
+    states no date of its own (``ingest.dates.note_date``)."""
     headers = list(BLOCK_START.finditer(text))
     block = headers[-1] if headers else None  # the block closes the note
     block_start = block.start() if block else len(text)
@@ -95,15 +98,19 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     sentiment = parse_sentiment_block(text[block_start:])
     scores = {resolver.directory.canonical(t): s for t, s in sentiment.ticker_scores.items()}
     tickers = list(dict.fromkeys([*scores, *resolver.resolve(body)]))
-    date_line = _DATE_LINE.search(body[:300])
-    title_text = body[: date_line.start()] + body[date_line.end() :] if date_line else body
+    block = front_matter(body)
+    title_text = body[block.end():] if block else body
+    date_line = _DATE_LINE.search(title_text[:300])
+    title_text = title_text[: date_line.start()] + title_text[date_line.end() :] if date_line else title_text
+    dated = note_date(body, source, fallback=date)
     return Note(
         source=source,
         text=text,
         body_end=body_end,
         title=_title(title_text),
         tickers=tuple(tickers),
-        date=date_line.group(1) if date_line else date,
+        date=dated.date,
+        date_source=dated.source,
         sentiment_label=sentiment.label,
         sentiment_score=sentiment.score,
         ticker_scores=scores,

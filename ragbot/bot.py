@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import OnnxCrossEncoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
-from ragbot.sentiment import SentimentAnswerer
+from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess
 from ragbot.upkeep import check, prepare_write, record_version, reembed
@@ -109,8 +110,29 @@ class Ragbot:
         )
 
     @cached_property
-    def sentiment_answerer(self) -> Answerer:
-        return SentimentAnswerer()
+    def sentiment_answerer(self) -> SentimentAnswerer:
+        return SentimentAnswerer(
+            today=lambda: self.settings.today or date.today(),
+            retrieve=lambda query, tickers: self.retriever.invoke(query, tickers=tickers),
+            explain=self.explain,
+            max_cited=self.settings.sentiment_max_cited,
+        )
+
+    @property
+    def note_catalog(self) -> NoteCatalog:
+        """Every note's date and scores, read once per store generation: rebuilt after any
+        process's ingest or delete."""
+        generation = self.store.locks.generation()
+        cached = self.__dict__.get("_note_catalog")
+        if cached is None or cached[0] != generation:
+            cached = (generation, NoteCatalog.from_passages(self.first_chunks([])))
+            self.__dict__["_note_catalog"] = cached
+        return cached[1]
+
+    def explain(self, question: Question, sources: set[str]) -> Answer:
+        """The extractive answer to ``question`` from the notes ``sources`` only."""
+        passages = self.retriever.invoke(question.search_text, tickers=question.tickers)
+        return self.answerer.answer(question, [p for p in passages if p.metadata.get("source") in sources])
 
     def warm_up(self) -> "Ragbot":
         """Load the model, open the store and the reranker now rather than on first use."""
@@ -198,25 +220,31 @@ class Ragbot:
             for d in documents
         ]
 
-    def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> Answer:
         """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
-        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences. Invalid text is
-        replaced and a long question cut (``Answer.notices`` says so); a question with nothing
-        to ask gets a prompt to ask something (not found, no citations)."""
+        messages, ``ticker`` overrides routing, ``k`` caps the cited sentences, ``since`` /
+        ``until`` keep only notes dated in that range (inclusive). Invalid text is replaced and
+        a long question cut (``Answer.notices`` says so); a question with nothing to ask gets a
+        prompt to ask something (not found, no citations)."""
         prepared = prepare_question(question, self.settings.max_question_chars, history)
         if not prepared.answerable:
             return prompt_answer(prepared)
         tickers = [ticker] if isinstance(ticker, str) else ticker
-        with self.store.reading():  # the store is read here; answering below reads no more of it
+        window = Window(since, until, "the date filter") if since or until else None
+        with self.store.reading():  # the store is read here; extractive answering reads no more of it
             routed = self.router.route(prepared.text, clean_history(history), tickers)
             routed.max_citations = k
-            if routed.intent == "sentiment":
-                notes = self.first_chunks(routed.tickers)
+            if routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
+                answer = self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)
             else:
                 passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
-        if routed.intent == "sentiment":
-            answer = self.sentiment_answerer.answer(routed, notes)
-        else:
+                if window:
+                    dated = {r.source for r in self.note_catalog.about(window=window)}
+                    passages = [p for p in passages if p.metadata.get("source") in dated]
+        if routed.intent != "sentiment":
             answer = self.answerer.answer(routed, passages)
         return replace(answer, notices=[*prepared.notices, *answer.notices])
 
@@ -248,4 +276,5 @@ class Ragbot:
             metadatas = index.metadatas()
         notes = {m["source"]: m.get("tickers") or [] for m in metadatas}
         per_ticker = Counter(t for tickers in notes.values() for t in tickers)
-        return StoreStats(notes=len(notes), chunks=len(metadatas), tickers=dict(per_ticker.most_common()))
+        dates = Counter({m["source"]: m.get("date_source") or "unknown" for m in metadatas}.values())
+        return StoreStats(notes=len(notes), chunks=len(metadatas), tickers=dict(per_ticker.most_common()), date_sources=dict(dates.most_common()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -32,6 +33,8 @@ errors = Console(stderr=True)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder (default: RAGBOT_STORE_DIR or .ragbot).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+SinceOpt = Annotated[Optional[datetime], typer.Option("--since", formats=["%Y-%m-%d"], help="Only notes dated on or after this day.")]
+UntilOpt = Annotated[Optional[datetime], typer.Option("--until", formats=["%Y-%m-%d"], help="Only notes dated on or before this day.")]
 NoWaitOpt = Annotated[bool, typer.Option("--no-wait", help="Fail (exit 2) instead of waiting while another process writes the store.")]
 TickerOpt = Annotated[Optional[str], typer.Option("--ticker", "-t", help="Only notes about this ticker (overrides routing).")]
 
@@ -125,10 +128,12 @@ def ask(
     json_out: JsonOpt = False,
     no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder (faster).")] = False,
     store: StoreOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
     bot = make_bot(store, reranker=False if no_rerank else None)
-    answer = bot.ask(question, ticker=ticker)
+    answer = bot.ask(question, ticker=ticker, since=since and since.date(), until=until and until.date())
     if json_out:
         print(json.dumps(answer.to_json()))
         return
@@ -154,6 +159,10 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     for ticker, count in result.tickers.items():
         table.add_row(ticker, str(count))
     console.print(table)
+    dates = Table("date from", "notes", title="Where the notes' dates come from")
+    for source, count in result.date_sources.items():
+        dates.add_row(source, str(count))
+    console.print(dates)
 
 
 @app.command()
@@ -262,6 +271,42 @@ def print_notices(notices) -> None:
     """What was changed in a question (cut, unreadable characters), on stderr."""
     for notice in notices:
         errors.print(f"[yellow]note[/yellow] {escape(notice)}", highlight=False)
+
+
+# -- sentiment (issue 11) -------------------------------------------------------------------
+@app.command()
+def sentiment(
+    tickers: Annotated[list[str], typer.Argument(help="Tickers (or company names) to report.")],
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Group by month or quarter (default: by the notes' spread).")] = None,
+    json_out: JsonOpt = False,
+    store: StoreOpt = None,
+) -> None:
+    """Sentiment per ticker over time: average, first and latest note, change, per-period averages."""
+    from ragbot.sentiment.report import ticker_trends, trend_json, window_of
+
+    if by not in (None, "month", "quarter"):
+        raise CannotRun(f"--by must be month or quarter, not {by!r}")
+    bot = make_bot(store)
+    bot.router  # learns the companies the notes list but the alias table lacks
+    names = [next(iter(bot.resolver.resolve(t, case_sensitive_names=False)), None) or bot.resolver.directory.canonical(t.upper()) for t in tickers]
+    window = window_of(since.date() if since else None, until.date() if until else None)
+    trends = ticker_trends(bot.note_catalog, names, window, by)
+    if json_out:
+        print(json.dumps({"since": since and since.date().isoformat(), "until": until and until.date().isoformat(), "by": by,
+                          "tickers": {t: trend_json(found) for t, found in trends.items()}}))
+        return
+    table = Table("ticker", "notes", "average", "first", "latest", "change", "by period", title="Sentiment", box=box.SIMPLE_HEAD)
+    for ticker, found in trends.items():
+        if found is None:
+            table.add_row(ticker, "0", "not in your notes", "", "", "", "")
+            continue
+        s = found.summary
+        first, last = (f"{x.day or 'undated'} {x.score:+.2f}" for x in (s.first, s.last))
+        periods = ", ".join(f"{p.period} {p.average:+.2f} ({len(p.notes)})" for p in found.periods)
+        table.add_row(ticker, str(len(s.notes)), f"{s.average:+.2f}", first, last, f"{found.change:+.2f}", periods)
+    console.print(table)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ class StoreStats:
     notes: int
     chunks: int
     tickers: dict[str, int]  # ticker -> number of notes
+    date_sources: dict[str, int] = field(default_factory=dict)  # where notes' dates came from -> number of notes
 
     def to_json(self) -> dict:
         return asdict(self)

@@ -12,7 +12,16 @@ from ragbot.periods import periods, periods_by_company, relative_quarter, shift_
 from vectorstore.lexical import query_terms
 
 _SENTIMENT = re.compile(
-    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b",
+    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b"
+    # the notes' scores and labels: "the most negative note", "how many positive notes", "what score did the note get"
+    r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b|\b(positive|negative|neutral)\s+notes?\b"
+    r"|\bnotes?\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
+    # what the notes' metadata holds: how many notes, and when they are dated
+    r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
+    r"|\bnotes?\b[^?.]*\baverag\w*|\baverag\w*\b[^?.]*\bnotes?\b"
+    # a stance on a company: "negative on PDD", "has our view on Apple improved"
+    r"|\b(?:positive|negative|neutral|constructive|cautious)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
+    r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)",
     re.IGNORECASE,
 )
 # A question that names no company continues the conversation's companies when it points

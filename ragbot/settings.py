@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
@@ -52,3 +53,7 @@ class Settings(BaseSettings):
 
     # Store safety (one writer at a time)
     wait_for_writer: bool = Field(True, description="Wait while another process writes the store (else fail at once).")
+
+    # Sentiment and time (issue 11)
+    today: date | None = Field(None, description="The day relative windows ('last 30 days') count from; unset: today.")
+    sentiment_max_cited: int = Field(50, ge=1, description="Notes cited in one sentiment answer (figures still use every note).")

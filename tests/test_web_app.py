@@ -246,3 +246,19 @@ def test_ask_api_serves_ten_concurrent_clients(url, web_bot):
     assert results[0] == web_bot.ask(questions[0]).to_json()
     narrowed = Client(url, verbose=False).predict("What are the main risks?", ["NVDA"], api_name="/ask")
     assert narrowed["citations"] and all("NVDA" in c["tickers"] for c in narrowed["citations"])
+
+
+def test_date_range_narrows_the_chat_and_the_sentiment_tab(page):
+    page.locator("#rb-since input").first.fill("2025-05-20")
+    page.locator("#rb-since input").first.press("Enter")
+    answer = ask(page, "What's the sentiment on Alibaba?")
+    assert "dated since 2025-05-20" in answer.text_content()
+    dates = page.locator("#rb-sources .rb-card .rb-date").all_inner_texts()
+    assert dates and all(d >= "2025-05-20" for d in dates), dates
+    page.get_by_role("tab", name="Sentiment").click()
+    page.wait_for_selector("#rb-plot .marks")  # vega drew the chart
+    latest = page.locator("#rb-latest")
+    latest.get_by_text("baba-cloud-risks.txt").first.wait_for()
+    assert "baba-cloud-growth.txt" not in latest.inner_text()  # dated 2025-05-16, before the range
+    latest.get_by_text("baba-cloud-risks.txt").first.click()
+    page.locator("#rb-sentiment-note").get_by_text("RMB 380 billion", exact=False).first.wait_for()

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from types import SimpleNamespace
 
 import gradio as gr
 from langchain_core.documents import Document
 
 from ragbot.answer import Answer, Citation
+from ragbot.sentiment import NoteCatalog
 from ragbot.web import chat
 from ragbot.web.chat import Chat, Turn
 from ragbot.web.views import StoreViews, example_questions
@@ -25,8 +27,8 @@ class FakeBot:
     def __init__(self):
         self.calls = []
 
-    def ask(self, question, history=None, ticker=None):
-        self.calls.append((question, history, ticker))
+    def ask(self, question, history=None, ticker=None, since=None, until=None):
+        self.calls.append((question, history, ticker) + ((since, until) if since or until else ()))
         return Answer("Cloud grew 26%. [1] Margins fell to 2%. [2]", True, [cite(1, "Cloud grew 26%."), cite(2, "Margins fell to 2%.")], ["BABA"])
 
     def note_text(self, source):
@@ -51,6 +53,14 @@ def test_answers_stream_sentence_by_sentence_and_carry_the_history(monkeypatch):
         [{"role": "user", "content": "Alibaba cloud?"}, {"role": "assistant", "content": "Cloud grew 26%. [1] Margins fell to 2%. [2]"}],
         None,
     )
+
+
+def test_the_date_range_narrows_the_question(monkeypatch):
+    monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
+    bot = FakeBot()
+    list(Chat(bot).respond("Alibaba cloud?", [], None, "2025-06-01", ""))
+    assert bot.calls == [("Alibaba cloud?", [], None, date(2025, 6, 1), None)]
+    assert chat.parse_day("not a day") is None
 
 
 def test_empty_questions_are_ignored():
@@ -86,6 +96,13 @@ class StoreBot:
     ]
     resolver = SimpleNamespace(directory=SimpleNamespace(name_of=lambda t: {"BABA": "Alibaba Group"}.get(t, t)))
 
+    @property
+    def note_catalog(self):
+        return NoteCatalog.from_passages(self.chunks)
+
+    def note_text(self, source):
+        return "text of " + source
+
     def first_chunks(self, tickers):
         return [c for c in self.chunks if not tickers or set(tickers) & set(c.metadata.get("tickers", []))]
 
@@ -104,9 +121,9 @@ def test_notes_table_lists_notes_by_the_tickers_they_are_about():
 
 def test_sentiment_series_has_dated_points_per_ticker():
     series = StoreViews(StoreBot()).sentiment_series(["BABA", "JD"])
-    assert list(series.columns) == ["date", "score", "ticker", "note"]
-    assert [(d.isoformat()[:10], s, t) for d, s, t in zip(series["date"], series["score"], series["ticker"])] == [
-        ("2025-01-02", -0.3, "BABA"), ("2025-03-04", 0.4, "JD"),
+    assert list(series.columns) == ["ticker", "date", "score", "notes", "title", "note"]
+    assert [(d.isoformat()[:10], s, t, n) for d, s, t, n in zip(series["date"], series["score"], series["ticker"], series["notes"])] == [
+        ("2025-01-02", -0.3, "BABA", 1), ("2025-03-04", 0.4, "JD", 1),
     ]
     assert StoreViews(StoreBot()).sentiment_series(["TSLA"]).empty
 
@@ -116,3 +133,34 @@ def test_ticker_choices_and_examples_use_company_names():
     assert views.ticker_choices() == [("BABA \u00b7 Alibaba Group (2)", "BABA"), ("JD (2)", "JD")]
     assert views.examples() == ["What are the main risks for Alibaba Group?", "What's the sentiment on JD?"]
     assert example_questions([], str) == []
+
+
+class DayBot(StoreBot):
+    """Three BABA notes, two on one day (one point of size 2), and a JD note outside the range."""
+
+    chunks = [
+        chunk("a.txt", ["BABA"], {"BABA": 0.2}, date="2025-06-01"),
+        chunk("b.txt", ["BABA"], {"BABA": 0.6}, date="2025-06-01"),
+        chunk("c.txt", ["BABA"], {"BABA": -0.1}, date="2025-07-15"),
+        chunk("jd.txt", ["JD"], {"JD": 0.4}, date="2024-12-01"),
+    ]
+
+
+def test_plot_points_average_a_days_notes_and_count_them_within_the_range():
+    views = StoreViews(DayBot())
+    series = views.sentiment_series(None, since=date(2025, 1, 1))
+    assert [(t, d.isoformat()[:10], s, n) for t, d, s, n in zip(series["ticker"], series["date"], series["score"], series["notes"])] == [
+        ("BABA", "2025-06-01", 0.4, 2), ("BABA", "2025-07-15", -0.1, 1),
+    ]
+    assert series["title"][0] == "A.TXT | B.TXT"
+    spec = views.sentiment_chart(["BABA"]).to_dict()
+    assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]] == ["line", "circle"]
+    assert spec["layer"][1]["encoding"]["size"]["field"] == "notes"
+    assert {"title", "score"} <= {t["field"] for t in spec["layer"][1]["encoding"]["tooltip"]}
+
+
+def test_latest_notes_table_lists_the_newest_notes_per_ticker_with_label_and_score():
+    table = StoreViews(DayBot()).latest_notes(["BABA", "JD"], until=date(2025, 6, 30))
+    assert list(table.columns) == ["ticker", "date", "note", "label", "score", "title"]
+    assert list(zip(table["ticker"], table["note"], table["score"])) == [("BABA", "b.txt", 0.6), ("BABA", "a.txt", 0.2), ("JD", "jd.txt", 0.4)]
+    assert "<mark>text</mark></span> of b.txt" in StoreViews(DayBot()).note_view("b.txt")

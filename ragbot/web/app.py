@@ -12,9 +12,9 @@ from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
 from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
-from ragbot.web.chat import Chat
+from ragbot.web.chat import Chat, parse_day
 from ragbot.web.notes import Notes
-from ragbot.web.views import StoreViews
+from ragbot.web.views import LATEST_COLUMNS, StoreViews
 
 HERE = Path(__file__).parent
 CONCURRENCY = 4  # answers computed at once; further questions queue
@@ -41,7 +41,11 @@ class Page:
     table: gr.Dataframe
     to_delete: gr.Dropdown
     delete: gr.Button
-    plot: gr.ScatterPlot
+    plot: gr.Plot
+    since: gr.DateTime
+    until: gr.DateTime
+    latest: gr.Dataframe
+    sentiment_note: gr.HTML
 
 
 def layout(bot: Ragbot) -> Page:
@@ -53,6 +57,8 @@ def layout(bot: Ragbot) -> Page:
             multiselect=True, label="Tickers", elem_id="rb-tickers", scale=3,
             info="Narrows the chat, notes and sentiment; empty: each question picks the companies it names.",
         )
+        since = gr.DateTime(include_time=False, type="string", label="From", elem_id="rb-since", scale=1, info="Notes dated on or after (chat and sentiment).")
+        until = gr.DateTime(include_time=False, type="string", label="To", elem_id="rb-until", scale=1, info="Notes dated on or before.")
     with gr.Tabs():
         with gr.Tab("Chat", id="chat"):
             with gr.Row(equal_height=False):
@@ -84,18 +90,24 @@ def layout(bot: Ragbot) -> Page:
                 to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
                 delete = gr.Button("Delete from store", variant="stop", scale=1)
         with gr.Tab("Sentiment", id="sentiment"):
-            plot = gr.ScatterPlot(
-                x="date", y="score", color="ticker", y_lim=[-1, 1], height=380, elem_id="rb-plot",
-                title="Sentiment score by note date", tooltip=["ticker", "note", "date", "score"],
-                caption="A note's date is its Date: line, else its file's modification date.",
-            )
-    return Page(turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot)
+            plot = gr.Plot(elem_id="rb-plot", show_label=False)
+            gr.HTML(render.message_html(
+                "A line per ticker; a point's size is the number of notes that day (hover for titles and scores). A note's date comes from "
+                "its Date: line, front matter, file name, first-sentence dateline, else the file's modification date (the notes table's 'date from')."
+            ))
+            with gr.Row(equal_height=False):
+                latest = gr.Dataframe(label="Latest notes per ticker (click one to read it)", interactive=False, elem_id="rb-latest", wrap=True, scale=3)
+                sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note")
+    return Page(
+        turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
+        since, until, latest, sentiment_note,
+    )
 
 
 def wire_chat(page: Page, chat: Chat) -> None:
     """Questions (typed or picked from the examples) stream answers; citations open notes."""
     answer = dict(
-        fn=chat.respond, inputs=[page.question, page.turns, page.tickers],
+        fn=chat.respond, inputs=[page.question, page.turns, page.tickers, page.since, page.until],
         outputs=[page.question, page.chatbot, page.turns, page.sources, page.note],
         concurrency_id="answer", api_visibility="private", show_progress="minimal",
     )
@@ -106,16 +118,31 @@ def wire_chat(page: Page, chat: Chat) -> None:
 
 
 def store_outputs(page: Page) -> list:
-    return [page.header, page.tickers, page.table, page.to_delete, page.plot]
+    return [page.header, page.tickers, page.table, page.to_delete, page.plot, page.latest]
+
+
+def filters(page: Page) -> list:
+    return [page.tickers, page.since, page.until]
+
+
+def sentiment_views(views: StoreViews):
+    """The sentiment plot and latest-notes table for the selected tickers and date range."""
+
+    def show(tickers: list[str] | None, since: str | None, until: str | None):
+        start, end = parse_day(since), parse_day(until)
+        return views.sentiment_chart(tickers, start, end), views.latest_notes(tickers, start, end)
+
+    return show
 
 
 def refresher(views: StoreViews):
-    """The store's views for ``store_outputs``, the table and plot narrowed to the selected tickers."""
+    """The store's views for ``store_outputs``, narrowed to the selected tickers (and dates)."""
+    sentiment = sentiment_views(views)
 
-    def refresh(tickers: list[str] | None):
+    def refresh(tickers: list[str] | None, since: str | None = None, until: str | None = None):
         return (
             render.brand_html(views.summary()), gr.update(choices=views.ticker_choices()), views.notes_table(tickers),
-            gr.update(choices=views.sources(), value=None), views.sentiment_series(tickers),
+            gr.update(choices=views.sources(), value=None), *sentiment(tickers, since, until),
         )
 
     return refresh
@@ -123,26 +150,43 @@ def refresher(views: StoreViews):
 
 def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
     """Uploads, re-ingest and delete change the store (one at a time); then every view is refreshed."""
-    refreshed = dict(fn=refresher(views), inputs=[page.tickers], outputs=store_outputs(page), api_visibility="private")
+    refreshed = dict(fn=refresher(views), inputs=filters(page), outputs=store_outputs(page), api_visibility="private")
     store = dict(concurrency_id="store", concurrency_limit=1, api_visibility="private")
     page.upload.upload(notes.ingest_uploads, [page.upload], [page.report, page.upload], **store).then(**refreshed)
     page.reingest.click(notes.reingest, [page.sync], [page.report], **store).then(**refreshed)
     page.delete.click(notes.delete, [page.to_delete], [page.report], **store).then(**refreshed)
     page.table.select(pick_note, None, page.to_delete, api_visibility="private")
-    page.tickers.change(
-        lambda tickers: (views.notes_table(tickers), views.sentiment_series(tickers)),
-        [page.tickers], [page.table, page.plot], api_visibility="private",
-    )
+    page.tickers.change(views.notes_table, [page.tickers], [page.table], api_visibility="private")
+    narrowed = dict(fn=sentiment_views(views), inputs=filters(page), outputs=[page.plot, page.latest], api_visibility="private")
+    for control in filters(page):
+        control.change(**narrowed)
+    for control in (page.since, page.until):  # a typed date is applied on Enter too
+        control.submit(**narrowed)
+    page.latest.select(note_opener(views), None, page.sentiment_note, api_visibility="private")
 
 
 def pick_example(event: gr.SelectData) -> str:
     return event.value["text"]
 
 
+def pick_row(event: gr.SelectData, column: int) -> str | None:
+    """The value in ``column`` of the clicked table row."""
+    row = event.row_value or []
+    return row[column] if len(row) > column else None
+
+
+def note_opener(views: StoreViews):
+    """A click on a row of the latest-notes table opens that note beside it."""
+
+    def open_note(event: gr.SelectData) -> str:
+        return views.note_view(pick_row(event, LATEST_COLUMNS.index("note")))
+
+    return open_note
+
+
 def pick_note(event: gr.SelectData):
     """A click on a row of the notes table picks that note for deletion."""
-    row = event.row_value or []
-    return row[1] if len(row) > 1 else gr.skip()
+    return pick_row(event, 1) or gr.skip()
 
 
 def api_ask(bot: Ragbot):
@@ -162,7 +206,7 @@ def build_app(bot: Ragbot) -> gr.Blocks:
         page = layout(bot)
         wire_chat(page, Chat(bot))
         wire_notes(page, Notes(bot), views)
-        demo.load(refresher(views), [page.tickers], store_outputs(page), api_visibility="private")
+        demo.load(refresher(views), filters(page), store_outputs(page), api_visibility="private")
         demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
         gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")
     return demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 import gradio as gr
 
@@ -43,6 +44,16 @@ def messages(turns: list[Turn]) -> list[dict]:
     ]
 
 
+def parse_day(value: str | float | None) -> date | None:
+    """A day from the page's date controls ("2025-11-03", or a timestamp); None when empty or unreadable."""
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]) if isinstance(value, str) else date.fromtimestamp(float(value))
+    except ValueError:
+        return None
+
+
 def partial_answers(answer: Answer) -> Iterator[Answer]:
     """The answer growing one sentence at a time (the whole answer last)."""
     parts = render.pieces(answer.text)
@@ -57,7 +68,7 @@ class Chat:
     def __init__(self, bot: Ragbot):
         self.bot = bot
 
-    def respond(self, question: str, turns: list[Turn], tickers: list[str] | None):
+    def respond(self, question: str, turns: list[Turn], tickers: list[str] | None, since: str | None = None, until: str | None = None):
         """Stream the answer to ``question``: yields (textbox, chatbot, turns, sources, note viewer)."""
         # Shown as valid text; asked as typed, so the answer's notices say what was replaced or cut.
         raw, shown_text = (question or "").strip(), clean_text(question or "")[0].strip()
@@ -67,7 +78,9 @@ class Chat:
         asked = {"role": "user", "content": render.user_html(shown_text)}
         before = messages(turns)
         yield "", [*before, asked, {"role": "assistant", "content": render.thinking_html()}], gr.skip(), gr.skip(), gr.skip()
-        answer = self.bot.ask(raw, history=history(turns), ticker=list(tickers) if tickers else None)
+        answer = self.bot.ask(
+            raw, history=history(turns), ticker=list(tickers) if tickers else None, since=parse_day(since), until=parse_day(until),
+        )
         turn, turns = len(turns), [*turns, Turn(shown_text, answer)]
         panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
         for partial in partial_answers(answer):

@@ -4,15 +4,24 @@ and the sentiment-over-time series."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
+import altair as alt
 import pandas as pd
 
 from ragbot.answer import is_about
 from ragbot.bot import Ragbot
 from ragbot.sentiment import note_sentiment
+from ragbot.sentiment.query import Scored, scores
+from ragbot.sentiment.compose import first_sentence_citation
+from ragbot.sentiment.report import window_of
+from ragbot.web import render
 
-NOTE_COLUMNS = ["ticker", "note", "date", "sentiment", "score", "title"]
-SERIES_COLUMNS = ["date", "score", "ticker", "note"]
+NOTE_COLUMNS = ["ticker", "note", "date", "date from", "sentiment", "score", "title"]
+SERIES_COLUMNS = ["ticker", "date", "score", "notes", "title", "note"]
+LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
+LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
+POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
 NO_TICKER = "\u2014"  # the ticker column of a note about no known company
 _EXAMPLES = (
     "What are the main risks for {name}?",
@@ -68,6 +77,7 @@ class StoreViews:
                     "ticker": ticker,
                     "note": meta["source"],
                     "date": meta.get("date") or "",
+                    "date from": meta.get("date_source") or "",
                     "sentiment": meta.get("sentiment_label") or "",
                     "score": round(sentiment.score, 2) if sentiment else None,
                     "title": meta.get("title") or "",
@@ -78,9 +88,59 @@ class StoreViews:
         """Notes by ticker with their sentiment (only ``tickers`` if given)."""
         return pd.DataFrame(self._rows(tickers), columns=NOTE_COLUMNS)
 
-    def sentiment_series(self, tickers: list[str] | None = None) -> pd.DataFrame:
-        """Sentiment score by note date for each ticker (dated, scored notes only)."""
-        rows = [r for r in self._rows(tickers) if r["date"] and r["score"] is not None and r["ticker"] != NO_TICKER]
-        frame = pd.DataFrame(rows, columns=NOTE_COLUMNS)[SERIES_COLUMNS]
-        frame["date"] = pd.to_datetime(frame["date"])
-        return frame
+    def _scored(self, tickers: list[str] | None, since: date | None, until: date | None):
+        """(ticker, scored note) for the notes about each ticker (all tickers if none) in the range."""
+        catalog, window = self.bot.note_catalog, window_of(since, until)
+        chosen = tickers or catalog.tickers()
+        return [(t, s) for t in chosen for s in scores(catalog.about([t], window), t)]
+
+    def sentiment_series(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        """One point per ticker and note date: the average score of that day's notes, how many
+        there are, and their titles (dated, scored notes only)."""
+        rows = [
+            {"ticker": t, "date": s.day, "score": s.score, "title": s.record.title, "note": s.record.source}
+            for t, s in self._scored(tickers, since, until) if s.day
+        ]
+        frame = pd.DataFrame(rows, columns=["ticker", "date", "score", "title", "note"])
+        grouped = frame.groupby(["ticker", "date"], as_index=False).agg(
+            score=("score", "mean"), notes=("score", "size"), title=("title", " | ".join), note=("note", " | ".join),
+        )
+        grouped["score"] = grouped["score"].round(4)
+        grouped["date"] = pd.to_datetime(grouped["date"])
+        return grouped[SERIES_COLUMNS]
+
+    def sentiment_chart(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> alt.LayerChart:
+        """A line per ticker through its notes' scores over time; points sized by the number of
+        notes that day; hovering a point shows the notes' titles and score."""
+        frame = self.sentiment_series(tickers, since, until)
+        base = alt.Chart(frame).encode(
+            x=alt.X("date:T", title="note date"),
+            y=alt.Y("score:Q", title="sentiment score", scale=alt.Scale(domain=[-1, 1])),
+            color=alt.Color("ticker:N", title="ticker"),
+        )
+        points = base.mark_circle(opacity=0.85).encode(
+            size=alt.Size("notes:Q", title="notes", scale=alt.Scale(range=POINT_SIZES)),
+            tooltip=["ticker:N", alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("score:Q", format="+.2f"), "notes:Q", "title:N", "note:N"],
+        )
+        return (base.mark_line() + points).properties(height=360, title="Sentiment score by note date")
+
+    def latest_notes(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> pd.DataFrame:
+        """The newest ``LATEST_PER_TICKER`` notes of each ticker with their label and score on it."""
+        by_ticker: dict[str, list] = {}
+        for ticker, item in self._scored(tickers, since, until):
+            by_ticker.setdefault(ticker, []).append(item)
+        rows = [
+            {"ticker": ticker, "date": s.day.isoformat() if s.day else "", "note": s.record.source,
+             "label": s.label, "score": round(s.score, 2), "title": s.record.title}
+            for ticker, items in by_ticker.items()
+            for s in sorted(items, key=lambda s: (s.day or date.min, s.record.source), reverse=True)[:LATEST_PER_TICKER]
+        ]
+        return pd.DataFrame(rows, columns=LATEST_COLUMNS)
+
+    def note_view(self, source: str | None) -> str:
+        """The whole note ``source`` (its first sentence marked), for a click in the latest-notes table."""
+        record = next((r for r in self.bot.note_catalog.records if r.source == source), None)
+        if record is None:
+            return render.note_placeholder_html()
+        citation = first_sentence_citation(1, Scored(record, None, record.score or 0.0))
+        return render.note_html(citation, self.bot.note_text(source))

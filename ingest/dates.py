@@ -1,0 +1,145 @@
+"""A note's date, and where it came from, in order of trust:
+
+1. ``date_line``    a ``Date:`` (or ``Published:``) line among the note's first lines;
+2. ``front_matter`` a ``date:`` key in a ``---`` front-matter block at the top;
+3. ``file_name``    a date in the file name (``2025-11-03-baba.txt``, ``20251103_baba.txt``);
+4. ``dateline``     a date in the first sentence ("On November 3, 2025, ...", "(Nov 3)"); a date
+                    without a year is the latest such day not after the file's date;
+5. ``file_mtime``   the file's modification date (what the caller passes as ``fallback``).
+
+Candidate dates are found with regular expressions; the matched text is read by
+``dateutil.parser`` (month names, abbreviations, orders). Hand-written finding because no kept
+library locates a *note's own* date among the other dates prose mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import PurePosixPath
+
+from dateutil import parser as dateutil_parser
+
+DATE_SOURCES = ("date_line", "front_matter", "file_name", "dateline", "file_mtime")
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# A calendar date written out: ISO, "November 3, 2025", "3 November 2025", "Nov 3", "2025/11/03", "11/03/2025".
+_DATE = (
+    rf"(?:{_YEAR}-\d{{1,2}}-\d{{1,2}}|{_YEAR}/\d{{1,2}}/\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/{_YEAR}|"
+    rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)"
+)
+_DATE_RE = re.compile(rf"(?<![\w/-])({_DATE})(?![\w/-])", re.IGNORECASE)
+_HAS_YEAR = re.compile(_YEAR)
+_DATE_LINE = re.compile(r"^[ \t]*(?:date|published|dated)[ \t]*:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_FRONT_DATE = re.compile(r"^(?:date|published|created)\s*:\s*['\"]?([^'\"\r\n]+?)['\"]?\s*$", re.IGNORECASE | re.MULTILINE)
+_FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
+# Words before a date that make it a period's end or a deadline, not the day the note reports.
+_NOT_DATELINE = re.compile(r"\b(?:ended|ending|ends|through|thru|until|till|by|before|as of|since|from|to|due)\s*$", re.IGNORECASE)
+_HEAD_LINES = 5  # a Date: line counts among the note's first lines (after any front matter)
+
+
+@dataclass(frozen=True)
+class NoteDate:
+    """An ISO date (``YYYY-MM-DD``) and which of ``DATE_SOURCES`` it came from."""
+
+    date: str | None
+    source: str | None
+
+
+def parse_date(text: str, reference: date | None = None) -> date | None:
+    """One written date (``"Nov 3"``, ``"2025-11-03"``, ``"3 November 2025"``); a date without a
+    year is the latest such day not after ``reference`` (today if none). None if unreadable."""
+    text = text.strip().rstrip(".,")
+    reference = reference or date.today()
+    try:
+        parsed = dateutil_parser.parse(text, default=datetime(reference.year, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+    if not _HAS_YEAR.search(text) and parsed > reference:
+        try:
+            parsed = parsed.replace(year=parsed.year - 1)
+        except ValueError:  # Feb 29 in a year without one
+            return None
+    return parsed
+
+
+def front_matter(text: str) -> re.Match | None:
+    """The ``---`` block at the very top of ``text``, if any."""
+    return _FRONT_MATTER.match(text)
+
+
+def _from_date_line(text: str) -> date | None:
+    head = "\n".join(text.lstrip().splitlines()[:_HEAD_LINES])
+    line = _DATE_LINE.search(head)
+    return _strict(line.group(1)) if line else None
+
+
+def _strict(value: str) -> date | None:
+    """A full date (with its year), or None: header values must say the year."""
+    found = _DATE_RE.search(value)
+    if found and _HAS_YEAR.search(found.group(1)):
+        return parse_date(found.group(1))
+    try:  # ISO timestamps ("2025-11-03T09:30:00Z")
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+def _from_file_name(source: str) -> date | None:
+    for match in _FILE_DATE.finditer(PurePosixPath(source).name):
+        try:
+            return date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of the note's prose (after front matter, Date: lines and headings)."""
+    lines = [
+        line for line in text.splitlines()
+        if line.strip() and not _DATE_LINE.match(line) and not line.lstrip().startswith("#")
+    ]
+    prose = " ".join(lines[:3])
+    end = re.search(r"(?<!\b[A-Z])(?<!\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec))[.!?](?=\s+[\"'(]?[A-Z]|$)", prose)
+    return prose[: end.end()] if end else prose
+
+
+def _from_dateline(text: str, reference: date) -> date | None:
+    sentence = first_sentence(text)
+    for match in _DATE_RE.finditer(sentence):
+        if _NOT_DATELINE.search(sentence[: match.start()]):
+            continue
+        found = parse_date(match.group(1), reference)
+        if found is not None:
+            return found
+    return None
+
+
+def note_date(text: str, source: str, fallback: str | None = None) -> NoteDate:
+    """The date of the note ``text`` read from the file ``source``; ``fallback`` is the file's
+    modification date (ISO), also the reference for datelines without a year."""
+    block = front_matter(text)
+    body = text[block.end():] if block else text
+    reference = date.fromisoformat(fallback) if fallback else date.today()
+    found = _from_date_line(body)
+    if found:
+        return NoteDate(found.isoformat(), "date_line")
+    value = _FRONT_DATE.search(block.group(1)) if block else None
+    found = _strict(value.group(1)) if value else None
+    if found:
+        return NoteDate(found.isoformat(), "front_matter")
+    found = _from_file_name(source)
+    if found:
+        return NoteDate(found.isoformat(), "file_name")
+    found = _from_dateline(body, reference)
+    if found:
+        return NoteDate(found.isoformat(), "dateline")
+    return NoteDate(fallback, "file_mtime" if fallback else None)

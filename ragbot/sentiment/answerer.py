@@ -1,0 +1,195 @@
+"""Answer sentiment and time questions exactly from the notes' metadata: parse the question's
+intent, query the note records, compose sentences whose every figure cites its notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from langchain_core.documents import Document
+
+from ragbot.answer import Answer, Answerer
+from ragbot.evidence import stems
+from ragbot.routing import Question
+from ragbot.sentiment import compose
+from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
+from ragbot.sentiment.intent import SentimentIntent, parse_intent
+from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
+from ragbot.sentiment.windows import Window
+
+Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
+Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
+_MARKER = re.compile(r"\[(\d+)\]")
+# A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
+# ticker routed, it names a company the notes do not cover.
+_SUBJECT = re.compile(r"\b(?:on|about|for|towards?|of|in)\s+([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*)*)")
+_NOT_NAMES = frozenset(
+    "I Q1 Q2 Q3 Q4 H1 H2 FY YTD January February March April May June July August September October November "
+    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
+    "What Which How Has Have Is Are Was Were Did Does Do Why When".split()
+)
+# What to ask the notes for the reasons behind a direction of sentiment.
+_REASONS = {
+    "negative": "What are the risks, concerns and weaknesses for the company",
+    "positive": "What are the strengths, growth drivers and upside for the company",
+    "neutral": "What are the strengths and the risks for the company",
+}
+
+
+def renumbered(answer: Answer, offset: int) -> tuple[str, list]:
+    """``answer``'s text and citations with every marker moved up by ``offset``."""
+    text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
+    return text, [replace(c, n=c.n + offset) for c in answer.citations]
+
+
+class SentimentAnswerer(Answerer):
+    """Sentiment questions as queries over note metadata (see ``parse_intent`` for the kinds).
+
+    ``passages`` given to ``answer`` are the notes' first chunks; ``Ragbot`` calls
+    ``answer_catalog`` with its cached ``NoteCatalog`` instead. ``retrieve`` picks the one note a
+    question describes ("the note on the export ban"); ``explain`` quotes the reasons for a
+    "why" question. ``today`` anchors relative windows ("last 30 days").
+    """
+
+    def __init__(
+        self,
+        today: Callable[[], date] = date.today,
+        retrieve: Retrieve | None = None,
+        explain: Explain | None = None,
+        max_cited: int = 50,
+    ):
+        if max_cited < 1:
+            raise ValueError(f"max_cited must be >= 1 (notes cited in one answer), got {max_cited}")
+        self.today = today
+        self.retrieve = retrieve
+        self.explain = explain
+        self.max_cited = max_cited
+
+    def answer(self, question: Question, passages: list[Document]) -> Answer:
+        return self.answer_catalog(question, NoteCatalog.from_passages(passages))
+
+    def answer_catalog(self, question: Question, catalog: NoteCatalog, window: Window | None = None) -> Answer:
+        """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it."""
+        intent = parse_intent(question, self.today(), window)
+        missing = self.missing(question, intent, catalog)
+        if missing:
+            return Answer(missing, False, [], question.tickers)
+        cite = compose.Citer(self.max_cited)
+        lines = self.lines(intent, catalog, cite)
+        if lines is None:
+            return Answer(self.not_found_text(question, intent), False, [], question.tickers)
+        if cite.uncited:
+            lines.append(f"({cite.uncited} further notes counted are not listed) {cite([])}".rstrip() + ".")
+        text, citations = " ".join(lines), cite.citations
+        if intent.why and self.explain is not None:
+            reasons = self.reasons(question, intent, catalog, citations)
+            if reasons is not None:
+                more_text, more = renumbered(reasons, len(citations))
+                text, citations = f"{text} Reasons the notes give: {more_text}", [*citations, *more]
+        return Answer(text, True, citations, question.tickers)
+
+    # -- what is asked and whether the notes have it ---------------------------------------
+    def missing(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> str | None:
+        """Why the notes cannot answer, or None: an asked company without notes, a window
+        without notes, or a company the alias table does not know."""
+        absent = [t for t in intent.tickers if not catalog.about([t])]
+        if absent:
+            return f"Not in your notes: no note is about {', '.join(absent)}."
+        if intent.window and not catalog.about(intent.tickers, intent.window):
+            about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
+            return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
+        unknown = [w for name in _SUBJECT.findall(question.text) for w in name.split() if w not in _NOT_NAMES and not w.isupper()]
+        if not intent.tickers and unknown and intent.kind != "note":
+            return f"Not in your notes: no note is about {' '.join(unknown)}."
+        return None
+
+    def not_found_text(self, question: Question, intent: SentimentIntent) -> str:
+        return f"Not in your notes: no note matches \u201c{intent.about or question.text}\u201d."
+
+    def window_text(self, intent: SentimentIntent) -> str:
+        return f" dated {intent.window.describe()}" if intent.window else ""
+
+    # -- the figures -----------------------------------------------------------------------
+    def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer) -> list[str] | None:
+        """The answer's sentences for ``intent``, or None when no note fits."""
+        window_text = self.window_text(intent)
+        subjects: list[str | None] = list(intent.tickers) or [None]
+        if intent.kind == "note":
+            record = self.pick_note(intent, catalog)
+            return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
+        if intent.kind == "extreme" and intent.measure == "change":
+            changes = rank_changes(catalog, intent.tickers or catalog.tickers(), intent.window, intent.period, intent.direction or "positive")
+            return compose.change_ranking_lines(changes, intent.direction or "positive", intent.n, cite, window_text) if changes else None
+        if intent.kind == "extreme" and intent.unit == "company":
+            tickers = intent.tickers or catalog.tickers()
+            ranked = rank_companies(catalog, tickers, intent.window, intent.direction or "positive")
+            return compose.ranking_lines(ranked, intent.direction or "positive", intent.n, cite, window_text) if ranked else None
+        found = [s for t in subjects if (s := summary(catalog, t, intent.window))]
+        if not found:
+            return None
+        if intent.kind == "extreme":
+            direction, n = intent.direction or "positive", intent.n or 1
+            return [line for s in found for line in compose.extreme_note_lines(s, extremes(s, direction, n), direction, n, cite, window_text)]
+        if intent.kind == "distribution":
+            return [line for s in found for line in compose.distribution_lines(distribution(s), intent.label or intent.direction, cite, window_text)]
+        if intent.kind == "trend":
+            return [line for s in found for line in compose.trend_lines(trend(s, intent.period), cite, window_text)]
+        if intent.kind == "compare" and len(found) > 1:
+            return compose.compare_lines(found, cite, window_text)
+        return [line for s in found for line in compose.summary_lines(s, cite, window_text)]
+
+    def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
+        """The one note the question means: the newest/oldest, or the candidate whose retrieved
+        passages (and title) hold the most of the question's topic words, retrieval rank breaking
+        ties; None when no candidate shares a topic word."""
+        candidates = catalog.about(intent.tickers, intent.window)
+        if not candidates:
+            return None
+        if intent.pick != "topic":
+            dated = sorted(candidates, key=lambda r: (r.day or date.min, r.source))
+            return dated[-1] if intent.pick == "newest" else dated[0]
+        by_source = {r.source: r for r in candidates}
+        wanted = stems(intent.about)
+        passages = self.retrieve(intent.about, list(intent.tickers)) if self.retrieve else []
+        texts: dict[str, list[str]] = {}  # note -> its title and retrieved passages, best note first
+        for passage in passages:
+            record = by_source.get(passage.metadata.get("source"))
+            if record:
+                texts.setdefault(record.source, [record.title]).append(passage.page_content)
+        if texts:
+            coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
+        else:  # without retrieval (or when it found none of them): titles and first chunks
+            coverage = {r.source: len(wanted & r.head_stems) for r in candidates}
+        best = max(coverage, key=coverage.__getitem__)  # max keeps the first (best-ranked) of equals
+        return by_source[best] if coverage[best] else None
+
+    def reasons(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog, cited: list) -> Answer | None:
+        """The notes' own sentences behind the sentiment, asked against the direction the question
+        names (else the one the average points to), from the notes the figures used whose score
+        points that way (all of them when none does)."""
+        used = {c.source for c in cited}
+        scored = [s for t in (list(intent.tickers) or [None]) for s in (summary(catalog, t, intent.window) or Summary(t, ())).notes]
+        scored = [s for s in scored if s.record.source in used]
+        average = sum(s.score for s in scored) / len(scored) if scored else 0.0
+        direction = intent.direction or ("positive" if average >= 0.15 else "negative" if average <= -0.15 else "neutral")
+        pointing = [s for s in scored if (s.score > 0 if direction == "positive" else s.score < 0 if direction == "negative" else False)]
+        sources = {s.record.source for s in (pointing or scored)}
+        topic = f"{_REASONS[direction]} {intent.about}".strip()
+        asked = replace(question, text=f"{topic}?", topic=topic, search_text=topic, intent="facts")
+        answer = self.explain(asked, sources)
+        if answer.found or not answer.related:
+            return answer if answer.found else None
+        # These notes are the ones the figures came from, so their best-ranked sentences are
+        # the reasons even when none clears the relevance floor set for open questions.
+        text = " ".join(f"{c.sentence} [{c.n}]" for c in answer.related)
+        return Answer(text, True, answer.related, answer.tickers)
+
+
+def note_sentiment(passage: Document, tickers: list[str]) -> Scored | None:
+    """A note's score on ``tickers[0]`` (its Ticker Sentiment, else its overall score)."""
+    record = NoteRecord.from_passage(passage)
+    ticker = next((t for t in tickers if record.score_for(t) is not None), None)
+    value = record.score_for(ticker)
+    return None if value is None else Scored(record, ticker, value)

@@ -1,0 +1,130 @@
+"""The notes' sentiment and dates as typed records: what every sentiment figure is computed from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from langchain_core.documents import Document
+
+from ingest import split_sentences
+from ragbot.evidence import stems
+
+from ragbot.sentiment.windows import Window
+
+_LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
+
+
+def describe(score: float) -> str:
+    """A label for a score, on the notes' own five-step scale (>= 0.5 strongly positive, >= 0.15
+    mildly positive, > -0.15 neutral, > -0.5 mildly negative, else strongly negative)."""
+    for bound, label in _LABELS:
+        if score >= bound:
+            return label
+    return "strongly negative"
+
+
+def polarity(label: str) -> str:
+    """ "positive", "negative" or "neutral" for a five-step label ("mildly negative" -> "negative")."""
+    return next((p for p in ("positive", "negative") if p in label), "neutral")
+
+
+@dataclass(frozen=True)
+class NoteRecord:
+    """One note: its date, overall and per-ticker scores, and its first chunk (what citations quote)."""
+
+    source: str
+    title: str
+    day: date | None
+    date_source: str | None
+    label: str | None
+    score: float | None
+    ticker_scores: dict[str, float]
+    primary: tuple[str, ...]
+    passage: Document = field(repr=False, compare=False)
+
+    @classmethod
+    def from_passage(cls, passage: Document) -> "NoteRecord":
+        meta = passage.metadata
+        try:
+            day = date.fromisoformat(meta["date"]) if meta.get("date") else None
+        except ValueError:
+            day = None
+        score = meta.get("sentiment_score")
+        return cls(
+            source=meta["source"],
+            title=meta.get("title") or meta["source"],
+            day=day,
+            date_source=meta.get("date_source"),
+            label=meta.get("sentiment_label"),
+            score=None if score is None else float(score),
+            ticker_scores=json.loads(meta.get("ticker_scores") or "{}"),
+            primary=tuple(meta.get("primary_tickers") or ()),
+            passage=passage,
+        )
+
+    def is_about(self, ticker: str) -> bool:
+        return ticker in self.primary
+
+    @cached_property
+    def first_sentence(self) -> tuple[int, int]:
+        """The note offsets of the first chunk's first sentence: what citations of the note quote
+        (computed once per note; answers over thousands of notes cite many)."""
+        sentences = split_sentences(self.passage.page_content, offset=self.passage.metadata.get("start", 0))
+        return (sentences[0].start, sentences[0].end) if sentences else (0, 0)
+
+    @cached_property
+    def head_stems(self) -> set[str]:
+        """Word stems of the title and first chunk, for matching a question to a note without retrieval."""
+        return stems(f"{self.title} {self.passage.page_content}")
+
+    def score_for(self, ticker: str | None) -> float | None:
+        """The note's score on ``ticker``: its Ticker Sentiment line, else (for a note about the
+        ticker) its overall score; the overall score when ``ticker`` is None."""
+        if ticker is None:
+            return self.score
+        if ticker in self.ticker_scores:
+            return self.ticker_scores[ticker]
+        return self.score if self.is_about(ticker) else None
+
+    def uses_ticker_score(self, ticker: str | None) -> bool:
+        return ticker is not None and ticker in self.ticker_scores
+
+    def label_for(self, ticker: str | None) -> str | None:
+        """The note's own label for its overall score; a label from the scale for a ticker score."""
+        if self.uses_ticker_score(ticker):
+            return describe(self.ticker_scores[ticker])
+        return self.label or (describe(self.score) if self.score is not None else None)
+
+
+@dataclass(frozen=True)
+class NoteCatalog:
+    """Every note's record, read once from the notes' first chunks."""
+
+    records: tuple[NoteRecord, ...]
+
+    @classmethod
+    def from_passages(cls, passages: Iterable[Document]) -> "NoteCatalog":
+        return cls(tuple(NoteRecord.from_passage(p) for p in passages if p.metadata.get("chunk_index", 0) == 0))
+
+    @cached_property
+    def by_ticker(self) -> dict[str, tuple[NoteRecord, ...]]:
+        """The notes about each ticker (so a query reads only its companies' notes)."""
+        index: dict[str, list[NoteRecord]] = {}
+        for record in self.records:
+            for ticker in record.primary:
+                index.setdefault(ticker, []).append(record)
+        return {t: tuple(v) for t, v in index.items()}
+
+    def about(self, tickers: Iterable[str] | None = None, window: Window | None = None) -> list[NoteRecord]:
+        """Notes about any of ``tickers`` (all notes if none) dated inside ``window`` (any date if none)."""
+        wanted = list(tickers or ())
+        pool = self.records if not wanted else {r.source: r for t in wanted for r in self.by_ticker.get(t, ())}.values()
+        return [r for r in pool if window is None or window.contains(r.day)]
+
+    def tickers(self) -> list[str]:
+        """Every ticker some note is about, in first-seen order."""
+        return list(self.by_ticker)

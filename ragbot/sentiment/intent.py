@@ -1,0 +1,155 @@
+"""What a sentiment question asks: its kind, companies, window, grouping period, count and
+direction, read from its wording by general rules (no phrasing of any one question)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from ragbot.routing import Question, topic_terms
+from ragbot.sentiment.windows import Window, find_window, note_day
+
+Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
+KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
+
+_WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
+_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rable"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rable"
+_EXTREME = re.compile(
+    rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
+    re.I,
+)
+_TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|highest|lowest|best|worst|notes|companies|tickers|stocks)\b", re.I)
+_DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})\b", re.I)
+_DISTRIBUTION = re.compile(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
+_TREND = re.compile(
+    r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
+    r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
+    r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
+    re.I,
+)
+_COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
+_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
+_NOTE = r"(?:note|piece|write-?up|article)"
+_ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
+_WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
+_LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
+# "the biggest improvement", "declined the most": companies ranked by their change, not their average.
+_BY_CHANGE = re.compile(
+    r"\b(?:most|biggest|largest|greatest|sharpest|strongest)\s+(?:improvement|improving|improved|decline|declining|deterioration|drop|fall|change|swing|shift)\b"
+    r"|\b(?:improved|declined|deteriorated|dropped|fell|changed|worsened)\s+(?:the\s+)?most\b",
+    re.I,
+)
+_FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
+_MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
+_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
+_NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
+_MONTH_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+month\b|\bmonthly\b|\bmonth[- ](?:by|over|on)[- ]month\b|\bmom\b", re.I)
+_QUARTER_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+quarter\b|\bquarterly\b|\bquarter[- ](?:by|over|on)[- ]quarter\b|\bqoq\b", re.I)
+# Words that say how to answer about sentiment, not what a note is about.
+_NOT_TOPIC = frozenset(
+    "sentiment sentiments score scores scored scoring overall ticker tickers positive negative neutral bullish bearish "
+    "mildly strongly label labelled labeled rated rating rate get got give given gave did does do compare compared "
+    "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
+    "latest newest recent last first earliest oldest one single specific particular how "
+    "most least highest lowest best worst top bottom strongest weakest higher lower more less".split()
+)
+
+
+@dataclass(frozen=True)
+class SentimentIntent:
+    """A sentiment question as a query: ``kind`` (see ``KINDS``), the ``tickers`` asked about,
+    the date ``window``, the grouping ``period`` of a trend, ``n`` of a top-n, the ``direction``
+    of an extreme or a count, whether it ranks notes or companies, the words saying which one
+    note it means (``about``), which note by date (``pick``), and whether it asks ``why``."""
+
+    kind: Kind
+    tickers: tuple[str, ...] = ()
+    window: Window | None = None
+    period: Literal["month", "quarter"] | None = None
+    n: int | None = None
+    direction: Literal["positive", "negative"] | None = None
+    unit: Literal["note", "company"] = "note"
+    about: str = ""
+    pick: Literal["topic", "newest", "oldest"] = "topic"
+    why: bool = False
+    label: str | None = None  # a full label a count asks for ("mildly positive")
+    measure: Literal["average", "change"] = "average"  # what companies are ranked by
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _WORD_NUMBERS[text.lower()]
+
+
+def _direction(text: str) -> Literal["positive", "negative"] | None:
+    found = _DIRECTION.search(text)
+    if not found:
+        return None
+    negative = re.fullmatch(_NEGATIVE, found.group(2), re.I) is not None
+    if found.group(1):  # "least negative" ranks the most positive first
+        negative = not negative
+    return "negative" if negative else "positive"
+
+
+def one_note_topic(question: Question) -> str:
+    """The words that say which note is meant ("export ban", "Singles Day"), without the
+    question's sentiment vocabulary or company names."""
+    return " ".join(t for t in topic_terms(question.topic) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
+
+
+def names_one_note(text: str) -> bool:
+    """Whether ``text`` points at one note by what it is about ("the Singles Day note", "the note
+    on the export ban"), not by an extreme ("the most negative note")."""
+    starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write)", text, re.I)]
+    return any((m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0)) for i in starts)
+
+
+def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
+    """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
+    text = re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I)
+    page_window = window
+    day = note_day(text, today)
+    asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
+    window = asked.intersect(window) if asked else window
+    tickers = tuple(question.tickers)
+    which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
+    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else which.group(1).lower() if which else None
+    period = grouped
+    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months
+        words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
+        period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
+    why = bool(_WHY.search(text))
+    label = _LABEL.search(text)
+    base = dict(tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None)
+    top = _TOP_N.search(text)
+    n = _number(next(g for g in top.groups() if g)) if top else None
+    topic = one_note_topic(question)
+    recency = _RECENCY.search(text)
+    if names_one_note(text):
+        if (recency or day) and not topic:  # "the latest note", "the note from March 5"
+            oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
+            return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
+        if topic:  # periods here describe the event ("the Q3 deliveries note"), not a date window
+            return SentimentIntent("note", about=topic, **{**base, "window": window if day else page_window})
+    if _DISTRIBUTION.search(text):
+        return SentimentIntent("distribution", direction=_direction(text), **base)
+    stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
+    if which:
+        return SentimentIntent("trend", direction=stance, **base)
+    if _BY_CHANGE.search(text):
+        direction = "negative" if _FALLING.search(text) else "positive"
+        return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
+    ranks = re.search(r"\brank\w*\b", text, re.I)
+    if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
+        company = bool(_COMPANY_UNIT.search(text)) and not _NOTE_WORD.search(text)
+        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
+        return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+    if _TREND.search(text) or grouped:
+        return SentimentIntent("trend", direction=stance, **base)
+    if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
+        return SentimentIntent("compare", direction=stance, **base)
+    return SentimentIntent("summary", direction=stance, **base)

@@ -1,0 +1,167 @@
+"""Date windows named in a question: "since June", "in Q3", "last 30 days", "this month",
+"between March and May 2025", "in 2025", "year to date". Relative windows count from ``today``.
+
+Hand-written: date parsers (dateutil, dateparser) read one calendar date, not ranges such as
+"Q3" or "the last 30 days"; ``dateutil.relativedelta`` does the calendar arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from ingest.dates import parse_date
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d{2}"
+_QUARTER = r"(?:q([1-4])|([1-4])q|(first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?(" + _YEAR + r"))?"
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# One point in time a window can start or end at, most specific first.
+_POINT = (
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}}"
+    rf"|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
+)
+_RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
+_SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
+_UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
+_TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
+_PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
+_THIS = re.compile(
+    r"\b(?:this|current|the\s+current|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this))\s+(month|quarter|year|week)\b"
+    r"|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b",
+    re.I,
+)
+_IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
+_MONTH_IN = re.compile(rf"\b(?:in|during|for|of|over)\s+({_MONTH}(?:\s+{_YEAR})?)(?![\w-])|(?<![\w-])({_MONTH}\s+{_YEAR})(?![\w-])", re.I)
+_NOTE_DAY = re.compile(
+    rf"\b(?:note|piece|write-?up|article)\s+(?:from|of|dated|on|published\s+on|written\s+on)\s+"
+    rf"({_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}})(?![\w-])",
+    re.I,
+)
+_YEAR_IN = re.compile(rf"(?<![\w$.-])({_YEAR})(?![\w%.-])")
+
+
+@dataclass(frozen=True)
+class Window:
+    """Notes dated ``start`` to ``end`` (inclusive; ``None`` is open); ``label`` says it in words."""
+
+    start: date | None
+    end: date | None
+    label: str
+
+    def contains(self, day: date | None) -> bool:
+        if day is None:
+            return False
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+    def describe(self) -> str:
+        """ "2025-07-01 to 2025-09-30", "since 2025-06-01", "until 2025-03-31"."""
+        if self.start and self.end:
+            return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return f"since {self.start.isoformat()}" if self.start else f"until {self.end.isoformat()}" if self.end else "any date"
+
+    def intersect(self, other: "Window | None") -> "Window":
+        if other is None:
+            return self
+        start = max((d for d in (self.start, other.start) if d), default=None)
+        end = min((d for d in (self.end, other.end) if d), default=None)
+        return Window(start, end, f"{self.label}, {other.label}")
+
+
+def _quarter_start(year: int, quarter: int) -> date:
+    return date(year, 3 * quarter - 2, 1)
+
+
+def _latest_year(month: int, today: date) -> int:
+    """The year of the latest period starting in ``month`` that has begun by ``today``."""
+    return today.year if month <= today.month else today.year - 1
+
+
+def span(text: str, today: date) -> tuple[date, date] | None:
+    """The first and last day of one point of time written in ``text`` (a day, month, quarter,
+    half or year); without a year, the latest one that has begun by ``today``."""
+    text = text.strip().lower()
+    quarter = re.fullmatch(_QUARTER, text, re.I)
+    if quarter:
+        q = int(quarter.group(1) or quarter.group(2) or _ORDINAL[quarter.group(3)])
+        start = _quarter_start(int(quarter.group(4)) if quarter.group(4) else _latest_year(3 * q - 2, today), q)
+        return start, start + relativedelta(months=3) - timedelta(days=1)
+    half = re.fullmatch(rf"(?:h([12])|(first|second)\s+half(?:\s+of)?)(?:\s+({_YEAR}))?", text, re.I)
+    if half:
+        h = int(half.group(1) or {"first": 1, "second": 2}[half.group(2)])
+        start_month = 6 * h - 5
+        year = int(half.group(3)) if half.group(3) else _latest_year(start_month, today)
+        return date(year, start_month, 1), date(year, start_month + 5, 1) + relativedelta(months=1) - timedelta(days=1)
+    if re.fullmatch(_YEAR, text):
+        return date(int(text), 1, 1), date(int(text), 12, 31)
+    month = re.fullmatch(rf"({_MONTH})(?:\s+({_YEAR}))?", text, re.I)
+    if month:
+        m = _MONTHS.index(month.group(1)[:3]) + 1
+        year = int(month.group(2)) if month.group(2) else _latest_year(m, today)
+        return date(year, m, 1), date(year, m, 1) + relativedelta(months=1) - timedelta(days=1)
+    day = parse_date(text, today)
+    return (day, day) if day else None
+
+
+def _calendar(unit: str, today: date, back: int) -> tuple[date, date]:
+    """The calendar month/quarter/year/week ``back`` steps before the one holding ``today``."""
+    if unit == "week":
+        start = today - timedelta(days=today.weekday()) - timedelta(weeks=back)
+        return start, start + timedelta(days=6)
+    months = {"month": 1, "quarter": 3, "year": 12}[unit]
+    first = date(today.year, 1 if unit == "year" else (today.month - 1) // months * months + 1, 1)
+    start = first - relativedelta(months=months * back)
+    return start, start + relativedelta(months=months) - timedelta(days=1)
+
+
+def note_day(text: str, today: date) -> date | None:
+    """The day of "the note from March 5" / "the note dated 2025-03-05", if a question names one."""
+    found = _NOTE_DAY.search(text)
+    return parse_date(found.group(1), today) if found else None
+
+
+def find_window(text: str, today: date) -> Window | None:
+    """The window a question asks about, or None when it names none."""
+    if found := _RANGE.search(text):
+        a, b = span(found.group("a"), today), span(found.group("b"), today)
+        if a and b:
+            return Window(a[0], b[1], found.group(0).strip())
+    if found := _TRAILING.search(text):
+        count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).lower()]
+        unit = found.group(2).lower()
+        delta = timedelta(days=count) if unit == "day" else timedelta(weeks=count) if unit == "week" else relativedelta(
+            months=count * {"month": 1, "quarter": 3, "year": 12}[unit])
+        return Window(today - delta, today, found.group(0).strip())
+    if found := _SINCE.search(text):
+        point = span(found.group("a"), today)
+        if point:
+            start = point[0] if found.group(0).lower().startswith(("since", "starting", "from")) else point[1] + timedelta(days=1)
+            return Window(start, today, found.group(0).strip())
+    if found := _UNTIL.search(text):
+        point = span(found.group("a"), today)
+        if point:
+            end = point[0] - timedelta(days=1) if found.group(0).lower().startswith(("before", "prior")) else point[1]
+            return Window(None, end, found.group(0).strip())
+    if found := _PREVIOUS.search(text):
+        unit = found.group(2).lower()
+        if found.group(1).lower() == "past":  # "the past month": the trailing month
+            delta = timedelta(weeks=1) if unit == "week" else relativedelta(months={"month": 1, "quarter": 3, "year": 12}[unit])
+            return Window(today - delta, today, found.group(0).strip())
+        return Window(*_calendar(unit, today, 1), found.group(0).strip())
+    if found := _THIS.search(text):
+        start, _ = _calendar((found.group(1) or "year").lower(), today, 0)
+        return Window(start, today, found.group(0).strip())
+    for pattern in (_IN, _MONTH_IN):
+        if found := pattern.search(text):
+            point = span(next(g for g in found.groups() if g), today)
+            if point:
+                return Window(*point, found.group(0).strip())
+    if found := _YEAR_IN.search(text):
+        return Window(*span(found.group(1), today), found.group(1))
+    return None
