@@ -10,9 +10,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ingest.note import Note, NoteFormatError, parse_note
+from ingest.readers import DOCUMENT_SUFFIXES, ReaderLimits, reader_for
+from ingest.readers.notes import document_notes
 from ingest.tickers import TickerResolver
 
-NOTE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+NOTE_SUFFIXES = (*TEXT_SUFFIXES, *DOCUMENT_SUFFIXES)
 _ENCODINGS = ("utf-8-sig", "cp1252")
 _CONTROL = {*range(0, 9), 11, 12, *range(14, 32), 127}
 
@@ -41,11 +44,12 @@ def decode_note(data: bytes) -> str:
 
 
 class NoteLoader:
-    """Read every ``.txt``/``.md`` note below ``root`` (following links, never looping)."""
+    """Read every note below ``root`` (``NOTE_SUFFIXES``; following links, never looping)."""
 
-    def __init__(self, resolver: TickerResolver, max_bytes: int = 2_000_000):
+    def __init__(self, resolver: TickerResolver, max_bytes: int = 2_000_000, limits: ReaderLimits = ReaderLimits()):
         self.resolver = resolver
         self.max_bytes = max_bytes
+        self.limits = limits
 
     def paths(self, root: Path) -> Iterator[Path]:
         """Note files below ``root`` in a stable order; directory link loops are skipped."""
@@ -62,14 +66,21 @@ class NoteLoader:
                 if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
                     yield Path(folder) / name
 
-    def read(self, path: Path, root: Path) -> Note:
-        """Parse one file; raises ``NoteFormatError`` or ``OSError`` with the reason."""
+    def read(self, path: Path, root: Path) -> list[Note | LoadFailure]:
+        """Parse one file (a document may hold several notes, and attachments that failed);
+        raises ``NoteFormatError`` or ``OSError`` with the reason."""
         size = path.stat().st_size
-        if size > self.max_bytes:
-            raise NoteFormatError(f"file is {size / 1e6:.1f} MB, over the {self.max_bytes / 1e6:.1f} MB limit")
+        document = reader_for(path.name) is not None
+        max_bytes = self.limits.max_bytes if document else self.max_bytes
+        if size > max_bytes:
+            raise NoteFormatError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
         data = path.read_bytes()
         mtime = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).date().isoformat()
-        return parse_note(decode_note(data), path.relative_to(root).as_posix(), self.resolver, date=mtime)
+        source = path.relative_to(root).as_posix()
+        if document:
+            read = document_notes(data, source, self.resolver, mtime, self.limits)
+            return [*read.notes, *(LoadFailure(name, reason) for name, reason in read.failures)]
+        return [parse_note(decode_note(data), source, self.resolver, date=mtime)]
 
     def load(self, root: Path) -> Iterator[Note | LoadFailure]:
         """Every note below ``root``, or a ``LoadFailure`` for each file that could not be read."""
@@ -77,7 +88,7 @@ class NoteLoader:
         for path in self.paths(root):
             source = path.relative_to(root).as_posix()
             try:
-                yield self.read(path, root)
+                yield from self.read(path, root)
             except (NoteFormatError, OSError) as error:
                 reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
                 yield LoadFailure(source, reason)

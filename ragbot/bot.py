@@ -10,6 +10,8 @@ from pathlib import Path
 from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
+from ingest.duplicates import drop_repeats
+from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -119,13 +121,18 @@ class Ragbot:
         root = Path(path or self.settings.notes_dir)
         if not root.is_dir():
             raise FileNotFoundError(f"notes folder not found: {root}")
-        loader = NoteLoader(self.resolver, self.settings.max_note_bytes)
+        s = self.settings
+        limits = ReaderLimits(s.max_pages, s.max_document_bytes, s.max_unpacked_bytes)
+        loader = NoteLoader(self.resolver, s.max_note_bytes, limits)
         failed: list[LoadFailure] = []
         notes: list[Note] = []
         for item in loader.load(root):
             (failed if isinstance(item, LoadFailure) else notes).append(item)
             if progress:
                 progress("read", len(notes) + len(failed), 0)
+        notes, repeats = drop_repeats(notes)
+        for repeat in repeats:  # stored before its twin arrived
+            self.index.delete_source(repeat.path)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         done = iter(range(1, len(notes) + 1))
         result = self.index.sync(
@@ -134,7 +141,7 @@ class Ragbot:
             remove_missing=sync,
             on_note=(lambda _source: progress("index", next(done), len(notes))) if progress else None,
         )
-        warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems]
+        warnings = [LoadFailure(n.source, "; ".join(n.problems)) for n in notes if n.problems] + repeats
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)

@@ -124,7 +124,8 @@ def ask(
     for c in answer.citations or answer.related:
         label = "" if answer.found else "possibly related: "
         sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
-        console.print(f"[bold][{c.n}][/bold] {label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
+        page = f" p. {c.page}" if c.page else ""
+        console.print(f"[bold][{c.n}][/bold] {label}{c.source}{page} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
 
 

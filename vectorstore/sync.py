@@ -17,6 +17,7 @@ from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
+from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
 
 NoteChunks = tuple[str, list[Document]]  # (source, the note's chunks)
@@ -60,7 +61,8 @@ class NoteIndex:
         on_note: Callable[[str], None] | None = None,
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
-        them nor in ``keep`` (files present but unreadable this time keep their old chunks)."""
+        them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
+        so do the notes of their attachments)."""
         notes = list(notes)
         before = {source: self._keys(source) for source, _ in notes}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
@@ -81,7 +83,7 @@ class NoteIndex:
             bucket.append(source)
         if remove_missing:
             present = {source for source, _ in notes} | keep
-            result.deleted = [s for s in self.sources() if s not in present]
+            result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
             for source in result.deleted:
                 self.delete_source(source)
         self._drop_unrecorded()
