@@ -27,6 +27,7 @@ _INVISIBLE = ("script", "style", "noscript", "template", "head")
 _SECTION = re.compile(r"^(overall|sentiment\s+score|ticker)\b", re.IGNORECASE)  # the block's three headers
 _VALUE = re.compile(r"^[\s$A-Za-z0-9.:()\u2212+-]{1,40}$")  # "mildly positive", "0.22"
 _TICKER_LINE = re.compile(r"^([\s$:,;()\[\]|=]*(\$?[A-Z0-9][A-Z0-9.\-]{0,11}|[-+\u2212]?\d*\.?\d+))+[\s)\]]*$")
+MIN_ARTICLE_WORDS = 8  # less is a menu or a link trafilatura fell back to, not an article (a sentence: 8-20)
 BLOCK_LINES = 40  # at most this many lines are read as the sentiment block (a few dozen tickers)
 
 
@@ -78,7 +79,7 @@ def read_html(data: bytes, limits: ReaderLimits) -> Extracted:
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     article = (document.text or "").strip() if document else ""
-    if not article:
+    if len(article.split()) < MIN_ARTICLE_WORDS:
         raise UnreadableDocument("no article text in the page")
     block = sentiment_block(page_lines(lxml.html.document_fromstring(data)))
     text = f"{article}\n{block}" if block else article

@@ -26,7 +26,11 @@ WRAPPED_WIDTH = 0.7  # a line at least this share of the document's long-line wi
 PAGE_SEPARATOR = "\n\n"
 _DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
+_SENTENCE_END = re.compile(r"[.!?:;][\"'\u2019\u201d)]*$")  # a line ending a sentence may end a paragraph: keep the break
+_STARTS_SENTENCE = re.compile(r"[\"'\u2018\u201c(]?[A-Z0-9]")
 _FILE_TITLE = re.compile(r"\.(docx?|pdf|txt|md|html?|pptx?)$|^microsoft\s+word", re.IGNORECASE)
+
+_ERRORS = (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError)  # what a damaged file raises
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed files are reported by path instead
 
@@ -66,15 +70,15 @@ def line_width(pages: list[list[str]]) -> int:
 
 def reflow(lines: list[str], width: int) -> str:
     """Join lines wrapped inside a paragraph (and words hyphenated across them); short lines
-    (a paragraph's last line, a table row, a heading) keep their line break. ``width`` is the
-    document's ``line_width``."""
+    (a paragraph's last line, a table row, a heading) keep their line break, and so does a
+    full line that ends a sentence. ``width`` is the document's ``line_width``."""
     out = ""
     for i, line in enumerate(lines):
         out += line
         following = lines[i + 1] if i + 1 < len(lines) else None
         if following is None:
             break
-        wrapped = bool(line) and bool(following) and len(line) >= WRAPPED_WIDTH * width
+        wrapped = len(line) >= WRAPPED_WIDTH * width and not (_SENTENCE_END.search(line) and _STARTS_SENTENCE.match(following))
         if wrapped and _HYPHENATED.search(line) and following[:1].islower():
             out = out[:-1]
         elif wrapped:
@@ -100,7 +104,7 @@ def _date(reader: PdfReader) -> str | None:
 def _open(data: bytes) -> PdfReader:
     try:
         reader = PdfReader(io.BytesIO(data))
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError) as error:
+    except _ERRORS as error:
         raise UnreadableDocument(f"not a readable PDF ({error})") from error
     if reader.is_encrypted:
         try:
@@ -118,10 +122,13 @@ def read_pdf(data: bytes, limits: ReaderLimits) -> Extracted:
     reader = _open(data)
     try:
         count = len(reader.pages)
-        if count > limits.max_pages:
-            raise UnreadableDocument(f"PDF has {count} pages, over the RAGBOT_MAX_PAGES limit of {limits.max_pages}")
+    except _ERRORS as error:
+        raise UnreadableDocument(f"corrupt PDF ({error})") from error
+    if count > limits.max_pages:
+        raise UnreadableDocument(f"PDF has {count} pages, over the RAGBOT_MAX_PAGES limit of {limits.max_pages}")
+    try:
         pages = [[line.rstrip() for line in (page.extract_text() or "").splitlines()] for page in reader.pages]
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except _ERRORS as error:
         raise UnreadableDocument(f"corrupt PDF ({error})") from error
     if not any(line.strip() for lines in pages for line in lines):
         raise UnreadableDocument("no text layer (scanned?)")
