@@ -19,6 +19,7 @@ from langchain_core.indexing import index
 
 from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
+from vectorstore.reuse import reusing, stored_vectors
 
 NoteChunks = tuple[str, list[Document]]  # (source, the note's chunks)
 
@@ -66,11 +67,15 @@ class NoteIndex:
         notes = list(notes)
         before = {source: self._keys(source) for source, _ in notes}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
+        if remove_missing:
+            present = {source for source, _ in notes} | keep
+            result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
+        writer = reusing(self.vectorstore, stored_vectors(self.vectorstore, result.deleted))  # moves: no re-embedding
         for batch in self._batches(notes):
             outcome = index(
                 self._documents(batch, on_note),
                 self.records,
-                self.vectorstore,
+                writer,
                 batch_size=max(self.batch_size, sum(len(chunks) for _, chunks in batch)),
                 cleanup="incremental",
                 source_id_key="source",
@@ -81,11 +86,10 @@ class NoteIndex:
             old, new = before[source], self._keys(source)
             bucket = result.added if not old else result.unchanged if old == new else result.updated
             bucket.append(source)
-        if remove_missing:
-            present = {source for source, _ in notes} | keep
-            result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
-            for source in result.deleted:
-                self.delete_source(source)
+        if writer is not self.vectorstore:
+            result.embedded -= writer.embeddings.reused
+        for source in result.deleted:
+            self.delete_source(source)
         self._drop_unrecorded()
         self.lexical.sync_from(self.collection)
         return result
