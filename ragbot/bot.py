@@ -19,6 +19,7 @@ from ragbot.rerank import OnnxCrossEncoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
 from ragbot.sentiment import SentimentAnswerer
+from ragbot.serial import one_writer
 from ragbot.settings import Settings
 from vectorstore import LexicalIndex, NoteIndex, open_chroma
 from vectorstore.embeddings import LazyEmbeddings
@@ -112,6 +113,7 @@ class Ragbot:
         return self
 
     # -- ingest ----------------------------------------------------------------------
+    @one_writer
     def ingest(self, path: Path | str | None = None, sync: bool = False, progress: ProgressFn | None = None) -> IngestReport:
         """Bring the store in line with the notes under ``path`` (default: ``settings.notes_dir``).
 
@@ -146,6 +148,7 @@ class Ragbot:
             self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings)
 
+    @one_writer
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""
         self.index.delete_source(source)

@@ -201,3 +201,28 @@ def evaluate(
 
 if __name__ == "__main__":
     app()
+
+
+@app.command()
+def watch(
+    path: Annotated[Optional[Path], typer.Argument(help="Folder of notes (default: RAGBOT_NOTES_DIR).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Keep the store in line with a folder: notes added, edited, moved or deleted are ingested
+    as it happens (like ingest --sync); each change is logged with the ingest summary."""
+    from datetime import datetime
+
+    from ragbot.watch import FolderWatcher
+
+    bot = make_bot(store)
+
+    def log(line: str) -> None:
+        print(f"{datetime.now():%H:%M:%S} {line}", flush=True)
+
+    try:
+        FolderWatcher(bot, Path(path or bot.settings.notes_dir), log).run()
+    except FileNotFoundError as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(2)
+    except KeyboardInterrupt:
+        log("stopped")

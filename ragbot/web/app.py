@@ -72,7 +72,10 @@ def layout(bot: Ragbot) -> Page:
             with gr.Row(equal_height=True):
                 upload = gr.File(
                     file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="rb-upload",
-                    label=f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each)",
+                    label=(
+                        f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each) or "
+                        f"PDF, HTML, .docx, .eml (up to {bot.settings.max_document_bytes / 1e6:.0f} MB)"
+                    ),
                 )
                 with gr.Column():
                     gr.HTML(render.message_html(f"Notes folder: {bot.settings.notes_dir}"))
@@ -173,7 +176,7 @@ def launch(bot: Ragbot, **options) -> gr.Blocks:
     demo = build_app(bot)
     theme = gr.themes.Soft(primary_hue="indigo", neutral_hue="slate", font=_SYSTEM_FONTS, font_mono=_MONO_FONTS)
     demo.launch(
-        theme=theme, css_paths=[HERE / "app.css"], max_file_size=bot.settings.max_note_bytes,
+        theme=theme, css_paths=[HERE / "app.css"], max_file_size=max(bot.settings.max_note_bytes, bot.settings.max_document_bytes),
         footer_links=["api"], show_error=True, **options,
     )
     return demo
