@@ -150,11 +150,12 @@ def serve(
     auth: Annotated[Optional[str], typer.Option("--auth", help="user:password required to open the page.")] = None,
     auth_file: Annotated[Optional[Path], typer.Option("--auth-file", help="File of user:password lines.")] = None,
     store: StoreOpt = None,
+    watch: Annotated[bool, typer.Option("--watch", help="Also ingest RAGBOT_NOTES_DIR as its files change; the page refreshes.")] = False,
 ) -> None:
     """Open the chat page (Gradio) at http://HOST:PORT."""
     from ragbot.web.app import serve as serve_app
 
-    serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file)
+    serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file, watch=watch)
 
 
 _EVAL_COLUMNS = {

@@ -14,7 +14,9 @@ from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat
 from ragbot.web.notes import Notes
+from ragbot.web.live import wire_live_refresh
 from ragbot.web.views import StoreViews
+from ragbot.watch import FolderWatcher
 
 HERE = Path(__file__).parent
 CONCURRENCY = 4  # answers computed at once; further questions queue
@@ -158,22 +160,25 @@ def api_ask(bot: Ragbot):
     return ask
 
 
-def build_app(bot: Ragbot) -> gr.Blocks:
-    """The whole page over ``bot`` (call ``bot.warm_up()`` first so no request pays for loading)."""
+def build_app(bot: Ragbot, watcher: FolderWatcher | None = None) -> gr.Blocks:
+    """The whole page over ``bot`` (call ``bot.warm_up()`` first so no request pays for loading);
+    with a ``watcher``, its ingests refresh the notes table, tickers and sentiment view."""
     views = StoreViews(bot)
     with gr.Blocks(title="ragbot", analytics_enabled=False) as demo:
         page = layout(bot)
         wire_chat(page, Chat(bot))
         wire_notes(page, Notes(bot), views)
+        if watcher is not None:
+            wire_live_refresh(lambda: watcher.generation, refresher(views), page.tickers, store_outputs(page))
         demo.load(refresher(views), [page.tickers], store_outputs(page), api_visibility="private")
         demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
         gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")
     return demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
 
 
-def launch(bot: Ragbot, **options) -> gr.Blocks:
+def launch(bot: Ragbot, watcher: FolderWatcher | None = None, **options) -> gr.Blocks:
     """Build the page and start serving it; ``options`` go to ``Blocks.launch``."""
-    demo = build_app(bot)
+    demo = build_app(bot, watcher)
     theme = gr.themes.Soft(primary_hue="indigo", neutral_hue="slate", font=_SYSTEM_FONTS, font_mono=_MONO_FONTS)
     demo.launch(
         theme=theme, css_paths=[HERE / "app.css"], max_file_size=max(bot.settings.max_note_bytes, bot.settings.max_document_bytes),
@@ -182,8 +187,12 @@ def launch(bot: Ragbot, **options) -> gr.Blocks:
     return demo
 
 
-def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None) -> None:
-    """Load the models and store once, then serve the page at http://HOST:PORT until interrupted."""
+def serve(
+    bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None,
+    watch: bool = False,
+) -> None:
+    """Load the models and store once, then serve the page at http://HOST:PORT until interrupted;
+    with ``watch``, also keep the store in line with the notes folder (``ragbot watch``)."""
     logins = credentials(auth, auth_file)
     if logins is None and not is_loopback(host):
         print(
@@ -192,5 +201,9 @@ def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | No
         )
     bot.warm_up()
     # Gradio's own start-up lines suggest share=True (a public tunnel), which ragbot never uses.
+    watcher = None
+    if watch:
+        watcher = FolderWatcher(bot, Path(bot.settings.notes_dir), log=lambda line: print(f"watch: {line}", flush=True))
+        watcher.start()
     print(f"ragbot: chat at http://{host}:{port} (Ctrl+C to stop)", flush=True)
-    launch(bot, server_name=host, server_port=port, auth=logins, quiet=True)
+    launch(bot, watcher, server_name=host, server_port=port, auth=logins, quiet=True)
