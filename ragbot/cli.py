@@ -200,10 +200,6 @@ def evaluate(
         print_eval(result)
 
 
-if __name__ == "__main__":
-    app()
-
-
 @app.command()
 def watch(
     path: Annotated[Optional[Path], typer.Argument(help="Folder of notes (default: RAGBOT_NOTES_DIR).")] = None,
@@ -227,3 +223,7 @@ def watch(
         raise typer.Exit(2)
     except KeyboardInterrupt:
         log("stopped")
+
+
+if __name__ == "__main__":
+    app()
