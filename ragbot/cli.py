@@ -66,7 +66,7 @@ def print_report(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    path: Annotated[Optional[Path], typer.Argument(help="Folder of .txt/.md notes (default: RAGBOT_NOTES_DIR).")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="Folder of notes: .txt, .md, .pdf, .html, .docx, .eml (default: RAGBOT_NOTES_DIR).")] = None,
     sync: Annotated[bool, typer.Option("--sync", help="Also remove notes whose files were deleted.")] = False,
     json_out: JsonOpt = False,
     store: StoreOpt = None,
