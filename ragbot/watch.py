@@ -54,17 +54,19 @@ def signature(path: Path) -> tuple[int, int] | None:
 
 def wait_until_settled(paths: list[Path], settle_seconds: float) -> None:
     """Return once none of ``paths`` changed size or time for ``settle_seconds`` (a half-written
-    file is read when its writer is done), or after ``MAX_SETTLE_WAITS`` periods."""
-    if settle_seconds <= 0 or not paths:
-        return
+    file is read when its writer is done), or after ``MAX_SETTLE_WAITS`` periods. Files last
+    written longer ago than that are not waited for."""
     last = [signature(p) for p in paths]
-    quiet_since = time.monotonic()
-    deadline = quiet_since + MAX_SETTLE_WAITS * settle_seconds
-    while time.monotonic() - quiet_since < settle_seconds and time.monotonic() < deadline:
+    written = [s[1] / 1e9 for s in last if s is not None]
+    if settle_seconds <= 0 or not written:
+        return
+    quiet_since = min(time.time(), max(written))
+    deadline = time.time() + MAX_SETTLE_WAITS * settle_seconds
+    while time.time() - quiet_since < settle_seconds and time.time() < deadline:
         time.sleep(POLL_SECONDS)
         now = [signature(p) for p in paths]
         if now != last:
-            last, quiet_since = now, time.monotonic()
+            last, quiet_since = now, time.time()
 
 
 class FolderWatcher:
