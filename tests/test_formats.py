@@ -126,6 +126,18 @@ def test_eml_subject_date_and_attachments_as_their_own_notes(tmp_path, resolver)
     assert len(attached.pages) == 3 and attached.ticker_scores == {"NVDA": 0.6}
 
 
+def test_an_html_only_mail_is_read_as_its_article_text(tmp_path, resolver):
+    page = html_page(
+        "Alibaba cloud", ["Alibaba cloud revenue grew 26 percent in the June quarter, caf\u00e9 chains said."],
+        block=sentiment_block("positive", "0.50", "BABA 0.5"),
+    )
+    write(tmp_path, "html-mail.eml", eml_bytes("RE: FW: Alibaba cloud", page, datetime(2025, 6, 3), html=True))
+    notes, failed = load(tmp_path, resolver)
+    note = notes["html-mail.eml"]
+    assert not failed and note.title == "Alibaba cloud" and note.date == "2025-06-03"
+    assert "caf\u00e9 chains" in note.body and "Markets" not in note.body and note.ticker_scores == {"BABA": 0.5}
+
+
 def test_bad_documents_are_reported_by_path_with_a_reason(tmp_path, resolver):
     write(tmp_path, "good.pdf", pdf_bytes(NVDA_PAGES))
     write(tmp_path, "locked.pdf", pdf_bytes(NVDA_PAGES, password="s3cret"))

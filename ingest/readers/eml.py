@@ -31,11 +31,10 @@ def _body(message: EmailMessage, limits: ReaderLimits) -> str:
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
         return ""
-    content = part.get_content()
     if part.get_content_subtype() != "html":
-        return content
+        return part.get_content()
     try:
-        return read_html(content.encode("utf-8"), limits).text
+        return read_html(part.get_content().encode("utf-8"), limits).text
     except UnreadableDocument:
         return ""
 

@@ -70,17 +70,19 @@ def sentiment_block(lines: list[str]) -> str:
 
 def read_html(data: bytes, limits: ReaderLimits) -> Extracted:
     """The article text with the sentiment block after it; the page title as the title."""
-    try:
-        root = lxml.html.document_fromstring(data)
+    try:  # trafilatura's loader detects the encoding (a declared charset, else a guess)
+        root, page = trafilatura.load_html(data), trafilatura.load_html(data)
     except (ParserError, XMLSyntaxError, ValueError) as error:
         raise UnreadableDocument(f"not readable HTML ({error})") from error
+    if root is None:
+        raise UnreadableDocument("not readable HTML")
     document = trafilatura.bare_extraction(
-        root, include_tables=True, include_comments=False, with_metadata=True,
+        root, include_tables=True, include_comments=False, with_metadata=True, favor_precision=True,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     article = (document.text or "").strip() if document else ""
     if len(article.split()) < MIN_ARTICLE_WORDS:
         raise UnreadableDocument("no article text in the page")
-    block = sentiment_block(page_lines(lxml.html.document_fromstring(data)))
+    block = "" if BLOCK_START.search(article) else sentiment_block(page_lines(page))
     text = f"{article}\n{block}" if block else article
     return Extracted(text=text, title=(document.title or None), date=(document.date or None))
