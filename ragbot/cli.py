@@ -207,6 +207,7 @@ def watch(
 ) -> None:
     """Keep the store in line with a folder: notes added, edited, moved or deleted are ingested
     as it happens (like ingest --sync); each change is logged with the ingest summary."""
+    import signal
     from datetime import datetime
 
     from ragbot.watch import FolderWatcher
@@ -216,6 +217,10 @@ def watch(
     def log(line: str) -> None:
         print(f"{datetime.now():%H:%M:%S} {line}", flush=True)
 
+    # Ctrl-C and a service manager's SIGTERM both stop it cleanly, even when started with
+    # SIGINT ignored (as a background job of a script is).
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.default_int_handler)
     try:
         FolderWatcher(bot, Path(path or bot.settings.notes_dir), log).run()
     except FileNotFoundError as error:

@@ -104,7 +104,7 @@ def test_watch_follows_adds_edits_moves_deletes_and_bad_files_then_stops_on_ctrl
     (notes / "baba.txt").unlink()
     assert "0 added, 0 updated, 1 deleted, 1 failed" in log.next(r"ingest:")[-1]  # still running
 
-    process.send_signal(signal.SIGINT)
+    process.send_signal(signal.SIGINT)  # Ctrl-C
     assert process.wait(timeout=STUCK_SECONDS) == 0
     assert log.lines()[-1].endswith("stopped")
 
