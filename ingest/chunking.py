@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from langchain_core.documents import Document
@@ -61,6 +62,23 @@ def note_metadata(note: Note) -> dict:
     return metadata
 
 
+def page_metadata(pages: tuple[int, ...], start: int, end: int) -> dict:
+    """``page``: the page a chunk starts on; ``page_starts``: note offsets of the pages that
+    begin inside it, so a sentence's page is ``page`` plus the starts before the sentence."""
+    if not pages:
+        return {}
+    first = max(1, bisect_right(pages, start))
+    inside = list(pages[bisect_right(pages, start) : bisect_left(pages, end)])
+    return {"page": first, "page_starts": inside} if inside else {"page": first}
+
+
+def page_of(metadata: dict, offset: int) -> int | None:
+    """The page of note offset ``offset`` inside a chunk with ``page_metadata``."""
+    if "page" not in metadata:
+        return None
+    return metadata["page"] + sum(1 for start in metadata.get("page_starts") or [] if start <= offset)
+
+
 class NoteChunker:
     """Chunks of about ``chunk_size`` characters, split at sentence boundaries.
 
@@ -97,5 +115,6 @@ class NoteChunker:
             meta = {**base, "chunk_index": index, "start": start, "end": start + len(chunk.page_content)}
             if about:
                 meta["about"] = about
+            meta.update(page_metadata(note.pages, start, meta["end"]))
             documents.append(Document(page_content=chunk.page_content, metadata=meta))
         return ChunkedNote(documents, dropped=len(every) - len(chunks))

@@ -12,9 +12,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from ingest.note import Note, NoteFormatError, parse_note
+from ingest.readers import DOCUMENT_SUFFIXES, ReaderLimits, reader_for
+from ingest.readers.notes import document_notes
 from ingest.tickers import TickerResolver
 
-NOTE_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+NOTE_SUFFIXES = (*TEXT_SUFFIXES, *DOCUMENT_SUFFIXES)
 _ENCODINGS = ("utf-8-sig", "cp1252")
 _CONTROL = {*range(0, 9), 11, 12, *range(14, 32), 127}
 _CONTROL_BYTES = bytes(sorted(_CONTROL))
@@ -133,11 +136,12 @@ def read_regular_file(path: Path, max_bytes: int) -> tuple[bytes, os.stat_result
 
 
 class NoteLoader:
-    """Read every ``.txt``/``.md`` note below ``root`` (following links, never looping)."""
+    """Read every note below ``root`` (``NOTE_SUFFIXES``; following links, never looping)."""
 
-    def __init__(self, resolver: TickerResolver, max_bytes: int = 2_000_000):
+    def __init__(self, resolver: TickerResolver, max_bytes: int = 2_000_000, limits: ReaderLimits = ReaderLimits()):
         self.resolver = resolver
         self.max_bytes = max_bytes
+        self.limits = limits
 
     def paths(self, root: Path, unreadable: list[OSError] | None = None) -> Iterator[Path]:
         """Note files below ``root`` in a stable order; directory link loops are skipped, and
@@ -155,15 +159,21 @@ class NoteLoader:
                 if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
                     yield Path(folder) / name
 
-    def read(self, path: Path, root: Path) -> Note:
-        """Parse one file; raises ``NoteFormatError`` or ``OSError`` with the reason."""
-        data, status = read_regular_file(path, self.max_bytes)
+    def read(self, path: Path, root: Path) -> list[Note | LoadFailure]:
+        """Parse one file (a document may hold several notes, and attachments that failed);
+        raises ``NoteFormatError`` or ``OSError`` with the reason."""
+        document = reader_for(path.name) is not None
+        data, status = read_regular_file(path, self.limits.max_bytes if document else self.max_bytes)
         mtime = datetime.fromtimestamp(status.st_mtime, tz=timezone.utc).date().isoformat()
+        source = display_source(path.relative_to(root).as_posix())
+        if document:
+            read = document_notes(data, source, self.resolver, mtime, self.limits)
+            return [*read.notes, *(LoadFailure(name, reason) for name, reason in read.failures)]
         text, controls = clean_controls(decode_note(data))
-        note = parse_note(text, display_source(path.relative_to(root).as_posix()), self.resolver, date=mtime)
+        note = parse_note(text, source, self.resolver, date=mtime)
         if controls:
             note = replace(note, problems=(f"{controls} control characters replaced by spaces", *note.problems))
-        return note
+        return [note]
 
     def load(self, root: Path) -> Iterator[Note | LoadFailure]:
         """Every note below ``root``, or a ``LoadFailure`` for each file that could not be read."""
@@ -172,7 +182,7 @@ class NoteLoader:
         for path in self.paths(root, unreadable):
             source = display_source(path.relative_to(root).as_posix())
             try:
-                yield self.read(path, root)
+                yield from self.read(path, root)
             except FileNotFoundError:
                 yield LoadFailure(source, "file vanished before it could be read")
             except (NoteFormatError, OSError) as error:

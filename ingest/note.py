@@ -51,6 +51,7 @@ class Note:
     sentiment_score: float | None = None
     ticker_scores: dict[str, float] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    pages: tuple[int, ...] = ()  # offsets in ``text`` where pages 1, 2, ... begin (paged formats only)
 
     @property
     def body(self) -> str:

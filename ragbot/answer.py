@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from langchain_core.documents import Document
 
+from ingest.chunking import page_of
 from ragbot.routing import Question
 
 
@@ -32,6 +33,7 @@ class Citation:
     score: float
     sentence: str
     passage_start: int  # the passage's offset into the note text
+    page: int | None = None  # the cited sentence's page, for paged formats (PDF)
 
     @classmethod
     def from_passage(cls, n: int, passage: Document, start: int, end: int, score: float) -> "Citation":
@@ -51,6 +53,7 @@ class Citation:
             score=round(float(score), 4),
             sentence=passage.page_content[start - offset : end - offset],
             passage_start=offset,
+            page=page_of(meta, start),
         )
 
     def to_json(self) -> dict:

@@ -12,6 +12,8 @@ from pathlib import Path
 from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
+from ingest.duplicates import drop_repeats
+from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
 from ragbot.question_input import clean_history, prepare_question, prompt_answer
@@ -151,13 +153,16 @@ class Ragbot:
         root = Path(path or self.settings.notes_dir)
         if not root.is_dir():
             raise FileNotFoundError(f"notes folder not found: {root}")
-        loader = NoteLoader(self.resolver, self.settings.max_note_bytes)
+        s = self.settings
+        limits = ReaderLimits(s.max_pages, s.max_document_bytes, s.max_unpacked_bytes)
+        loader = NoteLoader(self.resolver, s.max_note_bytes, limits)
         failed: list[LoadFailure] = []
         notes: list[Note] = []
         for item in loader.load(root):
             (failed if isinstance(item, LoadFailure) else notes).append(item)
             if progress:
                 progress("read", len(notes) + len(failed), 0)
+        notes, repeats = drop_repeats(notes)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         chunked = [(n, chunker.chunk(n)) for n in notes]
         failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
@@ -166,6 +171,8 @@ class Ragbot:
         keep = {f.path for f in failed}
         with self.store.writing(self.settings.wait_for_writer) as index:
             index, notices = prepare_write(self.store, index)
+            for repeat in repeats:  # stored before its twin arrived
+                index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
             if folders and sync:
                 keep |= {source for source in index.sources() if source.startswith(folders)}
@@ -178,7 +185,7 @@ class Ragbot:
             record_version(self.store, index)
         warnings = [
             LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
-        ]
+        ] + repeats
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
         return IngestReport(**vars(result), failed=failed, warnings=warnings, store=notices)

@@ -79,7 +79,7 @@ def print_report(report: IngestReport) -> None:
 
 @app.command()
 def ingest(
-    path: Annotated[Optional[Path], typer.Argument(help="Folder of .txt/.md notes (default: RAGBOT_NOTES_DIR).")] = None,
+    path: Annotated[Optional[Path], typer.Argument(help="Folder of notes: .txt, .md, .pdf, .html, .docx, .eml (default: RAGBOT_NOTES_DIR).")] = None,
     sync: Annotated[bool, typer.Option("--sync", help="Also remove notes whose files were deleted.")] = False,
     json_out: JsonOpt = False,
     store: StoreOpt = None,
@@ -142,7 +142,8 @@ def ask(
     for c in answer.citations or answer.related:
         label = "" if answer.found else "possibly related: "
         sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
-        where = f"{label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}"
+        page = f" p. {c.page}" if c.page else ""
+        where = f"{label}{c.source}{page} {' '.join(c.tickers)}{sentiment} {c.date or ''}"
         console.print(f"[bold]\\[{c.n}][/bold] {escape(where)}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
 
@@ -172,11 +173,12 @@ def serve(
     auth: Annotated[Optional[str], typer.Option("--auth", help="user:password required to open the page.")] = None,
     auth_file: Annotated[Optional[Path], typer.Option("--auth-file", help="File of user:password lines.")] = None,
     store: StoreOpt = None,
+    watch: Annotated[bool, typer.Option("--watch", help="Also ingest RAGBOT_NOTES_DIR as its files change; the page refreshes.")] = False,
 ) -> None:
     """Open the chat page (Gradio) at http://HOST:PORT."""
     from ragbot.web.app import serve as serve_app
 
-    serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file)
+    serve_app(make_bot(store), host=host, port=port, auth=auth, auth_file=auth_file, watch=watch)
 
 
 _EVAL_COLUMNS = {
@@ -307,6 +309,35 @@ def sentiment(
         periods = ", ".join(f"{p.period} {p.average:+.2f} ({len(p.notes)})" for p in found.periods)
         table.add_row(ticker, str(len(s.notes)), f"{s.average:+.2f}", first, last, f"{found.change:+.2f}", periods)
     console.print(table)
+
+
+@app.command()
+def watch(
+    path: Annotated[Optional[Path], typer.Argument(help="Folder of notes (default: RAGBOT_NOTES_DIR).")] = None,
+    store: StoreOpt = None,
+) -> None:
+    """Keep the store in line with a folder: notes added, edited, moved or deleted are ingested
+    as it happens (like ingest --sync); each change is logged with the ingest summary."""
+    import signal
+    from datetime import datetime
+
+    from ragbot.watch import FolderWatcher
+
+    bot = make_bot(store)
+
+    def log(line: str) -> None:
+        print(f"{datetime.now():%H:%M:%S} {line}", flush=True)
+
+    # Ctrl-C and a service manager's SIGTERM both stop it cleanly, even when started with
+    # SIGINT ignored (as a background job of a script is).
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.default_int_handler)
+    try:
+        FolderWatcher(bot, Path(path or bot.settings.notes_dir), log).run()
+    except FileNotFoundError as error:
+        raise CannotRun(str(error)) from error
+    except KeyboardInterrupt:
+        log("stopped")
 
 
 if __name__ == "__main__":

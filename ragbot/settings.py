@@ -57,3 +57,10 @@ class Settings(BaseSettings):
     # Sentiment and time (issue 11)
     today: date | None = Field(None, description="The day relative windows ('last 30 days') count from; unset: today.")
     sentiment_max_cited: int = Field(50, ge=1, description="Notes cited in one sentiment answer (figures still use every note).")
+
+    # Document formats and watching a folder (issue 12)
+    max_pages: int = Field(1_000, ge=1, le=100_000, description="A PDF with more pages is reported and skipped.")
+    max_document_bytes: int = Field(50_000_000, ge=1, description="Larger PDF/HTML/.docx/.eml files are reported and skipped.")
+    max_unpacked_bytes: int = Field(100_000_000, ge=1, description="A .docx that would unpack to more is refused (zip bomb).")
+    watch_debounce_ms: int = Field(300, ge=50, le=60_000, description="Changes less than this apart are ingested together.")
+    watch_settle_ms: int = Field(300, ge=0, le=60_000, description="A changed file is ingested once its size and time stay put this long.")

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import shutil
 import subprocess
@@ -213,17 +215,19 @@ def test_an_older_store_is_upgraded_without_embedding_unchanged_text(tmp_path, n
     (store / "notes.embeddings.sqlite").unlink()
     upgraded = Ragbot(make_settings(store))
     model = counting(upgraded)
-    original = NoteChunker.split  # another issue's new field, added by the chunker
+    original = NoteChunker.chunk  # another issue's new field, added by the chunker
 
-    def split_with_new_field(self, note):
-        return [type(c)(page_content=c.page_content, metadata={**c.metadata, "schema_probe": 1}) for c in original(self, note)]
+    def chunk_with_new_field(self, note):
+        chunked = original(self, note)
+        documents = [type(c)(page_content=c.page_content, metadata={**c.metadata, "schema_probe": 1}) for c in chunked.documents]
+        return dataclasses.replace(chunked, documents=documents)
 
-    NoteChunker.split = split_with_new_field
+    NoteChunker.chunk = chunk_with_new_field
     try:
         report = upgraded.ingest(notes_dir)
     finally:
-        NoteChunker.split = original
-    assert report.updated and report.embedded == len(ids)  # every chunk re-indexed...
+        NoteChunker.chunk = original
+    assert report.updated and report.embedded == 0  # every chunk re-indexed, none embedded by the model
     assert model.embedded == 0  # ...with the vectors it had: none embedded anew
     assert any("upgraded from schema 1" in notice for notice in report.store)
     assert len(assert_store_consistent(upgraded)) == len(ids)

@@ -11,7 +11,7 @@ from ragbot.web.notes import Notes, progress_reporter
 
 class FakeBot:
     def __init__(self, notes_dir: Path):
-        self.settings = SimpleNamespace(notes_dir=notes_dir, max_note_bytes=1000)
+        self.settings = SimpleNamespace(notes_dir=notes_dir, max_note_bytes=1000, max_document_bytes=5000)
         self.ingested, self.deleted = [], []
 
     def ingest(self, path, sync=False, progress=None):

@@ -107,3 +107,9 @@ def test_report_lists_outcomes_and_escaped_failures():
     assert '<div class="rb-count rb-count-added"><b>1</b><span>added</span></div>' in html
     assert '<b>2</b><span>unchanged</span>' in html and '<b>1</b><span>failed</span>' in html
     assert "&lt;bad&gt;.txt" in html and "binary &lt;file&gt;" in html and "<bad>" not in html
+
+
+def test_a_paged_citation_shows_its_page_on_the_card_and_in_the_note():
+    assert '<span class="rb-page">p. 12</span>' in render.card_html(citation(page=12), turn=0, active=False)
+    assert '<span class="rb-page">p. 12</span>' in render.note_html(citation(page=12), NOTE)
+    assert "rb-page" not in render.card_html(citation(), turn=0, active=False)  # plain-text notes have no pages

@@ -25,6 +25,7 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 from langchain_core.indexing.api import _get_document_with_hash  # the record keys index() computes
 
+from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
 
 NoteChunks = tuple[str, list[Document]]  # (source, the note's chunks)
@@ -76,10 +77,14 @@ class NoteIndex:
         on_note: Callable[[str], None] | None = None,
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
-        them nor in ``keep`` (files present but unreadable this time keep their old chunks)."""
+        them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
+        so do the notes of their attachments)."""
         notes = list(notes)
         before = {source: self._keys(source) for source, _ in notes}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
+        if remove_missing:
+            present = {source for source, _ in notes} | keep
+            result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
         for batch in self._batches(notes):
             result.embedded += self._write(batch)
             for source, _ in batch:
@@ -89,19 +94,17 @@ class NoteIndex:
             old, new = before[source], self._keys(source)
             bucket = result.added if not old else result.unchanged if old == new else result.updated
             bucket.append(source)
-        if remove_missing:
-            present = {source for source, _ in notes} | keep
-            result.deleted = [s for s in self.sources() if s not in present]
-            for source in result.deleted:
-                self.delete_source(source)
+        for source in result.deleted:  # decided before writing: a moved note's vectors come from the cache
+            self.delete_source(source)
         with self.commit():
             self._drop_unrecorded()
             self.lexical.sync_from(self.collection)
         return result
 
     def _index(self, chunks: list[Document], cleanup: str | None) -> int:
-        """``index`` the chunks in one go (embedded ahead), keeping the lexical mirror in step."""
-        self._embed_ahead(chunks)
+        """``index`` the chunks in one go (embedded ahead), keeping the lexical mirror in step;
+        returns how many chunks the model embedded (cached text, e.g. a moved note, is not)."""
+        fresh = self._embed_ahead(chunks)
         with self.commit():
             outcome = index(
                 chunks,
@@ -113,7 +116,7 @@ class NoteIndex:
                 key_encoder="sha256",
             )
             self.lexical.sync_from(self.collection)
-        return outcome["num_added"]
+        return outcome["num_added"] if fresh is None else fresh
 
     def _write(self, batch: list[NoteChunks]) -> int:
         """Whole notes; ``index`` drops the old chunks of each of them."""
@@ -134,15 +137,19 @@ class NoteIndex:
                 self.lexical.delete(stale)
         return added
 
-    def _embed_ahead(self, chunks: list[Document]) -> None:
+    def _embed_ahead(self, chunks: list[Document]) -> int | None:
         """Put the vectors of chunks not yet recorded into the embedding cache, outside the
-        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached)."""
-        if not isinstance(self.vectorstore.embeddings, CacheBackedEmbeddings):
-            return
+        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached).
+        Returns how many distinct texts the model embedded (None without a cache)."""
+        cache = self.vectorstore.embeddings
+        if not isinstance(cache, CacheBackedEmbeddings):
+            return None
         keys = [_get_document_with_hash(c, key_encoder="sha256").id for c in chunks]
-        texts = [c.page_content for c, known in zip(chunks, self.records.exists(keys)) if not known]
+        texts = list(dict.fromkeys(c.page_content for c, known in zip(chunks, self.records.exists(keys)) if not known))
+        missing = [t for t, vector in zip(texts, cache.document_embedding_store.mget(texts)) if vector is None]
         if texts:
-            self.vectorstore.embeddings.embed_documents(texts)
+            cache.embed_documents(texts)
+        return len(missing)
 
     def _drop_unrecorded(self) -> None:
         """Delete vectors that have no record. A run killed between writing a batch's vectors

@@ -14,7 +14,9 @@ from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
 from ragbot.web.notes import Notes
+from ragbot.web.live import wire_live_refresh
 from ragbot.web.views import LATEST_COLUMNS, StoreViews
+from ragbot.watch import FolderWatcher
 
 HERE = Path(__file__).parent
 CONCURRENCY = 4  # answers computed at once; further questions queue
@@ -78,7 +80,10 @@ def layout(bot: Ragbot) -> Page:
             with gr.Row(equal_height=True):
                 upload = gr.File(
                     file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="rb-upload",
-                    label=f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each)",
+                    label=(
+                        f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each) or "
+                        f"PDF, HTML, .docx, .eml (up to {bot.settings.max_document_bytes / 1e6:.0f} MB)"
+                    ),
                 )
                 with gr.Column():
                     gr.HTML(render.message_html(f"Notes folder: {bot.settings.notes_dir}"))
@@ -200,12 +205,15 @@ def api_ask(bot: Ragbot):
 
 
 def build_app(bot: Ragbot) -> gr.Blocks:
-    """The whole page over ``bot`` (call ``bot.warm_up()`` first so no request pays for loading)."""
+    """The whole page over ``bot`` (call ``bot.warm_up()`` first so no request pays for loading);
+    any process's write to the store (a watcher, a CLI ingest) refreshes the notes table,
+    tickers and sentiment view."""
     views = StoreViews(bot)
     with gr.Blocks(title="ragbot", analytics_enabled=False) as demo:
         page = layout(bot)
         wire_chat(page, Chat(bot))
         wire_notes(page, Notes(bot), views)
+        wire_live_refresh(bot.store.locks.generation, refresher(views), filters(page), store_outputs(page))
         demo.load(refresher(views), filters(page), store_outputs(page), api_visibility="private")
         demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
         gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")
@@ -217,14 +225,18 @@ def launch(bot: Ragbot, **options) -> gr.Blocks:
     demo = build_app(bot)
     theme = gr.themes.Soft(primary_hue="indigo", neutral_hue="slate", font=_SYSTEM_FONTS, font_mono=_MONO_FONTS)
     demo.launch(
-        theme=theme, css_paths=[HERE / "app.css"], max_file_size=bot.settings.max_note_bytes,
+        theme=theme, css_paths=[HERE / "app.css"], max_file_size=max(bot.settings.max_note_bytes, bot.settings.max_document_bytes),
         footer_links=["api"], show_error=True, **options,
     )
     return demo
 
 
-def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None) -> None:
-    """Load the models and store once, then serve the page at http://HOST:PORT until interrupted."""
+def serve(
+    bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None,
+    watch: bool = False,
+) -> None:
+    """Load the models and store once, then serve the page at http://HOST:PORT until interrupted;
+    with ``watch``, also keep the store in line with the notes folder (``ragbot watch``)."""
     logins = credentials(auth, auth_file)
     if logins is None and not is_loopback(host):
         print(
@@ -233,5 +245,7 @@ def serve(bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | No
         )
     bot.warm_up()
     # Gradio's own start-up lines suggest share=True (a public tunnel), which ragbot never uses.
+    if watch:
+        FolderWatcher(bot, Path(bot.settings.notes_dir), log=lambda line: print(f"watch: {line}", flush=True)).start()
     print(f"ragbot: chat at http://{host}:{port} (Ctrl+C to stop)", flush=True)
     launch(bot, server_name=host, server_port=port, auth=logins, quiet=True)

@@ -41,7 +41,8 @@ class Notes:
         """Save the uploaded notes into the notes folder, then ingest it: (report, cleared upload box)."""
         if not files:
             return gr.skip(), gr.skip()
-        saved, refused = save_uploads([Path(f) for f in files], self.notes_dir, self.bot.settings.max_note_bytes)
+        limits = self.bot.settings
+        saved, refused = save_uploads([Path(f) for f in files], self.notes_dir, limits.max_note_bytes, limits.max_document_bytes)
         report = self._ingest(sync=False, progress=progress) if saved else IngestReport()
         report.failed[:0] = refused
         return render.report_html(report), None

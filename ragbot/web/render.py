@@ -109,10 +109,11 @@ def highlight(text: str, outer: tuple[int, int], inner: tuple[int, int]) -> str:
 
 
 def meta_html(c: Citation) -> str:
-    """Tickers, sentiment badge and date of a citation's note."""
+    """Tickers, sentiment badge and date of a citation's note, and the cited page if paged."""
     tickers = "".join(f'<span class="rb-ticker">{escape(t)}</span>' for t in c.tickers)
     date = f'<span class="rb-date">{escape(c.date)}</span>' if c.date else ""
-    return f'<div class="rb-meta">{tickers}{sentiment_badge(c.sentiment_label, c.sentiment_score)}{date}</div>'
+    page = f'<span class="rb-page">p. {c.page}</span>' if c.page else ""
+    return f'<div class="rb-meta">{tickers}{sentiment_badge(c.sentiment_label, c.sentiment_score)}{date}{page}</div>'
 
 
 def card_html(c: Citation, turn: int, active: bool) -> str:

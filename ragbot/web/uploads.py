@@ -1,7 +1,9 @@
 """Save notes uploaded through the page into the notes folder, safely.
 
-Only ``.txt``/``.md`` text files up to the size limit are kept; names are reduced to plain
-ASCII file names, so an upload can never land outside the uploads folder.
+Only notes are kept: ``.txt``/``.md`` text files up to the note size limit, and documents
+(PDF, HTML, .docx, .eml) up to the document size limit, whose content the ingest then checks;
+names are reduced to plain ASCII file names, so an upload can never land outside the uploads
+folder.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from ingest import LoadFailure
 from ingest.loader import NOTE_SUFFIXES, decode_note
 from ingest.note import NoteFormatError
+from ingest.readers import reader_for
 
 UPLOADS = "uploads"  # sub-folder of the notes folder that the page writes to
 _MAX_STEM = 100
@@ -24,11 +27,11 @@ class UploadError(ValueError):
 
 
 def safe_filename(name: str) -> str:
-    """A plain ``stem.txt``/``stem.md`` name for an upload: no folders, no hidden files, ASCII only."""
+    """A plain ``stem.suffix`` name for an upload (a note suffix): no folders, no hidden files, ASCII only."""
     base = re.split(r"[\\/]", name)[-1]
     stem, dot, suffix = base.rpartition(".")
     if not dot or f".{suffix.lower()}" not in NOTE_SUFFIXES:
-        raise UploadError(f"only {' and '.join(NOTE_SUFFIXES)} notes can be uploaded")
+        raise UploadError(f"only {', '.join(NOTE_SUFFIXES)} notes can be uploaded")
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     clean = re.sub(r"\.{2,}", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_stem)).strip(".-_")[:_MAX_STEM]
     if not clean:
@@ -44,12 +47,17 @@ def target_path(folder: Path, name: str) -> Path:
     return path
 
 
-def read_note_bytes(path: Path, max_bytes: int) -> bytes:
-    """The upload's bytes, if it is text within the size limit."""
+def read_note_bytes(path: Path, max_bytes: int, max_document_bytes: int | None = None) -> bytes:
+    """The upload's bytes, if it is text within ``max_bytes``, or a document (by its name)
+    within ``max_document_bytes`` (default ``max_bytes``)."""
+    document = reader_for(path.name) is not None
+    limit = (max_document_bytes or max_bytes) if document else max_bytes
     size = path.stat().st_size
-    if size > max_bytes:
-        raise UploadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit")
+    if size > limit:
+        raise UploadError(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit")
     data = path.read_bytes()
+    if document:
+        return data
     try:
         decode_note(data)
     except (NoteFormatError, UnicodeDecodeError) as error:
@@ -57,24 +65,26 @@ def read_note_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def save_upload(upload: Path, folder: Path, max_bytes: int) -> Path:
+def save_upload(upload: Path, folder: Path, max_bytes: int, max_document_bytes: int | None = None) -> Path:
     """Copy one uploaded file into ``folder`` (replacing a note of the same name) and return its path."""
     target = target_path(folder, upload.name)
-    data = read_note_bytes(upload, max_bytes)
+    data = read_note_bytes(upload, max_bytes, max_document_bytes)
     partial = folder / f".{target.name}.part"  # hidden: the loader skips it
     partial.write_bytes(data)
     os.replace(partial, target)
     return target
 
 
-def save_uploads(uploads: list[Path], notes_dir: Path, max_bytes: int) -> tuple[list[Path], list[LoadFailure]]:
+def save_uploads(
+    uploads: list[Path], notes_dir: Path, max_bytes: int, max_document_bytes: int | None = None
+) -> tuple[list[Path], list[LoadFailure]]:
     """Save every upload into ``notes_dir/uploads``; each refused file comes back with its reason."""
     folder = Path(notes_dir) / UPLOADS
     folder.mkdir(parents=True, exist_ok=True)
     saved, refused = [], []
     for upload in map(Path, uploads):
         try:
-            saved.append(save_upload(upload, folder, max_bytes))
+            saved.append(save_upload(upload, folder, max_bytes, max_document_bytes))
         except (UploadError, OSError) as error:
             refused.append(LoadFailure(upload.name, str(error)))
     return saved, refused

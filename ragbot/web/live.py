@@ -1,0 +1,25 @@
+"""Refresh the page's views of the store when something outside the page changed it (a folder
+watcher running beside the page, a CLI ingest in another process): a timer compares the store's
+generation (``vectorstore.locking``) with the one the page last showed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import gradio as gr
+
+REFRESH_SECONDS = 2.0  # how often an open page asks whether the store changed (a cheap counter read)
+
+
+def wire_live_refresh(generation: Callable[[], int], refresh: Callable, inputs: list, outputs: list) -> None:
+    """Every ``REFRESH_SECONDS``, run ``refresh(*inputs)`` into ``outputs`` if ``generation()`` moved."""
+    seen = gr.State(-1)
+    timer = gr.Timer(REFRESH_SECONDS)
+
+    def tick(last: int, *values):
+        now = generation()
+        if now == last:
+            return gr.skip(), *(gr.skip() for _ in outputs)
+        return now, *refresh(*values)
+
+    timer.tick(tick, [seen, *inputs], [seen, *outputs], api_visibility="private", show_progress="hidden", queue=False)
