@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -44,3 +44,23 @@ class Settings(BaseSettings):
     sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
+
+    # Generative answers (docs/generative.md): unset base URL or model = the extractive answerer
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (Ollama).")
+    llm_model: str | None = Field(None, description="Model name the endpoint serves, e.g. llama3.2:3b or gpt-4o-mini.")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the endpoint (never logged); local servers need none.")
+    llm: bool = Field(True, description="Answer with the LLM when one is configured (CLI --llm/--no-llm per call).")
+    llm_timeout: float = Field(60.0, gt=0, le=600, description="Seconds for the whole generation; past it, the extractive answer.")
+    llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may write per answer.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0: the same answer every time).")
+    llm_passages: int = Field(6, ge=1, le=20, description="Passages numbered [1]..[k] in the prompt.")
+    support_threshold: float = Field(
+        -1.8, ge=-12, le=12,
+        description="Cross-encoder score a sentence's best support must reach; calibrated in benchmarks/support_calibration.py.",
+    )
+    show_unverified: bool = Field(False, description="Show unsupported generated sentences marked unverified instead of dropping them.")
+
+    @property
+    def generative(self) -> bool:
+        """Whether answers are written by the LLM (configured and not switched off)."""
+        return self.llm and bool(self.llm_base_url and self.llm_model)
