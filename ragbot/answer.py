@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from langchain_core.documents import Document
@@ -32,6 +33,8 @@ class Citation:
     score: float
     sentence: str
     passage_start: int  # the passage's offset into the note text
+    support_start: int | None = None  # generated answers: the supporting sentence's offsets in the note
+    support_end: int | None = None
 
     @classmethod
     def from_passage(cls, n: int, passage: Document, start: int, end: int, score: float) -> "Citation":
@@ -57,6 +60,20 @@ class Citation:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class AnswerSentence:
+    """A generated sentence as written (markers included), whether the verifier accepted it,
+    the markers it cites, and why it was rejected (empty when verified)."""
+
+    text: str
+    verified: bool
+    citations: tuple[int, ...] = ()
+    reason: str = ""
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "verified": self.verified, "citations": list(self.citations), "reason": self.reason}
+
+
 @dataclass
 class Answer:
     """An answer whose every sentence ends with ``[n]`` markers that index ``citations``.
@@ -69,6 +86,9 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
     related: list[Citation] = field(default_factory=list)
+    answerer: str = "extractive"  # or "generative": who wrote the text
+    sentences: list[AnswerSentence] = field(default_factory=list)  # generated sentences, unverified ones too
+    notice: str | None = None  # one line for the user, e.g. why the LLM was not used
 
     def to_json(self) -> dict:
         """The shape ``ragbot ask --json`` prints."""
@@ -78,6 +98,9 @@ class Answer:
             "tickers": self.tickers,
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
+            "answerer": self.answerer,
+            "sentences": [s.to_json() for s in self.sentences],
+            "notice": self.notice,
         }
 
 
@@ -94,3 +117,7 @@ class Answerer(ABC):
     @abstractmethod
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         """Answer ``question`` from ``passages`` (best first, scores in ``metadata["score"]``)."""
+
+    def stream(self, question: Question, passages: list[Document], history: list[dict] | None = None) -> Iterator[Answer]:
+        """The answer as it grows, the whole answer last; answerers that compose at once yield it once."""
+        yield self.answer(question, passages)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -89,7 +89,7 @@ class Ragbot:
             return self._answerer
         s = self.settings
         reranker = OnnxCrossEncoder(threads=s.reranker_threads) if s.reranker else None
-        return ExtractiveAnswerer(
+        extractive = ExtractiveAnswerer(
             reranker,
             resolver=self.resolver,
             max_sentences=s.max_citations,
@@ -97,6 +97,11 @@ class Ragbot:
             min_relevance=s.min_relevance,
             min_dense_relevance=s.min_dense_relevance,
         )
+        if s.generative:  # an LLM is configured: it writes, over the same ranking (docs/generative.md)
+            from ragbot.generative import build_answerer
+
+            return build_answerer(s, extractive, self.resolver)
+        return extractive
 
     @cached_property
     def sentiment_answerer(self) -> Answerer:
@@ -163,13 +168,19 @@ class Ragbot:
     def ask(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Answer:
         """Answer ``question`` with citations; ``history`` is Gradio-style ``{"role","content"}``
         messages, ``ticker`` overrides routing, ``k`` caps the cited sentences."""
+        *_, answer = self.ask_stream(question, history, ticker, k)
+        return answer
+
+    def ask_stream(self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None) -> Iterator[Answer]:
+        """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
         tickers = [ticker] if isinstance(ticker, str) else ticker
         routed = self.router.route(question, history, tickers)
         routed.max_citations = k
         if routed.intent == "sentiment":
-            return self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+            yield self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+            return
         passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
-        return self.answerer.answer(routed, passages)
+        yield from self.answerer.stream(routed, passages, history)
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)
