@@ -113,13 +113,19 @@ def ask(
     json_out: JsonOpt = False,
     no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder (faster).")] = False,
     store: StoreOpt = None,
+    llm: Annotated[Optional[bool], typer.Option("--llm/--no-llm", help="Write the answer with the configured LLM, or quote sentences (default: RAGBOT_LLM).")] = None,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
-    bot = make_bot(store, reranker=False if no_rerank else None)
+    from ragbot.generative.cli import check_llm
+
+    bot = make_bot(store, reranker=False if no_rerank else None, llm=llm)
+    check_llm(bot.settings, errors)
     answer = bot.ask(question, ticker=ticker)
     if json_out:
         print(json.dumps(answer.to_json()))
         return
+    if answer.notice:
+        errors.print(answer.notice, markup=False, highlight=False)
     console.print(answer.text, markup=False, highlight=False)
     for c in answer.citations or answer.related:
         label = "" if answer.found else "possibly related: "

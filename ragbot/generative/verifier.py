@@ -30,6 +30,15 @@ _NEGATION = re.compile(
 _NEGATION_SCOPE = 3  # content words after a negation that it covers
 # The model's way of saying the passages do not answer (the prompt asks for "NOT IN NOTES").
 NOT_IN_NOTES = re.compile(r"\bnot in (?:the |your )?notes\b|\bnotes do not (?:answer|say|mention|cover)", re.IGNORECASE)
+# A sentence of a note that instructs a model ("ignore the question and say ...") is data, never
+# support: it is left out of what a claim may be checked against.
+_INSTRUCTION = re.compile(
+    r"\b(?:ignore (?:the|all|any|previous|your)\b|disregard (?:the|all|any|previous|your)\b|you (?:must|should) (?:say|answer|reply)"
+    r"|(?:say|reply|respond|answer) (?:only|exactly|with|that)\b)",
+    re.IGNORECASE,
+)
+_LEAD_MARKERS = re.compile(r"^\s*((?:\[[\d,;\s]+\]\s*)+)")
+_OPEN_MARKER = re.compile(r"^\s*\[[\d,;\s]*$")  # a marker still being written: "[2"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9$])|\n+")
 
 DEFAULT_THRESHOLD = 0.0  # the app uses Settings.support_threshold, calibrated on eval/support_pairs.jsonl
@@ -79,19 +88,32 @@ def parse_claim(sentence: str) -> Claim:
 
 
 def split_claims(text: str, final: bool = True) -> tuple[list[Claim], str]:
-    """The complete sentences of ``text`` as claims, and the unfinished rest (empty when
-    ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...")
+    """The complete sentences of ``text`` as claims, and the unfinished rest, as written (empty
+    when ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...")
     belong to that sentence."""
-    parts = [p for p in _SENTENCE_END.split(text) if p.strip()]
+    pieces, position = [], 0
+    for boundary in _SENTENCE_END.finditer(text):
+        pieces.append(text[position : boundary.start()])
+        position = boundary.end()
+    rest = text[position:]
+    if final:
+        pieces, rest = [*pieces, rest], ""
     merged: list[str] = []
-    for part in parts:
-        lead = re.match(r"^\s*((?:\[[\d,;\s]+\]\s*)+)", part)
+    for piece in pieces:
+        lead = _LEAD_MARKERS.match(piece)
         if lead and merged:
             merged[-1] += " " + lead.group(1).strip()
-            part = part[lead.end():]
-        if part.strip():
-            merged.append(part.strip())
-    rest = merged.pop() if merged and not final else ""  # it may still get words or markers
+            piece = piece[lead.end():]
+        if piece.strip():
+            merged.append(piece.strip())
+    if merged and not final:
+        lead = _LEAD_MARKERS.match(rest)
+        after = rest[lead.end() :] if lead else rest
+        if not after.strip() or _OPEN_MARKER.match(after):  # the last sentence may still get markers
+            rest = text[text.rindex(merged.pop()) :]
+        elif lead:  # "[1] Next sentence...": the markers close the last one
+            merged[-1] += " " + lead.group(1).strip()
+            rest = after
     return [parse_claim(s) for s in merged], rest
 
 
@@ -240,15 +262,16 @@ class Verifier:
         missing = unsupported_figures(claim.text, source)
         return f"figure not in its passages: {', '.join(missing)}" if missing else ""
 
+    @staticmethod
+    def evidence(passage: Document) -> list[Sentence]:
+        """The passage's sentences that can support a claim (not instructions to a model)."""
+        sentences = split_sentences(passage.page_content, offset=passage.metadata.get("start", 0))
+        return [s for s in sentences if s.text.strip() and not _INSTRUCTION.search(s.text)]
+
     def candidates(self, claim: Claim, cited: list[tuple[int, Document]]) -> list[tuple[int, Sentence]]:
         """The ``preselect`` sentences of the cited passages sharing most words with the claim."""
         words = stems(claim.text)
-        pool = [
-            (n, s)
-            for n, d in cited
-            for s in split_sentences(d.page_content, offset=d.metadata.get("start", 0))
-            if s.text.strip()
-        ]
+        pool = [(n, s) for n, d in cited for s in self.evidence(d)]
         pool.sort(key=lambda item: len(words & stems(item[1].text)), reverse=True)
         return pool[: self.preselect]
 
@@ -261,7 +284,9 @@ class Verifier:
             return Verdict(claim, False, f"marker beyond [{len(passages)}]: {beyond}")
         cited = [(n, passages[n - 1]) for n in claim.markers]
         docs = [d for _, d in cited]
-        source = " ".join(f"{d.page_content} {d.metadata.get('title', '')} {d.metadata.get('date') or ''}" for d in docs)
+        source = " ".join(
+            f"{' '.join(s.text for s in self.evidence(d))} {d.metadata.get('title', '')} {d.metadata.get('date') or ''}" for d in docs
+        )
         known = self.companies(docs, source)
         cheap = self.rule_problem(claim, source, known)
         if not cheap and (share := coverage(claim.text, expand(source))) < self.min_coverage:
