@@ -29,6 +29,9 @@ class FakeBot:
         self.calls.append((question, history, ticker))
         return Answer("Cloud grew 26%. [1] Margins fell to 2%. [2]", True, [cite(1, "Cloud grew 26%."), cite(2, "Margins fell to 2%.")], ["BABA"])
 
+    def ask_stream(self, question, history=None, ticker=None):
+        yield self.ask(question, history, ticker)
+
     def note_text(self, source):
         return NOTE
 

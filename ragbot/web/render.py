@@ -74,6 +74,7 @@ def with_markers(text: str, citations: list[Citation], turn: int) -> str:
 def answer_html(answer: Answer, turn: int) -> str:
     """An answer as a chat message; "not found" answers are boxed and list the related passages."""
     body = with_markers(answer.text, shown(answer), turn)
+    body += answerer_html(answer)
     if answer.found:
         return f'<div class="rb-answer"><p>{body}</p></div>'
     related = "".join(
@@ -90,6 +91,20 @@ def answer_html(answer: Answer, turn: int) -> str:
 def user_html(text: str) -> str:
     """A user's question as a chat message."""
     return f'<p class="rb-question">{escape(text)}</p>'
+
+
+def answerer_html(answer: Answer) -> str:
+    """Which answerer answered (generated answers only: quoting is the default), and its notice."""
+    label = ""
+    if answer.answerer == "generative":
+        dropped = sum(not s.verified for s in answer.sentences)
+        label = "Written by the LLM; every sentence checked against its passage" + (f" ({dropped} not verified)" if dropped else "")
+    lines = [text for text in (label, answer.notice) if text]
+    return "".join(f'<span class="rb-muted rb-answerer"><br>{escape(text)}</span>' for text in lines)
+
+
+def writing_html() -> str:
+    return '<p class="rb-muted rb-writing">writing\u2026</p>'
 
 
 def thinking_html() -> str:
