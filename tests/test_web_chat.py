@@ -119,3 +119,26 @@ def test_ticker_choices_and_examples_use_company_names():
     assert views.ticker_choices() == [("BABA \u00b7 Alibaba Group (2)", "BABA"), ("JD (2)", "JD")]
     assert views.examples() == ["What are the main risks for Alibaba Group?", "What's the sentiment on JD?"]
     assert example_questions([], str) == []
+
+
+class GeneratingBot(FakeBot):
+    """Streams a generated answer one verified sentence at a time, then the whole answer."""
+
+    def ask_stream(self, question, history=None, ticker=None):
+        from ragbot.answer import AnswerSentence
+
+        first = Answer("Cloud grew 26%. [1]", True, [cite(1, "Cloud grew 26%.")], ["BABA"], answerer="generative")
+        sentences = [AnswerSentence("Cloud grew 26% [1].", True, (1,)), AnswerSentence("Margins grew 9% [1].", False, (1,), "figure")]
+        yield first
+        yield Answer(first.text, True, first.citations, ["BABA"], answerer="generative", sentences=sentences)
+
+
+def test_generated_answers_stream_each_verified_sentence_with_a_writing_indicator(monkeypatch):
+    monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
+    steps = list(Chat(GeneratingBot()).respond("Alibaba cloud?", [], None))
+    shown = [step[1][-1]["content"] for step in steps[1:]]
+    assert "Cloud grew 26%." in shown[0] and "writing" in shown[0]
+    assert "writing" not in shown[-1] and "Written by the LLM" in shown[-1] and "1 not verified" in shown[-1]
+    assert "Margins" not in shown[-1]
+    turns = steps[-1][2]
+    assert turns[0].answer.answerer == "generative"
