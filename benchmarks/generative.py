@@ -60,7 +60,17 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         bot.warm_up()
         answerer: GenerativeAnswerer = bot.answerer
         answerer.verifier = timed = Timed(answerer.verifier)
-        first, total, per_answer_verify = [], [], []
+        first, first_token, total, per_answer_verify = [], [], [], []
+        tokens = answerer.tokens
+
+        def timed_tokens(messages):
+            started = time.perf_counter()
+            for n, piece in enumerate(tokens(messages)):
+                if n == 0:
+                    first_token.append(time.perf_counter() - started)
+                yield piece
+
+        answerer.tokens = timed_tokens
 
         def ask(question, history):
             started, before, answer, shown_at = time.perf_counter(), len(timed.seconds), None, None
@@ -82,7 +92,8 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         "fallbacks": sum(bool(a.notice) for a in answers),
         "sentences": len(sentences),
         "verified_share": sum(s.verified for s in sentences) / len(sentences) if sentences else None,
-        "first_sentence_p50_s": statistics.median([f for f in first if f is not None]) if any(f is not None for f in first) else None,
+        "first_token_p50_s": statistics.median(first_token) if first_token else None,
+        "first_shown_sentence_p50_s": statistics.median([f for f in first if f is not None]) if any(f is not None for f in first) else None,
         "total_p50_s": statistics.median(total),
         "total_p95_s": percentile(total, 95),
         "verifier_p50_ms": statistics.median(per_answer_verify) * 1000,
@@ -91,6 +102,7 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
     }
     print_table([{"set": name, **figures}], f"{name}: generative answers")
     for o in result.outcomes:
+        print(f"  {o.record.id} answerer={o.answer.answerer} found={o.answer.found} notice={o.answer.notice}")
         for s in o.answer.sentences:
             print(f"  {o.record.id} {'OK ' if s.verified else 'NO '} {s.text[:150]} :: {s.reason}")
     return figures

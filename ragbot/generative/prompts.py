@@ -18,9 +18,27 @@ Rules:
 
 PASSAGE = PromptTemplate.from_template("[{n}] note: {source} | tickers: {tickers} | date: {date} | sentiment: {sentiment}\n{text}")
 
+# One worked example of the format (invented company, so it cannot leak into real answers: its
+# figures and names fail verification against any real note).
+EXAMPLE_QUESTION = """Passages:
+
+[1] note: acme-q2.txt | tickers: ACME | date: 2025-08-01 | sentiment: mildly positive (+0.30)
+Acme's Q2 revenue rose 12% to $5.0 billion. Gross margin slipped to 41% on higher freight costs.
+
+[2] note: acme-q1.txt | tickers: ACME | date: 2025-05-01 | sentiment: neutral (+0.00)
+In Q1, Acme's revenue was $4.6 billion and gross margin was 43%.
+
+Question: How did Acme's revenue and margin change from Q1 to Q2?"""
+EXAMPLE_ANSWER = (
+    "Acme's revenue rose from $4.6 billion in Q1 to $5.0 billion in Q2 [1][2]. "
+    "Gross margin slipped from 43% to 41%, on higher freight costs [1][2]."
+)
+
 ANSWER = ChatPromptTemplate.from_messages(
     [
         ("system", SYSTEM),
+        ("human", "{example_question}"),
+        ("ai", "{example_answer}"),
         MessagesPlaceholder("history"),
         ("human", "Passages:\n\n{passages}\n\nQuestion: {question}"),
     ]
@@ -47,4 +65,7 @@ def history_messages(history: list[dict] | None) -> list[BaseMessage]:
 def answer_messages(question: str, passages: list[Document], history: list[dict] | None = None) -> list[BaseMessage]:
     """The chat messages asking the LLM to answer ``question`` from ``passages`` ([1]..[k])."""
     blocks = "\n\n".join(passage_block(n, p) for n, p in enumerate(passages, start=1))
-    return ANSWER.format_messages(history=history_messages(history), passages=blocks, question=question)
+    return ANSWER.format_messages(
+        example_question=EXAMPLE_QUESTION, example_answer=EXAMPLE_ANSWER,
+        history=history_messages(history), passages=blocks, question=question,
+    )
