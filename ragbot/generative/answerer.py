@@ -114,10 +114,13 @@ class GenerativeAnswerer(Answerer):
         """The LLM's reply as it streams; ``LLMFailure`` on any error or past ``timeout`` seconds
         for the whole reply (the stream runs in a thread so a stalled server cannot hold us)."""
         chunks: queue.Queue = queue.Queue()
+        stop = threading.Event()  # set when the reader gives up: the request is closed, the server stops
 
         def pump() -> None:
             try:
                 for chunk in self.llm.stream(messages):
+                    if stop.is_set():
+                        break
                     chunks.put(chunk.content if isinstance(chunk.content, str) else "")
             except Exception as error:  # any client or server error ends the answer: report it, never raise in a thread
                 chunks.put(error)
@@ -125,16 +128,19 @@ class GenerativeAnswerer(Answerer):
 
         threading.Thread(target=pump, daemon=True, name="ragbot-llm").start()
         deadline = time.monotonic() + self.timeout
-        while True:
-            try:
-                item = chunks.get(timeout=max(0.0, deadline - time.monotonic()))
-            except queue.Empty:
-                raise LLMFailure(f"no complete reply within {self.timeout:g} s") from None
-            if item is _END:
-                return
-            if isinstance(item, Exception):
-                raise LLMFailure(one_line(item)) from item
-            yield item
+        try:
+            while True:
+                try:
+                    item = chunks.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    raise LLMFailure(f"no complete reply within {self.timeout:g} s") from None
+                if item is _END:
+                    return
+                if isinstance(item, Exception):
+                    raise LLMFailure(one_line(item)) from item
+                yield item
+        finally:
+            stop.set()
 
     def stream(self, question: Question, passages: list[Document], history: list[dict] | None = None) -> Iterator[Answer]:
         ex = self.extractive
