@@ -224,7 +224,7 @@ class Verifier:
         resolver: TickerResolver | None = None,
         threshold: float = DEFAULT_THRESHOLD,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
-        preselect: int = 3,
+        preselect: int = 2,
     ):
         if preselect < 1:
             raise ValueError("preselect must be >= 1 (candidate support sentences per claim)")
