@@ -185,3 +185,27 @@ def test_the_shipped_support_threshold_keeps_false_accepts_within_5_percent(cros
     shipped = rates(pairs, verdicts, Settings(_env_file=None).support_threshold)
     assert shipped.false_accept <= 0.05 and shipped.true_accept >= 0.9
     assert calibrate(pairs, verdicts).false_accept <= 0.05
+
+
+@needs_server
+def test_ask_json_reports_the_answerer_and_each_sentences_verdict(server, tmp_path):
+    import subprocess
+
+    from conftest import EXAMPLES
+    from ingest_helpers import cli_command, cli_env
+
+    store = tmp_path / "store"
+    run = dict(cwd=tmp_path, capture_output=True, text=True)
+    assert subprocess.run(cli_command("ingest", EXAMPLES, "--store", store, "--json"), env=cli_env(), **run).returncode == 0
+    env = {**cli_env(), "RAGBOT_LLM_BASE_URL": server, "RAGBOT_LLM_MODEL": "smollm2", "RAGBOT_LLM_TIMEOUT": "600"}
+    question = "what are Alibaba's cloud risks?"
+    with_llm = subprocess.run(cli_command("ask", question, "--store", store, "--json"), env=env, **run)
+    without = subprocess.run(cli_command("ask", question, "--store", store, "--json", "--no-llm"), env=env, **run)
+    generated, quoted = json.loads(with_llm.stdout), json.loads(without.stdout)
+    assert quoted["answerer"] == "extractive" and quoted["sentences"] == [] and quoted["notice"] is None
+    assert generated["sentences"] or generated["notice"]  # the tiny model either wrote sentences or fell back, visibly
+    assert all(s["verified"] == (s["reason"] == "") for s in generated["sentences"])  # a rejection always says why
+    if generated["answerer"] == "generative" and generated["found"]:
+        shown = [s for s in generated["sentences"] if s["verified"]]
+        assert shown and all(c["support_start"] is not None for c in generated["citations"])
+    assert "passages from your notes are sent" not in with_llm.stderr.lower()  # loopback: nothing leaves the machine

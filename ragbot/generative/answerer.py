@@ -174,6 +174,7 @@ class GenerativeAnswerer(Answerer):
             else:
                 fallback = ex.answer(question, passages)
                 fallback.notice = f"{notice}; showing the extractive answer."
+                fallback.sentences = draft.sentences  # what the LLM wrote, none of it shown
                 yield fallback
             return
         if not draft.verified:
