@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 
 from langchain_core.documents import Document
@@ -34,6 +35,8 @@ class Citation:
     sentence: str
     passage_start: int  # the passage's offset into the note text
     page: int | None = None  # the cited sentence's page, for paged formats (PDF)
+    support_start: int | None = None  # generated answers: the supporting sentence's offsets in the note
+    support_end: int | None = None
 
     @classmethod
     def from_passage(cls, n: int, passage: Document, start: int, end: int, score: float) -> "Citation":
@@ -60,6 +63,20 @@ class Citation:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class AnswerSentence:
+    """A generated sentence as written (markers included), whether the verifier accepted it,
+    the markers it cites, and why it was rejected (empty when verified)."""
+
+    text: str
+    verified: bool
+    citations: tuple[int, ...] = ()
+    reason: str = ""
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "verified": self.verified, "citations": list(self.citations), "reason": self.reason}
+
+
 @dataclass
 class Answer:
     """An answer whose every sentence ends with ``[n]`` markers that index ``citations``.
@@ -72,18 +89,22 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
     related: list[Citation] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)  # what was changed in the question (cut, invalid text)
+    answerer: str = "extractive"  # or "generative": who wrote the text
+    sentences: list[AnswerSentence] = field(default_factory=list)  # generated sentences, unverified ones too
+    notices: list[str] = field(default_factory=list)  # lines for the user: the question was cut, the LLM failed...
 
     def to_json(self) -> dict:
-        """The shape ``ragbot ask --json`` prints (``notices`` only when the question was changed)."""
-        shape = {
+        """The shape ``ragbot ask --json`` prints."""
+        return {
             "answer": self.text,
             "found": self.found,
             "tickers": self.tickers,
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
+            "answerer": self.answerer,
+            "sentences": [s.to_json() for s in self.sentences],
+            "notices": self.notices,
         }
-        return {**shape, "notices": self.notices} if self.notices else shape
 
 
 class Answerer(ABC):
@@ -99,3 +120,7 @@ class Answerer(ABC):
     @abstractmethod
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         """Answer ``question`` from ``passages`` (best first, scores in ``metadata["score"]``)."""
+
+    def stream(self, question: Question, passages: list[Document], history: list[dict] | None = None) -> Iterator[Answer]:
+        """The answer as it grows, the whole answer last; answerers that compose at once yield it once."""
+        yield self.answer(question, passages)

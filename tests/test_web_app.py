@@ -240,7 +240,7 @@ def test_ask_api_serves_ten_concurrent_clients(url, web_bot):
     with ThreadPoolExecutor(max_workers=len(questions)) as pool:
         results = list(pool.map(call, questions))
     for result in results:
-        assert set(result) == {"answer", "found", "tickers", "citations", "related"}
+        assert set(result) == {"answer", "found", "tickers", "citations", "related", "answerer", "sentences", "notices"}
         assert isinstance(result["answer"], str) and result["answer"]
         assert all({"n", "source", "sentence", "start", "end"} <= set(c) for c in result["citations"] + result["related"])
     assert results[0] == web_bot.ask(questions[0]).to_json()

@@ -31,6 +31,9 @@ class FakeBot:
         self.calls.append((question, history, ticker) + ((since, until) if since or until else ()))
         return Answer("Cloud grew 26%. [1] Margins fell to 2%. [2]", True, [cite(1, "Cloud grew 26%."), cite(2, "Margins fell to 2%.")], ["BABA"])
 
+    def ask_stream(self, question, history=None, ticker=None, since=None, until=None):
+        yield self.ask(question, history, ticker, since, until)
+
     def note_text(self, source):
         return NOTE
 
@@ -164,3 +167,26 @@ def test_latest_notes_table_lists_the_newest_notes_per_ticker_with_label_and_sco
     assert list(table.columns) == ["ticker", "date", "note", "label", "score", "title"]
     assert list(zip(table["ticker"], table["note"], table["score"])) == [("BABA", "b.txt", 0.6), ("BABA", "a.txt", 0.2), ("JD", "jd.txt", 0.4)]
     assert "<mark>text</mark></span> of b.txt" in StoreViews(DayBot()).note_view("b.txt")
+
+
+class GeneratingBot(FakeBot):
+    """Streams a generated answer one verified sentence at a time, then the whole answer."""
+
+    def ask_stream(self, question, history=None, ticker=None, since=None, until=None):
+        from ragbot.answer import AnswerSentence
+
+        first = Answer("Cloud grew 26%. [1]", True, [cite(1, "Cloud grew 26%.")], ["BABA"], answerer="generative")
+        sentences = [AnswerSentence("Cloud grew 26% [1].", True, (1,)), AnswerSentence("Margins grew 9% [1].", False, (1,), "figure")]
+        yield first
+        yield Answer(first.text, True, first.citations, ["BABA"], answerer="generative", sentences=sentences)
+
+
+def test_generated_answers_stream_each_verified_sentence_with_a_writing_indicator(monkeypatch):
+    monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
+    steps = list(Chat(GeneratingBot()).respond("Alibaba cloud?", [], None))
+    shown = [step[1][-1]["content"] for step in steps[1:]]
+    assert "Cloud grew 26%." in shown[0] and "writing" in shown[0]
+    assert "writing" not in shown[-1] and "Written by the LLM" in shown[-1] and "1 not verified" in shown[-1]
+    assert "Margins" not in shown[-1]
+    turns = steps[-1][2]
+    assert turns[0].answer.answerer == "generative"

@@ -10,6 +10,7 @@ import gradio as gr
 
 from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
+from ragbot.generative.llm import privacy_notice
 from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
@@ -63,6 +64,8 @@ def layout(bot: Ragbot) -> Page:
         until = gr.DateTime(include_time=False, type="string", label="To", elem_id="rb-until", scale=1, info="Notes dated on or before.")
     with gr.Tabs():
         with gr.Tab("Chat", id="chat"):
+            if notice := privacy_notice(bot.settings):  # passages leave the machine: say so once, on the page
+                gr.HTML(render.message_html(notice), elem_id="rb-privacy")
             with gr.Row(equal_height=False):
                 with gr.Column(scale=3, min_width=420):
                     chatbot = gr.Chatbot(
@@ -243,6 +246,8 @@ def serve(
             f"warning: serving on {host} without --auth; anyone who can reach it can read and change your notes",
             file=sys.stderr,
         )
+    if notice := privacy_notice(bot.settings):
+        print(f"note: {notice}", file=sys.stderr)
     bot.warm_up()
     # Gradio's own start-up lines suggest share=True (a public tunnel), which ragbot never uses.
     if watch:

@@ -78,12 +78,17 @@ class Chat:
         asked = {"role": "user", "content": render.user_html(shown_text)}
         before = messages(turns)
         yield "", [*before, asked, {"role": "assistant", "content": render.thinking_html()}], gr.skip(), gr.skip(), gr.skip()
-        answer = self.bot.ask(
+        stream = self.bot.ask_stream(
             raw, history=history(turns), ticker=list(tickers) if tickers else None, since=parse_day(since), until=parse_day(until),
         )
-        turn, turns = len(turns), [*turns, Turn(shown_text, answer)]
+        turn, answer = len(turns), next(stream)
+        for grown in stream:  # a generated answer: each verified sentence as it comes, "writing..." after it
+            writing = render.answer_html(answer, turn) + render.writing_html()
+            yield gr.skip(), [*before, asked, {"role": "assistant", "content": writing}], gr.skip(), gr.skip(), gr.skip()
+            answer = grown
+        turns = [*turns, Turn(shown_text, answer)]
         panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
-        for partial in partial_answers(answer):
+        for partial in partial_answers(answer) if answer.answerer == "extractive" else [answer]:
             yield gr.skip(), [*before, asked, {"role": "assistant", "content": render.answer_html(partial, turn)}], *panels
             panels = (gr.skip(),) * len(panels)
             time.sleep(STREAM_PAUSE)

