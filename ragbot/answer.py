@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from langchain_core.documents import Document
 
 from ragbot.routing import Question
+
+if TYPE_CHECKING:
+    from ragbot.answering.trace import AnswerTrace
 
 
 def is_about(metadata: dict, tickers: list[str]) -> bool:
@@ -69,16 +73,20 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     tickers: list[str] = field(default_factory=list)
     related: list[Citation] = field(default_factory=list)
+    trace: AnswerTrace | None = None  # why: each candidate sentence's features and fate (``ragbot ask --explain``)
 
-    def to_json(self) -> dict:
-        """The shape ``ragbot ask --json`` prints."""
-        return {
+    def to_json(self, trace: bool = False) -> dict:
+        """The shape ``ragbot ask --json`` prints; with ``trace`` (``--explain``) also the trace, if kept."""
+        shape = {
             "answer": self.text,
             "found": self.found,
             "tickers": self.tickers,
             "citations": [c.to_json() for c in self.citations],
             "related": [c.to_json() for c in self.related],
         }
+        if trace and self.trace is not None:
+            shape["trace"] = self.trace.to_json()
+        return shape
 
 
 class Answerer(ABC):

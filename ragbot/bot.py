@@ -96,6 +96,7 @@ class Ragbot:
             per_note=s.sentences_per_note,
             min_relevance=s.min_relevance,
             min_dense_relevance=s.min_dense_relevance,
+            settings=s.answering,
         )
 
     @cached_property

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ragbot.answering.trace import explain as explain_trace
 from ragbot.bot import Ragbot
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
@@ -113,12 +114,13 @@ def ask(
     json_out: JsonOpt = False,
     no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder (faster).")] = False,
     store: StoreOpt = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why: each sentence's features, score and fate, and the gate's evidence.")] = False,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
     bot = make_bot(store, reranker=False if no_rerank else None)
     answer = bot.ask(question, ticker=ticker)
     if json_out:
-        print(json.dumps(answer.to_json()))
+        print(json.dumps(answer.to_json(trace=explain)))
         return
     console.print(answer.text, markup=False, highlight=False)
     for c in answer.citations or answer.related:
@@ -126,6 +128,9 @@ def ask(
         sentiment = f" {c.sentiment_label} ({c.sentiment_score:+.2f})" if c.sentiment_score is not None else ""
         console.print(f"[bold][{c.n}][/bold] {label}{c.source} {' '.join(c.tickers)}{sentiment} {c.date or ''}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
+    if explain:
+        console.rule("why this answer")
+        console.print(explain_trace(answer.trace) if answer.trace else "This answerer keeps no trace.", markup=False, highlight=False)
 
 
 @app.command()

@@ -8,6 +8,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ragbot.answering.settings import AnsweringSettings
+
 
 class Settings(BaseSettings):
     """ragbot's settings; every field can be set as ``RAGBOT_<FIELD>`` (e.g. ``RAGBOT_STORE_DIR``)."""
@@ -44,3 +46,9 @@ class Settings(BaseSettings):
     sentences_per_note: int = Field(3, description="At most this many of an answer's sentences come from one note.")
     min_relevance: float = Field(-6.0, description="Cross-encoder score below which evidence is 'not in your notes'.")
     min_dense_relevance: float = Field(0.52, description="Cosine floor used when the reranker is off.")
+
+    # Staged answering (docs/answering.md): feature weights, the cross-encoder's pool, selection margins
+    answering: AnsweringSettings = Field(
+        default_factory=AnsweringSettings,
+        description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
+    )
