@@ -5,7 +5,8 @@ conversation so far, as ``AnswerEvaluator`` does), with the reranker on and off,
 for each answer whether it was found and which note spans it cites, in order. ``--save``
 writes that record to ``benchmarks/results/<name>.json``; without it the run is compared to
 the saved record and every difference is listed. ``--history citations`` gives follow-ups the
-previous answer's citations too (plain text only by default, as the saved run had).
+previous answer's citations too, as the web chat and ``AnswerEvaluator`` do (plain text by
+default: the saved run's pipeline matched the previous answer's text).
 
     .venv/bin/python benchmarks/parity.py --save --name parity-baseline   # on the old pipeline
     .venv/bin/python benchmarks/parity.py                                  # on the new one
@@ -57,21 +58,11 @@ def run_set(folder: Path, with_citations: bool) -> dict:
             answers: dict[str, Answer] = {}
             for record in records:
                 history = evaluator.history(record, answers)
-                if with_citations:
-                    replies = iter(answers[r] for r in chain_ids(evaluator, record))
-                    history = [{**turn, "citations": next(replies).citations} if turn["role"] == "assistant" else turn for turn in history]
+                if not with_citations:
+                    history = [{k: v for k, v in turn.items() if k != "citations"} for turn in history]
                 answers[record.id] = bot.ask(record.question, history=history)
             out[pipeline] = {rid: cited(a) for rid, a in answers.items()}
     return out
-
-
-def chain_ids(evaluator: AnswerEvaluator, record) -> list[str]:
-    """The ids of the earlier questions ``record`` follows, oldest first."""
-    chain, current = [], record.follows
-    while current and current in evaluator.by_id:
-        chain.insert(0, current)
-        current = evaluator.by_id[current].follows
-    return chain
 
 
 def differences(reference: dict, current: dict) -> list[dict]:

@@ -9,7 +9,7 @@ from answering_helpers import SharedWordsReranker, passage, question
 from ragbot.answering.candidates import collect
 from ragbot.answering.features import prior_features
 from ragbot.answering.gate import DenseGate, RelevanceGate
-from ragbot.answering.relevance import CrossEncoderRelevance, ScoreCache
+from ragbot.answering.relevance import CachedReranker, CrossEncoderRelevance
 from ragbot.answering.scoring import Scorer, ranked
 from ragbot.answering.settings import FeatureWeights
 
@@ -62,15 +62,16 @@ def test_a_list_shares_its_best_score_and_its_lead_in_is_marked():
 
 def test_cached_scores_are_not_computed_twice():
     fake = SharedWordsReranker()
-    cache = ScoreCache(size=3)
-    assert cache.score(fake, "cloud growth", ["cloud a", "growth b", "cloud a"]) == [1.0, 1.0, 1.0]
+    cache = CachedReranker(fake, size=3)
+    assert cache.score("cloud growth", ["cloud a", "growth b", "cloud a"]) == [1.0, 1.0, 1.0]
     assert fake.read == ["cloud a", "growth b"]
-    assert cache.score(fake, "cloud growth", ["growth b", "c", "d"]) == [1.0, 0.0, 0.0]
+    assert cache.score("cloud growth", ["growth b", "c", "d"]) == [1.0, 0.0, 0.0]
     assert fake.read == ["cloud a", "growth b", "c", "d"]
-    cache.score(fake, "cloud growth", ["cloud a"])  # evicted: the least recently used of four
+    cache.score("cloud growth", ["cloud a"])  # evicted: the least recently used of four
     assert fake.read[-1] == "cloud a"
-    cache.score(fake, "other question", ["growth b"])  # the query is part of the key
+    cache.score("other question", ["growth b"])  # the query is part of the key
     assert fake.read[-1] == "growth b"
+    assert CrossEncoderRelevance(fake, cache=0).reranker is fake
 
 
 def reranked(q, passages, floor=0.0):

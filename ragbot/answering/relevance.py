@@ -14,24 +14,28 @@ from ragbot.answering.scoring import Scored
 from ragbot.rerank import Reranker
 
 
-class ScoreCache:
-    """Cross-encoder scores by (query, sentence), least recently used dropped first: a re-asked
-    question or a follow-up on the same topic reads the same sentences again.
+class CachedReranker(Reranker):
+    """A reranker that remembers its scores by (query, text), least recently used dropped
+    first: a re-asked question, or a follow-up on the same topic, reads the same sentences.
 
     Hand-written: ``functools.lru_cache`` caches one call, not each text of a batched call."""
 
-    def __init__(self, size: int):
+    def __init__(self, reranker: Reranker, size: int = 4096):
+        self.reranker = reranker
         self.size = size
         self._scores: OrderedDict[tuple[str, str], float] = OrderedDict()
         self._lock = Lock()
 
-    def score(self, reranker: Reranker, query: str, texts: list[str]) -> list[float]:
+    def warm_up(self) -> None:
+        self.reranker.warm_up()
+
+    def score(self, query: str, texts: list[str]) -> list[float]:
         with self._lock:
             known = {t: self._scores[(query, t)] for t in texts if (query, t) in self._scores}
             for t in known:
                 self._scores.move_to_end((query, t))
         missing = list(dict.fromkeys(t for t in texts if t not in known))
-        fresh = dict(zip(missing, reranker.score(query, missing))) if missing else {}
+        fresh = dict(zip(missing, self.reranker.score(query, missing))) if missing else {}
         with self._lock:
             for t, s in fresh.items():
                 self._scores[(query, t)] = s
@@ -55,15 +59,11 @@ class CrossEncoderRelevance:
     """The cross-encoder's features for the sentences it reads (see the module docstring)."""
 
     def __init__(self, reranker: Reranker, pool: int = 24, cache: int = 4096):
-        self.reranker = reranker
+        self.reranker = CachedReranker(reranker, cache) if cache else reranker
         self.pool = pool
-        self.cache = ScoreCache(cache) if cache else None
 
     def warm_up(self) -> None:
         self.reranker.warm_up()
-
-    def logits(self, query: str, texts: list[str]) -> list[float]:
-        return self.cache.score(self.reranker, query, texts) if self.cache else self.reranker.score(query, texts)
 
     def run(self, *, query: str, ranked: list[Scored]) -> tuple[list[tuple[Candidate, Features, float]], list[Dropped]]:
         """([(candidate, its features with ``rerank`` and ``lead_in``, its own logit)], dropped),
@@ -77,7 +77,7 @@ class CrossEncoderRelevance:
         ]
         if not read:
             return [], dropped
-        logits = self.logits(query, [s.candidate.text for s in read])
+        logits = self.reranker.score(query, [s.candidate.text for s in read])
         read_features = [
             (s.candidate, replace(s.features, rerank=shared, lead_in=float(s.candidate.lead_in)), logit)
             for s, shared, logit in zip(read, shared_relevance(read, logits), logits)
