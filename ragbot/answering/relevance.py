@@ -34,7 +34,7 @@ class CachedReranker(Reranker):
             known = {t: self._scores[(query, t)] for t in texts if (query, t) in self._scores}
             for t in known:
                 self._scores.move_to_end((query, t))
-        missing = list(dict.fromkeys(t for t in texts if t not in known))
+        missing = [t for t in texts if t not in known]  # repeats too: the batch is what the model alone would get
         fresh = dict(zip(missing, self.reranker.score(query, missing))) if missing else {}
         with self._lock:
             for t, s in fresh.items():
@@ -58,7 +58,7 @@ def shared_relevance(pool: list[Scored], logits: list[float]) -> list[float]:
 class CrossEncoderRelevance:
     """The cross-encoder's features for the sentences it reads (see the module docstring)."""
 
-    def __init__(self, reranker: Reranker, pool: int = 24, cache: int = 4096):
+    def __init__(self, reranker: Reranker, pool: int = 24, cache: int = 0):
         self.reranker = CachedReranker(reranker, cache) if cache else reranker
         self.pool = pool
 
