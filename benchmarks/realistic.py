@@ -16,14 +16,18 @@ with their company replaced by one the corpus covers.
 
 from __future__ import annotations
 
-import argparse
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, not benchmarks/ingest.py
+
 import json
 import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from benchmarks import synthetic
 from benchmarks.synthetic import Company, companies
 from ingest import CompanyDirectory, TickerResolver, parse_note, split_sentences
 from ragbot.periods import shift_quarters
@@ -117,14 +121,7 @@ def note(seed: int, i: int) -> tuple[str, str]:
 
 def write_notes(folder: Path, n: int, seed: int = 0) -> Path:
     """Write notes ``0..n-1`` into ``folder`` (created); returns the folder."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for i in range(n):
-        name, text = note(seed, i)
-        path = folder / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:  # keep mtimes (the note date) stable
-            path.write_text(text, encoding="utf-8")
-    return folder
+    return synthetic.write_notes(folder, n, seed, note=note)
 
 
 def questions(n: int, seed: int = 0) -> list[tuple[str, str, list[dict]]]:
@@ -154,15 +151,5 @@ def questions(n: int, seed: int = 0) -> list[tuple[str, str, list[dict]]]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Write N realistic research notes (deterministic from --seed).")
-    parser.add_argument("--notes", type=int, default=30, help="how many notes (default 30)")
-    parser.add_argument("--out", type=Path, required=True, help="folder to write them into")
-    parser.add_argument("--seed", type=int, default=0, help="set seed (default 0)")
-    args = parser.parse_args()
-    write_notes(args.out, args.notes, args.seed)
-    print(f"wrote {args.notes} notes to {args.out}")
-
-
 if __name__ == "__main__":
-    main()
+    synthetic.main("realistic", write_notes)
