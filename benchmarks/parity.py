@@ -37,6 +37,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--save", action="store_true", help="write this run as the reference instead of comparing")
     parser.add_argument("--name", default="parity-baseline", help="reference file in benchmarks/results (default parity-baseline)")
     parser.add_argument("--history", choices=["text", "citations"], default="text", help="what follow-ups' history carries")
+    parser.add_argument("--sets", nargs="+", choices=list(SETS), default=list(SETS), help="which sets (default all three)")
     return parser.parse_args()
 
 
@@ -68,6 +69,8 @@ def run_set(folder: Path, with_citations: bool) -> dict:
 def differences(reference: dict, current: dict) -> list[dict]:
     rows = []
     for set_name, pipelines in reference.items():
+        if set_name not in current:
+            continue
         for pipeline, answers in pipelines.items():
             for rid, before in answers.items():
                 after = current.get(set_name, {}).get(pipeline, {}).get(rid)
@@ -78,20 +81,21 @@ def differences(reference: dict, current: dict) -> list[dict]:
 
 def main() -> None:
     args = parse_args()
-    current = {name: run_set(folder, args.history == "citations") for name, folder in SETS.items()}
+    current = {name: run_set(SETS[name], args.history == "citations") for name in args.sets}
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     if args.save:
         write_results(args.name, {"commit": commit, "answers": current}, args)
         return
     reference = json.loads((RESULTS_DIR / f"{args.name}.json").read_text(encoding="utf-8"))
     diff = differences(reference["answers"], current)
-    total = sum(len(a) for p in reference["answers"].values() for a in p.values())
+    total = sum(len(a) for name, p in reference["answers"].items() if name in current for a in p.values())
     print(f"{len(diff)} of {total} answers differ from {args.name} (commit {reference['commit'][:7]})")
     for row in diff:
         print(f"\n{row['set']}/{row['pipeline']}/{row['id']}:")
         print(f"  before: found={row['before']['found']} {row['before']['sentences']}")
         print(f"  after:  found={row['after'] and row['after']['found']} {row['after'] and row['after']['sentences']}")
-    write_results(f"parity-{args.history}", {"reference": args.name, "reference_commit": reference["commit"], "commit": commit,
+    suffix = "" if args.sets == list(SETS) else "-" + "-".join(args.sets)
+    write_results(f"parity-{args.history}{suffix}", {"reference": args.name, "reference_commit": reference["commit"], "commit": commit,
                                              "answers_compared": total, "differences": diff}, args)
 
 
