@@ -25,7 +25,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from benchmarks import synthetic
+from benchmarks import realistic, synthetic
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -151,17 +151,22 @@ def make_bot(store: Path, **settings):
     return Ragbot(Settings(store_dir=store, **settings))
 
 
-def cached_store(n: int, seed: int = 0, log: Callable[[str], None] = print) -> Path:
-    """``benchmarks/.cache/store-<n>``: ``n`` synthetic notes ingested, reused when complete.
+CORPORA = {"synthetic": synthetic.write_notes, "realistic": realistic.write_notes}
+
+
+def cached_store(n: int, seed: int = 0, log: Callable[[str], None] = print, corpus: str = "synthetic") -> Path:
+    """``benchmarks/.cache/store-<n>`` (``store-realistic-<n>`` for the realistic corpus): ``n``
+    notes of ``corpus`` ingested, reused when complete.
 
     An interrupted build resumes: ingest skips the notes already embedded.
     """
-    store = CACHE_DIR / f"store-{n}" if seed == 0 else CACHE_DIR / f"store-{n}-seed{seed}"
+    name = f"store-{n}" if corpus == "synthetic" else f"store-{corpus}-{n}"
+    store = CACHE_DIR / (name if seed == 0 else f"{name}-seed{seed}")
     notes = CACHE_DIR / store.name.replace("store", "notes")
     done = store / "complete.json"
     if done.exists() and json.loads(done.read_text())["notes"] == n:
         return store
-    synthetic.write_notes(notes, n, seed)
+    CORPORA[corpus](notes, n, seed)
     bot = make_bot(store)
     started = time.perf_counter()
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -203,8 +204,8 @@ def note(seed: int, i: int) -> tuple[str, str]:
     return f"{company.ticker.lower()}-{i:05d}.txt", NoteWriter(rng, company).note()
 
 
-def write_notes(folder: Path, n: int, seed: int = 0) -> Path:
-    """Write notes ``0..n-1`` into ``folder`` (created); returns the folder."""
+def write_notes(folder: Path, n: int, seed: int = 0, note: Callable[[int, int], tuple[str, str]] = note) -> Path:
+    """Write notes ``0..n-1`` (``note(seed, i)``: file name and text) into ``folder`` (created)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(n):
@@ -238,13 +239,13 @@ def questions(n: int, seed: int = 0) -> list[tuple[str, str]]:
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Write N synthetic research notes (deterministic from --seed).")
+def main(kind: str = "synthetic", write: Callable[[Path, int, int], Path] = write_notes) -> None:
+    parser = argparse.ArgumentParser(description=f"Write N {kind} research notes (deterministic from --seed).")
     parser.add_argument("--notes", type=int, default=30, help="how many notes (default 30)")
     parser.add_argument("--out", type=Path, required=True, help="folder to write them into")
     parser.add_argument("--seed", type=int, default=0, help="set seed (default 0)")
     args = parser.parse_args()
-    write_notes(args.out, args.notes, args.seed)
+    write(args.out, args.notes, args.seed)
     print(f"wrote {args.notes} notes to {args.out}")
 
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
 
 from langchain_core.documents import Document
 
 from ingest.chunking import page_of
 from ragbot.routing import Question
+
+if TYPE_CHECKING:
+    from ragbot.answering.trace import AnswerTrace
 
 
 def is_about(metadata: dict, tickers: list[str]) -> bool:
@@ -92,10 +96,11 @@ class Answer:
     answerer: str = "extractive"  # or "generative": who wrote the text
     sentences: list[AnswerSentence] = field(default_factory=list)  # generated sentences, unverified ones too
     notices: list[str] = field(default_factory=list)  # lines for the user: the question was cut, the LLM failed...
+    trace: AnswerTrace | None = None  # why: each candidate sentence's features and fate (``ragbot ask --explain``)
 
-    def to_json(self) -> dict:
-        """The shape ``ragbot ask --json`` prints."""
-        return {
+    def to_json(self, trace: bool = False) -> dict:
+        """The shape ``ragbot ask --json`` prints; with ``trace`` (``--explain``) also the trace, if kept."""
+        shape = {
             "answer": self.text,
             "found": self.found,
             "tickers": self.tickers,
@@ -105,6 +110,9 @@ class Answer:
             "sentences": [s.to_json() for s in self.sentences],
             "notices": self.notices,
         }
+        if trace and self.trace is not None:
+            shape["trace"] = self.trace.to_json()
+        return shape
 
 
 class Answerer(ABC):

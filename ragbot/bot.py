@@ -109,6 +109,7 @@ class Ragbot:
             per_note=s.sentences_per_note,
             min_relevance=s.min_relevance,
             min_dense_relevance=s.min_dense_relevance,
+            settings=s.answering,
         )
         if s.generative:  # an LLM is configured: it writes, over the same ranking (docs/generative.md)
             from ragbot.generative import build_answerer

@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ragbot.answering.trace import explain as explain_trace
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.question_input import prepare_question
@@ -131,6 +132,7 @@ def ask(
     since: SinceOpt = None,
     until: UntilOpt = None,
     llm: Annotated[Optional[bool], typer.Option("--llm/--no-llm", help="Write the answer with the configured LLM, or quote sentences (default: RAGBOT_LLM).")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why: each sentence's features, score and fate, and the gate's evidence.")] = False,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
     from ragbot.generative.cli import check_llm
@@ -139,7 +141,7 @@ def ask(
     check_llm(bot.settings, errors)
     answer = bot.ask(question, ticker=ticker, since=since and since.date(), until=until and until.date())
     if json_out:
-        print(json.dumps(answer.to_json()))
+        print(json.dumps(answer.to_json(trace=explain)))
         return
     print_notices(answer.notices)
     console.print(answer.text, markup=False, highlight=False)
@@ -150,6 +152,9 @@ def ask(
         where = f"{label}{c.source}{page} {' '.join(c.tickers)}{sentiment} {c.date or ''}"
         console.print(f"[bold]\\[{c.n}][/bold] {escape(where)}")
         console.print(f"    {c.sentence}", markup=False, highlight=False)
+    if explain:
+        console.rule("why this answer")
+        console.print(explain_trace(answer.trace) if answer.trace else "This answerer keeps no trace.", markup=False, highlight=False)
 
 
 @app.command()

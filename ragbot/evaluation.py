@@ -118,7 +118,8 @@ class AnswerEvaluator:
         self.by_id = {r.id: r for r in records}
 
     def history(self, record: QARecord, answers: dict[str, Answer]) -> list[dict]:
-        """The user/assistant turns leading to ``record`` through its ``follows`` chain."""
+        """The user/assistant turns leading to ``record`` through its ``follows`` chain (each
+        answer with its ``citations``)."""
         chain: list[QARecord] = []
         current = self.by_id.get(record.follows) if record.follows else None
         while current is not None:
@@ -127,8 +128,8 @@ class AnswerEvaluator:
         turns = []
         for earlier in chain:
             turns.append({"role": "user", "content": earlier.question})
-            if earlier.id in answers:
-                turns.append({"role": "assistant", "content": answers[earlier.id].text})
+            if earlier.id in answers:  # with its citations, as the web chat sends them
+                turns.append({"role": "assistant", "content": answers[earlier.id].text, "citations": answers[earlier.id].citations})
         return turns
 
     def __call__(self, ask: AskFn) -> EvalResult:

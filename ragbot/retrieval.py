@@ -11,7 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from ingest import split_sentences
-from ragbot.evidence import is_list_item
+from ragbot.answering.candidates import is_list_item
 from vectorstore import LexicalIndex
 
 _RETRIEVER_SCORES = ("dense_score", "lexical_score")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ingest import TickerResolver
 from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
-from vectorstore.lexical import query_terms
+from ingest.words import query_terms
 
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b"
@@ -53,6 +53,7 @@ class Question:
     across_companies: bool = False  # names no company and asks across them ("which companies...")
     company_periods: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # a comparison's periods per company
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
+    previous_sources: list[str] = field(default_factory=list)  # notes the last reply cited, when this question continues it
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
@@ -68,12 +69,14 @@ def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\s+", " ", "".join(keep)).strip()
 
 
-def _last_reply(history: list[dict] | None) -> str:
-    """The text of the latest assistant message in ``history``."""
+def _last_reply(history: list[dict] | None) -> tuple[str, list[str]]:
+    """The text of the latest assistant message in ``history``, and the notes it cited if the
+    message carries its ``citations`` (``Citation`` objects or their JSON)."""
     for message in reversed(history or []):
         if message.get("role") == "assistant" and isinstance(message.get("content"), str):
-            return message["content"]
-    return ""
+            cited = [c["source"] if isinstance(c, dict) else c.source for c in message.get("citations") or []]
+            return message["content"], list(dict.fromkeys(cited))
+    return "", []
 
 
 def topic_terms(text: str) -> list[str]:
@@ -129,9 +132,9 @@ class QueryRouter:
         intent = "sentiment" if _SENTIMENT.search(text) else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
-        answer = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ""
+        answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])
         across = not chosen and bool(_CROSS_COMPANY.search(text))
         return Question(
             text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,
-            company_periods=periods_by_company(text, named),
+            company_periods=periods_by_company(text, named), previous_sources=quoted,
         )

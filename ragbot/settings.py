@@ -9,6 +9,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ragbot.answering.settings import AnsweringSettings
+
 
 class Settings(BaseSettings):
     """ragbot's settings; every field can be set as ``RAGBOT_<FIELD>`` (e.g. ``RAGBOT_STORE_DIR``)."""
@@ -84,3 +86,9 @@ class Settings(BaseSettings):
     def generative(self) -> bool:
         """Whether answers are written by the LLM (configured and not switched off)."""
         return self.llm and bool(self.llm_base_url and self.llm_model)
+
+    # Staged answering (docs/answering.md): feature weights, the cross-encoder's pool, selection margins
+    answering: AnsweringSettings = Field(
+        default_factory=AnsweringSettings,
+        description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
+    )

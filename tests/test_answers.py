@@ -238,13 +238,19 @@ def test_eval_follow_ups_answer_for_the_earlier_company(eval_bot, record):
     assert cites_only_notes_about(eval_bot, answer.citations, record["ticker"])
 
 
-def test_follow_up_stays_with_the_note_the_previous_answer_quoted(eval_bot):
-    """ "the deal" is the one the last answer was about: its note, not another JD note."""
+@pytest.mark.parametrize("with_citations", [False, True], ids=["text", "citations"])
+def test_follow_up_stays_with_the_note_the_previous_answer_quoted(eval_bot, with_citations):
+    """ "the deal" is the one the last answer was about: its note, not another JD note; known
+    from the reply's citations when the history carries them, else from its text."""
     first = BY_ID["q009"]["question"]
     earlier = eval_bot.ask(first)
-    answer = eval_bot.ask(BY_ID["q010"]["question"], history=turn(first, earlier))
+    history = turn(first, earlier)
+    if with_citations:
+        history[1]["citations"] = earlier.citations
+    answer = eval_bot.ask(BY_ID["q010"]["question"], history=history)
     quoted = {c.source for c in earlier.citations}
     assert answer.found and {c.source for c in answer.citations} <= quoted, answer.text
+    assert all(s.features.get("focus") == 1.0 for s in answer.trace.sentences if s.cited)
 
 
 def test_follow_up_about_the_following_quarter_cites_that_quarters_note(eval_bot):

@@ -81,6 +81,19 @@ def test_ask_prints_the_answer_and_its_sources(store):
     assert "[1]" in done.stdout and "baba-" in done.stdout
 
 
+def test_ask_explain_shows_why_each_sentence_was_cited_or_dropped(store):
+    root, folder = store
+    done = run_cli("ask", "How fast did Alibaba's cloud grow?", "--store", folder, "--explain", cwd=root)
+    assert done.returncode == 0, done.stderr[-2000:]
+    why = done.stdout.split("why this answer", 1)[1]
+    assert "gate: found" in why and "[1] cited" in why and "rerank" in why and "dropped by " in why
+    trace = ask_json(store, "How fast did Alibaba's cloud grow?", "--explain")["trace"]
+    assert trace["pipeline"] == "cross-encoder" and trace["gate"]["found"] is True
+    cited = [s for s in trace["sentences"] if s["cited"]]
+    assert cited and all(abs(s["score"] - sum(s["contributions"].values())) < 1e-2 for s in cited)
+    assert "trace" not in ask_json(store, "How fast did Alibaba's cloud grow?")
+
+
 def test_eval_prints_figures_overall_by_kind_and_latency(tmp_path):
     out = cli_json("eval", REPO / "eval" / "qa.jsonl", "--notes", EVAL_NOTES, cwd=tmp_path)
     assert FIGURES <= set(out["overall"])

@@ -100,7 +100,7 @@ def test_follow_ups_are_asked_with_the_conversation_so_far(evaluated):
     histories = dict(ask.calls)
     assert histories["and the margin?"] == [
         {"role": "user", "content": "How fast did cloud grow?"},
-        {"role": "assistant", "content": ANSWERS["r1"].text},
+        {"role": "assistant", "content": ANSWERS["r1"].text, "citations": ANSWERS["r1"].citations},
     ]
     assert all(histories[r.question] == [] for r in RECORDS if r.follows is None)
 

@@ -53,7 +53,8 @@ def test_answers_stream_sentence_by_sentence_and_carry_the_history(monkeypatch):
     list(Chat(bot).respond("and margins?", turns, []))
     assert bot.calls[1] == (
         "and margins?",
-        [{"role": "user", "content": "Alibaba cloud?"}, {"role": "assistant", "content": "Cloud grew 26%. [1] Margins fell to 2%. [2]"}],
+        [{"role": "user", "content": "Alibaba cloud?"},
+         {"role": "assistant", "content": "Cloud grew 26%. [1] Margins fell to 2%. [2]", "citations": turns[0].answer.citations}],
         None,
     )
 

@@ -10,32 +10,18 @@ the two writes is repaired by the next one.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from pathlib import Path
 
 from langchain_core.documents import Document
 
+from ingest.words import query_terms
+
 _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5("
     "text, tickers, id UNINDEXED, metadata UNINDEXED, tokenize='porter unicode61')"
 )
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*")
-STOPWORDS = frozenset(
-    """a about above after again all also am an and any are as at be been before being both but by can
-    could did do does doing down during each few for from further had has have having he her here hers
-    how i if in into is it its itself just me more most my no nor not now of off on once only or other
-    our out over own same she should so some such than that the their them then there these they this
-    those through to too under until up very was we were what when where which while who whom why will
-    with would you your tell say said says show give notes note my me please any anything""".split()
-)
-
-
-def query_terms(text: str) -> list[str]:
-    """Lower-cased content words of a query, in order, without repeats."""
-    words = (w.lower().replace("'s", "") for w in _WORD.findall(text))
-    return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1 or w.isdigit()))
 
 
 def _quote(term: str) -> str:

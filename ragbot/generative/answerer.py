@@ -14,8 +14,8 @@ from langchain_core.documents import Document
 from langchain_core.language_models import BaseChatModel
 
 from ragbot.answer import Answer, Answerer, AnswerSentence, Citation
-from ragbot.evidence import candidates
-from ragbot.extractive import ExtractiveAnswerer, not_found
+from ragbot.answering.composition import not_found
+from ragbot.extractive import ExtractiveAnswerer
 from ragbot.generative.prompts import answer_messages
 from ragbot.generative.verifier import MARKERS, Claim, Verdict, Verifier, says_not_in_notes, split_claims
 from ragbot.routing import Question
@@ -104,8 +104,9 @@ class GenerativeAnswerer(Answerer):
     def prompt_passages(self, question: Question, ranked) -> list[Document]:
         """The passages of the best-ranked sentences, best first, at most ``self.passages``."""
         chosen: dict[str, Document] = {}
-        for candidate in ranked:
-            chosen.setdefault(candidate.passage.id or str(id(candidate.passage)), candidate.passage)
+        for scored in ranked:
+            passage = scored.candidate.passage
+            chosen.setdefault(passage.id or str(id(passage)), passage)
             if len(chosen) == self.passages:
                 break
         return list(chosen.values())
@@ -144,8 +145,8 @@ class GenerativeAnswerer(Answerer):
 
     def stream(self, question: Question, passages: list[Document], history: list[dict] | None = None) -> Iterator[Answer]:
         ex = self.extractive
-        ranked = ex.score(question, ex.about_asked(question, candidates(passages)))
-        if not ranked or not ex.relevant(question, ranked, passages):
+        ranked = ex.rank(question, passages)[0]  # the extractive stages' ranking and gate
+        if not ranked or not ex.gate.decide(question=question, ranked=ranked, passages=passages).found:
             yield not_found(question, ranked)
             return
         chosen = self.prompt_passages(question, ranked)

@@ -49,6 +49,7 @@ class Page:
     until: gr.DateTime
     latest: gr.Dataframe
     sentiment_note: gr.HTML
+    why: gr.Textbox | None = None
 
 
 def layout(bot: Ragbot) -> Page:
@@ -76,6 +77,8 @@ def layout(bot: Ragbot) -> Page:
                         show_label=False, elem_id="rb-question", submit_btn="Ask", autofocus=True,
                         placeholder="Ask a question, e.g. what are Alibaba's cloud risks?",
                     )
+                    with gr.Accordion("Why this answer", open=False, elem_id="rb-why"):
+                        why = gr.Textbox(show_label=False, lines=12, max_lines=40, interactive=False)
                 with gr.Column(scale=2, min_width=340, elem_id="rb-side"):
                     sources = gr.HTML(render.sources_html(None), elem_id="rb-sources", js_on_load=(HERE / "sources.js").read_text())
                     note = gr.HTML(render.note_placeholder_html(), elem_id="rb-note", js_on_load=(HERE / "note.js").read_text())
@@ -108,7 +111,7 @@ def layout(bot: Ragbot) -> Page:
                 sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note")
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
-        since, until, latest, sentiment_note,
+        since, until, latest, sentiment_note, why,
     )
 
 
@@ -119,10 +122,11 @@ def wire_chat(page: Page, chat: Chat) -> None:
         outputs=[page.question, page.chatbot, page.turns, page.sources, page.note],
         concurrency_id="answer", api_visibility="private", show_progress="minimal",
     )
-    page.question.submit(**answer)
-    page.chatbot.example_select(pick_example, None, page.question, queue=False, api_visibility="private").then(**answer)
+    why = dict(fn=chat.why, inputs=[page.turns], outputs=[page.why], api_visibility="private")
+    page.question.submit(**answer).then(**why)
+    page.chatbot.example_select(pick_example, None, page.question, queue=False, api_visibility="private").then(**answer).then(**why)
     page.sources.click(chat.open_citation, [page.turns], [page.sources, page.note], api_visibility="private")
-    page.chatbot.clear(chat.clear, None, [page.turns, page.chatbot, page.sources, page.note], api_visibility="private")
+    page.chatbot.clear(chat.clear, None, [page.turns, page.chatbot, page.sources, page.note], api_visibility="private").then(**why)
 
 
 def store_outputs(page: Page) -> list:

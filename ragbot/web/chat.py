@@ -14,6 +14,7 @@ from datetime import date
 import gradio as gr
 
 from ragbot.answer import Answer
+from ragbot.answering.trace import explain
 from ragbot.bot import Ragbot
 from ragbot.question_input import clean_text
 from ragbot.web import render
@@ -28,8 +29,12 @@ class Turn:
 
 
 def history(turns: list[Turn]) -> list[dict]:
-    """The conversation as ``Ragbot.ask`` takes it: plain ``{"role","content"}`` messages."""
-    return [m for t in turns for m in ({"role": "user", "content": t.question}, {"role": "assistant", "content": t.answer.text})]
+    """The conversation as ``Ragbot.ask`` takes it: ``{"role","content"}`` messages, each
+    answer with its ``citations`` (which notes a follow-up continues)."""
+    return [
+        m for t in turns
+        for m in ({"role": "user", "content": t.question}, {"role": "assistant", "content": t.answer.text, "citations": t.answer.citations})
+    ]
 
 
 def messages(turns: list[Turn]) -> list[dict]:
@@ -104,6 +109,12 @@ class Chat:
         if citation is None:
             return gr.skip(), gr.skip()
         return render.sources_html(answer, turn, active=n), render.note_html(citation, self.bot.note_text(citation.source))
+
+    @staticmethod
+    def why(turns: list[Turn]) -> str:
+        """The last answer's trace as text, for the collapsed "Why this answer" section."""
+        trace = turns[-1].answer.trace if turns else None
+        return explain(trace) if trace else ""
 
     @staticmethod
     def clear():

@@ -1,0 +1,50 @@
+"""Word handling shared by the lexical index and answering: content words, stopwords and
+Snowball stems, so that both read "risks", "Risk" and "risk's" as the same word.
+
+Thread-safe: snowballstemmer's stemmer objects keep per-word state and must not be shared
+between threads (the web app answers from several), so each thread gets its own.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+
+import snowballstemmer
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*")
+STOPWORDS = frozenset(
+    """a about above after again all also am an and any are as at be been before being both but by can
+    could did do does doing down during each few for from further had has have having he her here hers
+    how i if in into is it its itself just me more most my no nor not now of off on once only or other
+    our out over own same she should so some such than that the their them then there these they this
+    those through to too under until up very was we were what when where which while who whom why will
+    with would you your tell say said says show give notes note my me please any anything""".split()
+)
+_local = threading.local()
+
+
+def query_terms(text: str) -> list[str]:
+    """Lower-cased content words of a text, in order, without repeats (no stopwords, no
+    single letters; numbers stay)."""
+    words = (w.lower().replace("'s", "") for w in WORD.findall(text))
+    return list(dict.fromkeys(w for w in words if w not in STOPWORDS and len(w) > 1 or w.isdigit()))
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
+
+
+@lru_cache(maxsize=65536)  # lru_cache is thread-safe; the stemmer it calls is this thread's own
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori"."""
+    return _stemmer().stemWord(word)
+
+
+def stems(text: str) -> frozenset[str]:
+    """The stems of ``text``'s content words."""
+    return frozenset(stem(t) for t in query_terms(text))

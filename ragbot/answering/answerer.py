@@ -1,0 +1,103 @@
+"""The default answerer, as stages: candidates -> features -> scoring -> (cross-encoder
+relevance) -> gate -> selection -> composition. Routing and retrieval, the first two stages,
+run before it in ``Ragbot.ask`` (``ragbot/routing.py``, ``ragbot/retrieval.py``).
+
+No LLM; nothing is written that the notes do not say. With a reranker the pipeline adds the
+cross-encoder's features and judges answerability by them; without one it judges by the
+passages' dense similarity. Which one runs is decided when the answerer is built."""
+
+from __future__ import annotations
+
+from langchain_core.documents import Document
+
+from ingest import TickerResolver
+from ragbot.answer import Answer, Answerer
+from ragbot.answering.candidates import Dropped, about_asked, collect
+from ragbot.answering.composition import company_label, compose, not_found
+from ragbot.answering.features import prior_features
+from ragbot.answering.gate import DenseGate, RelevanceGate
+from ragbot.answering.relevance import CrossEncoderRelevance
+from ragbot.answering.scoring import Scored, Scorer, ranked
+from ragbot.answering.selection import Selector
+from ragbot.answering.settings import AnsweringSettings
+from ragbot.answering.trace import build_trace
+from ragbot.rerank import Reranker
+from ragbot.routing import Question
+from ragbot.settings import Settings
+
+
+def _default(name: str):
+    """A default from ``Settings``, the one place defaults live."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
+
+
+class ExtractiveAnswerer(Answerer):
+    """Cites the sentences of the retrieved passages that best answer the question.
+
+    ``reranker`` (a cross-encoder) or None chooses the pipeline; ``settings`` holds the
+    feature weights and margins (validated by pydantic when built); the other arguments
+    default to ``Settings``' values of the same meaning."""
+
+    def __init__(
+        self,
+        reranker: Reranker | None = None,
+        resolver: TickerResolver | None = None,
+        max_sentences: int | None = None,
+        per_note: int | None = None,
+        min_relevance: float | None = None,
+        min_dense_relevance: float | None = None,
+        settings: AnsweringSettings | None = None,
+    ):
+        s = self.settings = AnsweringSettings.model_validate(settings or _default("answering"))
+        min_relevance = _default("min_relevance") if min_relevance is None else min_relevance
+        self.reranker = reranker
+        self.resolver = resolver
+        self.max_sentences = max_sentences or _default("max_citations")
+        self.scorer = Scorer(s.weights)
+        self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache) if reranker else None
+        self.gate = (
+            RelevanceGate(min_relevance)
+            if reranker
+            else DenseGate(_default("min_dense_relevance") if min_dense_relevance is None else min_dense_relevance)
+        )
+        self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance)
+
+    @property
+    def pipeline(self) -> str:
+        return "cross-encoder" if self.relevance else "dense"
+
+    def warm_up(self) -> None:
+        if self.relevance:
+            self.relevance.warm_up()
+
+    def rank(self, question: Question, passages: list[Document]) -> tuple[list[Scored], list[Dropped], dict[int, Scored]]:
+        """Stages 3-5 (and the cross-encoder's features): (ranked, dropped, every score by candidate id)."""
+        pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
+        scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool))])
+        if self.relevance and scored:
+            read, cut = self.relevance.run(query=question.topic, ranked=scored)
+            dropped += cut
+            by_id = {id(s.candidate): s for s in scored}
+            scored = ranked([self.scorer.score(c, f, logit) for c, f, logit in read])
+            return scored, dropped, {**by_id, **{id(s.candidate): s for s in scored}}
+        return scored, dropped, {id(s.candidate): s for s in scored}
+
+    def answer(self, question: Question, passages: list[Document]) -> Answer:
+        scored, dropped, scores = self.rank(question, passages)
+        if not scored:
+            answer = not_found(question, scored)
+            answer.trace = build_trace(self.pipeline, None, [], dropped, scores)
+            return answer
+        decision = self.gate.decide(question=question, ranked=scored, passages=passages)
+        if not decision.found:
+            answer = not_found(question, scored)
+            gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]
+            answer.trace = build_trace(self.pipeline, decision, [], dropped + gated, scores)
+            return answer
+        selection = self.selector.select(scored, question, question.max_citations or self.max_sentences)
+        label = company_label(self.resolver) if question.across_companies else None
+        answer = compose(question, selection.chosen, label)
+        by_sentence = {(c.source, c.start): c.n for c in answer.citations}
+        cited = [(by_sentence[(s.candidate.source, s.candidate.sentence.start)], s) for s in selection.chosen]
+        answer.trace = build_trace(self.pipeline, decision, cited, dropped + selection.dropped, scores)
+        return answer

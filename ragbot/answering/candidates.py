@@ -1,0 +1,118 @@
+"""Stage 3, candidates: every sentence of the retrieved passages worth citing, with what it
+stands in (its passage and note title) and the enumeration ("First, ... Second, ...") it
+belongs to; then, for a question about given companies, the sentences that may answer for them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from langchain_core.documents import Document
+
+from ingest import Sentence, TickerResolver, split_sentences
+from ingest.words import stems
+from ragbot.answer import is_about
+from ragbot.periods import periods
+from ragbot.routing import Question
+
+# "First, export controls: ...", "Second, ...", "A third risk is ...", "Finally, ...": the items of
+# an enumeration, which notes use for lists of risks and catalysts.
+_ORDINAL_ITEM = re.compile(
+    r"^(?:(?:the|a)\s+)?(first|second|third|fourth|fifth|sixth|finally|lastly|another)\b", re.IGNORECASE
+)
+_ADJACENT = 2  # characters between two sentences for the second to continue the first's list
+
+
+@dataclass(frozen=True, eq=False)
+class Candidate:
+    """A sentence of a retrieved passage. Compared by identity: two candidates are the same
+    only if they are the same object."""
+
+    passage: Document  # as retrieved; never modified
+    rank: int  # of its passage in retrieval order, 0 first
+    sentence: Sentence  # offsets into the note text
+    stems: frozenset[str]
+    context_stems: frozenset[str]  # of its passage and note title, what the sentence stands in
+    context_periods: dict[str, set[str]]
+    enumeration: tuple[str, int] | None = None  # (note, start) of the list it belongs to
+    lead_in: bool = False  # introduces a list ("the risks deserve attention. First, ...")
+
+    @property
+    def source(self) -> str:
+        return self.passage.metadata["source"]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A candidate a stage left out, and why (for ``Answer.trace``)."""
+
+    candidate: Candidate
+    stage: str
+    reason: str
+
+
+def is_list_item(sentence: str) -> bool:
+    """Whether a sentence is an item of an enumeration ("Second, ...", "A third risk is ...")."""
+    return _ORDINAL_ITEM.match(sentence) is not None
+
+
+def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
+    """Every sentence of ``passages`` of at least ``min_chars`` characters that is not a
+    heading, in passage then text order, its enumeration marked."""
+    found = []
+    for rank, passage in enumerate(passages):
+        context = passage.page_content + " " + passage.metadata.get("title", "")
+        context_stems, context_periods = stems(context), periods(context)
+        for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
+            if len(sentence.text) >= min_chars and not sentence.text.startswith("#"):
+                found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
+    return with_enumerations(found)
+
+
+def with_enumerations(pool: list[Candidate]) -> list[Candidate]:
+    """``pool`` with each candidate's ``enumeration`` and ``lead_in`` set, read over each note's
+    sentences in the pool (chunks overlap and a list may span two of them).
+
+    An enumeration is a run of adjacent items that start with an ordinal, with the sentence
+    before the run: the first item ("The biggest risk is ..."), or, before "First, ...", a
+    lead-in ("the risks deserve attention")."""
+    marks: dict[tuple[str, int], tuple[tuple[str, int], bool]] = {}  # (note, start) -> (list, lead-in)
+    by_note: dict[str, dict[int, Sentence]] = {}
+    for c in pool:
+        by_note.setdefault(c.source, {}).setdefault(c.sentence.start, c.sentence)
+    for source, by_start in by_note.items():
+        sentences = [by_start[start] for start in sorted(by_start)]
+        group: tuple[str, int] | None = None
+        for previous, sentence in zip(sentences, sentences[1:]):
+            item = _ORDINAL_ITEM.match(sentence.text)
+            if not item or sentence.start - previous.end > _ADJACENT:  # not a list item right after the last
+                group = None
+                continue
+            if group is None:
+                group = (source, previous.start)
+                marks[(source, previous.start)] = (group, item.group(1).lower() == "first")
+            marks[(source, sentence.start)] = (group, False)
+    return [
+        replace(c, enumeration=mark[0], lead_in=mark[1]) if (mark := marks.get((c.source, c.sentence.start))) else c
+        for c in pool
+    ]
+
+
+def about_asked(question: Question, pool: list[Candidate], resolver: TickerResolver | None) -> tuple[list[Candidate], list[Dropped]]:
+    """(kept, dropped): sentences of notes about other companies that do not name an asked
+    company are dropped, so a passing mention of Google does not answer for Google with
+    Apple's figures."""
+    if not question.tickers or resolver is None:
+        return pool, []
+    asked = set(question.tickers)
+    kept, dropped = [], []
+    for c in pool:
+        if is_about(c.passage.metadata, question.tickers) or asked & set(resolver.resolve(c.text)):
+            kept.append(c)
+        else:
+            dropped.append(Dropped(c, "candidates", f"its note is about other companies and it names none of {', '.join(question.tickers)}"))
+    return kept, dropped

@@ -1,0 +1,64 @@
+"""Stage 8, composition: the chosen sentences as written in their notes, each followed by its
+citation marker, grouped by note; or "not in your notes" with the closest passages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ingest import TickerResolver
+from ragbot.answer import Answer, Citation
+from ragbot.answering.scoring import Scored
+from ragbot.routing import Question
+
+NOT_FOUND = "I couldn't find this in your notes."
+RELATED = 3  # passages offered as possibly related when nothing answers
+
+
+def reading_order(chosen: list[Scored]) -> list[Scored]:
+    """Group sentences by note (best note first), each note's sentences in text order."""
+    notes = list(dict.fromkeys(s.candidate.source for s in chosen))
+    return sorted(chosen, key=lambda s: (notes.index(s.candidate.source), s.candidate.sentence.start))
+
+
+def cite(n: int, s: Scored) -> Citation:
+    c = s.candidate
+    return Citation.from_passage(n, c.passage, c.sentence.start, c.sentence.end, s.score)
+
+
+def company_label(resolver: TickerResolver | None) -> Callable[[Scored], str]:
+    """ "Nvidia (NVDA)": the companies a sentence's note is about, for answers across companies."""
+
+    def label(s: Scored) -> str:
+        if resolver is None:
+            return ""
+        names = ((resolver.directory.name_of(t), t) for t in s.candidate.passage.metadata.get("primary_tickers") or [])
+        return ", ".join(ticker if name == ticker else f"{name} ({ticker})" for name, ticker in names)
+
+    return label
+
+
+def compose(question: Question, chosen: list[Scored], label: Callable[[Scored], str] | None = None) -> Answer:
+    """Each chosen sentence, as written in its note, followed by its marker; ``label`` names
+    the company before each sentence when the question asks across companies."""
+    ordered = reading_order(chosen)
+    citations = [cite(n, s) for n, s in enumerate(ordered, start=1)]
+    prefixes = [f"{name}: " if label and (name := label(s)) else "" for s in ordered]
+    text = " ".join(f"{prefix}{s.candidate.text} [{n}]" for n, (prefix, s) in enumerate(zip(prefixes, ordered), start=1))
+    return Answer(text=text, found=True, citations=citations, tickers=question.tickers)
+
+
+def not_found(question: Question, ranked: list[Scored]) -> Answer:
+    """"Not in your notes", with the closest passages (one sentence each) as possibly related."""
+    seen, closest = set(), []
+    for s in ranked:
+        if s.candidate.passage.id not in seen:
+            seen.add(s.candidate.passage.id)
+            closest.append(s)
+    text = NOT_FOUND if ranked else no_notes_text(question)
+    return Answer(text, False, [], question.tickers, [cite(n, s) for n, s in enumerate(closest[:RELATED], 1)])
+
+
+def no_notes_text(question: Question) -> str:
+    if question.tickers:
+        return f"I couldn't find this in your notes: none of them is about {', '.join(question.tickers)}."
+    return NOT_FOUND

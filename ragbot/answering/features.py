@@ -1,0 +1,138 @@
+"""Stage 4, features: each candidate sentence's evidence as named values with known ranges,
+computed without a model. The cross-encoder's features come from ``relevance.py``.
+
+=========  ========  ===========================================================================
+feature    range     meaning
+=========  ========  ===========================================================================
+coverage   0..1      share of the topic words' IDF weight (IDF over the candidates) in the sentence
+figures    0..1      share of the question's figures and periods ("q2", "2025", "26") in the
+                     sentence or its passage and note title
+period     -1..1     the sentence names the asked period (+1) or only others (-1); half that from
+                     its passage when it names none; 0 when the question names no period
+rank       0..1      1 / (1 + retrieval rank of the passage): 1 for the first passage
+focus      0 or 1    a follow-up, and the previous answer quoted this note
+latest     0 or 1    the question asks for the latest figures and this is its company's newest note
+primary    0 or 1    the note is mainly about an asked company (not a passing mention)
+dense      -1..1     the passage's cosine similarity to the question (~0.2..0.8 in practice)
+rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
+lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
+=========  ========  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+
+from langchain_core.documents import Document
+
+from ingest.words import stems
+from ragbot.answer import is_about
+from ragbot.answering.candidates import Candidate
+from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
+from ragbot.routing import Question
+
+
+@dataclass(frozen=True)
+class Features:
+    """One sentence's named evidence (ranges in the module docstring). ``rerank`` and
+    ``lead_in`` are None until the cross-encoder has read the sentence, and stay None
+    in the pipeline without one."""
+
+    coverage: float
+    figures: float
+    period: float
+    rank: float
+    focus: float
+    latest: float
+    primary: float
+    dense: float
+    rerank: float | None = None
+    lead_in: float | None = None
+
+    def items(self) -> list[tuple[str, float]]:
+        """(name, value) of every feature that has a value, in scoring order."""
+        return [(f.name, value) for f in fields(self) if (value := getattr(self, f.name)) is not None]
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What the question asks that every candidate is compared with, computed once."""
+
+    topic: frozenset[str]  # stems of the topic
+    figures: frozenset[str]  # stems with a digit, of the topic and the followed-up topic
+    periods: dict[str, set[str]]
+    quoted: frozenset[str]  # notes the previous answer quoted
+    newest: frozenset[str]  # each company's newest note, when the question asks for the latest
+
+
+def asked(question: Question, pool: list[Candidate]) -> Asked:
+    """The question's side of the features. The quoted notes are the previous answer's
+    citations, or, for plain-text history, the notes of candidates it repeats word for word."""
+    text = f"{question.topic} {question.previous_topic}"
+    quoted = set(question.previous_sources)
+    if not quoted and question.previous_answer:
+        quoted = {c.source for c in pool if c.text in question.previous_answer}
+    return Asked(
+        topic=stems(question.topic),
+        figures=frozenset(t for t in stems(text) if any(ch.isdigit() for ch in t)),
+        periods=periods(text),
+        quoted=frozenset(quoted),
+        newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
+    )
+
+
+def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
+    """Share of the topic's IDF weight (IDF over ``pool``) that each sentence contains."""
+    if not topic:
+        return [0.0] * len(pool)
+    idf = {t: math.log(1 + len(pool) / (1 + sum(t in c.stems for c in pool))) for t in topic}
+    total = sum(idf.values())
+    return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
+
+
+def newest_notes(pool: list[Candidate]) -> set[str]:
+    """For each company among the candidates' notes, its newest note: by note date, then by
+    the latest quarter the note's passages and title name."""
+    passages = {id(c.passage): c.passage for c in pool}.values()
+    keys: dict[str, tuple[str, int]] = {}
+    for passage in passages:
+        meta = passage.metadata
+        key = (meta.get("date") or "", newest_quarter(f"{meta.get('title', '')} {passage.page_content}"))
+        keys[meta["source"]] = max(keys.get(meta["source"], key), key)
+    newest: dict[tuple[str, ...], str] = {}
+    for passage in passages:
+        company, source = tuple(passage.metadata.get("primary_tickers") or []), passage.metadata["source"]
+        if company not in newest or keys[source] > keys[newest[company]]:
+            newest[company] = source
+    return set(newest.values())
+
+
+def periods_asked_of(question: Question, passage: Document, default: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The periods asked for the company a passage's note is about (comparisons may ask each
+    company for another quarter), else ``default``, the question's periods."""
+    for ticker in passage.metadata.get("primary_tickers") or []:
+        if ticker in question.company_periods:
+            return question.company_periods[ticker]
+    return default
+
+
+def prior_features(question: Question, pool: list[Candidate]) -> list[Features]:
+    """The model-free features of each candidate (all but ``rerank`` and ``lead_in``)."""
+    a = asked(question, pool)
+    found = []
+    for candidate, cov in zip(pool, coverage(a.topic, pool)):
+        passage = candidate.passage
+        matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
+        wanted = periods_asked_of(question, passage, a.periods)
+        found.append(Features(
+            coverage=cov,
+            figures=matched,
+            period=period_fit(wanted, periods(candidate.text), candidate.context_periods),
+            rank=1 / (1 + candidate.rank),
+            focus=float(candidate.source in a.quoted),
+            latest=float(candidate.source in a.newest),
+            primary=float(bool(question.tickers) and is_about(passage.metadata, question.tickers)),
+            dense=passage.metadata.get("dense_score", 0.0),
+        ))
+    return found

@@ -1,0 +1,86 @@
+"""Stage 7, selection: which of the ranked sentences the answer cites, and why the others are
+left out (too far below the best, over the per-note cap, a near-duplicate, over the limit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ragbot.answer import is_about
+from ragbot.answering.candidates import Dropped
+from ragbot.answering.scoring import Scored
+from ragbot.routing import Question
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str], threshold: float = 0.6) -> bool:
+    """Whether two stem sets overlap (Jaccard) at least ``threshold``."""
+    return bool(a and b) and len(a & b) / len(a | b) >= threshold
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The cited sentences, in the order chosen (best first), and the ones left out."""
+
+    chosen: list[Scored]
+    dropped: list[Dropped]
+
+
+class Selector:
+    """The best sentence, then every sentence close enough to it (``keep_within`` for its note,
+    ``other_note_within`` for others unless the question asks across companies), at most
+    ``per_note`` per note (one across companies), no near-duplicates, at most ``limit``. A
+    lone sentence brings the next one of its passage; a comparison keeps its best relevant
+    sentence about each company."""
+
+    def __init__(self, per_note: int = 3, keep_within: float = 5.0, other_note_within: float = 2.0,
+                 near_duplicate: float = 0.6, min_relevance: float = -6.0):
+        self.per_note = per_note
+        self.keep_within = keep_within
+        self.other_note_within = other_note_within
+        self.near_duplicate = near_duplicate
+        self.min_relevance = min_relevance
+
+    def misfit(self, s: Scored, chosen: list[Scored], best: Scored, across: bool) -> str | None:
+        """Why ``s`` may not join ``chosen`` (None if it may)."""
+        same_source = s.candidate.source == best.candidate.source
+        margin = self.keep_within if same_source or across else self.other_note_within
+        if s.score < best.score - margin:
+            where = "its note" if same_source else "another note"
+            return f"score {s.score:.2f} more than {margin:g} below the best ({best.score:.2f}, margin for {where})"
+        cap = 1 if across else self.per_note
+        if sum(c.candidate.source == s.candidate.source for c in chosen) >= cap:
+            return f"its note already has {cap} cited sentence{'s' * (cap > 1)}"
+        twin = next((c for c in chosen if near_duplicate(c.candidate.stems, s.candidate.stems, self.near_duplicate)), None)
+        if twin is not None:
+            return f"near-duplicate of a chosen sentence: {twin.candidate.text[:60]!r}"
+        return None
+
+    def select(self, ranked: list[Scored], question: Question, limit: int) -> Selection:
+        best, chosen, dropped = ranked[0], [ranked[0]], []
+        for s in ranked[1:]:
+            reason = "the answer already has its sentences" if len(chosen) >= limit else self.misfit(s, chosen, best, question.across_companies)
+            if reason is None:
+                chosen.append(s)
+            else:
+                dropped.append(Dropped(s.candidate, "selection", reason))
+        if len(chosen) == 1 < limit:
+            chosen += self.next_sentence(best, ranked)
+        tickers = question.tickers
+        for ticker in tickers if 1 < len(tickers) <= limit else []:
+            if not any(is_about(c.candidate.passage.metadata, [ticker]) for c in chosen):
+                extra = next((s for s in ranked if is_about(s.candidate.passage.metadata, [ticker])), None)
+                if extra is not None and (extra.logit or 0.0) >= self.min_relevance and extra not in chosen:
+                    chosen.append(extra)
+        kept = {id(s.candidate) for s in chosen[:limit]}
+        dropped = [d for d in dropped if id(d.candidate) not in kept]
+        dropped += [Dropped(s.candidate, "selection", f"over the limit of {limit} sentences") for s in chosen[limit:]]
+        return Selection(chosen[:limit], dropped)
+
+    @staticmethod
+    def next_sentence(chosen: Scored, ranked: list[Scored]) -> list[Scored]:
+        """The sentence after ``chosen`` in its passage, if it was a candidate: a lone sentence
+        is often a lead-in ("the risks deserve attention") whose substance follows."""
+        after = [
+            s for s in ranked
+            if s.candidate.passage.id == chosen.candidate.passage.id and s.candidate.sentence.start > chosen.candidate.sentence.start
+        ]
+        return [min(after, key=lambda s: s.candidate.sentence.start)] if after else []

@@ -1,0 +1,50 @@
+"""The extractive answerer's numbers, validated when built: feature weights, the cross-encoder's
+pool, the selection margins. Nested under ``Settings.answering``, the only source of defaults."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_WEIGHT = "0 ignores the feature; each unit adds its value once more to a sentence's score."
+
+
+class FeatureWeights(BaseModel):
+    """How much each named feature (``ragbot.answering.features``) counts in a sentence's score:
+    score = sum of weight x feature value. Ranges are the features' ranges times the weight."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    coverage: float = Field(2.0, ge=0, le=20, description=f"Topic-word coverage of the sentence (0..1). {_WEIGHT}")
+    figures: float = Field(5.0, ge=0, le=20, description=f"The question's figures and periods in the passage (0..1). {_WEIGHT}")
+    period: float = Field(3.0, ge=0, le=20, description=f"The sentence names the asked period, not another (-1..1). {_WEIGHT}")
+    rank: float = Field(1.0, ge=0, le=20, description=f"Retrieval rank of the passage, 1/(1+rank) (0..1]. {_WEIGHT}")
+    focus: float = Field(2.0, ge=0, le=20, description=f"A follow-up, and the previous answer quoted the note (0 or 1). {_WEIGHT}")
+    latest: float = Field(2.0, ge=0, le=20, description=f"Asks for the latest figures, and this is the company's newest note (0 or 1). {_WEIGHT}")
+    primary: float = Field(2.0, ge=0, le=20, description=f"The note is mainly about an asked company (0 or 1). {_WEIGHT}")
+    dense: float = Field(5.0, ge=0, le=20, description=f"The passage's cosine similarity to the question (-1..1, ~0.2..0.8). {_WEIGHT}")
+    rerank: float = Field(0.3, ge=0, le=5, description=f"The cross-encoder's logit, shared across a list (~-11..11). {_WEIGHT}")
+    lead_in: float = Field(5.0, ge=0, le=20, description="Subtracted from a list's lead-in (0 or 1), whose items say what it only announces; 0 keeps lead-ins level.")
+
+
+class AnsweringSettings(BaseModel):
+    """Everything the staged extractive answerer is tuned by, besides ``Settings.max_citations``,
+    ``sentences_per_note``, ``min_relevance`` and ``min_dense_relevance``."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    weights: FeatureWeights = Field(default_factory=FeatureWeights)
+    min_sentence_chars: int = Field(30, ge=0, le=200, description="Shorter sentences (headings, fragments) are not candidates.")
+    rerank_pool: int = Field(
+        24, ge=1, le=200,
+        description="Sentences (best by the cheap features) the cross-encoder scores, plus their lists' other items; "
+        "the rest are dropped. Its cost grows linearly with this.",
+    )
+    rerank_cache: int = Field(
+        0, ge=0, le=1_000_000,
+        description="(question, sentence) cross-encoder scores kept for reuse by a re-asked question; 0 (default) disables. "
+        "Off by default: the INT8 model quantizes each batch as a whole, so a score moves slightly (~0.3) with its batch "
+        "and a cached one can differ from a fresh one (docs/answering.md).",
+    )
+    keep_within: float = Field(5.0, ge=0, le=100, description="A sentence of the best sentence's note is cited if its score is within this of the best (0: only ties).")
+    other_note_within: float = Field(2.0, ge=0, le=100, description="The same margin for a sentence of another note (unless the question asks across companies).")
+    near_duplicate: float = Field(0.6, gt=0, le=1, description="Stem-set Jaccard overlap at which a sentence repeats a chosen one (1: only identical word sets).")

@@ -1,0 +1,107 @@
+"""Stages 7 and 8, selection and composition: which ranked sentences are cited and how the
+answer reads. Scores are set by hand through the ``dense`` feature. Fast, no model."""
+
+from __future__ import annotations
+
+from answering_helpers import passage, question
+
+from ingest import CompanyDirectory, TickerResolver
+from ragbot.answering.candidates import collect
+from ragbot.answering.composition import NOT_FOUND, company_label, compose, not_found
+from ragbot.answering.features import Features
+from ragbot.answering.scoring import Scorer, ranked
+from ragbot.answering.selection import Selector, near_duplicate
+from ragbot.answering.settings import FeatureWeights
+
+A = ["Cloud revenue grew 26% in the quarter on strong AI demand from enterprises.",
+     "The cloud margin narrowed as depreciation from new data centers rose sharply.",
+     "Management expects cloud capital spending to stay elevated through next year.",
+     "Free cash flow improved as working capital needs eased across the business."]
+B = ["Rival cloud revenue rose 18% as its enterprise customers migrated workloads.",
+     "Its cloud margin widened on better utilisation of existing data centers."]
+
+
+def scored(scores: dict[str, float], metadata: dict[str, dict] | None = None):
+    """Candidates of notes a.txt (A) and b.txt (B), scored ``scores[text]`` (unlisted: dropped)."""
+    metadata = metadata or {}
+    pool = collect([passage(" ".join(A), "a.txt", **metadata.get("a.txt", {})), passage(" ".join(B), "b.txt", **metadata.get("b.txt", {}))])
+    scorer = Scorer(FeatureWeights(**{n: 0.0 for n in FeatureWeights.model_fields if n != "dense"}, dense=1.0))
+    zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0)
+    return ranked([scorer.score(c, Features(**zero, dense=scores[c.text]), logit=0.0) for c in pool if c.text in scores])
+
+
+def texts(selection):
+    return [s.candidate.text for s in selection.chosen]
+
+
+def test_sentences_of_the_best_note_within_its_margin_are_cited():
+    selection = Selector(keep_within=5.0).select(scored({A[0]: 10, A[1]: 5.5, A[2]: 4.9}), question("cloud"), 4)
+    assert texts(selection) == [A[0], A[1]]
+    assert [d.stage for d in selection.dropped] == ["selection"] and "more than 5 below" in selection.dropped[0].reason
+
+
+def test_another_note_needs_to_be_closer_to_the_best():
+    selection = Selector(keep_within=5.0, other_note_within=2.0).select(scored({A[0]: 10, B[0]: 8.5, B[1]: 7.5}), question("cloud"), 4)
+    assert texts(selection) == [A[0], B[0]]
+
+
+def test_a_question_across_companies_takes_one_sentence_per_note_within_the_wide_margin():
+    ranking = scored({A[0]: 10, A[1]: 9.9, B[0]: 6, B[1]: 5.9})
+    selection = Selector().select(ranking, question("cloud", across_companies=True), 4)
+    assert texts(selection) == [A[0], B[0]]
+    assert any("already has 1 cited sentence" in d.reason for d in selection.dropped)
+
+
+def test_at_most_per_note_sentences_of_one_note():
+    selection = Selector(per_note=2).select(scored({A[0]: 10, A[1]: 9, A[2]: 8, A[3]: 7}), question("cloud"), 4)
+    assert texts(selection) == [A[0], A[1]]
+
+
+def test_near_duplicates_are_left_out():
+    assert near_duplicate(frozenset("abcde"), frozenset("abcdf"), 0.6) and not near_duplicate(frozenset("abc"), frozenset("abd"), 0.6)
+    ranking = scored({A[0]: 10, B[0]: 9.5, A[3]: 9})
+    selection = Selector(other_note_within=5.0, near_duplicate=0.2).select(ranking, question("cloud"), 4)
+    assert texts(selection) == [A[0], A[3]]  # B[0] shares cloud, revenue and enterprises with A[0]
+    assert selection.dropped[0].candidate.text == B[0] and "near-duplicate" in selection.dropped[0].reason
+    assert texts(Selector(other_note_within=5.0).select(ranking, question("cloud"), 4)) == [A[0], B[0], A[3]]
+
+
+def test_the_limit_caps_the_answer():
+    selection = Selector().select(scored({A[0]: 10, A[1]: 9, B[0]: 9.5}), question("cloud"), 2)
+    assert texts(selection) == [A[0], B[0]]
+    assert selection.dropped[0].reason == "the answer already has its sentences"
+
+
+def test_a_lone_sentence_brings_the_next_sentence_of_its_passage():
+    selection = Selector(keep_within=1.0).select(scored({A[1]: 10, A[0]: 0, A[2]: 0, A[3]: 0}), question("cloud"), 4)
+    assert texts(selection) == [A[1], A[2]]
+
+
+def test_a_comparison_keeps_the_best_relevant_sentence_about_each_company():
+    meta = {"a.txt": {"primary_tickers": ["BABA"]}, "b.txt": {"primary_tickers": ["TCEHY"]}}
+    ranking = scored({A[0]: 10, A[1]: 9.5, B[1]: 3}, meta)
+    selection = Selector().select(ranking, question("cloud", ["BABA", "TCEHY"]), 4)
+    assert texts(selection) == [A[0], A[1], B[1]]
+    assert texts(Selector(min_relevance=1.0).select(ranking, question("cloud", ["BABA", "TCEHY"]), 4)) == [A[0], A[1]]
+
+
+def test_the_answer_reads_by_note_in_text_order_with_a_marker_after_each_sentence():
+    chosen = Selector().select(scored({A[2]: 10, B[0]: 9, A[0]: 8}), question("cloud"), 4).chosen
+    answer = compose(question("cloud"), chosen)
+    assert answer.text == f"{A[0]} [1] {A[2]} [2] {B[0]} [3]"
+    assert [(c.source, c.sentence) for c in answer.citations] == [("a.txt", A[0]), ("a.txt", A[2]), ("b.txt", B[0])]
+    assert answer.found and answer.citations[1].score == 10
+
+
+def test_answers_across_companies_name_each_sentences_company():
+    meta = {"a.txt": {"primary_tickers": ["BABA"]}, "b.txt": {"primary_tickers": ["TCEHY"]}}
+    chosen = Selector().select(scored({A[0]: 10, B[0]: 9}, meta), question("cloud", across_companies=True), 4).chosen
+    answer = compose(question("cloud"), chosen, company_label(TickerResolver(CompanyDirectory.load())))
+    assert answer.text.startswith("Alibaba Group (BABA): Cloud revenue") and "Tencent (TCEHY): Rival" in answer.text
+
+
+def test_not_found_offers_one_sentence_of_each_closest_passage():
+    answer = not_found(question("cloud"), scored({A[0]: 10, A[1]: 9, B[0]: 8}))
+    assert answer.text == NOT_FOUND and not answer.found and answer.citations == []
+    assert [c.sentence for c in answer.related] == [A[0], B[0]]
+    assert "none of them is about BABA" in not_found(question("cloud", ["BABA"]), []).text
