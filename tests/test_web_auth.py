@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ragbot.settings import Settings
 from ragbot.web import app
 from ragbot.web.auth import credentials, is_loopback, parse_credential
 
@@ -37,6 +38,7 @@ def test_is_loopback(host, loopback):
 
 class FakeBot:
     warmed = 0
+    settings = Settings(_env_file=None)  # no LLM configured: no privacy notice
 
     def warm_up(self):
         self.warmed += 1
