@@ -43,6 +43,7 @@ class Ragbot:
     def __init__(self, settings: Settings | None = None, answerer: Answerer | None = None):
         self.settings = settings or Settings()
         self._answerer = answerer
+        self._learned_at = -1  # the store generation whose notes' companies the resolver knows
 
     # -- components, built lazily -------------------------------------------------------
     @cached_property
@@ -61,6 +62,7 @@ class Ragbot:
 
         Learned into a copy that then replaces the resolver everywhere: questions answered
         meanwhile on other threads keep using the old one, never one changing under them."""
+        self._learned_at = self.store.locks.generation()
         notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
         held = {t for tickers, _ in notes for t in tickers}
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
@@ -254,6 +256,8 @@ class Ragbot:
         if not prepared.answerable:
             yield prompt_answer(prepared)
             return
+        if "router" in self.__dict__ and self._learned_at != self.store.locks.generation():
+            self.learn_from_notes()  # another process wrote the store: learn its notes' companies too
         tickers = [ticker] if isinstance(ticker, str) else ticker
         window = Window(since, until, "the date filter") if since or until else None
         history = clean_history(history)

@@ -21,8 +21,6 @@ from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
-from vectorstore.locking import StoreBusy
-from vectorstore.versioning import ModelMismatch
 
 app = GuardedTyper(
     help="Ask questions about your research notes, answered with citations.",
@@ -90,7 +88,7 @@ def ingest(
     bot = make_bot(store, wait_for_writer=False if no_wait else None)
     try:
         report = run_ingest(bot, path, sync, quiet=json_out)
-    except (FileNotFoundError, StoreBusy, ModelMismatch) as error:
+    except FileNotFoundError as error:
         raise CannotRun(str(error)) from error
     if json_out:
         print(json.dumps(report.to_json()))
@@ -240,10 +238,7 @@ def doctor(
     no_wait: NoWaitOpt = False,
 ) -> None:
     """Check that Chroma's vector index, its metadata, the records and the lexical index agree (exit 1 if not)."""
-    try:
-        checkup = make_bot(store, wait_for_writer=False if no_wait else None).doctor(repair=repair)
-    except (StoreBusy, ModelMismatch) as error:
-        raise CannotRun(str(error)) from error
+    checkup = make_bot(store, wait_for_writer=False if no_wait else None).doctor(repair=repair)  # busy store: exit 2
     if json_out:
         print(json.dumps(checkup.to_json()))
     else:
@@ -262,10 +257,7 @@ def doctor(
 @app.command()
 def reembed(store: StoreOpt = None, no_wait: NoWaitOpt = False) -> None:
     """Embed every stored chunk again with RAGBOT_EMBEDDING_MODEL (after changing the model)."""
-    try:
-        count = make_bot(store, wait_for_writer=False if no_wait else None).reembed()
-    except StoreBusy as error:
-        raise CannotRun(str(error)) from error
+    count = make_bot(store, wait_for_writer=False if no_wait else None).reembed()  # busy store: exit 2
     console.print(f"re-embedded {count} chunks")
 
 

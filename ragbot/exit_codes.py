@@ -12,6 +12,9 @@ import traceback
 import typer
 from pydantic import ValidationError
 
+from vectorstore.locking import StoreBusy
+from vectorstore.versioning import ModelMismatch
+
 OK, SOME_FAILED, CANNOT_RUN, CRASHED = 0, 1, 2, 3
 INTERRUPTED = 130  # the shell's code for Ctrl+C
 
@@ -26,7 +29,7 @@ def _one_line(text: str) -> str:
 
 def describe(error: BaseException) -> tuple[int, str]:
     """The exit code and the one-line message for an error that ended a command."""
-    if isinstance(error, CannotRun):
+    if isinstance(error, (CannotRun, StoreBusy, ModelMismatch)):  # the store cannot be used as it is
         return CANNOT_RUN, _one_line(error)
     if isinstance(error, ValidationError):
         fields = "; ".join(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, HOLDOUT_NOTES, make_settings
-from ingest_helpers import assert_store_consistent, chroma_ids, cli_command, cli_env, run_cli, write_synthetic_notes
+from ingest_helpers import assert_store_consistent, chroma_ids, cli_command, cli_env, note_text, run_cli, write, write_synthetic_notes
 
 from ingest import NoteChunker
 from ragbot import Ragbot
@@ -102,6 +102,27 @@ def test_a_long_lived_ragbot_answers_from_notes_another_process_ingests(tmp_path
     assert serving.ask("what are Alibaba's cloud risks?").found
     every_ticker_filter_works(serving)
     assert serving.stats().notes == len(list(first.rglob("*.*"))) + 3
+
+
+
+def test_a_long_lived_ragbot_learns_companies_from_notes_another_process_ingests(tmp_path, embeddings):
+    """A company missing from the alias table, listed in the Ticker Sentiment of notes a CLI
+    ingest adds, routes in the long-lived process's next question (no restart)."""
+    store = tmp_path / "store"
+    serving = Ragbot(make_settings(store))
+    serving.ingest(EXAMPLES)
+    assert serving.route("what are Zscaler's risks?").tickers == []
+    later = tmp_path / "later"
+    body = (
+        "Zscaler reported billings growth of 13% as large customers consolidated security vendors. "
+        "Zscaler also said competition from platform vendors is lengthening sales cycles for new logos."
+    )
+    write(later, "zs-q3.txt", note_text(body, tickers="ZS 0.25"))
+    write(later, "zs-q4.txt", note_text(body.replace("13%", "15%"), tickers="ZS 0.31"))
+    assert run_cli("ingest", later, "--store", store, cwd=tmp_path).returncode == 0
+    answer = serving.ask("How fast did Zscaler's billings grow?")
+    assert answer.tickers == ["ZS"] and answer.found
+    assert {c.source for c in answer.citations} <= {"zs-q3.txt", "zs-q4.txt"}
 
 
 @pytest.fixture
