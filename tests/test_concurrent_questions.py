@@ -46,7 +46,7 @@ def test_eight_threads_answer_as_one_while_another_process_ingests(tmp_path, emb
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     spans: list[tuple[float, float]] = []
-    wrong: list[str] = []
+    answers: list[tuple[str, dict]] = []
 
     def ask_all(worker: int) -> int:
         asked = 0
@@ -57,8 +57,7 @@ def test_eight_threads_answer_as_one_while_another_process_ingests(tmp_path, emb
                 answer = bot.ask(question).to_json()
                 spans.append((start, time.monotonic()))
                 asked += 1
-                if answer != expected[question]:
-                    wrong.append(question)
+                answers.append((question, answer))
             if round_ >= 1 and ingest.poll() is not None:
                 break
         return asked
@@ -67,7 +66,10 @@ def test_eight_threads_answer_as_one_while_another_process_ingests(tmp_path, emb
         asked = sum(pool.map(ask_all, range(THREADS)))  # an exception in any thread fails the test here
     _, stderr = ingest.communicate()
     assert ingest.returncode == 0, stderr[-2000:]
-    assert wrong == []
+    # The ingest is one commit, so the store had two states: every answer is the single-threaded
+    # answer of one of them (BM25's IDF is global, so new notes can move a close call).
+    after = {q: bot.ask(q).to_json() for q in QUESTIONS}
+    assert [q for q, answer in answers if answer not in (expected[q], after[q])] == []
     assert asked >= THREADS * len(QUESTIONS) * 2
     overlapping = max(sum(s <= t < e for s, e in spans) for t, _ in spans)
     assert overlapping >= 4  # questions really ran at the same time: no lock serialises ask

@@ -21,7 +21,7 @@ QUESTIONS = [
     ("What is driving Nvidia's data center revenue?", ["NVDA"]),
     ("How did Mounjaro sales grow at Eli Lilly?", None),
     ("What were the main risks?", ["LLY"]),
-    ("How did credit quality develop?", ["JPM"]),
+    ("How much net interest income did JPMorgan bring in during Q3 2025?", ["JPM"]),
 ]
 
 
