@@ -20,9 +20,11 @@ from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
 from ragbot.sentiment import SentimentAnswerer
 from ragbot.settings import Settings
-from vectorstore import LexicalIndex, NoteIndex, open_chroma
+from ragbot.store import StoreAccess
+from ragbot.upkeep import check, prepare_write, record_version, reembed
+from vectorstore import NoteIndex
+from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
-from vectorstore.chroma import chroma_client
 
 ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
@@ -52,10 +54,18 @@ class Ragbot:
     def learn_from_notes(self) -> None:
         """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
         table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``), and
-        which companies the notes are about, so "SNOW's margin" means Snowflake."""
+        which companies the notes are about, so "SNOW's margin" means Snowflake.
+
+        Learned into a copy that then replaces the resolver everywhere: questions answered
+        meanwhile on other threads keep using the old one, never one changing under them."""
         notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
         held = {t for tickers, _ in notes for t in tickers}
-        self.resolver.learn(learn_companies(notes, self.resolver.directory), held)
+        resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
+        self.__dict__["resolver"] = resolver
+        for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):
+            if getattr(user, "resolver", None) is not None:
+                user.resolver = resolver
 
     @cached_property
     def embeddings(self):
@@ -63,20 +73,17 @@ class Ragbot:
         return LazyEmbeddings(s.embedding_model, s.embed_batch_size, offline=not s.allow_model_download)
 
     @cached_property
-    def index(self) -> NoteIndex:
-        s = self.settings
-        store = Path(s.store_dir)
-        client = chroma_client(store, s.chroma_host, s.chroma_port)
-        vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
-        store.mkdir(parents=True, exist_ok=True)
-        lexical = LexicalIndex(store / f"{s.collection}.lexical.sqlite")
-        index = NoteIndex(vectorstore, store / f"{s.collection}.records.sqlite", lexical, s.index_batch_size)
-        if lexical.count() != index.collection.count():  # a run was cut off between the two writes
-            lexical.sync_from(index.collection)
-        return index
+    def store(self) -> StoreAccess:
+        """The store: one writer at a time, reopened when another process has written it."""
+        return StoreAccess(self.settings, self.embeddings)
 
-    @cached_property
+    @property
+    def index(self) -> NoteIndex:
+        return self.store.index
+
+    @property
     def retriever(self) -> HybridRetriever:
+        """Over the index as currently opened (cheap: built per question)."""
         s = self.settings
         return HybridRetriever(
             vectorstore=self.index.vectorstore,
@@ -135,25 +142,40 @@ class Ragbot:
         chunked = [(n, c) for n, c in chunked if c.documents]
         done = iter(range(1, len(chunked) + 1))
         keep = {f.path for f in failed}
-        folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
-        if folders and sync:
-            keep |= {source for source in self.index.sources() if source.startswith(folders)}
-        result = self.index.sync(
-            ((n.source, c.documents) for n, c in chunked),
-            keep=keep,
-            remove_missing=sync,
-            on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
-        )
+        with self.store.writing(self.settings.wait_for_writer) as index:
+            index, notices = prepare_write(self.store, index)
+            folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
+            if folders and sync:
+                keep |= {source for source in index.sources() if source.startswith(folders)}
+            result = index.sync(
+                ((n.source, c.documents) for n, c in chunked),
+                keep=keep,
+                remove_missing=sync,
+                on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
+            )
+            record_version(self.store, index)
         warnings = [
             LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
         ]
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
-        return IngestReport(**vars(result), failed=failed, warnings=warnings)
+        return IngestReport(**vars(result), failed=failed, warnings=warnings, store=notices)
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""
-        self.index.delete_source(source)
+        with self.store.writing(self.settings.wait_for_writer) as index:
+            index.delete_source(source)
+
+    def doctor(self, repair: bool = False) -> Checkup:
+        """Check that Chroma's vector index, its metadata, the records and the lexical index
+        agree (``vectorstore.doctor``); with ``repair``, fix what can be re-derived."""
+        self.store.mend_on_open = False
+        with self.store.writing(self.settings.wait_for_writer) as index:
+            return check(self.store, index, fix=repair)[0]
+
+    def reembed(self) -> int:
+        """Embed every stored chunk again with ``settings.embedding_model``; returns the count."""
+        return reembed(self.store, self.settings.wait_for_writer)
 
     # -- read ------------------------------------------------------------------------
     def search(self, query: str, ticker: str | None = None, k: int = 5) -> list[SearchHit]:
@@ -161,8 +183,9 @@ class Ragbot:
         prepared = prepare_question(query, self.settings.max_question_chars)
         if not prepared.answerable:
             return []
-        question = self.router.route(prepared.text, tickers=[ticker] if ticker else None)
-        documents = self.retriever.invoke(question.search_text, tickers=question.tickers)[:k]
+        with self.store.reading():
+            question = self.router.route(prepared.text, tickers=[ticker] if ticker else None)
+            documents = self.retriever.invoke(question.search_text, tickers=question.tickers)[:k]
         return [
             SearchHit(
                 source=d.metadata["source"],
@@ -184,12 +207,17 @@ class Ragbot:
         if not prepared.answerable:
             return prompt_answer(prepared)
         tickers = [ticker] if isinstance(ticker, str) else ticker
-        routed = self.router.route(prepared.text, clean_history(history), tickers)
-        routed.max_citations = k
+        with self.store.reading():  # the store is read here; answering below reads no more of it
+            routed = self.router.route(prepared.text, clean_history(history), tickers)
+            routed.max_citations = k
+            if routed.intent == "sentiment":
+                notes = self.first_chunks(routed.tickers)
+            else:
+                passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
         if routed.intent == "sentiment":
-            answer = self.sentiment_answerer.answer(routed, self.first_chunks(routed.tickers))
+            answer = self.sentiment_answerer.answer(routed, notes)
         else:
-            answer = self.answerer.answer(routed, self.retriever.invoke(routed.search_text, tickers=routed.tickers))
+            answer = self.answerer.answer(routed, passages)
         return replace(answer, notices=[*prepared.notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
@@ -200,12 +228,14 @@ class Ragbot:
         where = {"chunk_index": 0}
         if tickers:
             where = {"$and": [where, ticker_filter(tickers, field="tickers")]}
-        got = self.index.collection.get(where=where, include=["documents", "metadatas"])
+        with self.store.reading() as index:
+            got = index.collection.get(where=where, include=["documents", "metadatas"])
         return [Document(id=i, page_content=t, metadata=m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def note_text(self, source: str) -> str:
         """A note's indexed text rebuilt from its chunks (offsets match citations)."""
-        got = self.index.collection.get(where={"source": source}, include=["documents", "metadatas"])
+        with self.store.reading() as index:
+            got = index.collection.get(where={"source": source}, include=["documents", "metadatas"])
         text = ""
         for chunk, meta in sorted(zip(got["documents"], got["metadatas"]), key=lambda x: x[1]["start"]):
             start = meta["start"]
@@ -214,7 +244,8 @@ class Ragbot:
 
     def stats(self) -> StoreStats:
         """Notes, chunks, and notes per ticker."""
-        metadatas = self.index.metadatas()
+        with self.store.reading() as index:
+            metadatas = index.metadatas()
         notes = {m["source"]: m.get("tickers") or [] for m in metadatas}
         per_ticker = Counter(t for tickers in notes.values() for t in tickers)
         return StoreStats(notes=len(notes), chunks=len(metadatas), tickers=dict(per_ticker.most_common()))

@@ -19,6 +19,8 @@ from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
+from vectorstore.locking import StoreBusy
+from vectorstore.versioning import ModelMismatch
 
 app = GuardedTyper(
     help="Ask questions about your research notes, answered with citations.",
@@ -30,6 +32,7 @@ errors = Console(stderr=True)
 
 StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store folder (default: RAGBOT_STORE_DIR or .ragbot).")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON document instead of tables.")]
+NoWaitOpt = Annotated[bool, typer.Option("--no-wait", help="Fail (exit 2) instead of waiting while another process writes the store.")]
 TickerOpt = Annotated[Optional[str], typer.Option("--ticker", "-t", help="Only notes about this ticker (overrides routing).")]
 
 
@@ -77,12 +80,13 @@ def ingest(
     sync: Annotated[bool, typer.Option("--sync", help="Also remove notes whose files were deleted.")] = False,
     json_out: JsonOpt = False,
     store: StoreOpt = None,
+    no_wait: NoWaitOpt = False,
 ) -> None:
     """Add new and edited notes to the store; unchanged notes are not re-embedded."""
-    bot = make_bot(store)
+    bot = make_bot(store, wait_for_writer=False if no_wait else None)
     try:
         report = run_ingest(bot, path, sync, quiet=json_out)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, StoreBusy, ModelMismatch) as error:
         raise CannotRun(str(error)) from error
     if json_out:
         print(json.dumps(report.to_json()))
@@ -207,6 +211,42 @@ def evaluate(
     else:
         print_eval(result)
 
+
+@app.command()
+def doctor(
+    repair: Annotated[bool, typer.Option("--repair", help="Fix what can be re-derived from the authoritative copy.")] = False,
+    json_out: JsonOpt = False,
+    store: StoreOpt = None,
+    no_wait: NoWaitOpt = False,
+) -> None:
+    """Check that Chroma's vector index, its metadata, the records and the lexical index agree (exit 1 if not)."""
+    try:
+        checkup = make_bot(store, wait_for_writer=False if no_wait else None).doctor(repair=repair)
+    except (StoreBusy, ModelMismatch) as error:
+        raise CannotRun(str(error)) from error
+    if json_out:
+        print(json.dumps(checkup.to_json()))
+    else:
+        console.print(f"{checkup.chunks} chunks, {checkup.records} records, {checkup.lexical} lexical rows")
+        for finding in checkup.findings:
+            console.print(f"[red]problem[/red] {finding.message}: {len(finding.ids)}")
+        for done in checkup.repaired:
+            console.print(f"[green]repaired[/green] {done}")
+        if checkup.ok:
+            console.print("[green]store is consistent[/green]")
+        elif not repair:
+            console.print("run `ragbot doctor --repair` to fix what can be re-derived")
+    raise typer.Exit(0 if checkup.ok or checkup.repaired else 1)
+
+
+@app.command()
+def reembed(store: StoreOpt = None, no_wait: NoWaitOpt = False) -> None:
+    """Embed every stored chunk again with RAGBOT_EMBEDDING_MODEL (after changing the model)."""
+    try:
+        count = make_bot(store, wait_for_writer=False if no_wait else None).reembed()
+    except StoreBusy as error:
+        raise CannotRun(str(error)) from error
+    console.print(f"re-embedded {count} chunks")
 
 
 # -- input safety (issue 8): exit codes, --debug, question notices ----------------------

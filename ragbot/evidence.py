@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,13 +22,16 @@ _MIN_SENTENCE_CHARS = 30
 _ORDINAL_ITEM = re.compile(
     r"^(?:(?:the|a)\s+)?(first|second|third|fourth|fifth|sixth|finally|lastly|another)\b", re.IGNORECASE
 )
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMERS = threading.local()  # a Snowball stemmer keeps its word in itself: one per thread
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # lru_cache is thread-safe; it holds immutable strings
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori"."""
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 
 
 def stems(text: str) -> set[str]:

@@ -15,6 +15,7 @@ class IngestReport(SyncResult):
 
     failed: list[LoadFailure] = field(default_factory=list)
     warnings: list[LoadFailure] = field(default_factory=list)
+    store: list[str] = field(default_factory=list)  # store upgrades, checks and repairs done first
 
     @property
     def ok(self) -> bool:
@@ -31,6 +32,7 @@ class IngestReport(SyncResult):
             "chunks": self.chunks,
             "embedded_chunks": self.embedded,
             "warnings": [asdict(w) for w in self.warnings],
+            "store": self.store,
         }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from importlib import util
 from pathlib import Path
@@ -44,23 +45,29 @@ class OnnxCrossEncoder(Reranker):
         self.batch_size = batch_size
         self._session = None
         self._tokenizer = None
+        self._loading = threading.Lock()  # questions on several threads may load it at once
 
     def warm_up(self) -> None:
-        if self._session is not None:
-            return
+        with self._loading:
+            if self._session is None:
+                self._load()
+
+    def _load(self) -> None:
+        """The session is set last: a thread that sees it also sees the tokenizer. Both are
+        then only read (``InferenceSession.run`` and ``encode_batch`` are thread-safe)."""
         import onnxruntime
         from tokenizers import Tokenizer
 
         folder = self.model_dir or bundled_reranker_dir()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = self.threads
-        self._session = onnxruntime.InferenceSession(
-            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
-        )
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.enable_truncation(self.max_tokens)
         tokenizer.enable_padding()
         self._tokenizer = tokenizer
+        self._session = onnxruntime.InferenceSession(
+            str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
+        )
 
     def _run(self, query: str, texts: list[str]) -> np.ndarray:
         encoded = self._tokenizer.encode_batch([(query, text) for text in texts])
@@ -72,7 +79,8 @@ class OnnxCrossEncoder(Reranker):
         return self._session.run(None, feed)[0].reshape(-1)
 
     def score(self, query: str, texts: list[str]) -> list[float]:
-        self.warm_up()
+        if self._session is None:
+            self.warm_up()
         scores: list[float] = []
         for i in range(0, len(texts), self.batch_size):
             scores += self._run(query, texts[i : i + self.batch_size]).tolist()

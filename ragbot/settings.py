@@ -49,3 +49,6 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         1000, ge=50, le=100_000, description="Longer questions are cut to this many characters, with a notice (50-100,000)."
     )
+
+    # Store safety (one writer at a time)
+    wait_for_writer: bool = Field(True, description="Wait while another process writes the store (else fail at once).")

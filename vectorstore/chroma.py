@@ -28,3 +28,22 @@ def open_chroma(client: chromadb.ClientAPI, collection: str, embeddings: Embeddi
         embedding_function=embeddings,
         collection_configuration={"hnsw": {"space": "cosine", "ef_search": ef_search}},
     )
+
+
+def forget_client(store_dir: Path, host: str | None = None) -> None:
+    """Make the next ``chroma_client`` for ``store_dir`` open the data afresh.
+
+    chromadb caches one ``System`` (with its in-memory HNSW index) per path for the life of
+    the process (``SharedSystemClient``), so a new ``PersistentClient`` alone would still see
+    what this process loaded before another process wrote. Only this path's entry is dropped
+    (``clear_system_cache`` would drop every store's); collections opened before keep their
+    own system. Server clients hold no such cache.
+    """
+    if host:
+        return
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    key = str(Path(store_dir) / "chroma")
+    with SharedSystemClient._refcount_lock:
+        SharedSystemClient._identifier_to_system.pop(key, None)
+        SharedSystemClient._identifier_to_refcount.pop(key, None)

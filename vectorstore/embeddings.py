@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from functools import lru_cache
 from importlib import util
 from pathlib import Path
@@ -52,6 +53,12 @@ def load_embeddings(model: str = BUNDLED_MODEL, batch_size: int = 32, offline: b
     )
 
 
+# transformers' fast tokenizers set truncation and padding on the shared Rust tokenizer at
+# every call, which fails ("Already borrowed") or mixes settings when two threads encode at
+# once; encoding a question takes milliseconds, so calls into the model take turns.
+_ENCODING = threading.Lock()
+
+
 class LazyEmbeddings(Embeddings):
     """Embeddings that load their model on first use, so commands that embed nothing
     (``stats``, an unchanged re-ingest) never load it."""
@@ -69,7 +76,9 @@ class LazyEmbeddings(Embeddings):
         return self.loaded._client
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.loaded.embed_documents(texts)
+        with _ENCODING:
+            return self.loaded.embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
-        return self.loaded.embed_query(text)
+        with _ENCODING:
+            return self.loaded.embed_query(text)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -46,25 +47,30 @@ class LexicalIndex:
 
     def __init__(self, path: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), check_same_thread=False)
+        self.db = sqlite3.connect(str(path), check_same_thread=False, timeout=60)
         self.db.execute(_SCHEMA)
+        self._turns = threading.Lock()  # one connection, many answering threads: one statement at a time
+
+    def _all(self, sql: str, parameters: tuple = ()) -> list[tuple]:
+        with self._turns:
+            return self.db.execute(sql, parameters).fetchall()
 
     def ids(self) -> set[str]:
-        return {row[0] for row in self.db.execute("SELECT id FROM chunks")}
+        return {row[0] for row in self._all("SELECT id FROM chunks")}
 
     def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return self._all("SELECT count(*) FROM chunks")[0][0]
 
     def add(self, ids: list[str], texts: list[str], metadatas: list[dict]) -> None:
         rows = [
             (text, " ".join(meta.get("about") or []), id_, json.dumps(meta))
             for id_, text, meta in zip(ids, texts, metadatas)
         ]
-        with self.db:
+        with self._turns, self.db:
             self.db.executemany("INSERT INTO chunks(text, tickers, id, metadata) VALUES (?, ?, ?, ?)", rows)
 
     def delete(self, ids: list[str]) -> None:
-        with self.db:
+        with self._turns, self.db:
             self.db.executemany("DELETE FROM chunks WHERE id = ?", [(i,) for i in ids])
 
     def sync_from(self, collection, batch_size: int = 1000) -> tuple[int, int]:
@@ -86,9 +92,9 @@ class LexicalIndex:
         match = f"text : ({' OR '.join(_quote(t) for t in terms)})"
         if tickers:
             match = f"{match} AND tickers : ({' OR '.join(_quote(t) for t in tickers)})"
-        rows = self.db.execute(
+        rows = self._all(
             "SELECT id, text, metadata, bm25(chunks, 1.0, 0.0) FROM chunks WHERE chunks MATCH ? "
             "ORDER BY bm25(chunks, 1.0, 0.0) LIMIT ?",
             (match, k),
-        ).fetchall()
+        )
         return [(Document(id=i, page_content=t, metadata=json.loads(m)), -score) for i, t, m, score in rows]

@@ -3,19 +3,27 @@
 ``langchain_core.indexing.index`` with a SQL record manager embeds only chunks it has not
 seen (content + metadata hash), and its incremental cleanup drops a re-ingested note's old
 chunks. A run killed at any point is finished by the next one: vectors are written before
-their records, and Chroma upserts by hash id, so nothing is duplicated.
+their records, and Chroma upserts by hash id, so nothing is duplicated. A note larger than
+a batch is written in slices, each recorded as it lands, so a killed large note resumes.
+
+Each write to the store runs inside ``commit()`` (the store's commit lock, see ``locking``),
+with its vectors computed before it (``embed_ahead``) when the embeddings are cached, so
+readers wait only for the writes themselves.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from langchain_chroma import Chroma
+from langchain_classic.embeddings import CacheBackedEmbeddings
 from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 from langchain_core.indexing import index
+from langchain_core.indexing.api import _get_document_with_hash  # the record keys index() computes
 
 from vectorstore.lexical import LexicalIndex
 
@@ -37,10 +45,18 @@ class SyncResult:
 class NoteIndex:
     """The Chroma collection, its record manager and its lexical mirror, written together."""
 
-    def __init__(self, vectorstore: Chroma, record_manager_path: Path, lexical: LexicalIndex, batch_size: int = 64):
+    def __init__(
+        self,
+        vectorstore: Chroma,
+        record_manager_path: Path,
+        lexical: LexicalIndex,
+        batch_size: int = 64,
+        commit: Callable[[], AbstractContextManager] = nullcontext,
+    ):
         self.vectorstore = vectorstore
         self.lexical = lexical
         self.batch_size = batch_size
+        self.commit = commit
         namespace = f"chroma/{vectorstore._collection.name}"
         self.records = SQLRecordManager(namespace, db_url=f"sqlite:///{record_manager_path}")
         self.records.create_schema()
@@ -65,16 +81,10 @@ class NoteIndex:
         before = {source: self._keys(source) for source, _ in notes}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
         for batch in self._batches(notes):
-            outcome = index(
-                self._documents(batch, on_note),
-                self.records,
-                self.vectorstore,
-                batch_size=max(self.batch_size, sum(len(chunks) for _, chunks in batch)),
-                cleanup="incremental",
-                source_id_key="source",
-                key_encoder="sha256",
-            )
-            result.embedded += outcome["num_added"]
+            result.embedded += self._write(batch)
+            for source, _ in batch:
+                if on_note:
+                    on_note(source)
         for source, _ in notes:
             old, new = before[source], self._keys(source)
             bucket = result.added if not old else result.unchanged if old == new else result.updated
@@ -84,9 +94,55 @@ class NoteIndex:
             result.deleted = [s for s in self.sources() if s not in present]
             for source in result.deleted:
                 self.delete_source(source)
-        self._drop_unrecorded()
-        self.lexical.sync_from(self.collection)
+        with self.commit():
+            self._drop_unrecorded()
+            self.lexical.sync_from(self.collection)
         return result
+
+    def _index(self, chunks: list[Document], cleanup: str | None) -> int:
+        """``index`` the chunks in one go (embedded ahead), keeping the lexical mirror in step."""
+        self._embed_ahead(chunks)
+        with self.commit():
+            outcome = index(
+                chunks,
+                self.records,
+                self.vectorstore,
+                batch_size=max(self.batch_size, len(chunks)),
+                cleanup=cleanup,
+                source_id_key="source",
+                key_encoder="sha256",
+            )
+            self.lexical.sync_from(self.collection)
+        return outcome["num_added"]
+
+    def _write(self, batch: list[NoteChunks]) -> int:
+        """Whole notes; ``index`` drops the old chunks of each of them."""
+        if len(batch) == 1 and len(batch[0][1]) > self.batch_size:
+            return self._write_large(*batch[0])
+        return self._index([chunk for _, chunks in batch for chunk in chunks], cleanup="incremental")
+
+    def _write_large(self, source: str, chunks: list[Document]) -> int:
+        """One note of more than a batch, a batch at a time, each slice recorded as it lands;
+        then the note's old chunks go (``index``'s own cleanup would drop the earlier slices)."""
+        added = sum(self._index(chunks[i : i + self.batch_size], cleanup=None) for i in range(0, len(chunks), self.batch_size))
+        current = {_get_document_with_hash(c, key_encoder="sha256").id for c in chunks}
+        stale = sorted(self._keys(source) - current)
+        if stale:
+            with self.commit():
+                self.records.delete_keys(stale)  # records first, as in delete_source
+                self.vectorstore.delete(stale)
+                self.lexical.delete(stale)
+        return added
+
+    def _embed_ahead(self, chunks: list[Document]) -> None:
+        """Put the vectors of chunks not yet recorded into the embedding cache, outside the
+        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached)."""
+        if not isinstance(self.vectorstore.embeddings, CacheBackedEmbeddings):
+            return
+        keys = [_get_document_with_hash(c, key_encoder="sha256").id for c in chunks]
+        texts = [c.page_content for c, known in zip(chunks, self.records.exists(keys)) if not known]
+        if texts:
+            self.vectorstore.embeddings.embed_documents(texts)
 
     def _drop_unrecorded(self) -> None:
         """Delete vectors that have no record. A run killed between writing a batch's vectors
@@ -96,9 +152,8 @@ class NoteIndex:
             self.vectorstore.delete(orphans)
 
     def _batches(self, notes: list[NoteChunks]) -> Iterator[list[NoteChunks]]:
-        """Whole notes, about ``batch_size`` chunks at a time. ``index`` cleans up a batch's
-        sources after writing it, so a note split over two batches would have its unchanged
-        tail deleted and embedded again."""
+        """Whole notes, about ``batch_size`` chunks at a time; a note of more than
+        ``batch_size`` chunks comes alone (``_write_large`` slices it)."""
         batch: list[NoteChunks] = []
         size = 0
         for note in notes:
@@ -110,20 +165,15 @@ class NoteIndex:
         if batch:
             yield batch
 
-    def _documents(self, notes: list[NoteChunks], on_note) -> Iterator[Document]:
-        for source, chunks in notes:
-            yield from chunks
-            if on_note:
-                on_note(source)
-
     def delete_source(self, source: str) -> None:
         """Remove one note: records first, then vectors, so a crash in between leaves vectors
         that the next sync still finds (by metadata) rather than records without vectors."""
-        self.records.delete_keys(sorted(self._keys(source)))
-        ids = self.collection.get(where={"source": source}, include=[])["ids"]
-        if ids:
-            self.vectorstore.delete(ids)
-        self.lexical.delete(ids)
+        with self.commit():
+            self.records.delete_keys(sorted(self._keys(source)))
+            ids = self.collection.get(where={"source": source}, include=[])["ids"]
+            if ids:
+                self.vectorstore.delete(ids)
+            self.lexical.delete(ids)
 
     def metadatas(self) -> list[dict]:
         """Metadata of every stored chunk."""

@@ -1,0 +1,121 @@
+"""The store as one process sees it: opened lazily, written by one process at a time, and
+reopened before a read when another process has committed since (see ``vectorstore.locking``)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+from ragbot.settings import Settings
+from vectorstore import LexicalIndex, NoteIndex, open_chroma
+from vectorstore.chroma import chroma_client, forget_client
+from vectorstore.embedcache import SqliteByteStore, cached_embeddings
+from vectorstore.locking import StoreBusy, StoreLocks
+from vectorstore.versioning import VersionFile
+
+
+def release_unused() -> None:
+    """Free the Chroma systems no longer used: each holds Rust worker threads and its HNSW
+    index, and its components refer to each other, so only the cycle collector frees them."""
+    gc.collect()
+
+
+class StoreAccess:
+    """Opens the ``NoteIndex`` of ``settings.store_dir`` and hands it out for reading or writing."""
+
+    def __init__(self, settings: Settings, embeddings: Embeddings):
+        self.settings = settings
+        self.folder = Path(settings.store_dir)
+        self.locks = StoreLocks(self.folder, settings.collection)
+        self.versions = VersionFile(self.folder, settings.collection)
+        self.model_embeddings = embeddings
+        self._opened: tuple[int, NoteIndex] | None = None  # (generation it was opened at, index)
+        self.mend_on_open = True  # off for ``doctor``, which reports what it finds first
+        self._guard = threading.RLock()
+
+    @cached_property
+    def cache(self) -> SqliteByteStore:
+        return SqliteByteStore(self.folder / f"{self.settings.collection}.embeddings.sqlite")
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        """The model's embeddings, document vectors cached in the store by text hash."""
+        return cached_embeddings(self.model_embeddings, self.cache, self.settings.embedding_model)
+
+    @property
+    def index(self) -> NoteIndex:
+        """The index as last opened (opened now if never)."""
+        with self._guard:
+            if self._opened is None:
+                self._opened = (self.locks.generation(), self._open())
+                if self.mend_on_open:
+                    self._mend_lexical(self._opened[1])
+            return self._opened[1]
+
+    def follow(self) -> None:
+        """Reopen Chroma and the lexical index if another process committed since they were opened."""
+        generation = self.locks.generation()
+        with self._guard:
+            if self._opened is not None and self._opened[0] != generation:
+                forget_client(self.folder, self.settings.chroma_host)
+                self._opened = (generation, self._open())
+                release_unused()
+
+    def reopen(self, check_model: bool = True) -> NoteIndex:
+        """Open everything afresh (after the collection itself was replaced)."""
+        with self._guard:
+            forget_client(self.folder, self.settings.chroma_host)
+            self._opened = (self.locks.generation(), self._open(check_model))
+            release_unused()
+            return self._opened[1]
+
+    @contextmanager
+    def reading(self) -> Iterator[NoteIndex]:
+        """The current index, with no commit under way while it is read."""
+        with self.locks.reading():
+            self.follow()
+            yield self.index
+
+    @contextmanager
+    def writing(self, wait: bool = True) -> Iterator[NoteIndex]:
+        """The current index, this process the store's only writer until the block ends."""
+        with self.locks.writing(wait):
+            self.follow()
+            yield self.index
+
+    @contextmanager
+    def _commit(self) -> Iterator[None]:
+        """One commit; this process's own index stays current across it (no reopen)."""
+        with self._guard:
+            mine = self._opened
+        with self.locks.committing():
+            yield
+        with self._guard:
+            if mine is not None and self._opened is mine:
+                self._opened = (self.locks.generation(), mine[1])
+
+    def _mend_lexical(self, index: NoteIndex) -> None:
+        """Re-derive the lexical index from Chroma if a killed run left them apart, unless
+        another process is writing (it will). Not a Chroma write, so no commit lock."""
+        try:
+            with self.locks.writing(wait=False):
+                if index.lexical.count() != index.collection.count():
+                    index.lexical.sync_from(index.collection)
+        except StoreBusy:
+            pass
+
+    def _open(self, check_model: bool = True) -> NoteIndex:
+        """Chroma, records and lexical index; ``ModelMismatch`` for another model's store."""
+        s = self.settings
+        if check_model:
+            self.versions.check(s.embedding_model)
+        client = chroma_client(self.folder, s.chroma_host, s.chroma_port)
+        vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
+        lexical = LexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
+        return NoteIndex(vectorstore, self.folder / f"{s.collection}.records.sqlite", lexical, s.index_batch_size, commit=self._commit)

@@ -1,0 +1,69 @@
+"""What a store was built with: its schema version and its embedding model (name, dimension).
+
+Written to ``<collection>.store.json`` beside the Chroma data after every ingest. A store is
+refused by a different embedding model (vectors of two models do not mix) until ``ragbot
+reembed``; a store of an older schema is upgraded by the next ingest, which re-indexes chunks
+whose metadata changed but takes their vectors from the embedding cache (``embedcache``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+# 1: stores written before versioning (no file, no embedding cache); 2: versioned, cached.
+# Bump whenever chunk metadata changes shape, so ingest reports the upgrade.
+STORE_SCHEMA = 2
+
+
+class ModelMismatch(RuntimeError):
+    """The store's vectors come from another embedding model than the one configured."""
+
+
+@dataclass(frozen=True)
+class StoreVersion:
+    schema: int
+    embedding_model: str
+    dimension: int | None  # None until the model has embedded something
+
+
+class VersionFile:
+    """Read and write a store's ``StoreVersion``."""
+
+    def __init__(self, store_dir: Path, collection: str):
+        self.path = Path(store_dir) / f"{collection}.store.json"
+
+    def read(self) -> StoreVersion | None:
+        try:
+            return StoreVersion(**json.loads(self.path.read_text()))
+        except FileNotFoundError:
+            return None
+
+    def write(self, version: StoreVersion) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".store-")
+        with os.fdopen(handle, "w") as out:
+            json.dump(asdict(version), out)
+        os.replace(temporary, self.path)
+
+    def check(self, model: str) -> StoreVersion | None:
+        """The recorded version; ``ModelMismatch`` if it names another embedding model."""
+        version = self.read()
+        if version is not None and version.embedding_model != model:
+            raise ModelMismatch(
+                f"this store was embedded with {version.embedding_model!r} ({version.dimension} dimensions), "
+                f"not {model!r}: run `ragbot reembed` to re-embed every chunk with {model!r}, "
+                f"or set RAGBOT_EMBEDDING_MODEL={version.embedding_model}"
+            )
+        return version
+
+
+def upgrade_notice(before: StoreVersion | None, chunks: int) -> str | None:
+    """What ingest tells the user when it brings an older store up to ``STORE_SCHEMA``."""
+    schema = before.schema if before else 1
+    if schema >= STORE_SCHEMA or chunks == 0:
+        return None
+    return f"store upgraded from schema {schema} to {STORE_SCHEMA}; embeddings of unchanged text reused"
