@@ -56,8 +56,9 @@ def test_second_ingest_leaves_everything_unchanged(example_store):
 def test_stats_json_counts_notes_chunks_and_tickers(example_store):
     root, _, store, report = example_store
     stats = cli_json("stats", "--store", store, cwd=root)
-    assert set(stats) == {"notes", "chunks", "tickers"}
+    assert set(stats) == {"notes", "chunks", "tickers", "date_sources"}
     assert (stats["notes"], stats["chunks"]) == (15, report["chunks"])
+    assert sum(stats["date_sources"].values()) == 15
     assert stats["tickers"]["JD"] >= 2 and stats["tickers"]["BABA"] >= 4
 
 
@@ -83,7 +84,9 @@ def test_edit_then_delete_with_sync_through_the_cli(tmp_path):
     (folder / "jd.txt").unlink()
     synced = cli_json("ingest", folder, "--store", store, "--sync", cwd=tmp_path)
     assert (synced["deleted"], synced["unchanged"]) == (1, 1)
-    assert cli_json("stats", "--store", store, cwd=tmp_path) == {"notes": 1, "chunks": 1, "tickers": {"BABA": 1}}
+    assert cli_json("stats", "--store", store, cwd=tmp_path) == {
+        "notes": 1, "chunks": 1, "tickers": {"BABA": 1}, "date_sources": {"file_mtime": 1},
+    }
 
 
 def test_ingest_exits_1_and_lists_each_failure(tmp_path):
