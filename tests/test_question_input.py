@@ -108,7 +108,10 @@ def test_cli_ask_with_a_byte_that_is_not_utf8_and_an_empty_question(tmp_path):
     assert answer["notices"] == ["1 character of your question could not be read and was replaced."]
     empty = subprocess.run([*argv, b""], cwd=tmp_path, env=env, capture_output=True)
     assert empty.returncode == 0
-    assert json.loads(empty.stdout) == {"answer": PROMPT, "found": False, "tickers": [], "citations": [], "related": []}
+    assert json.loads(empty.stdout) == {
+        "answer": PROMPT, "found": False, "tickers": [], "citations": [], "related": [],
+        "answerer": "extractive", "sentences": [], "notices": [],
+    }
 
 
 def call_ask_api(base: str, question: str) -> dict:
