@@ -11,9 +11,11 @@ import gradio as gr
 REFRESH_SECONDS = 2.0  # how often an open page asks whether the store changed (a cheap counter read)
 
 
-def wire_live_refresh(generation: Callable[[], int], refresh: Callable, inputs: list, outputs: list) -> None:
-    """Every ``REFRESH_SECONDS``, run ``refresh(*inputs)`` into ``outputs`` if ``generation()`` moved."""
+def wire_live_refresh(demo: gr.Blocks, generation: Callable[[], int], refresh: Callable, inputs: list, outputs: list) -> None:
+    """Every ``REFRESH_SECONDS``, run ``refresh(*inputs)`` into ``outputs`` if ``generation()`` moved
+    since the page loaded (so a tick never undoes what the user picked on an unchanged store)."""
     seen = gr.State(-1)
+    demo.load(generation, None, seen, api_visibility="private", queue=False)
     timer = gr.Timer(REFRESH_SECONDS)
 
     def tick(last: int, *values):
