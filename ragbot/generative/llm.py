@@ -3,12 +3,12 @@ llama.cpp's server, LM Studio, OpenAI) through ``langchain-openai``."""
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlparse
 
 from langchain_core.language_models import BaseChatModel
 
 from ragbot.settings import Settings
+from ragbot.web.auth import is_loopback
 
 
 def chat_model(settings: Settings, **extra) -> BaseChatModel:
@@ -31,13 +31,7 @@ def chat_model(settings: Settings, **extra) -> BaseChatModel:
 
 def is_loopback_url(url: str) -> bool:
     """Whether ``url`` points at this machine (localhost, 127.0.0.0/8, ::1)."""
-    host = urlparse(url).hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    return is_loopback(urlparse(url).hostname or "")
 
 
 def privacy_notice(settings: Settings) -> str | None:
