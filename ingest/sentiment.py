@@ -11,7 +11,8 @@ The block looks like::
     JD: -0.10
 
 Layouts vary (label on the same line after a colon, ticker and score on two lines,
-``$BABA``, ``(0.41)``), so it is read token by token rather than line by line.
+``$BABA``, ``(0.41)``, a per-ticker label between ticker and score as in ``BABA`` /
+``mildly positive`` / ``0.41``), so it is read token by token rather than line by line.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _NUMBER = re.compile(r"^[-+\u2212]?(\d+(\.\d*)?|\.\d+)$")
 _NUMBER_LIKE = re.compile(r"^[-+\u2212]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|nan|inf(inity)?)$", re.IGNORECASE)
 _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,11}$")
 _TOKEN_SPLIT = re.compile(r"[\s:,;()\[\]|=]+")
+# Words allowed between a ticker and its score: a per-ticker label ("strongly positive",
+# "Somewhat-Bullish") is at most two words; anything longer is not a score line.
+MAX_LABEL_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -88,9 +92,20 @@ def _ticker_score(ticker: str, raw: str, problems: list[str]) -> float | None:
     return None
 
 
+def _score_position(tokens: list[str], ticker_at: int) -> int | None:
+    """Index of the score that belongs to the ticker at ``ticker_at``, or None."""
+    for j in range(ticker_at + 1, min(ticker_at + 2 + MAX_LABEL_WORDS, len(tokens))):
+        if _NUMBER_LIKE.match(tokens[j]):
+            return j
+        if _TICKER.match(tokens[j]):
+            return None
+    return None
+
+
 def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
-    """Pair each ticker-looking token with the next number, allowing one label word (not a
-    ticker) between; every token left unpaired is reported as dropped text."""
+    """Pair each ticker-looking token with the next number, allowing a label of up to
+    ``MAX_LABEL_WORDS`` words (not tickers) between; every token left unpaired is reported
+    as dropped text."""
     scores: dict[str, float] = {}
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     dropped: list[str] = []
@@ -98,8 +113,7 @@ def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
     while i < len(tokens):
         if _TICKER.match(tokens[i]):
             ticker = tokens[i].lstrip("$")
-            between = tokens[i + 1 : i + 2] if i + 1 < len(tokens) and not _TICKER.match(tokens[i + 1]) else []
-            j = next((j for j in (i + 1, i + 1 + len(between)) if j < len(tokens) and _NUMBER_LIKE.match(tokens[j])), None)
+            j = _score_position(tokens, i)
             if j is not None:
                 value = _ticker_score(ticker, tokens[j], problems)
                 if value is not None:

@@ -165,3 +165,19 @@ def test_a_note_of_one_repeated_word_never_outranks_the_real_note(junk_store, qu
     assert lexical[0][0].metadata["source"] == "zorblax-real.txt"
     answer = bot.ask(query)
     assert {c.source for c in answer.citations} <= {"zorblax-real.txt"}
+
+
+@pytest.mark.parametrize(
+    "lines",
+    ["CRVN\nstrongly positive\n0.77\nNVO\nmildly negative\n-0.12", "CRVN Somewhat-Bullish 0.77\nNVO Neutral -0.12"],
+)
+def test_a_per_ticker_label_between_ticker_and_score_is_read(lines):
+    parsed = parse_sentiment_block(f"Overall Sentiment\nstrongly positive\nSentiment Score\n0.77\nTicker Sentiment\n{lines}")
+    assert parsed.ticker_scores == {"CRVN": 0.77, "NVO": -0.12}
+    assert parsed.problems == ()
+
+
+def test_three_words_before_a_number_are_not_a_label():
+    parsed = parse_sentiment_block("Overall Sentiment\npositive\nSentiment Score\n0.2\nTicker Sentiment\nBABA up a lot 0.4")
+    assert parsed.ticker_scores == {}
+    assert parsed.problems
