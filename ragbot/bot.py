@@ -288,6 +288,10 @@ class Ragbot:
             got = index.collection.get(where=where, include=["documents", "metadatas"])
         return [Document(id=i, page_content=t, metadata=m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
+    def notes_about(self) -> dict[str, list[str]]:
+        """Each note's source and the tickers it is about (its Ticker Sentiment subjects)."""
+        return {d.metadata["source"]: list(d.metadata.get("primary_tickers") or []) for d in self.first_chunks([])}
+
     def note_text(self, source: str) -> str:
         """A note's indexed text rebuilt from its chunks (offsets match citations)."""
         with self.store.reading() as index:
