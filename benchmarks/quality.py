@@ -8,10 +8,13 @@ Each set's notes go into a throwaway store; then ``AnswerEvaluator`` scores, in 
                true (its keyword recall is generous: the whole chunks count as answer text)
 
 Sets: eval/qa.jsonl over eval/notes; eval/holdout/ and eval/final/ (written blind: their authors
-saw neither the code nor the other sets); plus any under ../shared/eval/ (a folder holding a *.jsonl and notes/,
-or NAME.jsonl beside a NAME/ notes folder).
+saw neither the code nor the other sets); eval/nearmiss/ (near-miss unanswerable questions and
+companies missing from the alias table, over eval/notes plus its own notes); plus any under
+../shared/eval/ (a folder holding a *.jsonl and notes/, or NAME.jsonl beside a NAME/ notes folder).
+Every set also prints no-answer accuracy by near-miss kind and the wrong-company answers.
 
     .venv/bin/python benchmarks/quality.py
+    .venv/bin/python benchmarks/quality.py --sets eval nearmiss --default-only   # quicker
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from benchmarks.common import ROOT, make_bot, print_table, write_results
 from ragbot.answer import Answer, Citation
 from ragbot.evaluation import AnswerEvaluator, load_records
 
-METRICS = ["hit@1", "hit@3", "hit@5", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy"]
+METRICS = ["hit@1", "hit@3", "hit@5", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy", "wrong_company"]
 
 
 def parse_args() -> argparse.Namespace:
@@ -37,6 +40,8 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--notes", type=Path, default=ROOT / "eval" / "notes", help="their notes (default eval/notes)")
     parser.add_argument("--extra", type=Path, default=ROOT.parent / "shared" / "eval", help="folder of extra sets (default ../shared/eval)")
     parser.add_argument("--name", default="quality", help="results file name (default quality)")
+    parser.add_argument("--sets", nargs="*", help="only these sets by name (eval, holdout, final, nearmiss, extra names)")
+    parser.add_argument("--default-only", action="store_true", help="only ragbot's default pipeline (no comparisons)")
     return parser.parse_args()
 
 
@@ -73,31 +78,38 @@ def dense_top5(bot):
     return ask
 
 
-def evaluate(name: str, qa: Path, notes: Path) -> dict:
-    """Every pipeline on one set; prints the comparison and the default's per-kind figures."""
+def evaluate(name: str, qa: Path, notes: list[Path], default_only: bool = False) -> dict:
+    """Every pipeline on one set; prints the comparison and the default's per-kind and
+    per-near-miss figures."""
     records = load_records(qa)
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-quality-") as store:
         default = make_bot(Path(store))
-        report = default.ingest(notes)
-        pipelines = {
-            "default": ragbot_ask(default.warm_up()),
-            "no_reranker": ragbot_ask(make_bot(Path(store), reranker=False).warm_up()),
-            "dense_top5": dense_top5(default),
-        }
-        results = {pipeline: AnswerEvaluator(records)(ask) for pipeline, ask in pipelines.items()}
+        reports = [default.ingest(folder) for folder in notes]
+        about = default.notes_about()
+        pipelines = {"default": ragbot_ask(default.warm_up())}
+        if not default_only:
+            pipelines["no_reranker"] = ragbot_ask(make_bot(Path(store), reranker=False).warm_up())
+            pipelines["dense_top5"] = dense_top5(default)
+        results = {pipeline: AnswerEvaluator(records, about)(ask) for pipeline, ask in pipelines.items()}
+    added, chunks = sum(len(r.added) for r in reports), sum(r.chunks for r in reports)
     rows = [{"pipeline": p, **{m: r.overall[m] for m in METRICS}, **r.latency} for p, r in results.items()]
-    print_table(rows, f"{name}: {len(records)} questions over {len(report.added)} notes ({report.chunks} chunks)")
+    print_table(rows, f"{name}: {len(records)} questions over {added} notes ({chunks} chunks)")
     kinds = [{"kind": kind, **figures} for kind, figures in results["default"].by_kind.items()]
     print_table(kinds, f"{name}: default pipeline by kind", ["kind", "questions", *METRICS])
-    return {"questions": len(records), "notes": len(report.added), "chunks": report.chunks,
+    if misses := [{"near_miss": kind, **figures} for kind, figures in results["default"].by_near_miss.items()]:
+        print_table(misses, f"{name}: default pipeline, no-answer accuracy by near-miss kind", ["near_miss", "questions", "no_answer_accuracy"])
+    return {"questions": len(records), "notes": added, "chunks": chunks,
             "pipelines": {p: r.to_json() for p, r in results.items()}}
 
 
 def main() -> None:
     args = parse_args()
-    blind = [(name, ROOT / "eval" / name / "qa.jsonl", ROOT / "eval" / name / "notes") for name in ("holdout", "final")]
-    sets = [("eval", args.qa, args.notes), *blind, *extra_sets(args.extra)]
-    figures = {name: evaluate(name, qa, notes) for name, qa, notes in sets}
+    blind = [(name, ROOT / "eval" / name / "qa.jsonl", [ROOT / "eval" / name / "notes"]) for name in ("holdout", "final")]
+    nearmiss = ("nearmiss", ROOT / "eval" / "nearmiss" / "qa.jsonl", [args.notes, ROOT / "eval" / "nearmiss" / "notes"])
+    extra = [(name, qa, [notes]) for name, qa, notes in extra_sets(args.extra)]
+    sets = [("eval", args.qa, [args.notes]), *blind, nearmiss, *extra]
+    sets = [s for s in sets if not args.sets or s[0] in args.sets]
+    figures = {name: evaluate(name, qa, notes, args.default_only) for name, qa, notes in sets}
     write_results(args.name, {"sets": figures}, args)
 
 

@@ -15,6 +15,7 @@ from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader,
 from ingest.duplicates import drop_repeats
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
+from ragbot.companies import check_companies
 from ragbot.extractive import ExtractiveAnswerer
 from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -63,8 +64,13 @@ class Ragbot:
         Learned into a copy that then replaces the resolver everywhere: questions answered
         meanwhile on other threads keep using the old one, never one changing under them."""
         self._learned_at = self.store.locks.generation()
-        notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
-        held = {t for tickers, _ in notes for t in tickers}
+        firsts = {d.metadata["source"]: d for d in self.first_chunks([])}
+        about = {source: list(d.metadata.get("primary_tickers") or []) for source, d in firsts.items()}
+        held = {t for tickers in about.values() for t in tickers}
+        known = self.resolver.directory.symbol_to_ticker
+        # a company's name may first appear past a note's first chunk: read those notes whole
+        whole = self.whole_notes([source for source, tickers in about.items() if any(t not in known for t in tickers)])
+        notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
         self.__dict__["resolver"] = resolver
@@ -264,6 +270,11 @@ class Ragbot:
         with self.store.reading():  # the store is read here; answering below reads no more of it
             routed = self.router.route(prepared.text, history, tickers)
             routed.max_citations = k
+            check = check_companies(routed, routed.tickers if tickers else None, self.resolver, self.resolver.held)
+            if check.reply is not None:  # never another company's notes
+                yield replace(check.reply, notices=[*prepared.notices, *check.reply.notices])
+                return
+            routed.tickers = routed.tickers if check.tickers is None else check.tickers
             if routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
                 answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
@@ -274,7 +285,7 @@ class Ragbot:
         if routed.intent != "sentiment":
             answers = self.answerer.stream(routed, passages, history)
         for answer in answers:
-            yield replace(answer, notices=[*prepared.notices, *answer.notices])
+            yield replace(answer, notices=[*prepared.notices, *check.notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)
@@ -287,6 +298,22 @@ class Ragbot:
         with self.store.reading() as index:
             got = index.collection.get(where=where, include=["documents", "metadatas"])
         return [Document(id=i, page_content=t, metadata=m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
+
+    def whole_notes(self, sources: list[str]) -> dict[str, str]:
+        """The indexed text of each of ``sources`` (every chunk, in order, overlaps repeated)."""
+        if not sources:
+            return {}
+        with self.store.reading() as index:
+            got = index.collection.get(where={"source": {"$in": sources}}, include=["documents", "metadatas"])
+        chunks = sorted(zip(got["metadatas"], got["documents"]), key=lambda x: (x[0]["source"], x[0].get("start", 0)))
+        texts: dict[str, list[str]] = {}
+        for meta, text in chunks:
+            texts.setdefault(meta["source"], []).append(text)
+        return {source: "\n".join(parts) for source, parts in texts.items()}
+
+    def notes_about(self) -> dict[str, list[str]]:
+        """Each note's source and the tickers it is about (its Ticker Sentiment subjects)."""
+        return {d.metadata["source"]: list(d.metadata.get("primary_tickers") or []) for d in self.first_chunks([])}
 
     def note_text(self, source: str) -> str:
         """A note's indexed text rebuilt from its chunks (offsets match citations)."""

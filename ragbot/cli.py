@@ -191,7 +191,7 @@ def serve(
 _EVAL_COLUMNS = {
     "questions": "n", "hit@1": "hit@1", "hit@3": "hit@3", "hit@5": "hit@5", "mrr": "MRR",
     "citation_precision": "cite P", "keyword_recall": "kw recall", "found_when_answerable": "found",
-    "no_answer_accuracy": "no-answer",
+    "no_answer_accuracy": "no-answer", "wrong_company": "wrong co.",
 }
 
 
@@ -201,13 +201,18 @@ def print_eval(result) -> None:
     for kind, figures in rows:
         table.add_row(kind, *("-" if figures[m] is None else f"{figures[m]:.2f}".rstrip("0").rstrip(".") for m in _EVAL_COLUMNS))
     console.print(table)
+    if result.by_near_miss:
+        misses = Table("near miss", "n", "no-answer", title="No-answer accuracy by near-miss kind", box=box.SIMPLE_HEAD, padding=(0, 1))
+        for kind, figures in result.by_near_miss.items():
+            misses.add_row(kind, str(figures["questions"]), f"{figures['no_answer_accuracy']:.2f}")
+        console.print(misses)
     console.print(f"latency: p50 {result.latency.get('p50_ms')} ms, p95 {result.latency.get('p95_ms')} ms")
 
 
 @app.command("eval")
 def evaluate(
     qa_file: Annotated[Path, typer.Argument(help="JSONL of labelled questions (see eval/README.md).")],
-    notes: Annotated[Path, typer.Option("--notes", help="Folder of the notes the questions are about.")],
+    notes: Annotated[list[Path], typer.Option("--notes", help="Folder of the notes the questions are about (repeat for several).")],
     json_out: JsonOpt = False,
     no_rerank: Annotated[bool, typer.Option("--no-rerank", help="Skip the cross-encoder.")] = False,
     show: Annotated[bool, typer.Option("--show", help="Print every question with its answer.")] = False,
@@ -217,9 +222,10 @@ def evaluate(
 
     with tempfile.TemporaryDirectory(prefix="ragbot-eval-") as store:
         bot = make_bot(Path(store), reranker=False if no_rerank else None)
-        bot.ingest(notes)
+        for folder in notes:
+            bot.ingest(folder)
         bot.warm_up()
-        result = AnswerEvaluator(load_records(qa_file))(lambda q, history: bot.ask(q, history=history))
+        result = AnswerEvaluator(load_records(qa_file), bot.notes_about())(lambda q, history: bot.ask(q, history=history))
     if show:
         for o in result.outcomes:
             errors.print(f"[bold]{o.record.id} {o.record.kind}[/bold] {o.record.question} gold={o.record.gold_notes}")

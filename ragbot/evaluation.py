@@ -1,5 +1,6 @@
 """Evaluate answers on a labelled question set: retrieval of gold notes among the cited
-sources (hit@k, MRR), citation precision, keyword recall, no-answer accuracy, latency.
+sources (hit@k, MRR), citation precision, keyword recall, no-answer accuracy (overall and by
+near-miss kind), answers citing another company's notes, latency.
 
 The evaluator is a plain callable, in the manner of sentence-transformers' evaluators:
 ``AnswerEvaluator(records)(ask) -> EvalResult``.
@@ -32,10 +33,22 @@ class QARecord:
     ticker: str | None = None
     kind: str = "factual"
     follows: str | None = None
+    # Unanswerable questions that come close to what the notes say: "segment_figure",
+    # "passing_company", "product_metric", "undated_event" or "other_measure" (eval/README.md).
+    near_miss: str | None = None
+    unknown_company: bool = False  # asks about a company no note is about
+    typo: bool = False  # names a company misspelt
 
     @property
     def answerable(self) -> bool:
         return bool(self.gold_notes)
+
+    @property
+    def miss_kind(self) -> str | None:
+        """The group an unanswerable record's no-answer accuracy is reported under, if any."""
+        if self.answerable:
+            return None
+        return self.near_miss or ("unknown_company" if self.unknown_company else "typo" if self.typo else None)
 
 
 def load_records(path: Path) -> list[QARecord]:
@@ -51,6 +64,7 @@ class Outcome:
     record: QARecord
     answer: Answer
     seconds: float
+    wrong_company: bool = False  # found, for a question with a ticker, citing no note about it
 
     @property
     def cited_notes(self) -> list[str]:
@@ -87,7 +101,20 @@ def summarize(outcomes: list[Outcome]) -> dict:
     figures["keyword_recall"] = _mean([o.keyword_recall() for o in answerable])
     figures["found_when_answerable"] = _mean([1.0 if o.answer.found else 0.0 for o in answerable])
     figures["no_answer_accuracy"] = _mean([0.0 if o.answer.found else 1.0 for o in unanswerable])
+    figures["wrong_company"] = sum(o.wrong_company for o in outcomes)
     return figures
+
+
+def near_miss_figures(outcomes: list[Outcome]) -> dict[str, dict]:
+    """No-answer accuracy of the unanswerable records per near-miss kind (and unknown company, typo)."""
+    groups: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        if (kind := outcome.record.miss_kind) is not None:
+            groups[kind].append(outcome)
+    return {
+        kind: {"questions": len(group), "no_answer_accuracy": _mean([0.0 if o.answer.found else 1.0 for o in group])}
+        for kind, group in sorted(groups.items())
+    }
 
 
 def latency(outcomes: list[Outcome]) -> dict:
@@ -105,17 +132,28 @@ class EvalResult:
     by_kind: dict[str, dict]
     latency: dict
     outcomes: list[Outcome]
+    by_near_miss: dict[str, dict] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"overall": self.overall, "by_kind": self.by_kind, "latency": self.latency}
+        return {"overall": self.overall, "by_kind": self.by_kind, "by_near_miss": self.by_near_miss, "latency": self.latency}
 
 
 class AnswerEvaluator:
-    """Asks every question (with the conversation so far for follow-ups) and scores the answers."""
+    """Asks every question (with the conversation so far for follow-ups) and scores the answers.
 
-    def __init__(self, records: list[QARecord]):
+    ``about`` maps a note's source to the tickers it is about (``Ragbot.notes_about()``); with
+    it, a found answer to a question with a ticker that cites no note about that ticker counts
+    as a wrong-company answer."""
+
+    def __init__(self, records: list[QARecord], about: dict[str, list[str]] | None = None):
         self.records = records
         self.by_id = {r.id: r for r in records}
+        self.about = about
+
+    def is_wrong_company(self, record: QARecord, answer: Answer) -> bool:
+        if self.about is None or not record.ticker or not answer.found or not answer.citations:
+            return False
+        return not any(record.ticker in self.about.get(c.source, []) for c in answer.citations)
 
     def history(self, record: QARecord, answers: dict[str, Answer]) -> list[dict]:
         """The user/assistant turns leading to ``record`` through its ``follows`` chain (each
@@ -138,10 +176,11 @@ class AnswerEvaluator:
             history = self.history(record, answers)
             started = time.perf_counter()
             answer = ask(record.question, history)
-            outcomes.append(Outcome(record, answer, time.perf_counter() - started))
+            seconds = time.perf_counter() - started
+            outcomes.append(Outcome(record, answer, seconds, self.is_wrong_company(record, answer)))
             answers[record.id] = answer
         groups: dict[str, list[Outcome]] = defaultdict(list)
         for outcome in outcomes:
             groups[outcome.record.kind].append(outcome)
         by_kind = {kind: summarize(group) for kind, group in sorted(groups.items())}
-        return EvalResult(summarize(outcomes), by_kind, latency(outcomes), outcomes)
+        return EvalResult(summarize(outcomes), by_kind, latency(outcomes), outcomes, near_miss_figures(outcomes))

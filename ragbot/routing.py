@@ -54,6 +54,7 @@ class Question:
     company_periods: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # a comparison's periods per company
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
     previous_sources: list[str] = field(default_factory=list)  # notes the last reply cited, when this question continues it
+    named: list[str] = field(default_factory=list)  # the companies the question itself names (not inherited, not filtered)
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
@@ -116,6 +117,7 @@ class QueryRouter:
     def route(self, text: str, history: list[dict] | None = None, tickers: list[str] | None = None) -> Question:
         """Route ``text``; explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
         found, topic, named = self._parse(text)
+        own = list(found)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
         step = relative_quarter(text) if "quarter" not in periods(text) else 0
@@ -136,5 +138,5 @@ class QueryRouter:
         across = not chosen and bool(_CROSS_COMPANY.search(text))
         return Question(
             text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,
-            company_periods=periods_by_company(text, named), previous_sources=quoted,
+            company_periods=periods_by_company(text, named), previous_sources=quoted, named=own,
         )

@@ -15,7 +15,7 @@ from ragbot.answer import Answer, Answerer
 from ragbot.answering.candidates import Dropped, about_asked, collect
 from ragbot.answering.composition import company_label, compose, not_found
 from ragbot.answering.features import prior_features
-from ragbot.answering.gate import DenseGate, RelevanceGate
+from ragbot.answering.gate import Answerability, DenseGate, RelevanceGate
 from ragbot.answering.relevance import CrossEncoderRelevance
 from ragbot.answering.scoring import Scored, Scorer, ranked
 from ragbot.answering.selection import Selector
@@ -55,10 +55,11 @@ class ExtractiveAnswerer(Answerer):
         self.max_sentences = max_sentences or _default("max_citations")
         self.scorer = Scorer(s.weights)
         self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache) if reranker else None
+        answers = Answerability(s.min_subject_match, s.min_measure_match, s.require_answer_kind)
         self.gate = (
-            RelevanceGate(min_relevance)
+            RelevanceGate(min_relevance, answers)
             if reranker
-            else DenseGate(_default("min_dense_relevance") if min_dense_relevance is None else min_dense_relevance)
+            else DenseGate(_default("min_dense_relevance") if min_dense_relevance is None else min_dense_relevance, answers)
         )
         self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance)
 
@@ -73,7 +74,7 @@ class ExtractiveAnswerer(Answerer):
     def rank(self, question: Question, passages: list[Document]) -> tuple[list[Scored], list[Dropped], dict[int, Scored]]:
         """Stages 3-5 (and the cross-encoder's features): (ranked, dropped, every score by candidate id)."""
         pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
-        scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool))])
+        scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
             read, cut = self.relevance.run(query=question.topic, ranked=scored)
             dropped += cut

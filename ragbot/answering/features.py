@@ -14,6 +14,16 @@ focus      0 or 1    a follow-up, and the previous answer quoted this note
 latest     0 or 1    the question asks for the latest figures and this is its company's newest note
 primary    0 or 1    the note is mainly about an asked company (not a passing mention)
 dense      -1..1     the passage's cosine similarity to the question (~0.2..0.8 in practice)
+subject_match    0..1  the asked company is the sentence's subject: 1 (its note is about an asked
+                 company and the sentence names no other company first, or no company is asked),
+                 0.5 a neighbour (another company leads the sentence, or the note is about
+                 another company and the sentence leads with an asked one), 0 a passing mention
+measure_match    0..1  IDF-weighted share of the asked measure's words (``answerability.py``) the
+                 sentence states: 1 each in the sentence, 0.5 only in its passage or title, 0
+                 absent or a quantity ("revenue") where the sentence states another ("margin");
+                 1 when the question names no measure
+answer_kind_fit  0 or 1  the sentence holds the kind of answer asked: a figure for "how much /
+                 what was the revenue", a time for "when"; 1 when no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 =========  ========  ===========================================================================
@@ -26,8 +36,10 @@ from dataclasses import dataclass, fields
 
 from langchain_core.documents import Document
 
+from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
+from ragbot.answering.answerability import AskedFor, asked_for, measure_credit, states_kind, subject_fit
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
 from ragbot.routing import Question
@@ -47,6 +59,9 @@ class Features:
     latest: float
     primary: float
     dense: float
+    subject_match: float = 1.0
+    measure_match: float = 1.0
+    answer_kind_fit: float = 1.0
     rerank: float | None = None
     lead_in: float | None = None
 
@@ -64,6 +79,7 @@ class Asked:
     periods: dict[str, set[str]]
     quoted: frozenset[str]  # notes the previous answer quoted
     newest: frozenset[str]  # each company's newest note, when the question asks for the latest
+    wants: AskedFor  # the measure and kind of answer asked for
 
 
 def asked(question: Question, pool: list[Candidate]) -> Asked:
@@ -79,6 +95,7 @@ def asked(question: Question, pool: list[Candidate]) -> Asked:
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
+        wants=asked_for(question.text, question.topic),
     )
 
 
@@ -89,6 +106,19 @@ def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
     idf = {t: math.log(1 + len(pool) / (1 + sum(t in c.stems for c in pool))) for t in topic}
     total = sum(idf.values())
     return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
+
+
+def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
+    """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
+    IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one."""
+    if not wants.measure:
+        return [1.0] * len(pool)
+    idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in wants.measure}
+    total = sum(idf.values())
+    return [
+        sum(idf[w] * credit for w, credit in measure_credit(wants, c.stems, c.context_stems).items()) / total
+        for c in pool
+    ]
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:
@@ -117,11 +147,12 @@ def periods_asked_of(question: Question, passage: Document, default: dict[str, s
     return default
 
 
-def prior_features(question: Question, pool: list[Candidate]) -> list[Features]:
-    """The model-free features of each candidate (all but ``rerank`` and ``lead_in``)."""
+def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
+    """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
+    ``resolver`` finds the companies a sentence names, for ``subject_match``."""
     a = asked(question, pool)
     found = []
-    for candidate, cov in zip(pool, coverage(a.topic, pool)):
+    for candidate, cov, measure in zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool)):
         passage = candidate.passage
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
@@ -134,5 +165,8 @@ def prior_features(question: Question, pool: list[Candidate]) -> list[Features]:
             latest=float(candidate.source in a.newest),
             primary=float(bool(question.tickers) and is_about(passage.metadata, question.tickers)),
             dense=passage.metadata.get("dense_score", 0.0),
+            subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
+            measure_match=measure,
+            answer_kind_fit=float(states_kind(a.wants.kind, candidate.text)),
         ))
     return found

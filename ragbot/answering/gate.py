@@ -14,6 +14,28 @@ from ragbot.routing import Question, topic_terms
 
 
 @dataclass(frozen=True)
+class Answerability:
+    """Does a sentence state what the question asks (``answerability.py``)? Its
+    ``subject_match`` and ``measure_match`` reach their floors and it holds the asked kind of
+    answer (``answer_kind_fit``, when ``kind`` is on)."""
+
+    min_subject: float = 1.0
+    min_measure: float = 0.6
+    kind: bool = True
+
+    def misfit(self, s: Scored) -> str | None:
+        """Why ``s`` does not answer (None if it does)."""
+        f = s.features
+        if f.subject_match < self.min_subject:
+            return f"the asked company is not its subject (subject_match {f.subject_match:g} < {self.min_subject:g})"
+        if f.measure_match < self.min_measure:
+            return f"it does not state the asked measure (measure_match {f.measure_match:.2f} < {self.min_measure:g})"
+        if self.kind and f.answer_kind_fit < 1:
+            return "it holds no answer of the asked kind (a figure or a time)"
+        return None
+
+
+@dataclass(frozen=True)
 class GateDecision:
     """Found or not, the rule applied, and the evidence that decided it."""
 
@@ -22,28 +44,36 @@ class GateDecision:
     evidence: str  # the deciding sentence or passage ("" when there was none)
     value: float | None  # its score under the rule
     threshold: float
+    unanswered: str = ""  # not found although relevant: why the best relevant sentence does not answer
 
     def to_json(self) -> dict:
-        return {"found": self.found, "rule": self.rule, "evidence": self.evidence, "value": self.value, "threshold": self.threshold}
+        return {"found": self.found, "rule": self.rule, "evidence": self.evidence, "value": self.value,
+                "threshold": self.threshold, "unanswered": self.unanswered}
 
 
 class RelevanceGate:
-    """Found when a sentence the cross-encoder read scores at least ``min_relevance`` and
-    shares a topic word with the question (in itself or its passage: the cross-encoder alone
-    finds "members" close to "employees"). The floor is calibrated in docs/answering.md."""
+    """Found when a sentence the cross-encoder read scores at least ``min_relevance``, shares
+    a topic word with the question (in itself or its passage: the cross-encoder alone finds
+    "members" close to "employees") and states what the question asks (``answerability``).
+    The floor is calibrated in docs/answering.md."""
 
-    rule = "cross-encoder score >= floor, on a sentence sharing a topic word"
+    rule = "cross-encoder score >= floor, on a sentence sharing a topic word and stating what is asked"
 
-    def __init__(self, min_relevance: float = -6.0):
+    def __init__(self, min_relevance: float = -6.0, answerability: Answerability | None = None):
         self.min_relevance = min_relevance
+        self.answerability = answerability or Answerability()
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         terms = {stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}")}
         read = [s for s in ranked if s.logit is not None]
         topical = [s for s in read if not terms or terms & (s.candidate.stems | s.candidate.context_stems)]
-        passing = next((s for s in topical if s.logit >= self.min_relevance), None)
+        relevant = [s for s in topical if s.logit >= self.min_relevance]
+        passing = next((s for s in relevant if self.answerability.misfit(s) is None), None)
         if passing is not None:
             return GateDecision(True, self.rule, passing.candidate.text, passing.logit, self.min_relevance)
+        if relevant:
+            best = relevant[0]
+            return GateDecision(False, self.rule, best.candidate.text, best.logit, self.min_relevance, self.answerability.misfit(best) or "")
         best = max(topical or read, key=lambda s: s.logit, default=None)
         rule = self.rule if topical or not read else f"{self.rule} (no sentence shares one)"
         return GateDecision(False, rule, best.candidate.text if best else "", best.logit if best else None, self.min_relevance)
@@ -51,14 +81,20 @@ class RelevanceGate:
 
 class DenseGate:
     """Without the cross-encoder: found when the best passage's cosine similarity to the
-    question reaches ``min_dense_relevance``."""
+    question reaches ``min_dense_relevance`` and a sentence states what the question asks."""
 
-    rule = "best passage cosine similarity >= floor"
+    rule = "best passage cosine similarity >= floor, and a sentence stating what is asked"
 
-    def __init__(self, min_dense_relevance: float = 0.52):
+    def __init__(self, min_dense_relevance: float = 0.52, answerability: Answerability | None = None):
         self.min_dense_relevance = min_dense_relevance
+        self.answerability = answerability or Answerability()
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         best = max(passages, key=lambda p: p.metadata.get("dense_score", 0.0))
         value = best.metadata.get("dense_score", 0.0)
-        return GateDecision(value >= self.min_dense_relevance, self.rule, best.page_content, value, self.min_dense_relevance)
+        if value < self.min_dense_relevance:
+            return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance)
+        if any(self.answerability.misfit(s) is None for s in ranked):
+            return GateDecision(True, self.rule, best.page_content, value, self.min_dense_relevance)
+        why = self.answerability.misfit(ranked[0]) if ranked else "no candidate sentence"
+        return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance, why or "")

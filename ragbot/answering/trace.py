@@ -70,6 +70,8 @@ def explain(trace: AnswerTrace, limit: int = 12) -> str:
         lines.append(f"gate: {'found' if g.found else 'not found'} by {g.rule}: {value} vs floor {g.threshold:g}")
         if g.evidence:
             lines.append(f"  evidence: {g.evidence[:160]}")
+        if g.unanswered:
+            lines.append(f"  does not answer: {g.unanswered}")
     shown = [r for r in trace.sentences if r.cited] + [r for r in trace.sentences if not r.cited][:limit]
     for r in shown:
         head = f"[{r.cited}] cited" if r.cited else f"dropped by {r.dropped_by}: {r.reason}"

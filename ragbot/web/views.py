@@ -11,6 +11,7 @@ import pandas as pd
 
 from ragbot.answer import is_about
 from ragbot.bot import Ragbot
+from ragbot.examples import companies_about, store_examples
 from ragbot.sentiment import note_sentiment
 from ragbot.sentiment.query import Scored, scores
 from ragbot.sentiment.compose import first_sentence_citation
@@ -23,17 +24,6 @@ LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
 LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
 POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
 NO_TICKER = "\u2014"  # the ticker column of a note about no known company
-_EXAMPLES = (
-    "What are the main risks for {name}?",
-    "What's the sentiment on {name}?",
-    "What is driving growth at {name}?",
-    "What did the notes say about {name}'s margins?",
-)
-
-
-def example_questions(tickers: list[str], name_of: Callable[[str], str], count: int = 4) -> list[str]:
-    """One question per ticker (most-covered first), cycling through the question templates."""
-    return [_EXAMPLES[i % len(_EXAMPLES)].format(name=name_of(t)) for i, t in enumerate(tickers[:count])]
 
 
 class StoreViews:
@@ -52,10 +42,11 @@ class StoreViews:
 
     def ticker_choices(self) -> list[tuple[str, str]]:
         """(label, ticker) for every ticker in the store, most notes first."""
-        return [(self.ticker_label(t, n), t) for t, n in self.bot.stats().tickers.items()]
+        return [(self.ticker_label(t, n), t) for t, n in companies_about(self.bot.first_chunks([])).items()]
 
     def examples(self) -> list[str]:
-        return example_questions(list(self.bot.stats().tickers), self.name_of)
+        """Questions about the companies the notes are about, each asked now and found."""
+        return store_examples(self.bot.first_chunks([]), self.name_of, self.bot.ask)
 
     def summary(self) -> str:
         stats = self.bot.stats()

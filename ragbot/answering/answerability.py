@@ -1,0 +1,141 @@
+"""What a question asks for, read from its words, and whether a sentence states it: the asked
+measure (the segment, product or metric the question names), the kind of answer (a figure for
+"how much / what was the revenue", a time for "when"), and whether the asked company is the
+sentence's subject. The features ``subject_match``, ``measure_match`` and ``answer_kind_fit``
+(``features.py``) are computed from these, and the gate (``gate.py``) requires them.
+
+Hand-written: the NLI and extractive-QA models that would judge "does this sentence state the
+asked fact" ship only on model hubs, not inside PyPI packages that install offline
+(docs/answering.md); these rules read the question's words instead, with small general
+vocabularies of quantities and times below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest import TickerResolver
+from ingest.words import stem, stems
+from ragbot.periods import periods
+
+# Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
+_SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
+         "fallen": "fall", "sold": "sell", "sale": "sell", "spent": "spend", "paid": "pay", "bought": "buy"}
+
+
+def _canonical(word_stem: str) -> str:
+    return _SAME.get(word_stem, word_stem)
+
+
+# Words that say how to answer, not what: they are never the asked measure.
+_GENERIC = frozenset(stem(w) for w in """
+    what which how much many fast big large high low long soon when where why who whose whom
+    was were is are be been being did do does done has have had will would could should can may might
+    report reported reports post posted posts say said says tell told expect expected expects
+    see seeing saw give gave get got make made take took current currently latest last recent recently
+    main key biggest largest major top overall total company companies firm business stock shares share's
+    quarter quarters year years month months period fiscal time date number amount level figure figures
+    new next previous prior this that these those about around roughly approximately any some
+    happen happens happened start started begin begins expected plan plans planned going
+    """.split())
+# Nouns that name a quantity: a question asking one of these wants a figure, and a sentence
+# naming another of them (and not this one) states a neighbouring measure.
+_QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in """
+    revenue revenues sales income profit profits loss losses margin margins growth earnings eps ebit ebitda ebita
+    capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
+    deliveries shipments orders users subscribers members customers employees headcount units rides
+    share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
+    gmv volume volumes bookings deposits assets
+    """.split())
+_FIGURE_QUESTION = re.compile(
+    r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
+    re.IGNORECASE,
+)
+_WHAT_WAS = re.compile(r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are|did))\b", re.IGNORECASE)
+_TIME_QUESTION = re.compile(
+    r"\bwhen\b|\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b",
+    re.IGNORECASE,
+)
+# A figure: digits (12, 3.5%, $4.2 billion, 10-for-1), or a multiple written out.
+_FIGURE = re.compile(r"\d|\b(?:doubled?|tripled?|quadrupled?|halved?|twice|thrice)\b", re.IGNORECASE)
+# A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
+_TIME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+    r"|\b(?:next|this|last|coming|following)\s+(?:year|quarter|month|week|spring|summer|autumn|fall|winter)\b"
+    r"|\b(?:year|quarter|month)[- ]end\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|month|decade)\b"
+    r"|\b(?:today|tomorrow|yesterday|soon|later\s+this)\b|\bwithin\s+\w+\s+(?:days|weeks|months|years|quarters)\b"
+    r"|\b(?:19|20)\d{2}s?\b",
+    re.IGNORECASE,
+)
+def _canonical_all(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(_canonical(w) for w in words)
+
+
+@dataclass(frozen=True)
+class AskedFor:
+    """What a question asks for: its measure's words (stems), the quantity nouns among them,
+    and the kind of answer ("figure", "time" or None for anything else)."""
+
+    measure: frozenset[str]
+    quantities: frozenset[str]
+    kind: str | None
+
+
+def asked_for(text: str, topic: str) -> AskedFor:
+    """``text`` is the question as typed; ``topic`` the question without its company names
+    (``Question.topic``), whose content words give the measure."""
+    period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
+    measure = frozenset(
+        _canonical(t) for t in stems(topic)
+        if t not in _GENERIC and t not in period_words and not any(ch.isdigit() for ch in t)
+    )
+    quantities = measure & _QUANTITY_NOUNS
+    if _TIME_QUESTION.search(text):
+        kind = "time"
+    elif _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
+        kind = "figure"
+    else:
+        kind = None
+    return AskedFor(measure, quantities, kind)
+
+
+def states_kind(kind: str | None, sentence: str) -> bool:
+    """Whether ``sentence`` holds the kind of answer asked: a figure, a time, or anything (None)."""
+    if kind == "figure":
+        return _FIGURE.search(sentence) is not None
+    if kind == "time":
+        return bool(periods(sentence)) or _TIME.search(sentence) is not None
+    return True
+
+
+def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:
+    """Each asked measure word's credit: 1 when the sentence has it; 0.5 when only its passage
+    or note title does; 0 when it has neither, or when the word is a quantity ("revenue") and
+    the sentence states another quantity ("margin") instead: a neighbouring measure."""
+    sentence, context = _canonical_all(sentence), _canonical_all(context)
+    other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked.quantities)
+    credit = {}
+    for word in asked.measure:
+        if word in sentence:
+            credit[word] = 1.0
+        elif word in context and not (word in asked.quantities and other_quantity):
+            credit[word] = 0.5
+        else:
+            credit[word] = 0.0
+    return credit
+
+
+def subject_fit(asked: list[str], note_about: list[str], sentence: str, resolver: TickerResolver | None) -> float:
+    """1 when the sentence is about an asked company: its note is about one and the sentence
+    names no company first but an asked one; 0.5 when it is about a neighbour (its note is
+    about an asked company but the sentence first names another, or its note is about another
+    company and the sentence first names an asked one); 0 for a passing mention (a note about
+    other companies, the sentence not led by an asked one). 1 when no company is asked."""
+    if not asked:
+        return 1.0
+    first = next(iter(resolver.resolve(sentence)), None) if resolver is not None else None
+    if any(t in note_about for t in asked):
+        return 1.0 if first is None or first in asked else 0.5
+    return 0.5 if first is not None and first in asked else 0.0

@@ -1,0 +1,77 @@
+"""Never answer from another company's notes: before retrieval, a question that names a company
+no note is about, or one the ticker filter leaves out, or a misspelt company name, gets a reply
+naming it instead of an answer from other notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process, utils
+
+from ingest import TickerResolver
+from ragbot.answer import Answer
+from ragbot.routing import Question
+
+# A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
+# Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
+_WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
+_SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
+
+
+@dataclass(frozen=True)
+class CompanyCheck:
+    """The reply instead of an answer (None: answer), the tickers to answer for when some of
+    the named companies cannot be (None: as routed), and notices for the user."""
+
+    reply: Answer | None = None
+    tickers: list[str] | None = None
+    notices: tuple[str, ...] = ()
+
+
+def label(resolver: TickerResolver, ticker: str) -> str:
+    """ "Synopsys (SNPS)", or the bare ticker when its name is unknown."""
+    name = resolver.directory.name_of(ticker)
+    return ticker if name == ticker else f"{name} ({ticker})"
+
+
+def near_spelling(text: str, resolver: TickerResolver, held: set[str]) -> str | None:
+    """The name, as the alias table writes it, of a company the notes are about that a word of
+    ``text`` nearly spells ("Alibba" -> "Alibaba"), if any. rapidfuzz, a kept library, rather
+    than difflib: it scores a word against every alias at once, in C."""
+    aliases = {
+        alias.lower(): alias for ticker in held if (company := resolver.directory.companies.get(ticker))
+        for alias in company.aliases if len(alias) >= 5
+    }
+    known = resolver.directory.alias_to_ticker
+    for word in dict.fromkeys(w.lower() for w in _WORD.findall(text)):
+        if word in known:
+            continue
+        match = process.extractOne(word, list(aliases), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_SPELLING)
+        if match is not None:
+            return aliases[match[0]]
+    return None
+
+
+def _names(resolver: TickerResolver, tickers: list[str]) -> str:
+    return ", ".join(label(resolver, t) for t in tickers)
+
+
+def check_companies(question: Question, filtered: list[str] | None, resolver: TickerResolver, held: set[str]) -> CompanyCheck:
+    """What to do about the companies a question names (``question.named``), given the
+    tickers the user picked (``filtered``, None for no filter) and those the notes are about
+    (``held``): a reply when none of them can be answered for, else the ones that can, with a
+    notice naming the others; "did you mean" for a near spelling when it names none."""
+    missing = [t for t in question.named if t not in held]
+    excluded = [t for t in question.named if filtered and t in held and t not in filtered]
+    notices = [f"No notes about {_names(resolver, missing)}."] if missing else []
+    if excluded:
+        notices.append(f"The ticker filter excludes {_names(resolver, excluded)}.")
+    answerable = [t for t in question.named if t not in missing and t not in excluded]
+    if question.named and not answerable:
+        return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
+    if notices:
+        return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
+    if not question.tickers and (name := near_spelling(question.text, resolver, held)):
+        return CompanyCheck(Answer(f"Did you mean {name}? No company in your notes is spelt as in the question.", False))
+    return CompanyCheck()
