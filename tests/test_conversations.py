@@ -3,7 +3,9 @@ per-session question queue: fast, no models."""
 
 from __future__ import annotations
 
-import multiprocessing
+import os
+import subprocess
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -108,22 +110,23 @@ def test_many_threads_save_at_once(store):
         assert [t.question for t in store.open(f"user:{i % 4}", cid).turns] == [f"q{i}"] + [f"q{i}-{k}" for k in range(1, 6)]
 
 
-def _save_from_another_process(url: str, owner: str, count: int) -> None:
-    store = SqlConversationStore(url)
-    for k in range(count):
-        store.save_turn(owner, None, 0, turn(f"{owner} {k}"))
+WRITER = """
+import sys
+from ragbot.answer import Answer
+from ragbot.conversations import SqlConversationStore, Turn
+store = SqlConversationStore(sys.argv[1])
+for k in range(15):
+    store.save_turn(sys.argv[2], None, 0, Turn(f"question {k}", Answer("An answer.", True)))
+"""
 
 
+@pytest.mark.slow
 def test_processes_write_one_file_at_once(tmp_path):
     url = default_url(tmp_path)
     SqlConversationStore(url)
-    context = multiprocessing.get_context("spawn")
-    workers = [context.Process(target=_save_from_another_process, args=(url, f"p{i}", 15)) for i in range(3)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join()
-        assert w.exitcode == 0
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    workers = [subprocess.Popen([sys.executable, "-c", WRITER, url, f"p{i}"], env=env) for i in range(3)]
+    assert [w.wait() for w in workers] == [0, 0, 0]
     store = SqlConversationStore(url)
     assert all(len(store.list(f"p{i}")) == 15 for i in range(3))
 

@@ -298,7 +298,7 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     opened = [hp.current, page.turns, page.chatbot, page.sources, page.note, hp.title, hp.listing, hp.export_md, hp.export_pdf]
     drained = [page.chatbot, page.turns, page.sources, page.note, hp.queued, hp.current, hp.title, hp.listing, hp.export_md, hp.export_pdf]
     drain = dict(
-        fn=history.drain, inputs=[page.turns, *side], outputs=drained, concurrency_id="answer",
+        fn=history.drain, inputs=[page.turns, hp.current, hp.browser], outputs=drained, concurrency_id="answer",
         show_progress="minimal", show_progress_on=[page.chatbot], **private,
     )
     why = dict(fn=history.chat.why, inputs=[page.turns], outputs=[page.why], **private)
