@@ -92,3 +92,8 @@ class Settings(BaseSettings):
         default_factory=AnsweringSettings,
         description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
     )
+
+    # Conversations that last (issue 13, docs/chat-page.md)
+    conversations_url: str | None = Field(
+        None, description="SQLAlchemy URL of the saved conversations; unset: SQLite file conversations.sqlite3 in store_dir.",
+    )

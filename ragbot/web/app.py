@@ -14,6 +14,7 @@ from ragbot.generative.llm import privacy_notice
 from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
+from ragbot.web import history
 from ragbot.web.notes import Notes
 from ragbot.web.live import wire_live_refresh
 from ragbot.web.views import LATEST_COLUMNS, StoreViews
@@ -50,11 +51,13 @@ class Page:
     latest: gr.Dataframe
     sentiment_note: gr.HTML
     why: gr.Textbox | None = None
+    history: history.HistoryPage | None = None
 
 
 def layout(bot: Ragbot) -> Page:
-    """Header with the ticker filter, then the Chat, Notes and Sentiment tabs."""
+    """Header with the ticker filter, then the Chat, Notes and Sentiment tabs; conversations in a sidebar."""
     turns = gr.State([])
+    side = history.sidebar(bot.settings)
     with gr.Row(elem_id="rb-header", equal_height=True):
         header = gr.HTML(render.brand_html(""), elem_id="rb-brand", scale=2, min_width=300)
         tickers = gr.Dropdown(
@@ -75,8 +78,9 @@ def layout(bot: Ragbot) -> Page:
                     )
                     question = gr.Textbox(
                         show_label=False, elem_id="rb-question", submit_btn="Ask", autofocus=True,
-                        placeholder="Ask a question, e.g. what are Alibaba's cloud risks?",
+                        placeholder="Ask a question, e.g. what are Alibaba's cloud risks?  (press / to type here)",
                     )
+                    actions = history.actions(side)
                     with gr.Accordion("Why this answer", open=False, elem_id="rb-why"):
                         why = gr.Textbox(show_label=False, lines=12, max_lines=40, interactive=False)
                 with gr.Column(scale=2, min_width=340, elem_id="rb-side"):
@@ -111,22 +115,14 @@ def layout(bot: Ragbot) -> Page:
                 sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note")
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
-        since, until, latest, sentiment_note, why,
+        since, until, latest, sentiment_note, why, actions,
     )
 
 
-def wire_chat(page: Page, chat: Chat) -> None:
-    """Questions (typed or picked from the examples) stream answers; citations open notes."""
-    answer = dict(
-        fn=chat.respond, inputs=[page.question, page.turns, page.tickers, page.since, page.until],
-        outputs=[page.question, page.chatbot, page.turns, page.sources, page.note],
-        concurrency_id="answer", api_visibility="private", show_progress="minimal",
-    )
-    why = dict(fn=chat.why, inputs=[page.turns], outputs=[page.why], api_visibility="private")
-    page.question.submit(**answer).then(**why)
-    page.chatbot.example_select(pick_example, None, page.question, queue=False, api_visibility="private").then(**answer).then(**why)
+def wire_chat(page: Page, chat: Chat, demo: gr.Blocks) -> None:
+    """Questions (typed or picked from the examples) stream answers and are saved (``history``); citations open notes."""
+    history.wire(page, page.history, history.History(chat, history.store_for(chat.bot.settings)), demo)
     page.sources.click(chat.open_citation, [page.turns], [page.sources, page.note], api_visibility="private")
-    page.chatbot.clear(chat.clear, None, [page.turns, page.chatbot, page.sources, page.note], api_visibility="private").then(**why)
 
 
 def store_outputs(page: Page) -> list:
@@ -218,7 +214,7 @@ def build_app(bot: Ragbot) -> gr.Blocks:
     views = StoreViews(bot)
     with gr.Blocks(title="ragbot", analytics_enabled=False) as demo:
         page = layout(bot)
-        wire_chat(page, Chat(bot))
+        wire_chat(page, Chat(bot), demo)
         wire_notes(page, Notes(bot), views)
         wire_live_refresh(demo, bot.store.locks.generation, refresher(views), filters(page), store_outputs(page))
         demo.load(refresher(views), filters(page), store_outputs(page), api_visibility="private")

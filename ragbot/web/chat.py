@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 import gradio as gr
@@ -16,16 +16,12 @@ import gradio as gr
 from ragbot.answer import Answer
 from ragbot.answering.trace import explain
 from ragbot.bot import Ragbot
+from ragbot.conversations import Filter, Turn
 from ragbot.question_input import clean_text
 from ragbot.web import render
+from ragbot.web.turn_meta import turn_meta_html
 
 STREAM_PAUSE = 0.05  # seconds between streamed sentences, so the answer visibly builds up
-
-
-@dataclass
-class Turn:
-    question: str
-    answer: Answer
 
 
 def history(turns: list[Turn]) -> list[dict]:
@@ -44,7 +40,7 @@ def messages(turns: list[Turn]) -> list[dict]:
         for i, t in enumerate(turns)
         for m in (
             {"role": "user", "content": render.user_html(t.question)},
-            {"role": "assistant", "content": render.answer_html(t.answer, i)},
+            {"role": "assistant", "content": render.answer_html(t.answer, i) + turn_meta_html(t)},
         )
     ]
 
@@ -57,6 +53,12 @@ def parse_day(value: str | float | None) -> date | None:
         return date.fromisoformat(str(value)[:10]) if isinstance(value, str) else date.fromtimestamp(float(value))
     except ValueError:
         return None
+
+
+def filter_of(tickers: list[str] | None, since: str | float | None, until: str | float | None) -> Filter:
+    """The page's ticker and date controls as the ``Filter`` a turn records."""
+    since_day, until_day = parse_day(since), parse_day(until)
+    return Filter(tuple(tickers or ()), since_day and since_day.isoformat(), until_day and until_day.isoformat())
 
 
 def partial_answers(answer: Answer) -> Iterator[Answer]:
@@ -91,10 +93,11 @@ class Chat:
             writing = render.answer_html(answer, turn) + render.writing_html()
             yield gr.skip(), [*before, asked, {"role": "assistant", "content": writing}], gr.skip(), gr.skip(), gr.skip()
             answer = grown
-        turns = [*turns, Turn(shown_text, answer)]
+        turns = [*turns, Turn(shown_text, answer, filter_of(tickers, since, until))]
         panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
         for partial in partial_answers(answer) if answer.answerer == "extractive" else [answer]:
-            yield gr.skip(), [*before, asked, {"role": "assistant", "content": render.answer_html(partial, turn)}], *panels
+            content = render.answer_html(partial, turn) + (turn_meta_html(turns[-1]) if partial is answer else "")
+            yield gr.skip(), [*before, asked, {"role": "assistant", "content": content}], *panels
             panels = (gr.skip(),) * len(panels)
             time.sleep(STREAM_PAUSE)
 
@@ -115,8 +118,3 @@ class Chat:
         """The last answer's trace as text, for the collapsed "Why this answer" section."""
         trace = turns[-1].answer.trace if turns else None
         return explain(trace) if trace else ""
-
-    @staticmethod
-    def clear():
-        """Start over: no turns, empty panels."""
-        return [], [], render.sources_html(None), render.note_placeholder_html()
