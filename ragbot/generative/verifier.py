@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
-from ingest import Sentence, TickerResolver, split_sentences
+from ingest import Sentence, TickerResolver
+from ingest.prose import prose_sentences
 from ragbot.evidence import stem, stems
 from ragbot.generative.figures import unsupported_figures
 from ragbot.glossary import expand
@@ -264,8 +265,9 @@ class Verifier:
 
     @staticmethod
     def evidence(passage: Document) -> list[Sentence]:
-        """The passage's sentences that can support a claim (not instructions to a model)."""
-        sentences = split_sentences(passage.page_content, offset=passage.metadata.get("start", 0))
+        """The passage's prose sentences that can support a claim (not metadata lines, not
+        instructions to a model)."""
+        sentences = prose_sentences(passage.page_content, offset=passage.metadata.get("start", 0))
         return [s for s in sentences if s.text.strip() and not _INSTRUCTION.search(s.text)]
 
     def candidates(self, claim: Claim, cited: list[tuple[int, Document]]) -> list[tuple[int, Sentence]]:

@@ -10,7 +10,7 @@ from functools import cached_property
 
 from langchain_core.documents import Document
 
-from ingest import split_sentences
+from ingest.prose import prose_sentences
 from ragbot.evidence import stems
 
 from ragbot.sentiment.windows import Window
@@ -71,9 +71,10 @@ class NoteRecord:
 
     @cached_property
     def first_sentence(self) -> tuple[int, int]:
-        """The note offsets of the first chunk's first sentence: what citations of the note quote
-        (computed once per note; answers over thousands of notes cite many)."""
-        sentences = split_sentences(self.passage.page_content, offset=self.passage.metadata.get("start", 0))
+        """The note offsets of the first chunk's first prose sentence (never its ``Date:`` line
+        or front matter): what citations of the note quote (computed once per note; answers over
+        thousands of notes cite many)."""
+        sentences = prose_sentences(self.passage.page_content, offset=self.passage.metadata.get("start", 0))
         return (sentences[0].start, sentences[0].end) if sentences else (0, 0)
 
     @cached_property

@@ -11,6 +11,7 @@ import re
 from html import escape
 
 from ingest import LoadFailure
+from ingest.prose import prose_sentences
 from ragbot.answer import Answer, Citation
 from ragbot.reports import IngestReport
 
@@ -112,15 +113,26 @@ def thinking_html() -> str:
     return '<div class="rb-answer rb-thinking"><p>Searching your notes\u2026</p></div>'
 
 
-def highlight(text: str, outer: tuple[int, int], inner: tuple[int, int]) -> str:
-    """Escaped ``text`` with ``text[outer]`` in a highlight span and ``text[inner]`` (inside it) in ``<mark>``."""
+def highlight(text: str, outer: tuple[int, int], *inner: tuple[int, int]) -> str:
+    """Escaped ``text`` with ``text[outer]`` in a highlight span and each ``inner`` span (inside
+    it, in order, not overlapping) in ``<mark>``."""
     a = min(max(0, outer[0]), len(text))
     d = min(max(a, outer[1]), len(text))
-    b, c = sorted(min(max(a, i), d) for i in inner)
-    return (
-        f'{escape(text[:a])}<span class="rb-passage-hl">{escape(text[a:b])}'
-        f'<mark>{escape(text[b:c])}</mark>{escape(text[c:d])}</span>{escape(text[d:])}'
-    )
+    out, at = [f'{escape(text[:a])}<span class="rb-passage-hl">'], a
+    for span in sorted(inner):
+        b, c = sorted(min(max(at, i), d) for i in span)
+        out.append(f"{escape(text[at:b])}<mark>{escape(text[b:c])}</mark>")
+        at = c
+    return "".join(out) + f'{escape(text[at:d])}</span>{escape(text[d:])}'
+
+
+def prose_span(text: str, offset: int, keep: tuple[int, int]) -> tuple[int, int]:
+    """The span of ``text`` (at note offset ``offset``) from its first to its last prose sentence,
+    widened to ``keep``: a passage's ``Date:`` line or front matter is never highlighted."""
+    sentences = prose_sentences(text, offset)
+    if not sentences:
+        return keep
+    return min(sentences[0].start - offset, keep[0]), max(sentences[-1].end - offset, keep[1])
 
 
 def meta_html(c: Citation) -> str:
@@ -131,22 +143,45 @@ def meta_html(c: Citation) -> str:
     return f'<div class="rb-meta">{tickers}{sentiment_badge(c.sentiment_label, c.sentiment_score)}{date}{page}</div>'
 
 
-def card_html(c: Citation, turn: int, active: bool) -> str:
-    """One source card: note name, meta, and the passage with the cited sentence marked."""
-    offset = c.start - c.passage_start
-    passage = highlight(c.text, (0, len(c.text)), (offset, offset + len(c.sentence)))
+def passages(citations: list[Citation]) -> list[list[Citation]]:
+    """Citations grouped by the passage they quote (in order of first marker): one card each."""
+    groups: dict[tuple[str, int, str], list[Citation]] = {}
+    for c in citations:
+        groups.setdefault((c.source, c.passage_start, c.text), []).append(c)
+    return list(groups.values())
+
+
+def card_html(citations: list[Citation], turn: int, active: bool) -> str:
+    """One source card for a passage: note name, meta, and the passage with every sentence its
+    markers cite marked (the passage's metadata lines left out)."""
+    first = citations[0]
+    marks = sorted({(c.start - first.passage_start, c.end - first.passage_start) for c in citations})
+    a, d = prose_span(first.text, first.passage_start, (marks[0][0], marks[-1][1]))
+    shown_text = first.text[a:d]
+    passage = highlight(shown_text, (0, len(shown_text)), *((b - a, c - a) for b, c in marks))
+    numbers = "".join(f'<span class="rb-num">[{c.n}]</span>' for c in citations)
+    keys = " ".join(cite_key(turn, c.n) for c in citations)
+    label = ", ".join(str(c.n) for c in citations)
     classes = "rb-card rb-active" if active else "rb-card"
     return (
-        f'<div class="{classes}" data-cite="{cite_key(turn, c.n)}" role="button" tabindex="0"'
-        f' title="Open the whole note" aria-label="Open source {c.n}, {escape(c.source)}, in its note">'
-        f'<div class="rb-card-head"><span class="rb-num">[{c.n}]</span>'
-        f'<span class="rb-source">{escape(c.source)}</span></div>'
-        f'{meta_html(c)}<p class="rb-passage">{passage}</p></div>'
+        f'<div class="{classes}" data-cite="{cite_key(turn, first.n)}" data-cites="{keys}" role="button" tabindex="0"'
+        f' title="Open the whole note" aria-label="Open source {label}, {escape(first.source)}, in its note">'
+        f'<div class="rb-card-head"><span class="rb-nums">{numbers}</span>'
+        f'<span class="rb-source">{escape(first.source)}</span></div>'
+        f'{meta_html(first)}<p class="rb-passage">{passage}</p></div>'
     )
 
 
+def count_text(citations: list[Citation], cards: int) -> str:
+    """ "4 sources from 3 notes", and how many passages when two markers share one."""
+    notes = len({c.source for c in citations})
+    text = f"{len(citations)} source{'s' * (len(citations) != 1)} from {notes} note{'s' * (notes != 1)}"
+    return text + (f" \u00b7 {cards} passages" if cards != len(citations) else "")
+
+
 def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None) -> str:
-    """The sources panel: a card per citation (or per related passage when not found)."""
+    """The sources panel: how many sources from how many notes, then a card per cited passage
+    (or per related passage when not found)."""
     if answer is None:
         return (
             '<div class="rb-panel-empty"><p class="rb-panel-title">Sources</p>'
@@ -157,8 +192,12 @@ def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None
     if not citations:
         return '<div class="rb-panel-empty"><p class="rb-panel-title">Sources</p><p>No passages to show.</p></div>'
     title = "Sources" if answer.found else "Possibly related"
-    cards = "".join(card_html(c, turn, c.n == active) for c in citations)
-    return f'<div class="rb-sources"><p class="rb-panel-title">{title}</p>{cards}</div>'
+    groups = passages(citations)
+    cards = "".join(card_html(g, turn, any(c.n == active for c in g)) for g in groups)
+    return (
+        f'<div class="rb-sources"><p class="rb-panel-title">{title}</p>'
+        f'<p class="rb-sources-count">{count_text(citations, len(groups))}</p>{cards}</div>'
+    )
 
 
 def locate(note: str, c: Citation) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -178,7 +217,9 @@ def note_html(c: Citation, note: str) -> str:
     if spans is None:
         body = '<p class="rb-muted">This note changed since the answer; the cited passage is no longer in it.</p>'
     else:
-        body = f'<div class="rb-note-text">{highlight(note, *spans)}</div>'
+        (a, d), sentence = spans
+        lead, end = prose_span(note[a:d], a, (sentence[0] - a, sentence[1] - a))
+        body = f'<div class="rb-note-text">{highlight(note, (a + lead, a + end), sentence)}</div>'
     return (
         f'<div class="rb-note"><p class="rb-panel-title">Note</p><div class="rb-note-head"><span class="rb-num">[{c.n}]</span>'
         f'<span class="rb-source">{escape(c.source)}</span></div>{meta_html(c)}{body}</div>'

@@ -13,7 +13,16 @@ element.addEventListener('keydown', (event) => {
     open(card.dataset.cite);
   }
 });
-window.ragbotOpenCitation = open;
+// A marker's card, brought into view (on a phone the cards sit below the chat). Cards list the
+// keys of all their markers in data-cites: two markers quoting one passage share a card.
+const reveal = (cite) => {
+  const card = element.querySelector(`[data-cites~="${CSS.escape(cite)}"]`);
+  if (card) card.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+};
+window.ragbotOpenCitation = (cite) => {
+  reveal(cite);
+  open(cite);
+};
 if (!window.ragbotCiteLinks) {
   window.ragbotCiteLinks = true;
   document.addEventListener('click', (event) => {
@@ -25,7 +34,6 @@ if (!window.ragbotCiteLinks) {
   }, true);
 }
 watch('value', () => {
-  const list = element.querySelector('.rb-sources');
-  const active = list && list.querySelector('.rb-active');
-  if (active) list.scrollTop = active.offsetTop;
+  const active = element.querySelector('.rb-card.rb-active');
+  if (active) active.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
 });

@@ -104,16 +104,22 @@ class StoreViews:
         """A line per ticker through its notes' scores over time; points sized by the number of
         notes that day; hovering a point shows the notes' titles and score."""
         frame = self.sentiment_series(tickers, since, until)
+        shown = sorted(frame["ticker"].unique())  # the legend names only the plotted (selected) tickers
         base = alt.Chart(frame).encode(
-            x=alt.X("date:T", title="note date"),
+            # Only the data's own range (no rounding out to whole years), every tick with its year.
+            x=alt.X("date:T", title="note date", scale=alt.Scale(nice=False, padding=16), axis=alt.Axis(format="%b %Y", labelOverlap=True)),
             y=alt.Y("score:Q", title="sentiment score", scale=alt.Scale(domain=[-1, 1])),
-            color=alt.Color("ticker:N", title="ticker"),
+            color=alt.Color("ticker:N", title="ticker", scale=alt.Scale(domain=shown)),
         )
         points = base.mark_circle(opacity=0.85).encode(
-            size=alt.Size("notes:Q", title="notes", scale=alt.Scale(range=POINT_SIZES)),
+            size=alt.Size(
+                "notes:Q", title="notes that day", scale=alt.Scale(domain=[1, max(int(frame["notes"].max()) if len(frame) else 1, 2)], range=POINT_SIZES),
+                legend=alt.Legend(format="d", tickMinStep=1),
+            ),
             tooltip=["ticker:N", alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("score:Q", format="+.2f"), "notes:Q", "title:N", "note:N"],
         )
-        return (base.mark_line() + points).properties(height=360, title="Sentiment score by note date")
+        chart = (base.mark_line() + points).properties(width="container", height=360, title="Sentiment score by note date")
+        return chart.configure_legend(orient="bottom", columns=6, labelLimit=0, titleLimit=0)
 
     def latest_notes(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         """The newest ``LATEST_PER_TICKER`` notes of each ticker with their label and score on it."""

@@ -1,0 +1,82 @@
+"""Time from pressing Ask on the chat page to the answer's first real words in the browser.
+
+Serves the page over a fresh store of the example notes (extractive answerer), opens it in
+Debian chromium through Playwright, and for each question measures inside the page, with
+``performance.now()``, from the Enter key press to the moment the newest bot message holds
+answer text (not the "Searching your notes..." placeholder). Each question starts a new
+conversation (the page is reloaded), after one warm-up question. Target: p50 <= 400 ms on 2 cores.
+
+    nice -n 0 .venv/bin/python benchmarks/first_words.py              # 20 questions
+    .venv/bin/python benchmarks/first_words.py --questions 5           # a quick look
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, not benchmarks/ingest.py
+
+import argparse
+
+from benchmarks.common import latency_ms, print_table, write_results
+from benchmarks.chat_page import chromium, open_page, serving
+
+TARGET_P50_MS = 400
+QUESTIONS = [
+    "what are Alibaba's cloud risks?", "What is driving Nvidia's data center growth?", "How is Temu doing?",
+    "what's the sentiment on Tesla?", "What did Microsoft say about Azure?", "How fast did AWS grow?",
+    "What are Tencent's gaming trends?", "What is Meta spending on AI?", "How is JD Logistics doing?",
+    "What did Apple say about services revenue?", "How did Tesla's China price cuts affect margins?",
+    "What are the export control risks for Nvidia?", "How much is Alibaba spending on AI infrastructure?",
+    "What is the outlook for Tesla's robotaxi?", "How did Alibaba's Singles Day go?", "Which note on Nvidia is the most negative?",
+    "What is Amazon's capex plan?", "How is PDD's margin trending?", "What did the notes say about Meta's ad pricing?",
+    "What is the boiling point of liquid nitrogen on Mars?",
+]
+# Installed before Enter is pressed: the time of the key press, then of the first mutation after
+# which the newest bot message is an answer (or a not-found box) with text, not the placeholder.
+WATCH = """() => {
+  window.rbTimes = {};
+  const box = document.querySelector('#rb-question textarea');
+  box.addEventListener('keydown', (e) => { if (e.key === 'Enter') window.rbTimes.pressed = performance.now(); }, { capture: true, once: true });
+  const seen = () => {
+    const bots = document.querySelectorAll('#rb-chat [data-testid=bot]');
+    const last = bots[bots.length - 1];
+    const body = last && last.querySelector('.rb-answer:not(.rb-thinking), .rb-notfound');
+    return body && body.textContent.trim().length > 0;
+  };
+  new MutationObserver((_, observer) => {
+    if (window.rbTimes.pressed && seen()) { window.rbTimes.words = performance.now(); observer.disconnect(); }
+  }).observe(document.querySelector('#rb-chat'), { childList: true, subtree: true, characterData: true });
+}"""
+
+
+def first_words_ms(page, question: str) -> float:
+    """Milliseconds from Enter to the first words of the answer to ``question`` (a fresh page)."""
+    page.reload()
+    page.wait_for_selector("#rb-question textarea")
+    page.evaluate(WATCH)
+    page.fill("#rb-question textarea", question)
+    page.press("#rb-question textarea", "Enter")
+    page.wait_for_function("() => window.rbTimes.words !== undefined")
+    times = page.evaluate("window.rbTimes")
+    return times["words"] - times["pressed"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--questions", type=int, default=len(QUESTIONS), help=f"questions to time (default {len(QUESTIONS)})")
+    parser.add_argument("--name", default="first_words", help="results file name (default first_words)")
+    args = parser.parse_args()
+    with serving() as url, chromium() as browser:
+        page = open_page(browser, url)
+        first_words_ms(page, QUESTIONS[0])  # warm-up: the first request pays for caches and the websocket
+        rows = [{"question": q, "first_words_ms": round(first_words_ms(page, q), 1)} for q in QUESTIONS[: args.questions]]
+    print_table(rows, "Ask -> first words of the answer, in chromium")
+    figures = latency_ms([r["first_words_ms"] / 1000 for r in rows])
+    print_table([figures], f"first words (ms; target p50 <= {TARGET_P50_MS})")
+    write_results(args.name, {"first_words_ms": figures, "target_p50_ms": TARGET_P50_MS, "questions": rows}, args)
+
+
+if __name__ == "__main__":
+    main()
