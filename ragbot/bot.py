@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.duplicates import drop_repeats
+from ingest.frontmatter import front_matter_companies
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.extractive import ExtractiveAnswerer
@@ -57,15 +58,18 @@ class Ragbot:
 
     def learn_from_notes(self) -> None:
         """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
-        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``), and
+        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``; a
+        front matter's ``company`` names its ticker first: ``front_matter_companies``), and
         which companies the notes are about, so "SNOW's margin" means Snowflake.
 
         Learned into a copy that then replaces the resolver everywhere: questions answered
         meanwhile on other threads keep using the old one, never one changing under them."""
         self._learned_at = self.store.locks.generation()
-        notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in self.first_chunks([])]
+        first = self.first_chunks([])
+        notes = [(list(d.metadata.get("primary_tickers") or []), d.page_content) for d in first]
         held = {t for tickers, _ in notes for t in tickers}
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
+        resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in first], resolver.directory))
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
         self.__dict__["resolver"] = resolver
         for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):
