@@ -2,7 +2,8 @@
 
 The notes of ``--notes`` (default eval/longdocs/notes: annual-report pages saved as Markdown,
 with front matter, "the Company"/"we" prose, pipe tables and one-figure-per-line lists) go into
-a throwaway store; each question of ``--qa`` is searched (top 5) and asked, twice: routed by the
+a throwaway store beside the ``--distractors`` (default eval/notes: 46 short notes on 15 other
+companies, as a user's store holds other notes); each question of ``--qa`` is searched (top 5) and asked, twice: routed by the
 companies it names, and with its record's ``ticker`` picked in the filter. Per mode:
 
   search_top5       share of questions whose gold page is among search's top-5 passages
@@ -24,6 +25,7 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, not benchmarks/ingest.py
 
 import argparse
+import shutil
 import statistics
 import tempfile
 from pathlib import PurePosixPath
@@ -39,6 +41,7 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--qa", type=Path, default=ROOT / "eval" / "longdocs" / "qa.jsonl", help="labelled questions")
     parser.add_argument("--notes", type=Path, default=ROOT / "eval" / "longdocs" / "notes", help="their notes")
+    parser.add_argument("--distractors", type=Path, default=ROOT / "eval" / "notes", help="other notes in the store ('' for none)")
     parser.add_argument("--name", default="longdocs", help="results file name (default longdocs)")
     parser.add_argument("--show", action="store_true", help="print every question's search sources and answer")
     return parser.parse_args()
@@ -86,9 +89,13 @@ def run_mode(bot, records, mode: str, show: bool) -> dict:
 def main() -> None:
     args = parse_args()
     records = [r for r in load_records(args.qa) if r.answerable]
-    with tempfile.TemporaryDirectory(prefix="ragbot-longdocs-") as store:
-        bot = make_bot(Path(store))
-        report = bot.ingest(args.notes)
+    with tempfile.TemporaryDirectory(prefix="ragbot-longdocs-") as work:
+        notes = Path(work) / "notes"
+        shutil.copytree(args.notes, notes / "long")
+        if str(args.distractors) not in ("", "."):
+            shutil.copytree(args.distractors, notes / "other")
+        bot = make_bot(Path(work) / "store")
+        report = bot.ingest(notes)
         rows = [run_mode(bot, records, mode, args.show) for mode in MODES]
         stats = bot.stats()
     print_table(rows, f"Long documents: {len(records)} questions over {stats.notes} notes, {stats.chunks} chunks")

@@ -67,7 +67,7 @@ def read_front_matter(text: str) -> FrontMatter | None:
         return None
     try:
         data = yaml.safe_load(block.group(1))
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:  # "date: 2025-13-45" is a ValueError
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         return FrontMatter(block.end(), problem=f"front matter is not valid YAML{where}; its fields were not read")

@@ -130,7 +130,8 @@ def render_row(cells: list[str], header: list[str] | None) -> str:
     if not header:
         return " | ".join(c for c in cells if c.lower() not in _DASHES)
     label = cells[0] if cells else ""
-    table = header[0].strip("() ") if len(header[0].split()) >= 2 else ""  # "US$ millions", not "Region"
+    table = header[0] if len(header[0].split()) >= 2 else ""  # "US$ millions", not "Region"
+    table = table[1:-1].strip() if table.startswith("(") and table.endswith(")") else table
     parts = [f"{label} [{table}]" if label and table else label or table]
     columns = header[1:] + [""] * max(0, len(cells) - len(header))
     parts += [f"{column}: {value}" if column else value for column, value in zip(columns, cells[1:]) if value.lower() not in _DASHES]
