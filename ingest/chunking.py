@@ -12,6 +12,7 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from ingest.note import Note
 from ingest.tickers import TickerResolver
+from ingest.units import UnitContexts
 
 # Paragraphs, then lines, then sentence ends, then words, then characters (a run without
 # spaces, such as a pasted blob, still becomes chunks of ``chunk_size``).
@@ -52,6 +53,7 @@ def note_metadata(note: Note) -> dict:
     optional = {
         "tickers": list(note.tickers) or None,
         "primary_tickers": list(note.primary_tickers) or None,
+        "company": note.company,
         "date": note.date,
         "date_source": note.date_source,
         "sentiment_label": note.sentiment_label,
@@ -83,8 +85,10 @@ class NoteChunker:
     """Chunks of about ``chunk_size`` characters, split at sentence boundaries.
 
     Each chunk's ``about`` lists the tickers it can answer for: the note's primary companies
-    plus any company the chunk itself names. A note that mentions Google in passing is then
-    retrieved for Google only where it talks about Google.
+    (every chunk of a note is about them, named or not) plus any company the chunk itself names.
+    A note that mentions Google in passing is then retrieved for Google only where it talks
+    about Google. ``preamble``: the lines before the chunk that its table rows and figure lines
+    need to be read (``ingest.units``).
     """
 
     def __init__(self, resolver: TickerResolver, chunk_size: int = 700, chunk_overlap: int = 100):
@@ -108,13 +112,16 @@ class NoteChunker:
         base = note_metadata(note)
         every = self.splitter.create_documents([note.body])
         chunks = [c for c in every if not is_degenerate(c.page_content)]
+        contexts = UnitContexts(note.text, note.body_start, note.body_end)
         documents = []
         for index, chunk in enumerate(chunks):
-            start = chunk.metadata["start_index"]
+            start = note.body_start + chunk.metadata["start_index"]
             about = list(dict.fromkeys([*note.primary_tickers, *self.resolver.resolve(chunk.page_content)]))
             meta = {**base, "chunk_index": index, "start": start, "end": start + len(chunk.page_content)}
             if about:
                 meta["about"] = about
+            if preamble := contexts.at(start):
+                meta["preamble"] = preamble  # the heading, list lead-in or table header the chunk continues
             meta.update(page_metadata(note.pages, start, meta["end"]))
             documents.append(Document(page_content=chunk.page_content, metadata=meta))
         return ChunkedNote(documents, dropped=len(every) - len(chunks))

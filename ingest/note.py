@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.dates import front_matter, note_date
+from ingest.dates import note_date
+from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
 from ingest.tickers import TickerResolver
@@ -38,7 +39,8 @@ class NoteFormatError(ValueError):
 
 @dataclass(frozen=True)
 class Note:
-    """A parsed note. ``text[:body_end]`` is the indexed body; offsets point into ``text``."""
+    """A parsed note. ``text[body_start:body_end]`` is the indexed body (front matter and
+    sentiment block left out); offsets point into ``text``."""
 
     source: str
     text: str
@@ -52,15 +54,19 @@ class Note:
     ticker_scores: dict[str, float] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
     pages: tuple[int, ...] = ()  # offsets in ``text`` where pages 1, 2, ... begin (paged formats only)
+    body_start: int = 0  # where the body begins: after the front matter, if any
+    subject: tuple[str, ...] = ()  # the companies its front matter, else its title, says it is about
+    company: str | None = None  # the company name its front matter gives
 
     @property
     def body(self) -> str:
-        return self.text[: self.body_end]
+        return self.text[self.body_start : self.body_end]
 
     @property
     def primary_tickers(self) -> tuple[str, ...]:
-        """The companies the note is about: its Ticker Sentiment lines, else its first mention."""
-        return tuple(self.ticker_scores) or self.tickers[:1]
+        """The companies the note is about: its Ticker Sentiment lines and front matter, else
+        the companies its title names, else its first mention."""
+        return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.tickers[:1]
 
 
 def _footer_start(text: str, end: int) -> int:
@@ -86,6 +92,15 @@ def _title(body: str) -> str:
     return first if len(first) <= _TITLE_CHARS else first[: _TITLE_CHARS - 1].rstrip() + "\u2026"
 
 
+def _subject(header, title: str, resolver: TickerResolver) -> tuple[str, ...]:
+    """The companies a note declares it is about: its front matter's tickers, else the companies
+    its front-matter company name or its title (front matter or heading) names ("" to skip it)."""
+    if header and header.tickers:
+        return tuple(dict.fromkeys(resolver.directory.canonical(t) for t in header.tickers))
+    named = f"{header.company if header and header.company else ''}\n{title}"
+    return tuple(resolver.resolve(named))
+
+
 def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
     """Parse a note's text. ``date`` (the file's modification date) is used when the note
     states no date of its own (``ingest.dates.note_date``)."""
@@ -98,22 +113,31 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
         raise NoteFormatError("no note text before the sentiment block" if block else "empty note")
     sentiment = parse_sentiment_block(text[block_start:])
     scores = {resolver.directory.canonical(t): s for t, s in sentiment.ticker_scores.items()}
-    tickers = list(dict.fromkeys([*scores, *resolver.resolve(body)]))
-    block = front_matter(body)
-    title_text = body[block.end():] if block else body
+    header = read_front_matter(body)
+    body_start = header.end if header else 0
+    if not body[body_start:].strip():
+        raise NoteFormatError("no note text after the front matter")
+    title_text = body[body_start:]
     date_line = _DATE_LINE.search(title_text[:300])
     title_text = title_text[: date_line.start()] + title_text[date_line.end() :] if date_line else title_text
+    heading = _HEADING.search(title_text[:400])
+    named = (header.title if header else None) or (heading.group(1).strip() if heading else "")
+    subject = _subject(header, "" if scores else named, resolver)  # a title's first sentence is no declaration
+    tickers = list(dict.fromkeys([*scores, *subject, *resolver.resolve(body[body_start:])]))
     dated = note_date(body, source, fallback=date)
     return Note(
         source=source,
         text=text,
         body_end=body_end,
-        title=_title(title_text),
+        body_start=body_start,
+        subject=subject,
+        company=header.company if header else None,
+        title=named or _title(title_text),
         tickers=tuple(tickers),
         date=dated.date,
         date_source=dated.source,
         sentiment_label=sentiment.label,
         sentiment_score=sentiment.score,
         ticker_scores=scores,
-        problems=sentiment.problems,
+        problems=(header.problem, *sentiment.problems) if header and header.problem else sentiment.problems,
     )

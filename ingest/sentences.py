@@ -21,11 +21,14 @@ _PARAGRAPH = re.compile(r"\n\s*")
 
 @dataclass(frozen=True)
 class Sentence:
-    """A sentence and its ``[start, end)`` span in the text it came from."""
+    """A sentence and its ``[start, end)`` span in the text it came from. ``tabular``: a table
+    row or figure line whose ``text`` is rendered with its headers (``ingest.units``), so it
+    differs from the span it cites."""
 
     text: str
     start: int
     end: int
+    tabular: bool = False
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.duplicates import drop_repeats
+from ingest.frontmatter import front_matter_companies
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.companies import check_companies
@@ -58,7 +59,8 @@ class Ragbot:
 
     def learn_from_notes(self) -> None:
         """Teach the resolver the companies the notes list in Ticker Sentiment but the alias
-        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``), and
+        table lacks, so "Zscaler" and "ZS" route to a note's ``ZS`` (``learn_companies``; a
+        front matter's ``company`` names its ticker first: ``front_matter_companies``), and
         which companies the notes are about, so "SNOW's margin" means Snowflake.
 
         Learned into a copy that then replaces the resolver everywhere: questions answered
@@ -72,6 +74,7 @@ class Ragbot:
         whole = self.whole_notes([source for source, tickers in about.items() if any(t not in known for t in tickers)])
         notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
+        resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
         self.__dict__["resolver"] = resolver
         for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):

@@ -14,9 +14,10 @@ import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-# 1: stores written before versioning (no file, no embedding cache); 2: versioned, cached.
+# 1: stores written before versioning (no file, no embedding cache); 2: versioned, cached;
+# 3: front matter left out of chunks, ``company`` and ``preamble`` metadata (long notes).
 # Bump whenever chunk metadata changes shape, so ingest reports the upgrade.
-STORE_SCHEMA = 2
+STORE_SCHEMA = 3
 
 
 class ModelMismatch(RuntimeError):

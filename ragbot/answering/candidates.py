@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver
-from ingest.prose import prose_sentences
+from ingest.prose import is_metadata
+from ingest.units import split_units
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.periods import periods
@@ -61,15 +62,24 @@ def is_list_item(sentence: str) -> bool:
     return _ORDINAL_ITEM.match(sentence) is not None
 
 
+def is_citable(unit: Sentence, min_chars: int) -> bool:
+    """Not a heading, and at least ``min_chars`` long unless it is a table row or figure line
+    that states a figure ("Revenue: $12.4 billion" is short and says everything)."""
+    if is_metadata(unit.text):  # a heading, a Date: line, a sentiment-block header
+        return False
+    return len(unit.text) >= min_chars or unit.tabular and any(ch.isdigit() for ch in unit.text)
+
+
 def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
-    """Every prose sentence of ``passages`` (no heading, ``Date:`` line or front matter) of at
-    least ``min_chars`` characters, in passage then text order, its enumeration marked."""
+    """Every unit of ``passages`` worth citing (``is_citable``): sentences, table rows and figure
+    lines (``ingest.units``), in passage then text order, its enumeration marked."""
     found = []
     for rank, passage in enumerate(passages):
-        context = passage.page_content + " " + passage.metadata.get("title", "")
+        meta = passage.metadata
+        context = f"{passage.page_content} {meta.get('title', '')} {meta.get('preamble', '')}"
         context_stems, context_periods = stems(context), periods(context)
-        for sentence in prose_sentences(passage.page_content, offset=passage.metadata.get("start", 0)):
-            if len(sentence.text) >= min_chars:
+        for sentence in split_units(passage.page_content, meta.get("start", 0), meta.get("preamble", "")):
+            if is_citable(sentence, min_chars):
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
     return with_enumerations(found)
 
