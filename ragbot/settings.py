@@ -92,3 +92,8 @@ class Settings(BaseSettings):
         default_factory=AnsweringSettings,
         description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
     )
+
+    # Notes tab, uploads and progress (issue 13)
+    uploads_dir: Path | None = Field(
+        None, description="Folder the chat page saves uploaded notes to (unset: <store_dir>/uploads, never the checkout).",
+    )
