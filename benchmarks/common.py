@@ -23,9 +23,12 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchmarks import realistic, synthetic
+
+if TYPE_CHECKING:  # ragbot is imported late, after the env defaults
+    from ragbot.progress import IngestProgress
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = ROOT / "benchmarks" / "results"
@@ -170,9 +173,9 @@ def cached_store(n: int, seed: int = 0, log: Callable[[str], None] = print, corp
     bot = make_bot(store)
     started = time.perf_counter()
 
-    def progress(event: str, count: int, total: int) -> None:
-        if event == "index" and (count % 250 == 0 or count == total):
-            log(f"  store-{n}: {count}/{total} notes indexed, {time.perf_counter() - started:.0f} s")
+    def progress(event: IngestProgress) -> None:
+        if event.stage == "index" and (event.done % 250 == 0 or event.done == event.total):
+            log(f"  store-{n}: {event.done}/{event.total} notes indexed, {time.perf_counter() - started:.0f} s")
 
     report = bot.ingest(notes, sync=True, progress=progress)
     stats = bot.stats()

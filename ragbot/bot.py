@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
@@ -14,10 +14,12 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.duplicates import drop_repeats
 from ingest.frontmatter import front_matter_companies
+from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.companies import check_companies
 from ragbot.extractive import ExtractiveAnswerer
+from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import OnnxCrossEncoder
@@ -27,11 +29,11 @@ from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess
 from ragbot.upkeep import check, prepare_write, record_version, reembed
+from ragbot.userdata import Exclusions, is_excluded, kept_by_sync, source_prefix
 from vectorstore import NoteIndex
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
 
-ProgressFn = Callable[[str, int, int], None]  # (event, done, total)
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
 
@@ -161,24 +163,41 @@ class Ragbot:
         return self
 
     # -- ingest ----------------------------------------------------------------------
-    def ingest(self, path: Path | str | None = None, sync: bool = False, progress: ProgressFn | None = None) -> IngestReport:
+    def ingest(
+        self, path: Path | str | None = None, sync: bool = False, progress: ProgressFn | None = None, include_deleted: bool = False,
+    ) -> IngestReport:
         """Bring the store in line with the notes under ``path`` (default: ``settings.notes_dir``).
 
         New and edited notes are embedded, unchanged ones skipped; with ``sync``, notes whose
         files are gone are removed. Unreadable files are reported and keep their old chunks.
+        Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
+        ``progress`` gets ``IngestProgress`` events: reading, embedding, indexing.
         """
         root = Path(path or self.settings.notes_dir)
         if not root.is_dir():
             raise FileNotFoundError(f"notes folder not found: {root}")
         s = self.settings
+        track = ProgressTracker(progress)
         limits = ReaderLimits(s.max_pages, s.max_document_bytes, s.max_unpacked_bytes)
         loader = NoteLoader(self.resolver, s.max_note_bytes, limits)
+        prefix, exclusions = source_prefix(root, s), Exclusions(s)
+        excluded = set() if include_deleted else exclusions.sources()
         failed: list[LoadFailure] = []
         notes: list[Note] = []
+        files, read = sum(1 for _ in loader.paths(root)), set()
+        track("read", 0, files)
         for item in loader.load(root):
-            (failed if isinstance(item, LoadFailure) else notes).append(item)
-            if progress:
-                progress("read", len(notes) + len(failed), 0)
+            source = prefix + (item.path if isinstance(item, LoadFailure) else item.source)
+            if isinstance(item, LoadFailure):
+                failed.append(replace(item, path=source))
+            elif not is_excluded(source, excluded):
+                notes.append(replace(item, source=source) if prefix else item)
+            read.add(container_of(source))
+            track("read", min(len(read), files), files)
+        track("read", files, files)
+        left_out = sorted({container_of(n) for n in excluded} & read)
+        if include_deleted:
+            exclusions.remove(n.source for n in notes)
         notes, repeats = drop_repeats(notes)
         chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         chunked = [(n, chunker.chunk(n)) for n in notes]
@@ -191,21 +210,25 @@ class Ragbot:
             for repeat in repeats:  # stored before its twin arrived
                 index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
-            if folders and sync:
-                keep |= {source for source in index.sources() if source.startswith(folders)}
+            if sync:
+                stored = index.sources()
+                keep |= {source for source in stored if source.startswith(folders)} if folders else set()
+                keep |= kept_by_sync(stored, prefix, s)
             result = index.sync(
                 ((n.source, c.documents) for n, c in chunked),
                 keep=keep,
                 remove_missing=sync,
-                on_note=(lambda _source: progress("index", next(done), len(chunked))) if progress else None,
+                on_note=lambda _source: track("index", min(next(done), len(chunked) - 1), len(chunked)),
+                on_embedded=lambda count, total: track("embed", count, total),
             )
             record_version(self.store, index)
+        track("index", len(chunked), len(chunked))  # only now: the store is written and checked
         warnings = [
             LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
         ] + repeats
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
-        return IngestReport(**vars(result), failed=failed, warnings=warnings, store=notices)
+        return IngestReport(**vars(result), failed=failed, warnings=warnings, store=notices, excluded=left_out)
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""

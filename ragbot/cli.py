@@ -18,6 +18,7 @@ from rich.table import Table
 from ragbot.answering.trace import explain as explain_trace
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
+from ragbot.progress import IngestProgress
 from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
@@ -46,21 +47,19 @@ def make_bot(store: Path | None = None, **overrides) -> Ragbot:
     return Ragbot(Settings(**values))
 
 
-def run_ingest(bot: Ragbot, path: Path | None, sync: bool, quiet: bool) -> IngestReport:
-    """Ingest with a rich progress bar on a terminal."""
+def run_ingest(bot: Ragbot, path: Path | None, sync: bool, quiet: bool, include_deleted: bool = False) -> IngestReport:
+    """Ingest with a rich progress bar on a terminal: reading, embedding, indexing, each with an ETA
+    (the same ``IngestProgress`` events the chat page shows)."""
     if quiet or not console.is_terminal:
-        return bot.ingest(path, sync=sync)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        return bot.ingest(path, sync=sync, include_deleted=include_deleted)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[eta]}"), TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("Reading notes", total=None)
+        task = bar.add_task("Reading files", total=None, eta="")
 
-        def progress(event: str, done: int, total: int) -> None:
-            if event == "index":
-                bar.update(task, description="Embedding and indexing", completed=done, total=total)
-            else:
-                bar.update(task, completed=done)
+        def progress(event: IngestProgress) -> None:
+            bar.update(task, description=event.label, completed=event.done, total=event.total, eta=event.eta_text)
 
-        return bot.ingest(path, sync=sync, progress=progress)
+        return bot.ingest(path, sync=sync, progress=progress, include_deleted=include_deleted)
 
 
 def print_report(report: IngestReport) -> None:
@@ -74,6 +73,8 @@ def print_report(report: IngestReport) -> None:
         errors.print(f"[red]failed[/red] {escape(failure.path)}: {escape(failure.error)}", highlight=False)
     for warning in report.warnings:
         errors.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.error)}", highlight=False)
+    if report.excluded:
+        errors.print(f"left out {len(report.excluded)} notes deleted on the chat page (--include-deleted brings them back)", highlight=False)
 
 
 @app.command()
@@ -83,11 +84,12 @@ def ingest(
     json_out: JsonOpt = False,
     store: StoreOpt = None,
     no_wait: NoWaitOpt = False,
+    include_deleted: Annotated[bool, typer.Option("--include-deleted", help="Also ingest notes deleted on the chat page whose files stayed (and stop leaving them out).")] = False,
 ) -> None:
     """Add new and edited notes to the store; unchanged notes are not re-embedded."""
     bot = make_bot(store, wait_for_writer=False if no_wait else None)
     try:
-        report = run_ingest(bot, path, sync, quiet=json_out)
+        report = run_ingest(bot, path, sync, quiet=json_out, include_deleted=include_deleted)
     except FileNotFoundError as error:
         raise CannotRun(str(error)) from error
     if json_out:

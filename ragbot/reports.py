@@ -16,6 +16,7 @@ class IngestReport(SyncResult):
     failed: list[LoadFailure] = field(default_factory=list)
     warnings: list[LoadFailure] = field(default_factory=list)
     store: list[str] = field(default_factory=list)  # store upgrades, checks and repairs done first
+    excluded: list[str] = field(default_factory=list)  # files left out: their notes were deleted on the page
 
     @property
     def ok(self) -> bool:
@@ -33,6 +34,7 @@ class IngestReport(SyncResult):
             "embedded_chunks": self.embedded,
             "warnings": [asdict(w) for w in self.warnings],
             "store": self.store,
+            "excluded": self.excluded,
         }
 
 

@@ -97,3 +97,8 @@ class Settings(BaseSettings):
     conversations_url: str | None = Field(
         None, description="SQLAlchemy URL of the saved conversations; unset: SQLite file conversations.sqlite3 in store_dir.",
     )
+
+    # Notes tab, uploads and progress (issue 13)
+    uploads_dir: Path | None = Field(
+        None, description="Folder the chat page saves uploaded notes to (unset: <store_dir>/uploads, never the checkout).",
+    )

@@ -118,4 +118,4 @@ class StoreAccess:
         client = chroma_client(self.folder, s.chroma_host, s.chroma_port)
         vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
         lexical = LexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
-        return NoteIndex(vectorstore, self.folder / f"{s.collection}.records.sqlite", lexical, s.index_batch_size, commit=self._commit)
+        return NoteIndex(vectorstore, self.folder / f"{s.collection}.records.sqlite", lexical, s.index_batch_size, commit=self._commit, embed_batch=s.embed_batch_size)

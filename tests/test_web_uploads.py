@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ragbot.web.uploads import UPLOADS, UploadError, safe_filename, save_uploads, target_path
+from ragbot.web.uploads import UploadError, safe_filename, save_uploads, target_path
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def upload(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 def test_save_uploads_keeps_text_notes_and_reports_the_rest(tmp_path: Path):
-    notes = tmp_path / "notes"
+    folder = tmp_path / "store" / "uploads"
     files = [
         upload(tmp_path, "Alibaba Q9 (draft).txt", b"Alibaba cloud revenue grew 61.7% in the made-up quarter."),
         upload(tmp_path, "big.md", b"x" * 101),
@@ -64,14 +64,14 @@ def test_save_uploads_keeps_text_notes_and_reports_the_rest(tmp_path: Path):
         upload(tmp_path, "report.pdf", b"%PDF-1.7 " + b"x" * 200),
         upload(tmp_path, "huge.pdf", b"%PDF-1.7 " + b"x" * 400),
     ]
-    saved, refused = save_uploads(files, notes, max_bytes=100, max_document_bytes=300)
-    assert saved == [notes / UPLOADS / "Alibaba-Q9-draft.txt", notes / UPLOADS / "report.pdf"]
+    saved, refused = save_uploads(files, folder, max_bytes=100, max_document_bytes=300)
+    assert saved == [folder / "Alibaba-Q9-draft.txt", folder / "report.pdf"]
     assert saved[0].read_bytes().startswith(b"Alibaba cloud revenue grew 61.7%")
     reasons = {f.path: f.error for f in refused}
     assert set(reasons) == {"big.md", "image.txt", "slides.pptx", "huge.pdf"}
     assert "limit" in reasons["big.md"] and "binary" in reasons["image.txt"] and ".pdf" in reasons["slides.pptx"]
     assert "0.0 MB limit" in reasons["huge.pdf"]  # documents have their own limit; the ingest checks their content
-    assert sorted(os.listdir(notes / UPLOADS)) == ["Alibaba-Q9-draft.txt", "report.pdf"]  # no partial files left
+    assert sorted(os.listdir(folder)) == ["Alibaba-Q9-draft.txt", "report.pdf"]  # no partial files left
 
 
 def test_a_second_upload_of_the_same_name_replaces_the_note(tmp_path: Path):

@@ -29,6 +29,7 @@ from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
 
 NoteChunks = tuple[str, list[Document]]  # (source, the note's chunks)
+_LOOKUP = 500  # record keys per query (SQLite's bound-parameter limit)
 
 
 @dataclass
@@ -53,11 +54,13 @@ class NoteIndex:
         lexical: LexicalIndex,
         batch_size: int = 64,
         commit: Callable[[], AbstractContextManager] = nullcontext,
+        embed_batch: int = 32,
     ):
         self.vectorstore = vectorstore
         self.lexical = lexical
         self.batch_size = batch_size
         self.commit = commit
+        self.embed_batch = embed_batch  # texts per model call when embedding ahead (>= 1)
         namespace = f"chroma/{vectorstore._collection.name}"
         self.records = SQLRecordManager(namespace, db_url=f"sqlite:///{record_manager_path}")
         self.records.create_schema()
@@ -75,18 +78,23 @@ class NoteIndex:
         keep: set[str],
         remove_missing: bool = False,
         on_note: Callable[[str], None] | None = None,
+        on_embedded: Callable[[int, int], None] | None = None,
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
         them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
-        so do the notes of their attachments)."""
+        so do the notes of their attachments). Every new chunk is embedded first
+        (``on_embedded(done, total)`` after each slice), then the notes are written
+        (``on_note(source)`` after each note's batch)."""
         notes = list(notes)
         before = {source: self._keys(source) for source, _ in notes}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
         if remove_missing:
             present = {source for source, _ in notes} | keep
             result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
+        ahead = self._embed_ahead([chunk for _, chunks in notes for chunk in chunks], on_embedded)
         for batch in self._batches(notes):
-            result.embedded += self._write(batch)
+            written = self._write(batch)
+            result.embedded += written if ahead is None else 0
             for source, _ in batch:
                 if on_note:
                     on_note(source)
@@ -99,12 +107,12 @@ class NoteIndex:
         with self.commit():
             self._drop_unrecorded()
             self.lexical.sync_from(self.collection)
+        result.embedded += ahead or 0
         return result
 
     def _index(self, chunks: list[Document], cleanup: str | None) -> int:
-        """``index`` the chunks in one go (embedded ahead), keeping the lexical mirror in step;
-        returns how many chunks the model embedded (cached text, e.g. a moved note, is not)."""
-        fresh = self._embed_ahead(chunks)
+        """``index`` the chunks in one go (their vectors cached ahead when the store caches),
+        keeping the lexical mirror in step; returns how many chunks ``index`` added."""
         with self.commit():
             outcome = index(
                 chunks,
@@ -116,7 +124,7 @@ class NoteIndex:
                 key_encoder="sha256",
             )
             self.lexical.sync_from(self.collection)
-        return outcome["num_added"] if fresh is None else fresh
+        return outcome["num_added"]
 
     def _write(self, batch: list[NoteChunks]) -> int:
         """Whole notes; ``index`` drops the old chunks of each of them."""
@@ -137,18 +145,25 @@ class NoteIndex:
                 self.lexical.delete(stale)
         return added
 
-    def _embed_ahead(self, chunks: list[Document]) -> int | None:
+    def _embed_ahead(self, chunks: list[Document], on_embedded: Callable[[int, int], None] | None = None) -> int | None:
         """Put the vectors of chunks not yet recorded into the embedding cache, outside the
-        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached).
-        Returns how many distinct texts the model embedded (None without a cache)."""
+        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached),
+        ``embed_batch`` texts at a time so a caller can follow the work. Returns how many
+        distinct texts the model embedded (None without a cache)."""
         cache = self.vectorstore.embeddings
         if not isinstance(cache, CacheBackedEmbeddings):
             return None
         keys = [_get_document_with_hash(c, key_encoder="sha256").id for c in chunks]
-        texts = list(dict.fromkeys(c.page_content for c, known in zip(chunks, self.records.exists(keys)) if not known))
+        known = [k for i in range(0, len(keys), _LOOKUP) for k in self.records.exists(keys[i : i + _LOOKUP])]
+        texts = list(dict.fromkeys(c.page_content for c, recorded in zip(chunks, known) if not recorded))
         missing = [t for t, vector in zip(texts, cache.document_embedding_store.mget(texts)) if vector is None]
-        if texts:
-            cache.embed_documents(texts)
+        if on_embedded:
+            on_embedded(0, len(missing))
+        for start in range(0, len(missing), self.embed_batch):
+            part = missing[start : start + self.embed_batch]
+            cache.embed_documents(part)
+            if on_embedded:
+                on_embedded(start + len(part), len(missing))
         return len(missing)
 
     def _drop_unrecorded(self) -> None:

@@ -11,13 +11,14 @@ import gradio as gr
 from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
 from ragbot.generative.llm import privacy_notice
+from ragbot.userdata import uploads_folder
 from ragbot.web import render
 from ragbot.web.auth import credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
 from ragbot.web import history
 from ragbot.web.notes import Notes
 from ragbot.web.live import wire_live_refresh
-from ragbot.web.views import LATEST_COLUMNS, StoreViews
+from ragbot.web.views import LATEST_COLUMNS, NOTE_COLUMNS, StoreViews
 from ragbot.watch import FolderWatcher
 
 HERE = Path(__file__).parent
@@ -25,6 +26,19 @@ CONCURRENCY = 4  # answers computed at once; further questions queue
 QUEUE_SIZE = 64  # questions waiting before new ones are refused
 _SYSTEM_FONTS = ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"]
 _MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]
+
+
+@dataclass
+class DeleteControls:
+    """The notes tab's re-include box, delete confirmation and Undo (issue 13)."""
+
+    include_deleted: gr.Checkbox
+    confirm: gr.Row
+    confirm_text: gr.HTML
+    yes: gr.Button
+    cancel: gr.Button
+    undo: gr.Button
+    removed: gr.State
 
 
 @dataclass
@@ -52,6 +66,7 @@ class Page:
     sentiment_note: gr.HTML
     why: gr.Textbox | None = None
     history: history.HistoryPage | None = None
+    deleting: DeleteControls | None = None
 
 
 def layout(bot: Ragbot) -> Page:
@@ -96,14 +111,26 @@ def layout(bot: Ragbot) -> Page:
                     ),
                 )
                 with gr.Column():
-                    gr.HTML(render.message_html(f"Notes folder: {bot.settings.notes_dir}"))
+                    gr.HTML(render.message_html(
+                        f"Notes folder: {bot.settings.notes_dir} \u00b7 uploads are saved to {uploads_folder(bot.settings)}"
+                    ))
                     sync = gr.Checkbox(label="Also remove notes whose files are gone")
+                    include_deleted = gr.Checkbox(label="Also bring back notes deleted here", elem_id="rb-include-deleted")
                     reingest = gr.Button("Re-ingest notes folder", elem_id="rb-reingest")
             report = gr.HTML(elem_id="rb-report")
-            table = gr.Dataframe(label="Notes by ticker", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True)
+            table = gr.Dataframe(
+                label="Notes (click a column name to sort)", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True,
+                show_search="search",
+            )
             with gr.Row(equal_height=True):
                 to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
                 delete = gr.Button("Delete from store", variant="stop", scale=1)
+            with gr.Row(visible=False, equal_height=True, elem_id="rb-confirm-delete") as confirm:
+                confirm_text = gr.HTML(scale=4)
+                yes = gr.Button("Yes, delete", variant="stop", scale=1, elem_id="rb-confirm-yes")
+                cancel = gr.Button("Cancel", scale=1)
+            undo = gr.Button("Undo delete", visible=False, elem_id="rb-undo")
+            deleting = DeleteControls(include_deleted, confirm, confirm_text, yes, cancel, undo, gr.State(None))
         with gr.Tab("Sentiment", id="sentiment"):
             plot = gr.Plot(elem_id="rb-plot", show_label=False)
             gr.HTML(render.message_html(
@@ -115,7 +142,7 @@ def layout(bot: Ragbot) -> Page:
                 sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note")
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
-        since, until, latest, sentiment_note, why, actions,
+        since, until, latest, sentiment_note, why, actions, deleting,
     )
 
 
@@ -160,9 +187,16 @@ def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
     """Uploads, re-ingest and delete change the store (one at a time); then every view is refreshed."""
     refreshed = dict(fn=refresher(views), inputs=filters(page), outputs=store_outputs(page), api_visibility="private")
     store = dict(concurrency_id="store", concurrency_limit=1, api_visibility="private")
-    page.upload.upload(notes.ingest_uploads, [page.upload], [page.report, page.upload], **store).then(**refreshed)
-    page.reingest.click(notes.reingest, [page.sync], [page.report], **store).then(**refreshed)
-    page.delete.click(notes.delete, [page.to_delete], [page.report], **store).then(**refreshed)
+    d = page.deleting
+    hide = gr.update(visible=False)
+    forget = dict(fn=lambda: (None, hide), inputs=None, outputs=[d.removed, d.undo], queue=False, api_visibility="private")  # Undo lasts until the next action
+    page.upload.upload(**forget).then(notes.ingest_uploads, [page.upload], [page.report, page.upload], **store).then(**refreshed)
+    page.reingest.click(**forget).then(notes.reingest, [page.sync, d.include_deleted], [page.report], **store).then(**refreshed)
+    page.delete.click(**forget).then(notes.ask_delete, [page.to_delete], [d.confirm_text, d.confirm], api_visibility="private")
+    d.yes.click(notes.delete, [page.to_delete], [page.report, d.confirm, d.undo, d.removed], **store).then(**refreshed)
+    d.cancel.click(lambda: hide, None, d.confirm, queue=False, api_visibility="private")
+    d.undo.click(notes.undo, [d.removed], [page.report, d.undo, d.removed], **store).then(**refreshed)
+    page.to_delete.change(lambda: hide, None, d.confirm, queue=False, api_visibility="private")
     page.table.select(pick_note, None, page.to_delete, api_visibility="private")
     page.tickers.change(views.notes_table, [page.tickers], [page.table], api_visibility="private")
     narrowed = dict(fn=sentiment_views(views), inputs=filters(page), outputs=[page.plot, page.latest], api_visibility="private")
@@ -194,7 +228,7 @@ def note_opener(views: StoreViews):
 
 def pick_note(event: gr.SelectData):
     """A click on a row of the notes table picks that note for deletion."""
-    return pick_row(event, 1) or gr.skip()
+    return pick_row(event, NOTE_COLUMNS.index("note")) or gr.skip()
 
 
 def api_ask(bot: Ragbot):

@@ -1,27 +1,46 @@
-"""The notes tab's behaviour: ingest uploaded notes, re-ingest the notes folder, delete a note."""
+"""The notes tab's behaviour: ingest uploaded notes, re-ingest the notes folder with honest
+progress, delete a note after a confirmation, and undo that delete."""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 import gradio as gr
+from langchain_core.documents import Document
 
-from ragbot.bot import ProgressFn, Ragbot
+from ingest.readers.notes import container_of
+from ragbot.bot import Ragbot
+from ragbot.progress import IngestProgress, ProgressFn
 from ragbot.reports import IngestReport
+from ragbot.userdata import Exclusions, uploaded_file, uploads_folder
 from ragbot.web import render
-from ragbot.web.uploads import UPLOADS, save_uploads
+from ragbot.web.uploads import save_uploads
+
+INCLUDE_HINT = "`ragbot ingest --include-deleted`"
 
 
 def progress_reporter(progress: gr.Progress) -> ProgressFn:
-    """Feed ``Ragbot.ingest``'s progress events to a Gradio progress bar."""
+    """Show ``Ragbot.ingest``'s progress events on a Gradio progress bar (the CLI's bar shows the same)."""
 
-    def report(event: str, done: int, total: int) -> None:
-        if event == "index":
-            progress((done, total), desc="Embedding and indexing", unit="notes")
-        else:
-            progress((done, None), desc="Reading notes", unit="files")
+    def report(event: IngestProgress) -> None:
+        progress((event.done, event.total), desc=event.text, unit=event.unit)
 
     return report
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A note deleted on the page, with what Undo needs to put it back: the store's chunks
+    (their vectors stay in the embedding cache, so nothing is embedded again) and the bytes of
+    the uploaded file deleted with it, if any."""
+
+    source: str
+    chunks: tuple[Document, ...]
+    upload: Path | None = None
+    data: bytes | None = None
 
 
 class Notes:
@@ -34,33 +53,90 @@ class Notes:
     def notes_dir(self) -> Path:
         return Path(self.bot.settings.notes_dir)
 
-    def _ingest(self, sync: bool, progress: gr.Progress) -> IngestReport:
-        return self.bot.ingest(self.notes_dir, sync=sync, progress=progress_reporter(progress))
+    @property
+    def uploads_dir(self) -> Path:
+        return uploads_folder(self.bot.settings)
 
     def ingest_uploads(self, files: list[str] | None, progress=gr.Progress()):
-        """Save the uploaded notes into the notes folder, then ingest it: (report, cleared upload box)."""
+        """Save the uploaded notes into the uploads folder, then ingest it: (report, cleared upload box)."""
         if not files:
             return gr.skip(), gr.skip()
         limits = self.bot.settings
-        saved, refused = save_uploads([Path(f) for f in files], self.notes_dir, limits.max_note_bytes, limits.max_document_bytes)
-        report = self._ingest(sync=False, progress=progress) if saved else IngestReport()
+        saved, refused = save_uploads([Path(f) for f in files], self.uploads_dir, limits.max_note_bytes, limits.max_document_bytes)
+        report = self.bot.ingest(self.uploads_dir, progress=progress_reporter(progress)) if saved else IngestReport()
         report.failed[:0] = refused
         return render.report_html(report), None
 
-    def reingest(self, sync: bool, progress=gr.Progress()) -> str:
-        """Bring the store in line with the configured notes folder."""
+    def reingest(self, sync: bool, include_deleted: bool = False, progress=gr.Progress()) -> str:
+        """Bring the store in line with the configured notes folder (uploads are kept)."""
         try:
-            return render.report_html(self._ingest(sync=sync, progress=progress))
+            report = self.bot.ingest(self.notes_dir, sync=sync, progress=progress_reporter(progress), include_deleted=include_deleted)
         except FileNotFoundError as error:
             return render.message_html(str(error), error=True)
+        left_out = (
+            render.message_html(f"Left out {len(report.excluded)} notes deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
+            if report.excluded else ""
+        )
+        return render.report_html(report) + left_out
 
-    def delete(self, source: str | None) -> str:
-        """Remove a note from the store; a note uploaded through the page loses its file too."""
+    def _file_fate(self, source: str) -> str:
+        """What deleting ``source`` does to its file, in words."""
+        upload = uploaded_file(source, self.bot.settings)
+        if upload is not None and container_of(source) == source:
+            return f"its uploaded file {upload} is deleted too"
+        on_disk = self.notes_dir / container_of(source)
+        where = f" at {on_disk}" if on_disk.is_file() else ""
+        return f"its file stays on disk{where}, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
+
+    def ask_delete(self, source: str | None):
+        """The confirmation for deleting ``source``: (message, confirmation row)."""
         if not source:
-            return render.message_html("Pick a note to delete.", error=True)
-        self.bot.delete_note(source)
-        uploaded = self.notes_dir / source
-        if source.startswith(f"{UPLOADS}/") and uploaded.resolve().parent == (self.notes_dir / UPLOADS).resolve():
-            uploaded.unlink(missing_ok=True)
-            return render.message_html(f"Deleted {source} and its uploaded file.")
-        return render.message_html(f"Deleted {source} from the store; its file stays in the notes folder, so a re-ingest adds it back.")
+            return render.message_html("Pick a note to delete (or click it in the table).", error=True), gr.update(visible=False)
+        return render.message_html(f"Delete {source} from the store? {self._file_fate(source).capitalize()}."), gr.update(visible=True)
+
+    def delete(self, source: str | None):
+        """Delete ``source`` (confirmed): (report, confirmation row hidden, Undo shown, what Undo restores)."""
+        hidden = gr.update(visible=False)
+        if not source:
+            return render.message_html("Pick a note to delete.", error=True), hidden, hidden, None
+        fate = self._file_fate(source)
+        removed = self._remove(source)
+        message = f"Deleted {source} from the store; {fate}. Undo puts it back until your next action."
+        return render.message_html(message), hidden, gr.update(visible=True), removed
+
+    def _remove(self, source: str) -> Removed:
+        """Delete the note (and, for an uploaded mail, its attachments' notes) from the store;
+        an uploaded file goes too, any other file is put on the exclusion list."""
+        settings = self.bot.settings
+        with self.bot.store.writing(settings.wait_for_writer) as index:
+            targets = [s for s in index.sources() if s == source or container_of(s) == source] or [source]
+            got = index.collection.get(where={"source": {"$in": targets}}, include=["documents", "metadatas"])
+            for target in targets:
+                index.delete_source(target)
+        chunks = tuple(Document(page_content=text, metadata=meta) for text, meta in zip(got["documents"], got["metadatas"]))
+        upload = uploaded_file(source, settings)
+        if upload is not None and container_of(source) == source and upload.is_file():
+            data = upload.read_bytes()
+            upload.unlink()
+            return Removed(source, chunks, upload, data)
+        Exclusions(settings).add(source)
+        return Removed(source, chunks)
+
+    def undo(self, removed: Removed | None):
+        """Put the last deleted note back: (report, Undo hidden, nothing left to undo)."""
+        hidden = gr.update(visible=False)
+        if removed is None:
+            return render.message_html("Nothing to undo.", error=True), hidden, None
+        self._restore(removed)
+        return render.message_html(f"Restored {removed.source}."), hidden, None
+
+    def _restore(self, removed: Removed) -> None:
+        if removed.upload is not None and removed.data is not None:
+            partial = removed.upload.with_name(f".{removed.upload.name}.part")  # hidden: the loader skips it
+            partial.write_bytes(removed.data)
+            os.replace(partial, removed.upload)
+        Exclusions(self.bot.settings).remove([removed.source])
+        by_source = sorted(removed.chunks, key=lambda c: (c.metadata["source"], c.metadata.get("start", 0)))
+        notes = [(source, list(chunks)) for source, chunks in groupby(by_source, key=lambda c: c.metadata["source"])]
+        with self.bot.store.writing(self.bot.settings.wait_for_writer) as index:
+            index.sync(notes, keep=set())

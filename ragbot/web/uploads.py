@@ -1,4 +1,4 @@
-"""Save notes uploaded through the page into the notes folder, safely.
+"""Save notes uploaded through the page into the uploads folder, safely.
 
 Only notes are kept: ``.txt``/``.md`` text files up to the note size limit, and documents
 (PDF, HTML, .docx, .eml) up to the document size limit, whose content the ingest then checks;
@@ -18,7 +18,6 @@ from ingest.loader import NOTE_SUFFIXES, decode_note
 from ingest.note import NoteFormatError
 from ingest.readers import reader_for
 
-UPLOADS = "uploads"  # sub-folder of the notes folder that the page writes to
 _MAX_STEM = 100
 
 
@@ -76,10 +75,11 @@ def save_upload(upload: Path, folder: Path, max_bytes: int, max_document_bytes: 
 
 
 def save_uploads(
-    uploads: list[Path], notes_dir: Path, max_bytes: int, max_document_bytes: int | None = None
+    uploads: list[Path], folder: Path, max_bytes: int, max_document_bytes: int | None = None
 ) -> tuple[list[Path], list[LoadFailure]]:
-    """Save every upload into ``notes_dir/uploads``; each refused file comes back with its reason."""
-    folder = Path(notes_dir) / UPLOADS
+    """Save every upload into ``folder`` (``ragbot.userdata.uploads_folder``, created if
+    missing); each refused file comes back with its reason."""
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     saved, refused = [], []
     for upload in map(Path, uploads):

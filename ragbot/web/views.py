@@ -3,27 +3,54 @@ and the sentiment-over-time series."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from datetime import date
+from pathlib import PurePosixPath
 
 import altair as alt
 import pandas as pd
 
-from ragbot.answer import is_about
+from ingest.dates import first_sentence, front_matter
 from ragbot.bot import Ragbot
 from ragbot.examples import companies_about, store_examples
-from ragbot.sentiment import note_sentiment
+from ragbot.sentiment.catalog import NoteRecord
 from ragbot.sentiment.query import Scored, scores
 from ragbot.sentiment.compose import first_sentence_citation
 from ragbot.sentiment.report import window_of
 from ragbot.web import render
 
-NOTE_COLUMNS = ["ticker", "note", "date", "date from", "sentiment", "score", "title"]
+NOTE_COLUMNS = ["title", "note", "date", "date from", "tickers", "sentiment", "score"]
 SERIES_COLUMNS = ["ticker", "date", "score", "notes", "title", "note"]
 LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
 LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
 POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
-NO_TICKER = "\u2014"  # the ticker column of a note about no known company
+NO_TICKER = "\u2014"  # the tickers column of a note about no known company
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_SENTENCE_END = ("\u2026", ".", "!", "?")  # how the store's fallback title (the first sentence) ends
+
+
+def note_title(record: NoteRecord) -> str:
+    """The note's own title: a front-matter ``title:``, its heading or its format's title (PDF,
+    web page, document, mail subject), else its file name. The store's title falls back on the
+    note's first sentence, which names no note: a title that starts the prose and ends like a
+    sentence is that fallback."""
+    text = record.passage.page_content
+    block = front_matter(text)
+    if block and (named := _FRONT_TITLE.search(block.group(0))):
+        return named[1].strip("\"'")
+    title = " ".join(record.title.removesuffix("\u2026").split())
+    prose = " ".join(first_sentence(text[block.end() :] if block else text).split())
+    if title and not (record.title.endswith(_SENTENCE_END) and prose.startswith(title)):
+        return record.title
+    return PurePosixPath(record.source).name
+
+
+def ticker_scores_text(record: NoteRecord) -> str:
+    """``"BABA +0.30 · JD -0.10"``: each ticker the note is about with the note's score on it
+    (its Ticker Sentiment line, else the overall score); tickers it only names are left out."""
+    tickers = list(dict.fromkeys([*record.ticker_scores, *record.primary]))
+    parts = [(t, record.score_for(t)) for t in tickers]
+    return " \u00b7 ".join(t if score is None else f"{t} {score:+.2f}" for t, score in parts) or NO_TICKER
 
 
 class StoreViews:
@@ -55,29 +82,26 @@ class StoreViews:
     def sources(self) -> list[str]:
         return sorted(d.metadata["source"] for d in self.bot.first_chunks([]))
 
-    def _rows(self, tickers: list[str] | None) -> list[dict]:
-        """One row per (ticker, note about it), with the note's sentiment on that ticker."""
-        rows = []
-        for chunk in self.bot.first_chunks(tickers or []):
-            meta = chunk.metadata
-            for ticker in [t for t in meta.get("tickers") or [] if is_about(meta, [t])] or [NO_TICKER]:
-                if tickers and ticker not in tickers:
-                    continue
-                sentiment = note_sentiment(chunk, [ticker])
-                rows.append({
-                    "ticker": ticker,
-                    "note": meta["source"],
-                    "date": meta.get("date") or "",
-                    "date from": meta.get("date_source") or "",
-                    "sentiment": meta.get("sentiment_label") or "",
-                    "score": round(sentiment.score, 2) if sentiment else None,
-                    "title": meta.get("title") or "",
-                })
-        return sorted(rows, key=lambda r: (r["ticker"], r["date"], r["note"]))
-
     def notes_table(self, tickers: list[str] | None = None) -> pd.DataFrame:
-        """Notes by ticker with their sentiment (only ``tickers`` if given)."""
-        return pd.DataFrame(self._rows(tickers), columns=NOTE_COLUMNS)
+        """One row per note (only notes about ``tickers`` if given), newest first: its title,
+        file, date and where the date came from, each ticker with the note's own score on it,
+        and the overall label and score."""
+        rows = [
+            {
+                "title": note_title(r),
+                "note": r.source,
+                "date": r.day.isoformat() if r.day else "",
+                "date from": r.date_source or "",
+                "tickers": ticker_scores_text(r),
+                "sentiment": r.label or "",
+                "score": None if r.score is None else round(r.score, 2),
+            }
+            for r in self.bot.note_catalog.records
+            if not tickers or set(tickers) & set(r.passage.metadata.get("tickers") or [])
+        ]
+        rows.sort(key=lambda row: row["note"])
+        rows.sort(key=lambda row: row["date"], reverse=True)
+        return pd.DataFrame(rows, columns=NOTE_COLUMNS)
 
     def _scored(self, tickers: list[str] | None, since: date | None, until: date | None):
         """(ticker, scored note) for the notes about each ticker (all tickers if none) in the range."""

@@ -1,0 +1,88 @@
+"""The user's files kept beside the store: the uploads folder the chat page saves notes to,
+and the list of notes deleted from the store but kept on disk (so no re-ingest brings them back).
+
+Uploaded notes are stored as ``uploads/<name>``: ingesting the uploads folder gives its notes
+that prefix, and syncing any other folder keeps the uploads whose files are still there.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from ingest.readers.notes import container_of
+from ragbot.settings import Settings
+
+UPLOADED = "uploads/"  # source prefix of the notes saved by the page (the uploads folder's notes)
+
+
+def uploads_folder(settings: Settings) -> Path:
+    """Where uploads are saved: ``settings.uploads_dir``, else ``<store_dir>/uploads``."""
+    return Path(settings.uploads_dir or Path(settings.store_dir) / "uploads")
+
+
+def source_prefix(root: Path, settings: Settings) -> str:
+    """``UPLOADED`` when ``root`` is the uploads folder, else ``""``."""
+    return UPLOADED if Path(root).resolve() == uploads_folder(settings).resolve() else ""
+
+
+def uploaded_file(source: str, settings: Settings) -> Path | None:
+    """The file in the uploads folder that the stored note ``source`` came from (None for others)."""
+    if not source.startswith(UPLOADED):
+        return None
+    folder = uploads_folder(settings).resolve()
+    path = folder / container_of(source)[len(UPLOADED) :]
+    return path if path.resolve().parent == folder else None
+
+
+def kept_by_sync(stored: Iterable[str], prefix: str, settings: Settings) -> set[str]:
+    """The stored notes a sync of one folder must not remove: the other folder's notes (the
+    notes folder's when syncing uploads; uploads whose files are still there otherwise)."""
+    if prefix:
+        return {s for s in stored if not s.startswith(prefix)}
+    return {s for s in stored if (path := uploaded_file(s, settings)) is not None and path.is_file()}
+
+
+def is_excluded(source: str, excluded: set[str]) -> bool:
+    """Whether a loaded note (or an attachment of an excluded mail) stays out."""
+    return source in excluded or container_of(source) in excluded
+
+
+class Exclusions:
+    """Notes deleted from the store whose files stay on disk: ingests leave them out until
+    restored (``ragbot ingest --include-deleted`` or Undo on the page).
+
+    A JSON list of sources in ``<store_dir>/<collection>.excluded.json``, replaced atomically."""
+
+    _guard = threading.Lock()  # one read-modify-write at a time within a process
+
+    def __init__(self, settings: Settings):
+        self.path = Path(settings.store_dir) / f"{settings.collection}.excluded.json"
+
+    def sources(self) -> set[str]:
+        try:
+            return set(json.loads(self.path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            return set()
+
+    def _write(self, sources: set[str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_suffix(".part")
+        partial.write_text(json.dumps(sorted(sources), indent=1), encoding="utf-8")
+        os.replace(partial, self.path)
+
+    def add(self, source: str) -> None:
+        with self._guard:
+            self._write(self.sources() | {source})
+
+    def remove(self, sources: Iterable[str]) -> set[str]:
+        """Include ``sources`` again; returns those that were excluded."""
+        with self._guard:
+            current = self.sources()
+            restored = current & set(sources)
+            if restored:
+                self._write(current - restored)
+            return restored
