@@ -9,6 +9,11 @@ that verify, time to first shown sentence and total time per answer, and the ver
     .venv/bin/python benchmarks/generative.py                 # first 5 questions of each set
     .venv/bin/python benchmarks/generative.py --limit 0       # every question (>= 60; hours on 2 cores)
     .venv/bin/python benchmarks/generative.py --gguf PATH     # another instruct GGUF
+    .venv/bin/python benchmarks/generative.py --no-grammar    # unconstrained replies (markers often missing)
+
+By default each request carries the citation grammar (RAGBOT_LLM_GRAMMAR): SmolLM2-135M writes
+no [n] markers without it. Every generated sentence is written to the results with the text of
+the passages it cites, for the hand check in docs/generative.md.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))
 
 import argparse
+import os
+import re
 import statistics
 import tempfile
 import time
@@ -40,10 +47,10 @@ class Timed(Verifier):
         super().__init__(inner.reranker, inner.resolver, inner.threshold, inner.min_coverage, inner.preselect)
         self.seconds: list[float] = []
 
-    def verify(self, claim, passages):
+    def verify_all(self, claims, passages):
         started = time.perf_counter()
         try:
-            return super().verify(claim, passages)
+            return super().verify_all(claims, passages)
         finally:
             self.seconds.append(time.perf_counter() - started)
 
@@ -55,7 +62,10 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         records = [r for r in records if r.id in keep or (r.follows in keep)]
         records = records[: args.limit]
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-gen-") as store:
-        bot = make_bot(Path(store), llm_base_url=url, llm_model="smollm2", llm_passages=args.passages, llm_timeout=args.timeout)
+        bot = make_bot(
+            Path(store), llm_base_url=url, llm_model="smollm2", llm_passages=args.passages, llm_timeout=args.timeout,
+            llm_max_tokens=args.max_tokens, llm_grammar=args.grammar,
+        )
         bot.ingest(notes)
         bot.warm_up()
         answerer: GenerativeAnswerer = bot.answerer
@@ -63,9 +73,12 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         first, first_token, total, per_answer_verify = [], [], [], []
         tokens = answerer.tokens
 
-        def timed_tokens(messages):
+        prompts: dict[int, list] = {}
+
+        def timed_tokens(messages, llm=None):
             started = time.perf_counter()
-            for n, piece in enumerate(tokens(messages)):
+            prompts[len(total)] = messages
+            for n, piece in enumerate(tokens(messages, llm)):
                 if n == 0:
                     first_token.append(time.perf_counter() - started)
                 yield piece
@@ -89,7 +102,7 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         **{m: result.overall[m] for m in METRICS},
         "questions": len(records),
         "generated_answers": sum(a.answerer == "generative" for a in answers),
-        "fallbacks": sum(bool(a.notice) for a in answers),
+        "fallbacks": sum(any("failed" in n for n in a.notices) for a in answers),
         "sentences": len(sentences),
         "verified_share": sum(s.verified for s in sentences) / len(sentences) if sentences else None,
         "first_token_p50_s": statistics.median(first_token) if first_token else None,
@@ -98,14 +111,28 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         "total_p95_s": percentile(total, 95),
         "verifier_p50_ms": statistics.median(per_answer_verify) * 1000,
         "verifier_p95_ms": percentile(per_answer_verify, 95) * 1000,
-        "verifier_per_sentence_p50_ms": statistics.median(timed.seconds) * 1000 if timed.seconds else None,
+        "verifier_per_call_p50_ms": statistics.median(timed.seconds) * 1000 if timed.seconds else None,
+        "load_average_1min_at_end": os.getloadavg()[0],
     }
     print_table([{"set": name, **figures}], f"{name}: generative answers")
     for o in result.outcomes:
         print(f"  {o.record.id} answerer={o.answer.answerer} found={o.answer.found} notice={o.answer.notice}")
         for s in o.answer.sentences:
             print(f"  {o.record.id} {'OK ' if s.verified else 'NO '} {s.text[:150]} :: {s.reason}")
+    figures["generated"] = [
+        {"id": o.record.id, "question": o.record.question, "sentence": s.text, "markers": list(s.citations), "verified": s.verified,
+         "reason": s.reason, "passages": [cited_text(prompts.get(i), n) for n in s.citations]}
+        for i, o in enumerate(result.outcomes) for s in o.answer.sentences
+    ]
     return figures
+
+
+def cited_text(messages, n: int) -> str | None:
+    """Passage ``[n]`` as the prompt numbered it (from the last message), for the hand check."""
+    if not messages:
+        return None
+    found = re.search(rf"\[{n}\] note:.*?(?=\n\n\[\d+\] note:|\n\nQuestion:|\Z)", messages[-1].content, re.DOTALL)
+    return found.group(0) if found else None
 
 
 def main() -> None:
@@ -116,6 +143,8 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=4, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--sets", default="eval,holdout,final")
+    parser.add_argument("--max-tokens", type=int, default=160, help="tokens per reply (RAGBOT_LLM_MAX_TOKENS)")
+    parser.add_argument("--grammar", action=argparse.BooleanOptionalAction, default=True, help="constrain replies to cited sentences")
     args = parser.parse_args()
     sets = {"eval": (ROOT / "eval" / "qa.jsonl", ROOT / "eval" / "notes")}
     sets |= {n: (ROOT / "eval" / n / "qa.jsonl", ROOT / "eval" / n / "notes") for n in ("holdout", "final")}
@@ -125,7 +154,8 @@ def main() -> None:
         figures = {n: run_set(n, *sets[n], f"http://127.0.0.1:{port}/v1", args) for n in args.sets.split(",")}
     finally:
         server.kill()
-    write_results("generative", {"model": str(args.gguf.name), "sets": figures}, args)
+    name = "generative" if args.sets == "eval,holdout,final" else f"generative-{args.sets.replace(',', '-')}"
+    write_results(name, {"model": str(args.gguf.name), "sets": figures}, args)
 
 
 if __name__ == "__main__":

@@ -32,9 +32,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pairs", type=Path, default=ROOT / "eval" / "support_pairs.jsonl")
     parser.add_argument("--max-false-accept", type=float, default=0.05)
+    parser.add_argument("--preselect", type=int, default=Settings(_env_file=None).support_preselect, help="candidate support sentences per claim")
     args = parser.parse_args()
     pairs = load_pairs(args.pairs)
-    verifier = Verifier(OnnxCrossEncoder(), TickerResolver(CompanyDirectory.load()))
+    verifier = Verifier(OnnxCrossEncoder(), TickerResolver(CompanyDirectory.load()), preselect=args.preselect)
     verifier.warm_up()
     verdicts, seconds, cpu = [], [], []
     for pair in pairs:  # one at a time, to time each sentence's verification

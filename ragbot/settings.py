@@ -102,3 +102,17 @@ class Settings(BaseSettings):
     uploads_dir: Path | None = Field(
         None, description="Folder the chat page saves uploaded notes to (unset: <store_dir>/uploads, never the checkout).",
     )
+
+    # Constrained generative replies (docs/generative.md): a llama.cpp grammar forces cited sentences
+    llm_grammar: bool = Field(
+        False,
+        description="Send a llama.cpp GBNF grammar with each request so every sentence ends with [n] markers "
+        "(llama.cpp's server and xllamacpp only; small models that forget markers need it).",
+    )
+    llm_grammar_sentences: int = Field(3, ge=1, le=10, description="Sentences the grammar allows per answer.")
+    llm_grammar_chars: int = Field(300, ge=20, le=2000, description="Characters the grammar allows per sentence, markers excluded.")
+    support_preselect: int = Field(
+        2, ge=1, le=10,
+        description="Candidate support sentences per generated sentence, preselected lexically, that the cross-encoder scores "
+        "(its cost grows with this; 1 halves it and can only reject more).",
+    )

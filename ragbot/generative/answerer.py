@@ -7,7 +7,7 @@ import queue
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
@@ -82,6 +82,7 @@ class GenerativeAnswerer(Answerer):
         timeout: float = 60.0,
         show_unverified: bool = False,
         name: str = "LLM",
+        grammar: Callable[[int], str] | None = None,
     ):
         if passages < 1 or timeout <= 0:
             raise ValueError("passages must be >= 1 and timeout (seconds for a whole answer) > 0")
@@ -92,6 +93,7 @@ class GenerativeAnswerer(Answerer):
         self.timeout = timeout
         self.show_unverified = show_unverified
         self.name = name
+        self.grammar = grammar  # k passages -> a llama.cpp grammar sent with the request (None: plain replies)
 
     def warm_up(self) -> None:
         self.extractive.warm_up()
@@ -111,7 +113,7 @@ class GenerativeAnswerer(Answerer):
                 break
         return list(chosen.values())
 
-    def tokens(self, messages) -> Iterator[str]:
+    def tokens(self, messages, llm: BaseChatModel | None = None) -> Iterator[str]:
         """The LLM's reply as it streams; ``LLMFailure`` on any error or past ``timeout`` seconds
         for the whole reply (the stream runs in a thread so a stalled server cannot hold us)."""
         chunks: queue.Queue = queue.Queue()
@@ -119,7 +121,7 @@ class GenerativeAnswerer(Answerer):
 
         def pump() -> None:
             try:
-                for chunk in self.llm.stream(messages):
+                for chunk in (llm or self.llm).stream(messages):
                     if stop.is_set():
                         break
                     chunks.put(chunk.content if isinstance(chunk.content, str) else "")
@@ -151,18 +153,16 @@ class GenerativeAnswerer(Answerer):
             return
         chosen = self.prompt_passages(question, ranked)
         draft, written = _Draft(chosen, self.show_unverified), []
+        llm = self.llm.bind(extra_body={"grammar": self.grammar(len(chosen))}) if self.grammar else self.llm
         rest = ""
         try:
-            for piece in self.tokens(answer_messages(question.text, chosen, history)):
+            for piece in self.tokens(answer_messages(question.text, chosen, history), llm):
                 written.append(piece)
                 claims, rest = split_claims(rest + piece, final=False)
-                for claim in claims:
-                    if self._judge(claim, chosen, draft):
-                        yield draft.answer(question)
-            claims, _ = split_claims(rest, final=True)
-            for claim in claims:
-                if self._judge(claim, chosen, draft):
+                if self._judge(claims, chosen, draft):
                     yield draft.answer(question)
+            if self._judge(split_claims(rest, final=True)[0], chosen, draft):
+                yield draft.answer(question)
             reply = "".join(written).strip()
             if not reply:
                 raise LLMFailure("the reply was empty")
@@ -185,11 +185,12 @@ class GenerativeAnswerer(Answerer):
             return
         yield draft.answer(question)
 
-    def _judge(self, claim: Claim, passages: list[Document], draft: _Draft) -> bool:
-        """Verify one sentence (a "not in the notes" reply is no claim); whether it is shown."""
-        if says_not_in_notes(claim.text) and not claim.markers:
-            return False
-        return draft.add(self.verifier.verify(claim, passages))
+    def _judge(self, claims: list[Claim], passages: list[Document], draft: _Draft) -> bool:
+        """Verify the sentences finished so far together (one cross-encoder call; a "not in the
+        notes" reply is no claim); whether what the user sees changed."""
+        claims = [c for c in claims if c.markers or not says_not_in_notes(c.text)]
+        changed = [draft.add(verdict) for verdict in self.verifier.verify_all(claims, passages)] if claims else []
+        return any(changed)
 
 
 def one_line(error: Exception) -> str:

@@ -69,3 +69,18 @@ def answer_messages(question: str, passages: list[Document], history: list[dict]
         example_question=EXAMPLE_QUESTION, example_answer=EXAMPLE_ANSWER,
         history=history_messages(history), passages=blocks, question=question,
     )
+
+
+def citation_grammar(passages: int, sentences: int = 3, chars: int = 300) -> str:
+    """A llama.cpp GBNF grammar for the reply the system prompt asks for: exactly
+    ``NOT IN NOTES``, or 1 to ``sentences`` sentences of at most ``chars`` characters, each
+    ending with markers [1]..[``passages``] and a full stop. Small models follow the format
+    only when decoding is constrained to it; the verifier still judges every sentence."""
+    if passages < 1 or sentences < 1 or chars < 10:
+        raise ValueError("a grammar needs >= 1 passage, >= 1 sentence and >= 10 characters per sentence")
+    numbers = " | ".join(f'"{n}"' for n in range(1, passages + 1))
+    return "\n".join([
+        f'root ::= "{NOT_IN_NOTES_REPLY}" | sentence (" " sentence){{0,{sentences - 1}}}',
+        f"sentence ::= [A-Z] [^\\[\\]\\n]{{9,{chars - 1}}} marker+ \".\"",
+        f'marker ::= " [" ({numbers}) "]"',
+    ])

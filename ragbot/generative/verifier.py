@@ -279,6 +279,20 @@ class Verifier:
 
     def verify(self, claim: Claim, passages: list[Document]) -> Verdict:
         """Judge ``claim`` against ``passages``, numbered [1]..[k] in order."""
+        return self.verify_all([claim], passages)[0]
+
+    def verify_all(self, claims: list[Claim], passages: list[Document]) -> list[Verdict]:
+        """Judge each claim against ``passages`` ([1]..[k]): the cheap rules first, then one
+        cross-encoder call for the support pairs of every claim they let through (the model is
+        nearly all of the cost: docs/generative.md)."""
+        checked = [self._rules(claim, passages) for claim in claims]
+        pending = [c for c in checked if isinstance(c, _Pending)]
+        pairs = [(p.claim.text, sentence.text) for p in pending for _, sentence in p.pool]
+        scores = iter(self.reranker.score_pairs(pairs) if pairs else [])
+        return [self._decide(c, [next(scores) for _ in c.pool]) if isinstance(c, _Pending) else c for c in checked]
+
+    def _rules(self, claim: Claim, passages: list[Document]) -> Verdict | _Pending:
+        """The verdict of the rules that need no model, or what the model must score."""
         if not claim.markers:
             return Verdict(claim, False, "no citation marker")
         beyond = [n for n in claim.markers if not 1 <= n <= len(passages)]
@@ -296,9 +310,13 @@ class Verifier:
         pool = self.candidates(claim, cited)
         if cheap or not pool:  # no model call for what the rules already reject
             return Verdict(claim, False, cheap or "cited passages are empty")
-        scores = self.reranker.score(claim.text, [s.text for _, s in pool])
+        return _Pending(claim, source, known, tuple(pool))
+
+    def _decide(self, pending: _Pending, scores: list[float]) -> Verdict:
+        """The verdict once the candidate support sentences are scored."""
+        claim, source, known = pending.claim, pending.source, pending.known
         best: dict[int, Support] = {}
-        for (n, sentence), score in zip(pool, scores):
+        for (n, sentence), score in zip(pending.pool, scores):
             if n not in best or score > best[n].score:
                 best[n] = Support(n, sentence.start, sentence.end, sentence.text, round(float(score), 4))
         top = max(best.values(), key=lambda s: s.score)
@@ -311,3 +329,14 @@ class Verifier:
         )
         problem = next((p for check in checks if (p := check())), "")
         return Verdict(claim, not problem, problem, support, top.score)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A claim the rules let through, waiting for the cross-encoder: its cited text, the
+    companies it may name, and its candidate support sentences (passage number, sentence)."""
+
+    claim: Claim
+    source: str
+    known: set[str]
+    pool: tuple[tuple[int, Sentence], ...]
