@@ -66,6 +66,7 @@ def test_overall_figures(evaluated):
             "keyword_recall": (1 / 2 + 1 + 0) / 3,
             "found_when_answerable": 2 / 3,
             "no_answer_accuracy": 1 / 2,
+            "wrong_company": 0,  # no ``about`` given
         },
         abs=1e-4,
     )
@@ -92,7 +93,7 @@ def test_outcomes_keep_cited_note_names_in_order_without_repeats(evaluated):
 def test_latency_and_json(evaluated):
     result, _ = evaluated
     assert 0 <= result.latency["p50_ms"] <= result.latency["p95_ms"]
-    assert json.loads(json.dumps(result.to_json())).keys() == {"overall", "by_kind", "latency"}
+    assert json.loads(json.dumps(result.to_json())).keys() == {"overall", "by_kind", "by_near_miss", "latency"}
 
 
 def test_follow_ups_are_asked_with_the_conversation_so_far(evaluated):
@@ -116,6 +117,45 @@ def test_history_follows_the_whole_chain():
     assert [m["content"] for m in ask.calls[2][1]] == ["first?", "a answered [1]", "second?", "b answered [1]"]
     assert [m["role"] for m in ask.calls[2][1]] == ["user", "assistant"] * 2
     assert result.overall["hit@1"] == 1.0 and result.overall["no_answer_accuracy"] is None
+
+
+def test_no_answer_accuracy_by_near_miss_kind_and_wrong_company_answers():
+    records = [
+        QARecord("m1", "JD Retail revenue?", [], ticker="JD", kind="no_answer", near_miss="segment_figure"),
+        QARecord("m2", "Retail's revenue in Q1?", [], ticker="JD", kind="no_answer", near_miss="segment_figure"),
+        QARecord("m3", "XPeng's share?", [], ticker="XPEV", kind="no_answer", near_miss="passing_company"),
+        QARecord("m4", "Synopsys risks?", [], ticker="SNPS", kind="no_answer", unknown_company=True),
+        QARecord("m5", "Alibba risks?", [], ticker="BABA", kind="no_answer", typo=True),
+        QARecord("m6", "JD margin?", ["jd.txt"], ticker="JD"),
+        QARecord("m7", "Pasta?", [], kind="no_answer"),
+    ]
+    answers = {
+        "m1": answer("Revenue grew [1]", "notes/jd.txt"),  # found: wrong, but about JD
+        "m2": answer("not found", found=False),
+        "m3": answer("NIO competes with XPeng [1]", "notes/nio.txt"),  # found, and from NIO's note
+        "m4": answer("No notes about Synopsys (SNPS).", found=False),
+        "m5": answer("Did you mean Alibaba?", found=False),
+        "m6": answer("Margin 5.9% [1] [2]", "notes/jd.txt", "notes/nio.txt"),  # one note about JD: not wrong
+        "m7": answer("not found", found=False),
+    }
+    about = {"notes/jd.txt": ["JD"], "notes/nio.txt": ["NIO"]}
+    result = AnswerEvaluator(records, about)(FakeAsk(answers, records))
+    assert result.by_near_miss == {
+        "passing_company": {"questions": 1, "no_answer_accuracy": 0.0},
+        "segment_figure": {"questions": 2, "no_answer_accuracy": 0.5},
+        "typo": {"questions": 1, "no_answer_accuracy": 1.0},
+        "unknown_company": {"questions": 1, "no_answer_accuracy": 1.0},
+    }
+    assert [o.record.id for o in result.outcomes if o.wrong_company] == ["m3"]
+    assert result.overall["wrong_company"] == 1 and result.by_kind["no_answer"]["wrong_company"] == 1
+
+
+def test_near_miss_records_load_from_the_dev_set():
+    records = load_records(REPO / "eval" / "nearmiss" / "qa.jsonl")
+    kinds = Counter(r.near_miss for r in records if r.near_miss)
+    assert set(kinds) == {"segment_figure", "passing_company", "product_metric", "undated_event", "other_measure"}
+    assert sum(kinds.values()) >= 15 and all(not r.answerable for r in records if r.miss_kind)
+    assert any(r.unknown_company for r in records) and any(r.typo for r in records)
 
 
 def test_load_records_reads_jsonl(tmp_path):

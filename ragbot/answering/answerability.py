@@ -34,10 +34,11 @@ _GENERIC = frozenset(stem(w) for w in """
     was were is are be been being did do does done has have had will would could should can may might
     report reported reports post posted posts say said says tell told expect expected expects
     see seeing saw give gave get got make made take took current currently latest last recent recently
-    main key biggest largest major top overall total company companies firm business stock shares share's
+    main key biggest largest major top overall total company companies firm business stock
     quarter quarters year years month months period fiscal time date number amount level figure figures
     new next previous prior this that these those about around roughly approximately any some
     happen happens happened start started begin begins expected plan plans planned going
+    else anything everything something thing things more less
     """.split())
 # Nouns that name a quantity: a question asking one of these wants a figure, and a sentence
 # naming another of them (and not this one) states a neighbouring measure.
@@ -52,7 +53,12 @@ _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
     re.IGNORECASE,
 )
-_WHAT_WAS = re.compile(r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are|did))\b", re.IGNORECASE)
+# "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
+# figure; not "what is driving growth" (a verb follows) nor "what did they say about pricing".
+_WHAT_WAS = re.compile(
+    r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are))\s+(?!\w+ing\b)|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book)",
+    re.IGNORECASE,
+)
 _TIME_QUESTION = re.compile(
     r"\bwhen\b|\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b",
     re.IGNORECASE,
@@ -83,9 +89,23 @@ class AskedFor:
     kind: str | None
 
 
-def asked_for(text: str, topic: str) -> AskedFor:
+def segment_words(text: str, resolver: TickerResolver | None) -> str:
+    """The words of the company mentions in ``text`` that are not the company's name: the
+    segment or product an alias names ("AWS" for Amazon, "Cloud" of "Alibaba Cloud")."""
+    if resolver is None:
+        return ""
+    words = []
+    for m in resolver.mentions(text, case_sensitive_names=False):
+        name = set(stems(resolver.directory.name_of(m.ticker))) | {m.ticker.lower()}
+        words += [w for w in stems(text[m.start : m.end]) if w not in name]
+    return " ".join(words)
+
+
+def asked_for(text: str, topic: str, resolver: TickerResolver | None = None) -> AskedFor:
     """``text`` is the question as typed; ``topic`` the question without its company names
-    (``Question.topic``), whose content words give the measure."""
+    (``Question.topic``), whose content words give the measure, with the segment words of
+    its company mentions (``segment_words``; ``resolver`` finds them)."""
+    topic = f"{topic} {segment_words(text, resolver)}"
     period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
     measure = frozenset(
         _canonical(t) for t in stems(topic)
@@ -112,15 +132,18 @@ def states_kind(kind: str | None, sentence: str) -> bool:
 
 def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:
     """Each asked measure word's credit: 1 when the sentence has it; 0.5 when only its passage
-    or note title does; 0 when it has neither, or when the word is a quantity ("revenue") and
-    the sentence states another quantity ("margin") instead: a neighbouring measure."""
+    or note title does; 0 when it has neither, or when the sentence states a neighbouring
+    measure: another quantity ("margin" for "revenue"), or the asked quantity without the
+    asked segment or product (the company's total "revenue" for "Retail revenue")."""
     sentence, context = _canonical_all(sentence), _canonical_all(context)
     other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked.quantities)
+    states_asked = bool(sentence & asked.quantities)
     credit = {}
     for word in asked.measure:
+        quantity = word in asked.quantities
         if word in sentence:
             credit[word] = 1.0
-        elif word in context and not (word in asked.quantities and other_quantity):
+        elif word in context and not (quantity and other_quantity) and not (not quantity and states_asked):
             credit[word] = 0.5
         else:
             credit[word] = 0.0

@@ -82,7 +82,7 @@ class Asked:
     wants: AskedFor  # the measure and kind of answer asked for
 
 
-def asked(question: Question, pool: list[Candidate]) -> Asked:
+def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> Asked:
     """The question's side of the features. The quoted notes are the previous answer's
     citations, or, for plain-text history, the notes of candidates it repeats word for word."""
     text = f"{question.topic} {question.previous_topic}"
@@ -95,7 +95,7 @@ def asked(question: Question, pool: list[Candidate]) -> Asked:
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
-        wants=asked_for(question.text, question.topic),
+        wants=asked_for(question.text, question.topic, resolver),
     )
 
 
@@ -150,7 +150,7 @@ def periods_asked_of(question: Question, passage: Document, default: dict[str, s
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
     """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
-    a = asked(question, pool)
+    a = asked(question, pool, resolver)
     found = []
     for candidate, cov, measure in zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool)):
         passage = candidate.passage

@@ -1,0 +1,137 @@
+"""Answerability from what the question asks: the asked measure, the kind of answer and the
+company that must be the sentence's subject; the gate that requires them. Fast, no model."""
+
+from __future__ import annotations
+
+import pytest
+from answering_helpers import SharedWordsReranker, passage, question
+
+from ingest import CompanyDirectory, TickerResolver
+from ragbot.answering.answerability import asked_for, measure_credit, states_kind, subject_fit
+from ragbot.answering.answerer import ExtractiveAnswerer
+from ragbot.answering.candidates import collect
+from ragbot.answering.features import Features, prior_features
+from ragbot.answering.gate import Answerability
+from ragbot.answering.scoring import Scorer
+from ragbot.answering.settings import FeatureWeights
+from ingest.words import stems
+
+RESOLVER = TickerResolver(CompanyDirectory.load())
+TOTAL = "JD's revenue grew 14.9% in Q3 2025 to RMB 299.1 billion as trade-in comparisons got tougher."
+NEIGHBOUR = "JD Retail's operating margin held at 5.9% in the quarter, its best level in years."
+SEGMENT = "JD Retail's revenue rose 11% to RMB 250.6 billion in Q3 2025 on electronics demand."
+
+
+def features_of(q, passages, resolver=RESOLVER) -> dict[str, Features]:
+    pool = collect(passages)
+    return {c.text: f for c, f in zip(pool, prior_features(q, pool, resolver))}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("How much revenue did the segment post?", "figure"),
+    ("What was the company's operating margin in Q2?", "figure"),
+    ("How fast did cloud grow?", "figure"),
+    ("When will the acquisition close?", "time"),
+    ("Which quarter did cloud grow 26%?", "time"),
+    ("What are the main risks?", None),
+    ("What did management say about pricing?", None),
+])
+def test_the_kind_of_answer_comes_from_the_question(text, kind):
+    assert asked_for(text, text).kind == kind
+
+
+def test_the_measure_is_the_questions_content_words_without_periods_or_question_words():
+    wants = asked_for("What was JD Retail's revenue in Q3 2025?", "What was the company Retail's revenue in Q3 2025?")
+    assert wants.measure == {"retail", "revenu"} and wants.quantities == {"revenu"}
+    grow = asked_for("How fast did cloud revenue grow?", "How fast did cloud revenue grow?")
+    assert grow.measure == {"cloud", "revenu", "grow"}  # "grew" and "growth" will match "grow"
+
+
+@pytest.mark.parametrize(("kind", "sentence", "holds"), [
+    ("figure", "Revenue rose 11% to RMB 250.6 billion.", True),
+    ("figure", "Sales of the glasses more than tripled.", True),
+    ("figure", "Revenue grew strongly on electronics demand.", False),
+    ("time", "Closing is unlikely before the first half of 2026.", True),
+    ("time", "The line should start production by the end of the year.", True),
+    ("time", "Deliveries begin in March.", True),
+    ("time", "The company also announced a 10-for-1 stock split.", False),
+    (None, "Anything at all.", True),
+])
+def test_a_sentence_holds_the_kind_asked(kind, sentence, holds):
+    assert states_kind(kind, sentence) is holds
+
+
+def test_a_quantity_the_sentence_replaces_with_another_gets_no_credit_from_the_passage():
+    wants = asked_for("What was Retail's revenue?", "What was Retail's revenue?")
+    context = stems(f"{TOTAL} {NEIGHBOUR}")
+    assert measure_credit(wants, stems(NEIGHBOUR), context) == {"retail": 1.0, "revenu": 0.0}  # states a margin instead
+    assert measure_credit(wants, stems("Retail posted a record RMB 250 billion."), context) == {"retail": 1.0, "revenu": 0.5}
+    assert measure_credit(wants, stems(SEGMENT), context) == {"retail": 1.0, "revenu": 1.0}
+
+
+def test_measure_match_prefers_the_sentence_stating_the_asked_segment():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    f = features_of(q, [passage(f"{TOTAL} {NEIGHBOUR} {SEGMENT}", primary_tickers=["JD"])])
+    assert f[SEGMENT].measure_match == 1.0
+    assert f[TOTAL].measure_match < 0.75 and f[NEIGHBOUR].measure_match < 0.75  # the total; a neighbouring measure
+    assert all(0.0 <= x.measure_match <= 1.0 for x in f.values())
+    assert features_of(question("what are the risks"), [passage(TOTAL)])[TOTAL].measure_match == 0.0  # no risk named
+    assert features_of(question("what else"), [passage(TOTAL)])[TOTAL].measure_match == 1.0  # no measure asked
+
+
+def test_answer_kind_fit_needs_a_time_for_when():
+    dated = "JD expects the deal to close in the first half of 2026, after reviews."
+    undated = "JD offered cash for the German retailer, its largest overseas deal."
+    q = question("When will the deal close?")
+    f = features_of(q, [passage(f"{dated} {undated}")])
+    assert (f[dated].answer_kind_fit, f[undated].answer_kind_fit) == (1.0, 0.0)
+
+
+def test_subject_match_tells_the_subject_from_a_neighbour_and_a_passing_mention():
+    assert subject_fit(["NIO"], ["NIO"], "Vehicle margin recovered to 14.7% as costs fell.", RESOLVER) == 1.0
+    assert subject_fit(["NIO"], ["NIO"], "NIO delivered a record 87,071 vehicles.", RESOLVER) == 1.0
+    assert subject_fit(["NIO"], ["NIO"], "Li Auto and XPeng attack the same family-SUV segment.", RESOLVER) == 0.5
+    assert subject_fit(["INTC"], ["AMD"], "Intel continues to lose desktop share to Ryzen.", RESOLVER) == 0.5
+    assert subject_fit(["XPEV"], ["NIO"], "Competition is intense, with Li Auto and XPeng attacking.", RESOLVER) == 0.0
+    assert subject_fit([], ["NIO"], "Anything.", RESOLVER) == 1.0  # no company asked
+
+
+def test_the_features_have_weights_and_stay_in_range():
+    q = question("What was the company's market share?", ["XPEV"], text="What was XPeng's market share?")
+    f = features_of(q, [passage("Competition is intense, with Li Auto and XPeng attacking the same segment.", primary_tickers=["NIO"])])
+    (only,) = f.values()
+    assert (only.subject_match, only.answer_kind_fit) == (0.0, 0.0)
+    assert {"subject_match", "measure_match", "answer_kind_fit"} <= set(FeatureWeights.model_fields)
+    parts = Scorer(FeatureWeights()).contributions(only)
+    assert parts["subject_match"] == 0.0 and parts["answer_kind_fit"] == 0.0
+
+
+def test_answerability_names_what_a_sentence_lacks():
+    base = Features(1, 1, 0, 1, 0, 0, 1, 0.5, subject_match=1.0, measure_match=1.0, answer_kind_fit=1.0)
+    rule = Answerability(min_subject=1.0, min_measure=0.6, kind=True)
+    assert rule.misfit(Scorer(FeatureWeights()).score(None, base)) is None
+    for change, word in [({"subject_match": 0.0}, "company"), ({"measure_match": 0.5}, "measure"), ({"answer_kind_fit": 0.0}, "kind")]:
+        scored = Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, **change}))
+        assert word in rule.misfit(scored)
+    off = Answerability(0.0, 0.0, False)
+    assert off.misfit(Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, "subject_match": 0.0, "measure_match": 0.0, "answer_kind_fit": 0.0}))) is None
+
+
+def answerer() -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(SharedWordsReranker(), resolver=RESOLVER, min_relevance=0.0)
+
+
+def test_a_neighbouring_measure_is_not_found_and_the_trace_says_why():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    answer = answerer().answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])])
+    assert not answer.found and answer.related  # "not in your notes", with the closest passages
+    assert "measure" in answer.trace.gate.unanswered
+    found = answerer().answer(q, [passage(f"{TOTAL} {NEIGHBOUR} {SEGMENT}", primary_tickers=["JD"], about=["JD"])])
+    assert found.found and SEGMENT in [c.sentence for c in found.citations] and found.trace.gate.evidence == SEGMENT
+
+
+def test_a_passing_mention_does_not_answer_for_its_company():
+    q = question("What is the company's market share in SUVs?", ["XPEV"], text="What is XPeng's market share in SUVs?")
+    text = "Competition in SUVs is intense, with Li Auto and XPeng gaining market share from 2025."
+    answer = answerer().answer(q, [passage(text, "nio.txt", primary_tickers=["NIO"], about=["NIO", "XPEV"])])
+    assert not answer.found and "subject" in answer.trace.gate.unanswered

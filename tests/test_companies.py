@@ -1,0 +1,77 @@
+"""Never another company's notes: companies with no notes, excluded by the ticker filter or
+misspelt get a reply naming them; the examples the empty chat offers are found. Fast, no model."""
+
+from __future__ import annotations
+
+from langchain_core.documents import Document
+
+from ingest import CompanyDirectory, TickerResolver
+from ragbot.answer import Answer
+from ragbot.companies import check_companies, near_spelling
+from ragbot.examples import companies_about, found_examples
+from ragbot.routing import QueryRouter
+
+RESOLVER = TickerResolver(CompanyDirectory.load())
+HELD = {"BABA", "NVDA", "TCEHY"}  # the companies the notes are about
+ROUTER = QueryRouter(RESOLVER)
+
+
+def check(text: str, filtered: list[str] | None = None, history: list[dict] | None = None):
+    return check_companies(ROUTER.route(text, history, filtered), filtered, RESOLVER, HELD)
+
+
+def test_a_company_with_no_notes_gets_a_reply_naming_it():
+    result = check("What are the main risks for SNPS?")
+    assert not result.reply.found and result.reply.text == "No notes about Synopsys (SNPS)."
+    assert result.reply.citations == [] and result.reply.tickers == ["SNPS"]
+
+
+def test_the_filter_excluding_the_asked_company_is_said():
+    result = check("What is Nvidia's data center revenue?", ["BABA"])
+    assert not result.reply.found and result.reply.text.startswith("The ticker filter excludes Nvidia (NVDA)")
+    assert check("What are the cloud risks?", ["BABA"]).reply is None  # names none: the filter decides
+    assert check("What are Alibaba's cloud risks?", ["BABA"]) == type(check("x"))()  # names the filtered one
+
+
+def test_a_question_partly_about_a_company_without_notes_answers_the_rest_with_a_notice():
+    result = check("Compare Alibaba and Alphabet on cloud growth")
+    assert result.reply is None and result.tickers == ["BABA"]
+    assert result.notices == ("No notes about Alphabet (GOOGL).",)
+
+
+def test_a_near_spelling_gets_did_you_mean():
+    result = check("What are Alibba's cloud risks?")
+    assert result.reply.text.startswith("Did you mean Alibaba?") and not result.reply.found
+    assert near_spelling("how fast did tencnet grow", RESOLVER, HELD) == "Tencent"
+    for ordinary in ("What drives metal prices and margins?", "Which companies face export controls?", "What is the weather in Shanghai?"):
+        assert near_spelling(ordinary, RESOLVER, HELD) is None
+    assert near_spelling("What are Alibba's risks?", RESOLVER, {"NVDA"}) is None  # only companies with notes
+
+
+def test_follow_ups_keep_their_inherited_company():
+    history = [{"role": "user", "content": "What are Alibaba's cloud risks?"}, {"role": "assistant", "content": "..."}]
+    assert check("and its margins?", history=history).reply is None
+
+
+def chunk(source: str, about: list[str], mentions: list[str]) -> Document:
+    return Document(id=source, page_content="text", metadata={"source": source, "primary_tickers": about, "tickers": about + mentions})
+
+
+def test_the_filter_lists_companies_notes_are_about_not_passing_mentions():
+    chunks = [chunk("a.txt", ["BABA"], ["JD"]), chunk("b.txt", ["BABA"], []), chunk("c.txt", ["JD"], []), chunk("d.txt", [], ["NVDA"])]
+    assert companies_about(chunks) == {"BABA": 2, "JD": 1}
+
+
+def test_examples_are_only_questions_the_notes_answer():
+    asked = []
+
+    def ask(question: str) -> Answer:
+        asked.append(question)
+        return Answer("...", "growth" in question or "Nvidia" not in question)
+
+    examples = found_examples(["BABA", "NVDA", "TCEHY"], RESOLVER.directory.name_of, ask, count=3)
+    assert examples == [
+        "What are the main risks for Alibaba Group?", "What is driving growth at Nvidia?", "What is driving growth at Tencent?",
+    ]
+    assert asked[1:3] == ["What's the sentiment on Nvidia?", "What is driving growth at Nvidia?"]
+    assert found_examples(["NVDA"], RESOLVER.directory.name_of, lambda q: Answer("", False)) == []
