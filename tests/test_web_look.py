@@ -132,7 +132,8 @@ def test_sentiment_plot_shows_years_and_only_the_selected_tickers(open_page):
     assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1
 
 
-def test_footer_has_no_dangling_separator(open_page):
-    page = open_page()
-    footer = page.locator("footer").inner_text().strip()
-    assert "Use via API" in footer and not footer.endswith("\u00b7"), footer
+@pytest.mark.parametrize("viewport", [None, PHONE])
+def test_footer_has_no_dangling_separator(open_page, viewport):
+    footer = open_page(viewport=viewport).locator("footer")
+    shown = " ".join(footer.inner_text().split()) if footer.count() else ""
+    assert not shown.startswith("\u00b7") and not shown.endswith("\u00b7"), shown  # was "Use via API ·"
