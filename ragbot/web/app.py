@@ -79,8 +79,8 @@ def layout(bot: Ragbot) -> Page:
             multiselect=True, label="Tickers", elem_id="rb-tickers", scale=3,
             info="Narrows the chat, notes and sentiment; empty: each question picks the companies it names.",
         )
-        since = gr.DateTime(include_time=False, type="string", label="From", elem_id="rb-since", scale=1, info="Notes dated on or after (chat and sentiment).")
-        until = gr.DateTime(include_time=False, type="string", label="To", elem_id="rb-until", scale=1, info="Notes dated on or before.")
+        since = gr.DateTime(include_time=False, type="string", label="From", elem_id="rb-since", scale=1, min_width=200, info="Notes dated on or after (chat and sentiment).")
+        until = gr.DateTime(include_time=False, type="string", label="To", elem_id="rb-until", scale=1, min_width=200, info="Notes dated on or before.")
     with gr.Tabs():
         with gr.Tab("Chat", id="chat"):
             if notice := privacy_notice(bot.settings):  # passages leave the machine: say so once, on the page
@@ -138,8 +138,10 @@ def layout(bot: Ragbot) -> Page:
                 "its Date: line, front matter, file name, first-sentence dateline, else the file's modification date (the notes table's 'date from')."
             ))
             with gr.Row(equal_height=False):
-                latest = gr.Dataframe(label="Latest notes per ticker (click one to read it)", interactive=False, elem_id="rb-latest", wrap=True, scale=3)
-                sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note")
+                latest = gr.Dataframe(
+                    label="Latest notes per ticker (click one to read it)", interactive=False, elem_id="rb-latest", wrap=True, scale=3, min_width=320,
+                )
+                sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note", min_width=320)
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
         since, until, latest, sentiment_note, why, actions, deleting,
@@ -270,7 +272,7 @@ def launch(bot: Ragbot, **options) -> gr.Blocks:
     demo = build_app(bot)
     demo.launch(
         theme=theme(), css_paths=[HERE / "app.css"], max_file_size=max(bot.settings.max_note_bytes, bot.settings.max_document_bytes),
-        footer_links=["api", "settings"], show_error=True, **options,  # "settings" picks light or dark; no link dangles
+        footer_links=[], show_error=True, **options,  # Gradio 6.31 leaves a dangling "·" beside any one link; /ask is in the README
     )
     return demo
 

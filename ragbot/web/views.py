@@ -138,7 +138,7 @@ class StoreViews:
         points = base.mark_circle(opacity=0.85).encode(
             size=alt.Size(
                 "notes:Q", title="notes that day", scale=alt.Scale(domain=[1, max(int(frame["notes"].max()) if len(frame) else 1, 2)], range=POINT_SIZES),
-                legend=alt.Legend(format="d", tickMinStep=1),
+                legend=alt.Legend(values=sorted({int(n) for n in frame["notes"]}) or [1], format="d"),
             ),
             tooltip=["ticker:N", alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("score:Q", format="+.2f"), "notes:Q", "title:N", "note:N"],
         )
