@@ -120,7 +120,7 @@ def layout(bot: Ragbot) -> Page:
             report = gr.HTML(elem_id="rb-report")
             table = gr.Dataframe(
                 label="Notes (click a column name to sort)", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True,
-                show_search="search",
+                show_search="search", column_widths=["22%", "20%", "10%", "10%", "16%", "14%", "8%"],
             )
             with gr.Row(equal_height=True):
                 to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
