@@ -25,6 +25,7 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 sys.path.append(str(Path(__file__).resolve().parents[1] / "tests"))
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -32,7 +33,7 @@ import tempfile
 import time
 
 import llm_server
-from benchmarks.common import ROOT, make_bot, percentile, print_table, write_results
+from benchmarks.common import RESULTS_DIR, ROOT, make_bot, percentile, print_table, write_results
 from ragbot.evaluation import AnswerEvaluator, load_records
 from ragbot.generative.answerer import GenerativeAnswerer
 from ragbot.generative.verifier import Verifier
@@ -61,6 +62,8 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         keep = {r.id for r in records[: args.limit]}
         records = [r for r in records if r.id in keep or (r.follows in keep)]
         records = records[: args.limit]
+    progress = RESULTS_DIR / f"generative-{name}.jsonl"  # one line per answer, as it is written
+    progress.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-gen-") as store:
         bot = make_bot(
             Path(store), llm_base_url=url, llm_model="smollm2", llm_passages=args.passages, llm_timeout=args.timeout,
@@ -93,6 +96,12 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
             total.append(time.perf_counter() - started)
             first.append(shown_at)
             per_answer_verify.append(sum(timed.seconds[before:]))
+            with progress.open("a", encoding="utf-8") as out:  # kept if the run is stopped before the end
+                out.write(json.dumps({
+                    "question": question, "answerer": answer.answerer, "found": answer.found, "notices": answer.notices,
+                    "total_s": round(total[-1], 2), "verifier_ms": round(per_answer_verify[-1] * 1000, 1),
+                    "sentences": [sentence_row(s, prompts.get(len(total) - 1)) for s in answer.sentences],
+                }) + "\n")
             return answer
 
         result = AnswerEvaluator(records)(ask)
@@ -119,12 +128,13 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         print(f"  {o.record.id} answerer={o.answer.answerer} found={o.answer.found} notice={o.answer.notice}")
         for s in o.answer.sentences:
             print(f"  {o.record.id} {'OK ' if s.verified else 'NO '} {s.text[:150]} :: {s.reason}")
-    figures["generated"] = [
-        {"id": o.record.id, "question": o.record.question, "sentence": s.text, "markers": list(s.citations), "verified": s.verified,
-         "reason": s.reason, "passages": [cited_text(prompts.get(i), n) for n in s.citations]}
-        for i, o in enumerate(result.outcomes) for s in o.answer.sentences
-    ]
     return figures
+
+
+def sentence_row(sentence, messages) -> dict:
+    """A generated sentence with the verdict and the text of the passages it cites."""
+    return {"sentence": sentence.text, "verified": sentence.verified, "reason": sentence.reason,
+            "passages": [cited_text(messages, n) for n in sentence.citations]}
 
 
 def cited_text(messages, n: int) -> str | None:

@@ -209,3 +209,15 @@ def test_ask_json_reports_the_answerer_and_each_sentences_verdict(server, tmp_pa
         shown = [s for s in generated["sentences"] if s["verified"]]
         assert shown and all(c["support_start"] is not None for c in generated["citations"])
     assert "passages from your notes are sent" not in with_llm.stderr.lower()  # loopback: nothing leaves the machine
+
+
+@needs_server
+def test_with_the_citation_grammar_the_models_own_reply_cites_every_sentence(server, cross_encoder):
+    s = Settings(_env_file=None, llm_base_url=server, llm_model="smollm2", llm_max_tokens=120, llm_grammar=True)
+    from ragbot.generative import build_answerer
+
+    generated = build_answerer(s, ExtractiveAnswerer(cross_encoder), None)
+    generated.passages, generated.timeout = 2, 600.0
+    final = generated.answer(QUESTION, PASSAGES)  # SmolLM2 unforced: without the grammar it rarely writes markers
+    assert final.answerer == "generative" and final.notices == [], final.notices
+    assert final.sentences and all(s.citations and set(s.citations) <= {1, 2} for s in final.sentences)
