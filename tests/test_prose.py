@@ -24,11 +24,10 @@ def texts(text: str, offset: int = 0) -> list[str]:
     return [s.text for s in prose_sentences(text, offset)]
 
 
-def test_metadata_lines_are_not_prose():
+def test_metadata_lines_and_the_sentiment_block_are_not_prose():
     assert texts(FRONT_MATTER_NOTE) == [
         "Alibaba said it will spend more than RMB 380 billion on cloud and AI infrastructure.",
         "Export controls have cut off its access to the most capable data center GPUs.",
-        "mildly negative", "-0.24",  # values under a header are the block's; the body never holds the block
     ]
     for line in ("Date: 2025-05-21", "published: Nov 3, 2025", "# Heading", "Overall Sentiment", "Sentiment Score: 0.2", "Ticker Sentiment"):
         assert is_metadata(line), line

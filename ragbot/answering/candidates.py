@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver
-from ingest.prose import is_metadata
-from ingest.units import split_units
+from ingest.prose import prose_units
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.periods import periods
@@ -63,22 +62,19 @@ def is_list_item(sentence: str) -> bool:
 
 
 def is_citable(unit: Sentence, min_chars: int) -> bool:
-    """Not a heading, and at least ``min_chars`` long unless it is a table row or figure line
-    that states a figure ("Revenue: $12.4 billion" is short and says everything)."""
-    if is_metadata(unit.text):  # a heading, a Date: line, a sentiment-block header
-        return False
+    """At least ``min_chars`` long, unless it is a table row or figure line that states a figure ("Revenue: $12.4 billion" is short and says everything)."""
     return len(unit.text) >= min_chars or unit.tabular and any(ch.isdigit() for ch in unit.text)
 
 
 def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
-    """Every unit of ``passages`` worth citing (``is_citable``): sentences, table rows and figure
-    lines (``ingest.units``), in passage then text order, its enumeration marked."""
+    """Every prose unit of ``passages`` worth citing (``ingest.prose.prose_units``, ``is_citable``):
+    sentences, table rows and figure lines, in passage then text order, its enumeration marked."""
     found = []
     for rank, passage in enumerate(passages):
         meta = passage.metadata
         context = f"{passage.page_content} {meta.get('title', '')} {meta.get('preamble', '')}"
         context_stems, context_periods = stems(context), periods(context)
-        for sentence in split_units(passage.page_content, meta.get("start", 0), meta.get("preamble", "")):
+        for sentence in prose_units(passage.page_content, meta.get("start", 0), meta.get("preamble", "")):
             if is_citable(sentence, min_chars):
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
     return with_enumerations(found)
