@@ -29,7 +29,7 @@ import tempfile
 
 from benchmarks.common import ROOT, make_bot, print_table, write_results
 from ragbot.answer import Answer, Citation
-from ragbot.evaluation import AnswerEvaluator, load_records
+from ragbot.evaluation import AnswerEvaluator, load_records, near_miss_figures, summarize
 
 METRICS = ["hit@1", "hit@3", "hit@5", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy", "wrong_company"]
 
@@ -78,7 +78,7 @@ def dense_top5(bot):
     return ask
 
 
-def evaluate(name: str, qa: Path, notes: list[Path], default_only: bool = False) -> dict:
+def evaluate(name: str, qa: Path, notes: list[Path], default_only: bool = False, pool: list | None = None) -> dict:
     """Every pipeline on one set; prints the comparison and the default's per-kind and
     per-near-miss figures."""
     records = load_records(qa)
@@ -91,6 +91,8 @@ def evaluate(name: str, qa: Path, notes: list[Path], default_only: bool = False)
             pipelines["no_reranker"] = ragbot_ask(make_bot(Path(store), reranker=False).warm_up())
             pipelines["dense_top5"] = dense_top5(default)
         results = {pipeline: AnswerEvaluator(records, about)(ask) for pipeline, ask in pipelines.items()}
+    if pool is not None:
+        pool += results["default"].outcomes
     added, chunks = sum(len(r.added) for r in reports), sum(r.chunks for r in reports)
     rows = [{"pipeline": p, **{m: r.overall[m] for m in METRICS}, **r.latency} for p, r in results.items()]
     print_table(rows, f"{name}: {len(records)} questions over {added} notes ({chunks} chunks)")
@@ -109,8 +111,11 @@ def main() -> None:
     extra = [(name, qa, [notes]) for name, qa, notes in extra_sets(args.extra)]
     sets = [("eval", args.qa, [args.notes]), *blind, nearmiss, *extra]
     sets = [s for s in sets if not args.sets or s[0] in args.sets]
-    figures = {name: evaluate(name, qa, notes, args.default_only) for name, qa, notes in sets}
-    write_results(args.name, {"sets": figures}, args)
+    outcomes: list = []
+    figures = {name: evaluate(name, qa, notes, args.default_only, outcomes) for name, qa, notes in sets}
+    pooled = {"overall": summarize(outcomes), "by_near_miss": near_miss_figures(outcomes)}
+    print_table([{"sets": "+".join(figures), **{m: pooled["overall"][m] for m in METRICS}}], "pooled over the sets: default pipeline")
+    write_results(args.name, {"sets": figures, "pooled": pooled}, args)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from ragbot.answering.candidates import collect
 from ragbot.answering.features import Features, prior_features
 from ragbot.answering.gate import Answerability
 from ragbot.answering.scoring import Scorer
-from ragbot.answering.settings import FeatureWeights
+from ragbot.answering.settings import AnsweringSettings, FeatureWeights
 from ingest.words import stems
 
 RESOLVER = TickerResolver(CompanyDirectory.load())
@@ -117,8 +117,11 @@ def test_answerability_names_what_a_sentence_lacks():
     assert off.misfit(Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, "subject_match": 0.0, "measure_match": 0.0, "answer_kind_fit": 0.0}))) is None
 
 
-def answerer() -> ExtractiveAnswerer:
-    return ExtractiveAnswerer(SharedWordsReranker(), resolver=RESOLVER, min_relevance=0.0)
+STRICT = AnsweringSettings(min_subject_match=1.0, min_measure_match=0.6, require_answer_kind=True)
+
+
+def answerer(settings: AnsweringSettings = STRICT) -> ExtractiveAnswerer:
+    return ExtractiveAnswerer(SharedWordsReranker(), resolver=RESOLVER, min_relevance=0.0, settings=settings)
 
 
 def test_a_neighbouring_measure_is_not_found_and_the_trace_says_why():
@@ -135,3 +138,9 @@ def test_a_passing_mention_does_not_answer_for_its_company():
     text = "Competition in SUVs is intense, with Li Auto and XPeng gaining market share from 2025."
     answer = answerer().answer(q, [passage(text, "nio.txt", primary_tickers=["NIO"], about=["NIO", "XPEV"])])
     assert not answer.found and "subject" in answer.trace.gate.unanswered
+
+
+def test_the_floors_are_off_by_default_and_the_gate_judges_relevance_alone():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    answer = answerer(AnsweringSettings()).answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])])
+    assert answer.found and answer.trace.gate.unanswered == ""

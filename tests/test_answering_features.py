@@ -96,7 +96,9 @@ def test_dense_is_the_passages_cosine_similarity():
 def test_cross_encoder_features_are_absent_until_it_has_read_the_sentence():
     f = features_of(question("cloud"), [passage(GROWTH)])[GROWTH]
     assert f.rerank is None and f.lead_in is None
-    assert [name for name, _ in f.items()] == ["coverage", "figures", "period", "rank", "focus", "latest", "primary", "dense"]
+    assert [name for name, _ in f.items()] == [
+        "coverage", "figures", "period", "rank", "focus", "latest", "primary", "dense", "subject_match", "measure_match", "answer_kind_fit",
+    ]
 
 
 def test_a_citation_history_reaches_the_question_as_sources():

@@ -82,11 +82,34 @@ def _canonical_all(words: frozenset[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class AskedFor:
     """What a question asks for: its measure's words (stems), the quantity nouns among them,
-    and the kind of answer ("figure", "time" or None for anything else)."""
+    the qualifiers that say whose quantity it is (the segment or product), and the kind of
+    answer ("figure", "time" or None for anything else)."""
 
     measure: frozenset[str]
     quantities: frozenset[str]
     kind: str | None
+    qualifiers: frozenset[str] = frozenset()
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
+_QUALIFIER_SPAN = 3  # words before a quantity noun read as its qualifiers ("fintech and business services revenue")
+
+
+def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words that narrow it to a segment or product: up to three words right
+    before a quantity noun ("Mac" of "Mac revenue", "client segment" of "client segment
+    margin"), and capitalised words past the first ("Yuanbao", "Megapack"); the measure is
+    not stated by a sentence, or its passage, that lacks one of them."""
+    tokens = _TOKEN.findall(topic)
+    words = [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
+    found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and t[0].isupper() and w in measure}
+    for i, w in enumerate(words):
+        if w in _QUANTITY_NOUNS and w in measure:
+            for j in range(i - 1, max(i - 1 - _QUALIFIER_SPAN, -1), -1):
+                if words[j] not in measure or words[j] in _QUANTITY_NOUNS:
+                    break
+                found.add(words[j])
+    return frozenset(found)
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -118,7 +141,7 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None) -> 
         kind = "figure"
     else:
         kind = None
-    return AskedFor(measure, quantities, kind)
+    return AskedFor(measure, quantities, kind, qualifiers(topic, measure))
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:

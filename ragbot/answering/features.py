@@ -14,16 +14,16 @@ focus      0 or 1    a follow-up, and the previous answer quoted this note
 latest     0 or 1    the question asks for the latest figures and this is its company's newest note
 primary    0 or 1    the note is mainly about an asked company (not a passing mention)
 dense      -1..1     the passage's cosine similarity to the question (~0.2..0.8 in practice)
-subject_match    0..1  the asked company is the sentence's subject: 1 (its note is about an asked
-                 company and the sentence names no other company first, or no company is asked),
-                 0.5 a neighbour (another company leads the sentence, or the note is about
-                 another company and the sentence leads with an asked one), 0 a passing mention
-measure_match    0..1  IDF-weighted share of the asked measure's words (``answerability.py``) the
-                 sentence states: 1 each in the sentence, 0.5 only in its passage or title, 0
-                 absent or a quantity ("revenue") where the sentence states another ("margin");
-                 1 when the question names no measure
-answer_kind_fit  0 or 1  the sentence holds the kind of answer asked: a figure for "how much /
-                 what was the revenue", a time for "when"; 1 when no kind is asked
+subject_  0..1      subject_match: the asked company is the sentence's subject: 1 (its note is
+match                about an asked company and no other company leads the sentence; or no company
+                     is asked), 0.5 a neighbour (another company leads it, or its note is about
+                     another company and an asked one leads it), 0 a passing mention
+measure_  0..1       measure_match: IDF-weighted share of the asked measure's words
+match                (``answerability.py``) the sentence states: 1 each in the sentence, 0.5 only in
+                     its passage or title, 0 absent or replaced by a neighbouring measure (another
+                     quantity, or the asked quantity of the whole company); 1 if none is asked
+answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
+kind_fit             "how much / what was the revenue", a time for "when"; 1 if no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 =========  ========  ===========================================================================
@@ -43,6 +43,9 @@ from ragbot.answering.answerability import AskedFor, asked_for, measure_credit, 
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
 from ragbot.routing import Question
+
+
+QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifier of the asked quantity
 
 
 @dataclass(frozen=True)
@@ -110,15 +113,18 @@ def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
 
 def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
-    IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one."""
+    IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one. At
+    most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure."""
     if not wants.measure:
         return [1.0] * len(pool)
     idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in wants.measure}
     total = sum(idf.values())
-    return [
-        sum(idf[w] * credit for w, credit in measure_credit(wants, c.stems, c.context_stems).items()) / total
-        for c in pool
-    ]
+    values = []
+    for c in pool:
+        credit = measure_credit(wants, c.stems, c.context_stems)
+        value = sum(idf[w] * v for w, v in credit.items()) / total
+        values.append(min(value, QUALIFIER_MISSING) if any(credit[w] == 0 for w in wants.qualifiers) else value)
+    return values
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:

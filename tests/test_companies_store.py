@@ -1,0 +1,56 @@
+"""Never another company's notes, end to end over a real store: a company missing from the alias
+table whose name first appears past its note's first chunk, the ticker filter, a misspelling."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, make_settings
+from ingest_helpers import note_text, write
+
+from ragbot import Ragbot
+
+# The first ~700 characters (the first chunk) never name the company: only its ticker block does.
+OPENING = (
+    "The contract manufacturer raised its revenue outlook after the third quarter, with its connectivity segment up "
+    "43% on 800G switch programs for hyperscale customers. Adjusted operating margin reached a record 7.6%, and "
+    "management guided next year's revenue to about $16 billion. Hardware platform solutions, where the company "
+    "designs the switch as well as building it, now make up the majority of segment revenue, and that design content "
+    "lifted margins above the range the stock was valued on two years ago. Component availability is a watch item, "
+    "since memory and optics shortages could delay shipments late in the year. The balance sheet is clean after debt "
+    "paydown, which leaves room for buybacks if the shares stall.\n"
+)
+LATER = (
+    "The biggest risk for Celestica is concentration: a handful of hyperscalers account for most of the growth, and "
+    "one program loss would show up immediately in the top line. A second risk for Celestica is the move to 1.6T "
+    "switching, where white-box competitors will bid aggressively for the same designs.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def bot(tmp_path_factory, embeddings):
+    root = tmp_path_factory.mktemp("companies")
+    notes = root / "notes"
+    for source in EXAMPLES.glob("*.*"):
+        write(notes, source.name, source.read_text(encoding="utf-8"))
+    write(notes, "cls-q3.txt", note_text(OPENING + LATER, tickers="CLS 0.45"))
+    bot = Ragbot(make_settings(root / "store"))
+    bot.ingest(notes)
+    return bot
+
+
+@pytest.mark.slow
+def test_a_learned_company_is_named_anywhere_in_its_note_and_answers_only_from_its_notes(bot):
+    assert bot.route("what are the main risks for Celestica?").tickers == ["CLS"]
+    answer = bot.ask("What are the main risks for CLS?")
+    assert answer.found and {c.source.rsplit("/", 1)[-1] for c in answer.citations} == {"cls-q3.txt"}
+    assert bot.notes_about()[next(s for s in bot.notes_about() if s.endswith("cls-q3.txt"))] == ["CLS"]
+
+
+@pytest.mark.slow
+def test_the_filter_no_notes_and_a_near_spelling_get_replies_naming_the_company(bot):
+    excluded = bot.ask("What are the main risks for Celestica?", ticker=["BABA"])
+    assert not excluded.found and excluded.citations == [] and "The ticker filter excludes" in excluded.text and "CLS" in excluded.text
+    missing = bot.ask("What are the main risks for Synopsys?")
+    assert not missing.found and missing.text == "No notes about Synopsys (SNPS)."
+    typo = bot.ask("What are Alibba's cloud risks?")
+    assert not typo.found and typo.text.startswith("Did you mean Alibaba?")
