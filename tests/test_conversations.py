@@ -191,3 +191,25 @@ def test_owner_is_the_login_else_the_browser():
     assert owner_of(Request("ana"), "b1") == "user:ana"
     assert owner_of(Request(None), "b1") == "browser:b1"
     assert owner_of(Request(None), None) is None
+
+
+def test_the_page_answers_queued_questions_in_order_saving_each_under_its_filter(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from test_web_chat import FakeBot
+
+    from ragbot.web import chat
+    from ragbot.web.history import History
+
+    monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
+    history = History(chat.Chat(FakeBot()), SqlConversationStore(default_url(tmp_path)))
+    request = SimpleNamespace(username=None, session_hash="tab-1")
+    history.enqueue("Alibaba cloud?", None, None, None, request)
+    history.enqueue("And margins?", ["BABA"], "2025-05-01", None, request)  # typed while the first streams
+    steps = list(history.drain([], None, "browser-1", request))
+    [saved] = history.store.list("browser:browser-1")
+    assert [s[5] for s in steps if isinstance(s[5], str)] == [saved.id, saved.id]  # the open conversation, kept
+    kept = history.store.open("browser:browser-1", saved.id).turns
+    assert [(t.question, t.filter) for t in kept] == [("Alibaba cloud?", Filter()), ("And margins?", Filter(("BABA",), "2025-05-01", None))]
+    assert "queued" in steps[0][4] and "And margins?" in steps[0][4]
+    assert history.store.list("user:ana") == []

@@ -163,6 +163,7 @@ def test_esc_stops_an_answer_and_a_question_sent_meanwhile_is_queued_then_answer
         gate.set()
         wait_for_questions(page, [QUESTION, "What is driving Nvidia's data center growth?"])
         page.wait_for_function("() => document.querySelector('#rb-queued li') === null")
+        page.locator(BOTS).nth(1).locator(".rb-turn-meta").wait_for()  # shown once saved
         page.locator("#rb-conversations label", has_text=QUESTION).wait_for()
         page.reload()
         wait_for_questions(page, [QUESTION, "What is driving Nvidia's data center growth?"])

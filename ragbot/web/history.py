@@ -254,14 +254,16 @@ class History:
         while (item := self.queues.next(session)) is not None:
             f = item.filter
             for _, chatbot, grown, sources, note in self.chat.respond(item.question, turns, list(f.tickers), f.since, f.until):
-                yield chatbot, grown, sources, note, queued_html(self.queues.waiting(session)), *(skip,) * 5
-                if isinstance(grown, list):  # the answer is in: save it before streaming the rest
+                saved = isinstance(grown, list) and owner is not None
+                if isinstance(grown, list):  # the answer is in: saved before it shows, the list and exports after
                     turns = grown
                     self.queues.answered(session)
-                    if owner:
+                    if saved:
                         current = self.store.save_turn(owner, current, len(turns) - 1, turns[-1])
-                        title = next(c.title for c in self.store.list(owner) if c.id == current)
-                        yield (skip,) * 5 + (current, title, self._listing(owner, current), *self._exports(*export_files(current, title, turns)))
+                yield chatbot, grown, sources, note, queued_html(self.queues.waiting(session)), current if saved else skip, *(skip,) * 4
+                if saved:
+                    title = next(c.title for c in self.store.list(owner) if c.id == current)
+                    yield (skip,) * 6 + (title, self._listing(owner, current), *self._exports(*export_files(current, title, turns)))
 
     def stop(self, turns: list[Turn], request: gr.Request):
         """Stop the answer being written (its question goes back to the box) and drop the queued ones."""
@@ -299,7 +301,7 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     drained = [page.chatbot, page.turns, page.sources, page.note, hp.queued, hp.current, hp.title, hp.listing, hp.export_md, hp.export_pdf]
     drain = dict(
         fn=history.drain, inputs=[page.turns, hp.current, hp.browser], outputs=drained, concurrency_id="answer",
-        show_progress="minimal", show_progress_on=[page.chatbot], **private,
+        trigger_mode="multiple", show_progress="minimal", show_progress_on=[page.chatbot], **private,
     )
     why = dict(fn=history.chat.why, inputs=[page.turns], outputs=[page.why], **private)
     enqueue = dict(
