@@ -171,16 +171,18 @@ def test_filter_descriptions():
 def test_queue_keeps_order_has_one_drain_and_hands_over_without_losing_a_question():
     queues = Queues()
     queues.add("s", Pending("first"))
-    assert queues.start("s") and not queues.start("s")
-    assert queues.next("s").question == "first"
+    token = queues.start("s")
+    assert token is not None and queues.start("s") is None
+    assert queues.next("s", token).question == "first"
     queues.add("s", Pending("second"))  # typed while "first" streams
     queues.add("s", Pending("third"))
     assert [p.question for p in queues.waiting("s")] == ["second", "third"]
-    assert queues.next("s").question == "second"
-    queues.answered("s")
-    assert queues.stop("s") == (None, 1)  # answered already; "third" dropped
-    assert queues.start("s") and queues.next("s") is None  # nothing left: the drain ends
-    assert queues.start("s")  # and a new one can start
+    assert queues.next("s", token).question == "second"
+    assert queues.stop("s") == (Pending("second"), 1)  # stopped before its answer came; "third" dropped
+    assert queues.answered("s", token) is False and queues.next("s", token) is None  # the stopped drain saves nothing
+    again = queues.start("s")
+    assert again is not None and queues.next("s", again) is None  # nothing left: the drain ends
+    assert queues.start("s") is not None  # and a new one can start
 
 
 def test_owner_is_the_login_else_the_browser():
