@@ -87,8 +87,8 @@ def test_reload_and_restart_keep_the_conversation_and_the_sidebar_renames_opens_
         page.reload()
         wait_for_questions(page, [QUESTION])
         assert "[1]" in page.locator(BOTS).last.inner_text()
-    with serving(web_bot, port) as url:  # a restart: a new app over the same store folder
-        page.reload()
+    with serving(web_bot, port) as url:  # a restart: a new app over the same store folder and port (origin)
+        page.goto(url)  # not reload(): the page may be mid-way through its own reconnect navigation
         wait_for_questions(page, [QUESTION])
         assert sidebar_titles(page) == [QUESTION]
 
