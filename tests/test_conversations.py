@@ -171,16 +171,18 @@ def test_filter_descriptions():
 def test_queue_keeps_order_has_one_drain_and_hands_over_without_losing_a_question():
     queues = Queues()
     queues.add("s", Pending("first"))
-    assert queues.start("s") and not queues.start("s")
-    assert queues.next("s").question == "first"
+    token = queues.start("s")
+    assert token is not None and queues.start("s") is None
+    assert queues.next("s", token).question == "first"
     queues.add("s", Pending("second"))  # typed while "first" streams
     queues.add("s", Pending("third"))
     assert [p.question for p in queues.waiting("s")] == ["second", "third"]
-    assert queues.next("s").question == "second"
-    queues.answered("s")
-    assert queues.stop("s") == (None, 1)  # answered already; "third" dropped
-    assert queues.start("s") and queues.next("s") is None  # nothing left: the drain ends
-    assert queues.start("s")  # and a new one can start
+    assert queues.next("s", token).question == "second"
+    assert queues.stop("s") == (Pending("second"), 1)  # stopped before its answer came; "third" dropped
+    assert queues.answered("s", token) is False and queues.next("s", token) is None  # the stopped drain saves nothing
+    again = queues.start("s")
+    assert again is not None and queues.next("s", again) is None  # nothing left: the drain ends
+    assert queues.start("s") is not None  # and a new one can start
 
 
 def test_owner_is_the_login_else_the_browser():
@@ -191,3 +193,25 @@ def test_owner_is_the_login_else_the_browser():
     assert owner_of(Request("ana"), "b1") == "user:ana"
     assert owner_of(Request(None), "b1") == "browser:b1"
     assert owner_of(Request(None), None) is None
+
+
+def test_the_page_answers_queued_questions_in_order_saving_each_under_its_filter(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from test_web_chat import FakeBot
+
+    from ragbot.web import chat
+    from ragbot.web.history import History
+
+    monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
+    history = History(chat.Chat(FakeBot()), SqlConversationStore(default_url(tmp_path)))
+    request = SimpleNamespace(username=None, session_hash="tab-1")
+    history.enqueue("Alibaba cloud?", None, None, None, request)
+    history.enqueue("And margins?", ["BABA"], "2025-05-01", None, request)  # typed while the first streams
+    steps = list(history.drain([], None, "browser-1", request))
+    [saved] = history.store.list("browser:browser-1")
+    assert [s[5] for s in steps if isinstance(s[5], str)] == [saved.id, saved.id]  # the open conversation, kept
+    kept = history.store.open("browser:browser-1", saved.id).turns
+    assert [(t.question, t.filter) for t in kept] == [("Alibaba cloud?", Filter()), ("And margins?", Filter(("BABA",), "2025-05-01", None))]
+    assert "queued" in steps[0][4] and "And margins?" in steps[0][4]
+    assert history.store.list("user:ana") == []

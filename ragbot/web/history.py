@@ -67,14 +67,16 @@ class Pending:
 
 
 class Queues:
-    """Per page session: the questions waiting while an answer streams, and whether an answer
-    is being written. One answer at a time per session, in the order asked; Gradio's own queue
-    runs events concurrently and has no per-session order, hence this small class."""
+    """Per page session: the questions waiting while an answer streams, and the drain answering
+    them. One answer at a time per session, in the order asked; Gradio's own queue runs events
+    concurrently and has no per-session order, hence this small class. A stopped drain's
+    token is void, so an answer it was still computing is neither saved nor shown."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._waiting: dict[str, list[Pending]] = {}
-        self._current: dict[str, Pending | None] = {}  # sessions with a running drain: the question being answered
+        self._drains: dict[str, object] = {}  # session -> token of its running drain
+        self._current: dict[str, Pending | None] = {}  # session -> the unanswered question being worked on
 
     def add(self, session: str, item: Pending, front: bool = False) -> list[Pending]:
         with self._lock:
@@ -86,33 +88,39 @@ class Queues:
         with self._lock:
             return list(self._waiting.get(session, []))
 
-    def start(self, session: str) -> bool:
-        """Become the session's drain; False if one is running (it will answer what was added)."""
+    def start(self, session: str) -> object | None:
+        """A token to drain the session with; None if a drain runs (it answers what was added)."""
         with self._lock:
-            if session in self._current:
-                return False
-            self._current[session] = None
-            return True
+            if session in self._drains:
+                return None
+            self._drains[session], self._current[session] = object(), None
+            return self._drains[session]
 
-    def next(self, session: str) -> Pending | None:
-        """The next question to answer; None (and the drain ends) when none is waiting."""
+    def next(self, session: str, token: object) -> Pending | None:
+        """The next question to answer; None (and the drain ends) when none is waiting or it was stopped."""
         with self._lock:
+            if self._drains.get(session) is not token:
+                return None
             waiting = self._waiting.get(session)
             if not waiting:
-                self._waiting.pop(session, None)
-                self._current.pop(session, None)
+                for held in (self._waiting, self._drains, self._current):
+                    held.pop(session, None)
                 return None
             self._current[session] = waiting.pop(0)
             return self._current[session]
 
-    def answered(self, session: str) -> None:
+    def answered(self, session: str, token: object) -> bool:
+        """The question being worked on got its answer; False if the drain was stopped meanwhile."""
         with self._lock:
-            if session in self._current:
-                self._current[session] = None
+            if self._drains.get(session) is not token:
+                return False
+            self._current[session] = None
+            return True
 
     def stop(self, session: str) -> tuple[Pending | None, int]:
         """End the session's drain: the unanswered question being worked on, and how many waiting ones were dropped."""
         with self._lock:
+            self._drains.pop(session, None)
             dropped = len(self._waiting.pop(session, []))
             return self._current.pop(session, None), dropped
 
@@ -248,20 +256,24 @@ class History:
         arrives. Yields (chatbot, turns, sources, note, queued, current, title, listing, export md, export pdf)."""
         session, owner = request.session_hash, owner_of(request, browser)
         skip = gr.skip()
-        if not self.queues.start(session):
+        token = self.queues.start(session)
+        if token is None:
             yield (skip,) * 10
             return
-        while (item := self.queues.next(session)) is not None:
+        while (item := self.queues.next(session, token)) is not None:
             f = item.filter
             for _, chatbot, grown, sources, note in self.chat.respond(item.question, turns, list(f.tickers), f.since, f.until):
-                yield chatbot, grown, sources, note, queued_html(self.queues.waiting(session)), *(skip,) * 5
-                if isinstance(grown, list):  # the answer is in: save it before streaming the rest
+                saved = isinstance(grown, list) and owner is not None
+                if isinstance(grown, list):  # the answer is in: saved before it shows, the list and exports after
+                    if not self.queues.answered(session, token):
+                        return  # stopped while it was being computed
                     turns = grown
-                    self.queues.answered(session)
-                    if owner:
+                    if saved:
                         current = self.store.save_turn(owner, current, len(turns) - 1, turns[-1])
-                        title = next(c.title for c in self.store.list(owner) if c.id == current)
-                        yield (skip,) * 5 + (current, title, self._listing(owner, current), *self._exports(*export_files(current, title, turns)))
+                yield chatbot, grown, sources, note, queued_html(self.queues.waiting(session)), current if saved else skip, *(skip,) * 4
+                if saved:
+                    title = next(c.title for c in self.store.list(owner) if c.id == current)
+                    yield (skip,) * 6 + (title, self._listing(owner, current), *self._exports(*export_files(current, title, turns)))
 
     def stop(self, turns: list[Turn], request: gr.Request):
         """Stop the answer being written (its question goes back to the box) and drop the queued ones."""
@@ -299,7 +311,7 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     drained = [page.chatbot, page.turns, page.sources, page.note, hp.queued, hp.current, hp.title, hp.listing, hp.export_md, hp.export_pdf]
     drain = dict(
         fn=history.drain, inputs=[page.turns, hp.current, hp.browser], outputs=drained, concurrency_id="answer",
-        show_progress="minimal", show_progress_on=[page.chatbot], **private,
+        trigger_mode="multiple", show_progress="minimal", show_progress_on=[page.chatbot], **private,
     )
     why = dict(fn=history.chat.why, inputs=[page.turns], outputs=[page.why], **private)
     enqueue = dict(
