@@ -39,8 +39,8 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(notes: Path = EXAMPLES) -> Iterator[str]:
-    """The page's URL, served from this process over a fresh store holding a copy of ``notes``."""
+def serving(notes: Path = EXAMPLES) -> Iterator[tuple[str, object]]:
+    """(the page's URL, its ``Ragbot``), served from this process over a fresh store holding a copy of ``notes``."""
     from ragbot.web.app import launch
 
     with tempfile.TemporaryDirectory(prefix="ragbot-page-") as tmp:
@@ -52,7 +52,7 @@ def serving(notes: Path = EXAMPLES) -> Iterator[str]:
         port = free_port()
         demo = launch(bot, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
         try:
-            yield f"http://127.0.0.1:{port}/"
+            yield f"http://127.0.0.1:{port}/", bot
         finally:
             demo.close()
 

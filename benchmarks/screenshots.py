@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--question", default="what are Alibaba's cloud risks?", help="the question on the screenshots")
     parser.add_argument("--out", type=Path, default=ROOT / "docs", help="folder to write the PNGs to (default docs/)")
     args = parser.parse_args()
-    with serving() as url, chromium() as browser:
+    with serving() as (url, _), chromium() as browser:
         for name, (query, viewport, options) in SHOTS.items():
             page = open_page(browser, url + query, viewport, **options)
             answer = ask(page, args.question)

@@ -110,9 +110,9 @@ def test_report_lists_outcomes_and_escaped_failures():
 
 
 def test_a_paged_citation_shows_its_page_on_the_card_and_in_the_note():
-    assert '<span class="rb-page">p. 12</span>' in render.card_html([citation(page=12)], turn=0, active=False)
+    assert '<span class="rb-page">p. 12</span>' in render.card_html([citation(page=12)], turn=0)
     assert '<span class="rb-page">p. 12</span>' in render.note_html(citation(page=12), NOTE)
-    assert "rb-page" not in render.card_html([citation()], turn=0, active=False)  # plain-text notes have no pages
+    assert "rb-page" not in render.card_html([citation()], turn=0)  # plain-text notes have no pages
 
 
 def test_two_markers_on_one_passage_share_a_card_and_the_panel_counts_sources_and_notes():
@@ -122,7 +122,7 @@ def test_two_markers_on_one_passage_share_a_card_and_the_panel_counts_sources_an
     assert html.count('role="button"') == 2
     assert "3 sources from 2 notes \u00b7 2 passages" in html
     first_card = html[html.index('data-cites="0-1 0-2"') : html.index('data-cites="0-3"')]
-    assert '<div class="rb-card rb-active" data-cite="0-1" data-cites="0-1 0-2"' in html  # [2] is active: its card
+    assert '<div class="rb-card rb-active" data-cites="0-1 0-2" data-cite="0-2"' in html  # [2] is active: its card reopens it
     assert '<span class="rb-num">[1]</span><span class="rb-num">[2]</span>' in first_card
     assert first_card.count("<mark>") == 2 and "<mark>Capex &lt;script&gt;alert(1)&lt;/script&gt; jumped.</mark>" in first_card
     assert "1 source from 1 note<" in render.sources_html(Answer("a [1]", True, [citation(1)]))

@@ -151,10 +151,12 @@ def passages(citations: list[Citation]) -> list[list[Citation]]:
     return list(groups.values())
 
 
-def card_html(citations: list[Citation], turn: int, active: bool) -> str:
+def card_html(citations: list[Citation], turn: int, active: int | None = None) -> str:
     """One source card for a passage: note name, meta, and the passage with every sentence its
-    markers cite marked (the passage's metadata lines left out)."""
+    markers cite marked (the passage's metadata lines left out). A click opens marker ``active``
+    when it is one of the card's, else its first."""
     first = citations[0]
+    opens = next((c for c in citations if c.n == active), None)
     marks = sorted({(c.start - first.passage_start, c.end - first.passage_start) for c in citations})
     a, d = prose_span(first.text, first.passage_start, (marks[0][0], marks[-1][1]))
     shown_text = first.text[a:d]
@@ -162,9 +164,9 @@ def card_html(citations: list[Citation], turn: int, active: bool) -> str:
     numbers = "".join(f'<span class="rb-num">[{c.n}]</span>' for c in citations)
     keys = " ".join(cite_key(turn, c.n) for c in citations)
     label = ", ".join(str(c.n) for c in citations)
-    classes = "rb-card rb-active" if active else "rb-card"
+    classes = "rb-card rb-active" if opens else "rb-card"
     return (
-        f'<div class="{classes}" data-cite="{cite_key(turn, first.n)}" data-cites="{keys}" role="button" tabindex="0"'
+        f'<div class="{classes}" data-cites="{keys}" data-cite="{cite_key(turn, (opens or first).n)}" role="button" tabindex="0"'
         f' title="Open the whole note" aria-label="Open source {label}, {escape(first.source)}, in its note">'
         f'<div class="rb-card-head"><span class="rb-nums">{numbers}</span>'
         f'<span class="rb-source">{escape(first.source)}</span></div>'
@@ -193,7 +195,7 @@ def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None
         return '<div class="rb-panel-empty"><p class="rb-panel-title">Sources</p><p>No passages to show.</p></div>'
     title = "Sources" if answer.found else "Possibly related"
     groups = passages(citations)
-    cards = "".join(card_html(g, turn, any(c.n == active for c in g)) for g in groups)
+    cards = "".join(card_html(g, turn, active) for g in groups)
     return (
         f'<div class="rb-sources"><p class="rb-panel-title">{title}</p>'
         f'<p class="rb-sources-count">{count_text(citations, len(groups))}</p>{cards}</div>'
