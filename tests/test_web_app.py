@@ -171,7 +171,7 @@ def test_uploaded_note_is_ingested_and_answers_questions(page, web_bot, tmp_path
     page.get_by_role("tab", name="Notes").click()
     page.locator("#rb-upload input[type=file]").set_input_files(str(note))
     page.locator("#rb-report .rb-count-added b", has_text="1").wait_for()
-    assert (Path(web_bot.settings.notes_dir) / "uploads" / "Alibaba-made-up-quarter-draft.txt").is_file()
+    assert (Path(web_bot.settings.store_dir) / "uploads" / "Alibaba-made-up-quarter-draft.txt").is_file()
     page.locator("#rb-notes-table", has_text="uploads/Alibaba-made-up-quarter-draft.txt").wait_for()
 
     page.get_by_role("tab", name="Chat").click()
@@ -216,9 +216,11 @@ def test_delete_then_reingest_the_folder(page, web_bot):
     page.locator("#rb-to-delete input").click()
     page.locator("[role=option]", has_text="tsla-robotaxi.txt").click()
     page.get_by_role("button", name="Delete from store").click()
+    page.get_by_role("button", name="Yes, delete").click()
     page.locator("#rb-report", has_text="Deleted tsla-robotaxi.txt").wait_for()
     assert "tsla-robotaxi.txt" not in {d.metadata["source"] for d in web_bot.first_chunks([])}
 
+    page.get_by_label("Also bring back notes deleted here").check()  # else a re-ingest leaves it out
     page.get_by_role("button", name="Re-ingest notes folder").click()
     page.locator("#rb-report .rb-count-added b", has_text="1").wait_for()
     assert "tsla-robotaxi.txt" in page.locator("#rb-report details").text_content()

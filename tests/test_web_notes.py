@@ -83,7 +83,8 @@ def test_a_deleted_note_keeps_its_file_stays_out_of_reingests_and_undo_restores_
     notes = Notes(notes_bot)
     folder = Path(notes_bot.settings.notes_dir)
     question, confirm = notes.ask_delete("tsla-robotaxi.txt")
-    assert "stays on disk" in question and "--include-deleted" in question and confirm["visible"] is True
+    assert f"Its file stays on disk at {folder / 'tsla-robotaxi.txt'}" in question and "--include-deleted" in question
+    assert confirm["visible"] is True and "tsla-robotaxi.txt" in stored(notes_bot)  # asking deletes nothing
     chunks_before = notes_bot.stats().chunks
 
     message, confirm, undo, removed = notes.delete("tsla-robotaxi.txt")

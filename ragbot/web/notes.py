@@ -92,7 +92,8 @@ class Notes:
         """The confirmation for deleting ``source``: (message, confirmation row)."""
         if not source:
             return render.message_html("Pick a note to delete (or click it in the table).", error=True), gr.update(visible=False)
-        return render.message_html(f"Delete {source} from the store? {self._file_fate(source).capitalize()}."), gr.update(visible=True)
+        fate = self._file_fate(source)
+        return render.message_html(f"Delete {source} from the store? {fate[0].upper()}{fate[1:]}."), gr.update(visible=True)
 
     def delete(self, source: str | None):
         """Delete ``source`` (confirmed): (report, confirmation row hidden, Undo shown, what Undo restores)."""
