@@ -59,11 +59,13 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
     parser.add_argument("--passages", type=int, default=6, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
     parser.add_argument("--sentences", type=int, default=4, help="sentences per answer, each citing one passage")
+    parser.add_argument("--preselect", type=int, default=2, help="candidate support sentences per claim (RAGBOT_SUPPORT_PRESELECT)")
     parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the verification")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-verifier-") as store:
         work = [a for name in SETS for a in answers(name, Path(store), args)]
-        verifier: Verifier = make_bot(Path(store) / "eval", llm_base_url="http://127.0.0.1:9/v1", llm_model="none").answerer.verifier
+        settings = dict(llm_base_url="http://127.0.0.1:9/v1", llm_model="none", support_preselect=args.preselect)
+        verifier: Verifier = make_bot(Path(store) / "eval", **settings).answerer.verifier
         verifier.warm_up()
         verifier.verify_all(*work[0])  # warm: first-call allocations are not the steady cost
         profiler = None
@@ -93,7 +95,7 @@ def main() -> None:
     print(f"{len(work)} answers, {len(verdicts)} sentences ({figures['verified_share']:.0%} verified)")
     print(f"verifier per answer: wall p50 {figures['wall_per_answer']['p50_ms']} ms, p95 {figures['wall_per_answer']['p95_ms']} ms; "
           f"CPU p50 {figures['cpu_per_answer']['p50_ms']} ms; load average {load[0]:.1f}")
-    write_results("verifier_cost", figures, args)
+    write_results(f"verifier_cost-preselect{args.preselect}", figures, args)
 
 
 if __name__ == "__main__":

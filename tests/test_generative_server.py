@@ -213,7 +213,8 @@ def test_ask_json_reports_the_answerer_and_each_sentences_verdict(server, tmp_pa
 
 @needs_server
 def test_with_the_citation_grammar_the_models_own_reply_cites_every_sentence(server, cross_encoder):
-    s = Settings(_env_file=None, llm_base_url=server, llm_model="smollm2", llm_max_tokens=120, llm_grammar=True)
+    s = Settings(_env_file=None, llm_base_url=server, llm_model="smollm2", llm_max_tokens=200, llm_grammar=True,
+                 llm_grammar_sentences=2, llm_grammar_chars=120)  # room in the tokens for both sentences and their markers
     from ragbot.generative import build_answerer
 
     generated = build_answerer(s, ExtractiveAnswerer(cross_encoder), None)

@@ -147,5 +147,6 @@ def test_the_citation_grammar_allows_cited_sentences_or_not_in_notes_only():
     grammar = citation_grammar(3, sentences=2, chars=120)
     assert grammar.splitlines()[0] == 'root ::= "NOT IN NOTES" | sentence (" " sentence){0,1}'
     assert '" [" ("1" | "2" | "3") "]"' in grammar and "{9,119}" in grammar
+    assert 'char ::= [^\\[\\]\\n.!?] | "." [0-9]' in grammar  # a full stop only in a number: markers end each sentence
     with pytest.raises(ValueError):
         citation_grammar(0)
