@@ -92,3 +92,12 @@ class Settings(BaseSettings):
         default_factory=AnsweringSettings,
         description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
     )
+
+    # Cross-encoder speed (issue 9, benchmarks/rerank_speed.py): one pair per run gives each sentence the
+    # same score whatever else is read with it (the INT8 model quantizes a batch as a whole) and no padding
+    reranker_batch_size: int = Field(
+        1, ge=1, le=256, description="Pairs the cross-encoder scores per run (1: batch-independent scores, no padding)."
+    )
+    reranker_spinning: bool = Field(
+        False, description="Let the cross-encoder's idle threads busy-wait for work (faster alone, wasteful on a shared CPU)."
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -23,6 +24,7 @@ LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
 LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
 POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
 NO_TICKER = "\u2014"  # the ticker column of a note about no known company
+NOTE_LINK = "#rb-note="  # a plot point's link: this, then its first note's URL-quoted source (plot_click.js opens it)
 _EXAMPLES = (
     "What are the main risks for {name}?",
     "What's the sentiment on {name}?",
@@ -111,8 +113,10 @@ class StoreViews:
 
     def sentiment_chart(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> alt.LayerChart:
         """A line per ticker through its notes' scores over time; points sized by the number of
-        notes that day; hovering a point shows the notes' titles and score."""
+        notes that day; hovering a point shows the notes' titles and score; clicking it opens its
+        (first) note, through the point's link."""
         frame = self.sentiment_series(tickers, since, until)
+        frame = frame.assign(link=[NOTE_LINK + quote(notes.split(" | ")[0], safe="") for notes in frame["note"]])
         base = alt.Chart(frame).encode(
             x=alt.X("date:T", title="note date"),
             y=alt.Y("score:Q", title="sentiment score", scale=alt.Scale(domain=[-1, 1])),
@@ -121,8 +125,11 @@ class StoreViews:
         points = base.mark_circle(opacity=0.85).encode(
             size=alt.Size("notes:Q", title="notes", scale=alt.Scale(range=POINT_SIZES)),
             tooltip=["ticker:N", alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("score:Q", format="+.2f"), "notes:Q", "title:N", "note:N"],
+            href="link:N",
         )
-        return (base.mark_line() + points).properties(height=360, title="Sentiment score by note date")
+        # SVG (not vega's default canvas): each point is an element a click lands on and a test can find
+        svg = {"embedOptions": {"renderer": "svg"}}
+        return (base.mark_line() + points).properties(height=360, title="Sentiment score by note date", usermeta=svg)
 
     def latest_notes(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> pd.DataFrame:
         """The newest ``LATEST_PER_TICKER`` notes of each ticker with their label and score on it."""
