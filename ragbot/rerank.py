@@ -50,7 +50,7 @@ class OnnxCrossEncoder(Reranker):
         model_dir: Path | None = None,
         threads: int = 2,
         max_tokens: int = 256,
-        batch_size: int = 1,
+        batch_size: int = 16,
         spinning: bool = False,
         by_length: bool = False,
     ):
