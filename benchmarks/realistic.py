@@ -25,6 +25,7 @@ import json
 import random
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import lru_cache
 
 from benchmarks import synthetic
@@ -37,6 +38,8 @@ SOURCE_SETS = (ROOT / "eval", ROOT / "eval" / "holdout", ROOT / "eval" / "final"
 _DATE_OR_HEADING = re.compile(r"^\s*(?:#|date\s*:|published\s*:)", re.IGNORECASE)
 _TICKER_LINE = re.compile(r"^(\$?)([A-Z][A-Z0-9.\-]{0,11})(\s*[:(\t ]\s*[-+\u2212]?\d)", re.MULTILINE)
 QUARTER_SHIFTS = range(-3, 4)  # a note's quarters move by at most three quarters either way
+BASE_DATE = date(2025, 8, 15)  # the source notes' quarters read as written around mid-Q3 2025
+DATE_JITTER_DAYS = 45  # 0-91: a note's date lies within this many days of its shifted quarter
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,8 @@ def note(seed: int, i: int) -> tuple[str, str]:
     template = rng.choice(source_notes())
     shift = rng.choice(QUARTER_SHIFTS)
     lead, analysis = sentence_pools()
-    lines = []
+    dated = BASE_DATE + timedelta(days=round(shift * 91.25) + rng.randint(-DATE_JITTER_DAYS, DATE_JITTER_DAYS))
+    lines = [f"Date: {dated.isoformat()}"]  # varied dates, as the sentiment-over-time questions need
     for n, paragraph in enumerate(template.paragraphs):
         drawn = rng.sample(lead if n == 0 else analysis, len(paragraph))
         lines.append(" ".join(recast(s, own, company, shift) for s, own in drawn))

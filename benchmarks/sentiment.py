@@ -10,6 +10,11 @@ warm process with ``RAGBOT_TODAY`` fixed. Target: p50 <= 100 ms at 5,000 notes.
     .venv/bin/python benchmarks/sentiment.py                         # 300 notes (quick)
     nice -n 10 .venv/bin/python benchmarks/sentiment.py --notes 5000  # the full store (~20k chunks to embed)
     .venv/bin/python benchmarks/sentiment.py --notes 5000 --catalog-only
+    .venv/bin/python benchmarks/sentiment.py --corpus realistic --notes 5000 --catalog-only
+
+``--corpus realistic`` uses the notes (and store) of ``benchmarks/latency.py``: ``realistic.py``'s
+recombined real sentences, each note with a ``Date:`` line spread over mid-2024 to mid-2026 and
+the real sentiment block of the note it was modelled on.
 
 ``--catalog-only`` skips the store: the notes are parsed and chunked by the real loader and
 chunker, their first chunks become the note catalog ``Ragbot`` keeps, and routing plus the
@@ -34,13 +39,13 @@ import time
 from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
 
-from benchmarks import synthetic
-from benchmarks.common import CACHE_DIR, latency_ms, make_bot, peak_rss_mb, print_table, timed, write_results
+from benchmarks import realistic, synthetic
+from benchmarks.common import CACHE_DIR, cached_store, latency_ms, make_bot, peak_rss_mb, print_table, timed, write_results
 
 TARGET_P50_MS = 100
 FIRST_DAY = date(2024, 1, 1)
 DAYS = 730  # notes are dated over two years from FIRST_DAY
-TODAY = date(2025, 12, 31)
+TODAY = {"synthetic": date(2025, 12, 31), "realistic": date(2026, 6, 30)}  # RAGBOT_TODAY: after each corpus's last note
 
 
 def parse_args() -> argparse.Namespace:
@@ -49,6 +54,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--questions", type=int, default=80, help="questions to time (default 80)")
     parser.add_argument("--seed", type=int, default=0, help="question seed (default 0)")
     parser.add_argument("--name", default="sentiment", help="results file name (default sentiment)")
+    parser.add_argument("--corpus", choices=["synthetic", "realistic"], default="synthetic", help="note text (default synthetic)")
     parser.add_argument("--catalog-only", action="store_true", help="time routing + the sentiment answerer on the parsed notes, no store")
     return parser.parse_args()
 
@@ -82,8 +88,9 @@ def dated_store(n: int) -> Path:
     return store
 
 
-def questions(n: int, seed: int) -> list[tuple[str, str]]:
-    """``n`` (kind, question) pairs about the synthetic companies, every kind represented."""
+def questions(n: int, seed: int, today: date) -> list[tuple[str, str]]:
+    """``n`` (kind, question) pairs about the synthetic companies (the realistic corpus's too),
+    every kind represented, windows in the two years up to ``today``."""
     rng = random.Random(f"sentiment:{seed}")
     months = ["January", "March", "June", "September", "October"]
     out = []
@@ -95,11 +102,11 @@ def questions(n: int, seed: int) -> list[tuple[str, str]]:
             "extreme": f"Which of my notes on {c.name} is the most {rng.choice(['negative', 'positive'])}, and what was its score?",
             "note": f"What score did the note on {c.name}'s {product} get?",
             "trend": f"Has sentiment on {c.name} improved since {rng.choice(months)}?",
-            "window": f"What was the sentiment on {c.name} in Q{rng.randint(1, 4)} {rng.choice([2024, 2025])}?",
+            "window": f"What was the sentiment on {c.name} in Q{rng.randint(1, 4)} {rng.choice([today.year - 1, today.year])}?",
             "relative": f"How has sentiment on {c.name} moved over the last {rng.choice([30, 90, 180])} days?",
             "distribution": f"How many negative notes on {c.name} do I have?",
             "ranking": f"Which of my companies is most {rng.choice(['bullish', 'bearish'])} this year?",
-            "compare": f"Compare sentiment on {c.name} and {other.name} in 2025.",
+            "compare": f"Compare sentiment on {c.name} and {other.name} in {today.year - 1}.",
         }
         kind = list(by_kind)[i % len(by_kind)]
         out.append((kind, by_kind[kind]))
@@ -109,7 +116,7 @@ def questions(n: int, seed: int) -> list[tuple[str, str]]:
 class CatalogAsker:
     """``Ragbot.ask``'s sentiment path (route, then answer over the note catalog) without a store."""
 
-    def __init__(self, notes: Path):
+    def __init__(self, notes: Path, today: date):
         from ingest import CompanyDirectory, Note, NoteChunker, NoteLoader, TickerResolver
         from ragbot.routing import QueryRouter
         from ragbot.sentiment import NoteCatalog, SentimentAnswerer
@@ -119,7 +126,7 @@ class CatalogAsker:
         loaded = [item for item in NoteLoader(resolver).load(notes) if isinstance(item, Note)]
         self.catalog = NoteCatalog.from_passages(chunker.split(note)[0] for note in loaded)
         self.router = QueryRouter(resolver)
-        self.answerer = SentimentAnswerer(today=lambda: TODAY)
+        self.answerer = SentimentAnswerer(today=lambda: today)
 
     def ask(self, question: str):
         return self.answerer.answer_catalog(self.router.route(question), self.catalog)
@@ -133,8 +140,13 @@ class CatalogAsker:
 
 def main() -> None:
     args = parse_args()
-    bot = CatalogAsker(dated_notes(args.notes)) if args.catalog_only else make_bot(dated_store(args.notes), today=TODAY).warm_up()
-    asked = questions(args.questions, args.seed)
+    today = TODAY[args.corpus]
+    if args.corpus == "realistic":
+        notes, store = lambda n: realistic.write_notes(CACHE_DIR / f"notes-realistic-{n}", n), lambda n: cached_store(n, corpus="realistic")
+    else:
+        notes, store = dated_notes, dated_store
+    bot = CatalogAsker(notes(args.notes), today) if args.catalog_only else make_bot(store(args.notes), today=today).warm_up()
+    asked = questions(args.questions, args.seed, today)
     for _, question in asked[:9]:  # first calls build the note catalog and load caches; not timed
         bot.ask(question)
     seconds, by_kind, found, routed = [], defaultdict(list), defaultdict(list), 0

@@ -55,11 +55,15 @@ def has_number(found: list[float], expected: float) -> bool:
     return any(abs(value - float(expected)) <= TOLERANCE for value in found)
 
 
-def prepared_notes(folder: Path, target: Path) -> Path:
-    """A copy of the set's notes with the modification days its README gives."""
+def prepared_notes(folder: Path, target: Path, as_of: date | None = None) -> Path:
+    """A copy of the set's notes with the modification days its README gives; the others dated
+    ``as_of`` (the set's latest ``today``), as when the set was written, so that a dateline
+    without a year ("(Oct 22)") reads in the set's year, not in the year of the copy."""
     shutil.copytree(folder / "notes", target)
     mtimes = folder / "mtimes.json"
-    for name, day in (json.loads(mtimes.read_text()) if mtimes.exists() else {}).items():
+    given = json.loads(mtimes.read_text()) if mtimes.exists() else {}
+    days = {**({p.name: as_of.isoformat() for p in target.iterdir() if p.is_file()} if as_of else {}), **given}
+    for name, day in days.items():
         stamp = datetime.combine(date.fromisoformat(day), datetime.min.time(), tzinfo=timezone.utc).timestamp() + 12 * 3600
         os.utime(target / name, (stamp, stamp))
     return target
@@ -92,7 +96,8 @@ def main() -> None:
     args = parse_args()
     records = [json.loads(line) for line in (args.set / "questions.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory(prefix="ragbot-sentiment-quality-") as tmp:
-        notes = prepared_notes(args.set, Path(tmp) / "notes")
+        days = [date.fromisoformat(r["today"]) for r in records if r.get("today")]
+        notes = prepared_notes(args.set, Path(tmp) / "notes", max(days) if days else None)
         bot = make_bot(Path(tmp) / "store")
         report = bot.ingest(notes)
         bot.warm_up()

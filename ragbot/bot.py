@@ -22,7 +22,7 @@ from ragbot.extractive import ExtractiveAnswerer
 from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
-from ragbot.rerank import OnnxCrossEncoder
+from ragbot.rerank import cross_encoder
 from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
@@ -114,7 +114,7 @@ class Ragbot:
         if self._answerer is not None:
             return self._answerer
         s = self.settings
-        reranker = OnnxCrossEncoder(threads=s.reranker_threads) if s.reranker else None
+        reranker = cross_encoder(s) if s.reranker else None
         extractive = ExtractiveAnswerer(
             reranker,
             resolver=self.resolver,

@@ -35,6 +35,13 @@ def bundled_reranker_dir() -> Path:
     return Path(spec.origin).parent / _VECTRIX_RERANKER[1]
 
 
+def cross_encoder(settings) -> "OnnxCrossEncoder":
+    """The bundled cross-encoder as ``settings`` (a ``ragbot.settings.Settings``) configure it."""
+    return OnnxCrossEncoder(
+        threads=settings.reranker_threads, batch_size=settings.reranker_batch_size, spinning=settings.reranker_spinning
+    )
+
+
 class OnnxCrossEncoder(Reranker):
     """cross-encoder/ms-marco-MiniLM-L-12-v2 run with onnxruntime; scores are raw logits.
 
@@ -42,11 +49,21 @@ class OnnxCrossEncoder(Reranker):
     beside transformers 5.
     """
 
-    def __init__(self, model_dir: Path | None = None, threads: int = 2, max_tokens: int = 256, batch_size: int = 16):
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        threads: int = 2,
+        max_tokens: int = 256,
+        batch_size: int = 16,
+        spinning: bool = False,
+        by_length: bool = False,
+    ):
         self.model_dir = Path(model_dir) if model_dir else None
         self.threads = threads
         self.max_tokens = max_tokens
         self.batch_size = batch_size
+        self.spinning = spinning  # onnxruntime's idle threads busy-wait for work (fast alone, costly on a shared CPU)
+        self.by_length = by_length  # batch texts of similar length together, so little of a batch is padding
         self._session = None
         self._tokenizer = None
         self._loading = threading.Lock()  # questions on several threads may load it at once
@@ -65,6 +82,7 @@ class OnnxCrossEncoder(Reranker):
         folder = self.model_dir or bundled_reranker_dir()
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = self.threads
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1" if self.spinning else "0")
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.enable_truncation(self.max_tokens)
         tokenizer.enable_padding()
@@ -88,7 +106,10 @@ class OnnxCrossEncoder(Reranker):
     def score_pairs(self, pairs: list[tuple[str, str]]) -> list[float]:
         if self._session is None:
             self.warm_up()
-        scores: list[float] = []
-        for i in range(0, len(pairs), self.batch_size):
-            scores += self._run(pairs[i : i + self.batch_size]).tolist()
+        order = sorted(range(len(pairs)), key=lambda i: len(pairs[i][1])) if self.by_length else list(range(len(pairs)))
+        scores = [0.0] * len(pairs)
+        for b in range(0, len(order), self.batch_size):
+            batch = order[b : b + self.batch_size]
+            for i, score in zip(batch, self._run([pairs[i] for i in batch]).tolist()):
+                scores[i] = score
         return scores

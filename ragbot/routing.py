@@ -24,6 +24,10 @@ _SENTIMENT = re.compile(
     r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)",
     re.IGNORECASE,
 )
+# Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
+# worse?"): what one note says of each company's standing is its per-ticker sentiment score.
+_ONE_NOTE = re.compile(r"\b(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article)\b(?!s)", re.IGNORECASE)
+_STANDING = re.compile(r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b", re.IGNORECASE)
 # A question that names no company continues the conversation's companies when it points
 # back ("its margins") or does not ask across companies ("which companies...", "who is...").
 _CROSS_COMPANY = re.compile(
@@ -131,7 +135,8 @@ class QueryRouter:
             topic = topic if _has_topic(topic) else previous_topic
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
-        intent = "sentiment" if _SENTIMENT.search(text) else "facts"
+        side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and _STANDING.search(text)
+        intent = "sentiment" if _SENTIMENT.search(text) or side_by_side else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])

@@ -116,3 +116,13 @@ class Settings(BaseSettings):
         description="Candidate support sentences per generated sentence, preselected lexically, that the cross-encoder scores "
         "(its cost grows with this; 1 halves it and can only reject more).",
     )
+
+    # Cross-encoder speed (issue 9, benchmarks/rerank_speed.py, docs/benchmarks.md): 1 pair per run costs ~45% less
+    # CPU and gives each sentence the same score whatever else is read with it (the INT8 model quantizes a run as a
+    # whole), but lost one follow-up of eval/ to the gate's floor, so 16 stays the default
+    reranker_batch_size: int = Field(
+        16, ge=1, le=256, description="Pairs the cross-encoder scores per run (1: batch-independent scores, no padding; 1-256)."
+    )
+    reranker_spinning: bool = Field(
+        False, description="Let the cross-encoder's idle threads busy-wait for work (faster alone, wasteful on a shared CPU)."
+    )

@@ -276,3 +276,32 @@ def test_counts_give_the_average_and_the_split_by_sign(router):
 )
 def test_averages_stances_and_changing_views_route_as_sentiment(router, question):
     assert router.route(question).intent == "sentiment"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In the Singles Day note, did JD or Alibaba fare worse?",
+        "How big was the gap between Alibaba and JD in the Singles Day note?",
+        "Which came out ahead in that Singles Day piece, JD or Alibaba?",
+    ],
+)
+def test_two_companies_side_by_side_in_one_note_compare_their_ticker_scores(router, question):
+    """Asked without a sentiment word, a comparison of two companies' standing inside one note
+    is still a comparison of that note's per-ticker scores."""
+    assert router.route(question).intent == "sentiment"
+    answer = ask(router, question)
+    assert cited(answer) == ["baba-2.txt"]
+    assert "0.50" in answer.text and "+0.30" in answer.text and "-0.20" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "In the Singles Day note, what did Alibaba say about JD's subsidies?",  # content, not standing
+        "Did Alibaba do better than JD on cloud revenue?",  # no one note named
+        "In the Singles Day note, did Alibaba fare worse?",  # one company: nothing side by side
+    ],
+)
+def test_content_questions_about_one_note_stay_facts(router, question):
+    assert router.route(question).intent == "facts"

@@ -264,3 +264,13 @@ def test_date_range_narrows_the_chat_and_the_sentiment_tab(page):
     assert "baba-cloud-growth.txt" not in latest.inner_text()  # dated 2025-05-16, before the range
     latest.get_by_text("baba-cloud-risks.txt").first.click()
     page.locator("#rb-sentiment-note").get_by_text("RMB 380 billion", exact=False).first.wait_for()
+
+
+def test_clicking_a_point_of_the_sentiment_plot_opens_its_note(page):
+    page.get_by_role("tab", name="Sentiment").click()
+    point = page.locator("#rb-plot g.mark-symbol path[aria-label*='baba-cloud-risks.txt']").first
+    point.wait_for()
+    point.click()
+    page.locator("#rb-sentiment-note").get_by_text("RMB 380 billion", exact=False).first.wait_for()
+    assert "#rb-note=" not in page.url  # the link is cleared, so the same point opens again
+    assert not page.dialogs

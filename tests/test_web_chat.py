@@ -165,6 +165,9 @@ def test_plot_points_average_a_days_notes_and_count_them_within_the_range():
     assert [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]] == ["line", "circle"]
     assert spec["layer"][1]["encoding"]["size"]["field"] == "notes"
     assert {"title", "score"} <= {t["field"] for t in spec["layer"][1]["encoding"]["tooltip"]}
+    assert spec["layer"][1]["encoding"]["href"]["field"] == "link"  # a click on a point opens its first note
+    links = {row["date"][:10]: row["link"] for row in next(iter(spec["datasets"].values()))}
+    assert links == {"2025-06-01": "#rb-note=a.txt", "2025-07-15": "#rb-note=c.txt"}
 
 
 def test_latest_notes_table_lists_the_newest_notes_per_ticker_with_label_and_score():

@@ -45,8 +45,8 @@ class AnsweringSettings(BaseModel):
     rerank_cache: int = Field(
         0, ge=0, le=1_000_000,
         description="(question, sentence) cross-encoder scores kept for reuse by a re-asked question; 0 (default) disables. "
-        "Off by default: the INT8 model quantizes each batch as a whole, so a score moves slightly (~0.3) with its batch "
-        "and a cached one can differ from a fresh one (docs/answering.md).",
+        "The INT8 model quantizes each batch as a whole, so with reranker_batch_size above 1 (default 16) a score moves slightly "
+        "(~0.4) with its batch and a cached one can differ from a fresh one; at 1 a cached score is exact (docs/answering.md).",
     )
     keep_within: float = Field(5.0, ge=0, le=100, description="A sentence of the best sentence's note is cited if its score is within this of the best (0: only ties).")
     other_note_within: float = Field(2.0, ge=0, le=100, description="The same margin for a sentence of another note (unless the question asks across companies).")

@@ -10,14 +10,14 @@ from ragbot.generative.answerer import GenerativeAnswerer
 from ragbot.generative.llm import chat_model
 from ragbot.generative.prompts import citation_grammar
 from ragbot.generative.verifier import Verifier
-from ragbot.rerank import OnnxCrossEncoder
+from ragbot.rerank import cross_encoder
 from ragbot.settings import Settings
 
 
 def build_answerer(settings: Settings, extractive: ExtractiveAnswerer, resolver: TickerResolver, **request) -> GenerativeAnswerer:
     """The generative answerer ``settings`` configure, over ``extractive``'s ranking (and its
     cross-encoder, shared with the verifier); ``request`` adds fields to every LLM request."""
-    reranker = extractive.reranker or OnnxCrossEncoder(threads=settings.reranker_threads)
+    reranker = extractive.reranker or cross_encoder(settings)
     verifier = Verifier(reranker, resolver, threshold=settings.support_threshold, preselect=settings.support_preselect)
     return GenerativeAnswerer(
         extractive, chat_model(settings, **request), verifier, passages=settings.llm_passages,

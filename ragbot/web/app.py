@@ -141,7 +141,10 @@ def layout(bot: Ragbot) -> Page:
                 latest = gr.Dataframe(
                     label="Latest notes per ticker (click one to read it)", interactive=False, elem_id="rb-latest", wrap=True, scale=3, min_width=320,
                 )
-                sentiment_note = gr.HTML(render.note_placeholder_html(), elem_id="rb-sentiment-note", min_width=320)
+                sentiment_note = gr.HTML(
+                    render.note_placeholder_html(), elem_id="rb-sentiment-note", min_width=320,
+                    js_on_load=(HERE / "plot_click.js").read_text(),
+                )
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
         since, until, latest, sentiment_note, why, actions, deleting,
@@ -207,6 +210,7 @@ def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
     for control in (page.since, page.until):  # a typed date is applied on Enter too
         control.submit(**narrowed)
     page.latest.select(note_opener(views), None, page.sentiment_note, api_visibility="private")
+    page.sentiment_note.click(plot_note_opener(views), None, page.sentiment_note, api_visibility="private")
 
 
 def pick_example(event: gr.SelectData) -> str:
@@ -224,6 +228,16 @@ def note_opener(views: StoreViews):
 
     def open_note(event: gr.SelectData) -> str:
         return views.note_view(pick_row(event, LATEST_COLUMNS.index("note")))
+
+    return open_note
+
+
+def plot_note_opener(views: StoreViews):
+    """A click on a point of the sentiment plot (``plot_click.js`` sends its note) opens that note."""
+
+    def open_note(event: gr.EventData):
+        note = getattr(event, "note", None)
+        return views.note_view(note) if note else gr.skip()
 
     return open_note
 

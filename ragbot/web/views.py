@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import PurePosixPath
+from urllib.parse import quote
 
 import altair as alt
 import pandas as pd
@@ -27,6 +28,7 @@ POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the mos
 NO_TICKER = "\u2014"  # the tickers column of a note about no known company
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE_END = ("\u2026", ".", "!", "?")  # how the store's fallback title (the first sentence) ends
+NOTE_LINK = "#rb-note="  # a plot point's link: this, then its first note's URL-quoted source (plot_click.js opens it)
 
 
 def note_title(record: NoteRecord) -> str:
@@ -126,9 +128,11 @@ class StoreViews:
 
     def sentiment_chart(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> alt.LayerChart:
         """A line per ticker through its notes' scores over time; points sized by the number of
-        notes that day; hovering a point shows the notes' titles and score."""
+        notes that day; hovering a point shows the notes' titles and score; clicking it opens its
+        (first) note, through the point's link."""
         frame = self.sentiment_series(tickers, since, until)
         shown = sorted(frame["ticker"].unique())  # the legend names only the plotted (selected) tickers
+        frame = frame.assign(link=[NOTE_LINK + quote(notes.split(" | ")[0], safe="") for notes in frame["note"]])
         base = alt.Chart(frame).encode(
             # Only the data's own range (no rounding out to whole years), every tick with its year.
             x=alt.X("date:T", title="note date", scale=alt.Scale(nice=False, padding=16), axis=alt.Axis(format="%b %Y", labelOverlap=True)),
@@ -141,8 +145,11 @@ class StoreViews:
                 legend=alt.Legend(values=sorted({int(n) for n in frame["notes"]}) or [1], format="d"),
             ),
             tooltip=["ticker:N", alt.Tooltip("date:T", format="%Y-%m-%d"), alt.Tooltip("score:Q", format="+.2f"), "notes:Q", "title:N", "note:N"],
+            href="link:N",
         )
-        chart = (base.mark_line() + points).properties(width="container", height=360, title="Sentiment score by note date")
+        # SVG (not vega's default canvas): each point is an element a click lands on and a test can find
+        svg = {"embedOptions": {"renderer": "svg"}}
+        chart = (base.mark_line() + points).properties(width="container", height=360, title="Sentiment score by note date", usermeta=svg)
         return chart.configure_legend(orient="bottom", columns=6, labelLimit=0, titleLimit=0)
 
     def latest_notes(self, tickers: list[str] | None = None, since: date | None = None, until: date | None = None) -> pd.DataFrame:
