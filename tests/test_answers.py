@@ -166,8 +166,9 @@ def test_ask_with_k_leaves_no_dangling_markers(eval_bot):
 
 def test_company_not_in_the_notes_gets_no_answer_and_no_citations(eval_bot):
     answer = eval_bot.ask("What did Coca-Cola say about pricing?")
-    assert_not_found(answer)
-    assert answer.tickers == ["KO"] and "KO" in answer.text
+    assert not answer.found and answer.citations == [] and not MARKER.search(answer.text)
+    assert answer.text.startswith("No notes about") and "KO" in answer.text
+    assert answer.tickers == ["KO"]
     assert answer.related == []  # no note is about KO, so nothing is even close
 
 
@@ -260,9 +261,15 @@ def test_follow_up_about_the_following_quarter_cites_that_quarters_note(eval_bot
 
 
 @pytest.mark.parametrize("ticker", ["NVDA", ["NVDA"]])
-def test_explicit_ticker_overrides_the_company_named(eval_bot, ticker):
+def test_a_filter_excluding_the_company_named_says_so_instead_of_answering_from_others(eval_bot, ticker):
     answer = eval_bot.ask("What are Alibaba's cloud risks?", ticker=ticker)
-    assert answer.tickers == ["NVDA"]
+    assert not answer.found and answer.citations == []
+    assert "filter excludes" in answer.text and "BABA" in answer.text
+
+
+def test_a_filter_narrows_a_question_that_names_no_company(eval_bot):
+    answer = eval_bot.ask("What are the main risks?", ticker="NVDA")
+    assert answer.found and answer.tickers == ["NVDA"]
     assert_well_cited(eval_bot, answer)
     assert cites_only_notes_about(eval_bot, answer.citations, "NVDA")
 
@@ -313,8 +320,14 @@ def test_sentiment_answer_averages_the_notes_about_the_company(eval_bot, record)
     assert {name(c.source) for c in answer.citations} == set(record["gold_notes"])
 
 
-def test_explicit_ticker_overrides_routing_for_sentiment(eval_bot):
+def test_a_filter_excluding_the_company_of_a_sentiment_question_says_so(eval_bot):
     answer = eval_bot.ask("What's the sentiment on Tesla in my notes?", ticker="NIO")
+    assert not answer.found and answer.citations == []
+    assert "filter excludes" in answer.text and "TSLA" in answer.text
+
+
+def test_a_filter_answers_a_sentiment_question_that_names_no_company(eval_bot):
+    answer = eval_bot.ask("What's the sentiment in my notes?", ticker="NIO")
     assert_sentiment_answer(eval_bot, answer, "NIO")
 
 

@@ -61,10 +61,16 @@ def test_ask_json_matches_the_schema(store):
         assert citation["source"].split("/")[-1].startswith("baba-")
 
 
-def test_ask_ticker_option_overrides_routing(store):
-    out = ask_json(store, "what are Alibaba's cloud risks?", "--ticker", "NVDA")
-    assert out["tickers"] == ["NVDA"]
+def test_ask_ticker_option_narrows_a_question_naming_no_company(store):
+    out = ask_json(store, "what are the main risks?", "--ticker", "NVDA")
+    assert out["found"] and out["tickers"] == ["NVDA"]
     assert all("NVDA" in c["tickers"] for c in out["citations"])
+
+
+def test_ask_ticker_option_excluding_the_company_named_says_so(store):
+    out = ask_json(store, "what are Alibaba's cloud risks?", "--ticker", "NVDA")
+    assert out["found"] is False and out["citations"] == []
+    assert "filter excludes" in out["answer"] and "BABA" in out["answer"]
 
 
 def test_ask_json_for_a_question_the_notes_cannot_answer(store):
