@@ -13,7 +13,8 @@ import statistics
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+import warnings
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
 from ragbot.answer import Answer
@@ -52,9 +53,14 @@ class QARecord:
 
 
 def load_records(path: Path) -> list[QARecord]:
-    """Read a JSONL file of ``QARecord`` fields."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [QARecord(**json.loads(line)) for line in lines if line.strip()]
+    """Read a JSONL file of ``QARecord`` fields; fields it does not know (a set's own notes,
+    such as where an answer lies) are left out with one warning naming them."""
+    known = {f.name for f in fields(QARecord)}
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    unknown = sorted({key for row in rows for key in row} - known)
+    if unknown:
+        warnings.warn(f"{path}: fields not used by the evaluation: {', '.join(unknown)}", stacklevel=2)
+    return [QARecord(**{k: v for k, v in row.items() if k in known}) for row in rows]
 
 
 @dataclass

@@ -182,3 +182,11 @@ def test_the_labelled_set_is_consistent():
         assert record.answerable == (record.kind != "no_answer")
         for keyword in record.answer_keywords:
             assert any(keyword.lower() in notes[n] for n in record.gold_notes), (record.id, keyword)
+
+
+def test_fields_the_evaluation_does_not_use_are_left_out_with_a_warning(tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text('{"id": "x1", "question": "q?", "gold_notes": ["a.txt"], "source": "table"}\n', encoding="utf-8")
+    with pytest.warns(UserWarning, match="source"):
+        records = load_records(qa)
+    assert [r.id for r in records] == ["x1"] and records[0].gold_notes == ["a.txt"]
