@@ -101,7 +101,9 @@ def test_resumed_ingest_reports_every_note_once(killed_then_resumed):
 def test_resumed_ingest_does_not_embed_what_was_recorded_before_the_kill(killed_then_resumed):
     _, total, recorded, _, report = killed_then_resumed
     assert report["unchanged"] > 0
-    assert 0 < report["embedded_chunks"] <= total - recorded
+    # vectors embedded before the kill are in the embedding cache: only chunks never embedded
+    # are embedded again (0 when the kill came after embedding, before the records)
+    assert report["embedded_chunks"] <= total - recorded
 
 
 def test_resumed_store_holds_every_chunk_exactly_once(killed_then_resumed, embeddings):
