@@ -117,11 +117,11 @@ class StoreBot:
         return Answer("...", "JD" not in question or "margins" in question)
 
 
-def test_notes_table_lists_notes_by_the_tickers_they_are_about():
+def test_notes_table_has_one_row_per_note_with_each_tickers_own_score():
     views = StoreViews(StoreBot())
     table = views.notes_table()
-    assert list(zip(table["ticker"], table["note"], table["score"])) == [
-        ("BABA", "old.txt", 0.1), ("BABA", "baba.txt", -0.3), ("JD", "jd.txt", 0.4), ("\u2014", "misc.txt", 0.1),
+    assert list(zip(table["note"], table["tickers"])) == [
+        ("jd.txt", "JD +0.40"), ("baba.txt", "BABA -0.30"), ("misc.txt", "\u2014"), ("old.txt", "BABA +0.10"),
     ]
     assert list(views.notes_table(["JD"])["note"]) == ["jd.txt"]
 

@@ -99,7 +99,7 @@ class StoreViews:
                 "score": None if r.score is None else round(r.score, 2),
             }
             for r in self.bot.note_catalog.records
-            if not tickers or set(tickers) & set(r.passage.metadata.get("tickers") or [])
+            if not tickers or set(tickers) & (set(r.ticker_scores) | set(r.primary))  # about, not a passing mention
         ]
         rows.sort(key=lambda row: row["note"])
         rows.sort(key=lambda row: row["date"], reverse=True)
