@@ -121,6 +121,10 @@ def test_sources_panel_counts_sources_has_one_card_per_passage_and_no_scroll_box
     assert "Date:" not in page.locator("#rb-sources").inner_text()
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug, open in issue 13: at 390 px the conversations sidebar (open by default) lies over the page, so the filter cannot be clicked",
+)
 def test_sentiment_plot_and_its_caption_fit_a_phone(open_page):
     page = open_page(viewport=PHONE)
     pick_ticker(page, "BABA")
