@@ -3,6 +3,7 @@ example questions about them that the notes answer, each asked before it is offe
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable
 
@@ -19,6 +20,7 @@ TEMPLATES = (
 MAX_ASKED = 12  # questions tried at most for one set of examples (each costs one answer)
 _CACHED = 8  # example sets kept, by the store's notes: a page load asks nothing until an ingest changes them
 _cache: dict[tuple, list[str]] = {}
+_cache_guard = threading.Lock()  # page loads on several threads read and trim the cache
 
 
 def companies_about(first_chunks: list[Document]) -> dict[str, int]:
@@ -53,8 +55,12 @@ def store_examples(first_chunks: list[Document], name_of: Callable[[str], str], 
     """``found_examples`` for the companies of ``first_chunks`` (each note's first chunk),
     re-asked whenever the notes change (their chunk ids and tickers are the key)."""
     key = tuple(sorted((d.id or "", tuple(d.metadata.get("primary_tickers") or [])) for d in first_chunks)) + (count,)
-    if key not in _cache:
-        while len(_cache) >= _CACHED:
-            _cache.pop(next(iter(_cache)))
-        _cache[key] = found_examples(list(companies_about(first_chunks)), name_of, ask, count)
-    return list(_cache[key])
+    with _cache_guard:
+        cached = _cache.get(key)
+    if cached is None:
+        cached = found_examples(list(companies_about(first_chunks)), name_of, ask, count)
+        with _cache_guard:
+            while len(_cache) >= _CACHED:
+                _cache.pop(next(iter(_cache)))
+            _cache[key] = cached
+    return list(cached)
