@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -48,6 +49,7 @@ class Ragbot:
         self.settings = settings or Settings()
         self._answerer = answerer
         self._learned_at = -1  # the store generation whose notes' companies the resolver knows
+        self._learning = threading.RLock()  # one learner at a time; others wait for its resolver
 
     # -- components, built lazily -------------------------------------------------------
     @cached_property
@@ -67,7 +69,26 @@ class Ragbot:
 
         Learned into a copy that then replaces the resolver everywhere: questions answered
         meanwhile on other threads keep using the old one, never one changing under them."""
-        self._learned_at = self.store.locks.generation()
+        with self._learning:
+            generation = self.store.locks.generation()
+            resolver = self._learned_resolver()
+            self.__dict__["resolver"] = resolver
+            for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):
+                if getattr(user, "resolver", None) is not None:
+                    user.resolver = resolver
+            self._learned_at = generation  # only now: a thread that sees it also sees the new resolver
+
+    def _relearn_if_stale(self) -> None:
+        """Learn the notes' companies again if another process wrote the store since; a thread
+        arriving while another learns waits for it rather than answer with the old companies."""
+        if self._learned_at == self.store.locks.generation():
+            return
+        with self._learning:
+            if self._learned_at != self.store.locks.generation():
+                self.learn_from_notes()
+
+    def _learned_resolver(self) -> TickerResolver:
+        """A copy of the resolver that also knows the companies the stored notes are about."""
         firsts = {d.metadata["source"]: d for d in self.first_chunks([])}
         about = {source: list(d.metadata.get("primary_tickers") or []) for source, d in firsts.items()}
         held = {t for tickers in about.values() for t in tickers}
@@ -78,10 +99,7 @@ class Ragbot:
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
-        self.__dict__["resolver"] = resolver
-        for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):
-            if getattr(user, "resolver", None) is not None:
-                user.resolver = resolver
+        return resolver
 
     @cached_property
     def embeddings(self):
@@ -288,8 +306,8 @@ class Ragbot:
         if not prepared.answerable:
             yield prompt_answer(prepared)
             return
-        if "router" in self.__dict__ and self._learned_at != self.store.locks.generation():
-            self.learn_from_notes()  # another process wrote the store: learn its notes' companies too
+        if "router" in self.__dict__:
+            self._relearn_if_stale()  # another process wrote the store: learn its notes' companies too
         tickers = [ticker] if isinstance(ticker, str) else ticker
         window = Window(since, until, "the date filter") if since or until else None
         history = clean_history(history)
