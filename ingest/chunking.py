@@ -113,10 +113,11 @@ class NoteChunker:
         every = self.splitter.create_documents([note.body])
         chunks = [c for c in every if not is_degenerate(c.page_content)]
         contexts = UnitContexts(note.text, note.body_start, note.body_end)
+        resolver = self.resolver.extended(list(note.declared))
         documents = []
         for index, chunk in enumerate(chunks):
             start = note.body_start + chunk.metadata["start_index"]
-            about = list(dict.fromkeys([*note.primary_tickers, *self.resolver.resolve(chunk.page_content)]))
+            about = list(dict.fromkeys([*note.primary_tickers, *resolver.resolve(chunk.page_content)]))
             meta = {**base, "chunk_index": index, "start": start, "end": start + len(chunk.page_content)}
             if about:
                 meta["about"] = about

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from ingest.dates import note_date
+from ingest.declarations import text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
-from ingest.tickers import TickerResolver
+from ingest.tickers import Company, TickerResolver
 
 # The marketing footer between the analysis and the sentiment block: a tagline naming
 # several of the vendor's selling points, and a short call to action ("Request a Demo").
@@ -57,6 +59,8 @@ class Note:
     body_start: int = 0  # where the body begins: after the front matter, if any
     subject: tuple[str, ...] = ()  # the companies its front matter, else its title, says it is about
     company: str | None = None  # the company name its front matter gives
+    declared: tuple[Company, ...] = ()  # companies its text declares ("Name (TICK)") the alias table lacks
+    most_mentioned: tuple[str, ...] = ()  # the company its text names most often (first named on a tie)
 
     @property
     def body(self) -> str:
@@ -65,8 +69,9 @@ class Note:
     @property
     def primary_tickers(self) -> tuple[str, ...]:
         """The companies the note is about: its Ticker Sentiment lines and front matter, else
-        the companies its title names, else its first mention."""
-        return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.tickers[:1]
+        the companies its title names, else the company it names most often (seed-format
+        notes often end at ``Ticker Sentiment`` with no per-ticker lines)."""
+        return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.most_mentioned
 
 
 def _footer_start(text: str, end: int) -> int:
@@ -101,6 +106,30 @@ def _subject(header, title: str, resolver: TickerResolver) -> tuple[str, ...]:
     return tuple(resolver.resolve(named))
 
 
+def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:
+    """The ticker named most often in ``mentions`` (in text order), the first named on a tie."""
+    counts = Counter(mentions)
+    return (max(dict.fromkeys(mentions), key=lambda t: counts[t]),) if mentions else ()
+
+
+def with_shared_declarations(notes: list[Note], resolver: TickerResolver) -> tuple[list[Note], TickerResolver]:
+    """Notes that name a company another note of ``notes`` declares ("Halvorsen" after another
+    note's "Halvorsen Marine Robotics (HMRX)"), with their companies read again; and the resolver
+    that knows every declared company, for chunking them."""
+    shared = resolver.extended(text_companies([n.body for n in notes], resolver.directory))
+    if shared is resolver:
+        return notes, resolver
+    return [_reread_companies(n, shared) for n in notes], shared
+
+
+def _reread_companies(note: Note, resolver: TickerResolver) -> Note:
+    mentions = [m.ticker for m in resolver.mentions(note.body)]
+    if set(mentions) <= set(note.tickers):
+        return note
+    tickers = tuple(dict.fromkeys([*note.ticker_scores, *note.subject, *mentions]))
+    return replace(note, tickers=tickers, most_mentioned=_most_mentioned(mentions))
+
+
 def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
     """Parse a note's text. ``date`` (the file's modification date) is used when the note
     states no date of its own (``ingest.dates.note_date``)."""
@@ -117,13 +146,16 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     body_start = header.end if header else 0
     if not body[body_start:].strip():
         raise NoteFormatError("no note text after the front matter")
+    declared = tuple(text_companies([body[body_start:]], resolver.directory))
+    resolver = resolver.extended(list(declared))
     title_text = body[body_start:]
     date_line = _DATE_LINE.search(title_text[:300])
     title_text = title_text[: date_line.start()] + title_text[date_line.end() :] if date_line else title_text
     heading = _HEADING.search(title_text[:400])
     named = (header.title if header else None) or (heading.group(1).strip() if heading else "")
     subject = _subject(header, "" if scores else named, resolver)  # a title's first sentence is no declaration
-    tickers = list(dict.fromkeys([*scores, *subject, *resolver.resolve(body[body_start:])]))
+    mentions = [m.ticker for m in resolver.mentions(body[body_start:])]
+    tickers = list(dict.fromkeys([*scores, *subject, *mentions]))
     dated = note_date(body, source, fallback=date)
     return Note(
         source=source,
@@ -132,6 +164,8 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
         body_start=body_start,
         subject=subject,
         company=header.company if header else None,
+        declared=declared,
+        most_mentioned=_most_mentioned(mentions),
         title=named or _title(title_text),
         tickers=tuple(tickers),
         date=dated.date,

@@ -162,6 +162,14 @@ class TickerResolver:
         self.held |= held or set()
         self.__dict__.pop("_name_patterns", None)
 
+    def extended(self, companies: list[Company]) -> "TickerResolver":
+        """A copy that also resolves ``companies`` (``self`` when there are none)."""
+        if not companies:
+            return self
+        copy = TickerResolver(CompanyDirectory(list(self.directory.companies.values())))
+        copy.learn(companies, set(self.held))
+        return copy
+
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
         """Every company mention in ``text`` with its span, in order."""
         return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
@@ -193,10 +201,22 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
                 proper = not any(word.lower() in lower_words for word in phrase.split())
                 if proper and phrase.lower() not in directory.alias_to_ticker:
                     phrases[phrase] = phrases.get(phrase, 0) + 1
-    learned = []
-    for ticker, phrases in counts.items():
-        name, seen = max(phrases.items(), key=lambda item: item[1], default=("", 0))
-        if seen >= 2:
-            learned.append(Company(ticker, name, (name,), (), ticker.lower() in lower_words))
-    return learned
+    names = _one_name_each(counts)
+    return [Company(ticker, name, (name,), (), ticker.lower() in lower_words) for ticker, name in names.items()]
+
+
+def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
+    """Each ticker's most used phrase (seen at least twice), no phrase naming two tickers: a note
+    listing a competitor's ticker beside its own company's must not name the competitor after the
+    company. Phrases go to tickers in order of use; on a tie, to a ticker sharing the phrase's
+    first letter."""
+    ranked = sorted(
+        ((seen, phrase[0] == ticker[0], ticker, phrase) for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen >= 2),
+        reverse=True,
+    )
+    names: dict[str, str] = {}
+    for _, _, ticker, phrase in ranked:
+        if ticker not in names and phrase not in names.values():
+            names[ticker] = phrase
+    return names
 

@@ -14,7 +14,9 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.duplicates import drop_repeats
+from ingest.declarations import text_companies
 from ingest.frontmatter import front_matter_companies
+from ingest.note import with_shared_declarations
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
@@ -98,6 +100,7 @@ class Ragbot:
         notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
         resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
+        resolver.learn(text_companies([text for _, text in notes], resolver.directory))  # "Name (TICK)"
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
         return resolver
 
@@ -217,7 +220,8 @@ class Ragbot:
         if include_deleted:
             exclusions.remove(n.source for n in notes)
         notes, repeats = drop_repeats(notes)
-        chunker = NoteChunker(self.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
+        notes, resolver = with_shared_declarations(notes, self.resolver)
+        chunker = NoteChunker(resolver, self.settings.chunk_size, self.settings.chunk_overlap)
         chunked = [(n, chunker.chunk(n)) for n in notes]
         failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
         chunked = [(n, c) for n, c in chunked if c.documents]

@@ -130,6 +130,13 @@ def test_companies_missing_from_the_table_are_learned_from_their_notes():
     assert [(c.ticker, c.name, c.ambiguous_symbol) for c in learned] == [("ZS", "Zscaler", False)]
 
 
+def test_a_competitor_listed_beside_a_company_is_not_named_after_it():
+    main = "Harrowgate Robotics won a pilot. Harrowgate Robotics shipped robots. Sorbotic lost the trial. Sorbotic shares fell."
+    other = "Harrowgate Robotics raised its outlook. Harrowgate Robotics hired staff."
+    learned = learn_companies([(["HRGT", "SORB"], main), (["HRGT"], other)], CompanyDirectory.load())
+    assert {c.ticker: c.name for c in learned} == {"HRGT": "Harrowgate Robotics", "SORB": "Sorbotic"}
+
+
 def test_a_learned_ticker_that_is_also_a_word_is_not_a_bare_symbol():
     word = learn_companies([(["RENEW"], "Renewco is a utility. Renewco said members renew. Renewco grew.")], CompanyDirectory.load())
     assert word[0].ambiguous_symbol  # "renew" is written as a word in the notes

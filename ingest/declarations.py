@@ -1,0 +1,57 @@
+"""Companies a note's text declares with their ticker, as financial writing does on first
+mention: "Halvorsen Marine Robotics (HMRX)", "Kestrel Semiconductor (NASDAQ: KSTL)".
+
+Real notes often end their sentiment block at ``Ticker Sentiment`` with no per-ticker lines, so
+for a company missing from the alias table the declaration is the only place that ties its name
+to its ticker. No library reads these (they are a writing convention, not a format), hence the
+pattern below. An acronym being defined ("Food and Drug Administration (FDA)", "earnings per
+share (EPS)") is not a company: a symbol spelling the initials of the words before it is left
+out, and without an exchange prefix the symbol must start with the name's first letter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.frontmatter import declared_companies
+from ingest.tickers import Company, CompanyDirectory
+
+_WORD = r"[A-Z][\w&'\u2019.\-]*"
+_DECLARATION = re.compile(
+    rf"((?:{_WORD}\s+){{0,4}}{_WORD})\s*\(\s*(?:(NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\s*:\s*)?"
+    r"([A-Z]{2,5}(?:\.[A-Z])?)\s*\)"
+)
+
+
+def _is_initialism(symbol: str, text_before: str) -> bool:
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z][\w\-]*", text_before) if word[0].isupper())
+    return initials.upper().endswith(symbol)
+
+
+def _without_common_lead(phrase: str, lower_words: set[str]) -> str:
+    """``phrase`` without leading words the text also writes in lower case ("For", "Shares")."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].lower() in lower_words:
+        words.pop(0)
+    return " ".join(words)
+
+
+def ticker_declarations(text: str) -> list[tuple[str, str]]:
+    """``(ticker, company name)`` pairs the text declares, in order, each ticker once."""
+    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", text))
+    pairs: dict[str, str] = {}
+    for match in _DECLARATION.finditer(text):
+        phrase, exchange, symbol = match.groups()
+        name = _without_common_lead(phrase, lower_words)
+        words_before = text[max(0, match.start(1) - 80) : match.end(1)]
+        if _is_initialism(symbol, words_before) or (not exchange and symbol[0] != name[0]):
+            continue
+        pairs.setdefault(symbol, name.rstrip(" ,"))
+    return list(pairs.items())
+
+
+def text_companies(texts: list[str], directory: CompanyDirectory) -> list[Company]:
+    """Alias-table rows for the companies ``texts`` declare that ``directory`` lacks (named as
+    ``declared_companies`` names front-matter companies: full name, short name, first word)."""
+    declared = [pair for text in texts for pair in ticker_declarations(text)]
+    return declared_companies(declared, texts, set(directory.symbol_to_ticker))

@@ -1,0 +1,64 @@
+"""Companies a note's text declares with their ticker ("Name (TICK)"): learned for that note,
+for the other notes of the same ingest, and never from an acronym being defined. No model."""
+
+from __future__ import annotations
+
+import pytest
+from ingest_helpers import note_text
+
+from ingest import CompanyDirectory, TickerResolver, parse_note
+from ingest.chunking import NoteChunker
+from ingest.declarations import text_companies, ticker_declarations
+from ingest.note import with_shared_declarations
+
+DECLARING = (
+    "Marrowby Kiln Works (MKWX) said third-quarter orders rose 12%. Marrowby also raised its "
+    "dividend, while Caterpillar cut prices on rival kilns."
+)
+NAMING_ONLY = "Marrowby warned that gas costs will squeeze margins. Analysts at Caterpillar disagreed."
+
+
+@pytest.fixture(scope="module")
+def resolver() -> TickerResolver:
+    return TickerResolver(CompanyDirectory.load())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Marrowby Kiln Works (MKWX) grew.", [("MKWX", "Marrowby Kiln Works")]),
+        ("Shares of Marrowby Kiln Works (NASDAQ: MKWX) fell; shares rose.", [("MKWX", "Marrowby Kiln Works")]),
+        ("For Marrowby Kiln Works (MKWX), for now, costs rose.", [("MKWX", "Marrowby Kiln Works")]),
+        ("The Food and Drug Administration (FDA) approved it.", []),  # an acronym, not a company
+        ("Earnings Per Share (EPS) rose.", []),
+        ("Jane Doe (CEO) spoke.", []),  # a symbol that does not start the name is no declaration
+    ],
+)
+def test_declarations_are_name_then_ticker_in_brackets(text, expected):
+    assert ticker_declarations(text) == expected
+
+
+def test_a_declared_company_is_named_by_its_full_name_and_its_proper_first_word(resolver):
+    (company,) = text_companies([DECLARING], resolver.directory)
+    assert company.ticker == "MKWX" and set(company.aliases) == {"Marrowby Kiln Works", "Marrowby"}
+    assert text_companies(["Caterpillar (CAT) rose."], resolver.directory) == []  # known: the table's row stands
+
+
+def test_a_note_without_ticker_lines_is_about_the_company_it_declares_and_names_most(resolver):
+    note = parse_note(note_text(DECLARING), "mkwx.txt", resolver)
+    assert note.ticker_scores == {} and note.primary_tickers == ("MKWX",)
+    assert set(note.tickers) == {"MKWX", "CAT"}
+
+
+def test_a_note_naming_a_company_another_note_declares_is_about_it(resolver):
+    notes = [parse_note(note_text(DECLARING), "a.txt", resolver), parse_note(note_text(NAMING_ONLY), "b.txt", resolver)]
+    assert notes[1].primary_tickers == ("CAT",)  # alone, it only knows the table's company
+    shared, extended = with_shared_declarations(notes, resolver)
+    assert shared[1].primary_tickers == ("MKWX",) and "MKWX" not in resolver.directory.companies
+    chunks = NoteChunker(extended, 600, 0).split(shared[1])
+    assert all("MKWX" in c.metadata["about"] for c in chunks)
+
+
+def test_notes_without_declarations_are_left_as_they_are(resolver):
+    notes = [parse_note(note_text(NAMING_ONLY), "b.txt", resolver)]
+    assert with_shared_declarations(notes, resolver) == (notes, resolver)
