@@ -168,7 +168,8 @@ class HistoryPage:
 def sidebar(settings: Settings) -> dict:
     """The conversations sidebar (call at the top level of the Blocks)."""
     secret = browser_secret(settings)
-    with gr.Sidebar(label="Conversations", open=True, elem_id="rb-history"):
+    # Closed here, opened by sidebar.js on wide screens: on a phone it would cover the chat.
+    with gr.Sidebar(label="Conversations", open=False, elem_id="rb-history"):
         new = gr.Button("New conversation", elem_id="rb-new-conversation", size="sm")
         listing = gr.Radio([], label="Conversations", elem_id="rb-conversations", show_label=True)
         title = gr.Textbox(label="Title of the open conversation", elem_id="rb-conversation-title", max_length=200)
@@ -340,4 +341,5 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     rename = dict(fn=history.rename, inputs=[hp.current, hp.title, hp.browser], outputs=[hp.title, hp.listing, hp.export_md, hp.export_pdf], **private)
     hp.rename.click(**rename)
     hp.title.submit(**rename)
-    demo.load(None, js=(HERE / "keys.js").read_text())
+    for script in ("keys.js", "sidebar.js"):
+        demo.load(None, js=(HERE / script).read_text())
