@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_web_app import WAIT_MS, ask, browser, free_port, web_bot  # noqa: F401  (fixtures)
+from chat_browser import DESKTOP, WAIT_MS, ask, free_port
+from test_web_app import browser, web_bot  # noqa: F401  (fixtures)
 
 from ragbot.conversations import SqlConversationStore, default_url
 from ragbot.web.app import launch
@@ -38,7 +39,7 @@ def serving(bot, port: int, **options):
 
 @pytest.fixture
 def context(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1440, "height": 960}, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
 

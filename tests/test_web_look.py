@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from test_web_app import ask, browser, pick_ticker, url, web_bot  # noqa: F401  (fixtures)
+from chat_browser import DESKTOP, PHONE, ask
+from test_web_app import browser, pick_ticker, url, web_bot  # noqa: F401  (fixtures)
 
 from ragbot.web.views import StoreViews
 
@@ -18,7 +19,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 QUESTION = "what are Alibaba's cloud risks?"  # cited passages, badges, several markers, a shared passage
-PHONE = {"width": 390, "height": 844}
 MODES = {
     "light": ("", {}),
     "dark": ("?__theme=dark", {"color_scheme": "dark"}),
@@ -36,7 +36,7 @@ def open_page(browser, url):  # noqa: F811
     contexts = []
 
     def open_(query: str = "", viewport: dict | None = None, **options):
-        context = browser.new_context(viewport=viewport or {"width": 1440, "height": 960}, **options)
+        context = browser.new_context(viewport=viewport or DESKTOP, **options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(180_000)
