@@ -153,15 +153,19 @@ def test_sentiment_plot_and_its_caption_fit_a_phone(open_page):
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box  # nothing cut at the right
 
 
+# The box's, its input's and its calendar button's rectangles, read at once (the page may scroll between reads).
+RECTS = """(box) => [box, box.querySelector('input'), box.querySelector('button')].map((e) => {
+  const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; })"""
+
+
 @pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE])
 def test_date_boxes_show_a_whole_typed_date_and_their_calendar_button(open_page, viewport):
     page = open_page(viewport=viewport)
     for box in (page.locator("#rb-since"), page.locator("#rb-until")):
         field = box.locator("input").first
         field.fill("2026-12-02")
-        outer = box.bounding_box()
-        for part in (field, box.locator("button").first):
-            inner = part.bounding_box()
+        outer, *parts = box.evaluate(RECTS)
+        for inner in parts:
             assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"], (inner, outer)
             assert outer["y"] <= inner["y"] and inner["y"] + inner["height"] <= outer["y"] + outer["height"], (inner, outer)
         assert field.evaluate("(e) => e.scrollWidth <= e.clientWidth")  # the whole date shows, nothing scrolled away
