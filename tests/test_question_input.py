@@ -130,7 +130,7 @@ def call_ask_api(base: str, question: str) -> dict:
 @pytest.mark.slow
 def test_web_ask_api_takes_a_lone_surrogate_and_punctuation(tmp_path, embeddings):
     from ragbot.web.app import launch
-    from test_web_app import free_port
+    from chat_browser import free_port
 
     bot = Ragbot(make_settings(tmp_path / "store"))
     bot.ingest(EXAMPLES)

@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from conftest import EXAMPLES, HOLDOUT_NOTES
 from ingest_helpers import cli_command, cli_env, run_cli
-from test_web_app import free_port
+from chat_browser import free_port
 
 pytestmark = pytest.mark.slow
 

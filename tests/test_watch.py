@@ -116,9 +116,7 @@ def test_watch_follows_adds_edits_moves_deletes_and_bad_files_then_stops_on_ctrl
 
 @pytest.mark.browser
 def test_serve_watch_page_refreshes_its_notes_and_tickers_without_a_reload(tmp_path, embeddings):
-    from test_web_app import CHROMIUM_ARGS, WAIT_MS, free_port
-    from playwright.sync_api import sync_playwright
-    import shutil
+    from chat_browser import WAIT_MS, chromium, free_port
 
     from ragbot.web.app import launch
 
@@ -132,8 +130,7 @@ def test_serve_watch_page_refreshes_its_notes_and_tickers_without_a_reload(tmp_p
     port = free_port()
     demo = launch(bot, server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page()
             page.set_default_timeout(WAIT_MS)
             page.goto(f"http://127.0.0.1:{port}/")
@@ -145,7 +142,6 @@ def test_serve_watch_page_refreshes_its_notes_and_tickers_without_a_reload(tmp_p
             page.locator("#rb-brand", has_text="2 notes").wait_for()
             page.locator("#rb-tickers input").click()
             page.locator("[role=option]", has_text="NFLX").wait_for()
-            browser.close()
     finally:
         demo.close()
         stop.set()

@@ -10,11 +10,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from chat_browser import ANSWERED, DESKTOP, WAIT_MS, ask, chromium, free_port
 from conftest import EXAMPLES, make_settings
 
 from ragbot import Ragbot
@@ -22,11 +22,6 @@ from ragbot.web.app import launch
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
-WAIT_MS = 180_000  # two shared cores: answers and ingests can be slow, never flaky
 MARKUP_NOTE = """# Zorblax payments review <script>alert('title')</script>
 Alibaba's Zorblax payments arm <script>alert('xss')</script> reported <img src=x onerror="window.pwned=1;alert('img')"> \
 that Zorblax margins improved 3.2% in the test quarter ${alert('template')} {{constructor.constructor('alert(1)')()}}.
@@ -43,24 +38,6 @@ Sentiment Score
 Ticker Sentiment
 BABA: 0.30
 """
-# The last answer is complete when every card's [n] appears in it (cards come with the first sentence).
-ANSWERED = """(count) => {
-  const bots = document.querySelectorAll('#rb-chat [data-testid=bot]');
-  if (bots.length < count) return false;
-  const last = bots[bots.length - 1];
-  if (last.querySelector('.rb-thinking')) return false;
-  const markers = new Set([...last.querySelectorAll('a.rb-cite')].map((a) => a.textContent));
-  const cards = [...document.querySelectorAll('#rb-sources .rb-num')].map((n) => n.textContent);
-  return cards.length > 0 && cards.every((n) => markers.has(n));
-}"""
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def web_bot(tmp_path_factory, embeddings) -> Ragbot:
     root = tmp_path_factory.mktemp("web")
@@ -83,19 +60,14 @@ def url(web_bot):
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def page(browser, url):
     """A fresh session on the chat page; dialogs (there must be none) are recorded and dismissed."""
-    context = browser.new_context(viewport={"width": 1440, "height": 960})
+    context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
     page.dialogs = []
@@ -104,15 +76,6 @@ def page(browser, url):
     page.wait_for_selector("#rb-question textarea")
     yield page
     context.close()
-
-
-def ask(page, question: str):
-    """Ask on the page and wait for the whole streamed answer; returns its message."""
-    count = page.locator("#rb-chat [data-testid=bot]").count() + 1
-    page.fill("#rb-question textarea", question)
-    page.press("#rb-question textarea", "Enter")
-    page.wait_for_function(ANSWERED, arg=count, timeout=WAIT_MS)
-    return page.locator("#rb-chat [data-testid=bot]").last
 
 
 def cards(page) -> list[str]:

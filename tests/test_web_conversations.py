@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_web_app import WAIT_MS, ask, browser, free_port, web_bot  # noqa: F401  (fixtures)
+from chat_browser import DESKTOP, WAIT_MS, ask, free_port
+from test_web_app import browser, web_bot  # noqa: F401  (fixtures)
 
 from ragbot.conversations import SqlConversationStore, default_url
 from ragbot.web.app import launch
@@ -38,7 +39,7 @@ def serving(bot, port: int, **options):
 
 @pytest.fixture
 def context(browser):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1440, "height": 960}, permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(viewport=DESKTOP, permissions=["clipboard-read", "clipboard-write"])
     yield context
     context.close()
 
@@ -112,23 +113,48 @@ def test_reload_and_restart_keep_the_conversation_and_the_sidebar_renames_opens_
         assert sidebar_titles(page) == ["What is driving Nvidia's data center growth?"]
 
 
-def test_copy_as_markdown_and_export_markdown_and_pdf(web_bot, context, tmp_path):  # noqa: F811
+def copy_answer(page, index: int) -> str:
+    """Click "Copy as Markdown" under answer ``index`` and return what it put on the clipboard."""
+    page.evaluate("navigator.clipboard.writeText('')")
+    page.locator(BOTS).nth(index).get_by_role("link", name="Copy as Markdown").click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def shown_sources(page) -> dict[str, str]:
+    """The sources panel (the last answer's, or the clicked marker's): each card's note and its marked sentence."""
+    return {
+        card.locator(".rb-source").inner_text(): " ".join(card.locator("mark").first.inner_text().split())
+        for card in page.locator("#rb-sources .rb-card").all()
+    }
+
+
+def test_copy_any_answer_as_markdown_and_export_markdown_and_pdf(web_bot, context, tmp_path):  # noqa: F811
     with serving(web_bot, free_port()) as url:
         page = open_page(context, url)
         ask(page, QUESTION)
-        page.get_by_role("button", name="Copy answer as Markdown").click()
-        page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('**Sources**')")
-        copied = page.evaluate("navigator.clipboard.readText()")
-        first_card = page.locator("#rb-sources .rb-card").first
-        source, quoted = first_card.locator(".rb-source").inner_text(), " ".join(first_card.locator("mark").inner_text().split())
-        assert f"1. `{source}` (" in copied and f"> {quoted}" in copied
+        first_sources = shown_sources(page)
+        ask(page, "What is driving Nvidia's data center growth?")
+        last_sources = shown_sources(page)
+        assert first_sources and last_sources and not set(first_sources) & set(last_sources)
+
+        copied_first = copy_answer(page, 0)  # an earlier answer: its own text and sources, not the last one's
+        assert copied_first.split("\n\n**Sources**")[0] in page.locator(BOTS).first.inner_text()
+        for source, quoted in first_sources.items():
+            assert f"`{source}` (" in copied_first and f"> {quoted}" in copied_first
+        assert not any(source in copied_first for source in last_sources)
+        copied = copy_answer(page, 1)
         assert copied.split("\n\n**Sources**")[0] in page.locator(BOTS).last.inner_text()
+        assert all(f"`{source}` (" in copied and f"> {quoted}" in copied for source, quoted in last_sources.items())
+        assert not any(source in copied for source in first_sources)
+        source = next(iter(last_sources))
 
         page.locator("#rb-export-md:not([disabled])").wait_for()
         with page.expect_download() as download:
             page.locator("#rb-export-md").click()
         markdown = Path(download.value.path()).read_text()
-        assert markdown.startswith(f"# {QUESTION}") and f"## 1. {QUESTION}" in markdown and copied in markdown
+        assert markdown.startswith(f"# {QUESTION}") and f"## 1. {QUESTION}" in markdown
+        assert copied_first in markdown and copied in markdown
         with page.expect_download() as download:
             page.locator("#rb-export-pdf").click()
         text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(download.value.path()).pages)

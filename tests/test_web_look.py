@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
-from test_web_app import ask, browser, pick_ticker, url, web_bot  # noqa: F401  (fixtures)
+from chat_browser import DESKTOP, PHONE, ask
+from test_web_app import browser, pick_ticker, url, web_bot  # noqa: F401  (fixtures)
 
 from ragbot.web.views import StoreViews
 
@@ -18,7 +19,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 QUESTION = "what are Alibaba's cloud risks?"  # cited passages, badges, several markers, a shared passage
-PHONE = {"width": 390, "height": 844}
 MODES = {
     "light": ("", {}),
     "dark": ("?__theme=dark", {"color_scheme": "dark"}),
@@ -36,7 +36,7 @@ def open_page(browser, url):  # noqa: F811
     contexts = []
 
     def open_(query: str = "", viewport: dict | None = None, **options):
-        context = browser.new_context(viewport=viewport or {"width": 1440, "height": 960}, **options)
+        context = browser.new_context(viewport=viewport or DESKTOP, **options)
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(180_000)
@@ -73,10 +73,6 @@ def test_answer_sources_and_note_meet_wcag_aa_contrast(open_page, mode):
     assert found == [], found
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, open in issue 13: at 390 px the conversations sidebar (open by default) lies over the chat, so a marker cannot be tapped",
-)
 def test_phone_layout_stacks_the_header_and_a_tapped_marker_shows_its_card(open_page):
     page = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
     brand, tickers = page.locator("#rb-brand").bounding_box(), page.locator("#rb-tickers").bounding_box()
@@ -121,10 +117,32 @@ def test_sources_panel_counts_sources_has_one_card_per_passage_and_no_scroll_box
     assert "Date:" not in page.locator("#rb-sources").inner_text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug, open in issue 13: at 390 px the conversations sidebar (open by default) lies over the page, so the filter cannot be clicked",
-)
+# True when the element's centre is on screen and nothing lies over it (a tap there reaches it).
+ON_TOP = """(e) => { const r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return hit !== null && e.contains(hit); }"""
+
+
+def test_conversations_sidebar_is_open_on_a_desktop_and_on_a_phone_closed_until_its_toggle_is_tapped(open_page):
+    desktop = open_page()
+    desktop.locator("#rb-chat .example").first.wait_for()  # the page's load events have run
+    desktop.locator("#rb-history.open").wait_for()
+    assert desktop.locator("#rb-new-conversation").evaluate(ON_TOP)
+
+    page = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
+    page.locator("#rb-chat .example").first.wait_for()
+    question, new = page.locator("#rb-question textarea"), page.locator("#rb-new-conversation")
+    question.scroll_into_view_if_needed()
+    assert question.evaluate(ON_TOP) and not new.evaluate(ON_TOP)
+    toggle = page.locator("#rb-history").get_by_role("button", name="Toggle Sidebar")
+    toggle.tap()
+    page.wait_for_function(ON_TOP, arg=new.element_handle())  # slides in over the page
+    new.tap()
+    toggle.tap()
+    page.wait_for_function(f"(e) => !({ON_TOP})(e)", arg=new.element_handle())
+    question.scroll_into_view_if_needed()
+    assert question.evaluate(ON_TOP)
+
+
 def test_sentiment_plot_and_its_caption_fit_a_phone(open_page):
     page = open_page(viewport=PHONE)
     pick_ticker(page, "BABA")
@@ -133,6 +151,24 @@ def test_sentiment_plot_and_its_caption_fit_a_phone(open_page):
     for element in (page.locator("#rb-plot .marks"), page.locator(".rb-status", has_text="A line per ticker").first):
         box = element.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box  # nothing cut at the right
+
+
+# The box's, its input's and its calendar button's rectangles, read at once (the page may scroll between reads).
+RECTS = """(box) => [box, box.querySelector('input'), box.querySelector('button')].map((e) => {
+  const r = e.getBoundingClientRect(); return {x: r.x, y: r.y, width: r.width, height: r.height}; })"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, PHONE])
+def test_date_boxes_show_a_whole_typed_date_and_their_calendar_button(open_page, viewport):
+    page = open_page(viewport=viewport)
+    for box in (page.locator("#rb-since"), page.locator("#rb-until")):
+        field = box.locator("input").first
+        field.fill("2026-12-02")
+        outer, *parts = box.evaluate(RECTS)
+        for inner in parts:
+            assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"], (inner, outer)
+            assert outer["y"] <= inner["y"] and inner["y"] + inner["height"] <= outer["y"] + outer["height"], (inner, outer)
+        assert field.evaluate("(e) => e.scrollWidth <= e.clientWidth")  # the whole date shows, nothing scrolled away
 
 
 def test_sentiment_chart_spans_the_data_with_years_and_lists_only_the_selected_tickers(web_bot):  # noqa: F811

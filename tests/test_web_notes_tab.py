@@ -12,7 +12,8 @@ import shutil
 
 import pytest
 from conftest import EVAL_NOTES, EXAMPLES, make_settings
-from test_web_app import WAIT_MS, browser, free_port  # noqa: F401  (the browser fixture)
+from chat_browser import WAIT_MS, free_port
+from test_web_app import browser  # noqa: F401  (the browser fixture)
 
 from ragbot import Ragbot
 from ragbot.web.app import launch

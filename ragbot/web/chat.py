@@ -40,7 +40,7 @@ def messages(turns: list[Turn]) -> list[dict]:
         for i, t in enumerate(turns)
         for m in (
             {"role": "user", "content": render.user_html(t.question)},
-            {"role": "assistant", "content": render.answer_html(t.answer, i) + turn_meta_html(t)},
+            {"role": "assistant", "content": render.answer_html(t.answer, i) + turn_meta_html(t, i)},
         )
     ]
 
@@ -96,7 +96,7 @@ class Chat:
         turns = [*turns, Turn(shown_text, answer, filter_of(tickers, since, until))]
         panels = (turns, render.sources_html(answer, turn), render.note_placeholder_html())
         for partial in partial_answers(answer) if answer.answerer == "extractive" else [answer]:
-            content = render.answer_html(partial, turn) + (turn_meta_html(turns[-1]) if partial is answer else "")
+            content = render.answer_html(partial, turn) + (turn_meta_html(turns[-1], turn) if partial is answer else "")
             yield gr.skip(), [*before, asked, {"role": "assistant", "content": content}], *panels
             panels = (gr.skip(),) * len(panels)
             time.sleep(STREAM_PAUSE)

@@ -9,6 +9,7 @@ owner is worked out from the request in every handler, never kept in page state.
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import tempfile
@@ -26,6 +27,7 @@ from ragbot.settings import Settings
 from ragbot.web import render
 from ragbot.web.chat import Chat, filter_of, messages
 from ragbot.web.export import answer_markdown, conversation_markdown, conversation_pdf
+from ragbot.web.turn_meta import COPY_LABEL
 
 HERE = Path(__file__).parent
 SECRET_FILE = "browser-state.secret"  # beside the store: keeps the browser's saved ids readable across restarts
@@ -159,7 +161,7 @@ class HistoryPage:
     queued: gr.HTML
     stop: gr.Button
     edit: gr.Button
-    copy: gr.Button
+    copier: gr.HTML
     copied: gr.Textbox
     export_md: gr.DownloadButton
     export_pdf: gr.DownloadButton
@@ -168,7 +170,8 @@ class HistoryPage:
 def sidebar(settings: Settings) -> dict:
     """The conversations sidebar (call at the top level of the Blocks)."""
     secret = browser_secret(settings)
-    with gr.Sidebar(label="Conversations", open=True, elem_id="rb-history"):
+    # Closed here, opened by sidebar.js on wide screens: on a phone it would cover the chat.
+    with gr.Sidebar(label="Conversations", open=False, elem_id="rb-history"):
         new = gr.Button("New conversation", elem_id="rb-new-conversation", size="sm")
         listing = gr.Radio([], label="Conversations", elem_id="rb-conversations", show_label=True)
         title = gr.Textbox(label="Title of the open conversation", elem_id="rb-conversation-title", max_length=200)
@@ -188,11 +191,11 @@ def actions(side: dict) -> HistoryPage:
     with gr.Row(elem_id="rb-actions", equal_height=True):
         stop = gr.Button("Stop (Esc)", elem_id="rb-stop", size="sm", variant="stop")
         edit = gr.Button("Edit last question", elem_id="rb-edit", size="sm")
-        copy = gr.Button("Copy answer as Markdown", elem_id="rb-copy", size="sm")
         export_md = gr.DownloadButton("Export .md", elem_id="rb-export-md", size="sm", interactive=False)
         export_pdf = gr.DownloadButton("Export .pdf", elem_id="rb-export-pdf", size="sm", interactive=False)
+    copier = gr.HTML("", elem_id="rb-copier", js_on_load=(HERE / "copy.js").read_text())  # hidden by app.css
     copied = gr.Textbox(visible=False)
-    return HistoryPage(queued=queued, stop=stop, edit=edit, copy=copy, copied=copied, export_md=export_md, export_pdf=export_pdf, **side)
+    return HistoryPage(queued=queued, stop=stop, edit=edit, copier=copier, copied=copied, export_md=export_md, export_pdf=export_pdf, **side)
 
 
 class History:
@@ -296,11 +299,20 @@ class History:
         return turns[-1].question, turns[:-1], messages(turns[:-1])
 
     @staticmethod
-    def copy(turns: list[Turn]) -> str:
-        return answer_markdown(turns[-1]) if turns else ""
+    def copy(turns: list[Turn], event: gr.EventData) -> str:
+        """The Markdown of the answer whose "Copy as Markdown" link was clicked (``copy.js`` sends its number)."""
+        index = str(getattr(event, "turn", ""))
+        return answer_markdown(turns[int(index)]) if index.isdigit() and int(index) < len(turns) else ""
 
 
-COPY_JS = "async (markdown) => { if (markdown) await navigator.clipboard.writeText(markdown); }"
+# Puts the Markdown on the clipboard and says so on the clicked link for two seconds.
+COPY_JS = f"""async (markdown) => {{
+  if (!markdown) return;
+  let said = "Copied";
+  try {{ await navigator.clipboard.writeText(markdown); }} catch (error) {{ said = "The browser refused the clipboard"; }}
+  const link = window.ragbotCopyLink;
+  if (link) {{ link.textContent = said; setTimeout(() => {{ link.textContent = {json.dumps(COPY_LABEL)}; }}, 2000); }}
+}}"""
 
 
 def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
@@ -330,7 +342,7 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
         history.stop, [page.turns], [page.question, page.chatbot, hp.queued], cancels=[asked, example, retried], queue=False, **private,
     ).then(**why)
     hp.edit.click(history.edit, [page.turns], [page.question, page.turns, page.chatbot], queue=False, **private).then(**why)
-    hp.copy.click(history.copy, [page.turns], [hp.copied], queue=False, **private).then(None, [hp.copied], None, js=COPY_JS, **private)
+    hp.copier.click(history.copy, [page.turns], [hp.copied], queue=False, **private).then(None, [hp.copied], None, js=COPY_JS, **private)
 
     demo.load(history.load, side, [hp.browser, *opened], **private).then(**why)
     hp.listing.input(history.open, [hp.listing, hp.browser], opened, **private).then(**why)
@@ -340,4 +352,5 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     rename = dict(fn=history.rename, inputs=[hp.current, hp.title, hp.browser], outputs=[hp.title, hp.listing, hp.export_md, hp.export_pdf], **private)
     hp.rename.click(**rename)
     hp.title.submit(**rename)
-    demo.load(None, js=(HERE / "keys.js").read_text())
+    for script in ("keys.js", "sidebar.js"):
+        demo.load(None, js=(HERE / script).read_text())

@@ -1,0 +1,56 @@
+"""Debian chromium driving the chat page through Playwright, shared by the browser tests
+(``test_web_*.py``, ``test_watch.py``) and the page's benchmarks (``benchmarks/chat_page.py``
+adds this folder to ``sys.path``, as ``benchmarks/formats.py`` does for ``documents.py``)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+WAIT_MS = 180_000  # two shared cores: answers and ingests can be slow, never flaky
+DESKTOP = {"width": 1440, "height": 960}
+PHONE = {"width": 390, "height": 844}
+# The last answer is complete when every card's [n] appears in it (cards come with the first sentence).
+ANSWERED = """(count) => {
+  const bots = document.querySelectorAll('#rb-chat [data-testid=bot]');
+  if (bots.length < count) return false;
+  const last = bots[bots.length - 1];
+  if (last.querySelector('.rb-thinking')) return false;
+  const markers = new Set([...last.querySelectorAll('a.rb-cite')].map((a) => a.textContent));
+  const cards = [...document.querySelectorAll('#rb-sources .rb-num')].map((n) => n.textContent);
+  return cards.length > 0 && cards.every((n) => markers.has(n));
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def ask(page, question: str):
+    """Ask on the page and wait for the whole streamed answer; returns its message."""
+    count = page.locator("#rb-chat [data-testid=bot]").count() + 1
+    page.fill("#rb-question textarea", question)
+    page.press("#rb-question textarea", "Enter")
+    page.wait_for_function(ANSWERED, arg=count, timeout=WAIT_MS)
+    return page.locator("#rb-chat [data-testid=bot]").last
