@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
 from ragbot.evidence import stems
-
+from ragbot.periods import ReportingPeriod, reporting_periods
 from ragbot.sentiment.windows import Window
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
@@ -81,6 +81,12 @@ class NoteRecord:
     def head_stems(self) -> set[str]:
         """Word stems of the title and first chunk, for matching a question to a note without retrieval."""
         return stems(f"{self.title} {self.passage.page_content}")
+
+    @cached_property
+    def head_periods(self) -> frozenset[ReportingPeriod]:
+        """The reporting periods the title and first chunk state, a quarter without a year read
+        as the latest one ended by the note's date ("fourth-quarter revenue" in January 2026: Q4 2025)."""
+        return reporting_periods(f"{self.title}\n{self.passage.page_content}", self.day)
 
     def score_for(self, ticker: str | None) -> float | None:
         """The note's score on ``ticker``: its Ticker Sentiment line, else (for a note about the
