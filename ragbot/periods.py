@@ -155,6 +155,12 @@ _WINDOW_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:fiscal\s+)?$",
     re.IGNORECASE,
 )
+# A period as a window's boundary, even when it is a company's ("since its Q3 2025 results").
+_BOUNDARY_BEFORE = re.compile(
+    r"\b(?:since|after|before|until|till|through|between)\s+(?:the\s+)?"
+    r"(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['\u2019]s?\s+|its\s+|their\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, order=True)
@@ -232,6 +238,8 @@ def reporting_periods(text: str, anchor: date | None = None) -> frozenset[Report
 def _phrase_reading(text: str, start: int, end: int) -> int:
     """+1 when a period phrase names a company's reporting period, -1 a span of dates, else 0."""
     before = text[:start]
+    if _BOUNDARY_BEFORE.search(before):
+        return -1
     if _OWNER_BEFORE.search(before) or _REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, end):
         return 1
     return -1 if _WINDOW_BEFORE.search(before) else 0
@@ -243,7 +251,8 @@ def period_subject(text: str) -> float:
     Each period phrase reads +1 when it names a company's reporting period: a possessive before
     it ("Acme's Q4 2025", "its fiscal 2025"), a reporting noun after it ("Q4 2025 results",
     "the fiscal 2025 earnings") or before it ("results for Q4 2025"); -1 when a preposition of
-    time makes it a span of dates ("in Q3 2025", "since Q2", "between Q1 and Q3"); else 0. The
+    time makes it a span of dates ("in Q3 2025", "between Q1 and Q3"; "since" and "after" even
+    before a company's period: "since its Q3 2025 results" bounds a window); else 0. The
     feature is the mean over the phrases, 0 when the question names no period ("since June",
     "last 30 days" name none). Above 0, the question asks for the note discussing that period;
     otherwise a period is a window over the notes' dates."""

@@ -143,6 +143,7 @@ def test_a_period_naming_a_companys_report_is_what_a_note_is_about(question):
         "How did Nvidia notes average during the second quarter?",
         "Has sentiment on Apple improved since Q2 2025?",
         "How many negative notes did I write in 2025?",
+        "Has sentiment on Acme improved since its Q3 2025 results?",  # a company's period bounding a window
     ],
 )
 def test_a_period_after_a_preposition_of_time_is_a_window_over_note_dates(question):

@@ -33,8 +33,8 @@ def router() -> QueryRouter:
     return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
-def ask(router, question: str):
-    return SentimentAnswerer(today=lambda: TODAY).answer_catalog(router.route(question), CATALOG)
+def ask(router, question: str, catalog: NoteCatalog = CATALOG):
+    return SentimentAnswerer(today=lambda: TODAY).answer_catalog(router.route(question), catalog)
 
 
 def cited(answer) -> list[str]:
@@ -70,6 +70,21 @@ def test_a_period_no_note_discusses_is_not_in_the_notes_never_another_periods_no
     answer = ask(router, "What was the sentiment on Tesla's Q2 2025 results?")
     assert not answer.found and answer.citations == []
     assert answer.text == "Not in your notes: no note on TSLA discusses Q2 2025."
+
+
+def test_counts_and_extremes_run_over_the_notes_discussing_the_period(router):
+    margins = ("tsla-q4-margins.txt", "2026-02-12", "strongly negative", -0.55, {"TSLA": -0.60}, "Tesla's Q4 2025 automotive gross margin fell to 15.4%.")
+    catalog = NoteCatalog.from_passages([passage(*n) for n in [*TESLA, margins]])
+    count = ask(router, "How many negative notes on Tesla's Q4 2025 results do I have?", catalog)
+    assert "2 of the 2 notes on TSLA discussing Q4 2025 (100%) are negative" in count.text
+    assert set(cited(count)) == {"tsla-q4.txt", "tsla-q4-margins.txt"}
+    lowest = ask(router, "Which note on Tesla's Q4 2025 results was the most negative?", catalog)
+    assert cited(lowest)[0] == "tsla-q4-margins.txt" and "The most negative note on TSLA discussing Q4 2025 is tsla-q4-margins.txt" in lowest.text
+
+
+def test_a_company_period_bounding_a_window_stays_a_window(router):
+    intent = parse_intent(router.route("Has sentiment on Tesla improved since its Q3 2025 results?"), TODAY)
+    assert intent.period_subject == -1.0 and intent.reporting == () and intent.window is not None
 
 
 def test_explain_shows_the_feature_and_how_the_period_was_read(router):

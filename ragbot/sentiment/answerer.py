@@ -113,14 +113,15 @@ class SentimentAnswerer(Answerer):
         return None
 
     def not_found_text(self, question: Question, intent: SentimentIntent) -> str:
-        if intent.reporting:
+        if intent.reporting:  # "no note on ACME discusses Q2 2025"
             about = f" on {', '.join(intent.tickers)}" if intent.tickers else ""
-            periods = " or ".join(p.label for p in intent.reporting)
-            return f"Not in your notes: no note{about}{self.window_text(intent)} discusses {periods}."
+            return f"Not in your notes: no note{about}{self.window_text(intent).replace(' discussing', ' discusses', 1)}."
         return f"Not in your notes: no note matches \u201c{intent.about or question.text}\u201d."
 
     def window_text(self, intent: SentimentIntent) -> str:
-        return f" dated {intent.window.describe()}" if intent.window else ""
+        """Which notes a figure counts: " dated 2025-07-01 to 2025-09-30", " discussing Q4 2025"."""
+        dated = f" dated {intent.window.describe()}" if intent.window else ""
+        return dated + (f" discussing {' or '.join(p.label for p in intent.reporting)}" if intent.reporting else "")
 
     # -- the figures -----------------------------------------------------------------------
     def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer) -> list[str] | None:
@@ -130,6 +131,8 @@ class SentimentAnswerer(Answerer):
         if intent.kind == "note":
             record = self.pick_note(intent, catalog)
             return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
+        if intent.reporting:  # "how many negative notes on Acme's Q4 2025 results": the notes discussing them
+            catalog = catalog.discussing(intent.reporting)
         if intent.kind == "extreme" and intent.measure == "change":
             changes = rank_changes(catalog, intent.tickers or catalog.tickers(), intent.window, intent.period, intent.direction or "positive")
             return compose.change_ranking_lines(changes, intent.direction or "positive", intent.n, cite, window_text) if changes else None

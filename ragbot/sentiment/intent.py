@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, reporting_periods
+from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import Question, topic_terms
 from ragbot.sentiment.windows import Window, find_window, note_day
 
@@ -68,7 +68,8 @@ class SentimentIntent:
     of an extreme or a count, whether it ranks notes or companies, the words saying which one
     note it means (``about``), which note by date (``pick``), and whether it asks ``why``.
     ``period_subject`` is the feature of ``ragbot.periods.period_subject`` (in [-1, 1]); above 0,
-    ``reporting`` holds the reporting periods the one note asked for must discuss."""
+    ``reporting`` holds the reporting periods the notes asked about discuss (the one note's, or
+    the set a count or ranking runs over), and those periods set no date ``window``."""
 
     kind: Kind
     tickers: tuple[str, ...] = ()
@@ -83,7 +84,7 @@ class SentimentIntent:
     label: str | None = None  # a full label a count asks for ("mildly positive")
     measure: Literal["average", "change"] = "average"  # what companies are ranked by
     period_subject: float = 0.0  # > 0: the periods named are what a note is about, not a date window
-    reporting: tuple[ReportingPeriod, ...] = ()  # the periods the note asked for discusses
+    reporting: tuple[ReportingPeriod, ...] = ()  # the periods the notes asked about discuss
 
 
 def _number(text: str) -> int:
@@ -123,6 +124,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
+    subject = period_subject(question.text)
+    reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
+    if reporting and asked and not day and periods(asked.label):  # "Acme's Q4 2025 results": what notes discuss, no window
+        asked = None
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
     which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
@@ -133,21 +138,22 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
-    subject = period_subject(question.text)
-    base = dict(tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None, period_subject=subject)
+    base = dict(
+        tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
+        period_subject=subject, reporting=reporting,
+    )
     top = _TOP_N.search(text)
     n = _number(next(g for g in top.groups() if g)) if top else None
-    reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
     topic = one_note_topic(question, periods=bool(reporting))
     recency = _RECENCY.search(text)
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
-    about = dict(about=topic, reporting=reporting, **{**base, "window": window if day else page_window})
+    about = dict(about=topic, **{**base, "window": window if day else page_window})
     if names_one_note(text):
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
-        if topic or reporting:
+        if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", **about)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
