@@ -132,10 +132,11 @@ class NoteCatalog:
         pool = self.records if not wanted else {r.source: r for t in wanted for r in self.by_ticker.get(t, ())}.values()
         return [r for r in pool if window is None or window.contains(r.day)]
 
-    def discussing(self, periods: Iterable[ReportingPeriod]) -> "NoteCatalog":
-        """The notes whose title or first chunk states one of ``periods`` (``head_periods``)."""
+    def discussing(self, periods: Iterable[ReportingPeriod], tickers: Iterable[str] | None = None) -> "NoteCatalog":
+        """The notes (about any of ``tickers``, if given) whose title or first chunk states one of
+        ``periods`` (``head_periods``)."""
         wanted = set(periods)
-        return NoteCatalog(tuple(r for r in self.records if wanted & r.head_periods))
+        return NoteCatalog(tuple(r for r in self.about(tickers) if wanted & r.head_periods))
 
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""
