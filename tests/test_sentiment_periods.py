@@ -82,6 +82,24 @@ def test_counts_and_extremes_run_over_the_notes_discussing_the_period(router):
     assert cited(lowest)[0] == "tsla-q4-margins.txt" and "The most negative note on TSLA discussing Q4 2025 is tsla-q4-margins.txt" in lowest.text
 
 
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("What was the sentiment on Nvidia's fiscal 2025 results?", "nvda-fy25.txt"),
+        ("How was the research on Nvidia's Q3 FY2026 results scored?", "nvda-q3-fy26.txt"),
+        ("What score did the note on Nvidia's fiscal Q3 2026 get?", "nvda-q3-fy26.txt"),
+    ],
+)
+def test_fiscal_periods_find_the_note_stating_them(router, question, source):
+    nvidia = [
+        ("nvda-fy25.txt", "2025-02-26", "mildly positive", 0.40, {"NVDA": 0.45}, "Nvidia's fiscal 2025 revenue doubled to $130.5 billion."),
+        ("nvda-q3-fy26.txt", "2025-11-19", "strongly positive", 0.60, {"NVDA": 0.65}, "Nvidia's revenue for the third quarter of fiscal 2026 rose 62%."),
+        ("nvda-china.txt", "2025-08-12", "mildly negative", -0.20, {"NVDA": -0.25}, "Nvidia agreed to pay 15% of its China chip sales to the US."),
+    ]
+    answer = ask(router, question, NoteCatalog.from_passages([passage(*n) for n in nvidia]))
+    assert cited(answer) == [source]
+
+
 def test_a_company_period_bounding_a_window_stays_a_window(router):
     intent = parse_intent(router.route("Has sentiment on Tesla improved since its Q3 2025 results?"), TODAY)
     assert intent.period_subject == -1.0 and intent.reporting == () and intent.window is not None
