@@ -195,7 +195,7 @@ def _phrases(text: str) -> list[list[tuple[int, int, str, str]]]:
     phrases: list[list[tuple[int, int, str, str]]] = []
     for span in _spans(text):
         last = phrases[-1] if phrases else None
-        end = max((s[1] for s in last), default=0) if last else 0
+        end = max(s[1] for s in last) if last else 0
         if last and (span[0] < end or _JOIN.fullmatch(text, end, span[0])):
             last.append(span)
         else:
@@ -221,10 +221,9 @@ def reporting_periods(text: str, anchor: date | None = None) -> frozenset[Report
         values = {kind: value for _, _, kind, value in phrase}
         year = values.get("fiscal_year") or values.get("year")
         kind, number = next(
-            ((k, int(_MONTH_QUARTER[v]) if k == "month_quarter" else int(v)) for k, v in values.items() if k in ("quarter", "half", "month_quarter")),
+            (("quarter", _MONTH_QUARTER[v]) if k == "month_quarter" else (k, int(v)) for k, v in values.items() if k in ("quarter", "half", "month_quarter")),
             ("year", 0),
         )
-        kind = "quarter" if kind == "month_quarter" else kind
         if kind != "year":
             year = int(year) if year else _ended_year(kind, number, anchor)
         elif "fiscal_year" not in values:
