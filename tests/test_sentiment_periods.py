@@ -100,6 +100,16 @@ def test_fiscal_periods_find_the_note_stating_them(router, question, source):
     assert cited(answer) == [source]
 
 
+def test_the_note_reporting_a_quarter_wins_over_a_later_one_comparing_with_it(router):
+    """Both state Q3 2025 and were written after it; only one states it in its first sentence."""
+    q4 = ("tsla-q4-vs-q3.txt", "2026-01-29", "mildly negative", -0.30, {"TSLA": -0.40},
+          "Tesla's fourth-quarter profit fell 61%. Margins were 17.9% against 18.0% in the third quarter.")
+    later = passage(*q4)
+    later.metadata["title"] = "Tesla: fourth-quarter profit falls"
+    catalog = NoteCatalog.from_passages([later, *(passage(*n) for n in TESLA)])
+    assert cited(ask(router, "How was the research on Tesla's Q3 2025 results scored?", catalog)) == ["tsla-q3.txt"]
+
+
 def test_a_company_period_bounding_a_window_stays_a_window(router):
     intent = parse_intent(router.route("Has sentiment on Tesla improved since its Q3 2025 results?"), TODAY)
     assert intent.period_subject == -1.0 and intent.reporting == () and intent.window is not None
@@ -147,6 +157,13 @@ def test_the_results_note_wins_over_a_preview_dated_inside_the_quarter(bot):
     """The preview names "Q4 2025" too, but it was written before the quarter ended."""
     answer = bot.ask("What was the sentiment on Acme Robotics' Q4 results?")
     assert cited(answer) == ["acme-q4-2025-results.txt"]
+
+
+@pytest.mark.slow
+def test_a_later_note_comparing_with_the_quarter_loses_to_the_note_reporting_it(bot):
+    """The Q4 note says "from 41.5% in the third quarter": it states Q3 2025, but not as its subject."""
+    answer = bot.ask("How was the research on Acme Robotics' Q3 2025 results scored?")
+    assert cited(answer) == ["acme-q3-2025-results.txt"] and "Sentiment Score +0.20" in answer.text
 
 
 @pytest.mark.slow

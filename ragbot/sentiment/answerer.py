@@ -186,8 +186,9 @@ class SentimentAnswerer(Answerer):
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or
         retrieved passages state it (a note's date says when it was written, not which period it
-        discusses), the one holding the most topic words, then one written after the period
-        ended (a note on its results, not a preview), then the best retrieved; None if none does."""
+        discusses), the one holding the most topic words, then one whose title or first sentence
+        states it (its subject, not a comparison), then one written after the period ended (a note
+        on its results, not a preview), then the best retrieved; None if none does."""
         asked, wanted, ranks = set(intent.reporting), stems(intent.about), list(texts)
 
         def states(record: NoteRecord) -> bool:
@@ -197,7 +198,7 @@ class SentimentAnswerer(Answerer):
         def key(record: NoteRecord) -> tuple:
             words = record.head_stems | (stems(" ".join(texts[record.source])) if record.source in texts else set())
             after = record.day is not None and any(record.day > p.end for p in asked)
-            return (len(wanted & words), after, -ranks.index(record.source) if record.source in texts else -len(ranks))
+            return (len(wanted & words), bool(asked & record.lead_periods), after, -ranks.index(record.source) if record.source in texts else -len(ranks))
 
         # With no company named, the retrieved notes are the pool: reading every note's periods
         # costs ~0.5 ms a note the first time (they are cached per catalog).

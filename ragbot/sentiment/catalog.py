@@ -88,6 +88,14 @@ class NoteRecord:
         as the latest one ended by the note's date ("fourth-quarter revenue" in January 2026: Q4 2025)."""
         return reporting_periods(f"{self.title}\n{self.passage.page_content}", self.day)
 
+    @cached_property
+    def lead_periods(self) -> frozenset[ReportingPeriod]:
+        """The reporting periods the title and first sentence state: what the note reports on,
+        rather than the periods it compares with ("up from 41.5% in the third quarter")."""
+        offset = self.passage.metadata.get("start", 0)
+        start, end = self.first_sentence
+        return reporting_periods(f"{self.title}\n{self.passage.page_content[start - offset:end - offset]}", self.day)
+
     def score_for(self, ticker: str | None) -> float | None:
         """The note's score on ``ticker``: its Ticker Sentiment line, else (for a note about the
         ticker) its overall score; the overall score when ``ticker`` is None."""
