@@ -7,6 +7,10 @@ Hand-written: date parsers (dateparser, dateutil) read calendar dates, not fisca
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 # (kind, pattern): the first non-empty group is the period's value within its kind.
@@ -28,14 +32,19 @@ def _normalise(kind: str, value: str) -> str:
     return value
 
 
-def period_mentions(text: str) -> list[tuple[int, str, str]]:
-    """Every period ``text`` names as ``(offset, kind, value)``, in order."""
+def _spans(text: str) -> list[tuple[int, int, str, str]]:
+    """Every period ``text`` names as ``(start, end, kind, value)``, in order."""
     found = [
-        (match.start(), kind, _normalise(kind, next(group for group in match.groups() if group)))
+        (match.start(), match.end(), kind, _normalise(kind, next(group for group in match.groups() if group)))
         for kind, pattern in _PATTERNS
         for match in pattern.finditer(text)
     ]
     return sorted(found)
+
+
+def period_mentions(text: str) -> list[tuple[int, str, str]]:
+    """Every period ``text`` names as ``(offset, kind, value)``, in order."""
+    return [(start, kind, value) for start, _, kind, value in _spans(text)]
 
 
 def periods(text: str) -> dict[str, set[str]]:
@@ -124,3 +133,127 @@ def newest_quarter(text: str) -> int:
         if year
     ]
     return max(keys, default=0)
+
+
+# -- a company's reporting period as what a note is about ---------------------------------------
+# Mentions one period phrase is written with: "Q4 2025", "fourth quarter of 2025", "Q3 FY26",
+# "fiscal 2026 third quarter"; and the cues around a phrase that say how a question uses it.
+_JOIN = re.compile(r"[\s'\u2019-]*(?:of(?:\s+the)?)?[\s-]*", re.IGNORECASE)
+_MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
+_REPORT = r"(?:results?|earnings|reports?|print|numbers|figures|release|call|quarter|scorecard)"
+# A word of a reporting period phrase ("Q4", "fiscal", "fourth", "quarter", "results").
+PERIOD_WORD = re.compile(rf"(?:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|quarters?|half|first|second|third|fourth|full|year|annual|{_REPORT})", re.IGNORECASE)
+_REPORT_AFTER = re.compile(rf"[\s-]*(?:[a-z]+[\s-]+)?{_REPORT}\b", re.IGNORECASE)
+_REPORT_BEFORE = re.compile(rf"\b{_REPORT}\s+(?:for|of|from|in)\s+(?:the\s+)?(?:fiscal\s+)?$", re.IGNORECASE)
+_OWNER_BEFORE = re.compile(
+    r"(?:\b(?!(?:what|that|it|there|here|how|who|where|when|let)['\u2019]s\b)\w+['\u2019]s?|\b(?:its|their))\s+(?:fiscal\s+|full[- ]year\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_CUE_BEFORE = re.compile(r"\b(?:full[- ]year|annual|fiscal)\s+$", re.IGNORECASE)
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|during|over|within|throughout|across|since|from|between|through|until|till|before|after|and|to|by)"
+    r"\s+(?:the\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
+# A period as a window's boundary, even when it is a company's ("since its Q3 2025 results").
+_BOUNDARY_BEFORE = re.compile(
+    r"\b(?:since|after|before|until|till|through|between)\s+(?:the\s+)?"
+    r"(?:(?:[\w.&-]+\s+){0,2}[\w.&-]+['\u2019]s?\s+|its\s+|their\s+)?(?:fiscal\s+)?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, order=True)
+class ReportingPeriod:
+    """A reporting period: quarter ``number`` (1-4), half (1-2) or the whole year (0) of ``year``.
+    Calendar and fiscal years are one number here, as notes write both ("Q3 2026", "Q3 FY26")."""
+
+    year: int
+    kind: str  # "quarter", "half" or "year"
+    number: int = 0
+
+    @property
+    def label(self) -> str:
+        return {"quarter": f"Q{self.number} {self.year}", "half": f"H{self.number} {self.year}"}.get(self.kind, f"fiscal {self.year}")
+
+    @property
+    def end(self) -> date:
+        """The period's last day (of the calendar quarter, half or year of that number)."""
+        months = {"quarter": 3 * self.number, "half": 6 * self.number}.get(self.kind, 12)
+        return date(self.year, months, 1) + relativedelta(months=1) - timedelta(days=1)
+
+    @property
+    def words(self) -> str:
+        """The period as notes write it, for retrieval ("Q4 2025 fourth quarter 2025")."""
+        ordinal = {1: "first", 2: "second", 3: "third", 4: "fourth"}.get(self.number, "")
+        spelled = {"quarter": f"{ordinal} quarter {self.year}", "half": f"{ordinal} half {self.year}"}.get(self.kind, f"full year {self.year}")
+        return f"{self.label} {spelled}"
+
+
+def _phrases(text: str) -> list[list[tuple[int, int, str, str]]]:
+    """The period mentions of ``text`` grouped into phrases ("fourth quarter of 2025" is one)."""
+    phrases: list[list[tuple[int, int, str, str]]] = []
+    for span in _spans(text):
+        last = phrases[-1] if phrases else None
+        end = max(s[1] for s in last) if last else 0
+        if last and (span[0] < end or _JOIN.fullmatch(text, end, span[0])):
+            last.append(span)
+        else:
+            phrases.append([span])
+    return phrases
+
+
+def _ended_year(kind: str, number: int, anchor: date | None) -> int | None:
+    """The year of the latest quarter or half ``number`` that ended by ``anchor`` (a note about a
+    period's results is written after it ends)."""
+    if anchor is None:
+        return None
+    return anchor.year if ReportingPeriod(anchor.year, kind, number).end <= anchor else anchor.year - 1
+
+
+def reporting_periods(text: str, anchor: date | None = None) -> frozenset[ReportingPeriod]:
+    """The reporting periods ``text`` states: each quarter or half with its year ("Q4 2025",
+    "fourth quarter of fiscal 2025"), else (without a year) the latest one ended by ``anchor``
+    (a note's date, a question's today); fiscal years; a bare year only as "full-year 2025" or
+    "2025 results"."""
+    found: set[ReportingPeriod] = set()
+    for phrase in _phrases(text):
+        values = {kind: value for _, _, kind, value in phrase}
+        year = values.get("fiscal_year") or values.get("year")
+        kind, number = next(
+            (("quarter", _MONTH_QUARTER[v]) if k == "month_quarter" else (k, int(v)) for k, v in values.items() if k in ("quarter", "half", "month_quarter")),
+            ("year", 0),
+        )
+        if kind != "year":
+            year = int(year) if year else _ended_year(kind, number, anchor)
+        elif "fiscal_year" not in values:
+            cued = _YEAR_CUE_BEFORE.search(text[: phrase[0][0]]) or _REPORT_AFTER.match(text, max(s[1] for s in phrase))
+            year = year if cued else None
+        if year:
+            found.add(ReportingPeriod(int(year), kind, number))
+    return frozenset(found)
+
+
+def _phrase_reading(text: str, start: int, end: int) -> int:
+    """+1 when a period phrase names a company's reporting period, -1 a span of dates, else 0."""
+    before = text[:start]
+    if _BOUNDARY_BEFORE.search(before):
+        return -1
+    if _OWNER_BEFORE.search(before) or _REPORT_BEFORE.search(before) or _REPORT_AFTER.match(text, end):
+        return 1
+    return -1 if _WINDOW_BEFORE.search(before) else 0
+
+
+def period_subject(text: str) -> float:
+    """``period_subject``: whether the periods a question names are what a note is about, in [-1, 1].
+
+    Each period phrase reads +1 when it names a company's reporting period: a possessive before
+    it ("Acme's Q4 2025", "its fiscal 2025"), a reporting noun after it ("Q4 2025 results",
+    "the fiscal 2025 earnings") or before it ("results for Q4 2025"); -1 when a preposition of
+    time makes it a span of dates ("in Q3 2025", "between Q1 and Q3"; "since" and "after" even
+    before a company's period: "since its Q3 2025 results" bounds a window); else 0. The
+    feature is the mean over the phrases, 0 when the question names no period ("since June",
+    "last 30 days" name none). Above 0, the question asks for the note discussing that period;
+    otherwise a period is a window over the notes' dates."""
+    readings = [_phrase_reading(text, phrase[0][0], max(s[1] for s in phrase)) for phrase in _phrases(text)]
+    return sum(readings) / len(readings) if readings else 0.0

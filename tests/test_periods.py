@@ -3,16 +3,21 @@ and "capex" find "capital expenditure"."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from ragbot.glossary import expand
 from ragbot.periods import (
+    ReportingPeriod,
     asks_latest,
     newest_quarter,
     period_fit,
+    period_subject,
     periods,
     periods_by_company,
     relative_quarter,
+    reporting_periods,
     shift_quarters,
 )
 
@@ -111,3 +116,76 @@ def test_a_comparison_asks_each_company_for_the_period_named_after_it():
 def test_one_period_for_two_companies_is_not_split():
     text = "Compare Tesla and NIO margins in Q2 2025"
     assert periods_by_company(text, [(8, "TSLA"), (18, "NIO")]) == {}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How was the research on Acme's Q4 2025 results scored?",
+        "What was the overall sentiment on Halvorsen's Q3 2026 results?",
+        "What score did the note on Acme's Q4 2025 get?",  # a possessive alone: the company's quarter
+        "How was the research on Acme's Q4 2025 scored?",
+        "What was the sentiment on the fourth-quarter 2025 earnings?",
+        "How bullish were we on the results for the third quarter of fiscal 2026?",
+        "Was the note on Nvidia's fiscal 2025 positive?",
+    ],
+)
+def test_a_period_naming_a_companys_report_is_what_a_note_is_about(question):
+    assert period_subject(question) == 1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was the sentiment on Tesla in Q3 2025?",
+        "What was the sentiment on Tesla in Q3?",
+        "How did Tesla sentiment change between Q1 and Q3?",
+        "How did Nvidia notes average during the second quarter?",
+        "Has sentiment on Apple improved since Q2 2025?",
+        "How many negative notes did I write in 2025?",
+        "Has sentiment on Acme improved since its Q3 2025 results?",  # a company's period bounding a window
+    ],
+)
+def test_a_period_after_a_preposition_of_time_is_a_window_over_note_dates(question):
+    assert period_subject(question) == -1.0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Has sentiment on BABA improved since June?",  # months and relative windows name no reporting period
+        "What's the sentiment on Nvidia over the last 30 days?",
+        "What score did the note on the Q1 export ban get?",  # a period naming an event: no cue either way
+    ],
+)
+def test_without_a_cue_the_feature_is_zero_and_the_period_stays_a_window(question):
+    assert period_subject(question) == 0.0
+
+
+def test_the_feature_is_the_mean_over_the_periods_named():
+    assert period_subject("Acme's Q4 2025 results against sentiment in Q1 2026") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        ("Acme reported fourth-quarter revenue of $1.08 billion.", "2026-02-05", {"Q4 2025"}),  # the latest Q4 ended
+        ("Acme reports fourth-quarter results in February.", "2025-12-15", {"Q4 2024"}),  # Q4 2025 has not ended
+        ("revenue for the third quarter of fiscal 2026 fell", "2026-10-28", {"Q3 2026"}),
+        ("Nvidia's Q3 FY26 data center revenue", None, {"Q3 2026"}),
+        ("In its fiscal 2026 third quarter, margins rose", None, {"Q3 2026"}),
+        ("Tariffs cost $800 million in the December quarter 2025", None, {"Q4 2025"}),
+        ("full-year 2025 guidance and Q4 2025 revenue", None, {"fiscal 2025", "Q4 2025"}),
+        ("In the fourth quarter, 2026 guidance was cut", "2026-01-29", {"Q4 2025"}),  # a comma ends the phrase
+        ("Date: 2026-02-05\nIn 2025 revenue grew 4%.", "2026-02-05", set()),  # a bare year is no reporting period
+    ],
+)
+def test_reporting_periods_a_text_states(text, anchor, expected):
+    found = reporting_periods(text, date.fromisoformat(anchor) if anchor else None)
+    assert {p.label for p in found} == expected
+
+
+def test_a_reporting_period_ends_on_its_last_calendar_day():
+    assert ReportingPeriod(2025, "quarter", 4).end == date(2025, 12, 31)
+    assert ReportingPeriod(2026, "half", 1).end == date(2026, 6, 30)
+    assert ReportingPeriod(2025, "year").end == date(2025, 12, 31)

@@ -4,7 +4,7 @@ deciding evidence. ``Answer.trace`` holds one; ``ragbot ask --explain`` prints i
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from ragbot.answering.candidates import Candidate, Dropped
 from ragbot.answering.gate import GateDecision
@@ -30,15 +30,18 @@ class SentenceTrace:
 
 @dataclass(frozen=True)
 class AnswerTrace:
-    """The whole path of one answer (``pipeline`` is "cross-encoder" or "dense")."""
+    """The whole path of one answer (``pipeline`` is "cross-encoder", "dense" or "sentiment";
+    ``details``: what a pipeline without candidate sentences decided, e.g. a sentiment query's
+    kind and features)."""
 
     pipeline: str
     gate: GateDecision | None  # None when there was no candidate to judge
     sentences: tuple[SentenceTrace, ...]  # cited first, then by the stage that dropped them, best first
+    details: dict[str, object] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"pipeline": self.pipeline, "gate": self.gate.to_json() if self.gate else None,
-                "sentences": [asdict(s) for s in self.sentences]}
+                "sentences": [asdict(s) for s in self.sentences], "details": self.details}
 
 
 def build_trace(pipeline: str, gate: GateDecision | None, cited: list[tuple[int, Scored]],
@@ -63,7 +66,7 @@ def build_trace(pipeline: str, gate: GateDecision | None, cited: list[tuple[int,
 def explain(trace: AnswerTrace, limit: int = 12) -> str:
     """The trace as plain text: the gate, then each sentence with its score and contributions
     (at most ``limit`` of the dropped ones)."""
-    lines = [f"pipeline: {trace.pipeline}"]
+    lines = [f"pipeline: {trace.pipeline}", *(f"{k}: {v}" for k, v in trace.details.items())]
     if trace.gate:
         g = trace.gate
         value = "-" if g.value is None else f"{g.value:.3f}"

@@ -11,7 +11,9 @@ from datetime import date
 from langchain_core.documents import Document
 
 from ragbot.answer import Answer, Answerer
+from ragbot.answering.trace import AnswerTrace
 from ragbot.evidence import stems
+from ragbot.periods import reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
@@ -71,8 +73,12 @@ class SentimentAnswerer(Answerer):
         return self.answer_catalog(question, NoteCatalog.from_passages(passages))
 
     def answer_catalog(self, question: Question, catalog: NoteCatalog, window: Window | None = None) -> Answer:
-        """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it."""
+        """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it.
+        The answer's trace (``--explain``) says how the question was read."""
         intent = parse_intent(question, self.today(), window)
+        return replace(self.answer_intent(question, intent, catalog), trace=intent_trace(intent))
+
+    def answer_intent(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> Answer:
         missing = self.missing(question, intent, catalog)
         if missing:
             return Answer(missing, False, [], question.tickers)
@@ -100,16 +106,22 @@ class SentimentAnswerer(Answerer):
         if intent.window and not catalog.about(intent.tickers, intent.window):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
-        unknown = [w for name in _SUBJECT.findall(question.text) for w in name.split() if w not in _NOT_NAMES and not w.isupper()]
-        if not intent.tickers and unknown and intent.kind != "note":
+        names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
+        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()]
+        if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting):
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None
 
     def not_found_text(self, question: Question, intent: SentimentIntent) -> str:
+        if intent.reporting:  # "no note on ACME discusses Q2 2025"
+            about = f" on {', '.join(intent.tickers)}" if intent.tickers else ""
+            return f"Not in your notes: no note{about}{self.window_text(intent).replace(' discussing', ' discusses', 1)}."
         return f"Not in your notes: no note matches \u201c{intent.about or question.text}\u201d."
 
     def window_text(self, intent: SentimentIntent) -> str:
-        return f" dated {intent.window.describe()}" if intent.window else ""
+        """Which notes a figure counts: " dated 2025-07-01 to 2025-09-30", " discussing Q4 2025"."""
+        dated = f" dated {intent.window.describe()}" if intent.window else ""
+        return dated + (f" discussing {' or '.join(p.label for p in intent.reporting)}" if intent.reporting else "")
 
     # -- the figures -----------------------------------------------------------------------
     def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer) -> list[str] | None:
@@ -119,6 +131,8 @@ class SentimentAnswerer(Answerer):
         if intent.kind == "note":
             record = self.pick_note(intent, catalog)
             return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
+        if intent.reporting:  # "how many negative notes on Acme's Q4 2025 results": the notes discussing them
+            catalog = catalog.discussing(intent.reporting, intent.tickers)
         if intent.kind == "extreme" and intent.measure == "change":
             changes = rank_changes(catalog, intent.tickers or catalog.tickers(), intent.window, intent.period, intent.direction or "positive")
             return compose.change_ranking_lines(changes, intent.direction or "positive", intent.n, cite, window_text) if changes else None
@@ -143,7 +157,8 @@ class SentimentAnswerer(Answerer):
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate whose retrieved
         passages (and title) hold the most of the question's topic words, retrieval rank breaking
-        ties; None when no candidate shares a topic word."""
+        ties; None when no candidate shares a topic word. With reporting periods asked, only
+        notes discussing one of them are candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -152,18 +167,44 @@ class SentimentAnswerer(Answerer):
             return dated[-1] if intent.pick == "newest" else dated[0]
         by_source = {r.source: r for r in candidates}
         wanted = stems(intent.about)
-        passages = self.retrieve(intent.about, list(intent.tickers)) if self.retrieve else []
+        query = " ".join([intent.about, *(p.words for p in intent.reporting)]).strip()
+        passages = self.retrieve(query, list(intent.tickers)) if self.retrieve and query else []
         texts: dict[str, list[str]] = {}  # note -> its title and retrieved passages, best note first
         for passage in passages:
             record = by_source.get(passage.metadata.get("source"))
             if record:
                 texts.setdefault(record.source, [record.title]).append(passage.page_content)
+        if intent.reporting:
+            return self.by_period(intent, candidates, texts)
         if texts:
             coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
         else:  # without retrieval (or when it found none of them): titles and first chunks
             coverage = {r.source: len(wanted & r.head_stems) for r in candidates}
         best = max(coverage, key=coverage.__getitem__)  # max keeps the first (best-ranked) of equals
         return by_source[best] if coverage[best] else None
+
+    def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
+        """The note about the reporting period asked: among the notes whose title, first chunk or
+        retrieved passages state it (a note's date says when it was written, not which period it
+        discusses), the one holding the most topic words, then one whose title or first sentence
+        states it (its subject, not a comparison), then one written after the period ended (a note
+        on its results, not a preview), then the best retrieved; None if none does."""
+        asked, wanted, ranks = set(intent.reporting), stems(intent.about), list(texts)
+
+        def states(record: NoteRecord) -> bool:
+            retrieved = texts.get(record.source)
+            return bool(asked & record.head_periods) or bool(retrieved and asked & reporting_periods(" ".join(retrieved), record.day))
+
+        def key(record: NoteRecord) -> tuple:
+            words = record.head_stems | (stems(" ".join(texts[record.source])) if record.source in texts else set())
+            after = record.day is not None and any(record.day > p.end for p in asked)
+            return (len(wanted & words), bool(asked & record.lead_periods), after, -ranks.index(record.source) if record.source in texts else -len(ranks))
+
+        # With no company named, the retrieved notes are the pool: reading every note's periods
+        # costs ~0.5 ms a note the first time (they are cached per catalog).
+        pool = [r for r in candidates if r.source in texts] if texts and not intent.tickers else candidates
+        stating = [r for r in pool if states(r)]
+        return max(stating, key=key) if stating else None
 
     def reasons(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog, cited: list) -> Answer | None:
         """The notes' own sentences behind the sentiment, asked against the direction the question
@@ -185,6 +226,20 @@ class SentimentAnswerer(Answerer):
         # the reasons even when none clears the relevance floor set for open questions.
         text = " ".join(f"{c.sentence} [{c.n}]" for c in answer.related)
         return Answer(text, True, answer.related, answer.tickers)
+
+
+def intent_trace(intent: SentimentIntent) -> AnswerTrace:
+    """How a sentiment question was read, for ``ragbot ask --explain``."""
+    subject = intent.period_subject
+    reading = "no period named" if not subject else "the subject of a note" if subject > 0 else "a window over note dates"
+    return AnswerTrace("sentiment", None, (), {
+        "kind": intent.kind,
+        "tickers": ", ".join(intent.tickers) or "-",
+        "period_subject": f"{subject:+.2f} in [-1, 1]: periods read as {reading}",
+        "reporting periods": ", ".join(p.label for p in intent.reporting) or "-",
+        "window": f"{intent.window.describe()} ({intent.window.label})" if intent.window else "-",
+        "about": intent.about or "-",
+    })
 
 
 def note_sentiment(passage: Document, tickers: list[str]) -> Scored | None:

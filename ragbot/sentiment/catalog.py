@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
 from ragbot.evidence import stems
-
+from ragbot.periods import ReportingPeriod, reporting_periods
 from ragbot.sentiment.windows import Window
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
@@ -82,6 +82,20 @@ class NoteRecord:
         """Word stems of the title and first chunk, for matching a question to a note without retrieval."""
         return stems(f"{self.title} {self.passage.page_content}")
 
+    @cached_property
+    def head_periods(self) -> frozenset[ReportingPeriod]:
+        """The reporting periods the title and first chunk state, a quarter without a year read
+        as the latest one ended by the note's date ("fourth-quarter revenue" in January 2026: Q4 2025)."""
+        return reporting_periods(f"{self.title}\n{self.passage.page_content}", self.day)
+
+    @cached_property
+    def lead_periods(self) -> frozenset[ReportingPeriod]:
+        """The reporting periods the title and first sentence state: what the note reports on,
+        rather than the periods it compares with ("up from 41.5% in the third quarter")."""
+        offset = self.passage.metadata.get("start", 0)
+        start, end = self.first_sentence
+        return reporting_periods(f"{self.title}\n{self.passage.page_content[start - offset:end - offset]}", self.day)
+
     def score_for(self, ticker: str | None) -> float | None:
         """The note's score on ``ticker``: its Ticker Sentiment line, else (for a note about the
         ticker) its overall score; the overall score when ``ticker`` is None."""
@@ -125,6 +139,12 @@ class NoteCatalog:
         wanted = list(tickers or ())
         pool = self.records if not wanted else {r.source: r for t in wanted for r in self.by_ticker.get(t, ())}.values()
         return [r for r in pool if window is None or window.contains(r.day)]
+
+    def discussing(self, periods: Iterable[ReportingPeriod], tickers: Iterable[str] | None = None) -> "NoteCatalog":
+        """The notes (about any of ``tickers``, if given) whose title or first chunk states one of
+        ``periods`` (``head_periods``)."""
+        wanted = set(periods)
+        return NoteCatalog(tuple(r for r in self.about(tickers) if wanted & r.head_periods))
 
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import Question, topic_terms
 from ragbot.sentiment.windows import Window, find_window, note_day
 
@@ -55,7 +56,7 @@ _NOT_TOPIC = frozenset(
     "sentiment sentiments score scores scored scoring overall ticker tickers positive negative neutral bullish bearish "
     "mildly strongly label labelled labeled rated rating rate get got give given gave did does do compare compared "
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
-    "latest newest recent last first earliest oldest one single specific particular how "
+    "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less".split()
 )
 
@@ -65,7 +66,10 @@ class SentimentIntent:
     """A sentiment question as a query: ``kind`` (see ``KINDS``), the ``tickers`` asked about,
     the date ``window``, the grouping ``period`` of a trend, ``n`` of a top-n, the ``direction``
     of an extreme or a count, whether it ranks notes or companies, the words saying which one
-    note it means (``about``), which note by date (``pick``), and whether it asks ``why``."""
+    note it means (``about``), which note by date (``pick``), and whether it asks ``why``.
+    ``period_subject`` is the feature of ``ragbot.periods.period_subject`` (in [-1, 1]); above 0,
+    ``reporting`` holds the reporting periods the notes asked about discuss (the one note's, or
+    the set a count or ranking runs over), and those periods set no date ``window``."""
 
     kind: Kind
     tickers: tuple[str, ...] = ()
@@ -79,6 +83,8 @@ class SentimentIntent:
     why: bool = False
     label: str | None = None  # a full label a count asks for ("mildly positive")
     measure: Literal["average", "change"] = "average"  # what companies are ranked by
+    period_subject: float = 0.0  # > 0: the periods named are what a note is about, not a date window
+    reporting: tuple[ReportingPeriod, ...] = ()  # the periods the notes asked about discuss
 
 
 def _number(text: str) -> int:
@@ -95,10 +101,14 @@ def _direction(text: str) -> Literal["positive", "negative"] | None:
     return "negative" if negative else "positive"
 
 
-def one_note_topic(question: Question) -> str:
+def one_note_topic(question: Question, periods: bool = False) -> str:
     """The words that say which note is meant ("export ban", "Singles Day"), without the
-    question's sentiment vocabulary or company names."""
-    return " ".join(t for t in topic_terms(question.topic) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
+    question's sentiment vocabulary or company names; with ``periods``, without the words of
+    its reporting periods too ("Q4", "fiscal", "results": those are matched as periods)."""
+    return " ".join(
+        t for t in topic_terms(question.topic)
+        if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit() and not (periods and PERIOD_WORD.fullmatch(t))
+    )
 
 
 def names_one_note(text: str) -> bool:
@@ -114,6 +124,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
+    subject = period_subject(question.text)
+    reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
+    if reporting and asked and not day and periods(asked.label):  # "Acme's Q4 2025 results": what notes discuss, no window
+        asked = None
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
     which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
@@ -124,17 +138,23 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
-    base = dict(tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None)
+    base = dict(
+        tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
+        period_subject=subject, reporting=reporting,
+    )
     top = _TOP_N.search(text)
     n = _number(next(g for g in top.groups() if g)) if top else None
-    topic = one_note_topic(question)
+    topic = one_note_topic(question, periods=bool(reporting))
     recency = _RECENCY.search(text)
+    # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
+    # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
+    about = dict(about=topic, **{**base, "window": window if day else page_window})
     if names_one_note(text):
-        if (recency or day) and not topic:  # "the latest note", "the note from March 5"
+        if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
-        if topic:  # periods here describe the event ("the Q3 deliveries note"), not a date window
-            return SentimentIntent("note", about=topic, **{**base, "window": window if day else page_window})
+        if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
+            return SentimentIntent("note", **about)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
@@ -152,4 +172,6 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("trend", direction=stance, **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
         return SentimentIntent("compare", direction=stance, **base)
+    if reporting:  # "the sentiment on Acme's Q4 2025 results": the note about those results
+        return SentimentIntent("note", **about)
     return SentimentIntent("summary", direction=stance, **base)
