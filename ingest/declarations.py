@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.frontmatter import declared_companies
-from ingest.tickers import Company, CompanyDirectory
+from ingest.tickers import Company, CompanyDirectory, declared_companies
 
 _WORD = r"[A-Z][\w&'\u2019.\-]*"
 _DECLARATION = re.compile(

@@ -14,19 +14,13 @@ from dataclasses import dataclass
 import yaml
 
 from ingest.dates import front_matter
-from ingest.tickers import Company, CompanyDirectory
+from ingest.tickers import Company, CompanyDirectory, declared_companies
 
 _TICKER_KEYS = ("ticker", "tickers", "symbol", "symbols")
 _COMPANY_KEYS = ("company", "company_name", "issuer")
 _TITLE_KEYS = ("title",)
 _EXCHANGE = re.compile(r"^[A-Za-z][A-Za-z .]*:\s*")  # "NASDAQ: KSTL", "NYSE:BWU"
 _SYMBOL = re.compile(r"\$?([A-Za-z0-9][A-Za-z0-9.\-]{0,11})")
-# Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
-_LEGAL_FORM = re.compile(
-    r"[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l\.p|ag|sa|s\.a|se|nv|n\.v|asa|ab|oyj|spa|"
-    r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -83,35 +77,6 @@ def read_front_matter(text: str) -> FrontMatter | None:
         company=_text(pick(_COMPANY_KEYS)),
         title=_text(pick(_TITLE_KEYS)),
     )
-
-
-def short_names(company: str) -> tuple[str, ...]:
-    """The name and the name without its legal form: "Kestrel Semiconductor Inc." ->
-    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor")."""
-    names, name = [company.strip()], company.strip()
-    while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
-        names.append(shorter)
-        name = shorter
-    return tuple(dict.fromkeys(names))
-
-
-def declared_companies(declared: list[tuple[str, str]], texts: list[str], known: set[str]) -> list[Company]:
-    """Alias-table rows for the companies notes declare in front matter: ``(ticker, company)``
-    pairs, tickers in ``known`` left out. A company is named by its full and short names, and by
-    the short name's first word when it is a proper noun: never written in lower case in
-    ``texts`` (the notes), so "Kestrel" names Kestrel Semiconductor but "General" or "First"
-    name nobody. The ticker is a symbol unless the notes use it as a word."""
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", " ".join(texts)))
-    rows = {}
-    for ticker, company in declared:
-        if ticker in known or ticker in rows:
-            continue
-        names = short_names(company)
-        first = names[-1].split()[0]
-        if len(names[-1].split()) > 1 and first.lower() not in lower_words and re.fullmatch(r"[A-Z][A-Za-z\-]+", first):
-            names += (first,)
-        rows[ticker] = Company(ticker, names[0], names, (), ticker.lower() in lower_words)
-    return list(rows.values())
 
 
 def front_matter_companies(chunks: list[tuple[dict, str]], directory: CompanyDirectory) -> list[Company]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -17,6 +18,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 _BUNDLED = "companies.csv"
+# Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
+_LEGAL_FORM = re.compile(
+    r"[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l\.p|ag|sa|s\.a|se|nv|n\.v|asa|ab|oyj|spa|"
+    r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
+    re.IGNORECASE,
+)
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
 _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
@@ -201,8 +208,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
                 proper = not any(word.lower() in lower_words for word in phrase.split())
                 if proper and phrase.lower() not in directory.alias_to_ticker:
                     phrases[phrase] = phrases.get(phrase, 0) + 1
-    names = _one_name_each(counts)
-    return [Company(ticker, name, (name,), (), ticker.lower() in lower_words) for ticker, name in names.items()]
+    texts = [text for _, text in notes]
+    return declared_companies(list(_one_name_each(counts).items()), texts, set(directory.symbol_to_ticker))
 
 
 def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
@@ -220,3 +227,34 @@ def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
             names[ticker] = phrase
     return names
 
+
+def short_names(company: str) -> tuple[str, ...]:
+    """The name and the name without its legal form: "Kestrel Semiconductor Inc." ->
+    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor")."""
+    names, name = [company.strip()], company.strip()
+    while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
+        names.append(shorter)
+        name = shorter
+    return tuple(dict.fromkeys(names))
+
+
+def declared_companies(declared: list[tuple[str, str]], texts: list[str], known: set[str]) -> list[Company]:
+    """Alias-table rows for ``(ticker, company name)`` pairs the notes declare (front matter, "Name
+    (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
+    is named by its full and short names, and by the short name's first word when it is a proper
+    noun (never written in lower case in ``texts``, the notes) that names no other declared
+    company: "Kestrel" names Kestrel Semiconductor, "General" or "First" name nobody. The ticker
+    is a symbol unless the notes use it as a word."""
+    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", " ".join(texts)))
+    names: dict[str, tuple[str, ...]] = {}
+    for ticker, company in declared:
+        if ticker not in known and ticker not in names:
+            names[ticker] = short_names(company)
+    firsts = Counter(n[-1].split()[0] for n in names.values() if len(n[-1].split()) > 1)
+    rows = []
+    for ticker, named in names.items():
+        first = named[-1].split()[0]
+        if firsts[first] == 1 and first.lower() not in lower_words and re.fullmatch(r"[A-Z][A-Za-z\-]+", first):
+            named += (first,)
+        rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower_words))
+    return rows

@@ -9,7 +9,8 @@ import pytest
 from conftest import EVAL_NOTES, EXAMPLES, REPO
 
 from ingest import CompanyDirectory, NoteChunker, NoteLoader, TickerResolver, parse_note, split_sentences
-from ingest.frontmatter import declared_companies, read_front_matter, short_names
+from ingest.frontmatter import read_front_matter
+from ingest.tickers import declared_companies, short_names
 from ingest.units import UnitContexts, split_units
 from ragbot.answering.candidates import collect
 from langchain_core.documents import Document

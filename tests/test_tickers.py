@@ -8,6 +8,7 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
+from ingest.tickers import declared_companies
 from ragbot import Ragbot
 
 
@@ -135,6 +136,14 @@ def test_a_competitor_listed_beside_a_company_is_not_named_after_it():
     other = "Harrowgate Robotics raised its outlook. Harrowgate Robotics hired staff."
     learned = learn_companies([(["HRGT", "SORB"], main), (["HRGT"], other)], CompanyDirectory.load())
     assert {c.ticker: c.name for c in learned} == {"HRGT": "Harrowgate Robotics", "SORB": "Sorbotic"}
+
+
+def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_share_it():
+    text = "Harrowgate Robotics won a pilot. Harrowgate Robotics grew. Harrowgate said costs rose."
+    (learned,) = learn_companies([(["HRGT"], text)], CompanyDirectory.load())
+    assert set(learned.aliases) == {"Harrowgate Robotics", "Harrowgate"}
+    twins = declared_companies([("HRGT", "Harrowgate Robotics"), ("HRGF", "Harrowgate Freight")], [text], set())
+    assert [c.aliases for c in twins] == [("Harrowgate Robotics",), ("Harrowgate Freight",)]
 
 
 def test_a_learned_ticker_that_is_also_a_word_is_not_a_bare_symbol():
