@@ -98,7 +98,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
-        wants=asked_for(question.text, question.topic, resolver),
+        wants=asked_for(question.text, question.topic, resolver, question.previous_topic),
     )
 
 
