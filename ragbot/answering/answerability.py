@@ -72,7 +72,9 @@ _RISK_CUE = re.compile(
     r"|could|may|might|would|if|unless|pressure\w*|compet\w*|rival\w*|hurt\w*|weigh\w*|slow\w*|declin\w*|drop\w*"
     r"|fall\w*|fell|los[est]\w*|delay\w*|ban\w*|restrict\w*|tariff\w*|regulat\w*|probe\w*|scrutiny|fine[sd]?"
     r"|cut\w*|weak\w*|dilut\w*|squeez\w*|erod\w*|hit|cost\w*|expos\w*|depend\w*|reliance|relies|rely|war|dispute\w*"
-    r"|lawsuit\w*|litigation|penalt\w*|volatil\w*|caution\w*|warn\w*|miss\w*|shortfall\w*|burn\w*|debt|charge\w*)\b",
+    r"|lawsuit\w*|litigation|penalt\w*|volatil\w*|caution\w*|warn\w*|miss\w*|shortfall\w*|burn\w*|debt|charge\w*"
+    r"|negative\w*|advers\w*|vulnerab\w*|damag\w*|harm\w*|recall\w*|sanction\w*|investigat\w*|antitrust|overhang"
+    r"|stall\w*|slump\w*|shrink\w*|lag\w*|fragil\w*|doubt\w*|question\w*)\b",
     re.IGNORECASE,
 )
 # Nouns that name a quantity: a question asking one of these wants a figure, and a sentence

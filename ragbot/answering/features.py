@@ -114,15 +114,22 @@ def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
 def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
     IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one. At
-    most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure."""
+    most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure.
+    A word outside the measure's core that no candidate states ("approaching", "paying") is
+    the question's phrasing, not the notes' vocabulary: it is left out. The core counts even
+    then: an asked segment no note names is what makes a question unanswerable."""
     if not wants.measure:
         return [1.0] * len(pool)
-    idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in wants.measure}
+    credits = [measure_credit(wants, c.stems, c.context_stems) for c in pool]
+    core = wants.quantities | wants.qualifiers
+    asked = [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
+    if not asked:
+        return [1.0] * len(pool)
+    idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in asked}
     total = sum(idf.values())
     values = []
-    for c in pool:
-        credit = measure_credit(wants, c.stems, c.context_stems)
-        value = sum(idf[w] * v for w, v in credit.items()) / total
+    for credit in credits:
+        value = sum(idf[w] * credit[w] for w in asked) / total
         values.append(min(value, QUALIFIER_MISSING) if any(credit[w] == 0 for w in wants.qualifiers) else value)
     return values
 
