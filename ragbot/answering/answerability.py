@@ -42,7 +42,7 @@ _GENERIC = frozenset(stem(w) for w in """
     quarter quarters year years month months period fiscal time date number amount level figure figures
     new next previous prior this that these those about around roughly approximately any some
     happen happens happened start started begin begins expected plan plans planned going
-    else anything everything something thing things more less
+    else anything everything something thing things more less right now today
     """.split())
 # Comparison words: they ask to set two answers side by side ("how do A and B compare on
 # margin"), so each sentence need only state the measure for one company; never the measure.
@@ -74,7 +74,7 @@ _RISK_CUE = re.compile(
     r"|cut\w*|weak\w*|dilut\w*|squeez\w*|erod\w*|hit|cost\w*|expos\w*|depend\w*|reliance|relies|rely|war|dispute\w*"
     r"|lawsuit\w*|litigation|penalt\w*|volatil\w*|caution\w*|warn\w*|miss\w*|shortfall\w*|burn\w*|debt|charge\w*"
     r"|negative\w*|advers\w*|vulnerab\w*|damag\w*|harm\w*|recall\w*|sanction\w*|investigat\w*|antitrust|overhang"
-    r"|stall\w*|slump\w*|shrink\w*|lag\w*|fragil\w*|doubt\w*|question\w*)\b",
+    r"|stall\w*|slump\w*|shrink\w*|lag\w*|fragil\w*|doubt\w*|question\w*|unlikely|hurdle\w*|obstacle\w*|block\w*)\b",
     re.IGNORECASE,
 )
 # Nouns that name a quantity: a question asking one of these wants a figure, and a sentence

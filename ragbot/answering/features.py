@@ -115,14 +115,17 @@ def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
     IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one. At
     most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure.
-    A word outside the measure's core that no candidate states ("approaching", "paying") is
-    the question's phrasing, not the notes' vocabulary: it is left out. The core counts even
-    then: an asked segment no note names is what makes a question unanswerable."""
+    When the question names a quantity, the measure is its core, the quantity and its
+    qualifiers ("net interest income" of "how much net interest income did it bring in"): the
+    other words say how the question is put. Without one, every word counts but those no
+    candidate states ("approaching", "designing"): the question's phrasing, not the notes'
+    vocabulary. The core counts even when no candidate states it: an asked segment no note
+    names is what makes a question unanswerable."""
     if not wants.measure:
         return [1.0] * len(pool)
     credits = [measure_credit(wants, c.stems, c.context_stems) for c in pool]
-    core = wants.quantities | wants.qualifiers
-    asked = [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
+    core = wants.measure & (wants.quantities | wants.qualifiers)
+    asked = sorted(core) if wants.quantities else [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
     if not asked:
         return [1.0] * len(pool)
     idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in asked}
