@@ -206,3 +206,18 @@ def test_only_the_core_of_the_measure_must_be_in_the_sentence():
     assert measure_credit(wants, sentence, passage_words) == {"net": 1.0, "interest": 1.0, "incom": 1.0, "bring": 1.0}
     assert measure_credit(wants, sentence, sentence)["bring"] == 0.0  # nowhere in the passage
     assert measure_credit(wants, stems("Income rose 3%."), passage_words | {"net", "interest"})["net"] == 0.0  # the total
+
+
+def test_a_quantity_question_is_measured_by_its_core_and_phrasing_no_note_uses_is_left_out():
+    """A quantity is asked by its noun, not by a verb or adjective of the same stem; the
+    quantity and its qualifiers are then the measure. Without a quantity, a word no candidate
+    states ("approaching") is the question's phrasing and is left out."""
+    assert asked_for("Is JPMorgan or Costco more expensive on forward earnings?", "Is it more expensive on forward earnings?").quantities == {"earn"}
+    assert asked_for("And what gross margin did the car business earn?", "And what gross margin did the car business earn?").quantities == {"margin"}
+    assert asked_for("Who is selling compute to OpenAI?", "Who is selling compute to OpenAI?").quantities == frozenset()
+    valued = "The stock trades at about 52x forward earnings, a premium to every retail peer."
+    f = features_of(question("Is the company or the company more expensive on forward earnings?"), [passage(valued)])
+    assert f[valued].measure_match == 1.0  # "expensive": how the question is put
+    both = "Both escalated spending on instant commerce, the 30-minute delivery of meals."
+    f = features_of(question("Compare how the company and the company are approaching instant commerce."), [passage(both)])
+    assert f[both].measure_match == 1.0  # "approaching": no candidate says it

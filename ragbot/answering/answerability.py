@@ -51,8 +51,9 @@ _COMPARISON = frozenset(_canonical(stem(w)) for w in """
     against than between differ differs difference whose either both faster slower higher lower better worse
     bigger smaller cheaper dearer
     """.split())
-# Words that place a follow-up in time relative to the turn before ("and the following quarter?").
-_RELATIVE = frozenset(stem(w) for w in "following follow preceding after before same then".split())
+# Words that place a follow-up relative to the turn before ("and the following quarter?", "how
+# did that hold up?"): they ask the same measure again.
+_RELATIVE = frozenset(stem(w) for w in "following follow preceding after before same then hold keep fare trend change look".split())
 # Category questions: "what are the risks to X", "what could go wrong / derail X" ask for any
 # sentence of a category (a risk), not for the category's name: their cue words are not the
 # measure, and a sentence answers when it states something of that category (``_RISK_CUE``).
@@ -78,14 +79,21 @@ _RISK_CUE = re.compile(
     re.IGNORECASE,
 )
 # Nouns that name a quantity: a question asking one of these wants a figure, and a sentence
-# naming another of them (and not this one) states a neighbouring measure.
-_QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in """
+# naming another of them (and not this one) states a neighbouring measure. A question asks a
+# quantity by its noun (``_QUANTITY_WORDS``, with singulars and plurals), not by a verb or
+# adjective sharing its stem: "expensive" is no expense, "earn" no earnings, "selling" no sales.
+_QUANTITY_LIST = """
     revenue revenues sales income profit profits loss losses margin margins growth earnings eps ebit ebitda ebita
     capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets
-    """.split())
+    """.split()
+_QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
+_QUANTITY_WORDS = frozenset(
+    {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
+     *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
+)
 _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
     re.IGNORECASE,
@@ -143,12 +151,21 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     words = [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
     found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and t[0].isupper() and w in measure}
     for i, w in enumerate(words):
-        if w in _QUANTITY_NOUNS and w in measure:
+        if _is_quantity(tokens[i]) and w in measure:
             for j in range(i - 1, max(i - 1 - _QUALIFIER_SPAN, -1), -1):
-                if words[j] not in measure or words[j] in _QUANTITY_NOUNS:
+                if words[j] not in measure or _is_quantity(tokens[j]):
                     break
                 found.add(words[j])
     return frozenset(found)
+
+
+def _is_quantity(token: str) -> bool:
+    return token.lower().removesuffix("'s").removesuffix("\u2019s") in _QUANTITY_WORDS
+
+
+def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words the topic writes as a quantity noun ("revenue", "deliveries")."""
+    return frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t)) & measure
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -178,23 +195,22 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     """``text`` is the question as typed; ``topic`` the question without its company names
     (``Question.topic``), whose content words give the measure, with the segment words of
     its company mentions (``segment_words``; ``resolver`` finds them). A follow-up
-    (``previous_topic``, the topic it continues) asks its own measure; one that names no
-    quantity or name of its own ("and in the following quarter?", "how did that hold up?")
-    asks the previous turn's core, its own words being context."""
+    (``previous_topic``, the topic it continues) asks its own measure; one that names none
+    ("and in the following quarter?", "how did that hold up?") asks the previous turn's core
+    and kind of answer."""
     topic = f"{topic} {segment_words(text, resolver)}"
     risk = _RISK_QUESTION.search(text) is not None
     left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
-    core = (measure & _QUANTITY_NOUNS) | qualifiers(topic, measure)
-    if previous_topic and not core:
+    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure)
+    if previous_topic and not measure:
         before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
-        core = (before & _QUANTITY_NOUNS) | qualifiers(previous_topic, before)
-        measure, forms = measure | core, {**before_forms, **forms}
-    quantities = measure & _QUANTITY_NOUNS
+        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before)
+        measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
     kind = _kind(text, risk, quantities)
-    if kind is None and previous_topic and not (measure - core):  # "and in the following quarter?" asks as before
+    if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
-    return AskedFor(measure, quantities, kind, core - quantities, forms)
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms)
 
 
 def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
