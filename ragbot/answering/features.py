@@ -23,7 +23,9 @@ match                (``answerability.py``) the sentence states: 1 each in the s
                      its passage or title, 0 absent or replaced by a neighbouring measure (another
                      quantity, or the asked quantity of the whole company); 1 if none is asked
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
-kind_fit             "how much / what was the revenue", a time for "when"; 1 if no kind is asked
+kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
+                     adverse development) for "what are the risks / what could go wrong"; 1 if
+                     no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 =========  ========  ===========================================================================
