@@ -221,3 +221,9 @@ def test_a_quantity_question_is_measured_by_its_core_and_phrasing_no_note_uses_i
     both = "Both escalated spending on instant commerce, the 30-minute delivery of meals."
     f = features_of(question("Compare how the company and the company are approaching instant commerce."), [passage(both)])
     assert f[both].measure_match == 1.0  # "approaching": no candidate says it
+
+
+def test_qualifiers_reach_past_and_and_generic_words():
+    wants = asked_for("What was Tencent's fintech and business services revenue?", "What was the company's fintech and business services revenue?")
+    assert wants.qualifiers == {"fintech", "servic"} and wants.quantities == {"revenu"}
+    assert asked_for("What was the company's Mac revenue?", "What was the company's Mac revenue?").qualifiers == {"mac"}

@@ -139,7 +139,7 @@ class AskedFor:
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
-_QUALIFIER_SPAN = 3  # words before a quantity noun read as its qualifiers ("fintech and business services revenue")
+_QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifiers ("fintech and business services revenue")
 
 
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
@@ -152,10 +152,14 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and t[0].isupper() and w in measure}
     for i, w in enumerate(words):
         if _is_quantity(tokens[i]) and w in measure:
-            for j in range(i - 1, max(i - 1 - _QUALIFIER_SPAN, -1), -1):
-                if words[j] not in measure or _is_quantity(tokens[j]):
+            taken = 0
+            for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
+                if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
+                    continue
+                if words[j] not in measure or _is_quantity(tokens[j]) or taken == _QUALIFIER_SPAN:
                     break
                 found.add(words[j])
+                taken += 1
     return frozenset(found)
 
 
