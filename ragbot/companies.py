@@ -62,14 +62,16 @@ def near_spelling(text: str, resolver: TickerResolver, held: set[str]) -> str | 
 
 def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str], bool]) -> str | None:
     """A name the question asks about that no note mentions: a capitalised word past the first,
-    not part of a company mention (as routing reads them), no month or weekday, that
+    not part of a company mention (as routing reads them) nor a word of a named company's
+    name, no month or weekday, that
     ``mentioned`` (the notes' word index) does not find ("What is Zorblax Corp's margin?" ->
     "Zorblax"). The notes cannot answer for it, whatever it names; a near spelling of a
     company is caught before."""
-    spans = [(m.start, m.end) for m in resolver.mentions(text, case_sensitive_names=False)]
+    mentions = resolver.mentions(text, case_sensitive_names=False)
+    named = {w.lower() for m in mentions for w in resolver.directory.name_of(m.ticker).split()}  # "Marine" of "Halvorsen Marine"
     for match in _NAME.finditer(text):
         name, start = match.group(1), match.start(1)
-        if any(a <= start < b for a, b in spans) or _MONTHS_AND_DAYS.match(name):
+        if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
             continue
         if not mentioned(name):
             return name

@@ -83,7 +83,8 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     words = {"alibaba", "cloud", "agentforce", "margin"}
     mentioned = lambda word: word.lower() in words  # noqa: E731 - the notes' word index
     assert unknown_name("What is Zorblax Corp's margin?", RESOLVER, mentioned) == "Zorblax"
-    for known in ("What did Salesforce say about Agentforce?", "How fast did Alibaba Cloud grow in June?", "What is the margin?"):
+    for known in ("What did Salesforce say about Agentforce?", "How fast did Alibaba Cloud grow in June?", "What is the margin?",
+                  "What margin did Chipotle Mexican report?"):  # "Mexican": a word of the named company's name
         assert unknown_name(known, RESOLVER, mentioned) is None
     held = ROUTER.route("What is Zorblax Corp's margin?")
     reply = check_companies(held, None, RESOLVER, HELD, mentioned).reply
