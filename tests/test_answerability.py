@@ -227,3 +227,8 @@ def test_qualifiers_reach_past_and_and_generic_words():
     wants = asked_for("What was Tencent's fintech and business services revenue?", "What was the company's fintech and business services revenue?")
     assert wants.qualifiers == {"fintech", "servic"} and wants.quantities == {"revenu"}
     assert asked_for("What was the company's Mac revenue?", "What was the company's Mac revenue?").qualifiers == {"mac"}
+
+
+def test_the_segment_an_alias_names_is_a_qualifier():
+    wants = asked_for("What was AWS operating margin in Q3 2025?", "What was the company operating margin in Q3 2025?", RESOLVER)
+    assert wants.quantities == {"margin"} and "aw" in wants.qualifiers  # "AWS": Amazon's segment

@@ -202,11 +202,13 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     (``previous_topic``, the topic it continues) asks its own measure; one that names none
     ("and in the following quarter?", "how did that hold up?") asks the previous turn's core
     and kind of answer."""
-    topic = f"{topic} {segment_words(text, resolver)}"
+    segment = segment_words(text, resolver)
+    topic = f"{topic} {segment}"
     risk = _RISK_QUESTION.search(text) is not None
     left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
-    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure)
+    # the segment an alias names ("AWS" of Amazon) narrows the measure as a qualifier does
+    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure)
     if previous_topic and not measure:
         before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
         quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before)
