@@ -9,7 +9,8 @@ Each set's notes go into a throwaway store; then ``AnswerEvaluator`` scores, in 
 
 Sets: eval/qa.jsonl over eval/notes; eval/holdout/ and eval/final/ (written blind: their authors
 saw neither the code nor the other sets); eval/nearmiss/ (near-miss unanswerable questions and
-companies missing from the alias table, over eval/notes plus its own notes); plus any under
+companies missing from the alias table, over eval/notes plus its own notes); eval/longdocs/ (long
+annual-report pages with tables, beside eval/notes as distractors); plus any under
 ../shared/eval/ (a folder holding a *.jsonl and notes/, or NAME.jsonl beside a NAME/ notes folder).
 Every set also prints no-answer accuracy by near-miss kind and the wrong-company answers.
 
@@ -40,7 +41,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--notes", type=Path, default=ROOT / "eval" / "notes", help="their notes (default eval/notes)")
     parser.add_argument("--extra", type=Path, default=ROOT.parent / "shared" / "eval", help="folder of extra sets (default ../shared/eval)")
     parser.add_argument("--name", default="quality", help="results file name (default quality)")
-    parser.add_argument("--sets", nargs="*", help="only these sets by name (eval, holdout, final, nearmiss, extra names)")
+    parser.add_argument("--sets", nargs="*", help="only these sets by name (eval, holdout, final, nearmiss, longdocs, extra names)")
     parser.add_argument("--default-only", action="store_true", help="only ragbot's default pipeline (no comparisons)")
     return parser.parse_args()
 
@@ -108,8 +109,9 @@ def main() -> None:
     args = parse_args()
     blind = [(name, ROOT / "eval" / name / "qa.jsonl", [ROOT / "eval" / name / "notes"]) for name in ("holdout", "final")]
     nearmiss = ("nearmiss", ROOT / "eval" / "nearmiss" / "qa.jsonl", [args.notes, ROOT / "eval" / "nearmiss" / "notes"])
+    longdocs = ("longdocs", ROOT / "eval" / "longdocs" / "qa.jsonl", [ROOT / "eval" / "longdocs" / "notes", args.notes])
     extra = [(name, qa, [notes]) for name, qa, notes in extra_sets(args.extra)]
-    sets = [("eval", args.qa, [args.notes]), *blind, nearmiss, *extra]
+    sets = [("eval", args.qa, [args.notes]), *blind, nearmiss, longdocs, *extra]
     sets = [s for s in sets if not args.sets or s[0] in args.sets]
     outcomes: list = []
     figures = {name: evaluate(name, qa, notes, args.default_only, outcomes) for name, qa, notes in sets}

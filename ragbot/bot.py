@@ -318,7 +318,9 @@ class Ragbot:
         with self.store.reading():  # the store is read here; answering below reads no more of it
             routed = self.router.route(prepared.text, history, tickers)
             routed.max_citations = k
-            check = check_companies(routed, routed.tickers if tickers else None, self.resolver, self.resolver.held)
+            check = check_companies(
+                routed, routed.tickers if tickers else None, self.resolver, self.resolver.held, self.index.lexical.mentions,
+            )
             if check.reply is not None:  # never another company's notes
                 yield replace(check.reply, notices=[*prepared.notices, *check.reply.notices])
                 return

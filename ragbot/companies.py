@@ -5,6 +5,7 @@ naming it instead of an answer from other notes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -17,6 +18,12 @@ from ragbot.routing import Question
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
+# A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question.
+_NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+_MONTHS_AND_DAYS = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
 
 
 @dataclass(frozen=True)
@@ -53,15 +60,37 @@ def near_spelling(text: str, resolver: TickerResolver, held: set[str]) -> str | 
     return None
 
 
+def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str], bool]) -> str | None:
+    """A name the question asks about that no note mentions: a capitalised word past the first,
+    not part of a company mention (as routing reads them) nor a word of a named company's
+    name, no month or weekday, that
+    ``mentioned`` (the notes' word index) does not find ("What is Zorblax Corp's margin?" ->
+    "Zorblax"). The notes cannot answer for it, whatever it names; a near spelling of a
+    company is caught before."""
+    mentions = resolver.mentions(text, case_sensitive_names=False)
+    named = {w.lower() for m in mentions for w in resolver.directory.name_of(m.ticker).split()}  # "Marine" of "Halvorsen Marine"
+    for match in _NAME.finditer(text):
+        name, start = match.group(1), match.start(1)
+        if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
+            continue
+        if not mentioned(name):
+            return name
+    return None
+
+
 def _names(resolver: TickerResolver, tickers: list[str]) -> str:
     return ", ".join(label(resolver, t) for t in tickers)
 
 
-def check_companies(question: Question, filtered: list[str] | None, resolver: TickerResolver, held: set[str]) -> CompanyCheck:
+def check_companies(
+    question: Question, filtered: list[str] | None, resolver: TickerResolver, held: set[str],
+    mentioned: Callable[[str], bool] | None = None,
+) -> CompanyCheck:
     """What to do about the companies a question names (``question.named``), given the
     tickers the user picked (``filtered``, None for no filter) and those the notes are about
     (``held``): a reply when none of them can be answered for, else the ones that can, with a
-    notice naming the others; "did you mean" for a near spelling when it names none."""
+    notice naming the others; "did you mean" for a near spelling when it names none; "not in
+    your notes" for a name no note mentions (``unknown_name``, when ``mentioned`` is given)."""
     missing = [t for t in question.named if t not in held]
     excluded = [t for t in question.named if filtered and t in held and t not in filtered]
     notices = [f"No notes about {_names(resolver, missing)}."] if missing else []
@@ -74,4 +103,6 @@ def check_companies(question: Question, filtered: list[str] | None, resolver: Ti
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
     if not question.tickers and (name := near_spelling(question.text, resolver, held)):
         return CompanyCheck(Answer(f"Did you mean {name}? No company in your notes is spelt as in the question.", False))
+    if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):
+        return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
     return CompanyCheck()

@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answer import Answer
-from ragbot.companies import check_companies, near_spelling
+from ragbot.companies import check_companies, near_spelling, unknown_name
 from ragbot.examples import companies_about, found_examples
 from ragbot.routing import QueryRouter
 
@@ -75,3 +75,18 @@ def test_examples_are_only_questions_the_notes_answer():
     ]
     assert asked[1:3] == ["What's the sentiment on Nvidia?", "What is driving growth at Nvidia?"]
     assert found_examples(["NVDA"], RESOLVER.directory.name_of, lambda q: Answer("", False)) == []
+
+
+def test_a_name_no_note_mentions_is_not_in_the_notes():
+    """A capitalised word past the first that no note has and no company alias matches: the
+    notes cannot answer for it. Words the notes have, company names and months pass."""
+    words = {"alibaba", "cloud", "agentforce", "margin"}
+    mentioned = lambda word: word.lower() in words  # noqa: E731 - the notes' word index
+    assert unknown_name("What is Zorblax Corp's margin?", RESOLVER, mentioned) == "Zorblax"
+    for known in ("What did Salesforce say about Agentforce?", "How fast did Alibaba Cloud grow in June?", "What is the margin?",
+                  "What margin did Chipotle Mexican report?"):  # "Mexican": a word of the named company's name
+        assert unknown_name(known, RESOLVER, mentioned) is None
+    held = ROUTER.route("What is Zorblax Corp's margin?")
+    reply = check_companies(held, None, RESOLVER, HELD, mentioned).reply
+    assert not reply.found and reply.text == "Zorblax is not in your notes: no note mentions it."
+    assert check_companies(held, None, RESOLVER, HELD).reply is None  # without the word index: no check

@@ -54,3 +54,10 @@ def test_the_filter_no_notes_and_a_near_spelling_get_replies_naming_the_company(
     assert not missing.found and missing.text == "No notes about Synopsys (SNPS)."
     typo = bot.ask("What are Alibba's cloud risks?")
     assert not typo.found and typo.text.startswith("Did you mean Alibaba?")
+
+
+@pytest.mark.slow
+def test_a_name_no_note_mentions_gets_not_in_your_notes(bot):
+    unknown = bot.ask("What is Zorblax Corp's margin?")
+    assert not unknown.found and unknown.citations == [] and unknown.text.startswith("Zorblax is not in your notes")
+    assert bot.ask("What are the main risks for Celestica?").found  # a name the notes use answers

@@ -70,6 +70,10 @@ class LexicalIndex:
             self.add(got["ids"], got["documents"], got["metadatas"])
         return len(missing), len(extra)
 
+    def mentions(self, word: str) -> bool:
+        """Whether any chunk's text has ``word`` (as FTS5's porter tokenizer reads it)."""
+        return bool(self._all("SELECT 1 FROM chunks WHERE chunks MATCH ? LIMIT 1", (f"text : {_quote(word)}",)))
+
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
         """Top ``k`` chunks by BM25 for the query's content words; higher score is better."""
         terms = query_terms(query)

@@ -13,15 +13,19 @@ vocabularies of quantities and times below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest import TickerResolver
 from ingest.words import stem, stems
+from ragbot.glossary import ABBREVIATIONS
 from ragbot.periods import periods
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
 _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
-         "fallen": "fall", "sold": "sell", "sale": "sell", "spent": "spend", "paid": "pay", "bought": "buy"}
+         "fallen": "fall", "sold": "sell", "sale": "sell", "spent": "spend", "paid": "pay", "bought": "buy",
+         # a noun and its verb, which Snowball stems apart: "guidance" / "guide", "deliveries" / "deliver"
+         "guidanc": "guid", "deliveri": "deliv", "shipment": "ship", "expans": "expand", "acquisit": "acquir",
+         "competit": "compet", "exposur": "expos", "automot": "auto"}
 
 
 def _canonical(word_stem: str) -> str:
@@ -38,17 +42,58 @@ _GENERIC = frozenset(stem(w) for w in """
     quarter quarters year years month months period fiscal time date number amount level figure figures
     new next previous prior this that these those about around roughly approximately any some
     happen happens happened start started begin begins expected plan plans planned going
-    else anything everything something thing things more less
+    else anything everything something thing things more less right now today
     """.split())
+# Comparison words: they ask to set two answers side by side ("how do A and B compare on
+# margin"), so each sentence need only state the measure for one company; never the measure.
+_COMPARE_WORDS = re.compile(r"\b(?:compar(?:e[ds]?|ing|isons?)|versus|vs\.?|stacks?\s+up|relative\s+to)\b", re.IGNORECASE)
+_COMPARISON = frozenset(_canonical(stem(w)) for w in """
+    against than between differ differs difference whose either both faster slower higher lower better worse
+    bigger smaller cheaper dearer
+    """.split())
+# Words that place a follow-up relative to the turn before ("and the following quarter?", "how
+# did that hold up?"): they ask the same measure again.
+_RELATIVE = frozenset(stem(w) for w in "following follow preceding after before same then hold keep fare trend change look".split())
+# Category questions: "what are the risks to X", "what could go wrong / derail X" ask for any
+# sentence of a category (a risk), not for the category's name: their cue words are not the
+# measure, and a sentence answers when it states something of that category (``_RISK_CUE``).
+_RISK_QUESTION = re.compile(
+    r"\b(?:risks?|risky|threats?|threaten\w*|headwinds?|downside|dangers?|worr(?:y|ies|ied)|concerns?|challenges?"
+    r"|problems?|go(?:es)?\s+wrong|derail\w*|hurt|jeopardi[sz]e\w*|stop\w*|undermine\w*)\b",
+    re.IGNORECASE,
+)
+_RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
+    risk risks risky threat threats threaten headwind headwinds downside danger dangers worry worries worried
+    concern concerns challenge challenges problem problems go goes wrong derail hurt jeopardise jeopardize
+    stop undermine face faces facing remain remains
+    """.split())
+# A sentence of the risk category: it names a risk, a hedge or an adverse development.
+_RISK_CUE = re.compile(
+    r"\b(?:risk\w*|threat\w*|headwind\w*|downside|danger\w*|worr\w*|concern\w*|challeng\w*|problem\w*|uncertain\w*"
+    r"|could|may|might|would|if|unless|pressure\w*|compet\w*|rival\w*|hurt\w*|weigh\w*|slow\w*|declin\w*|drop\w*"
+    r"|fall\w*|fell|los[est]\w*|delay\w*|ban\w*|restrict\w*|tariff\w*|regulat\w*|probe\w*|scrutiny|fine[sd]?"
+    r"|cut\w*|weak\w*|dilut\w*|squeez\w*|erod\w*|hit|cost\w*|expos\w*|depend\w*|reliance|relies|rely|war|dispute\w*"
+    r"|lawsuit\w*|litigation|penalt\w*|volatil\w*|caution\w*|warn\w*|miss\w*|shortfall\w*|burn\w*|debt|charge\w*"
+    r"|negative\w*|advers\w*|vulnerab\w*|damag\w*|harm\w*|recall\w*|sanction\w*|investigat\w*|antitrust|overhang"
+    r"|stall\w*|slump\w*|shrink\w*|lag\w*|fragil\w*|doubt\w*|question\w*|unlikely|hurdle\w*|obstacle\w*|block\w*)\b",
+    re.IGNORECASE,
+)
 # Nouns that name a quantity: a question asking one of these wants a figure, and a sentence
-# naming another of them (and not this one) states a neighbouring measure.
-_QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in """
+# naming another of them (and not this one) states a neighbouring measure. A question asks a
+# quantity by its noun (``_QUANTITY_WORDS``, with singulars and plurals), not by a verb or
+# adjective sharing its stem: "expensive" is no expense, "earn" no earnings, "selling" no sales.
+_QUANTITY_LIST = """
     revenue revenues sales income profit profits loss losses margin margins growth earnings eps ebit ebitda ebita
     capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets
-    """.split())
+    """.split()
+_QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
+_QUANTITY_WORDS = frozenset(
+    {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
+     *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
+)
 _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
     re.IGNORECASE,
@@ -82,17 +127,19 @@ def _canonical_all(words: frozenset[str]) -> frozenset[str]:
 @dataclass(frozen=True)
 class AskedFor:
     """What a question asks for: its measure's words (stems), the quantity nouns among them,
-    the qualifiers that say whose quantity it is (the segment or product), and the kind of
-    answer ("figure", "time" or None for anything else)."""
+    the qualifiers that say whose quantity it is (the segment or product), the kind of
+    answer ("figure", "time", "risk" or None for anything else), and the long form that
+    states an abbreviation of the measure as well."""
 
     measure: frozenset[str]
     quantities: frozenset[str]
     kind: str | None
     qualifiers: frozenset[str] = frozenset()
+    forms: dict[str, frozenset[str]] = field(default_factory=dict)  # an abbreviation's long form ("capex")
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
-_QUALIFIER_SPAN = 3  # words before a quantity noun read as its qualifiers ("fintech and business services revenue")
+_QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifiers ("fintech and business services revenue")
 
 
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
@@ -104,12 +151,25 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     words = [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
     found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and t[0].isupper() and w in measure}
     for i, w in enumerate(words):
-        if w in _QUANTITY_NOUNS and w in measure:
-            for j in range(i - 1, max(i - 1 - _QUALIFIER_SPAN, -1), -1):
-                if words[j] not in measure or words[j] in _QUANTITY_NOUNS:
+        if _is_quantity(tokens[i]) and w in measure:
+            taken = 0
+            for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
+                if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
+                    continue
+                if words[j] not in measure or _is_quantity(tokens[j]) or taken == _QUALIFIER_SPAN:
                     break
                 found.add(words[j])
+                taken += 1
     return frozenset(found)
+
+
+def _is_quantity(token: str) -> bool:
+    return token.lower().removesuffix("'s").removesuffix("\u2019s") in _QUANTITY_WORDS
+
+
+def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words the topic writes as a quantity noun ("revenue", "deliveries")."""
+    return frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t)) & measure
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -124,28 +184,74 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
     return " ".join(words)
 
 
-def asked_for(text: str, topic: str, resolver: TickerResolver | None = None) -> AskedFor:
+def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset[str]:
+    """The content words of ``topic`` that name what is asked: without ``left_out``, periods,
+    figures and comparison words."""
+    topic = _COMPARE_WORDS.sub(" ", topic)
+    period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
+    return frozenset(
+        c for t in stems(topic)
+        if (c := _canonical(t)) not in left_out and t not in period_words and not any(ch.isdigit() for ch in t)
+    )
+
+
+def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, previous_topic: str = "") -> AskedFor:
     """``text`` is the question as typed; ``topic`` the question without its company names
     (``Question.topic``), whose content words give the measure, with the segment words of
-    its company mentions (``segment_words``; ``resolver`` finds them)."""
-    topic = f"{topic} {segment_words(text, resolver)}"
-    period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
-    measure = frozenset(
-        _canonical(t) for t in stems(topic)
-        if t not in _GENERIC and t not in period_words and not any(ch.isdigit() for ch in t)
-    )
-    quantities = measure & _QUANTITY_NOUNS
+    its company mentions (``segment_words``; ``resolver`` finds them). A follow-up
+    (``previous_topic``, the topic it continues) asks its own measure; one that names none
+    ("and in the following quarter?", "how did that hold up?") asks the previous turn's core
+    and kind of answer."""
+    segment = segment_words(text, resolver)
+    topic = f"{topic} {segment}"
+    risk = _RISK_QUESTION.search(text) is not None
+    left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
+    measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
+    # the segment an alias names ("AWS" of Amazon) narrows the measure as a qualifier does
+    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure)
+    if previous_topic and not measure:
+        before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
+        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before)
+        measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
+    kind = _kind(text, risk, quantities)
+    if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
+        kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms)
+
+
+def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
+    """The kind of answer ``text`` asks for: "time", "risk", "figure" or None."""
     if _TIME_QUESTION.search(text):
-        kind = "time"
-    elif _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
-        kind = "figure"
-    else:
-        kind = None
-    return AskedFor(measure, quantities, kind, qualifiers(topic, measure))
+        return "time"
+    if risk:
+        return "risk"
+    if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
+        return "figure"
+    return None
+
+
+def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """An abbreviation and its long form (``ragbot.glossary``, which adds the other form to the
+    topic) are one measure word: "capex" is stated by "capex" or by "capital expenditure".
+    Returns the measure with each long form folded into its abbreviation, and the long forms."""
+    forms = {}
+    for short, long in ABBREVIATIONS.items():
+        short_stems = {_canonical(w) for w in stems(short)}
+        long_stems = frozenset(_canonical(w) for w in stems(long)) - _GENERIC
+        if len(short_stems) != 1 or not long_stems:
+            continue
+        (word,) = short_stems
+        if word in measure or long_stems <= measure:
+            measure = (measure - long_stems) | {word}
+            forms[word] = long_stems
+    return measure, forms
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:
-    """Whether ``sentence`` holds the kind of answer asked: a figure, a time, or anything (None)."""
+    """Whether ``sentence`` holds the kind of answer asked: a figure, a time, a risk (a risk,
+    hedge or adverse development, ``_RISK_CUE``), or anything (None)."""
+    if kind == "risk":
+        return _RISK_CUE.search(sentence) is not None
     if kind == "figure":
         return _FIGURE.search(sentence) is not None
     if kind == "time":
@@ -154,19 +260,28 @@ def states_kind(kind: str | None, sentence: str) -> bool:
 
 
 def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:
-    """Each asked measure word's credit: 1 when the sentence has it; 0.5 when only its passage
-    or note title does; 0 when it has neither, or when the sentence states a neighbouring
-    measure: another quantity ("margin" for "revenue"), or the asked quantity without the
-    asked segment or product (the company's total "revenue" for "Retail revenue")."""
+    """Each asked measure word's credit. The measure's core (the asked quantities and their
+    qualifiers): 1 when the sentence has it; 0.5 when only its passage or note title does; 0
+    when it has neither, or when the sentence states a neighbouring measure: another quantity
+    ("margin" for "revenue"), or the asked quantity without the asked segment or product (the
+    company's total "revenue" for "Retail revenue"). The other words (the question's verbs and
+    framing: "bring in", "set aside", "bull case"): 1 in the sentence or its passage, else 0."""
     sentence, context = _canonical_all(sentence), _canonical_all(context)
-    other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked.quantities)
+    sentence |= {w for w, long in asked.forms.items() if long <= sentence}
+    context |= {w for w, long in asked.forms.items() if long <= context}
+    asked_quantities = asked.quantities | {w for q in asked.quantities for w in asked.forms.get(q, ())}
+    other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked_quantities)
     states_asked = bool(sentence & asked.quantities)
     credit = {}
     for word in asked.measure:
         quantity = word in asked.quantities
         if word in sentence:
             credit[word] = 1.0
-        elif word in context and not (quantity and other_quantity) and not (not quantity and states_asked):
+        elif word not in context:
+            credit[word] = 0.0
+        elif not quantity and word not in asked.qualifiers:
+            credit[word] = 1.0
+        elif not (quantity and other_quantity) and not (not quantity and states_asked):
             credit[word] = 0.5
         else:
             credit[word] = 0.0

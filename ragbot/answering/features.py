@@ -23,7 +23,9 @@ match                (``answerability.py``) the sentence states: 1 each in the s
                      its passage or title, 0 absent or replaced by a neighbouring measure (another
                      quantity, or the asked quantity of the whole company); 1 if none is asked
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
-kind_fit             "how much / what was the revenue", a time for "when"; 1 if no kind is asked
+kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
+                     adverse development) for "what are the risks / what could go wrong"; 1 if
+                     no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 =========  ========  ===========================================================================
@@ -98,7 +100,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
-        wants=asked_for(question.text, question.topic, resolver),
+        wants=asked_for(question.text, question.topic, resolver, question.previous_topic),
     )
 
 
@@ -114,15 +116,25 @@ def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
 def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
     IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one. At
-    most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure."""
+    most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure.
+    When the question names a quantity, the measure is its core, the quantity and its
+    qualifiers ("net interest income" of "how much net interest income did it bring in"): the
+    other words say how the question is put. Without one, every word counts but those no
+    candidate states ("approaching", "designing"): the question's phrasing, not the notes'
+    vocabulary. The core counts even when no candidate states it: an asked segment no note
+    names is what makes a question unanswerable."""
     if not wants.measure:
         return [1.0] * len(pool)
-    idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in wants.measure}
+    credits = [measure_credit(wants, c.stems, c.context_stems) for c in pool]
+    core = wants.measure & (wants.quantities | wants.qualifiers)
+    asked = sorted(core) if wants.quantities else [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
+    if not asked:
+        return [1.0] * len(pool)
+    idf = {w: math.log(1 + len(pool) / (1 + sum(w in c.stems for c in pool))) + 0.1 for w in asked}
     total = sum(idf.values())
     values = []
-    for c in pool:
-        credit = measure_credit(wants, c.stems, c.context_stems)
-        value = sum(idf[w] * v for w, v in credit.items()) / total
+    for credit in credits:
+        value = sum(idf[w] * credit[w] for w in asked) / total
         values.append(min(value, QUALIFIER_MISSING) if any(credit[w] == 0 for w in wants.qualifiers) else value)
     return values
 
