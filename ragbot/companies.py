@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from ingest import TickerResolver
+from ingest.words import query_terms
 from ragbot.answer import Answer
 from ragbot.routing import Question
 
@@ -20,6 +21,7 @@ _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
 # A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question.
 _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
@@ -67,15 +69,26 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     ``mentioned`` (the notes' word index) does not find ("What is Zorblax Corp's margin?" ->
     "Zorblax"). The notes cannot answer for it, whatever it names; a near spelling of a
     company is caught before."""
+    if _capitals_carry_no_signal(text):
+        return None
     mentions = resolver.mentions(text, case_sensitive_names=False)
     named = {w.lower() for m in mentions for w in resolver.directory.name_of(m.ticker).split()}  # "Marine" of "Halvorsen Marine"
     for match in _NAME.finditer(text):
         name, start = match.group(1), match.start(1)
         if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
             continue
+        if name.isupper() or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword
+            continue
         if not mentioned(name):
             return name
     return None
+
+
+def _capitals_carry_no_signal(text: str) -> bool:
+    """True for a question typed in Title Case or capitals, where a capital marks no name: most of
+    its words (over ``TITLE_CASE_SHARE``) start with one."""
+    words = re.findall(r"[A-Za-z][A-Za-z'\u2019\-]*", text)
+    return len(words) > 2 and sum(w[0].isupper() for w in words) / len(words) > TITLE_CASE_SHARE
 
 
 def _names(resolver: TickerResolver, tickers: list[str]) -> str:
