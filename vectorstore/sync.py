@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from langchain_chroma import Chroma
 from langchain_classic.embeddings import CacheBackedEmbeddings
@@ -50,7 +49,7 @@ class NoteIndex:
     def __init__(
         self,
         vectorstore: Chroma,
-        record_manager_path: Path,
+        records_url: str,
         lexical: LexicalIndex,
         batch_size: int = 64,
         commit: Callable[[], AbstractContextManager] = nullcontext,
@@ -62,7 +61,7 @@ class NoteIndex:
         self.commit = commit
         self.embed_batch = embed_batch  # texts per model call when embedding ahead (>= 1)
         namespace = f"chroma/{vectorstore._collection.name}"
-        self.records = SQLRecordManager(namespace, db_url=f"sqlite:///{record_manager_path}")
+        self.records = SQLRecordManager(namespace, db_url=records_url)  # SQLite file or PostgreSQL
         self.records.create_schema()
 
     @property
