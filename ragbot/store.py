@@ -21,7 +21,7 @@ from vectorstore import NoteIndex, SqliteLexicalIndex, open_chroma
 from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
-from vectorstore.postgres import PostgresLexicalIndex, PostgresLocks, create_schema, schema_lock, server_engine
+from vectorstore.postgres import PostgresLexicalIndex, PostgresLocks, schema_lock, server_engine
 from vectorstore.servers import unavailable
 from vectorstore.versioning import VersionFile
 
@@ -143,8 +143,8 @@ class StoreAccess:
         if self.engine is None:
             lexical = SqliteLexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
             return self._note_index(vectorstore, f"sqlite:///{self.folder / f'{s.collection}.records.sqlite'}", lexical)
-        with schema_lock(self.engine):  # the record manager creates its table too
-            create_schema(self.engine)
+        self.locks.prepare()  # ragbot's tables
+        with schema_lock(self.engine):  # the record manager creates its own
             return self._note_index(vectorstore, s.database_url, PostgresLexicalIndex(self.engine, s.collection))
 
     def _note_index(self, vectorstore, records_url: str, lexical) -> NoteIndex:

@@ -142,10 +142,21 @@ class PostgresLocks:
         self._writer = threading.RLock()  # this process's threads, one at a time
         self._writer_session: tuple[Connection, int] | None = None  # (connection holding the lock, depth)
         self._reads = threading.local()  # per thread: nested reads share the outer one's lock
+        self._schema = threading.Lock()
+        self._schema_ready = False
+
+    def prepare(self) -> None:
+        """Create ragbot's tables once per process, before the first use of the locks."""
+        with self._schema:
+            if not self._schema_ready:
+                with schema_lock(self.engine):
+                    create_schema(self.engine)
+                self._schema_ready = True
 
     @contextmanager
     def writing(self, wait: bool = True) -> Iterator[None]:
         """Hold the writer lock (re-entrant): wait for another writer, or raise ``StoreBusy``."""
+        self.prepare()
         if not self._writer.acquire(blocking=False):
             if not wait:
                 raise StoreBusy("another ingest is writing the store; try again when it is done")
@@ -193,6 +204,7 @@ class PostgresLocks:
 
     @contextmanager
     def _advisory(self, function: str, release: str) -> Iterator[None]:
+        self.prepare()
         with self.engine.connect() as connection:
             connection.execute(text(f"SELECT {function}({self._commit_key})"))
             connection.commit()
@@ -228,6 +240,7 @@ class PostgresLocks:
 
     def generation(self) -> int:
         """How many commits the collection has seen (0 before the first)."""
+        self.prepare()
         with self.engine.connect() as connection:
             found = connection.execute(
                 text(f"SELECT generation FROM {GENERATION_TABLE} WHERE collection = :c"), {"c": self.collection}
