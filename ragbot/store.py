@@ -17,7 +17,9 @@ from pathlib import Path
 from langchain_core.embeddings import Embeddings
 
 from ragbot.settings import Settings
-from vectorstore import NoteIndex, SqliteLexicalIndex, open_chroma
+from sqlalchemy.engine import Engine
+
+from vectorstore import LexicalIndex, NoteIndex, SqliteLexicalIndex, open_chroma
 from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
@@ -76,6 +78,11 @@ class StoreAccess:
                 if self.mend_on_open:
                     self._mend_lexical(self._opened[1])
             return self._opened[1]
+
+    def generation(self) -> int:
+        """The store's commit count (``StoreUnavailable`` if its server is gone)."""
+        with servers_checked():
+            return self.locks.generation()
 
     def follow(self) -> None:
         """Reopen Chroma and the lexical index if another process committed since they were opened."""
@@ -145,8 +152,8 @@ class StoreAccess:
             return self._note_index(vectorstore, f"sqlite:///{self.folder / f'{s.collection}.records.sqlite'}", lexical)
         self.locks.prepare()  # ragbot's tables
         with schema_lock(self.engine):  # the record manager creates its own
-            return self._note_index(vectorstore, s.database_url, PostgresLexicalIndex(self.engine, s.collection))
+            return self._note_index(vectorstore, self.engine, PostgresLexicalIndex(self.engine, s.collection))
 
-    def _note_index(self, vectorstore, records_url: str, lexical) -> NoteIndex:
+    def _note_index(self, vectorstore, records: str | Engine, lexical: LexicalIndex) -> NoteIndex:
         s = self.settings
-        return NoteIndex(vectorstore, records_url, lexical, s.index_batch_size, commit=self._commit, embed_batch=s.embed_batch_size)
+        return NoteIndex(vectorstore, records, lexical, s.index_batch_size, commit=self._commit, embed_batch=s.embed_batch_size)
