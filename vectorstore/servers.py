@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from vectorstore.postgres import SCHEMA_OBJECTS
 
 MIN_POSTGRES = 120000  # generated columns (the lexical table's tsvector) arrived in PostgreSQL 12
-RECORDS_TABLE = "upsert_record"  # langchain's SQLRecordManager table
+RECORDS_TABLE = "upsertion_record"  # the table langchain's SQLRecordManager creates
 CHROMA_DOWN = "Could not connect to a Chroma server"  # chromadb's ValueError when its heartbeat fails
 
 
@@ -64,12 +64,13 @@ def check_postgres(engine: Engine) -> list[ServerCheck]:
 
 
 def check_chroma(host: str, port: int) -> ServerCheck:
-    """Connectivity and version of Chroma's server, against this client's version."""
+    """Connectivity of Chroma's server, and its major version against this client's."""
     try:
         client = chromadb.HttpClient(host=host, port=port, settings=chromadb.Settings(anonymized_telemetry=False))
         server = client.get_version()
     except Exception as error:  # noqa: BLE001  (any failure to reach it is the finding)
         return ServerCheck("chroma", False, f"Chroma's server at {host}:{port} cannot be reached ({type(error).__name__})")
-    same = server == chromadb.__version__
-    note = "" if same else f" (client {chromadb.__version__}: install the same version on both sides)"
-    return ServerCheck("chroma", same, f"Chroma {server} at {host}:{port}{note}")
+    # the server reports its API version (1.0.0 for every 1.x server), the client its package's
+    same = server.split(".")[0] == chromadb.__version__.split(".")[0]
+    note = "" if same else ": install the same major version on both sides"
+    return ServerCheck("chroma", same, f"Chroma server API {server} at {host}:{port}, client {chromadb.__version__}{note}")
