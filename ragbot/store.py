@@ -15,10 +15,9 @@ from functools import cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
-
-from ragbot.settings import Settings
 from sqlalchemy.engine import Engine
 
+from ragbot.settings import Settings
 from vectorstore import LexicalIndex, NoteIndex, SqliteLexicalIndex, open_chroma
 from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings

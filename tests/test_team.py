@@ -197,3 +197,22 @@ def recorded(engine, collection: str) -> int:
         if not connection.execute(text(f"SELECT to_regclass('{RECORDS_TABLE}')")).scalar():
             return 0
         return connection.execute(text(f"SELECT count(*) FROM {RECORDS_TABLE} WHERE namespace = :n"), {"n": f"chroma/{collection}"}).scalar()
+
+
+def test_scoped_sources_in_the_embedded_store(tmp_path, embeddings):
+    """The scope works without servers too: two folders share one embedded store, each sync
+    removes only its own notes, and the scope's uploads stay while their files do."""
+    store = tmp_path / "store"
+    alice = Ragbot(make_settings(store, notes_scope="alice"))
+    bob = Ragbot(make_settings(store, notes_scope="bob"))
+    alice_notes = copy_notes(tmp_path / "alice", EXAMPLES)
+    uploads = copy_notes(store / "uploads", HOLDOUT_NOTES, LATER[:1])
+    alice.ingest(alice_notes)
+    alice.ingest(uploads)
+    bob.ingest(copy_notes(tmp_path / "bob", HOLDOUT_NOTES, LATER[1:]))
+    gone = sorted(alice_notes.iterdir())[0]
+    gone.unlink()
+    assert alice.ingest(alice_notes, sync=True).deleted == [f"alice/{gone.name}"]
+    sources = set(alice.index.sources())
+    assert f"alice/uploads/{LATER[0]}" in sources and {f"bob/{name}" for name in LATER[1:]} <= sources
+    assert all(s.startswith(("alice/", "bob/")) for s in sources)
