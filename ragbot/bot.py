@@ -32,10 +32,11 @@ from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess
 from ragbot.upkeep import check, prepare_write, record_version, reembed
-from ragbot.userdata import Exclusions, is_excluded, kept_by_sync, source_prefix
+from ragbot.userdata import Exclusions, is_excluded, kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
+from vectorstore.servers import check_chroma, check_postgres
 
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
@@ -72,7 +73,7 @@ class Ragbot:
         Learned into a copy that then replaces the resolver everywhere: questions answered
         meanwhile on other threads keep using the old one, never one changing under them."""
         with self._learning:
-            generation = self.store.locks.generation()
+            generation = self.store.generation()
             resolver = self._learned_resolver()
             self.__dict__["resolver"] = resolver
             for user in (self.__dict__.get("router"), self.__dict__.get("answerer")):
@@ -83,10 +84,10 @@ class Ragbot:
     def _relearn_if_stale(self) -> None:
         """Learn the notes' companies again if another process wrote the store since; a thread
         arriving while another learns waits for it rather than answer with the old companies."""
-        if self._learned_at == self.store.locks.generation():
+        if self._learned_at == self.store.generation():
             return
         with self._learning:
-            if self._learned_at != self.store.locks.generation():
+            if self._learned_at != self.store.generation():
                 self.learn_from_notes()
 
     def _learned_resolver(self) -> TickerResolver:
@@ -164,7 +165,7 @@ class Ragbot:
     def note_catalog(self) -> NoteCatalog:
         """Every note's date and scores, read once per store generation: rebuilt after any
         process's ingest or delete."""
-        generation = self.store.locks.generation()
+        generation = self.store.generation()
         cached = self.__dict__.get("_note_catalog")
         if cached is None or cached[0] != generation:
             cached = (generation, NoteCatalog.from_passages(self.first_chunks([])))
@@ -192,12 +193,16 @@ class Ragbot:
         New and edited notes are embedded, unchanged ones skipped; with ``sync``, notes whose
         files are gone are removed. Unreadable files are reported and keep their old chunks.
         Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
+        Sources are paths under ``root``, behind ``settings.notes_scope`` when set; a sync
+        removes only notes of that scope (``ragbot.userdata``; in server mode it needs one).
         ``progress`` gets ``IngestProgress`` events: reading, embedding, indexing.
         """
         root = Path(path or self.settings.notes_dir)
         if not root.is_dir():
             raise FileNotFoundError(f"notes folder not found: {root}")
         s = self.settings
+        if sync:
+            sync_scope(s)
         track = ProgressTracker(progress)
         limits = ReaderLimits(s.max_pages, s.max_document_bytes, s.max_unpacked_bytes)
         loader = NoteLoader(self.resolver, s.max_note_bytes, limits)
@@ -259,10 +264,21 @@ class Ragbot:
 
     def doctor(self, repair: bool = False) -> Checkup:
         """Check that Chroma's vector index, its metadata, the records and the lexical index
-        agree (``vectorstore.doctor``); with ``repair``, fix what can be re-derived."""
+        agree (``vectorstore.doctor``); with ``repair``, fix what can be re-derived. In server
+        mode, first PostgreSQL's and Chroma's connectivity and versions (nothing more if one is
+        down), and the schema last (opening the store creates it)."""
         self.store.mend_on_open = False
-        with self.store.writing(self.settings.wait_for_writer) as index:
-            return check(self.store, index, fix=repair)[0]
+        if not self.settings.server_mode:
+            with self.store.writing(self.settings.wait_for_writer) as index:
+                return check(self.store, index, fix=repair)[0]
+        s = self.settings
+        servers = [check_chroma(s.chroma_host, s.chroma_port), *check_postgres(self.store.engine)[:1]]
+        if not all(server.ok for server in servers):
+            return Checkup(0, 0, 0, servers=servers)
+        with self.store.writing(s.wait_for_writer) as index:
+            checkup = check(self.store, index, fix=repair)[0]
+        checkup.servers = [*servers, *check_postgres(self.store.engine)[1:]]
+        return checkup
 
     def reembed(self) -> int:
         """Embed every stored chunk again with ``settings.embedding_model``; returns the count."""

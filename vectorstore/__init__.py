@@ -2,7 +2,7 @@
 
 from vectorstore.chroma import open_chroma
 from vectorstore.embeddings import load_embeddings
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalIndex, SqliteLexicalIndex
 from vectorstore.sync import NoteIndex, SyncResult
 
-__all__ = ["LexicalIndex", "NoteIndex", "SyncResult", "load_embeddings", "open_chroma"]
+__all__ = ["LexicalIndex", "SqliteLexicalIndex", "NoteIndex", "SyncResult", "load_embeddings", "open_chroma"]

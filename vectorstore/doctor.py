@@ -53,10 +53,16 @@ class Checkup:
     lexical: int
     findings: list[Finding] = field(default_factory=list)
     repaired: list[str] = field(default_factory=list)
+    servers: list = field(default_factory=list)  # ``vectorstore.servers.ServerCheck``s in server mode
 
     @property
     def ok(self) -> bool:
-        return not self.findings
+        return not self.findings and all(check.ok for check in self.servers)
+
+    @property
+    def reachable(self) -> bool:
+        """Whether every server answered (the copies could be compared)."""
+        return all(check.ok for check in self.servers if check.name != "schema")
 
     def to_json(self) -> dict:
         return {
@@ -66,6 +72,7 @@ class Checkup:
             "lexical": self.lexical,
             "findings": [f.to_json() for f in self.findings],
             "repaired": self.repaired,
+            "servers": [check.to_json() for check in self.servers],
         }
 
 

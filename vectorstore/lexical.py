@@ -1,8 +1,14 @@
-"""A BM25 index of the same chunks as Chroma, in SQLite FTS5, kept in step incrementally.
+"""A lexical (full-text) index of the same chunks as Chroma, kept in step incrementally.
 
-LangChain's ``BM25Retriever`` rebuilds an in-memory index from every document on each start
-and cannot filter by ticker; FTS5 (in Python's own sqlite3) persists beside the Chroma data,
-updates per chunk, and filters by the ``tickers`` column in the same query.
+``LexicalIndex`` is the interface the retriever and the sync use; two engines implement it:
+
+- ``SqliteLexicalIndex`` (the embedded default): SQLite FTS5 with BM25, a file beside the
+  Chroma data. LangChain's ``BM25Retriever`` rebuilds an in-memory index from every document
+  on each start and cannot filter by ticker; FTS5 (in Python's own sqlite3) persists, updates
+  per chunk, and filters by the ``tickers`` column in the same query.
+- ``PostgresLexicalIndex`` (``vectorstore.postgres``, server mode): PostgreSQL full-text search
+  with a GIN index, shared by every replica and ingesting machine.
+
 The index is derived from Chroma: ``sync_from`` brings it in line, so a run killed between
 the two writes is repaired by the next one.
 """
@@ -12,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from abc import ABC, abstractmethod
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -28,8 +35,44 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-class LexicalIndex:
-    """FTS5 table of chunk text, the tickers it answers for (``about``) and metadata, keyed by Chroma id."""
+class LexicalIndex(ABC):
+    """Chunk text, the tickers it answers for (``about``) and metadata, keyed by Chroma id."""
+
+    @abstractmethod
+    def ids(self) -> set[str]: ...
+
+    @abstractmethod
+    def count(self) -> int: ...
+
+    @abstractmethod
+    def add(self, ids: list[str], texts: list[str], metadatas: list[dict]) -> None: ...
+
+    @abstractmethod
+    def delete(self, ids: list[str]) -> None: ...
+
+    @abstractmethod
+    def mentions(self, word: str) -> bool:
+        """Whether any chunk's text has ``word`` (as the index's tokenizer reads it)."""
+
+    @abstractmethod
+    def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
+        """Top ``k`` chunks for the query's content words (``query_terms``), any of them
+        matching, restricted to chunks about any of ``tickers``; higher score is better."""
+
+    def sync_from(self, collection, batch_size: int = 1000) -> tuple[int, int]:
+        """Mirror a Chroma collection: add chunks it has that we lack, drop the ones it lost."""
+        chroma_ids = set(collection.get(include=[])["ids"])
+        ours = self.ids()
+        missing, extra = sorted(chroma_ids - ours), sorted(ours - chroma_ids)
+        self.delete(extra)
+        for i in range(0, len(missing), batch_size):
+            got = collection.get(ids=missing[i : i + batch_size], include=["documents", "metadatas"])
+            self.add(got["ids"], got["documents"], got["metadatas"])
+        return len(missing), len(extra)
+
+
+class SqliteLexicalIndex(LexicalIndex):
+    """FTS5 table in one SQLite file, ranked by BM25 on the text column."""
 
     def __init__(self, path: Path):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -59,23 +102,10 @@ class LexicalIndex:
         with self._turns, self.db:
             self.db.executemany("DELETE FROM chunks WHERE id = ?", [(i,) for i in ids])
 
-    def sync_from(self, collection, batch_size: int = 1000) -> tuple[int, int]:
-        """Mirror a Chroma collection: add chunks it has that we lack, drop the ones it lost."""
-        chroma_ids = set(collection.get(include=[])["ids"])
-        ours = self.ids()
-        missing, extra = sorted(chroma_ids - ours), sorted(ours - chroma_ids)
-        self.delete(extra)
-        for i in range(0, len(missing), batch_size):
-            got = collection.get(ids=missing[i : i + batch_size], include=["documents", "metadatas"])
-            self.add(got["ids"], got["documents"], got["metadatas"])
-        return len(missing), len(extra)
-
     def mentions(self, word: str) -> bool:
-        """Whether any chunk's text has ``word`` (as FTS5's porter tokenizer reads it)."""
         return bool(self._all("SELECT 1 FROM chunks WHERE chunks MATCH ? LIMIT 1", (f"text : {_quote(word)}",)))
 
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
-        """Top ``k`` chunks by BM25 for the query's content words; higher score is better."""
         terms = query_terms(query)
         if not terms:
             return []

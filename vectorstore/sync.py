@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from langchain_chroma import Chroma
 from langchain_classic.embeddings import CacheBackedEmbeddings
@@ -24,6 +23,7 @@ from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 from langchain_core.indexing.api import _get_document_with_hash  # the record keys index() computes
+from sqlalchemy.engine import Engine
 
 from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
@@ -50,7 +50,7 @@ class NoteIndex:
     def __init__(
         self,
         vectorstore: Chroma,
-        record_manager_path: Path,
+        records: str | Engine,
         lexical: LexicalIndex,
         batch_size: int = 64,
         commit: Callable[[], AbstractContextManager] = nullcontext,
@@ -62,7 +62,8 @@ class NoteIndex:
         self.commit = commit
         self.embed_batch = embed_batch  # texts per model call when embedding ahead (>= 1)
         namespace = f"chroma/{vectorstore._collection.name}"
-        self.records = SQLRecordManager(namespace, db_url=f"sqlite:///{record_manager_path}")
+        where = {"engine": records} if isinstance(records, Engine) else {"db_url": records}  # SQLite file or PostgreSQL
+        self.records = SQLRecordManager(namespace, **where)
         self.records.create_schema()
 
     @property

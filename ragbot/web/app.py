@@ -266,7 +266,7 @@ def build_app(bot: Ragbot) -> gr.Blocks:
         page = layout(bot)
         wire_chat(page, Chat(bot), demo)
         wire_notes(page, Notes(bot), views)
-        wire_live_refresh(demo, bot.store.locks.generation, refresher(views), filters(page), store_outputs(page))
+        wire_live_refresh(demo, bot.store.generation, refresher(views), filters(page), store_outputs(page))
         demo.load(refresher(views), filters(page), store_outputs(page), api_visibility="private")
         demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
         gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")

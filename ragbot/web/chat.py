@@ -20,6 +20,7 @@ from ragbot.conversations import Filter, Turn
 from ragbot.question_input import clean_text
 from ragbot.web import render
 from ragbot.web.turn_meta import turn_meta_html
+from vectorstore.servers import StoreUnavailable
 
 STREAM_PAUSE = 0.05  # seconds between streamed sentences, so the answer visibly builds up
 
@@ -88,7 +89,11 @@ class Chat:
         stream = self.bot.ask_stream(
             raw, history=history(turns), ticker=list(tickers) if tickers else None, since=parse_day(since), until=parse_day(until),
         )
-        turn, answer = len(turns), next(stream)
+        try:
+            turn, answer = len(turns), next(stream)
+        except StoreUnavailable as error:  # a server of a team's store is gone: say so, keep the question to resend
+            yield question, [*before, asked, {"role": "assistant", "content": render.message_html(str(error), error=True)}], gr.skip(), gr.skip(), gr.skip()
+            return
         for grown in stream:  # a generated answer: each verified sentence as it comes, "writing..." after it
             writing = render.answer_html(answer, turn) + render.writing_html()
             yield gr.skip(), [*before, asked, {"role": "assistant", "content": writing}], gr.skip(), gr.skip(), gr.skip()

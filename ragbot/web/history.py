@@ -36,8 +36,8 @@ NEW_TITLE = "New conversation"
 
 
 def store_for(settings: Settings) -> ConversationStore:
-    """The conversation store the settings name (SQLite beside the notes store by default)."""
-    return SqlConversationStore(settings.conversations_url or default_url(settings.store_dir))
+    """The conversation store the settings name (the server database in server mode, else SQLite beside the notes store)."""
+    return SqlConversationStore(settings.conversations_url or settings.database_url or default_url(settings.store_dir))
 
 
 def browser_secret(settings: Settings) -> str:

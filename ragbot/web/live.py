@@ -8,19 +8,29 @@ from collections.abc import Callable
 
 import gradio as gr
 
+from vectorstore.servers import StoreUnavailable
+
 REFRESH_SECONDS = 2.0  # how often an open page asks whether the store changed (a cheap counter read)
+
+
+def current(generation: Callable[[], int]) -> int | None:
+    """``generation()``, or None while the store's server is unavailable."""
+    try:
+        return generation()
+    except StoreUnavailable:
+        return None
 
 
 def wire_live_refresh(demo: gr.Blocks, generation: Callable[[], int], refresh: Callable, inputs: list, outputs: list) -> None:
     """Every ``REFRESH_SECONDS``, run ``refresh(*inputs)`` into ``outputs`` if ``generation()`` moved
     since the page loaded (so a tick never undoes what the user picked on an unchanged store)."""
     seen = gr.State(-1)
-    demo.load(generation, None, seen, api_visibility="private", queue=False)
+    demo.load(lambda: current(generation), None, seen, api_visibility="private", queue=False)
     timer = gr.Timer(REFRESH_SECONDS)
 
     def tick(last: int, *values):
-        now = generation()
-        if now == last:
+        now = current(generation)
+        if now is None or now == last:  # unchanged, or its server is gone (the next tick looks again)
             return gr.skip(), *(gr.skip() for _ in outputs)
         return now, *refresh(*values)
 

@@ -13,11 +13,13 @@ from langchain_core.documents import Document
 
 from ingest.readers.notes import container_of
 from ragbot.bot import Ragbot
+from ragbot.exit_codes import CannotRun
 from ragbot.progress import IngestProgress, ProgressFn
 from ragbot.reports import IngestReport
 from ragbot.userdata import Exclusions, uploaded_file, uploads_folder
 from ragbot.web import render
 from ragbot.web.uploads import save_uploads
+from vectorstore.servers import StoreUnavailable
 
 INCLUDE_HINT = "`ragbot ingest --include-deleted`"
 
@@ -71,7 +73,7 @@ class Notes:
         """Bring the store in line with the configured notes folder (uploads are kept)."""
         try:
             report = self.bot.ingest(self.notes_dir, sync=sync, progress=progress_reporter(progress), include_deleted=include_deleted)
-        except FileNotFoundError as error:
+        except (FileNotFoundError, CannotRun, StoreUnavailable) as error:  # no folder, no scope for a sync, a server gone
             return render.message_html(str(error), error=True)
         left_out = (
             render.message_html(f"Left out {len(report.excluded)} notes deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")

@@ -1,0 +1,130 @@
+"""Real servers for the team-deployment tests, started on loopback in a temporary folder:
+a Debian PostgreSQL cluster (``initdb`` + ``pg_ctl``, run as an unprivileged user through
+``runuser`` when the tests run as root, since Postgres refuses root) and ``chroma run``."""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)  # Debian's layout, newest first
+UNPRIVILEGED = ("postgres", "nobody")  # the first that exists runs the cluster when we are root
+POLLS = 600  # a tenth of a second each while a server starts
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def postgres_binary(name: str) -> Path:
+    """``initdb``/``pg_ctl`` from Debian's postgresql package; a clear failure if it is missing."""
+    for folder in PG_BIN_DIRS:
+        if (folder / name).is_file():
+            return folder / name
+    found = shutil.which(name)
+    if found:
+        return Path(found)
+    raise RuntimeError(
+        f"PostgreSQL's {name} is not installed: run scripts/setup.sh --test (apt-get install postgresql) "
+        "to run the team-deployment tests"
+    )
+
+
+@dataclass
+class Postgres:
+    """A cluster in ``folder`` listening on 127.0.0.1:``port`` (trust auth, loopback only)."""
+
+    folder: Path
+    port: int
+    user: str | None  # who runs it (None: ourselves, when not root)
+
+    @property
+    def url(self) -> str:
+        return f"postgresql+psycopg://ragbot@127.0.0.1:{self.port}/ragbot"
+
+    def _run(self, *command: str | Path, check: bool = True) -> subprocess.CompletedProcess:
+        prefix = ["runuser", "-u", self.user, "--"] if self.user else []
+        done = subprocess.run([*prefix, *map(str, command)], capture_output=True, text=True, cwd="/")
+        if check and done.returncode != 0:
+            raise RuntimeError(f"{Path(str(command[0])).name} failed ({done.returncode}): {done.stderr.strip()[-2000:]}")
+        return done
+
+    def create(self) -> None:
+        if self.user:
+            shutil.chown(self.folder, self.user)
+        self._run(postgres_binary("initdb"), "-D", self.folder / "data", "-U", "ragbot", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+        self.start()
+        self._run(postgres_binary("psql"), "-h", "127.0.0.1", "-p", str(self.port),
+                  "-U", "ragbot", "-d", "postgres", "-c", "CREATE DATABASE ragbot")
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1"
+        self._run(postgres_binary("pg_ctl"), "-D", self.folder / "data", "-o", options, "-l", self.folder / "log", "-w", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        """``mode="immediate"`` is a crash: every backend killed, recovery at the next start."""
+        self._run(postgres_binary("pg_ctl"), "-D", self.folder / "data", "-m", mode, "-w", "stop", check=False)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def start_postgres() -> Postgres:
+    """A new cluster in its own temporary folder (outside pytest's, which the Postgres user
+    could not enter); ``remove`` deletes it."""
+    user = next((name for name in UNPRIVILEGED if _exists(name)), None) if os.geteuid() == 0 else None
+    if os.geteuid() == 0 and user is None:
+        raise RuntimeError("running as root and no unprivileged user to run PostgreSQL as (postgres or nobody)")
+    server = Postgres(Path(tempfile.mkdtemp(prefix="ragbot-pg-")), free_port(), user)
+    server.create()
+    return server
+
+
+def _exists(user: str) -> bool:
+    try:
+        pwd.getpwnam(user)
+        return True
+    except KeyError:
+        return False
+
+
+@dataclass
+class ChromaServer:
+    folder: Path
+    port: int
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        chroma = Path(sys.executable).with_name("chroma")
+        self.process = subprocess.Popen(
+            [str(chroma), "run", "--path", str(self.folder), "--host", "127.0.0.1", "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        for _ in range(POLLS):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"chroma run exited with {self.process.returncode}")
+            if listening(self.port):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("chroma run did not start listening")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=60)

@@ -1,0 +1,219 @@
+"""A team's deployment (issue 15, docs/team.md) against REAL servers started by this test run
+on loopback: a Debian PostgreSQL cluster and ``chroma run``. Replicas and ingesting machines
+are separate processes with separate store folders, sharing only the servers."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from conftest import EVAL_NOTES, EXAMPLES, HOLDOUT_NOTES, make_settings
+from ingest_helpers import assert_store_consistent, cli_command, cli_env
+from sqlalchemy import create_engine, text
+from team_servers import ChromaServer, free_port, start_postgres
+from test_serve_follows_ingest import STARTUP_POLLS
+
+from ragbot import Ragbot
+from ragbot.conversations import Filter, Turn
+from ragbot.web.chat import Chat
+from ragbot.web.history import store_for
+from vectorstore.servers import RECORDS_TABLE, StoreUnavailable
+
+pytestmark = pytest.mark.slow
+
+LATER = ("lly-q2-mounjaro.txt", "lly-q3-zepbound.txt", "jpm-q3-credit.txt")  # notes a second machine adds
+POLL = 0.05  # seconds between looks at the record table while an ingest writes
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    """PostgreSQL and Chroma's server for the whole session; each test uses its own collection."""
+    try:
+        postgres = start_postgres()
+    except RuntimeError as error:  # setup installs postgresql: missing binaries are a failure, not a skip
+        pytest.fail(str(error))
+    chroma = ChromaServer(tmp_path_factory.mktemp("chroma-server"), free_port())
+    try:
+        chroma.start()
+        yield postgres, chroma
+    finally:
+        chroma.stop()
+        postgres.remove()
+
+
+def team_settings(servers, collection: str) -> dict[str, str]:
+    postgres, chroma = servers
+    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": str(chroma.port), "collection": collection}
+
+
+def machine(servers, collection: str, tmp_path: Path, name: str, **extra) -> Ragbot:
+    """A Ragbot as one machine runs it: its own store folder (embedding cache), shared servers."""
+    return Ragbot(make_settings(tmp_path / name, **team_settings(servers, collection), **extra))
+
+
+def machine_env(servers, collection: str, tmp_path: Path, name: str, **extra) -> dict[str, str]:
+    values = {**team_settings(servers, collection), "store_dir": str(tmp_path / name), **extra}
+    return {**cli_env(), **{f"RAGBOT_{k.upper()}": str(v) for k, v in values.items()}}
+
+
+def cli(env: dict[str, str], *args, cwd: Path) -> subprocess.Popen:
+    return subprocess.Popen(cli_command(*args), cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finished(process: subprocess.Popen) -> tuple[int, str, str]:
+    out, err = process.communicate()
+    return process.returncode, out, err
+
+
+def copy_notes(target: Path, folder: Path, names=None) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and (names is None or path.name in names):
+            shutil.copy(path, target / path.name)
+    return target
+
+
+def test_two_replicas_ingest_through_one_answer_through_the_other(servers, tmp_path):
+    """A running ``ragbot serve`` answers from notes another machine ingests, with no restart."""
+    from gradio_client import Client
+
+    writer = machine(servers, "replicas", tmp_path, "machine-a", notes_scope="a")
+    assert writer.ingest(EXAMPLES).added
+    port = free_port()
+    replica = subprocess.Popen(cli_command("serve", "--port", port), cwd=tmp_path, env=machine_env(servers, "replicas", tmp_path, "replica"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(STARTUP_POLLS):
+            try:
+                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+                break
+            except Exception:  # noqa: BLE001  (not listening yet)
+                assert replica.poll() is None, "ragbot serve exited"
+                time.sleep(1)
+        else:
+            pytest.fail("ragbot serve did not start")
+        before = client.predict("What were the main risks?", ["LLY"], api_name="/ask")
+        assert not before["found"]
+        report = writer.ingest(copy_notes(tmp_path / "later", HOLDOUT_NOTES, LATER))
+        assert len(report.added) == len(LATER)
+        mounjaro = client.predict("How did Mounjaro sales grow at Eli Lilly?", None, api_name="/ask")
+        credit = client.predict("How much net interest income did JPMorgan bring in during Q3 2025?", ["JPM"], api_name="/ask")
+    finally:
+        replica.terminate()
+        replica.wait(timeout=60)
+    assert mounjaro["found"] and all(c["source"].startswith("a/lly-") for c in mounjaro["citations"])
+    assert credit["found"] and all(c["source"].startswith("a/jpm-") for c in credit["citations"])
+
+
+def test_two_concurrent_ingests_of_overlapping_folders_lose_and_duplicate_nothing(servers, tmp_path):
+    """Two processes ingest at once into one collection, one folder a superset of the other
+    (same scope: the same notes have the same sources); the store ends as one ingest of the union."""
+    small = copy_notes(tmp_path / "small", EXAMPLES)
+    large = copy_notes(copy_notes(tmp_path / "large", EXAMPLES), HOLDOUT_NOTES, LATER)
+    runs = [cli(machine_env(servers, "concurrent", tmp_path, f"machine-{n}", notes_scope="shared"), "ingest", folder, "--json", cwd=tmp_path)
+            for n, folder in enumerate((small, large))]
+    outcomes = [finished(run) for run in runs]
+    assert [code for code, _, _ in outcomes] == [0, 0], [err[-1500:] for _, _, err in outcomes]
+    reports = [json.loads(out) for _, out, _ in outcomes]
+    bot = machine(servers, "concurrent", tmp_path, "checker")
+    ids = assert_store_consistent(bot)  # Chroma == records == lexical, (source, chunk) pairs unique
+    assert len(ids) == reports[1]["chunks"]
+    assert {h.source for h in bot.search("Mounjaro Zepbound sales", k=20)} & {"shared/lly-q2-mounjaro.txt", "shared/lly-q3-zepbound.txt"}
+    assert bot.doctor().ok
+    assert bot.index.lexical.mentions("Zepbound") and not bot.index.lexical.mentions("Zorblax")  # Postgres' word lookup
+
+
+def test_sync_on_one_machine_never_deletes_another_machines_notes(servers, tmp_path):
+    alice = machine(servers, "scopes", tmp_path, "alice", notes_scope="alice")
+    bob_notes = copy_notes(tmp_path / "bob-notes", HOLDOUT_NOTES, LATER)
+    bob = machine(servers, "scopes", tmp_path, "bob", notes_scope="bob")
+    alice.ingest(copy_notes(tmp_path / "alice-notes", EXAMPLES))
+    bob.ingest(bob_notes)
+    (bob_notes / LATER[0]).unlink()
+    report = bob.ingest(bob_notes, sync=True)
+    assert report.deleted == [f"bob/{LATER[0]}"]
+    sources = set(alice.index.sources())
+    assert {f"alice/{p.name}" for p in EXAMPLES.iterdir() if p.is_file()} <= sources
+    assert {f"bob/{name}" for name in LATER[1:]} <= sources and f"bob/{LATER[0]}" not in sources
+    unscoped = machine(servers, "scopes", tmp_path, "carol")
+    done = subprocess.run(cli_command("ingest", bob_notes, "--sync"), cwd=tmp_path, env=machine_env(servers, "scopes", tmp_path, "carol"),
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and "RAGBOT_NOTES_SCOPE" in done.stderr
+    assert set(unscoped.index.sources()) == sources
+
+
+def test_doctor_reports_the_servers_and_conversations_live_in_postgres(servers, tmp_path):
+    env = machine_env(servers, "doctor", tmp_path, "machine")
+    done = subprocess.run(cli_command("doctor", "--json"), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-1500:]
+    checks = {c["name"]: c for c in json.loads(done.stdout)["servers"]}
+    assert checks.keys() == {"chroma", "postgres", "schema"} and all(c["ok"] for c in checks.values())
+    assert checks["postgres"]["detail"].startswith("PostgreSQL ") and checks["chroma"]["detail"].startswith("Chroma server API ")
+    settings = make_settings(tmp_path / "machine", **team_settings(servers, "doctor"))
+    first, second = store_for(settings), store_for(make_settings(tmp_path / "other-replica", **team_settings(servers, "doctor")))
+    assert first.engine.dialect.name == "postgresql"
+    answer = machine(servers, "doctor", tmp_path, "machine").ask("hello?")
+    saved = first.save_turn("user:ann", None, 0, Turn("hello?", answer, Filter()))
+    assert [c.id for c in second.list("user:ann")] == [saved]  # another replica sees it
+
+
+def test_postgres_killed_mid_ingest_then_restarted_resumes_to_a_clean_store(servers, tmp_path):
+    postgres, _ = servers
+    env = machine_env(servers, "killed", tmp_path, "machine", notes_scope="m", index_batch_size="2")
+    watcher = create_engine(postgres.url)
+    run = cli(env, "ingest", EVAL_NOTES, "--json", cwd=tmp_path)
+    try:
+        while run.poll() is None and not recorded(watcher, "killed"):
+            time.sleep(POLL)
+        postgres.stop("immediate")  # every backend killed, as in a crash
+        code, _, err = finished(run)
+        answering = machine(servers, "killed", tmp_path, "replica")
+        with pytest.raises(StoreUnavailable, match="store unavailable: PostgreSQL"):
+            answering.ask("What is driving Nvidia's data center revenue?")
+        shown = list(Chat(answering).respond("What is driving Nvidia's data center revenue?", [], None))[-1][1][-1]["content"]
+        down = subprocess.run(cli_command("ask", "What are Apple's risks?"), cwd=tmp_path, env=env, capture_output=True, text=True)
+    finally:
+        postgres.start()
+    assert code == 2 and err.strip().splitlines()[-1].startswith("ragbot: store unavailable"), err[-1500:]
+    assert "store unavailable" in shown and "Traceback" not in shown
+    assert down.returncode == 2 and len(down.stderr.strip().splitlines()) == 1 and "store unavailable" in down.stderr
+    env.pop("RAGBOT_INDEX_BATCH_SIZE")  # small batches only so the kill lands between two of them
+    again = subprocess.run(cli_command("ingest", EVAL_NOTES, "--json"), cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert again.returncode == 0, again.stderr[-1500:]
+    report = json.loads(again.stdout)
+    assert report["unchanged"] + report["updated"] >= 1, f"the killed run wrote nothing: it was not killed mid-ingest {report}"
+    ids = assert_store_consistent(answering)
+    assert len(ids) == report["chunks"] and answering.doctor().ok
+    assert answering.ask("What is driving Nvidia's data center revenue?").found  # the same replica recovered by itself
+
+
+def recorded(engine, collection: str) -> int:
+    """Records the ingest has written so far (0 before the table exists)."""
+    with engine.connect() as connection:
+        if not connection.execute(text(f"SELECT to_regclass('{RECORDS_TABLE}')")).scalar():
+            return 0
+        return connection.execute(text(f"SELECT count(*) FROM {RECORDS_TABLE} WHERE namespace = :n"), {"n": f"chroma/{collection}"}).scalar()
+
+
+def test_scoped_sources_in_the_embedded_store(tmp_path, embeddings):
+    """The scope works without servers too: two folders share one embedded store, each sync
+    removes only its own notes, and the scope's uploads stay while their files do."""
+    store = tmp_path / "store"
+    alice = Ragbot(make_settings(store, notes_scope="alice"))
+    bob = Ragbot(make_settings(store, notes_scope="bob"))
+    alice_notes = copy_notes(tmp_path / "alice", EXAMPLES)
+    uploads = copy_notes(store / "uploads", HOLDOUT_NOTES, LATER[:1])
+    alice.ingest(alice_notes)
+    alice.ingest(uploads)
+    bob.ingest(copy_notes(tmp_path / "bob", HOLDOUT_NOTES, LATER[1:]))
+    gone = sorted(alice_notes.iterdir())[0]
+    gone.unlink()
+    assert alice.ingest(alice_notes, sync=True).deleted == [f"alice/{gone.name}"]
+    sources = set(alice.index.sources())
+    assert f"alice/uploads/{LATER[0]}" in sources and {f"bob/{name}" for name in LATER[1:]} <= sources
+    assert all(s.startswith(("alice/", "bob/")) for s in sources)
