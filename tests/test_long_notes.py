@@ -3,7 +3,6 @@ table rows and figure lines as citable units. Fast: no model."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from conftest import EVAL_NOTES, EXAMPLES, REPO

@@ -5,7 +5,6 @@ are separate processes with separate store folders, sharing only the servers."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
