@@ -25,6 +25,19 @@ QUESTIONS = [
 ]
 
 
+def client_when_served(server: subprocess.Popen, port: int):
+    """A Gradio client of the ``ragbot serve`` process ``server`` once it listens on ``port``."""
+    from gradio_client import Client
+
+    for _ in range(STARTUP_POLLS):
+        try:
+            return Client(f"http://127.0.0.1:{port}/", verbose=False)
+        except Exception:  # noqa: BLE001  (not listening yet)
+            assert server.poll() is None, "ragbot serve exited"
+            time.sleep(1)
+    pytest.fail("ragbot serve did not start")
+
+
 @pytest.fixture
 def served_store(tmp_path):
     store = tmp_path / "store"
@@ -32,19 +45,8 @@ def served_store(tmp_path):
     port = free_port()
     server = subprocess.Popen(cli_command("serve", "--store", store, "--port", port), cwd=tmp_path, env=cli_env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    from gradio_client import Client
-
     try:
-        for _ in range(STARTUP_POLLS):
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-                break
-            except Exception:  # noqa: BLE001  (not listening yet)
-                assert server.poll() is None, "ragbot serve exited"
-                time.sleep(1)
-        else:
-            pytest.fail("ragbot serve did not start")
-        yield store, client, port
+        yield store, client_when_served(server, port), port
     finally:
         server.terminate()
         server.wait(timeout=60)

@@ -15,7 +15,7 @@ from conftest import EVAL_NOTES, EXAMPLES, HOLDOUT_NOTES, make_settings
 from ingest_helpers import assert_store_consistent, cli_command, cli_env
 from sqlalchemy import create_engine, text
 from team_servers import ChromaServer, free_port, start_postgres
-from test_serve_follows_ingest import STARTUP_POLLS
+from test_serve_follows_ingest import client_when_served
 
 from ragbot import Ragbot
 from ragbot.conversations import Filter, Turn
@@ -79,23 +79,13 @@ def copy_notes(target: Path, folder: Path, names=None) -> Path:
 
 def test_two_replicas_ingest_through_one_answer_through_the_other(servers, tmp_path):
     """A running ``ragbot serve`` answers from notes another machine ingests, with no restart."""
-    from gradio_client import Client
-
     writer = machine(servers, "replicas", tmp_path, "machine-a", notes_scope="a")
     assert writer.ingest(EXAMPLES).added
     port = free_port()
     replica = subprocess.Popen(cli_command("serve", "--port", port), cwd=tmp_path, env=machine_env(servers, "replicas", tmp_path, "replica"),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(STARTUP_POLLS):
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-                break
-            except Exception:  # noqa: BLE001  (not listening yet)
-                assert replica.poll() is None, "ragbot serve exited"
-                time.sleep(1)
-        else:
-            pytest.fail("ragbot serve did not start")
+        client = client_when_served(replica, port)
         before = client.predict("What were the main risks?", ["LLY"], api_name="/ask")
         assert not before["found"]
         report = writer.ingest(copy_notes(tmp_path / "later", HOLDOUT_NOTES, LATER))
