@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from ragbot.answering.settings import AnsweringSettings
 
@@ -154,3 +155,16 @@ class Settings(BaseSettings):
     def server_mode(self) -> bool:
         """Whether the store's shared state lives in PostgreSQL and Chroma's server."""
         return self.database_url is not None
+
+    # Who may change the store from the chat page (issue 15, docs/team.md)
+    admins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Logins (serve --auth) allowed to upload, re-ingest and delete notes on the chat page, comma-separated "
+        "(RAGBOT_ADMINS=ana,bo); the others only read and ask. Empty: every login may (the single-user default).",
+    )
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: object) -> object:
+        """``"ana, bo"`` -> ``["ana", "bo"]`` (the environment's form); a list passes as is."""
+        return [name.strip() for name in value.split(",") if name.strip()] if isinstance(value, str) else value

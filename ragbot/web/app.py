@@ -13,10 +13,10 @@ from ragbot.bot import Ragbot
 from ragbot.generative.llm import privacy_notice
 from ragbot.userdata import uploads_folder
 from ragbot.web import render
-from ragbot.web.auth import credentials, is_loopback
+from ragbot.web.auth import check_admins, credentials, is_loopback
 from ragbot.web.chat import Chat, parse_day
 from ragbot.web import history
-from ragbot.web.notes import Notes
+from ragbot.web.notes import ADMINS_ONLY, Notes
 from ragbot.web.live import wire_live_refresh
 from ragbot.web.views import LATEST_COLUMNS, NOTE_COLUMNS, StoreViews
 from ragbot.watch import FolderWatcher
@@ -67,6 +67,8 @@ class Page:
     why: gr.Textbox | None = None
     history: history.HistoryPage | None = None
     deleting: DeleteControls | None = None
+    admin_only: tuple[gr.Row, ...] = ()  # shown to the logins that may change the store
+    read_only: gr.HTML | None = None  # shown to the others instead
 
 
 def layout(bot: Ragbot) -> Page:
@@ -102,7 +104,9 @@ def layout(bot: Ragbot) -> Page:
                     sources = gr.HTML(render.sources_html(None), elem_id="rb-sources", js_on_load=(HERE / "sources.js").read_text())
                     note = gr.HTML(render.note_placeholder_html(), elem_id="rb-note", js_on_load=(HERE / "note.js").read_text())
         with gr.Tab("Notes", id="notes"):
-            with gr.Row(equal_height=True):
+            everyone = not bot.settings.admins  # else hidden until the page's login proves an admin (wire_notes)
+            read_only = gr.HTML(render.message_html(ADMINS_ONLY), visible=False, elem_id="rb-read-only")
+            with gr.Row(equal_height=True, visible=everyone) as adding:
                 upload = gr.File(
                     file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="rb-upload",
                     label=(
@@ -122,7 +126,7 @@ def layout(bot: Ragbot) -> Page:
                 label="Notes (click a column name to sort)", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True,
                 show_search="search", column_widths=["22%", "20%", "10%", "10%", "16%", "14%", "8%"],
             )
-            with gr.Row(equal_height=True):
+            with gr.Row(equal_height=True, visible=everyone) as removing:
                 to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
                 delete = gr.Button("Delete from store", variant="stop", scale=1)
             with gr.Row(visible=False, equal_height=True, elem_id="rb-confirm-delete") as confirm:
@@ -147,7 +151,7 @@ def layout(bot: Ragbot) -> Page:
                 )
     return Page(
         turns, header, tickers, chatbot, question, sources, note, upload, sync, reingest, report, table, to_delete, delete, plot,
-        since, until, latest, sentiment_note, why, actions, deleting,
+        since, until, latest, sentiment_note, why, actions, deleting, (adding, removing), read_only,
     )
 
 
@@ -188,19 +192,23 @@ def refresher(views: StoreViews):
     return refresh
 
 
-def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
-    """Uploads, re-ingest and delete change the store (one at a time); then every view is refreshed."""
+def wire_notes(page: Page, notes: Notes, views: StoreViews, demo: gr.Blocks) -> None:
+    """Uploads, re-ingest and delete change the store (one at a time); then every view is refreshed.
+    With admins named, each page shows those controls only to an admin (``Notes`` refuses the rest)."""
+    if notes.bot.settings.admins:
+        demo.load(admin_view(notes, len(page.admin_only)), None, [*page.admin_only, page.read_only], api_name="notes_controls", api_visibility="private")
     refreshed = dict(fn=refresher(views), inputs=filters(page), outputs=store_outputs(page), api_visibility="private")
     store = dict(concurrency_id="store", concurrency_limit=1, api_visibility="private")
     d = page.deleting
     hide = gr.update(visible=False)
     forget = dict(fn=lambda: (None, hide), inputs=None, outputs=[d.removed, d.undo], queue=False, api_visibility="private")  # Undo lasts until the next action
-    page.upload.upload(**forget).then(notes.ingest_uploads, [page.upload], [page.report, page.upload], **store).then(**refreshed)
-    page.reingest.click(**forget).then(notes.reingest, [page.sync, d.include_deleted], [page.report], **store).then(**refreshed)
-    page.delete.click(**forget).then(notes.ask_delete, [page.to_delete], [d.confirm_text, d.confirm], api_visibility="private")
-    d.yes.click(notes.delete, [page.to_delete], [page.report, d.confirm, d.undo, d.removed], **store).then(**refreshed)
+    # named events: the ones a login that is not an admin is refused (tests/test_web_admins.py calls them by name)
+    page.upload.upload(**forget).then(notes.ingest_uploads, [page.upload], [page.report, page.upload], api_name="upload_notes", **store).then(**refreshed)
+    page.reingest.click(**forget).then(notes.reingest, [page.sync, d.include_deleted], [page.report], api_name="reingest_notes", **store).then(**refreshed)
+    page.delete.click(**forget).then(notes.ask_delete, [page.to_delete], [d.confirm_text, d.confirm], api_name="ask_delete_note", api_visibility="private")
+    d.yes.click(notes.delete, [page.to_delete], [page.report, d.confirm, d.undo, d.removed], api_name="delete_note", **store).then(**refreshed)
     d.cancel.click(lambda: hide, None, d.confirm, queue=False, api_visibility="private")
-    d.undo.click(notes.undo, [d.removed], [page.report, d.undo, d.removed], **store).then(**refreshed)
+    d.undo.click(notes.undo, [d.removed], [page.report, d.undo, d.removed], api_name="undo_delete", **store).then(**refreshed)
     page.to_delete.change(lambda: hide, None, d.confirm, queue=False, api_visibility="private")
     page.table.select(pick_note, None, page.to_delete, api_visibility="private")
     page.tickers.change(views.notes_table, [page.tickers], [page.table], api_visibility="private")
@@ -211,6 +219,16 @@ def wire_notes(page: Page, notes: Notes, views: StoreViews) -> None:
         control.submit(**narrowed)
     page.latest.select(note_opener(views), None, page.sentiment_note, api_visibility="private")
     page.sentiment_note.click(plot_note_opener(views), None, page.sentiment_note, api_visibility="private")
+
+
+def admin_view(notes: Notes, rows: int):
+    """The notes tab for the page's login: the store-changing rows for an admin, a notice for the others."""
+
+    def notes_controls(request: gr.Request):
+        allowed = notes.allowed(request)
+        return *[gr.update(visible=allowed)] * rows, gr.update(visible=not allowed)
+
+    return notes_controls
 
 
 def pick_example(event: gr.SelectData) -> str:
@@ -265,9 +283,9 @@ def build_app(bot: Ragbot) -> gr.Blocks:
     with gr.Blocks(title="ragbot", analytics_enabled=False) as demo:
         page = layout(bot)
         wire_chat(page, Chat(bot), demo)
-        wire_notes(page, Notes(bot), views)
+        wire_notes(page, Notes(bot), views, demo)
         wire_live_refresh(demo, bot.store.generation, refresher(views), filters(page), store_outputs(page))
-        demo.load(refresher(views), filters(page), store_outputs(page), api_visibility="private")
+        demo.load(refresher(views), filters(page), store_outputs(page), api_name="store_views", api_visibility="private")
         demo.load(lambda: gr.update(examples=[{"text": q} for q in views.examples()]), None, page.chatbot, api_visibility="private")
         gr.api(api_ask(bot), api_name="ask", concurrency_id="answer")
     return demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
@@ -300,6 +318,7 @@ def serve(
     """Load the models and store once, then serve the page at http://HOST:PORT until interrupted;
     with ``watch``, also keep the store in line with the notes folder (``ragbot watch``)."""
     logins = credentials(auth, auth_file)
+    check_admins(bot.settings.admins, logins)
     if logins is None and not is_loopback(host):
         print(
             f"warning: serving on {host} without --auth; anyone who can reach it can read and change your notes",

@@ -1,9 +1,13 @@
-"""Login credentials for the page (``--auth user:pass`` or ``--auth-file``) and the loopback check."""
+"""Login credentials for the page (``--auth user:pass`` or ``--auth-file``), the loopback check,
+and who may change the store (``RAGBOT_ADMINS``)."""
 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from pathlib import Path
+
+from ragbot.exit_codes import CannotRun
 
 
 def parse_credential(text: str) -> tuple[str, str]:
@@ -37,3 +41,25 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def may_change_notes(login: str | None, admins: Sequence[str]) -> bool:
+    """Whether ``login`` (``None``: a page without auth) may upload, re-ingest and delete notes.
+
+    With no admins named, everyone may, as before admins existed: a page without auth has one
+    local user, and on a page with logins every login may. Once admins are named, only they may;
+    the other logins read, ask and keep their conversations.
+    """
+    return not admins or login in admins
+
+
+def check_admins(admins: Sequence[str], logins: list[tuple[str, str]] | None) -> None:
+    """Refuse admins nobody can log in as (``CannotRun``): without auth no one has a name, and a
+    name missing from the logins is a typo that would leave the page without an admin."""
+    if not admins:
+        return
+    if logins is None:
+        raise CannotRun("RAGBOT_ADMINS names logins: serve the page with --auth or --auth-file")
+    unknown = sorted(set(admins) - {user for user, _ in logins})
+    if unknown:
+        raise CannotRun(f"RAGBOT_ADMINS names {', '.join(unknown)}, not among the page's logins")

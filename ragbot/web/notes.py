@@ -1,5 +1,6 @@
 """The notes tab's behaviour: ingest uploaded notes, re-ingest the notes folder with honest
-progress, delete a note after a confirmation, and undo that delete."""
+progress, delete a note after a confirmation, and undo that delete; each only for the logins
+that may change the store (``ragbot.web.auth.may_change_notes``), checked here, on the server."""
 
 from __future__ import annotations
 
@@ -18,10 +19,12 @@ from ragbot.progress import IngestProgress, ProgressFn
 from ragbot.reports import IngestReport
 from ragbot.userdata import Exclusions, uploaded_file, uploads_folder
 from ragbot.web import render
+from ragbot.web.auth import may_change_notes
 from ragbot.web.uploads import save_uploads
 from vectorstore.servers import StoreUnavailable
 
 INCLUDE_HINT = "`ragbot ingest --include-deleted`"
+ADMINS_ONLY = "Only admins (RAGBOT_ADMINS) can upload, re-ingest or delete notes; you can read them and ask."
 
 
 def progress_reporter(progress: gr.Progress) -> ProgressFn:
@@ -51,6 +54,15 @@ class Notes:
     def __init__(self, bot: Ragbot):
         self.bot = bot
 
+    def allowed(self, request: gr.Request | None) -> bool:
+        """Whether the page's login (no request: a direct call, as the local user) may change the store."""
+        return may_change_notes(request.username if request else None, self.bot.settings.admins)
+
+    def _require_admin(self, request: gr.Request | None) -> None:
+        """Refuse a change from a login that may not make it, whatever the page showed it."""
+        if not self.allowed(request):
+            raise gr.Error(ADMINS_ONLY)
+
     @property
     def notes_dir(self) -> Path:
         return Path(self.bot.settings.notes_dir)
@@ -59,8 +71,9 @@ class Notes:
     def uploads_dir(self) -> Path:
         return uploads_folder(self.bot.settings)
 
-    def ingest_uploads(self, files: list[str] | None, progress=gr.Progress()):
+    def ingest_uploads(self, files: list[str] | None, progress=gr.Progress(), request: gr.Request | None = None):
         """Save the uploaded notes into the uploads folder, then ingest it: (report, cleared upload box)."""
+        self._require_admin(request)
         if not files:
             return gr.skip(), gr.skip()
         limits = self.bot.settings
@@ -69,8 +82,9 @@ class Notes:
         report.failed[:0] = refused
         return render.report_html(report), None
 
-    def reingest(self, sync: bool, include_deleted: bool = False, progress=gr.Progress()) -> str:
+    def reingest(self, sync: bool, include_deleted: bool = False, progress=gr.Progress(), request: gr.Request | None = None) -> str:
         """Bring the store in line with the configured notes folder (uploads are kept)."""
+        self._require_admin(request)
         try:
             report = self.bot.ingest(self.notes_dir, sync=sync, progress=progress_reporter(progress), include_deleted=include_deleted)
         except (FileNotFoundError, CannotRun, StoreUnavailable) as error:  # no folder, no scope for a sync, a server gone
@@ -90,15 +104,17 @@ class Notes:
         where = f" at {on_disk}" if on_disk.is_file() else ""
         return f"its file stays on disk{where}, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
 
-    def ask_delete(self, source: str | None):
+    def ask_delete(self, source: str | None, request: gr.Request | None = None):
         """The confirmation for deleting ``source``: (message, confirmation row)."""
+        self._require_admin(request)
         if not source:
             return render.message_html("Pick a note to delete (or click it in the table).", error=True), gr.update(visible=False)
         fate = self._file_fate(source)
         return render.message_html(f"Delete {source} from the store? {fate[0].upper()}{fate[1:]}."), gr.update(visible=True)
 
-    def delete(self, source: str | None):
+    def delete(self, source: str | None, request: gr.Request | None = None):
         """Delete ``source`` (confirmed): (report, confirmation row hidden, Undo shown, what Undo restores)."""
+        self._require_admin(request)
         hidden = gr.update(visible=False)
         if not source:
             return render.message_html("Pick a note to delete.", error=True), hidden, hidden, None
@@ -125,8 +141,9 @@ class Notes:
         Exclusions(settings).add(source)
         return Removed(source, chunks)
 
-    def undo(self, removed: Removed | None):
+    def undo(self, removed: Removed | None, request: gr.Request | None = None):
         """Put the last deleted note back: (report, Undo hidden, nothing left to undo)."""
+        self._require_admin(request)
         hidden = gr.update(visible=False)
         if removed is None:
             return render.message_html("Nothing to undo.", error=True), hidden, None
