@@ -354,5 +354,19 @@ def watch(
         log("stopped")
 
 
+# -- a team's deployment (issue 15, docs/team.md) ----------------------------------------------
+@app.command("deploy-compose")
+def deploy_compose(
+    replicas: Annotated[int, typer.Option("--replicas", min=1, help="ragbot serve replicas behind the proxy.")] = 2,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for docker-compose.yml and haproxy.cfg.")] = Path("deploy"),
+) -> None:
+    """Write a Docker Compose deployment from the settings: PostgreSQL, Chroma's server, REPLICAS
+    `ragbot serve` behind HAProxy with sticky sessions (docs/team.md)."""
+    from ragbot.deploy import write_deployment
+
+    for path in write_deployment(Settings(), replicas, output):
+        console.print(f"wrote {path}", highlight=False)
+
+
 if __name__ == "__main__":
     app()
