@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install ragbot (CPU-only torch, pinned versions). With --test, also the
-# test extras, Debian's chromium for the browser tests and Debian's postgresql for the
-# team-deployment tests (tests/test_team.py). Safe to run again.
+# test extras, Debian's chromium for the browser tests, and Debian's postgresql and haproxy for
+# the team-deployment tests (tests/test_team.py, tests/test_team_proxy.py). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}
@@ -23,6 +23,7 @@ if [ "${1:-}" = "--test" ]; then
   missing=""
   command -v chromium >/dev/null || missing="chromium"
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$missing postgresql"
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || missing="$missing haproxy"
   if [ -n "$missing" ]; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -q

@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # A team's deployment on one host, from Debian and PyPI packages (docs/team.md): a PostgreSQL
 # cluster (run as an unprivileged user: Postgres refuses root), Chroma's server (`chroma run`)
-# and N `ragbot serve` replicas sharing them. Every address is loopback; put a proxy with
-# sticky sessions in front of the replicas (docs/team.md).
+# and N `ragbot serve` replicas sharing them, behind Debian's HAProxy with sticky sessions
+# (ragbot's deploy/haproxy.cfg, docs/team.md) when it is installed. Every address is loopback.
 #
-#   scripts/team.sh start [N]   # N replicas (default 2) on ports 7860, 7861, ...
+#   scripts/team.sh start [N]   # N replicas (default 2) on ports 7860, 7861, ...; the proxy on 7850
 #   scripts/team.sh env         # the settings an ingesting machine exports
 #   scripts/team.sh stop
 #
 # TEAM_DIR (default /var/tmp/ragbot-team) holds the data, logs and pid files; PG_PORT (5433),
-# CHROMA_PORT (8000) and WEB_PORT (7860) choose the ports.
+# CHROMA_PORT (8000), WEB_PORT (7860) and PROXY_PORT (7850) choose the ports.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TEAM_DIR=${TEAM_DIR:-/var/tmp/ragbot-team}
 PG_PORT=${PG_PORT:-5433}
 CHROMA_PORT=${CHROMA_PORT:-8000}
 WEB_PORT=${WEB_PORT:-7860}
+PROXY_PORT=${PROXY_PORT:-7850}
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 DATABASE_URL="postgresql+psycopg://ragbot@127.0.0.1:${PG_PORT}/ragbot"
 
@@ -49,6 +50,15 @@ start() {
     echo $! >"$TEAM_DIR/replica-$i.pid"
     echo "replica $i: http://127.0.0.1:$((WEB_PORT + i))/ (log $TEAM_DIR/replica-$i.log)"
   done
+  if command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ]; then
+    .venv/bin/python -c "from ragbot.deploy import Replica, haproxy_config
+print(haproxy_config([Replica(f'r{i}', '127.0.0.1', $WEB_PORT + i) for i in range($replicas)], $PROXY_PORT, '127.0.0.1'))" >"$TEAM_DIR/haproxy.cfg"
+    "$(command -v haproxy || echo /usr/sbin/haproxy)" -db -f "$TEAM_DIR/haproxy.cfg" >"$TEAM_DIR/haproxy.log" 2>&1 &
+    echo $! >"$TEAM_DIR/haproxy.pid"
+    echo "the team's page: http://127.0.0.1:$PROXY_PORT/ (HAProxy, sticky sessions; $TEAM_DIR/haproxy.cfg)"
+  else
+    echo "no proxy: apt-get install haproxy to put the replicas behind one address" >&2
+  fi
   echo "ingest from any machine with:"; settings; echo "export RAGBOT_NOTES_SCOPE=<this machine's folder name>"
 }
 

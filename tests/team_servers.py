@@ -1,6 +1,7 @@
 """Real servers for the team-deployment tests, started on loopback in a temporary folder:
 a Debian PostgreSQL cluster (``initdb`` + ``pg_ctl``, run as an unprivileged user through
-``runuser`` when the tests run as root, since Postgres refuses root) and ``chroma run``."""
+``runuser`` when the tests run as root, since Postgres refuses root), ``chroma run``, and
+Debian's HAProxy in front of app replicas."""
 
 from __future__ import annotations
 
@@ -123,6 +124,38 @@ class ChromaServer:
                 return
             time.sleep(0.1)
         raise RuntimeError("chroma run did not start listening")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=60)
+
+
+@dataclass
+class Proxy:
+    """Debian's HAProxy on 127.0.0.1:``port`` with ragbot's sticky configuration
+    (``ragbot.deploy.haproxy_config``, as in deploy/haproxy.cfg) in front of ``replicas``."""
+
+    folder: Path
+    port: int
+    process: subprocess.Popen | None = None
+
+    def start(self, replicas) -> None:
+        from ragbot.deploy import haproxy_config
+
+        haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+        if not Path(haproxy).is_file():
+            raise RuntimeError("HAProxy is not installed: run scripts/setup.sh --test (apt-get install haproxy)")
+        config = self.folder / "haproxy.cfg"
+        config.write_text(haproxy_config(replicas, self.port, bind="127.0.0.1"))
+        self.process = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(POLLS):
+            if self.process.poll() is not None:
+                raise RuntimeError(f"haproxy exited with {self.process.returncode}")
+            if listening(self.port):
+                return
+            time.sleep(0.1)
+        raise RuntimeError("haproxy did not start listening")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

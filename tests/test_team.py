@@ -10,15 +10,18 @@ import subprocess
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import EVAL_NOTES, EXAMPLES, HOLDOUT_NOTES, make_settings
 from ingest_helpers import assert_store_consistent, cli_command, cli_env
 from sqlalchemy import create_engine, text
-from team_servers import ChromaServer, free_port, start_postgres
+from gradio_http import PageSession
+from team_servers import ChromaServer, Proxy, free_port, start_postgres
 from test_serve_follows_ingest import client_when_served
 
 from ragbot import Ragbot
 from ragbot.conversations import Filter, Turn
+from ragbot.deploy import REPLICA_HEADER, STICKY_COOKIE, Replica
 from ragbot.web.chat import Chat
 from ragbot.web.history import store_for
 from vectorstore.servers import RECORDS_TABLE, StoreUnavailable
@@ -206,3 +209,50 @@ def test_scoped_sources_in_the_embedded_store(tmp_path, embeddings):
     sources = set(alice.index.sources())
     assert f"alice/uploads/{LATER[0]}" in sources and {f"bob/{name}" for name in LATER[1:]} <= sources
     assert all(s.startswith(("alice/", "bob/")) for s in sources)
+
+
+def test_two_replicas_behind_a_sticky_proxy(servers, tmp_path):
+    """HAProxy with ragbot's configuration (deploy/haproxy.cfg) in front of two ``ragbot serve``
+    replicas: each browser session sticks to one replica (its cookie), so Gradio's queue and event
+    stream, separate requests, meet the same process; a note ingested through one replica's page
+    answers a question asked through the proxy on either."""
+    later = copy_notes(tmp_path / "team-notes", HOLDOUT_NOTES, LATER)
+    ports = [free_port(), free_port()]
+    replicas = [subprocess.Popen(cli_command("serve", "--port", port), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                 env=machine_env(servers, "proxied", tmp_path, f"replica-{n}", notes_dir=later, notes_scope="a"))
+                for n, port in enumerate(ports)]
+    proxy = Proxy(tmp_path, free_port())
+    try:
+        for replica, port in zip(replicas, ports):
+            client_when_served(replica, port)
+        proxy.start([Replica(f"r{n}", "127.0.0.1", port) for n, port in enumerate(ports)])
+        browsers = [ProxiedBrowser(f"http://127.0.0.1:{proxy.port}") for _ in range(2)]
+        mounjaro = "How did Mounjaro sales grow at Eli Lilly?"
+        before = [b.page.call("ask", mounjaro, None) for b in browsers]
+        ingested = PageSession(f"http://127.0.0.1:{ports[0]}").call("reingest_notes", False, False)  # replica r0's own page
+        after = [b.page.call("ask", mounjaro, None) for b in browsers]
+    finally:
+        proxy.stop()
+        for replica in replicas:
+            replica.terminate()
+            replica.wait(timeout=60)
+    assert ingested.success and f'rb-count-added"><b>{len(LATER)}</b>' in ingested.data[0]
+    stuck = [set(b.replicas) for b in browsers]
+    assert stuck == [{"r0"}, {"r1"}], stuck  # round robin for new browsers, then every request to the same replica
+    assert all(b.http.cookies[STICKY_COOKIE] == f"r{n}" for n, b in enumerate(browsers))
+    assert all(outcome.success and not outcome.data[0]["found"] for outcome in before)
+    for outcome in after:
+        answer = outcome.data[0]
+        assert answer["found"] and all(c["source"].startswith("a/lly-") for c in answer["citations"])
+
+
+class ProxiedBrowser:
+    """A browser session through the proxy that records which replica answered each request."""
+
+    def __init__(self, url: str):
+        self.replicas: list[str] = []
+        self.http = httpx.Client(base_url=url, timeout=120, event_hooks={"response": [self._record]})
+        self.page = PageSession(url, http=self.http)
+
+    def _record(self, response: httpx.Response) -> None:
+        self.replicas.append(response.headers[REPLICA_HEADER])
