@@ -49,6 +49,10 @@ _MONTH_WORDS = frozenset("january february march april may june july august sept
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
+# Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
+# Costco is the most bullish according to the research notes?" ranks companies.
+_SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|by)\s+(?:the\s+|my\s+|our\s+)?(?:research\s+)?notes\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:?]|$")
 _MONTH_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+month\b|\bmonthly\b|\bmonth[- ](?:by|over|on)[- ]month\b|\bmom\b", re.I)
 _QUARTER_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+quarter\b|\bquarterly\b|\bquarter[- ](?:by|over|on)[- ]quarter\b|\bqoq\b", re.I)
 # Words that say how to answer about sentiment, not what a note is about.
@@ -118,6 +122,20 @@ def names_one_note(text: str) -> bool:
     return any((m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0)) for i in starts)
 
 
+def compared_first(question: Question, text: str) -> tuple[str, ...]:
+    """The question's tickers, those named outside the phrase naming one note first: in "in the
+    PDD profit-plunge note, did JD or Alibaba come out worse?" PDD says which note, JD and BABA
+    are the two compared. Unchanged unless at least two are named outside that phrase."""
+    tickers = tuple(question.tickers)
+    found = next((m for i in (m.start() for m in re.finditer(r"\b\w", text)) if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
+    if found is None:
+        return tickers
+    end = _CLAUSE_END.search(text, found.end()).start()
+    outside = [t for start, stop, t in question.spans if (stop <= found.start() or start >= end) and t in tickers]
+    outside = list(dict.fromkeys(outside))
+    return (*outside, *(t for t in tickers if t not in outside)) if len(outside) >= 2 else tickers
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I)
@@ -148,7 +166,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     recency = _RECENCY.search(text)
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
-    about = dict(about=topic, **{**base, "window": window if day else page_window})
+    about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question, question.text)})
     if names_one_note(text):
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
@@ -165,8 +183,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
     ranks = re.search(r"\brank\w*\b", text, re.I)
     if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
-        company = bool(_COMPANY_UNIT.search(text)) and not _NOTE_WORD.search(text)
-        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
+        ranked = _SOURCE_NOTES.sub(" ", text)
+        company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
+        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     if _TREND.search(text) or grouped:
         return SentimentIntent("trend", direction=stance, **base)
