@@ -47,6 +47,8 @@ _BY_CHANGE = re.compile(
 _FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
+# "the latest sentiment on Boeing": what the newest note says, not the average over every note.
+_LATEST_READING = re.compile(r"\b(?:latest|newest)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
@@ -173,6 +175,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
         if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", **about)
+    if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
+        return SentimentIntent("note", pick="newest", **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
