@@ -194,23 +194,27 @@ def test_fact_questions_do_not_route_as_sentiment(router, question):
 
 
 def test_why_questions_get_the_figures_then_the_reasons_cited_after_them(router):
-    """``explain`` (the extractive answerer in ``Ragbot``) quotes from the notes the figures used."""
+    """``explain`` (the extractive answerer in ``Ragbot``) quotes from the notes the figures used,
+    each note that scores the way asked on its own (so each gives its reason), the furthest first."""
     from ragbot.answer import Answer, Citation
 
     asked = []
 
     def explain(question, sources):
         asked.append((question.topic, sources))
-        doc = next(passage(*n) for n in NOTES if n[0] == "nvda-1.txt")
+        doc = next(passage(*n) for n in NOTES if n[0] in sources)
         citation = Citation.from_passage(1, doc, 0, len(doc.page_content), 1.0)
         return Answer(f"{doc.page_content} [1]", True, [citation], ["NVDA"])
 
     answerer = SentimentAnswerer(today=lambda: date(2025, 11, 30), explain=explain)
     answer = answerer.answer_catalog(router.route("Why is sentiment on Nvidia negative?"), CATALOG)
     assert "sentiment on NVDA averages -0.07" in answer.text
-    assert answer.text.endswith("Reasons the notes give: Nvidia took a charge after the export ban on H20 chips to China. [4]")
-    assert [c.n for c in answer.citations] == [1, 2, 3, 4] and answer.citations[-1].source == "nvda-1.txt"
-    assert asked[0][1] == {"nvda-1.txt", "nvda-3.txt"} and "risks" in asked[0][0]  # the notes scoring it negative
+    assert answer.text.endswith(
+        "Reasons the notes give: Nvidia lost share in China as local accelerators improved. [4] "
+        "Nvidia took a charge after the export ban on H20 chips to China. [5]"
+    )
+    assert [c.n for c in answer.citations] == [1, 2, 3, 4, 5] and [c.source for c in answer.citations[3:]] == ["nvda-3.txt", "nvda-1.txt"]
+    assert [a[1] for a in asked] == [{"nvda-3.txt"}, {"nvda-1.txt"}] and "risks" in asked[0][0]  # the notes scoring it negative, -0.50 first
 
 
 def test_a_company_outside_the_alias_table_is_not_in_your_notes_but_months_are_no_company(router):
