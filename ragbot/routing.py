@@ -30,7 +30,9 @@ _SENTIMENT = re.compile(
     # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
     # how the notes rate something ("how did the research rate Acme's results?")
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at|on)\b)"
-    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b",
+    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
+    # the notes' score named by which one: "the latest score on Costco", "its average score"
+    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare

@@ -153,3 +153,24 @@ def test_the_latest_sentiment_is_the_newest_notes(router):
     text = ask(router, "What is the latest sentiment on Apple?")
     assert text.startswith('aapl-3.txt (2025-09-15, "Apple services revenue')
     assert "Sentiment Score -0.20" in text and "AAPL +0.20" in text and "averages" not in text
+
+
+def test_a_comparison_over_a_window_is_a_comparison_not_two_trends(router):
+    # since June: AAPL aapl-2 +0.10, aapl-3 +0.20 (own) -> +0.15; MSFT msft-2 -0.30, aapl-3 -0.60 -> -0.45
+    question = "Compare sentiment on Apple and Microsoft since June"
+    assert parse_intent(router.route(question), TODAY).kind == "compare"
+    text = ask(router, question)
+    assert "AAPL is 0.60 higher than MSFT (+0.15 vs -0.45)" in text
+    assert parse_intent(router.route("How has sentiment on Apple changed compared with Microsoft since June?"), TODAY).kind == "trend"
+
+
+def test_a_window_between_years_is_grouped_by_year():
+    """"from 2024 to 2025" compares years, as "between Q2 and Q3" compares quarters."""
+    from ragbot.routing import Question
+    from ragbot.sentiment.query import summary, trend
+
+    intent = parse_intent(Question("Did sentiment on Apple improve from 2024 to 2025?", ["AAPL"], "", ""), TODAY)
+    assert intent.kind == "trend" and intent.period == "year"
+    assert parse_intent(Question("How has sentiment on Apple changed over 2025?", ["AAPL"], "", ""), TODAY).period is None  # one year: by its notes' spread
+    found = trend(summary(CATALOG, "AAPL", intent.window), intent.period)
+    assert [(p.period, round(p.average, 4), len(p.notes)) for p in found.periods] == [("2025", round(-0.1 / 3, 4), 3)]

@@ -56,6 +56,8 @@ _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|by)\s+(?:the\s+|my\s+|our\s+)?(?:research\s+)?notes\b", re.I)
 _CLAUSE_END = re.compile(r"[,;:?]|$")
 _MONTH_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+month\b|\bmonthly\b|\bmonth[- ](?:by|over|on)[- ]month\b|\bmom\b", re.I)
+_YEAR_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+year\b|\byearly\b|\bannual(?:ly)?\b|\byear[- ](?:by|over|on)[- ]year\b|\byoy\b", re.I)
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d{2}\b")
 _QUARTER_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+quarter\b|\bquarterly\b|\bquarter[- ](?:by|over|on)[- ]quarter\b|\bqoq\b", re.I)
 # Words that say how to answer about sentiment, not what a note is about.
 _NOT_TOPIC = frozenset(
@@ -80,7 +82,7 @@ class SentimentIntent:
     kind: Kind
     tickers: tuple[str, ...] = ()
     window: Window | None = None
-    period: Literal["month", "quarter"] | None = None
+    period: Literal["month", "quarter", "year"] | None = None
     n: int | None = None
     direction: Literal["positive", "negative"] | None = None
     unit: Literal["note", "company"] = "note"
@@ -151,11 +153,19 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
     which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
-    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else which.group(1).lower() if which else None
+    grouped = (
+        "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text)
+        else "year" if _YEAR_PERIOD.search(text) else which.group(1).lower() if which else None
+    )
     period = grouped
-    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months
+    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months; "from 2025 to 2026", years
         words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
-        period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
+        years = set(_YEAR_NUMBER.findall(asked.label))
+        spans_years = len(years) >= 2 or bool(years) and asked.label.lower().startswith(("since", "from", "after", "starting"))
+        period = (
+            "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS
+            else "year" if spans_years else None
+        )
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
     base = dict(
@@ -191,6 +201,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
         unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+    # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
+    if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
+        return SentimentIntent("compare", direction=stance, **base)
     if _TREND.search(text) or grouped:
         return SentimentIntent("trend", direction=stance, **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
