@@ -174,3 +174,11 @@ def test_a_window_between_years_is_grouped_by_year():
     assert parse_intent(Question("How has sentiment on Apple changed over 2025?", ["AAPL"], "", ""), TODAY).period is None  # one year: by its notes' spread
     found = trend(summary(CATALOG, "AAPL", intent.window), intent.period)
     assert [(p.period, round(p.average, 4), len(p.notes)) for p in found.periods] == [("2025", round(-0.1 / 3, 4), 3)]
+
+
+def test_the_per_period_change_is_left_out_when_it_repeats_the_first_to_latest_change(router):
+    # one note a month: the monthly change (+0.60) is the change from the first note to the latest
+    assert "monthly average moved" not in ask(router, "Has sentiment on Apple improved since March?")
+    # MSFT by quarter: Q2 2025 msft-1 +0.40; Q3 2025 msft-2 -0.30 and aapl-3 -0.60 -> -0.45: -0.85, not the notes' -1.00
+    text = ask(router, "How has Microsoft sentiment changed by quarter?")
+    assert "a change of -1.00" in text and "The quarterly average moved from +0.40 in Q2 2025 to -0.45 in Q3 2025, -0.85" in text

@@ -275,10 +275,11 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
                 f"lowest: {low.period} at {signed(low.average)} {cite(low.notes)}."
             )
             first, last = found.periods[0], found.periods[-1]
-            lines.append(
-                f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
-                f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
-            )
+            if (first.notes, last.notes) != ((s.first,), (s.last,)):  # else it is the change from the first note to the latest
+                lines.append(
+                    f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
+                    f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
+                )
     return lines
 
 
