@@ -32,7 +32,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at|on)\b)"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b",
+    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare

@@ -117,6 +117,8 @@ def test_the_companies_compared_are_those_named_outside_the_phrase_naming_the_no
         "How did the research rate Apple's Q3 results?",
         "Why was the research on Apple negative in June?",
         "In the services note, how did Microsoft compare with Google?",
+        "What is the latest score on Apple?",
+        "How did Apple's score change year over year?",
     ],
 )
 def test_how_something_was_scored_rated_or_stood_routes_as_sentiment(router, question):
@@ -130,6 +132,7 @@ def test_how_something_was_scored_rated_or_stood_routes_as_sentiment(router, que
         "How is Apple scored on ESG?",
         "Do the notes on Apple mention negative free cash flow?",
         "In the services note, how did Microsoft's cloud margins compare with Google's?",
+        "What was Tesla's safety score?",
     ],
 )
 def test_ratings_by_others_and_comparisons_of_a_measure_stay_facts(router, question):
