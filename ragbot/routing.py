@@ -51,6 +51,8 @@ def _compared_bare(topic: str) -> bool:
     naming nothing else to compare: the companies' standing itself."""
     clauses = [c for c in re.split(r"[,;:]", _NOTE_NAMED.sub(" ", topic)) if _COMPARE.search(c)]
     return bool(clauses) and all(t in _COMPARE_WORDS for c in clauses for t in topic_terms(c))
+
+
 # A question that names no company continues the conversation's companies when it points
 # back ("its margins") or does not ask across companies ("which companies...", "who is...").
 _CROSS_COMPANY = re.compile(

@@ -119,22 +119,28 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     )
 
 
-def names_one_note(text: str) -> bool:
-    """Whether ``text`` points at one note by what it is about ("the Singles Day note", "the note
-    on the export ban"), not by an extreme ("the most negative note")."""
+def one_note_phrase(text: str) -> re.Match | None:
+    """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
+    on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
     starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write)", text, re.I)]
-    return any((m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0)) for i in starts)
+    return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
-def compared_first(question: Question, text: str) -> tuple[str, ...]:
+def names_one_note(text: str) -> bool:
+    """Whether ``text`` points at one note by what it is about (``one_note_phrase``)."""
+    return one_note_phrase(text) is not None
+
+
+def compared_first(question: Question) -> tuple[str, ...]:
     """The question's tickers, those named outside the phrase naming one note first: in "in the
     PDD profit-plunge note, did JD or Alibaba come out worse?" PDD says which note, JD and BABA
-    are the two compared. Unchanged unless at least two are named outside that phrase."""
+    are the two compared. Unchanged unless at least two are named outside that phrase (which
+    runs to the end of its clause: "the note on NVIDIA's deal with TSMC, ...")."""
     tickers = tuple(question.tickers)
-    found = next((m for i in (m.start() for m in re.finditer(r"\b\w", text)) if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
+    found = one_note_phrase(question.text)
     if found is None:
         return tickers
-    end = _CLAUSE_END.search(text, found.end()).start()
+    end = _CLAUSE_END.search(question.text, found.end()).start()
     outside = [t for start, stop, t in question.spans if (stop <= found.start() or start >= end) and t in tickers]
     outside = list(dict.fromkeys(outside))
     return (*outside, *(t for t in tickers if t not in outside)) if len(outside) >= 2 else tickers
@@ -178,7 +184,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     recency = _RECENCY.search(text)
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
-    about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question, question.text)})
+    about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
     if names_one_note(text):
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
