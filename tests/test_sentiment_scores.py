@@ -142,7 +142,10 @@ def test_ratings_by_others_and_comparisons_of_a_measure_stay_facts(router, quest
 @pytest.mark.parametrize(
     ("text", "start", "end"),
     [("since June 2025", "2025-06-01", "2025-11-30"), ("in the last 90 days", "2025-09-01", "2025-11-30"),
-     ("in Q3", "2025-07-01", "2025-09-30"), ("over the last 60 days", "2025-10-01", "2025-11-30")],
+     ("in Q3", "2025-07-01", "2025-09-30"), ("over the last 60 days", "2025-10-01", "2025-11-30"),
+     # two months or quarters joined run from the first to the second, the year written once
+     ("in September and October 2025", "2025-09-01", "2025-10-31"), ("in Q2 and Q3", "2025-04-01", "2025-09-30"),
+     ("in December and January 2025", "2024-12-01", "2025-01-31")],
 )
 def test_windows_count_from_today(text, start, end):
     window = find_window(f"How has sentiment on Apple moved {text}?", TODAY)
