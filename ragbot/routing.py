@@ -21,13 +21,38 @@ _SENTIMENT = re.compile(
     r"|\bnotes?\b[^?.]*\baverag\w*|\baverag\w*\b[^?.]*\bnotes?\b"
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
     r"|\b(?:positive|negative|neutral|constructive|cautious)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
-    r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)",
+    r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)"
+    # the research's stance said of it: "why was the research on Acme negative in July?" (not
+    # "the notes on Acme mention negative free cash flow": there the word qualifies a noun)
+    r"|\b(?:notes?|research|coverage|write-?ups?)\s+(?:on|about|of)\s+[^?.,]{1,60}?\s+(?:so\s+|more\s+|less\s+)?"
+    r"(?:positive|negative|neutral|bullish|bearish)\b(?!\s+(?!(?:in|on|about|since|during|over|for|after|before|until|and|or|at|through|lately|recently)\b)\w)"
+    # how something was scored or rated, with no rater named ("how was the short-seller report
+    # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
+    # how the notes rate something ("how did the research rate Acme's results?")
+    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at|on)\b)"
+    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
+    # the notes' score named by which one: "the latest score on Costco", "its average score"
+    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
 # worse?"): what one note says of each company's standing is its per-ticker sentiment score.
 _ONE_NOTE = re.compile(r"\b(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article)\b(?!s)", re.IGNORECASE)
 _STANDING = re.compile(r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b", re.IGNORECASE)
+# ... or compared with no measure named ("in the vaccine note, how did PFE compare with MRNA?",
+# but not "how did Apple's margins compare with Samsung's?": that compares margins).
+_COMPARE_WORDS = frozenset("compare compared compares comparison versus vs against relative stack stacked up measure".split())
+_NOTE_NAMED = re.compile(r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article)\b", re.IGNORECASE)
+_COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|against|relative\s+to|stack\w*\s+up)\b", re.IGNORECASE)
+
+
+def _compared_bare(topic: str) -> bool:
+    """Whether ``topic`` (the question with its companies replaced) compares them in a clause
+    naming nothing else to compare: the companies' standing itself."""
+    clauses = [c for c in re.split(r"[,;:]", _NOTE_NAMED.sub(" ", topic)) if _COMPARE.search(c)]
+    return bool(clauses) and all(t in _COMPARE_WORDS for c in clauses for t in topic_terms(c))
+
+
 # A question that names no company continues the conversation's companies when it points
 # back ("its margins") or does not ask across companies ("which companies...", "who is...").
 _CROSS_COMPANY = re.compile(
@@ -59,6 +84,7 @@ class Question:
     max_citations: int | None = None  # the caller's cap on cited sentences, if any
     previous_sources: list[str] = field(default_factory=list)  # notes the last reply cited, when this question continues it
     named: list[str] = field(default_factory=list)  # the companies the question itself names (not inherited, not filtered)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # where ``text`` names each company: (start, end, ticker)
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
@@ -99,11 +125,11 @@ class QueryRouter:
     def __init__(self, resolver: TickerResolver):
         self.resolver = resolver
 
-    def _parse(self, text: str) -> tuple[list[str], str, list[tuple[int, str]]]:
-        """The tickers ``text`` names, its topic, and where each company is named."""
+    def _parse(self, text: str) -> tuple[list[str], str, list[tuple[int, int, str]]]:
+        """The tickers ``text`` names, its topic, and where each company is named (start, end, ticker)."""
         mentions = self.resolver.mentions(text, case_sensitive_names=False)
         tickers = list(dict.fromkeys(m.ticker for m in mentions))
-        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.ticker) for m in mentions]
+        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.end, m.ticker) for m in mentions]
 
     def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:
         """Tickers and topic of the latest earlier user turn that had them."""
@@ -135,7 +161,7 @@ class QueryRouter:
             topic = topic if _has_topic(topic) else previous_topic
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
-        side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and _STANDING.search(text)
+        side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
         intent = "sentiment" if _SENTIMENT.search(text) or side_by_side else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
@@ -143,5 +169,6 @@ class QueryRouter:
         across = not chosen and bool(_CROSS_COMPANY.search(text))
         return Question(
             text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,
-            company_periods=periods_by_company(text, named), previous_sources=quoted, named=own,
+            company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,
+            spans=named,
         )

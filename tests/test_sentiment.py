@@ -77,9 +77,10 @@ def test_trend_since_a_month_gives_per_period_averages_first_last_change_and_cou
     answer = ask(router, "Has sentiment on BABA improved since June?")
     assert cited(answer) == ["baba-1.txt", "baba-2.txt", "baba-3.txt"]
     text = answer.text
-    assert "dated 2025-06-01 to 2025-11-30: 3 notes averaging +0.28" in text
-    assert "2025-06 +0.10 (1 note) [1], 2025-08 +0.30 (1 note) [2], 2025-11 +0.45 (1 note) [3]" in text
-    assert "it improved: a change of +0.35" in text
+    assert "dated 2025-06-01 to 2025-11-30: 3 notes averaging +0.28 (mildly positive) by BABA's own score, +0.18 by the notes' overall scores" in text
+    assert "2025-06 +0.10 (overall +0.05, 1 note) [1], 2025-08 +0.30 (overall +0.10, 1 note) [2], 2025-11 +0.45 (overall +0.40, 1 note) [3]" in text
+    assert "by BABA's own score: from +0.10 (2025-06-05) [1] to +0.45 (2025-11-03) [3] it improved: a change of +0.35" in text
+    assert "By the notes' overall scores: from +0.05 (2025-06-05) [1] to +0.40 (2025-11-03) [3] it improved: a change of +0.35" in text
 
 
 def test_a_quarter_without_a_year_is_the_latest_one_begun(router):
@@ -105,8 +106,10 @@ def test_distribution_counts_negative_notes(router):
 def test_most_bullish_company_by_its_own_ticker_scores(router):
     answer = ask(router, "Which of my companies is most bullish?")
     assert "most bullish company in your notes is BABA, averaging +0.28" in answer.text
-    assert "1. BABA +0.28 (3 notes)" in answer.text and "5. JD -0.20 (1 note)" not in answer.text
-    assert "4. JD -0.20 (1 note)" in answer.text  # JD's own score in the Singles Day note, not the note's overall
+    assert "1. BABA +0.28 (overall +0.18, 3 notes)" in answer.text and "5. JD" not in answer.text
+    assert "4. JD -0.20 (overall +0.10, 1 note)" in answer.text  # JD's own score in the Singles Day note first
+    # the order on the notes' overall scores differs (JD's one note scores +0.10 overall), so it is stated too
+    assert "By the notes' overall scores instead, most positive first: 1. BABA +0.18; 2. JD +0.10; 3. TSLA +0.03; 4. NVDA -0.08." in answer.text
 
 
 def test_top_n_notes_in_this_month(router):
@@ -191,23 +194,27 @@ def test_fact_questions_do_not_route_as_sentiment(router, question):
 
 
 def test_why_questions_get_the_figures_then_the_reasons_cited_after_them(router):
-    """``explain`` (the extractive answerer in ``Ragbot``) quotes from the notes the figures used."""
+    """``explain`` (the extractive answerer in ``Ragbot``) quotes from the notes the figures used,
+    each note that scores the way asked on its own (so each gives its reason), the furthest first."""
     from ragbot.answer import Answer, Citation
 
     asked = []
 
     def explain(question, sources):
         asked.append((question.topic, sources))
-        doc = next(passage(*n) for n in NOTES if n[0] == "nvda-1.txt")
+        doc = next(passage(*n) for n in NOTES if n[0] in sources)
         citation = Citation.from_passage(1, doc, 0, len(doc.page_content), 1.0)
         return Answer(f"{doc.page_content} [1]", True, [citation], ["NVDA"])
 
     answerer = SentimentAnswerer(today=lambda: date(2025, 11, 30), explain=explain)
     answer = answerer.answer_catalog(router.route("Why is sentiment on Nvidia negative?"), CATALOG)
     assert "sentiment on NVDA averages -0.07" in answer.text
-    assert answer.text.endswith("Reasons the notes give: Nvidia took a charge after the export ban on H20 chips to China. [4]")
-    assert [c.n for c in answer.citations] == [1, 2, 3, 4] and answer.citations[-1].source == "nvda-1.txt"
-    assert asked[0][1] == {"nvda-1.txt", "nvda-3.txt"} and "risks" in asked[0][0]  # the notes scoring it negative
+    assert answer.text.endswith(
+        "Reasons the notes give: Nvidia lost share in China as local accelerators improved. [4] "
+        "Nvidia took a charge after the export ban on H20 chips to China. [5]"
+    )
+    assert [c.n for c in answer.citations] == [1, 2, 3, 4, 5] and [c.source for c in answer.citations[3:]] == ["nvda-3.txt", "nvda-1.txt"]
+    assert [a[1] for a in asked] == [{"nvda-3.txt"}, {"nvda-1.txt"}] and "risks" in asked[0][0]  # the notes scoring it negative, -0.50 first
 
 
 def test_a_company_outside_the_alias_table_is_not_in_your_notes_but_months_are_no_company(router):
@@ -223,8 +230,10 @@ def test_a_count_of_one_label(router):
 
 def test_companies_ranked_by_their_change_from_first_to_latest_note(router):
     answer = ask(router, "Which company's sentiment improved the most?")
-    assert "Sentiment on TSLA improved the most: from -0.50 (2025-02-10)" in answer.text and "a change of +0.70" in answer.text
-    assert "1. TSLA +0.70 (3 notes)" in answer.text and "2. BABA +0.35 (3 notes)" in answer.text and "3. NVDA -0.20 (3 notes)" in answer.text
+    assert "Sentiment on TSLA improved the most: from -0.50 (2025-02-10)" in answer.text
+    assert "a change of +0.70 by TSLA's own score (+0.60 by the notes' overall scores)" in answer.text
+    assert "1. TSLA +0.70 (overall +0.60, 3 notes)" in answer.text and "2. BABA +0.35 (overall +0.35, 3 notes)" in answer.text
+    assert "3. NVDA -0.20 (overall -0.20, 3 notes)" in answer.text
 
 
 def test_the_note_from_a_day(router):
@@ -234,12 +243,12 @@ def test_the_note_from_a_day(router):
 
 def test_a_window_between_quarters_is_grouped_by_quarter(router):
     answer = ask(router, "How did Tesla sentiment change between Q1 and Q3?")
-    assert "By quarter: Q1 2025 -0.50 (1 note) [1], Q2 2025 +0.35 (1 note) [2], Q3 2025 +0.20 (1 note) [3]" in answer.text
+    assert "By quarter: Q1 2025 -0.50 (overall -0.40, 1 note) [1], Q2 2025 +0.35 (overall +0.30, 1 note) [2], Q3 2025 +0.20 (overall +0.20, 1 note) [3]" in answer.text
 
 
 def test_ranking_without_a_direction_ranks_most_positive_first(router):
     answer = ask(router, "Rank my companies by sentiment since the start of the year")
-    assert "1. BABA +0.28 (3 notes)" in answer.text and "4. JD -0.20 (1 note)" in answer.text
+    assert "1. BABA +0.28 (overall +0.18, 3 notes)" in answer.text and "4. JD -0.20 (overall +0.10, 1 note)" in answer.text
 
 
 def test_an_extreme_among_one_notes_tickers_reads_that_note(router):
@@ -249,7 +258,7 @@ def test_an_extreme_among_one_notes_tickers_reads_that_note(router):
 
 def test_which_period_was_most_negative_compares_the_periods(router):
     answer = ask(router, "Which month had the most negative sentiment on Nvidia?")
-    assert "By month: 2025-09 -0.30 (1 note) [1], 2025-10 +0.05 (2 notes) [2][3]" in answer.text
+    assert "By month: 2025-09 -0.30 (overall -0.30, 1 note) [1], 2025-10 +0.05 (overall +0.03, 2 notes) [2][3]" in answer.text
     assert "Highest month: 2025-10 at +0.05 [2][3]; lowest: 2025-09 at -0.30 [1]." in answer.text
 
 

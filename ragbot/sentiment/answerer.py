@@ -32,6 +32,8 @@ _NOT_NAMES = frozenset(
     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
     "What Which How Has Have Is Are Was Were Did Does Do Why When".split()
 )
+EXPLAINED_NOTES = 3  # a "why" answer quotes reasons from at most this many of the notes its figures used
+REASONS_PER_NOTE = 2  # ... and at most this many sentences from each
 # What to ask the notes for the reasons behind a direction of sentiment.
 _REASONS = {
     "negative": "What are the risks, concerns and weaknesses for the company",
@@ -216,16 +218,22 @@ class SentimentAnswerer(Answerer):
         average = sum(s.score for s in scored) / len(scored) if scored else 0.0
         direction = intent.direction or ("positive" if average >= 0.15 else "negative" if average <= -0.15 else "neutral")
         pointing = [s for s in scored if (s.score > 0 if direction == "positive" else s.score < 0 if direction == "negative" else False)]
-        sources = {s.record.source for s in (pointing or scored)}
+        # Each note asked on its own, so that every note behind the figures gives its reason
+        # (one note's sentences would otherwise fill the answer): the furthest that way first.
+        strongest = sorted(pointing or scored, key=lambda s: (-s.score if direction == "positive" else s.score, -(s.day or date.min).toordinal()))
         topic = f"{_REASONS[direction]} {intent.about}".strip()
         asked = replace(question, text=f"{topic}?", topic=topic, search_text=topic, intent="facts")
-        answer = self.explain(asked, sources)
-        if answer.found or not answer.related:
-            return answer if answer.found else None
-        # These notes are the ones the figures came from, so their best-ranked sentences are
-        # the reasons even when none clears the relevance floor set for open questions.
-        text = " ".join(f"{c.sentence} [{c.n}]" for c in answer.related)
-        return Answer(text, True, answer.related, answer.tickers)
+        chosen = []
+        for item in strongest[:EXPLAINED_NOTES]:
+            answer = self.explain(asked, {item.record.source})
+            # These notes are the ones the figures came from, so their best-ranked sentences are
+            # the reasons even when none clears the relevance floor set for open questions.
+            chosen += (answer.citations if answer.found else answer.related)[:REASONS_PER_NOTE]
+        if not chosen:
+            return None
+        renumbered_citations = [replace(c, n=n) for n, c in enumerate(chosen, start=1)]
+        text = " ".join(f"{c.sentence} [{c.n}]" for c in renumbered_citations)
+        return Answer(text, True, renumbered_citations, question.tickers)
 
 
 def intent_trace(intent: SentimentIntent) -> AnswerTrace:

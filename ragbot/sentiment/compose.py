@@ -8,7 +8,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ragbot.answer import Citation
 from ragbot.sentiment.catalog import NoteRecord, describe
-from ragbot.sentiment.query import Distribution, Scored, Summary, Trend
+from ragbot.sentiment.query import Distribution, Scored, Summary, Trend, distribution, extremes, overall_view, trend
+
+OVERALL = "the notes' overall scores"  # how an answer names the second figure (``overall_view``)
 
 
 def rounded(value: float) -> Decimal:
@@ -72,6 +74,16 @@ def score_text(item: Scored) -> str:
     return f"{item.ticker} {signed(item.score)}" + (f"; note overall {signed(overall)}" if overall is not None else "")
 
 
+def own(ticker: str | None) -> str:
+    """ "TSLA's own score": which score a figure is on, when the overall one is stated beside it."""
+    return f"{ticker}'s own score"
+
+
+def overall_or_self(found: Summary) -> Summary:
+    """``found`` scored by the notes' overall scores (itself when those give the same figures)."""
+    return overall_view(found) or found
+
+
 def subject(ticker: str | None) -> str:
     return ticker or "your notes"
 
@@ -90,29 +102,39 @@ def summary_lines(found: Summary, cite: Citer, window_text: str) -> list[str]:
     """The average over the notes, then each note newest first."""
     newest = sorted(found.notes, key=lambda s: s.day.toordinal() if s.day else 0, reverse=True)
     marks = cite(newest)
+    other = overall_view(found)
+    both = f" by {own(found.ticker)}, {signed(other.average)} by {OVERALL}" if other else ""
     head = (
         f"Across {plural(len(found.notes))}{window_text}, sentiment on {subject(found.ticker)} averages "
-        f"{signed(found.average)} ({describe(found.average)}) {marks}."
+        f"{signed(found.average)} ({describe(found.average)}){both} {marks}."
     )
     return [head, *(note_line(s, cite) for s in newest)]
 
 
 def compare_lines(found: list[Summary], cite: Citer, window_text: str) -> list[str]:
-    """Each ticker's own average (never merged), then the gap between the first two."""
-    lines = [
-        f"{s.ticker}: {signed(s.average)} ({describe(s.average)}) averaged over {plural(len(s.notes))}{window_text} {cite(s.notes)}."
-        for s in found
-    ]
+    """Each ticker's own average (never merged), then the gap between the first two; each also on
+    the notes' overall scores when those differ."""
+    lines = []
+    for s in found:
+        other = overall_view(s)
+        both = f" ({own(s.ticker)}; {signed(other.average)} by {OVERALL})" if other else ""
+        lines.append(f"{s.ticker}: {signed(s.average)} ({describe(s.average)}) averaged over {plural(len(s.notes))}{window_text}{both} {cite(s.notes)}.")
     if len(found) >= 2:
         a, b = found[0], found[1]
-        gap = round(a.average - b.average, 2)
         marks = cite(a.notes) + cite(b.notes)
-        if gap == 0:
-            lines.append(f"{a.ticker} and {b.ticker} average the same, {signed(a.average)} {marks}.")
-        else:
-            side = "higher" if gap > 0 else "lower"
-            lines.append(f"{a.ticker} is {unsigned(gap)} {side} than {b.ticker} ({signed(a.average)} vs {signed(b.average)}) {marks}.")
+        line = gap_text(a, b)
+        if overall_view(a) or overall_view(b):
+            line += f"; by {OVERALL}, {gap_text(overall_or_self(a), overall_or_self(b))}"
+        lines.append(f"{line} {marks}.")
     return lines
+
+
+def gap_text(a: Summary, b: Summary) -> str:
+    """ "TSLA is 0.08 higher than NVDA (+0.02 vs -0.07)" (or "... average the same, +0.02")."""
+    gap = round(a.average - b.average, 2)
+    if gap == 0:
+        return f"{a.ticker} and {b.ticker} average the same, {signed(a.average)}"
+    return f"{a.ticker} is {unsigned(gap)} {'higher' if gap > 0 else 'lower'} than {b.ticker} ({signed(a.average)} vs {signed(b.average)})"
 
 
 def one_note_lines(record: NoteRecord, tickers: tuple[str, ...], cite: Citer) -> list[str]:
@@ -149,64 +171,102 @@ def extreme_note_lines(found: Summary, chosen: tuple[Scored, ...], direction: st
     """The most positive/negative note(s) on a ticker (or among all notes), with their scores."""
     where = scope(found.ticker)
     words = f"most {direction} note" if n == 1 else f"{n} most {direction} notes"
-    items = [
-        f'{s.record.source} ({day_text(s)}, "{s.record.title}"): {s.label or describe(s.score)}, {score_text(s)} {cite([s])}'
-        for s in chosen
-    ]
+    items = [extreme_item(s, cite) for s in chosen]
     if n == 1 and len(chosen) == 1:
-        return [f"The {words} {where}{window_text} is {items[0]}.", f"It is one of {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}."]
-    lead = f"The {words} {where}{window_text}" + (f" (tied at {signed(chosen[0].score)})" if n == 1 else "")
-    lines = [f"{lead}: {'; '.join(f'{i}. {item}' for i, item in enumerate(items, start=1))}."]
-    lines.append(f"They are among {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}.")
+        lines = [f"The {words} {where}{window_text} is {items[0]}.", f"It is one of {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}."]
+    else:
+        lead = f"The {words} {where}{window_text}" + (f" (tied at {signed(chosen[0].score)})" if n == 1 else "")
+        lines = [f"{lead}: {'; '.join(f'{i}. {item}' for i, item in enumerate(items, start=1))}."]
+        lines.append(f"They are among {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}.")
+    other = overall_view(found)
+    if other is not None:  # the pick by the notes' overall scores, when it is other notes
+        by_source = {s.record.source: s for s in found.notes}
+        picked = [by_source[s.record.source] for s in extremes(other, direction, n)]
+        if {s.record.source for s in picked} != {s.record.source for s in chosen}:
+            listed = "; ".join(extreme_item(s, cite) for s in picked)
+            lines.insert(1, f"By {OVERALL} (not {own(found.ticker)}), the {words} {'is' if len(picked) == 1 else 'are'} {listed}.")
     return lines
 
 
+def extreme_item(item: Scored, cite: Citer) -> str:
+    """ "a.txt (2025-02-10, "Tesla cut ..."): mildly negative, TSLA -0.50; note overall -0.40 [1]" """
+    return f'{item.record.source} ({day_text(item)}, "{item.record.title}"): {item.label or describe(item.score)}, {score_text(item)} {cite([item])}'
+
+
 def ranking_lines(ranked: list[Summary], direction: str, n: int | None, cite: Citer, window_text: str) -> list[str]:
-    """Companies ordered by their average score, the first named."""
+    """Companies ordered by the average of their own ticker scores, the first named; each with the
+    average of its notes' overall scores beside it when that differs, and the order by those
+    overall averages when it is another order."""
     word = "bullish" if direction == "positive" else "bearish"
-    top = ranked[: n or 1]
+    first = "most positive" if direction == "positive" else "most negative"
+    overall = {s.ticker: overall_view(s) for s in ranked}
     lines = []
     if n is None or n == 1:
-        best = top[0]
+        best, other = ranked[0], overall[ranked[0].ticker]
+        both = f" by its own ticker score ({signed(other.average)} by {OVERALL})" if other else ""
         lines.append(
             f"The most {word} company in your notes{window_text} is {best.ticker}, averaging {signed(best.average)} "
-            f"({describe(best.average)}) over {plural(len(best.notes))} {cite(best.notes)}."
+            f"({describe(best.average)}) over {plural(len(best.notes))}{both} {cite(best.notes)}."
         )
     shown = ranked if n is None else ranked[:n]
-    listed = "; ".join(f"{i}. {s.ticker} {signed(s.average)} ({plural(len(s.notes))}) {cite(s.notes)}" for i, s in enumerate(shown, start=1))
-    lines.append(f"Ranked by average score, {'most positive' if direction == 'positive' else 'most negative'} first: {listed}.")
+
+    def entry(i: int, s: Summary) -> str:
+        other = overall[s.ticker]
+        return f"{i}. {s.ticker} {signed(s.average)} ({f'overall {signed(other.average)}, ' if other else ''}{plural(len(s.notes))}) {cite(s.notes)}"
+
+    lines.append(f"Ranked by average score, {first} first: {'; '.join(entry(i, s) for i, s in enumerate(shown, start=1))}.")
+    by_overall = sorted((overall_or_self(s) for s in ranked), key=lambda s: (-s.average if direction == "positive" else s.average, s.ticker or ""))
+    if any(overall.values()) and [s.ticker for s in by_overall] != [s.ticker for s in ranked]:
+        listed = "; ".join(f"{i}. {s.ticker} {signed(s.average)}" for i, s in enumerate(by_overall[: len(shown)], start=1))
+        lines.append(f"By {OVERALL} instead, {first} first: {listed}.")
     return lines
 
 
 def change_ranking_lines(ranked: list[Trend], direction: str, n: int | None, cite: Citer, window_text: str) -> list[str]:
-    """Companies by the change from their first note to their latest."""
+    """Companies by the change from their first note to their latest (on their own ticker scores;
+    the change on the notes' overall scores beside it when that differs)."""
     best = ranked[0].summary
     word = "improved the most" if direction == "positive" else "declined the most"
+    overall = {t.summary.ticker: trend(o, t.period) if (o := overall_view(t.summary)) and len(o.notes) >= 2 else None for t in ranked}
+    other = overall[best.ticker]
+    both = f" by {own(best.ticker)} ({signed(other.change)} by {OVERALL})" if other else ""
     lines = [
         f"Sentiment on {best.ticker} {word}{window_text}: from {signed(best.first.score)} ({day_text(best.first)}) {cite([best.first])} "
-        f"to {signed(best.last.score)} ({day_text(best.last)}) {cite([best.last])}, a change of {signed(ranked[0].change)} over {plural(len(best.notes))} {cite(best.notes)}."
+        f"to {signed(best.last.score)} ({day_text(best.last)}) {cite([best.last])}, a change of {signed(ranked[0].change)}{both} over {plural(len(best.notes))} {cite(best.notes)}."
     ]
     shown = ranked if n is None else ranked[:n]
-    listed = "; ".join(f"{i}. {t.summary.ticker} {signed(t.change)} ({plural(len(t.summary.notes))}) {cite(t.summary.notes)}" for i, t in enumerate(shown, start=1))
+
+    def entry(i: int, t: Trend) -> str:
+        o = overall[t.summary.ticker]
+        return f"{i}. {t.summary.ticker} {signed(t.change)} ({f'overall {signed(o.change)}, ' if o else ''}{plural(len(t.summary.notes))}) {cite(t.summary.notes)}"
+
+    listed = "; ".join(entry(i, t) for i, t in enumerate(shown, start=1))
     lines.append(f"Change from first to latest note, by company: {listed}.")
     return lines
 
 
 def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
-    """Per-period averages, the first and latest notes, the change, the number of notes."""
+    """Per-period averages, the first and latest notes, the change, the number of notes; when the
+    notes' overall scores give other figures than the company's own score, those too (per period,
+    first to latest, the change)."""
     s = found.summary
-    periods = ", ".join(f"{p.period} {signed(p.average)} ({plural(len(p.notes))}) {cite(p.notes)}" for p in found.periods)
+    other = overall_view(s)
+    overall = trend(other, found.period) if other else None
+    by_period = {p.period: p for p in overall.periods} if overall else {}
+
+    def period_text(p) -> str:
+        o = by_period.get(p.period)
+        return f"{p.period} {signed(p.average)} ({f'overall {signed(o.average)}, ' if o else ''}{plural(len(p.notes))}) {cite(p.notes)}"
+
+    both = f" by {own(s.ticker)}, {signed(other.average)} by {OVERALL}" if other else ""
     lines = [
-        f"Sentiment on {subject(s.ticker)}{window_text}: {plural(len(s.notes))} averaging {signed(s.average)} ({describe(s.average)}) {cite(s.notes)}.",
-        f"By {found.period}: {periods}.",
+        f"Sentiment on {subject(s.ticker)}{window_text}: {plural(len(s.notes))} averaging {signed(s.average)} ({describe(s.average)}){both} {cite(s.notes)}.",
+        f"By {found.period}: {', '.join(period_text(p) for p in found.periods)}.",
     ]
     if len(s.notes) >= 2:
-        change = found.change
-        verdict = "improved" if change > 0 else "worsened" if change < 0 else "was unchanged"
-        lines.append(
-            f"From the first note ({day_text(s.first)}, {signed(s.first.score)}) {cite([s.first])} to the latest "
-            f"({day_text(s.last)}, {signed(s.last.score)}) {cite([s.last])} it {verdict}: a change of {signed(change)}."
-        )
+        lines.append(f"From the first note to the latest{f' by {own(s.ticker)}' if other else ''}: {first_to_last(found, cite)}.")
+        if overall and len(overall.summary.notes) >= 2:
+            lines.append(f"By {OVERALL}: {first_to_last(overall, cite)}.")
         if len(found.periods) >= 2:
             high = max(found.periods, key=lambda p: p.average)
             low = min(found.periods, key=lambda p: p.average)
@@ -215,11 +275,22 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
                 f"lowest: {low.period} at {signed(low.average)} {cite(low.notes)}."
             )
             first, last = found.periods[0], found.periods[-1]
-            lines.append(
-                f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
-                f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
-            )
+            if (first.notes, last.notes) != ((s.first,), (s.last,)):  # else it is the change from the first note to the latest
+                lines.append(
+                    f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
+                    f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
+                )
     return lines
+
+
+def first_to_last(found: Trend, cite: Citer) -> str:
+    """ "from -0.44 (2026-07-23) [1] to +0.17 (2026-11-18) [3] it improved: a change of +0.61" """
+    s, change = found.summary, found.change
+    verdict = "improved" if change > 0 else "worsened" if change < 0 else "was unchanged"
+    return (
+        f"from {signed(s.first.score)} ({day_text(s.first)}) {cite([s.first])} to {signed(s.last.score)} "
+        f"({day_text(s.last)}) {cite([s.last])} it {verdict}: a change of {signed(change)}"
+    )
 
 
 def distribution_lines(found: Distribution, wanted: str | None, cite: Citer, window_text: str) -> list[str]:
@@ -241,4 +312,14 @@ def distribution_lines(found: Distribution, wanted: str | None, cite: Citer, win
         f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}, averaging {signed(s.average)}: by label {counts} ({labels}); "
         f"by score {signs} {cite(s.notes)}."
     )
+    other = overall_view(s)
+    if other is not None:  # counted on the notes' overall scores, when that splits them otherwise
+        o = distribution(other)
+        matching = o.matching(wanted) if wanted else ()
+        same = (o.polarities, o.signs) == (found.polarities, found.signs)
+        if not same or {m.record.source for m in matching} != {m.record.source for m in found.matching(wanted or "")}:
+            asked = f"{len(matching)} {wanted}" + (f" ({', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)})" if matching else "") + "; " if wanted else ""
+            by_label = ", ".join(f"{o.polarities[k]} {k}" for k in ("positive", "neutral", "negative"))
+            by_sign = ", ".join(f"{o.signs[k]} {k}" for k in ("above zero", "at zero", "below zero"))
+            lines.append(f"By {OVERALL} (not {own(s.ticker)}): {asked}by label {by_label}; by score {by_sign} {cite(other.notes)}.")
     return lines

@@ -47,9 +47,17 @@ _BY_CHANGE = re.compile(
 _FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
+# "the latest sentiment on Boeing": what the newest note says, not the average over every note.
+_LATEST_READING = re.compile(r"\b(?:latest|newest)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
+# Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
+# Costco is the most bullish according to the research notes?" ranks companies.
+_SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|by)\s+(?:the\s+|my\s+|our\s+)?(?:research\s+)?notes\b", re.I)
+_CLAUSE_END = re.compile(r"[,;:?]|$")
 _MONTH_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+month\b|\bmonthly\b|\bmonth[- ](?:by|over|on)[- ]month\b|\bmom\b", re.I)
+_YEAR_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+year\b|\byearly\b|\bannual(?:ly)?\b|\byear[- ](?:by|over|on)[- ]year\b|\byoy\b", re.I)
+_YEAR_NUMBER = re.compile(r"\b(?:19|20)\d{2}\b")
 _QUARTER_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+quarter\b|\bquarterly\b|\bquarter[- ](?:by|over|on)[- ]quarter\b|\bqoq\b", re.I)
 # Words that say how to answer about sentiment, not what a note is about.
 _NOT_TOPIC = frozenset(
@@ -74,7 +82,7 @@ class SentimentIntent:
     kind: Kind
     tickers: tuple[str, ...] = ()
     window: Window | None = None
-    period: Literal["month", "quarter"] | None = None
+    period: Literal["month", "quarter", "year"] | None = None
     n: int | None = None
     direction: Literal["positive", "negative"] | None = None
     unit: Literal["note", "company"] = "note"
@@ -111,11 +119,31 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     )
 
 
-def names_one_note(text: str) -> bool:
-    """Whether ``text`` points at one note by what it is about ("the Singles Day note", "the note
-    on the export ban"), not by an extreme ("the most negative note")."""
+def one_note_phrase(text: str) -> re.Match | None:
+    """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
+    on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
     starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write)", text, re.I)]
-    return any((m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0)) for i in starts)
+    return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
+
+
+def names_one_note(text: str) -> bool:
+    """Whether ``text`` points at one note by what it is about (``one_note_phrase``)."""
+    return one_note_phrase(text) is not None
+
+
+def compared_first(question: Question) -> tuple[str, ...]:
+    """The question's tickers, those named outside the phrase naming one note first: in "in the
+    PDD profit-plunge note, did JD or Alibaba come out worse?" PDD says which note, JD and BABA
+    are the two compared. Unchanged unless at least two are named outside that phrase (which
+    runs to the end of its clause: "the note on NVIDIA's deal with TSMC, ...")."""
+    tickers = tuple(question.tickers)
+    found = one_note_phrase(question.text)
+    if found is None:
+        return tickers
+    end = _CLAUSE_END.search(question.text, found.end()).start()
+    outside = [t for start, stop, t in question.spans if (stop <= found.start() or start >= end) and t in tickers]
+    outside = list(dict.fromkeys(outside))
+    return (*outside, *(t for t in tickers if t not in outside)) if len(outside) >= 2 else tickers
 
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
@@ -131,11 +159,19 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
     which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
-    grouped = "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text) else which.group(1).lower() if which else None
+    grouped = (
+        "quarter" if _QUARTER_PERIOD.search(text) else "month" if _MONTH_PERIOD.search(text)
+        else "year" if _YEAR_PERIOD.search(text) else which.group(1).lower() if which else None
+    )
     period = grouped
-    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months
+    if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months; "from 2025 to 2026", years
         words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
-        period = "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS else None
+        years = set(_YEAR_NUMBER.findall(asked.label))
+        spans_years = len(years) >= 2 or bool(years) and asked.label.lower().startswith(("since", "from", "after", "starting"))
+        period = (
+            "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS
+            else "year" if spans_years else None
+        )
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
     base = dict(
@@ -148,13 +184,15 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     recency = _RECENCY.search(text)
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
-    about = dict(about=topic, **{**base, "window": window if day else page_window})
+    about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
     if names_one_note(text):
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
         if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", **about)
+    if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
+        return SentimentIntent("note", pick="newest", **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
@@ -165,9 +203,13 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
     ranks = re.search(r"\brank\w*\b", text, re.I)
     if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
-        company = bool(_COMPANY_UNIT.search(text)) and not _NOTE_WORD.search(text)
-        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(text)) else "note"
+        ranked = _SOURCE_NOTES.sub(" ", text)
+        company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
+        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+    # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
+    if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
+        return SentimentIntent("compare", direction=stance, **base)
     if _TREND.search(text) or grouped:
         return SentimentIntent("trend", direction=stance, **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:

@@ -13,7 +13,7 @@ from typing import Literal
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord, polarity
 from ragbot.sentiment.windows import Window
 
-Period = Literal["month", "quarter"]
+Period = Literal["month", "quarter", "year"]
 AUTO_MONTHS_DAYS = 190  # a trend whose notes span at most this many days is grouped by month, else by quarter
 
 
@@ -113,7 +113,20 @@ def summary(catalog: NoteCatalog, ticker: str | None, window: Window | None) -> 
     return Summary(ticker, notes) if notes else None
 
 
+def overall_view(found: Summary) -> Summary | None:
+    """The same notes scored by their overall Sentiment Score instead of the company's own ticker
+    score: the other figure an answer states, since a question that says "sentiment on X" may
+    mean either. None when there is no other figure: no company asked, or every note's score on
+    it already is its overall score. Notes without an overall score are left out."""
+    if found.ticker is None or all(s.score == s.record.score for s in found.notes):
+        return None
+    notes = tuple(Scored(s.record, None, s.record.score) for s in found.notes if s.record.score is not None)
+    return Summary(found.ticker, notes) if notes else None
+
+
 def period_key(day: date, period: Period) -> str:
+    if period == "year":
+        return str(day.year)
     return f"{day.year}-{day.month:02d}" if period == "month" else f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 

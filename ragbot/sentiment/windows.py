@@ -37,6 +37,11 @@ _THIS = re.compile(
     r"|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b",
     re.I,
 )
+# Two months or quarters joined: "in September and October 2025", "in Q2 and Q3": from the first to the second.
+_PAIR = re.compile(
+    rf"\b(?:in|during|for|over|across)\s+(?:the\s+)?(?P<a>{_MONTH}|q[1-4])\s+(?:and|&)\s+(?:the\s+)?(?P<b>(?:{_MONTH}|q[1-4])(?:\s+{_YEAR})?)(?![\w-])",
+    re.I,
+)
 _IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
 _MONTH_IN = re.compile(rf"\b(?:in|during|for|of|over)\s+({_MONTH}(?:\s+{_YEAR})?)(?![\w-])|(?<![\w-])({_MONTH}\s+{_YEAR})(?![\w-])", re.I)
 _NOTE_DAY = re.compile(
@@ -126,12 +131,26 @@ def note_day(text: str, today: date) -> date | None:
     return parse_date(found.group(1), today) if found else None
 
 
+def pair(first: str, second: str, today: date) -> tuple[date, date] | None:
+    """From the start of ``first`` to the end of ``second`` ("September", "October 2025"): the
+    first in the second's year (the year before, if it would come after the second)."""
+    b = span(second, today)
+    if b is None:
+        return None
+    a = span(f"{first} {b[0].year}", today)
+    if a and a[0] > b[0]:
+        a = span(f"{first} {b[0].year - 1}", today)
+    return (a[0], b[1]) if a else None
+
+
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
     if found := _RANGE.search(text):
         a, b = span(found.group("a"), today), span(found.group("b"), today)
         if a and b:
             return Window(a[0], b[1], found.group(0).strip())
+    if (found := _PAIR.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
+        return Window(*both, found.group(0).strip())
     if found := _TRAILING.search(text):
         count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).lower()]
         unit = found.group(2).lower()
