@@ -226,9 +226,12 @@ class Verifier:
         threshold: float = DEFAULT_THRESHOLD,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
         preselect: int = 2,
+        batch_size: int = 1,
     ):
         if preselect < 1:
             raise ValueError("preselect must be >= 1 (candidate support sentences per claim)")
+        if batch_size < 1:
+            raise ValueError("batch_size must be >= 1 (support pairs per cross-encoder run; 1: no padding)")
         if not 0.0 <= min_coverage <= 1.0:
             raise ValueError("min_coverage is a share of the claim's words: 0 checks nothing, 1 needs every word")
         self.reranker = reranker
@@ -236,6 +239,7 @@ class Verifier:
         self.threshold = threshold
         self.min_coverage = min_coverage
         self.preselect = preselect
+        self.batch_size = batch_size
 
     def warm_up(self) -> None:
         self.reranker.warm_up()
@@ -282,13 +286,14 @@ class Verifier:
         return self.verify_all([claim], passages)[0]
 
     def verify_all(self, claims: list[Claim], passages: list[Document]) -> list[Verdict]:
-        """Judge each claim against ``passages`` ([1]..[k]): the cheap rules first, then one
-        cross-encoder call for the support pairs of every claim they let through (the model is
-        nearly all of the cost: docs/generative.md)."""
+        """Judge each claim against ``passages`` ([1]..[k]): the cheap rules first, then the
+        cross-encoder on the support pairs of every claim they let through, ``batch_size`` pairs
+        per run (the model is nearly all of the cost, and a batch pays for its padding:
+        docs/generative.md)."""
         checked = [self._rules(claim, passages) for claim in claims]
         pending = [c for c in checked if isinstance(c, _Pending)]
         pairs = [(p.claim.text, sentence.text) for p in pending for _, sentence in p.pool]
-        scores = iter(self.reranker.score_pairs(pairs) if pairs else [])
+        scores = iter([s for b in range(0, len(pairs), self.batch_size) for s in self.reranker.score_pairs(pairs[b : b + self.batch_size])])
         return [self._decide(c, [next(scores) for _ in c.pool]) if isinstance(c, _Pending) else c for c in checked]
 
     def _rules(self, claim: Claim, passages: list[Document]) -> Verdict | _Pending:
@@ -307,6 +312,8 @@ class Verifier:
         cheap = self.rule_problem(claim, source, known)
         if not cheap and (share := coverage(claim.text, expand(source))) < self.min_coverage:
             cheap = f"words not in its passages ({share:.2f})"
+        if not cheap and (names := unknown_names(claim.text, source, source, known)):  # in no cited passage at all
+            cheap = "name not in its passages: " + ", ".join(names)
         pool = self.candidates(claim, cited)
         if cheap or not pool:  # no model call for what the rules already reject
             return Verdict(claim, False, cheap or "cited passages are empty")
