@@ -159,7 +159,7 @@ def test_the_citation_grammar_allows_cited_sentences_or_not_in_notes_only():
     grammar = citation_grammar(3, sentences=2, chars=120)
     assert grammar.splitlines()[0] == 'root ::= "NOT IN NOTES" | sentence (" " sentence){0,1}'
     assert '" [" ("1" | "2" | "3") "]"' in grammar and "{9,119}" in grammar
-    assert 'sentence ::= [A-Z] piece{9,119} number? "."? marker+ "."' in grammar  # markers end each sentence, after its full stop or before
+    assert 'sentence ::= [A-Z] piece{9,119} number? "."? marker{1,3} "."' in grammar  # markers end each sentence, after its full stop or before
     assert 'number ::= [0-9]{1,12} ("." [0-9]{1,6})?' in grammar  # inside the text, a full stop only as one decimal point
     with pytest.raises(ValueError):
         citation_grammar(0)

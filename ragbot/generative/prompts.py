@@ -74,7 +74,8 @@ def answer_messages(question: str, passages: list[Document], history: list[dict]
 def citation_grammar(passages: int, sentences: int = 3, chars: int = 300) -> str:
     """A llama.cpp GBNF grammar for the reply the system prompt asks for: exactly
     ``NOT IN NOTES``, or 1 to ``sentences`` sentences of about ``chars`` characters at most, each
-    ending with markers [1]..[``passages``] (before or after its full stop). A full stop inside
+    ending with 1 to ``passages`` markers [1]..[``passages``] (before or after its full stop; an
+    unbounded run of markers lets a small model repeat them until its tokens run out). A full stop inside
     the text belongs to a number with one decimal point ("39.8"): once the model ends its sentence,
     only the markers may follow, and it cannot loop on ".25.25.25" until the tokens run out.
     Small models follow the format only when decoding is constrained to it; the verifier still
@@ -84,7 +85,7 @@ def citation_grammar(passages: int, sentences: int = 3, chars: int = 300) -> str
     numbers = " | ".join(f'"{n}"' for n in range(1, passages + 1))
     return "\n".join([
         f'root ::= "{NOT_IN_NOTES_REPLY}" | sentence (" " sentence){{0,{sentences - 1}}}',
-        f'sentence ::= [A-Z] piece{{9,{chars - 1}}} number? "."? marker+ "."',
+        f'sentence ::= [A-Z] piece{{9,{chars - 1}}} number? "."? marker{{1,{passages}}} "."',
         'piece ::= [^\\[\\]\\n.!?0-9] | number [^\\[\\]\\n.!?0-9]',
         'number ::= [0-9]{1,12} ("." [0-9]{1,6})?',
         f'marker ::= " [" ({numbers}) "]"',
