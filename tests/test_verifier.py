@@ -53,6 +53,8 @@ def test_markers_are_parsed_in_every_written_form():
     claims, rest = split_claims("Revenue grew 34%. [1] Margin was 9.1% [1]. Capex was", final=False)
     assert [c.markers for c in claims] == [(1,), (1,)] and rest == "Capex was"
     assert [c.text for c in split_claims("Capex was RMB 31.5 billion [1].")[0]] == ["Capex was RMB 31.5 billion."]
+    claims, _ = split_claims("Revenue grew 34%. [1][2]. Margin was 9.1%. [1].")  # a full stop on both sides of the markers
+    assert claims == [Claim("Revenue grew 34%.", (1, 2)), Claim("Margin was 9.1%.", (1,))]
 
 
 def test_a_supported_paraphrase_verifies_with_the_supporting_sentence_offsets(verifier):

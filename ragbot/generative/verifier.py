@@ -90,8 +90,8 @@ def parse_claim(sentence: str) -> Claim:
 
 def split_claims(text: str, final: bool = True) -> tuple[list[Claim], str]:
     """The complete sentences of ``text`` as claims, and the unfinished rest, as written (empty
-    when ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...")
-    belong to that sentence."""
+    when ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...",
+    "... 34%. [1]. Margin ...") belong to that sentence."""
     pieces, position = [], 0
     for boundary in _SENTENCE_END.finditer(text):
         pieces.append(text[position : boundary.start()])
@@ -105,7 +105,7 @@ def split_claims(text: str, final: bool = True) -> tuple[list[Claim], str]:
         if lead and merged:
             merged[-1] += " " + lead.group(1).strip()
             piece = piece[lead.end():]
-        if piece.strip():
+        if re.search(r"\w", piece):  # not the full stop left after markers ("34%. [1][2].")
             merged.append(piece.strip())
     if merged and not final:
         lead = _LEAD_MARKERS.match(rest)
