@@ -65,6 +65,14 @@ def test_a_supported_paraphrase_verifies_with_the_supporting_sentence_offsets(ve
     assert "34%" in support.sentence
 
 
+def test_a_company_called_by_the_short_form_of_its_name_or_a_yes_is_not_an_unknown_name(verifier):
+    result = verdict(verifier, "In the quarter, Alibaba's capex came in at RMB 31.5 billion [1].")  # "Alibaba Group"
+    assert result.verified, result.reason
+    assert "Alibaba" not in result.support[0].sentence  # the supporting sentence does not name it
+    assert verdict(verifier, "Yes, quarterly capex came in at RMB 31.5 billion [1].").verified
+    assert "name" in verdict(verifier, "In the quarter, Hangzhou's capex came in at RMB 31.5 billion [1].").reason  # not a company's
+
+
 def test_missing_marker_and_marker_beyond_k_are_unsupported(verifier):
     assert verdict(verifier, "Alibaba's cloud revenue grew 34%.").reason == "no citation marker"
     assert "beyond" in verdict(verifier, "Alibaba's cloud revenue grew 34% [3].").reason

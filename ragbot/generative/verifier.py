@@ -190,7 +190,7 @@ def opposite_direction(claim: str, support: str) -> bool:
     return False
 
 
-_OPENERS = frozenset("however overall meanwhile additionally also still yet then thus so and but while in on at the its their this that these those".split())
+_OPENERS = frozenset("yes no however overall meanwhile additionally also still yet then thus so and but while in on at the its their this that these those".split())
 _NAME = re.compile(r"\b[A-Z][\w&.\-]*[\w&]")
 
 
@@ -245,11 +245,14 @@ class Verifier:
         self.reranker.warm_up()
 
     def companies(self, cited: list[Document], source: str) -> set[str]:
-        """Lower-cased tickers and names of the companies the cited passages are about or name."""
+        """Lower-cased tickers, names and the words of names ("alibaba" of "Alibaba Group": a
+        sentence calls a company by its short name) of the companies the cited passages are about
+        or name."""
         tickers = {t for d in cited for t in d.metadata.get("tickers") or []}
         if self.resolver is not None:
             tickers |= set(self.resolver.resolve(source))
-            return {t.lower() for t in tickers} | {self.resolver.directory.name_of(t).lower() for t in tickers}
+            names = {self.resolver.directory.name_of(t).lower() for t in tickers}
+            return {t.lower() for t in tickers} | names | {w for n in names for w in n.split()}
         return {t.lower() for t in tickers}
 
     def rule_problem(self, claim: Claim, source: str, known: set[str]) -> str:
