@@ -7,7 +7,10 @@ the extractive path's quality figures (ragbot.evaluation) plus: share of generat
 that verify, time to first shown sentence and total time per answer, and the verifier's cost.
 
     .venv/bin/python benchmarks/generative.py                 # first 5 questions of each set
-    .venv/bin/python benchmarks/generative.py --limit 0       # every question (>= 60; hours on 2 cores)
+    .venv/bin/python benchmarks/generative.py --limit 0       # every question of eval/ and the blind sets
+    .venv/bin/python benchmarks/generative.py --sets eval blind-b --limit 0
+    .venv/bin/python benchmarks/generative.py --limit 0 --budget 1800   # stop asking after 30 min per set
+    .venv/bin/python benchmarks/generative.py --pool --name generative-pooled   # pool the sets' written answers
     .venv/bin/python benchmarks/generative.py --gguf PATH     # another instruct GGUF
     .venv/bin/python benchmarks/generative.py --no-grammar    # unconstrained replies (markers often missing)
 
@@ -34,29 +37,41 @@ import time
 
 import llm_server
 from benchmarks.common import RESULTS_DIR, ROOT, make_bot, percentile, print_table, write_results
-from ragbot.evaluation import AnswerEvaluator, load_records
+from ragbot.evaluation import AnswerEvaluator, load_records, summarize
 from ragbot.generative.answerer import GenerativeAnswerer
 from ragbot.generative.verifier import Verifier
 
+EVAL = ROOT / "eval"
+SETS = {  # name: (questions, notes)
+    "eval": (EVAL / "qa.jsonl", EVAL / "notes"),
+    "holdout": (EVAL / "holdout" / "qa.jsonl", EVAL / "holdout" / "notes"),
+    "final": (EVAL / "final" / "qa.jsonl", EVAL / "final" / "notes"),
+    "blind-a-short": (EVAL / "blind-a" / "short" / "qa.jsonl", EVAL / "blind-a" / "short" / "notes"),
+    "blind-b": (EVAL / "blind-b" / "qa.jsonl", EVAL / "blind-b" / "notes"),
+    "blind-c-short": (EVAL / "blind-c" / "short" / "qa.jsonl", EVAL / "blind-c" / "short" / "notes"),
+}
+DEFAULT_SETS = ["eval", "blind-a-short", "blind-b", "blind-c-short"]
 METRICS = ["hit@1", "hit@3", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy"]
 
 
-class Timed(Verifier):
-    """The verifier, timing each call (its cost is what the target is about)."""
+def time_calls(verifier: Verifier) -> list[float]:
+    """Time each ``verify_all`` call of ``verifier`` (its cost is what the target is about)."""
+    seconds: list[float] = []
+    verify_all = verifier.verify_all
 
-    def __init__(self, inner: Verifier):
-        super().__init__(inner.reranker, inner.resolver, inner.threshold, inner.min_coverage, inner.preselect)
-        self.seconds: list[float] = []
-
-    def verify_all(self, claims, passages):
+    def timed(claims, passages):
         started = time.perf_counter()
         try:
-            return super().verify_all(claims, passages)
+            return verify_all(claims, passages)
         finally:
-            self.seconds.append(time.perf_counter() - started)
+            seconds.append(time.perf_counter() - started)
+
+    verifier.verify_all = timed
+    return seconds
 
 
-def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
+def run_set(name: str, qa: Path, notes: Path, url: str, args) -> tuple[list, list[dict]]:
+    """Ask every question of one set; its outcomes and one row of timings per answer."""
     records = load_records(qa)
     if args.limit:
         keep = {r.id for r in records[: args.limit]}
@@ -64,6 +79,7 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         records = records[: args.limit]
     progress = RESULTS_DIR / f"generative-{name}.jsonl"  # one line per answer, as it is written
     progress.unlink(missing_ok=True)
+    rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="ragbot-bench-gen-") as store:
         bot = make_bot(
             Path(store), llm_base_url=url, llm_model="smollm2", llm_passages=args.passages, llm_timeout=args.timeout,
@@ -72,63 +88,93 @@ def run_set(name: str, qa: Path, notes: Path, url: str, args) -> dict:
         bot.ingest(notes)
         bot.warm_up()
         answerer: GenerativeAnswerer = bot.answerer
-        answerer.verifier = timed = Timed(answerer.verifier)
-        first, first_token, total, per_answer_verify = [], [], [], []
+        verify_seconds = time_calls(answerer.verifier)
         tokens = answerer.tokens
-
-        prompts: dict[int, list] = {}
+        asked: dict = {}  # the current question's start time, prompt and first token
 
         def timed_tokens(messages, llm=None):
-            started = time.perf_counter()
-            prompts[len(total)] = messages
+            asked["messages"] = messages
             for n, piece in enumerate(tokens(messages, llm)):
                 if n == 0:
-                    first_token.append(time.perf_counter() - started)
+                    asked["first_token"] = time.perf_counter() - asked["started"]
                 yield piece
 
         answerer.tokens = timed_tokens
 
         def ask(question, history):
-            started, before, answer, shown_at = time.perf_counter(), len(timed.seconds), None, None
+            asked.clear()
+            asked["started"] = started = time.perf_counter()
+            before, cpu_before, answer, shown_at = len(verify_seconds), time.process_time(), None, None
             for answer in bot.ask_stream(question, history=history):
                 if shown_at is None and answer.answerer == "generative" and answer.text:
                     shown_at = time.perf_counter() - started
-            total.append(time.perf_counter() - started)
-            first.append(shown_at)
-            per_answer_verify.append(sum(timed.seconds[before:]))
+            rows.append({
+                "set": name, "question": question, "answerer": answer.answerer, "found": answer.found,
+                "notices": answer.notices, "first_token_s": asked.get("first_token"), "first_shown_s": shown_at,
+                "total_s": time.perf_counter() - started, "verifier_s": sum(verify_seconds[before:]),
+                "process_cpu_s": time.process_time() - cpu_before,
+                "sentences": [sentence_row(s, asked.get("messages")) for s in answer.sentences],
+            })
             with progress.open("a", encoding="utf-8") as out:  # kept if the run is stopped before the end
-                out.write(json.dumps({
-                    "question": question, "answerer": answer.answerer, "found": answer.found, "notices": answer.notices,
-                    "total_s": round(total[-1], 2), "verifier_ms": round(per_answer_verify[-1] * 1000, 1),
-                    "sentences": [sentence_row(s, prompts.get(len(total) - 1)) for s in answer.sentences],
-                }) + "\n")
+                out.write(json.dumps(rows[-1]) + "\n")
             return answer
 
-        result = AnswerEvaluator(records)(ask)
-    sentences = [s for o in result.outcomes for s in o.answer.sentences]
-    answers = [o.answer for o in result.outcomes]
-    figures = {
-        **{m: result.overall[m] for m in METRICS},
-        "questions": len(records),
-        "generated_answers": sum(a.answerer == "generative" for a in answers),
-        "fallbacks": sum(any("failed" in n for n in a.notices) for a in answers),
+        outcomes, deadline = [], time.monotonic() + args.budget if args.budget else None
+        for group in conversations(records):  # a follow-up is asked after the question it follows
+            if deadline is not None and time.monotonic() > deadline:
+                print(f"{name}: budget spent after {len(outcomes)} of {len(records)} questions")
+                break
+            outcomes += AnswerEvaluator(group)(ask).outcomes
+    return outcomes, rows
+
+
+def conversations(records: list) -> list[list]:
+    """The records in order, grouped so that each follow-up is in its question's group."""
+    groups: list[list] = []
+    group_of: dict[str, list] = {}
+    for record in records:
+        group = group_of.get(record.follows) if record.follows else None
+        if group is None:
+            group = []
+            groups.append(group)
+        group.append(record)
+        group_of[record.id] = group
+    return groups
+
+
+def figures_of(outcomes: list | None, rows: list[dict]) -> dict:
+    """The extractive path's quality figures (when the outcomes are at hand), and the generative
+    ones, for a set of answers."""
+    overall = summarize(outcomes) if outcomes is not None else {}
+    sentences = [s for r in rows for s in r["sentences"]]
+    present = lambda key: [r[key] for r in rows if r[key] is not None]  # noqa: E731
+    median = lambda values: round(statistics.median(values), 3) if values else None  # noqa: E731
+    verify_ms = [r["verifier_s"] * 1000 for r in rows if r["sentences"]]
+    return {
+        **{m: overall.get(m) for m in METRICS},
+        "questions": len(rows),
+        "llm_called": len(present("first_token_s")),
+        "generated_answers": sum(r["answerer"] == "generative" for r in rows),
+        "fallbacks": sum(any("failed" in n for n in r["notices"]) for r in rows),
         "sentences": len(sentences),
-        "verified_share": sum(s.verified for s in sentences) / len(sentences) if sentences else None,
-        "first_token_p50_s": statistics.median(first_token) if first_token else None,
-        "first_shown_sentence_p50_s": statistics.median([f for f in first if f is not None]) if any(f is not None for f in first) else None,
-        "total_p50_s": statistics.median(total),
-        "total_p95_s": percentile(total, 95),
-        "verifier_p50_ms": statistics.median(per_answer_verify) * 1000,
-        "verifier_p95_ms": percentile(per_answer_verify, 95) * 1000,
-        "verifier_per_call_p50_ms": statistics.median(timed.seconds) * 1000 if timed.seconds else None,
+        "verified": sum(s["verified"] for s in sentences),
+        "verified_share": round(sum(s["verified"] for s in sentences) / len(sentences), 3) if sentences else None,
+        "first_token_p50_s": median(present("first_token_s")),
+        "first_token_p95_s": round(percentile(present("first_token_s"), 95), 3) if present("first_token_s") else None,
+        "first_shown_sentence_p50_s": median(present("first_shown_s")),
+        "total_p50_s": median([r["total_s"] for r in rows]),
+        "total_p95_s": round(percentile([r["total_s"] for r in rows], 95), 3),
+        "total_when_llm_called_p50_s": median([r["total_s"] for r in rows if r["first_token_s"] is not None]),
+        "verifier_wall_p50_ms_per_answer_with_sentences": median(verify_ms),
         "load_average_1min_at_end": os.getloadavg()[0],
     }
-    print_table([{"set": name, **figures}], f"{name}: generative answers")
-    for o in result.outcomes:
-        print(f"  {o.record.id} answerer={o.answer.answerer} found={o.answer.found} notice={o.answer.notice}")
-        for s in o.answer.sentences:
-            print(f"  {o.record.id} {'OK ' if s.verified else 'NO '} {s.text[:150]} :: {s.reason}")
-    return figures
+
+
+def pooled(names: list[str]) -> dict:
+    """The generative figures over the answers the sets' runs wrote (``generative-<set>.jsonl``),
+    pooled; the quality figures stay per set, in each run's results."""
+    rows = [json.loads(line) for n in names for line in (RESULTS_DIR / f"generative-{n}.jsonl").read_text(encoding="utf-8").splitlines()]
+    return figures_of(None, rows)
 
 
 def sentence_row(sentence, messages) -> dict:
@@ -152,20 +198,28 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--passages", type=int, default=4, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
     parser.add_argument("--timeout", type=float, default=120.0)
-    parser.add_argument("--sets", default="eval,holdout,final")
+    parser.add_argument("--sets", nargs="+", choices=list(SETS), default=DEFAULT_SETS, help="which sets")
+    parser.add_argument("--name", default="generative", help="results file in benchmarks/results")
     parser.add_argument("--max-tokens", type=int, default=160, help="tokens per reply (RAGBOT_LLM_MAX_TOKENS)")
+    parser.add_argument("--budget", type=float, default=0, help="seconds per set after which no new question is asked (0: none)")
     parser.add_argument("--grammar", action=argparse.BooleanOptionalAction, default=True, help="constrain replies to cited sentences")
+    parser.add_argument("--pool", action="store_true", help="ask nothing: pool the answers the sets' runs wrote")
     args = parser.parse_args()
-    sets = {"eval": (ROOT / "eval" / "qa.jsonl", ROOT / "eval" / "notes")}
-    sets |= {n: (ROOT / "eval" / n / "qa.jsonl", ROOT / "eval" / n / "notes") for n in ("holdout", "final")}
+    if args.pool:
+        figures = pooled(args.sets)
+        print_table([{"set": "+".join(args.sets), **figures}], "generative answers, pooled")
+        write_results(args.name, {"model": str(args.gguf.name), "pooled": figures}, args)
+        return
     port = llm_server.free_port()
     server = llm_server.start(args.gguf, port, args.threads)
     try:
-        figures = {n: run_set(n, *sets[n], f"http://127.0.0.1:{port}/v1", args) for n in args.sets.split(",")}
+        runs = {n: run_set(n, *SETS[n], f"http://127.0.0.1:{port}/v1", args) for n in args.sets}
     finally:
         server.kill()
-    name = "generative" if args.sets == "eval,holdout,final" else f"generative-{args.sets.replace(',', '-')}"
-    write_results(name, {"model": str(args.gguf.name), "sets": figures}, args)
+    figures = {n: figures_of(*run) for n, run in runs.items()}
+    figures["all"] = figures_of([o for outcomes, _ in runs.values() for o in outcomes], [r for _, rows in runs.values() for r in rows])
+    print_table([{"set": n, **f} for n, f in figures.items()], "generative answers")
+    write_results(args.name, {"model": str(args.gguf.name), "sets": figures}, args)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--pairs", type=Path, default=ROOT / "eval" / "support_pairs.jsonl")
     parser.add_argument("--max-false-accept", type=float, default=0.05)
     parser.add_argument("--preselect", type=int, default=Settings(_env_file=None).support_preselect, help="candidate support sentences per claim")
+    parser.add_argument("--name", default="support_calibration", help="results file in benchmarks/results")
     args = parser.parse_args()
     pairs = load_pairs(args.pairs)
     verifier = Verifier(OnnxCrossEncoder(), TickerResolver(CompanyDirectory.load()), preselect=args.preselect)
@@ -60,7 +61,7 @@ def main() -> None:
         accepted = v.verified and v.score >= current.threshold
         if accepted != p.supported:
             print(f"  {'FALSE ACCEPT' if accepted else 'rejected'} {p.id} [{p.change}] score={v.score:.2f} {v.reason} :: {p.sentence}")
-    write_results("support_calibration", {
+    write_results(args.name, {
         "pairs": len(pairs), "supported": sum(p.supported for p in pairs), "calibrated": vars(best),
         "shipped": vars(current), "p50_ms_per_sentence": round(per_pair_ms, 1), "p50_ms_per_4_sentence_answer": round(per_answer_ms, 1), "p50_cpu_ms_per_4_sentence_answer": round(per_answer_cpu_ms, 1), "load_average_1min": os.getloadavg()[0],
         "scores_supported_median": statistics.median(v.score for p, v in zip(pairs, verdicts) if p.supported),

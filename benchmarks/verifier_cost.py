@@ -7,7 +7,8 @@ with the question, citing that passage. Such sentences pass every rule, so each 
 full check including the cross-encoder: the worst case per sentence. Wall and CPU time per
 answer are reported with the load average (others' work on the 2 cores inflates wall time).
 
-    .venv/bin/python benchmarks/verifier_cost.py                  # eval + holdout + final
+    .venv/bin/python benchmarks/verifier_cost.py                  # eval + holdout + final, shipped settings
+    .venv/bin/python benchmarks/verifier_cost.py --limit 8 --preselect 1 2 --batch-size 1 16   # each combination
     .venv/bin/python benchmarks/verifier_cost.py --profile        # also a pyinstrument profile
 """
 
@@ -20,13 +21,13 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])
 
 import argparse
 import os
-import statistics
 import tempfile
 
 from benchmarks.common import ROOT, latency_ms, make_bot, timed_cpu, write_results
 from ragbot.evaluation import load_records
 from ragbot.evidence import stems
 from ragbot.generative.verifier import Claim, Verifier
+from ragbot.settings import Settings
 
 SETS = {"eval": ROOT / "eval", "holdout": ROOT / "eval" / "holdout", "final": ROOT / "eval" / "final"}
 
@@ -54,48 +55,59 @@ def answers(name: str, store: Path, args) -> list[tuple[list[Claim], list]]:
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
-    parser.add_argument("--passages", type=int, default=6, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
-    parser.add_argument("--sentences", type=int, default=4, help="sentences per answer, each citing one passage")
-    parser.add_argument("--preselect", type=int, default=2, help="candidate support sentences per claim (RAGBOT_SUPPORT_PRESELECT)")
-    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the verification")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="ragbot-bench-verifier-") as store:
-        work = [a for name in SETS for a in answers(name, Path(store), args)]
-        settings = dict(llm_base_url="http://127.0.0.1:9/v1", llm_model="none", support_preselect=args.preselect)
-        verifier: Verifier = make_bot(Path(store) / "eval", **settings).answerer.verifier
-        verifier.warm_up()
-        verifier.verify_all(*work[0])  # warm: first-call allocations are not the steady cost
-        profiler = None
-        if args.profile:
-            from pyinstrument import Profiler  # a benchmark-only tool: pip install pyinstrument
+def measure(work: list, store: Path, preselect: int, batch_size: int, profile: bool) -> dict:
+    """CPU and wall time per answer of the verifier built with these settings, over ``work``."""
+    settings = dict(llm_base_url="http://127.0.0.1:9/v1", llm_model="none", support_preselect=preselect, support_batch_size=batch_size)
+    verifier: Verifier = make_bot(store / "eval", **settings).answerer.verifier
+    verifier.warm_up()
+    verifier.verify_all(*work[0])  # warm: first-call allocations are not the steady cost
+    profiler = None
+    if profile:
+        from pyinstrument import Profiler  # a benchmark-only tool: pip install pyinstrument
 
-            profiler = Profiler(interval=0.001)
-            profiler.start()
-        wall, cpu, verdicts = [], [], []
-        for claims, passages in work:
-            found, seconds, cpu_s = timed_cpu(verifier.verify_all, claims, passages)
-            wall.append(seconds)
-            cpu.append(cpu_s)
-            verdicts += found
-        if profiler:
-            profiler.stop()
-            print(profiler.output_text(unicode=True, color=False, show_all=False))
-    load = os.getloadavg()
+        profiler = Profiler(interval=0.001)
+        profiler.start()
+    wall, cpu, verdicts = [], [], []
+    for claims, passages in work:
+        found, seconds, cpu_s = timed_cpu(verifier.verify_all, claims, passages)
+        wall.append(seconds)
+        cpu.append(cpu_s)
+        verdicts += found
+    if profiler:
+        profiler.stop()
+        print(profiler.output_text(unicode=True, color=False, show_all=False))
     figures = {
+        "preselect": preselect,
+        "batch_size": batch_size,
         "answers": len(work),
         "sentences": len(verdicts),
         "verified_share": round(sum(v.verified for v in verdicts) / len(verdicts), 3),
         "wall_per_answer": latency_ms(wall),
         "cpu_per_answer": latency_ms(cpu),
-        "load_average_1min_at_end": round(load[0], 2),
+        "load_average_1min_at_end": round(os.getloadavg()[0], 2),
     }
-    print(f"{len(work)} answers, {len(verdicts)} sentences ({figures['verified_share']:.0%} verified)")
-    print(f"verifier per answer: wall p50 {figures['wall_per_answer']['p50_ms']} ms, p95 {figures['wall_per_answer']['p95_ms']} ms; "
-          f"CPU p50 {figures['cpu_per_answer']['p50_ms']} ms; load average {load[0]:.1f}")
-    write_results(f"verifier_cost-preselect{args.preselect}", figures, args)
+    print(f"preselect {preselect}, batch {batch_size}: {len(work)} answers, {len(verdicts)} sentences ({figures['verified_share']:.0%} verified); "
+          f"per answer CPU p50 {figures['cpu_per_answer']['p50_ms']} ms (p95 {figures['cpu_per_answer']['p95_ms']}), "
+          f"wall p50 {figures['wall_per_answer']['p50_ms']} ms (p95 {figures['wall_per_answer']['p95_ms']}); load average {figures['load_average_1min_at_end']}")
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=0, help="questions per set (0: all)")
+    parser.add_argument("--passages", type=int, default=6, help="passages in the prompt (RAGBOT_LLM_PASSAGES)")
+    parser.add_argument("--sentences", type=int, default=4, help="sentences per answer, each citing one passage")
+    parser.add_argument("--preselect", type=int, nargs="+", default=[Settings(_env_file=None).support_preselect],
+                        help="candidate support sentences per claim (RAGBOT_SUPPORT_PRESELECT); several: one run each")
+    parser.add_argument("--batch-size", type=int, nargs="+", default=[Settings(_env_file=None).support_batch_size],
+                        help="support pairs per cross-encoder run (RAGBOT_SUPPORT_BATCH_SIZE); several: one run each")
+    parser.add_argument("--name", default="verifier_cost", help="results file in benchmarks/results")
+    parser.add_argument("--profile", action="store_true", help="print a pyinstrument profile of the verification")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ragbot-bench-verifier-") as store:
+        work = [a for name in SETS for a in answers(name, Path(store), args)]
+        runs = [measure(work, Path(store), p, b, args.profile) for p in args.preselect for b in args.batch_size]
+    write_results(args.name, {"runs": runs}, args)
 
 
 if __name__ == "__main__":

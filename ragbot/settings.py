@@ -141,6 +141,13 @@ class Settings(BaseSettings):
         "`ingest --sync` removes only notes under it (required for --sync in server mode).",
     )
 
+    # The generative verifier's cost (issue 14, benchmarks/verifier_cost.py, docs/generative.md)
+    support_batch_size: int = Field(
+        1, ge=1, le=256,
+        description="Support pairs the verifier's cross-encoder scores per run (1: no padding, the least CPU, and the "
+        "scores the threshold was calibrated with, pair by pair).",
+    )
+
     @model_validator(mode="after")
     def _servers_together(self) -> "Settings":
         """Records and vectors must live on the same side: a database with embedded vectors

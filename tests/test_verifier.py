@@ -53,6 +53,8 @@ def test_markers_are_parsed_in_every_written_form():
     claims, rest = split_claims("Revenue grew 34%. [1] Margin was 9.1% [1]. Capex was", final=False)
     assert [c.markers for c in claims] == [(1,), (1,)] and rest == "Capex was"
     assert [c.text for c in split_claims("Capex was RMB 31.5 billion [1].")[0]] == ["Capex was RMB 31.5 billion."]
+    claims, _ = split_claims("Revenue grew 34%. [1][2]. Margin was 9.1%. [1].")  # a full stop on both sides of the markers
+    assert claims == [Claim("Revenue grew 34%.", (1, 2)), Claim("Margin was 9.1%.", (1,))]
 
 
 def test_a_supported_paraphrase_verifies_with_the_supporting_sentence_offsets(verifier):
@@ -61,6 +63,14 @@ def test_a_supported_paraphrase_verifies_with_the_supporting_sentence_offsets(ve
     support = result.support[0]
     assert support.n == 1 and BABA[support.start - 10 : support.end - 10] == support.sentence
     assert "34%" in support.sentence
+
+
+def test_a_company_called_by_the_short_form_of_its_name_or_a_yes_is_not_an_unknown_name(verifier):
+    result = verdict(verifier, "In the quarter, Alibaba's capex came in at RMB 31.5 billion [1].")  # "Alibaba Group"
+    assert result.verified, result.reason
+    assert "Alibaba" not in result.support[0].sentence  # the supporting sentence does not name it
+    assert verdict(verifier, "Yes, quarterly capex came in at RMB 31.5 billion [1].").verified
+    assert "name" in verdict(verifier, "In the quarter, Hangzhou's capex came in at RMB 31.5 billion [1].").reason  # not a company's
 
 
 def test_missing_marker_and_marker_beyond_k_are_unsupported(verifier):
@@ -111,27 +121,39 @@ def test_an_instruction_inside_a_note_never_supports_a_claim(verifier):
 
 
 class CountingReranker(OverlapReranker):
-    """The overlap reranker, counting model calls."""
+    """The overlap reranker, counting model calls and the pairs of each."""
 
     def __init__(self):
-        self.calls = 0
+        self.calls: list[int] = []
 
     def score_pairs(self, pairs):
-        self.calls += 1
+        self.calls.append(len(pairs))
         return super().score_pairs(pairs)
 
 
-def test_several_sentences_are_scored_in_one_model_call_with_the_same_verdicts(verifier):
+@pytest.mark.parametrize("batch_size, calls", [(16, [4]), (3, [3, 1]), (1, [1, 1, 1, 1])])
+def test_support_pairs_are_scored_batch_size_per_model_call_with_the_same_verdicts(verifier, batch_size, calls):
     sentences = [
         "Alibaba's cloud revenue grew 34% to RMB 39.8 billion in Q3 2025 [1].",
         "Alibaba's cloud revenue grew 35% to RMB 39.8 billion [1].",  # rejected by a rule: no model call
         "AMD reported record Q3 2025 revenue of $9.2 billion [2].",
     ]
     model = CountingReranker()
-    together = Verifier(model, verifier.resolver, threshold=0.0).verify_all([parse_claim(s) for s in sentences], passages())
-    assert model.calls == 1
+    together = Verifier(model, verifier.resolver, threshold=0.0, batch_size=batch_size).verify_all([parse_claim(s) for s in sentences], passages())
+    assert model.calls == calls  # 2 accepted sentences x 2 preselected candidates = 4 pairs
     assert together == [verdict(verifier, s) for s in sentences]
     assert [v.verified for v in together] == [True, False, True]
+    with pytest.raises(ValueError):
+        Verifier(model, batch_size=0)
+
+
+def test_a_name_in_no_cited_passage_is_rejected_without_a_model_call(verifier):
+    model = CountingReranker()
+    result = Verifier(model, verifier.resolver, threshold=0.0).verify(
+        parse_claim("Alibaba's cloud revenue accelerated to 34% growth, reaching RMB 39.8 billion in Jakarta [1]."), passages()
+    )
+    assert not result.verified and result.reason == "name not in its passages: Jakarta"
+    assert model.calls == [] and result == verdict(verifier, "Alibaba's cloud revenue accelerated to 34% growth, reaching RMB 39.8 billion in Jakarta [1].")
 
 
 def test_fewer_preselected_candidates_never_accept_more(verifier):
@@ -147,6 +169,7 @@ def test_the_citation_grammar_allows_cited_sentences_or_not_in_notes_only():
     grammar = citation_grammar(3, sentences=2, chars=120)
     assert grammar.splitlines()[0] == 'root ::= "NOT IN NOTES" | sentence (" " sentence){0,1}'
     assert '" [" ("1" | "2" | "3") "]"' in grammar and "{9,119}" in grammar
-    assert 'char ::= [^\\[\\]\\n.!?] | "." [0-9]' in grammar  # a full stop only in a number: markers end each sentence
+    assert 'sentence ::= [A-Z] piece{9,119} number? "."? marker{1,3} "."' in grammar  # markers end each sentence, after its full stop or before
+    assert 'number ::= [0-9]{1,12} ("." [0-9]{1,6})?' in grammar  # inside the text, a full stop only as one decimal point
     with pytest.raises(ValueError):
         citation_grammar(0)

@@ -18,7 +18,10 @@ def build_answerer(settings: Settings, extractive: ExtractiveAnswerer, resolver:
     """The generative answerer ``settings`` configure, over ``extractive``'s ranking (and its
     cross-encoder, shared with the verifier); ``request`` adds fields to every LLM request."""
     reranker = extractive.reranker or cross_encoder(settings)
-    verifier = Verifier(reranker, resolver, threshold=settings.support_threshold, preselect=settings.support_preselect)
+    verifier = Verifier(
+        reranker, resolver, threshold=settings.support_threshold, preselect=settings.support_preselect,
+        batch_size=settings.support_batch_size,
+    )
     return GenerativeAnswerer(
         extractive, chat_model(settings, **request), verifier, passages=settings.llm_passages,
         timeout=settings.llm_timeout, show_unverified=settings.show_unverified, name=settings.llm_model or "LLM",

@@ -73,16 +73,20 @@ def answer_messages(question: str, passages: list[Document], history: list[dict]
 
 def citation_grammar(passages: int, sentences: int = 3, chars: int = 300) -> str:
     """A llama.cpp GBNF grammar for the reply the system prompt asks for: exactly
-    ``NOT IN NOTES``, or 1 to ``sentences`` sentences of at most ``chars`` characters, each
-    ending with markers [1]..[``passages``] and a full stop (none before them). Small models follow the format
-    only when decoding is constrained to it; the verifier still judges every sentence."""
+    ``NOT IN NOTES``, or 1 to ``sentences`` sentences of about ``chars`` characters at most, each
+    ending with 1 to ``passages`` markers [1]..[``passages``] (before or after its full stop; an
+    unbounded run of markers lets a small model repeat them until its tokens run out). A full stop inside
+    the text belongs to a number with one decimal point ("39.8"): once the model ends its sentence,
+    only the markers may follow, and it cannot loop on ".25.25.25" until the tokens run out.
+    Small models follow the format only when decoding is constrained to it; the verifier still
+    judges every sentence."""
     if passages < 1 or sentences < 1 or chars < 10:
         raise ValueError("a grammar needs >= 1 passage, >= 1 sentence and >= 10 characters per sentence")
     numbers = " | ".join(f'"{n}"' for n in range(1, passages + 1))
     return "\n".join([
         f'root ::= "{NOT_IN_NOTES_REPLY}" | sentence (" " sentence){{0,{sentences - 1}}}',
-        f"sentence ::= [A-Z] char{{9,{chars - 1}}} marker+ \".\"",
-        # no sentence end before the markers: a full stop only inside a number ("39.8")
-        'char ::= [^\\[\\]\\n.!?] | "." [0-9]',
+        f'sentence ::= [A-Z] piece{{9,{chars - 1}}} number? "."? marker{{1,{passages}}} "."',
+        'piece ::= [^\\[\\]\\n.!?0-9] | number [^\\[\\]\\n.!?0-9]',
+        'number ::= [0-9]{1,12} ("." [0-9]{1,6})?',
         f'marker ::= " [" ({numbers}) "]"',
     ])

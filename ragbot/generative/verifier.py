@@ -90,8 +90,8 @@ def parse_claim(sentence: str) -> Claim:
 
 def split_claims(text: str, final: bool = True) -> tuple[list[Claim], str]:
     """The complete sentences of ``text`` as claims, and the unfinished rest, as written (empty
-    when ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...")
-    belong to that sentence."""
+    when ``final``). Markers written after a sentence's full stop ("... 34%. [1] Margin ...",
+    "... 34%. [1]. Margin ...") belong to that sentence."""
     pieces, position = [], 0
     for boundary in _SENTENCE_END.finditer(text):
         pieces.append(text[position : boundary.start()])
@@ -105,7 +105,7 @@ def split_claims(text: str, final: bool = True) -> tuple[list[Claim], str]:
         if lead and merged:
             merged[-1] += " " + lead.group(1).strip()
             piece = piece[lead.end():]
-        if piece.strip():
+        if re.search(r"\w", piece):  # not the full stop left after markers ("34%. [1][2].")
             merged.append(piece.strip())
     if merged and not final:
         lead = _LEAD_MARKERS.match(rest)
@@ -190,7 +190,7 @@ def opposite_direction(claim: str, support: str) -> bool:
     return False
 
 
-_OPENERS = frozenset("however overall meanwhile additionally also still yet then thus so and but while in on at the its their this that these those".split())
+_OPENERS = frozenset("yes no however overall meanwhile additionally also still yet then thus so and but while in on at the its their this that these those".split())
 _NAME = re.compile(r"\b[A-Z][\w&.\-]*[\w&]")
 
 
@@ -226,9 +226,12 @@ class Verifier:
         threshold: float = DEFAULT_THRESHOLD,
         min_coverage: float = DEFAULT_MIN_COVERAGE,
         preselect: int = 2,
+        batch_size: int = 1,
     ):
         if preselect < 1:
             raise ValueError("preselect must be >= 1 (candidate support sentences per claim)")
+        if batch_size < 1:
+            raise ValueError("batch_size must be >= 1 (support pairs per cross-encoder run; 1: no padding)")
         if not 0.0 <= min_coverage <= 1.0:
             raise ValueError("min_coverage is a share of the claim's words: 0 checks nothing, 1 needs every word")
         self.reranker = reranker
@@ -236,16 +239,20 @@ class Verifier:
         self.threshold = threshold
         self.min_coverage = min_coverage
         self.preselect = preselect
+        self.batch_size = batch_size
 
     def warm_up(self) -> None:
         self.reranker.warm_up()
 
     def companies(self, cited: list[Document], source: str) -> set[str]:
-        """Lower-cased tickers and names of the companies the cited passages are about or name."""
+        """Lower-cased tickers, names and the words of names ("alibaba" of "Alibaba Group": a
+        sentence calls a company by its short name) of the companies the cited passages are about
+        or name."""
         tickers = {t for d in cited for t in d.metadata.get("tickers") or []}
         if self.resolver is not None:
             tickers |= set(self.resolver.resolve(source))
-            return {t.lower() for t in tickers} | {self.resolver.directory.name_of(t).lower() for t in tickers}
+            names = {self.resolver.directory.name_of(t).lower() for t in tickers}
+            return {t.lower() for t in tickers} | names | {w for n in names for w in n.split()}
         return {t.lower() for t in tickers}
 
     def rule_problem(self, claim: Claim, source: str, known: set[str]) -> str:
@@ -282,13 +289,14 @@ class Verifier:
         return self.verify_all([claim], passages)[0]
 
     def verify_all(self, claims: list[Claim], passages: list[Document]) -> list[Verdict]:
-        """Judge each claim against ``passages`` ([1]..[k]): the cheap rules first, then one
-        cross-encoder call for the support pairs of every claim they let through (the model is
-        nearly all of the cost: docs/generative.md)."""
+        """Judge each claim against ``passages`` ([1]..[k]): the cheap rules first, then the
+        cross-encoder on the support pairs of every claim they let through, ``batch_size`` pairs
+        per run (the model is nearly all of the cost, and a batch pays for its padding:
+        docs/generative.md)."""
         checked = [self._rules(claim, passages) for claim in claims]
         pending = [c for c in checked if isinstance(c, _Pending)]
         pairs = [(p.claim.text, sentence.text) for p in pending for _, sentence in p.pool]
-        scores = iter(self.reranker.score_pairs(pairs) if pairs else [])
+        scores = iter([s for b in range(0, len(pairs), self.batch_size) for s in self.reranker.score_pairs(pairs[b : b + self.batch_size])])
         return [self._decide(c, [next(scores) for _ in c.pool]) if isinstance(c, _Pending) else c for c in checked]
 
     def _rules(self, claim: Claim, passages: list[Document]) -> Verdict | _Pending:
@@ -307,6 +315,8 @@ class Verifier:
         cheap = self.rule_problem(claim, source, known)
         if not cheap and (share := coverage(claim.text, expand(source))) < self.min_coverage:
             cheap = f"words not in its passages ({share:.2f})"
+        if not cheap and (names := unknown_names(claim.text, source, source, known)):  # in no cited passage at all
+            cheap = "name not in its passages: " + ", ".join(names)
         pool = self.candidates(claim, cited)
         if cheap or not pool:  # no model call for what the rules already reject
             return Verdict(claim, False, cheap or "cited passages are empty")
