@@ -16,15 +16,17 @@ CHROMIUM_ARGS = [
 WAIT_MS = 180_000  # two shared cores: answers and ingests can be slow, never flaky
 DESKTOP = {"width": 1440, "height": 960}
 PHONE = {"width": 390, "height": 844}
-# The last answer is complete when every card's [n] appears in it (cards come with the first sentence).
+# The last answer is complete when every card's marker appears in it (cards come with the first
+# sentence). Markers and cards are matched by their turn-qualified key ("turn-n", href "#cite-turn-n"
+# and data-cites), not by the bare [n]: the previous answer's cards carry the same numbers.
 ANSWERED = """(count) => {
   const bots = document.querySelectorAll('#rb-chat [data-testid=bot]');
   if (bots.length < count) return false;
   const last = bots[bots.length - 1];
   if (last.querySelector('.rb-thinking')) return false;
-  const markers = new Set([...last.querySelectorAll('a.rb-cite')].map((a) => a.textContent));
-  const cards = [...document.querySelectorAll('#rb-sources .rb-num')].map((n) => n.textContent);
-  return cards.length > 0 && cards.every((n) => markers.has(n));
+  const markers = new Set([...last.querySelectorAll('a.rb-cite')].map((a) => a.getAttribute('href').replace('#cite-', '')));
+  const cards = [...document.querySelectorAll('#rb-sources .rb-card')].flatMap((c) => c.dataset.cites.split(' '));
+  return cards.length > 0 && cards.every((key) => markers.has(key));
 }"""
 
 
