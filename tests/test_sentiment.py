@@ -27,10 +27,12 @@ NOTES = [
 ]
 
 
-def passage(source, day, label, score, scores, text) -> Document:
+def passage(source, day, label, score, scores, text, primary: list[str] | None = None) -> Document:
+    """A note's first chunk as the catalog reads it; about ``primary`` (default: its scored tickers, else TSLA)."""
+    primary = primary or list(scores) or ["TSLA"]
     meta = {"source": source, "title": text, "date": day, "date_source": "date_line", "sentiment_label": label,
             "sentiment_score": score, "chunk_index": 0, "start": 0, "end": len(text),
-            "primary_tickers": list(scores) or ["TSLA"], "tickers": list(scores) or ["TSLA"]}
+            "primary_tickers": primary, "tickers": primary}
     if scores:
         meta["ticker_scores"] = json.dumps(scores)
     return Document(id=source, page_content=text, metadata=meta)

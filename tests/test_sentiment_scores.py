@@ -6,11 +6,10 @@ Notes with known dates and scores; every expected figure worked out by hand in t
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
-from langchain_core.documents import Document
+from test_sentiment import passage
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.routing import QueryRouter
@@ -27,18 +26,7 @@ NOTES = [
     ("tsla-1.txt", "2025-05-05", "mildly positive", 0.25, {}, ["TSLA"], "Tesla energy storage deployments hit a record."),
 ]
 TODAY = date(2025, 11, 30)
-
-
-def passage(source, day, label, score, scores, primary, text) -> Document:
-    meta = {"source": source, "title": text, "date": day, "date_source": "date_line", "sentiment_label": label,
-            "sentiment_score": score, "chunk_index": 0, "start": 0, "end": len(text),
-            "primary_tickers": primary, "tickers": primary}
-    if scores:
-        meta["ticker_scores"] = json.dumps(scores)
-    return Document(id=source, page_content=text, metadata=meta)
-
-
-CATALOG = NoteCatalog.from_passages([passage(*n) for n in NOTES])
+CATALOG = NoteCatalog.from_passages([passage(s, d, label, score, scores, text, primary) for s, d, label, score, scores, primary, text in NOTES])
 
 
 @pytest.fixture(scope="module")
