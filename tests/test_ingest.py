@@ -187,3 +187,20 @@ def test_renamed_note_with_sync_moves_to_its_new_source(bot, notes_dir):
     assert chunks(bot, {"source": "archive/baba-2024-singles-day.txt"}) == []
     assert chunks(bot, {"source": "singles-day.txt"})
     assert len(assert_store_consistent(bot)) == count
+
+
+def _passages(source: str, texts: list[str]):
+    from langchain_core.documents import Document
+
+    return [Document(page_content=t, metadata={"source": source, "chunk_index": i}) for i, t in enumerate(texts)]
+
+
+def test_a_note_cut_short_is_not_taken_for_unchanged(bot):
+    """Its remaining chunks are all recorded, but so is the dropped one: it must be written."""
+    texts = [f"Passage {i} about cloud revenue growth of {i}0% in the quarter." for i in range(3)]
+    bot.index.sync([("cut.txt", _passages("cut.txt", texts)), ("kept.txt", _passages("kept.txt", texts))], keep=set())
+    short = [("cut.txt", _passages("cut.txt", texts[:2])), ("kept.txt", _passages("kept.txt", texts))]
+    assert bot.index.unchanged(short) == {"kept.txt"}
+    result = bot.index.sync(short, keep=set())
+    assert (result.updated, result.unchanged, result.embedded) == (["cut.txt"], ["kept.txt"], 0)
+    assert sorted(text for text, meta in chunks(bot) if meta["source"] == "cut.txt") == texts[:2]
