@@ -3,7 +3,8 @@ which loaded notes stay out because they were deleted from the store but kept on
 list itself: ``vectorstore.excluded``, kept where the store keeps its shared state).
 
 Uploaded notes are stored as ``uploads/<name>``: ingesting the uploads folder gives its notes
-that prefix, and syncing any other folder keeps the uploads whose files are still there.
+that prefix, and syncing any other folder keeps the uploads whose files are still there (in
+server mode every upload: its file may be on another replica).
 
 A note's identity across machines (docs/team.md) is its *source*: the path relative to the
 folder it was ingested from, behind ``<notes_scope>/`` when the setting names this machine's
@@ -66,13 +67,21 @@ def uploaded_file(source: str, settings: Settings) -> Path | None:
     return path if path.resolve().parent == folder else None
 
 
+def upload_kept(source: str, settings: Settings) -> bool:
+    """Whether a sync of the notes folder keeps the stored note ``source`` as an upload: while
+    its file is there; in server mode always, as its file may be on another replica (the
+    page's Delete removes an upload from the store, whichever replica saved it)."""
+    path = uploaded_file(source, settings)
+    return path is not None and (settings.server_mode or path.is_file())
+
+
 def kept_by_sync(stored: Iterable[str], prefix: str, settings: Settings) -> set[str]:
     """The stored notes a sync of the folder with source ``prefix`` must not remove: notes
     outside it (another scope's, i.e. another machine's; the notes folder's when syncing
-    uploads), and uploads whose files are still there when syncing the notes folder."""
+    uploads), and uploads (``upload_kept``) when syncing the notes folder."""
     return {
         s for s in stored
-        if not s.startswith(prefix) or (prefix != uploads_prefix(settings) and (path := uploaded_file(s, settings)) is not None and path.is_file())
+        if not s.startswith(prefix) or (prefix != uploads_prefix(settings) and upload_kept(s, settings))
     }
 
 

@@ -24,6 +24,7 @@ from ragbot.conversations import Filter, Turn
 from ragbot.deploy import REPLICA_HEADER, STICKY_COOKIE, Replica
 from ragbot.web.chat import Chat
 from ragbot.web.history import store_for
+from ragbot.userdata import uploads_folder
 from ragbot.web.notes import Notes
 from vectorstore.servers import RECORDS_TABLE, StoreUnavailable
 from vectorstore.versioning import STORE_SCHEMA, ModelMismatch, StoreVersion
@@ -231,6 +232,27 @@ def test_a_machine_with_another_embedding_model_is_refused_by_the_shared_store(s
         replica.ask("What were Apple's services risks?")
     assert not any(s.startswith("second/") for s in first.index.sources())
     assert first.store.versions.read().embedding_model == "all-MiniLM-L6-v2"
+
+
+def test_an_upload_through_one_replica_is_shared_and_no_other_replicas_sync_removes_it(servers, tmp_path):
+    """Two replicas of one scope with their own uploads folders: a note uploaded through one is
+    in the shared store, a re-ingest with sync through either keeps it, and a delete through the
+    other removes it from the store and keeps it out, its file left where it was saved."""
+    notes = copy_notes(tmp_path / "notes", EXAMPLES)
+    first, second = (machine(servers, "uploads", tmp_path, name, notes_scope="team", notes_dir=notes) for name in ("replica-a", "replica-b"))
+    first.ingest()
+    uploaded = LATER[0]
+    Notes(first).ingest_uploads([str(HOLDOUT_NOTES / uploaded)], progress=lambda *args, **kwargs: None)
+    saved, source = uploads_folder(first.settings) / uploaded, f"team/uploads/{uploaded}"
+    assert saved.is_file() and source in second.index.sources()
+    assert first.ingest(sync=True).deleted == [] and second.ingest(sync=True).deleted == []
+    assert source in first.index.sources()
+
+    question, _ = Notes(second).ask_delete(source)
+    assert f"not in {uploads_folder(second.settings)} here" in question, question
+    Notes(second).delete(source)
+    assert saved.is_file() and source not in first.index.sources()
+    assert first.ingest(uploads_folder(first.settings)).excluded == [source]
 
 
 def recorded(engine, collection: str) -> int:

@@ -99,7 +99,10 @@ class Notes:
         """What deleting ``source`` does to its file, in words."""
         upload = uploaded_file(source, self.bot.settings)
         if upload is not None and container_of(source) == source:
-            return f"its uploaded file {upload} is deleted too"
+            if upload.is_file():
+                return f"its uploaded file {upload} is deleted too"
+            # saved by another replica (or its file removed by hand): _remove excludes it
+            return f"its uploaded file is not in {self.uploads_dir} here, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
         on_disk = self.notes_dir / container_of(source)
         where = f" at {on_disk}" if on_disk.is_file() else ""
         return f"its file stays on disk{where}, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
