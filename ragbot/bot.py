@@ -30,9 +30,9 @@ from ragbot.retrieval import HybridRetriever, ticker_filter
 from ragbot.routing import QueryRouter, Question
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
-from ragbot.store import StoreAccess
+from ragbot.store import StoreAccess, servers_checked
 from ragbot.upkeep import check, prepare_write, record_version, reembed
-from ragbot.userdata import Exclusions, is_excluded, kept_by_sync, source_prefix, sync_scope
+from ragbot.userdata import is_excluded, kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
@@ -206,8 +206,9 @@ class Ragbot:
         track = ProgressTracker(progress)
         limits = ReaderLimits(s.max_pages, s.max_document_bytes, s.max_unpacked_bytes)
         loader = NoteLoader(self.resolver, s.max_note_bytes, limits)
-        prefix, exclusions = source_prefix(root, s), Exclusions(s)
-        excluded = set() if include_deleted else exclusions.sources()
+        prefix, exclusions = source_prefix(root, s), self.store.excluded
+        with servers_checked():
+            excluded = set() if include_deleted else exclusions.sources()
         failed: list[LoadFailure] = []
         notes: list[Note] = []
         files, read = sum(1 for _ in loader.paths(root)), set()
@@ -223,7 +224,8 @@ class Ragbot:
         track("read", files, files)
         left_out = sorted({container_of(n) for n in excluded} & read)
         if include_deleted:
-            exclusions.remove(n.source for n in notes)
+            with servers_checked():
+                exclusions.remove(n.source for n in notes)
         notes, repeats = drop_repeats(notes)
         notes, resolver = with_shared_declarations(notes, self.resolver)
         chunker = NoteChunker(resolver, self.settings.chunk_size, self.settings.chunk_overlap)

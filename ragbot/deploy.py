@@ -105,7 +105,7 @@ def compose(settings: Settings, replicas: int = 2) -> dict:
         "RAGBOT_DATABASE_URL": "postgresql+psycopg://ragbot:${POSTGRES_PASSWORD}@postgres:5432/ragbot",
         "RAGBOT_CHROMA_HOST": "chroma",
         "RAGBOT_CHROMA_PORT": "8000",
-        "RAGBOT_STORE_DIR": "/var/lib/ragbot",  # each replica's own: embedding cache, deleted-notes list
+        "RAGBOT_STORE_DIR": "/var/lib/ragbot",  # each replica's own: its embedding cache
         "RAGBOT_NOTES_DIR": "/notes",
         "RAGBOT_UPLOADS_DIR": "/uploads",
         "RAGBOT_NOTES_SCOPE": settings.notes_scope or DEFAULT_SCOPE,

@@ -3,7 +3,9 @@ reopened before a read when another process has committed since (see ``vectorsto
 
 In server mode (``settings.database_url``) the same interface runs on PostgreSQL and Chroma's
 server (``vectorstore.postgres``): nothing is reopened, as the servers are always current, and
-a server that is gone raises ``StoreUnavailable`` with one line saying which."""
+a server that is gone raises ``StoreUnavailable`` with one line saying which. The store's
+version (its embedding model) and the deleted-notes list go with it: files in ``store_dir``
+when embedded, rows of the database in server mode (``versions``, ``excluded``)."""
 
 from __future__ import annotations
 
@@ -22,9 +24,10 @@ from vectorstore import LexicalIndex, NoteIndex, SqliteLexicalIndex, open_chroma
 from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
-from vectorstore.postgres import PostgresLexicalIndex, PostgresLocks, schema_lock, server_engine
+from vectorstore.excluded import ExcludedFile, ExcludedNotes
+from vectorstore.postgres import PostgresExcluded, PostgresLexicalIndex, PostgresLocks, PostgresVersion, schema_lock, server_engine
 from vectorstore.servers import unavailable
-from vectorstore.versioning import VersionFile
+from vectorstore.versioning import VersionFile, VersionRecord
 
 
 @contextmanager
@@ -52,8 +55,10 @@ class StoreAccess:
         self.settings = settings
         self.folder = Path(settings.store_dir)
         self.engine = server_engine(settings.database_url) if settings.server_mode else None
-        self.locks = PostgresLocks(self.engine, settings.collection) if self.engine else StoreLocks(self.folder, settings.collection)
-        self.versions = VersionFile(self.folder, settings.collection)
+        collection = settings.collection
+        self.locks = PostgresLocks(self.engine, collection) if self.engine else StoreLocks(self.folder, collection)
+        self.versions: VersionRecord = PostgresVersion(self.engine, collection) if self.engine else VersionFile(self.folder, collection)
+        self.excluded: ExcludedNotes = PostgresExcluded(self.engine, collection) if self.engine else ExcludedFile(self.folder, collection)
         self.model_embeddings = embeddings
         self._opened: tuple[int, NoteIndex] | None = None  # (generation it was opened at, index)
         self.mend_on_open = True  # off for ``doctor``, which reports what it finds first

@@ -1,8 +1,10 @@
-"""The user's files kept beside the store: the uploads folder the chat page saves notes to,
-and the list of notes deleted from the store but kept on disk (so no re-ingest brings them back).
+"""The user's notes beside the store: the uploads folder the chat page saves notes to, and
+which loaded notes stay out because they were deleted from the store but kept on disk (the
+list itself: ``vectorstore.excluded``, kept where the store keeps its shared state).
 
 Uploaded notes are stored as ``uploads/<name>``: ingesting the uploads folder gives its notes
-that prefix, and syncing any other folder keeps the uploads whose files are still there.
+that prefix, and syncing any other folder keeps the uploads whose files are still there (in
+server mode every upload: its file may be on another replica).
 
 A note's identity across machines (docs/team.md) is its *source*: the path relative to the
 folder it was ingested from, behind ``<notes_scope>/`` when the setting names this machine's
@@ -12,9 +14,6 @@ only notes under its own scope, so it never deletes what another machine ingeste
 
 from __future__ import annotations
 
-import json
-import os
-import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -68,53 +67,24 @@ def uploaded_file(source: str, settings: Settings) -> Path | None:
     return path if path.resolve().parent == folder else None
 
 
+def upload_kept(source: str, settings: Settings) -> bool:
+    """Whether a sync of the notes folder keeps the stored note ``source`` as an upload: while
+    its file is there; in server mode always, as its file may be on another replica (the
+    page's Delete removes an upload from the store, whichever replica saved it)."""
+    path = uploaded_file(source, settings)
+    return path is not None and (settings.server_mode or path.is_file())
+
+
 def kept_by_sync(stored: Iterable[str], prefix: str, settings: Settings) -> set[str]:
     """The stored notes a sync of the folder with source ``prefix`` must not remove: notes
     outside it (another scope's, i.e. another machine's; the notes folder's when syncing
-    uploads), and uploads whose files are still there when syncing the notes folder."""
+    uploads), and uploads (``upload_kept``) when syncing the notes folder."""
     return {
         s for s in stored
-        if not s.startswith(prefix) or (prefix != uploads_prefix(settings) and (path := uploaded_file(s, settings)) is not None and path.is_file())
+        if not s.startswith(prefix) or (prefix != uploads_prefix(settings) and upload_kept(s, settings))
     }
 
 
 def is_excluded(source: str, excluded: set[str]) -> bool:
     """Whether a loaded note (or an attachment of an excluded mail) stays out."""
     return source in excluded or container_of(source) in excluded
-
-
-class Exclusions:
-    """Notes deleted from the store whose files stay on disk: ingests leave them out until
-    restored (``ragbot ingest --include-deleted`` or Undo on the page).
-
-    A JSON list of sources in ``<store_dir>/<collection>.excluded.json``, replaced atomically."""
-
-    _guard = threading.Lock()  # one read-modify-write at a time within a process
-
-    def __init__(self, settings: Settings):
-        self.path = Path(settings.store_dir) / f"{settings.collection}.excluded.json"
-
-    def sources(self) -> set[str]:
-        try:
-            return set(json.loads(self.path.read_text(encoding="utf-8")))
-        except FileNotFoundError:
-            return set()
-
-    def _write(self, sources: set[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".part")
-        partial.write_text(json.dumps(sorted(sources), indent=1), encoding="utf-8")
-        os.replace(partial, self.path)
-
-    def add(self, source: str) -> None:
-        with self._guard:
-            self._write(self.sources() | {source})
-
-    def remove(self, sources: Iterable[str]) -> set[str]:
-        """Include ``sources`` again; returns those that were excluded."""
-        with self._guard:
-            current = self.sources()
-            restored = current & set(sources)
-            if restored:
-                self._write(current - restored)
-            return restored

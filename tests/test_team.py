@@ -24,7 +24,10 @@ from ragbot.conversations import Filter, Turn
 from ragbot.deploy import REPLICA_HEADER, STICKY_COOKIE, Replica
 from ragbot.web.chat import Chat
 from ragbot.web.history import store_for
+from ragbot.userdata import uploads_folder
+from ragbot.web.notes import Notes
 from vectorstore.servers import RECORDS_TABLE, StoreUnavailable
+from vectorstore.versioning import STORE_SCHEMA, ModelMismatch, StoreVersion
 
 pytestmark = pytest.mark.slow
 
@@ -182,6 +185,74 @@ def test_postgres_killed_mid_ingest_then_restarted_resumes_to_a_clean_store(serv
     ids = assert_store_consistent(answering)
     assert len(ids) == report["chunks"] and answering.doctor().ok
     assert answering.ask("What is driving Nvidia's data center revenue?").found  # the same replica recovered by itself
+
+
+def test_a_note_deleted_through_one_replica_stays_out_of_another_machines_ingest(servers, tmp_path):
+    """The deleted-notes list lives in the database: a note deleted on one replica's page is left
+    out when another machine (its own store folder, the same shared drive and scope) re-ingests,
+    until that machine asks for it back with ``--include-deleted``."""
+    drive = copy_notes(tmp_path / "drive", EXAMPLES)
+    replica = machine(servers, "excluded", tmp_path, "replica", notes_scope="drive", notes_dir=drive)
+    assert replica.ingest().added
+    deleted = "drive/tsla-robotaxi.txt"
+    message, *_ = Notes(replica).delete(deleted)
+    assert "stays on disk" in message and deleted not in replica.index.sources()
+
+    laptop = machine(servers, "excluded", tmp_path, "laptop", notes_scope="drive")
+    report = laptop.ingest(drive, sync=True)
+    assert report.excluded == [deleted] and not report.added and deleted not in laptop.index.sources()
+    assert not list((tmp_path / "laptop").glob("*.excluded.json")) and not list((tmp_path / "replica").glob("*.excluded.json"))
+
+    env = machine_env(servers, "excluded", tmp_path, "laptop", notes_scope="drive")
+    code, out, err = finished(cli(env, "ingest", drive, "--include-deleted", "--json", cwd=tmp_path))
+    assert code == 0, err[-1500:]
+    back = json.loads(out)
+    assert (back["added"], back["excluded"]) == (1, [])
+    assert deleted in replica.index.sources() and replica.store.excluded.sources() == set()
+    assert replica.ingest().excluded == []  # back for every machine
+
+
+def test_a_machine_with_another_embedding_model_is_refused_by_the_shared_store(servers, tmp_path):
+    """The store's version lives in the database: a machine whose folder never saw the store
+    still refuses to mix another model's vectors into it, ingesting or answering, and says how out."""
+    first = machine(servers, "models", tmp_path, "first", notes_scope="first")
+    first.ingest(copy_notes(tmp_path / "first-notes", EXAMPLES))
+    assert first.store.versions.read() == StoreVersion(STORE_SCHEMA, "all-MiniLM-L6-v2", 384)
+    assert not list((tmp_path / "first").glob("*.store.json"))
+    other_model = "sentence-transformers/all-MiniLM-L6-v2"
+    env = machine_env(servers, "models", tmp_path, "second", notes_scope="second", embedding_model=other_model)
+    done = subprocess.run(cli_command("ingest", copy_notes(tmp_path / "second-notes", HOLDOUT_NOTES, LATER)),
+                          cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert done.returncode == 2, done.stderr[-1500:]
+    refusal = done.stderr.strip().splitlines()[-1]
+    assert "embedded with 'all-MiniLM-L6-v2' (384 dimensions)" in refusal and "ragbot reembed" in refusal, refusal
+    assert "RAGBOT_EMBEDDING_MODEL=all-MiniLM-L6-v2" in refusal
+    replica = machine(servers, "models", tmp_path, "replica", embedding_model=other_model)
+    with pytest.raises(ModelMismatch, match="ragbot reembed"):
+        replica.ask("What were Apple's services risks?")
+    assert not any(s.startswith("second/") for s in first.index.sources())
+    assert first.store.versions.read().embedding_model == "all-MiniLM-L6-v2"
+
+
+def test_an_upload_through_one_replica_is_shared_and_no_other_replicas_sync_removes_it(servers, tmp_path):
+    """Two replicas of one scope with their own uploads folders: a note uploaded through one is
+    in the shared store, a re-ingest with sync through either keeps it, and a delete through the
+    other removes it from the store and keeps it out, its file left where it was saved."""
+    notes = copy_notes(tmp_path / "notes", EXAMPLES)
+    first, second = (machine(servers, "uploads", tmp_path, name, notes_scope="team", notes_dir=notes) for name in ("replica-a", "replica-b"))
+    first.ingest()
+    uploaded = LATER[0]
+    Notes(first).ingest_uploads([str(HOLDOUT_NOTES / uploaded)], progress=lambda *args, **kwargs: None)
+    saved, source = uploads_folder(first.settings) / uploaded, f"team/uploads/{uploaded}"
+    assert saved.is_file() and source in second.index.sources()
+    assert first.ingest(sync=True).deleted == [] and second.ingest(sync=True).deleted == []
+    assert source in first.index.sources()
+
+    question, _ = Notes(second).ask_delete(source)
+    assert f"not in {uploads_folder(second.settings)} here" in question, question
+    Notes(second).delete(source)
+    assert saved.is_file() and source not in first.index.sources()
+    assert first.ingest(uploads_folder(first.settings)).excluded == [source]
 
 
 def recorded(engine, collection: str) -> int:

@@ -13,7 +13,7 @@ from ingest_helpers import cli_json
 
 from ragbot import Ragbot
 from ragbot.progress import IngestProgress
-from ragbot.userdata import Exclusions, uploads_folder
+from ragbot.userdata import uploads_folder
 from ragbot.web.notes import Notes, progress_reporter
 from ragbot.web.views import NOTE_COLUMNS, StoreViews
 
@@ -100,14 +100,14 @@ def test_a_deleted_note_keeps_its_file_stays_out_of_reingests_and_undo_restores_
     message, undo, left = notes.undo(removed)
     assert "Restored tsla-robotaxi.txt" in message and undo["visible"] is False and left is None
     assert "tsla-robotaxi.txt" in stored(notes_bot) and notes_bot.stats().chunks == chunks_before
-    assert notes_bot.store.cache.count() == cached and Exclusions(notes_bot.settings).sources() == set()
+    assert notes_bot.store.cache.count() == cached and notes_bot.store.excluded.sources() == set()
 
     notes.delete("tsla-robotaxi.txt")  # deleted again: the CLI brings it back on request only
     store = notes_bot.settings.store_dir
     assert cli_json("ingest", folder, "--store", store, cwd=tmp_path)["excluded"] == ["tsla-robotaxi.txt"]
     back = cli_json("ingest", folder, "--store", store, "--include-deleted", cwd=tmp_path)
     assert (back["added"], back["embedded_chunks"], back["excluded"]) == (1, 0, [])
-    assert "tsla-robotaxi.txt" in stored(notes_bot) and not json.loads(Exclusions(notes_bot.settings).path.read_text())
+    assert "tsla-robotaxi.txt" in stored(notes_bot) and not json.loads(notes_bot.store.excluded.path.read_text())
 
 
 def test_uploads_land_beside_the_store_survive_a_sync_and_undo_restores_their_file(notes_bot, tmp_path):

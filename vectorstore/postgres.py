@@ -1,5 +1,6 @@
 """Server mode's shared state in PostgreSQL: the lexical index (full-text search with a GIN
-index), the store's locks (advisory locks) and its generation counter (a table).
+index), the store's locks (advisory locks), its generation counter, its version (schema and
+embedding model) and the deleted-notes list (small tables, one row per collection or note).
 
 Every replica and ingesting machine pointed at the same database (``RAGBOT_DATABASE_URL``)
 shares them, as processes on one machine share the embedded store's files (``locking``):
@@ -8,7 +9,10 @@ shares them, as processes on one machine share the embedded store's files (``loc
   ingest; it dies with its session, so a killed writer (or a restarted server) frees it;
 - the *commit lock* is an advisory lock taken exclusively by a commit and shared by reads;
 - the *generation* is one row per collection in ``ragbot_generation``, bumped after each
-  commit, which long-lived replicas poll before each read to re-learn companies and notes.
+  commit, which long-lived replicas poll before each read to re-learn companies and notes;
+- the *version* (``ragbot_store_version``) is the embedded store's ``<collection>.store.json``,
+  and the *deleted-notes list* (``ragbot_excluded``) its ``<collection>.excluded.json``, shared
+  so every machine refuses another embedding model and leaves out the notes deleted anywhere.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
 
@@ -25,11 +29,14 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Connection, Engine
 
 from ingest.words import query_terms
+from vectorstore.excluded import ExcludedNotes
 from vectorstore.lexical import LexicalIndex
 from vectorstore.locking import WAITING, StoreBusy
+from vectorstore.versioning import StoreVersion, VersionRecord
 
 log = logging.getLogger("ragbot")
 LEXICAL_TABLE, GENERATION_TABLE = "ragbot_lexical", "ragbot_generation"
+VERSION_TABLE, EXCLUDED_TABLE = "ragbot_store_version", "ragbot_excluded"
 TS_CONFIG = "english"  # Snowball English stemmer and stop words (FTS5 here: Porter, no stop words)
 RANK_NORMALIZATION = 1  # ts_rank divided by 1 + log(document length), as BM25 damps long chunks
 
@@ -42,8 +49,13 @@ _SCHEMA = [
     f"CREATE INDEX IF NOT EXISTS {LEXICAL_TABLE}_tsv ON {LEXICAL_TABLE} USING gin (tsv)",
     f"CREATE INDEX IF NOT EXISTS {LEXICAL_TABLE}_about ON {LEXICAL_TABLE} USING gin (about)",
     f"CREATE TABLE IF NOT EXISTS {GENERATION_TABLE} (collection text PRIMARY KEY, generation bigint NOT NULL)",
+    f"""CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (
+        collection text PRIMARY KEY, store_schema integer NOT NULL, embedding_model text NOT NULL, dimension integer)""",
+    f"CREATE TABLE IF NOT EXISTS {EXCLUDED_TABLE} (collection text NOT NULL, source text NOT NULL, PRIMARY KEY (collection, source))",
 ]
-SCHEMA_OBJECTS = (LEXICAL_TABLE, f"{LEXICAL_TABLE}_tsv", f"{LEXICAL_TABLE}_about", GENERATION_TABLE)
+SCHEMA_OBJECTS = (LEXICAL_TABLE, f"{LEXICAL_TABLE}_tsv", f"{LEXICAL_TABLE}_about", GENERATION_TABLE, VERSION_TABLE, EXCLUDED_TABLE)
+_prepared: set[Engine] = set()  # the databases whose tables this process has created
+_preparing = threading.Lock()
 
 
 @cache
@@ -70,10 +82,74 @@ def schema_lock(engine: Engine) -> Iterator[None]:
 
 
 def create_schema(engine: Engine) -> None:
-    """The lexical and generation tables and their indexes (idempotent); call under ``schema_lock``."""
+    """ragbot's tables and their indexes (idempotent); call under ``schema_lock``."""
     with engine.begin() as connection:
         for statement in _SCHEMA:
             connection.execute(text(statement))
+
+
+def prepare_schema(engine: Engine) -> None:
+    """Create ragbot's tables once per process and database, before their first use."""
+    with _preparing:
+        if engine not in _prepared:
+            with schema_lock(engine):
+                create_schema(engine)
+            _prepared.add(engine)
+
+
+class PostgresVersion(VersionRecord):
+    """The collection's ``StoreVersion`` as its row of ``ragbot_store_version``."""
+
+    def __init__(self, engine: Engine, collection: str):
+        self.engine, self.collection = engine, collection
+
+    def read(self) -> StoreVersion | None:
+        prepare_schema(self.engine)
+        with self.engine.connect() as connection:
+            row = connection.execute(
+                text(f"SELECT store_schema, embedding_model, dimension FROM {VERSION_TABLE} WHERE collection = :c"),
+                {"c": self.collection},
+            ).first()
+        return StoreVersion(*row) if row else None
+
+    def write(self, version: StoreVersion) -> None:
+        prepare_schema(self.engine)
+        with self.engine.begin() as connection:
+            connection.execute(text(
+                f"INSERT INTO {VERSION_TABLE} (collection, store_schema, embedding_model, dimension) VALUES (:c, :s, :m, :d) "
+                "ON CONFLICT (collection) DO UPDATE SET store_schema = EXCLUDED.store_schema, "
+                "embedding_model = EXCLUDED.embedding_model, dimension = EXCLUDED.dimension"
+            ), {"c": self.collection, "s": version.schema, "m": version.embedding_model, "d": version.dimension})
+
+
+class PostgresExcluded(ExcludedNotes):
+    """The collection's deleted-notes list as rows of ``ragbot_excluded``."""
+
+    def __init__(self, engine: Engine, collection: str):
+        self.engine, self.collection = engine, collection
+
+    def sources(self) -> set[str]:
+        prepare_schema(self.engine)
+        with self.engine.connect() as connection:
+            rows = connection.execute(text(f"SELECT source FROM {EXCLUDED_TABLE} WHERE collection = :c"), {"c": self.collection})
+            return {row[0] for row in rows}
+
+    def add(self, source: str) -> None:
+        prepare_schema(self.engine)
+        with self.engine.begin() as connection:
+            connection.execute(
+                text(f"INSERT INTO {EXCLUDED_TABLE} (collection, source) VALUES (:c, :s) ON CONFLICT DO NOTHING"),
+                {"c": self.collection, "s": source},
+            )
+
+    def remove(self, sources: Iterable[str]) -> set[str]:
+        prepare_schema(self.engine)
+        with self.engine.begin() as connection:
+            rows = connection.execute(
+                text(f"DELETE FROM {EXCLUDED_TABLE} WHERE collection = :c AND source = ANY(CAST(:s AS text[])) RETURNING source"),
+                {"c": self.collection, "s": list(sources)},
+            )
+            return {row[0] for row in rows}
 
 
 class PostgresLexicalIndex(LexicalIndex):
@@ -149,16 +225,10 @@ class PostgresLocks:
         self._writer = threading.RLock()  # this process's threads, one at a time
         self._writer_session: tuple[Connection, int] | None = None  # (connection holding the lock, depth)
         self._reads = threading.local()  # per thread: nested reads share the outer one's lock
-        self._schema = threading.Lock()
-        self._schema_ready = False
 
     def prepare(self) -> None:
-        """Create ragbot's tables once per process, before the first use of the locks."""
-        with self._schema:
-            if not self._schema_ready:
-                with schema_lock(self.engine):
-                    create_schema(self.engine)
-                self._schema_ready = True
+        """Create ragbot's tables (once per process), before the first use of the locks."""
+        prepare_schema(self.engine)
 
     @contextmanager
     def writing(self, wait: bool = True) -> Iterator[None]:

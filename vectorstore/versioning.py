@@ -1,6 +1,8 @@
 """What a store was built with: its schema version and its embedding model (name, dimension).
 
-Written to ``<collection>.store.json`` beside the Chroma data after every ingest. A store is
+Written after every ingest: to ``<collection>.store.json`` beside the Chroma data
+(``VersionFile``, the embedded store), or to a row of ``ragbot_store_version`` in server mode
+(``vectorstore.postgres.PostgresVersion``), so every machine checks the one collection's. A store is
 refused by a different embedding model (vectors of two models do not mix) until ``ragbot
 reembed``; a store of an older schema is upgraded by the next ingest, which re-indexes chunks
 whose metadata changed but takes their vectors from the embedding cache (``embedcache``).
@@ -11,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -31,8 +34,31 @@ class StoreVersion:
     dimension: int | None  # None until the model has embedded something
 
 
-class VersionFile:
-    """Read and write a store's ``StoreVersion``."""
+class VersionRecord(ABC):
+    """Where a store's ``StoreVersion`` is kept; ``check`` refuses another model's store."""
+
+    @abstractmethod
+    def read(self) -> StoreVersion | None:
+        """The recorded version (None before the first ingest)."""
+
+    @abstractmethod
+    def write(self, version: StoreVersion) -> None:
+        """Record ``version``, replacing the previous one."""
+
+    def check(self, model: str) -> StoreVersion | None:
+        """The recorded version; ``ModelMismatch`` if it names another embedding model."""
+        version = self.read()
+        if version is not None and version.embedding_model != model:
+            raise ModelMismatch(
+                f"this store was embedded with {version.embedding_model!r} ({version.dimension} dimensions), "
+                f"not {model!r}: run `ragbot reembed` to re-embed every chunk with {model!r}, "
+                f"or set RAGBOT_EMBEDDING_MODEL={version.embedding_model}"
+            )
+        return version
+
+
+class VersionFile(VersionRecord):
+    """The embedded store's version: ``<store_dir>/<collection>.store.json``, replaced atomically."""
 
     def __init__(self, store_dir: Path, collection: str):
         self.path = Path(store_dir) / f"{collection}.store.json"
@@ -49,17 +75,6 @@ class VersionFile:
         with os.fdopen(handle, "w") as out:
             json.dump(asdict(version), out)
         os.replace(temporary, self.path)
-
-    def check(self, model: str) -> StoreVersion | None:
-        """The recorded version; ``ModelMismatch`` if it names another embedding model."""
-        version = self.read()
-        if version is not None and version.embedding_model != model:
-            raise ModelMismatch(
-                f"this store was embedded with {version.embedding_model!r} ({version.dimension} dimensions), "
-                f"not {model!r}: run `ragbot reembed` to re-embed every chunk with {model!r}, "
-                f"or set RAGBOT_EMBEDDING_MODEL={version.embedding_model}"
-            )
-        return version
 
 
 def upgrade_notice(before: StoreVersion | None, chunks: int) -> str | None:

@@ -17,7 +17,7 @@ from ragbot.bot import Ragbot
 from ragbot.exit_codes import CannotRun
 from ragbot.progress import IngestProgress, ProgressFn
 from ragbot.reports import IngestReport
-from ragbot.userdata import Exclusions, uploaded_file, uploads_folder
+from ragbot.userdata import uploaded_file, uploads_folder
 from ragbot.web import render
 from ragbot.web.auth import may_change_notes
 from ragbot.web.uploads import save_uploads
@@ -99,7 +99,10 @@ class Notes:
         """What deleting ``source`` does to its file, in words."""
         upload = uploaded_file(source, self.bot.settings)
         if upload is not None and container_of(source) == source:
-            return f"its uploaded file {upload} is deleted too"
+            if upload.is_file():
+                return f"its uploaded file {upload} is deleted too"
+            # saved by another replica (or its file removed by hand): _remove excludes it
+            return f"its uploaded file is not in {self.uploads_dir} here, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
         on_disk = self.notes_dir / container_of(source)
         where = f" at {on_disk}" if on_disk.is_file() else ""
         return f"its file stays on disk{where}, and re-ingests leave it out until you undo or run {INCLUDE_HINT}"
@@ -138,7 +141,7 @@ class Notes:
             data = upload.read_bytes()
             upload.unlink()
             return Removed(source, chunks, upload, data)
-        Exclusions(settings).add(source)
+        self.bot.store.excluded.add(source)
         return Removed(source, chunks)
 
     def undo(self, removed: Removed | None, request: gr.Request | None = None):
@@ -155,7 +158,7 @@ class Notes:
             partial = removed.upload.with_name(f".{removed.upload.name}.part")  # hidden: the loader skips it
             partial.write_bytes(removed.data)
             os.replace(partial, removed.upload)
-        Exclusions(self.bot.settings).remove([removed.source])
+        self.bot.store.excluded.remove([removed.source])
         by_source = sorted(removed.chunks, key=lambda c: (c.metadata["source"], c.metadata.get("start", 0)))
         notes = [(source, list(chunks)) for source, chunks in groupby(by_source, key=lambda c: c.metadata["source"])]
         with self.bot.store.writing(self.bot.settings.wait_for_writer) as index:
