@@ -15,8 +15,9 @@ sticky proxy while another machine ingests into the same servers.
    Meanwhile ``ragbot ingest`` adds INGEST more realistic notes from a third store folder.
 4. Errors: an ask that fails (HTTP, the event stream, the app) or whose answer takes over SLOW
    seconds counts as one. Latency p50/p95/max of the answered asks as users saw them, answers per
-   replica, each replica's peak and final RSS (``/proc``, the process and its children), and
-   each ingest's chunks/s (embedded chunks over the command's wall time, model loading included).
+   replica, each replica's peak and final RSS (``/proc``, the process and its children) and CPU
+   seconds, and each ingest's chunks/s (embedded chunks over the command's wall time, model
+   loading included).
 
 Every address is loopback; the users stop asking after DURATION and every wait is bounded.
 
@@ -118,12 +119,20 @@ def rss_mb(pid: int) -> float:
     return round(kib / 1024 + sum(rss_mb(child) for child in children), 1)
 
 
-class MemoryWatch:
-    """Samples each replica's RSS every ``RSS_EVERY`` seconds on a thread until ``stop``."""
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of ``pid`` (all its threads) so far (``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class ReplicaWatch:
+    """Samples each replica's RSS every ``RSS_EVERY`` seconds on a thread until ``stop``, and
+    counts the CPU seconds each used in between (the cores it got of the machine's)."""
 
     def __init__(self, pids: dict[str, int]):
         self.pids = pids
         self.samples: dict[str, list[float]] = {name: [] for name in pids}
+        self.cpu = {name: cpu_s(pid) for name, pid in pids.items()}
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -140,11 +149,14 @@ class MemoryWatch:
         self._thread.start()
 
     def stop(self) -> dict[str, dict]:
-        """``{replica: {"peak_rss_mb", "final_rss_mb"}}``, the final one sampled now."""
+        """``{replica: {"peak_rss_mb", "final_rss_mb", "cpu_s"}}``, the final RSS sampled now."""
         self._stopped.set()
         self._thread.join()
         self._sample()
-        return {name: {"peak_rss_mb": max(values), "final_rss_mb": values[-1]} for name, values in self.samples.items()}
+        return {
+            name: {"peak_rss_mb": max(values), "final_rss_mb": values[-1], "cpu_s": round(cpu_s(self.pids[name]) - self.cpu[name], 1)}
+            for name, values in self.samples.items()
+        }
 
 
 @dataclass(frozen=True)
@@ -269,13 +281,13 @@ def main(args: argparse.Namespace) -> None:
         stack.callback(proxy.stop)
 
         print(f"{args.users} users for {args.duration:.0f} s while {args.ingest} notes are ingested...", flush=True)
-        memory = MemoryWatch({f"r{n}": replica.process.pid for n, replica in enumerate(replicas)})
-        memory.start()
+        watch = ReplicaWatch({f"r{n}": replica.process.pid for n, replica in enumerate(replicas)})
+        watch.start()
         began = time.perf_counter()
         ingesting = start_ingest(later_notes, env("second-ingester"), work)
         asks, stuck = run_users(f"http://127.0.0.1:{proxy.port}", args.users, args.duration, args.period)
         during = finish_ingest(ingesting, began)
-        rss = memory.stop()
+        rss = watch.stop()
         load_after = [round(x, 2) for x in os.getloadavg()]
 
     overall = summarize(asks)
