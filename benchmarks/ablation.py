@@ -29,7 +29,7 @@ from ragbot.bot import Ragbot
 from ragbot.answering.settings import FeatureWeights
 from ragbot.evaluation import AnswerEvaluator, load_records
 from ragbot.extractive import ExtractiveAnswerer
-from ragbot.rerank import OnnxCrossEncoder
+from ragbot.rerank import cross_encoder
 from ragbot.settings import Settings
 
 SETS = {"eval": ROOT / "eval", "holdout": ROOT / "eval" / "holdout", "final": ROOT / "eval" / "final"}
@@ -39,7 +39,7 @@ VARIANTS: dict[str, tuple[bool, dict, dict]] = {
     "no_reranker": (False, {}, {}),
     "no_gate_floor": (True, {"min_relevance": -1000.0}, {}),
     **{f"no_{name}": (True, {}, {"weights": {name: 0.0}}) for name in FeatureWeights.model_fields},
-    **{f"pool_{n}": (True, {}, {"rerank_pool": n}) for n in (16, 12, 8)},
+    **{f"pool_{n}": (True, {}, {"rerank_pool": n}) for n in (24, 12, 8)},
 }
 
 
@@ -65,7 +65,7 @@ def variant_bot(store: Path, resolver: TickerResolver, reranker: CachedReranker,
 
 def main() -> None:
     args = parse_args()
-    reranker = CachedReranker(OnnxCrossEncoder(), size=1_000_000)
+    reranker = CachedReranker(cross_encoder(Settings()), size=1_000_000)  # as the environment sets it (RAGBOT_RERANKER_*)
     figures = {}
     for set_name in args.sets:
         folder = SETS[set_name]

@@ -18,8 +18,11 @@ import json
 import platform
 import resource
 import statistics
+import sys
+import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
@@ -183,3 +186,22 @@ def cached_store(n: int, seed: int = 0, log: Callable[[str], None] = print, corp
         raise RuntimeError(f"store {store} has {stats.notes} notes, expected {n}; failures: {report.failed}")
     done.write_text(json.dumps({"notes": stats.notes, "chunks": stats.chunks, "seconds": round(time.perf_counter() - started, 1)}))
     return store
+
+
+def server_settings(stack: ExitStack) -> dict:
+    """Server-mode settings (``database_url``, ``chroma_host``, ``chroma_port``): the environment's
+    servers (RAGBOT_DATABASE_URL, RAGBOT_CHROMA_HOST/PORT), else a PostgreSQL cluster and
+    ``chroma run`` started on loopback for the run by the tests' starters (tests/team_servers.py),
+    stopped and removed when ``stack`` closes."""
+    if os.environ.get("RAGBOT_DATABASE_URL"):
+        given = {"database_url": "RAGBOT_DATABASE_URL", "chroma_host": "RAGBOT_CHROMA_HOST", "chroma_port": "RAGBOT_CHROMA_PORT"}
+        return {key: os.environ[name] for key, name in given.items() if name in os.environ}
+    sys.path.insert(0, str(ROOT / "tests"))
+    from team_servers import ChromaServer, free_port, start_postgres
+
+    postgres = start_postgres()
+    stack.callback(postgres.remove)
+    chroma = ChromaServer(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ragbot-chroma-"))), free_port())
+    chroma.start()
+    stack.callback(chroma.stop)
+    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": chroma.port}

@@ -20,10 +20,12 @@ sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, n
 import argparse
 import json
 from collections import defaultdict
+from collections.abc import Callable
 
 from benchmarks import realistic, synthetic
 from benchmarks.common import cached_store, latency_ms, make_bot, peak_rss_mb, print_table, timed_cpu, write_results
 
+ANSWERING = '{"rerank_cache": 0}'  # Settings.answering as JSON: see --answering
 TARGET_MS = {"ask_reranker_on": (350, 600), "ask_reranker_off": (100, None)}  # (p50, p95) targets
 
 
@@ -32,7 +34,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--notes", type=int, default=5000, help="notes in the store (default 5000; 500 builds in minutes)")
     parser.add_argument("--corpus", choices=["realistic", "synthetic"], default="realistic", help="note text (default realistic)")
     parser.add_argument(
-        "--answering", default='{"rerank_cache": 0}',
+        "--answering", default=ANSWERING,
         help="JSON for Settings.answering (default: the cross-encoder's score cache off, since the realistic corpus "
         "repeats its source sentences far more than real notes do, which would flatter the cache)",
     )
@@ -60,6 +62,31 @@ def questions(corpus: str, n: int, seed: int) -> list[tuple[str, str, list[dict]
     return [(kind, question, []) for kind, question in synthetic.questions(n, seed)]
 
 
+Measure = tuple[object, Callable[[object, str, list[dict]], object]]  # (bot, fn(bot, question, history))
+
+
+def time_measures(
+    measures: dict[str, Measure], asked: list[tuple[str, str, list[dict]]], warm: list[tuple[str, str, list[dict]]],
+) -> tuple[dict[str, list[float]], dict[str, list[float]], dict[tuple[str, str], list[float]]]:
+    """Each measure on every question of ``asked``, after the ``warm`` questions (untimed: first
+    calls load caches; other questions, so no score cache hits): (wall seconds by measure, CPU
+    seconds by measure, wall seconds by (measure, kind)). Measures are interleaved question by
+    question, so load drift hits every measure alike."""
+    for bot, fn in measures.values():
+        for _, question, history in warm:
+            fn(bot, question, history)
+    seconds: dict[str, list[float]] = defaultdict(list)
+    cpu: dict[str, list[float]] = defaultdict(list)  # this process's CPU time: less moved by other work than wall time
+    by_kind: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for kind, question, history in asked:
+        for name, (bot, fn) in measures.items():
+            _, took, used = timed_cpu(fn, bot, question, history)
+            seconds[name].append(took)
+            cpu[name].append(used)
+            by_kind[(name, kind)].append(took)
+    return seconds, cpu, by_kind
+
+
 def main() -> None:
     args = parse_args()
     store = cached_store(args.notes, corpus=args.corpus)
@@ -74,19 +101,7 @@ def main() -> None:
         "ask_reranker_off": (make_bot(store, reranker=False, answering=answering).warm_up(), ask),
     }
     asked = questions(args.corpus, args.questions, args.seed)
-    warm = questions(args.corpus, 3, args.seed + 1)  # first calls load caches; not timed (other questions: no score cache hits)
-    for bot, fn in measures.values():
-        for _, question, history in warm:
-            fn(bot, question, history)
-    seconds: dict[str, list[float]] = defaultdict(list)
-    cpu: dict[str, list[float]] = defaultdict(list)  # this process's CPU time: less moved by other work than wall time
-    by_kind: dict[tuple[str, str], list[float]] = defaultdict(list)
-    for kind, question, history in asked:  # interleaved, so load drift hits every measure alike
-        for name, (bot, fn) in measures.items():
-            _, took, used = timed_cpu(fn, bot, question, history)
-            seconds[name].append(took)
-            cpu[name].append(used)
-            by_kind[(name, kind)].append(took)
+    seconds, cpu, by_kind = time_measures(measures, asked, questions(args.corpus, 3, args.seed + 1))
 
     stats = measures["retrieval"][0].stats()
     rows = []

@@ -28,6 +28,7 @@ import random
 from benchmarks import realistic
 from benchmarks.common import cpu_seconds, latency_ms, print_table, timed, write_results
 from ragbot.rerank import OnnxCrossEncoder
+from ragbot.answering.settings import AnsweringSettings
 
 OPTIONS = {  # name -> (OnnxCrossEncoder arguments, share of the pool read)
     "today (2 threads, spin, batch 16)": ({"threads": 2, "spinning": True, "batch_size": 16}, 1.0),
@@ -43,7 +44,8 @@ OPTIONS = {  # name -> (OnnxCrossEncoder arguments, share of the pool read)
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--questions", type=int, default=12, help="questions (default 12)")
-    parser.add_argument("--pool", type=int, default=24, help="sentences per question (default 24, the answerer's rerank_pool)")
+    pool = AnsweringSettings().rerank_pool
+    parser.add_argument("--pool", type=int, default=pool, help=f"sentences per question (default {pool}, the answerer's rerank_pool)")
     parser.add_argument("--repeats", type=int, default=2, help="timed passes over the questions per option (default 2)")
     parser.add_argument("--name", default="rerank_speed", help="results file name (default rerank_speed)")
     return parser.parse_args()

@@ -20,12 +20,11 @@ from pathlib import Path
 sys.path[0] = str(Path(__file__).resolve().parents[1])  # the repo's packages, not benchmarks/ingest.py
 
 import argparse
-import os
 import tempfile
 import uuid
 from contextlib import ExitStack
 
-from benchmarks.common import ROOT, make_bot, write_results
+from benchmarks.common import ROOT, make_bot, server_settings, write_results
 
 EVAL = ROOT / "eval"
 SETS = {  # name: (questions, note folders)
@@ -48,21 +47,6 @@ def parse_args() -> argparse.Namespace:
     return parser.parse_args()
 
 
-def servers(stack: ExitStack) -> dict:
-    """Server-mode settings: the environment's servers, else ones started for this run."""
-    if os.environ.get("RAGBOT_DATABASE_URL"):
-        return {}  # Settings reads RAGBOT_DATABASE_URL and RAGBOT_CHROMA_HOST/PORT itself
-    sys.path.insert(0, str(ROOT / "tests"))
-    from team_servers import ChromaServer, free_port, start_postgres
-
-    postgres = start_postgres()
-    stack.callback(postgres.remove)
-    chroma = ChromaServer(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ragbot-chroma-"))), free_port())
-    chroma.start()
-    stack.callback(chroma.stop)
-    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": chroma.port}
-
-
 def score(name: str, server: dict | None) -> dict:
     """``ragbot eval``'s overall figures for one set, embedded (``server`` None) or in server mode."""
     from ragbot.evaluation import AnswerEvaluator, load_records
@@ -82,7 +66,7 @@ def main() -> None:
     args = parse_args()
     rows = {}
     with ExitStack() as stack:
-        server = servers(stack)
+        server = server_settings(stack)
         for name in args.sets:
             embedded, team = score(name, None), score(name, server)
             rows[name] = {"embedded_fts5": embedded, "server_postgres": team,

@@ -12,7 +12,10 @@ from ragbot.periods import periods, periods_by_company, relative_quarter, shift_
 from ingest.words import query_terms
 
 _SENTIMENT = re.compile(
-    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)\b"
+    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
+    # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
+    # a company ("which company do my notes see most negatively?"; not "most negatively affected")
+    r"|\b(?:view|views|viewed|viewing|see|sees|saw|seen|regard\w*)\b[^?.]*\b(?:positively|negatively|favou?rably|unfavou?rably)\b"
     # the notes' scores and labels: "the most negative note", "how many positive notes", "what score did the note get"
     r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b|\b(positive|negative|neutral)\s+notes?\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"

@@ -91,7 +91,7 @@ class Settings(BaseSettings):
     # Staged answering (docs/answering.md): feature weights, the cross-encoder's pool, selection margins
     answering: AnsweringSettings = Field(
         default_factory=AnsweringSettings,
-        description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 16}').",
+        description="The extractive answerer's weights and margins, validated when built (RAGBOT_ANSWERING='{\"rerank_pool\": 12}').",
     )
 
     # Conversations that last (issue 13, docs/chat-page.md)

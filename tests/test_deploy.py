@@ -54,7 +54,7 @@ def test_the_compose_file_runs_the_servers_and_replicas_behind_the_proxy():
 
 def test_a_replica_gets_the_settings_that_differ_from_the_defaults(tmp_path, monkeypatch):
     settings = make_settings(tmp_path, admins=["ana", "bo"], collection="research", llm_api_key="sk-secret", reranker=False,
-                             answering={"rerank_pool": 16}, notes_scope="desk")
+                             answering={"rerank_pool": 12}, notes_scope="desk")
     text = compose_file(settings, 3)
     assert "sk-secret" not in text and str(tmp_path) not in text  # no secret, no local folder
     env = yaml.safe_load(text)["services"]["ragbot-3"]["environment"]
@@ -64,5 +64,5 @@ def test_a_replica_gets_the_settings_that_differ_from_the_defaults(tmp_path, mon
     for name, value in env.items():  # what the replica reads, once compose has filled in the secrets
         monkeypatch.setenv(name, value.replace("${POSTGRES_PASSWORD}", "pw").replace("${RAGBOT_LLM_API_KEY}", "sk-secret"))
     replica = Settings(_env_file=None)
-    assert (replica.admins, replica.collection, replica.reranker, replica.answering.rerank_pool) == (["ana", "bo"], "research", False, 16)
+    assert (replica.admins, replica.collection, replica.reranker, replica.answering.rerank_pool) == (["ana", "bo"], "research", False, 12)
     assert replica.llm_api_key.get_secret_value() == "sk-secret" and replica.server_mode and replica.chroma_host == "chroma"

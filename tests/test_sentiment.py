@@ -260,7 +260,7 @@ def test_an_extreme_among_one_notes_tickers_reads_that_note(router):
 
 def test_which_period_was_most_negative_compares_the_periods(router):
     answer = ask(router, "Which month had the most negative sentiment on Nvidia?")
-    assert "By month: 2025-09 -0.30 (overall -0.30, 1 note) [1], 2025-10 +0.05 (overall +0.03, 2 notes) [2][3]" in answer.text
+    assert "By month: 2025-09 -0.30 (overall -0.30, 1 note) [1], 2025-10 +0.05 (overall +0.03, 2 notes: +0.60 [2], -0.50 [3])" in answer.text
     assert "Highest month: 2025-10 at +0.05 [2][3]; lowest: 2025-09 at -0.30 [1]." in answer.text
 
 

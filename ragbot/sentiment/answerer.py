@@ -42,6 +42,14 @@ _REASONS = {
 }
 
 
+def note_match(record: NoteRecord, covered: set[str], tickers: tuple[str, ...]) -> tuple[int, int]:
+    """How well ``record`` matches a question naming one note: the question's topic words the
+    note holds (``covered``) plus the companies asked that the note is about ("the note on
+    Pfizer licensing Corvanta's drug" is about both), then the topic words in its title and
+    first sentence (the note's subject, not a passing mention of the event)."""
+    return len(covered) + sum(record.is_about(t) for t in tickers), len(covered & record.lead_stems)
+
+
 def renumbered(answer: Answer, offset: int) -> tuple[str, list]:
     """``answer``'s text and citations with every marker moved up by ``offset``."""
     text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
@@ -157,10 +165,10 @@ class SentimentAnswerer(Answerer):
         return [line for s in found for line in compose.summary_lines(s, cite, window_text)]
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
-        """The one note the question means: the newest/oldest, or the candidate whose retrieved
-        passages (and title) hold the most of the question's topic words, retrieval rank breaking
-        ties; None when no candidate shares a topic word. With reporting periods asked, only
-        notes discussing one of them are candidates (``by_period``)."""
+        """The one note the question means: the newest/oldest, or the candidate that best matches
+        the question (``note_match``), retrieval rank breaking ties; None when no candidate shares
+        a topic word. With reporting periods asked, only notes discussing one of them are
+        candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -178,12 +186,13 @@ class SentimentAnswerer(Answerer):
                 texts.setdefault(record.source, [record.title]).append(passage.page_content)
         if intent.reporting:
             return self.by_period(intent, candidates, texts)
-        if texts:
-            coverage = {source: len(wanted & stems(" ".join(parts))) for source, parts in texts.items()}
-        else:  # without retrieval (or when it found none of them): titles and first chunks
-            coverage = {r.source: len(wanted & r.head_stems) for r in candidates}
-        best = max(coverage, key=coverage.__getitem__)  # max keeps the first (best-ranked) of equals
-        return by_source[best] if coverage[best] else None
+        # without retrieval (or when it found none of them): titles and first chunks
+        words = {s: stems(" ".join(parts)) for s, parts in texts.items()} or {r.source: r.head_stems for r in candidates}
+        covered = {s: wanted & w for s, w in words.items() if wanted & w}  # only notes sharing a topic word
+        if not covered:
+            return None
+        best = max(covered, key=lambda s: note_match(by_source[s], covered[s], intent.tickers))
+        return by_source[best]  # max keeps the first (best-ranked) of equals
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or

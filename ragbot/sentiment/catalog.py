@@ -83,6 +83,14 @@ class NoteRecord:
         return stems(f"{self.title} {self.passage.page_content}")
 
     @cached_property
+    def lead_stems(self) -> set[str]:
+        """Word stems of the title and first sentence: what the note is about, rather than what
+        it mentions on the way (a later note's "after the clinical hold in June")."""
+        offset = self.passage.metadata.get("start", 0)
+        start, end = self.first_sentence
+        return stems(f"{self.title} {self.passage.page_content[start - offset:end - offset]}")
+
+    @cached_property
     def head_periods(self) -> frozenset[ReportingPeriod]:
         """The reporting periods the title and first chunk state, a quarter without a year read
         as the latest one ended by the note's date ("fourth-quarter revenue" in January 2026: Q4 2025)."""

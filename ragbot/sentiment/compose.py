@@ -11,6 +11,7 @@ from ragbot.sentiment.catalog import NoteRecord, describe
 from ragbot.sentiment.query import Distribution, Scored, Summary, Trend, distribution, extremes, overall_view, trend
 
 OVERALL = "the notes' overall scores"  # how an answer names the second figure (``overall_view``)
+TREND_NOTES_LISTED = 12  # a trend over at most this many notes lists each note's score inside its period
 
 
 def rounded(value: float) -> Decimal:
@@ -254,9 +255,14 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
     overall = trend(other, found.period) if other else None
     by_period = {p.period: p for p in overall.periods} if overall else {}
 
+    listed = len(s.notes) <= TREND_NOTES_LISTED  # "how did it evolve": the notes behind each average, in date order
+
     def period_text(p) -> str:
         o = by_period.get(p.period)
-        return f"{p.period} {signed(p.average)} ({f'overall {signed(o.average)}, ' if o else ''}{plural(len(p.notes))}) {cite(p.notes)}"
+        overall_text = f"overall {signed(o.average)}, " if o else ""
+        if listed and len(p.notes) > 1:
+            return f"{p.period} {signed(p.average)} ({overall_text}{plural(len(p.notes))}: {', '.join(f'{signed(n.score)} {cite([n])}' for n in p.notes)})"
+        return f"{p.period} {signed(p.average)} ({overall_text}{plural(len(p.notes))}) {cite(p.notes)}"
 
     both = f" by {own(s.ticker)}, {signed(other.average)} by {OVERALL}" if other else ""
     lines = [
@@ -280,7 +286,24 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
                     f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
                     f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
                 )
+            if len(found.periods) >= 3:  # with two periods, the later one's average is already stated
+                lines.append(since_first(found, overall, cite))
     return lines
+
+
+def since_first(found: Trend, overall: Trend | None, cite: Citer) -> str:
+    """The first period against every note after it ("has it improved since January?": January's
+    notes, then the later notes' average), on the overall scores too when they differ."""
+    first, later = found.periods[0], found.after_first
+    after = sum(n.score for n in later) / len(later)
+    also = ""
+    if overall and len(overall.periods) >= 2:
+        o_after = sum(n.score for n in overall.after_first) / len(overall.after_first)
+        also = f" (by {OVERALL}: {signed(overall.periods[0].average)}, then {signed(o_after)}, {signed(o_after - overall.periods[0].average)})"
+    return (
+        f"Against {first.period} ({signed(first.average)}) {cite(first.notes)}, the {plural(len(later))} after it average "
+        f"{signed(after)} {cite(later)}: a change of {signed(after - first.average)}{also}."
+    )
 
 
 def first_to_last(found: Trend, cite: Citer) -> str:

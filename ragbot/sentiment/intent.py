@@ -16,20 +16,29 @@ Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
-_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rable"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rable"
+_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rabl[ey]"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rabl[ey]"
 _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
 )
 _TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|highest|lowest|best|worst|notes|companies|tickers|stocks)\b", re.I)
-_DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})\b", re.I)
+# A stance word or its adverb ("most bearishly", "least positively", "most favourably").
+_DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})(?:ly|ally)?\b", re.I)
 _DISTRIBUTION = re.compile(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
 _TREND = re.compile(
     r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
     r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
+    re.I,
+)
+# Now set against a point in the past: "better now than at the start of 2025", "more bullish
+# than they were in Q1": a trend from that point, not a ranking or a comparison.
+_THAN_THEN = re.compile(
+    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+)?(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?"
+    rf"(?:{_MONTH_NAME}|q[1-4]|h[12]|(?:19|20)\d{{2}}|(?:first|second|third|fourth)\s+quarter)\b",
     re.I,
 )
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
@@ -54,11 +63,20 @@ _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
 # Costco is the most bullish according to the research notes?" ranks companies.
 _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|by)\s+(?:the\s+|my\s+|our\s+)?(?:research\s+)?notes\b", re.I)
+# What a ranking ranks, when the question names it after "which"/"what": "which company do my
+# notes view most bearishly?" ranks companies (the notes are who views), "which of my notes..." notes.
+_RANKED = re.compile(
+    r"\b(?:which|what)\s+(?:(?:one|ones)\s+)?(?:of\s+(?:my|our|the|these|those)\s+)?(?:\w+\s+)?"
+    r"(?:(?P<company>compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b",
+    re.I,
+)
 _CLAUSE_END = re.compile(r"[,;:?]|$")
 _MONTH_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+month\b|\bmonthly\b|\bmonth[- ](?:by|over|on)[- ]month\b|\bmom\b", re.I)
 _YEAR_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+year\b|\byearly\b|\bannual(?:ly)?\b|\byear[- ](?:by|over|on)[- ]year\b|\byoy\b", re.I)
 _YEAR_NUMBER = re.compile(r"\b(?:19|20)\d{2}\b")
 _QUARTER_PERIOD = re.compile(r"\b(?:by|per|each|every|a)\s+quarter\b|\bquarterly\b|\bquarter[- ](?:by|over|on)[- ]quarter\b|\bqoq\b", re.I)
+# A number that is part of a name: a drug's, a product's or a model's ("CRV-220", "Model-3").
+_NAMED_NUMBER = re.compile(r"(?<=[A-Za-z]-)(\d{1,4})\b")
 # Words that say how to answer about sentiment, not what a note is about.
 _NOT_TOPIC = frozenset(
     "sentiment sentiments score scores scored scoring overall ticker tickers positive negative neutral bullish bearish "
@@ -112,10 +130,13 @@ def _direction(text: str) -> Literal["positive", "negative"] | None:
 def one_note_topic(question: Question, periods: bool = False) -> str:
     """The words that say which note is meant ("export ban", "Singles Day"), without the
     question's sentiment vocabulary or company names; with ``periods``, without the words of
-    its reporting periods too ("Q4", "fiscal", "results": those are matched as periods)."""
+    its reporting periods too ("Q4", "fiscal", "results": those are matched as periods). A bare
+    number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
+    named = set(_NAMED_NUMBER.findall(question.topic))
     return " ".join(
         t for t in topic_terms(question.topic)
-        if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit() and not (periods and PERIOD_WORD.fullmatch(t))
+        if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
+        and not (periods and PERIOD_WORD.fullmatch(t))
     )
 
 
@@ -167,7 +188,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if period is None and asked:  # "between Q2 and Q3" compares quarters; "since June", months; "from 2025 to 2026", years
         words = set(re.findall(r"[a-z0-9]+", asked.label.lower()))
         years = set(_YEAR_NUMBER.findall(asked.label))
-        spans_years = len(years) >= 2 or bool(years) and asked.label.lower().startswith(("since", "from", "after", "starting"))
+        spans_years = len(years) >= 2 or bool(years) and asked.label.lower().startswith(("since", "from", "after", "starting", "than"))
         period = (
             "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS
             else "year" if spans_years else None
@@ -196,7 +217,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
-    if which:
+    if which or _THAN_THEN.search(text):
         return SentimentIntent("trend", direction=stance, **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"
@@ -204,8 +225,11 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     ranks = re.search(r"\brank\w*\b", text, re.I)
     if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
         ranked = _SOURCE_NOTES.sub(" ", text)
+        named = _RANKED.search(text)
         company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
-        unit = "company" if company or (len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
+        if named:  # "which company ...", "which of my notes ...": the noun says what is ranked
+            company = named.group("company") is not None
+        unit = "company" if company or (not named and len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
     if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:

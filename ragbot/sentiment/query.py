@@ -83,6 +83,12 @@ class Trend:
     def period_change(self) -> float:
         return self.periods[-1].average - self.periods[0].average
 
+    @property
+    def after_first(self) -> tuple[Scored, ...]:
+        """The notes dated after the first period: what "has it improved since June?" sets
+        against June's own notes."""
+        return tuple(n for p in self.periods[1:] for n in p.notes)
+
 
 @dataclass(frozen=True)
 class Distribution:

@@ -1,5 +1,5 @@
 """Date windows named in a question: "since June", "in Q3", "last 30 days", "this month",
-"between March and May 2025", "in 2025", "year to date". Relative windows count from ``today``.
+"between March and May 2025", "in 2025", "year to date", "better now than in June". Relative windows count from ``today``.
 
 Hand-written: date parsers (dateutil, dateparser) read one calendar date, not ranges such as
 "Q3" or "the last 30 days"; ``dateutil.relativedelta`` does the calendar arithmetic.
@@ -29,6 +29,12 @@ _POINT = (
 )
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
+# Now set against a point in the past ("better now than at the start of 2025", "worse than in
+# June"): from that point to today, as "since".
+_THAN = re.compile(
+    rf"\bthan\s+(?:it\s+was\s+|they\s+were\s+)?(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?P<a>{_POINT})(?![\w-])",
+    re.I,
+)
 _UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
 _PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
@@ -49,7 +55,8 @@ _NOTE_DAY = re.compile(
     rf"({_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}})(?![\w-])",
     re.I,
 )
-_YEAR_IN = re.compile(rf"(?<![\w$.-])({_YEAR})(?![\w%.-])")
+# A year alone ("in 2026", "... in 2026."): not an amount ("$2025", "2025.5", "2025%").
+_YEAR_IN = re.compile(rf"(?<![\w$.-])({_YEAR})(?![\w%-]|\.\d)")
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,8 @@ def find_window(text: str, today: date) -> Window | None:
         if point:
             start = point[0] if found.group(0).lower().startswith(("since", "starting", "from")) else point[1] + timedelta(days=1)
             return Window(start, today, found.group(0).strip())
+    if (found := _THAN.search(text)) and (point := span(found.group("a"), today)):
+        return Window(point[0], today, found.group(0).strip())
     if found := _UNTIL.search(text):
         point = span(found.group("a"), today)
         if point:
