@@ -198,10 +198,11 @@ def server_settings(stack: ExitStack) -> dict:
         return {key: os.environ[name] for key, name in given.items() if name in os.environ}
     sys.path.insert(0, str(ROOT / "tests"))
     from team_servers import ChromaServer, free_port, start_postgres
+    from team_servers import server_settings as started  # the tests' settings for these servers
 
     postgres = start_postgres()
     stack.callback(postgres.remove)
     chroma = ChromaServer(Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="ragbot-chroma-"))), free_port())
     chroma.start()
     stack.callback(chroma.stop)
-    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": chroma.port}
+    return started(postgres, chroma)

@@ -1,6 +1,7 @@
 """A Gradio page's events called over HTTP as its browser calls them (``queue/join``, then the
 ``queue/data`` event stream), private events included: what a logged-in user can send to the
-server whatever the page shows them."""
+server whatever the page shows them. ``ProxiedBrowser`` is such a session through the team's
+proxy, with its own cookie jar (its sticky replica)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+
+from ragbot.deploy import REPLICA_HEADER
 
 TIMEOUT = 120.0  # seconds for one event (a re-ingest embeds)
 
@@ -50,3 +53,15 @@ class PageSession:
                     output = message.get("output") or {}
                     return Outcome(bool(message.get("success")), output.get("data") or [], output.get("error"))
         raise AssertionError(f"the event stream ended before {api_name} completed")
+
+
+class ProxiedBrowser:
+    """A browser session through the proxy that records which replica answered each request."""
+
+    def __init__(self, url: str):
+        self.replicas: list[str] = []
+        self.http = httpx.Client(base_url=url, timeout=TIMEOUT, event_hooks={"response": [self._record]})
+        self.page = PageSession(url, http=self.http)
+
+    def _record(self, response: httpx.Response) -> None:
+        self.replicas.append(response.headers[REPLICA_HEADER])

@@ -1,7 +1,7 @@
-"""Real servers for the team-deployment tests, started on loopback in a temporary folder:
-a Debian PostgreSQL cluster (``initdb`` + ``pg_ctl``, run as an unprivileged user through
-``runuser`` when the tests run as root, since Postgres refuses root), ``chroma run``, and
-Debian's HAProxy in front of app replicas."""
+"""Real servers for the team-deployment tests and benchmarks, started on loopback in a temporary
+folder: a Debian PostgreSQL cluster (``initdb`` + ``pg_ctl``, run as an unprivileged user through
+``runuser`` when the tests run as root, since Postgres refuses root), ``chroma run``, ``ragbot
+serve`` replicas on them, and Debian's HAProxy in front of the replicas."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+
+from ingest_helpers import cli_command, cli_env
 
 PG_BIN_DIRS = sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)  # Debian's layout, newest first
 UNPRIVILEGED = ("postgres", "nobody")  # the first that exists runs the cluster when we are root
 POLLS = 600  # a tenth of a second each while a server starts
+SERVE_POLLS = 3000  # a tenth of a second each while ``ragbot serve`` loads its models (busy machine)
 
 
 def free_port() -> int:
@@ -30,6 +34,23 @@ def free_port() -> int:
 def listening(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def wait_listening(process: subprocess.Popen, port: int, name: str, polls: int = POLLS) -> None:
+    """Return once ``process`` listens on ``port``; raise if it exits or takes longer than ``polls``."""
+    for _ in range(polls):
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited with {process.returncode}")
+        if listening(port):
+            return
+        time.sleep(0.1)
+    raise RuntimeError(f"{name} did not start listening")
+
+
+def stop_process(process: subprocess.Popen | None) -> None:
+    if process and process.poll() is None:
+        process.terminate()
+        process.wait(timeout=60)
 
 
 def postgres_binary(name: str) -> Path:
@@ -117,18 +138,45 @@ class ChromaServer:
             [str(chroma), "run", "--path", str(self.folder), "--host", "127.0.0.1", "--port", str(self.port)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        for _ in range(POLLS):
-            if self.process.poll() is not None:
-                raise RuntimeError(f"chroma run exited with {self.process.returncode}")
-            if listening(self.port):
-                return
-            time.sleep(0.1)
-        raise RuntimeError("chroma run did not start listening")
+        wait_listening(self.process, self.port, "chroma run")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=60)
+        stop_process(self.process)
+
+
+def server_settings(postgres: Postgres, chroma: ChromaServer) -> dict[str, str]:
+    """The settings that put a ragbot process on these servers (server mode)."""
+    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": str(chroma.port)}
+
+
+def team_env(postgres: Postgres, chroma: ChromaServer, **settings: object) -> dict[str, str]:
+    """The environment of a ``ragbot`` command on these servers with ``settings`` (``store_dir=``,
+    ``collection=``...) as ``RAGBOT_*`` variables: none of the developer's own, fully offline."""
+    values = {**server_settings(postgres, chroma), **settings}
+    return {**cli_env(), **{f"RAGBOT_{k.upper()}": str(v) for k, v in values.items()}}
+
+
+@dataclass
+class Served:
+    """A ``ragbot serve`` replica on 127.0.0.1:``port`` with the environment ``env`` (its
+    settings); ``start`` returns at once so several replicas load their models together, ``wait``
+    returns once it listens. Its output goes to ``log`` if given."""
+
+    port: int
+    env: dict[str, str]
+    log: Path | None = None
+    process: subprocess.Popen | None = None
+
+    def start(self, cwd: Path) -> None:
+        with open(self.log, "w") if self.log else nullcontext(subprocess.DEVNULL) as output:
+            self.process = subprocess.Popen(cli_command("serve", "--port", self.port), cwd=cwd, env=self.env, stdout=output, stderr=subprocess.STDOUT)
+
+    def wait(self) -> None:
+        assert self.process is not None, "start it first"
+        wait_listening(self.process, self.port, "ragbot serve", SERVE_POLLS)
+
+    def stop(self) -> None:
+        stop_process(self.process)
 
 
 @dataclass
@@ -149,15 +197,7 @@ class Proxy:
         config = self.folder / "haproxy.cfg"
         config.write_text(haproxy_config(replicas, self.port, bind="127.0.0.1"))
         self.process = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for _ in range(POLLS):
-            if self.process.poll() is not None:
-                raise RuntimeError(f"haproxy exited with {self.process.returncode}")
-            if listening(self.port):
-                return
-            time.sleep(0.1)
-        raise RuntimeError("haproxy did not start listening")
+        wait_listening(self.process, self.port, "haproxy")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            self.process.wait(timeout=60)
+        stop_process(self.process)

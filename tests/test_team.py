@@ -10,18 +10,17 @@ import subprocess
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 from conftest import EVAL_NOTES, EXAMPLES, HOLDOUT_NOTES, make_settings
-from ingest_helpers import assert_store_consistent, cli_command, cli_env
+from ingest_helpers import assert_store_consistent, cli_command
 from sqlalchemy import create_engine, text
-from gradio_http import PageSession
-from team_servers import ChromaServer, Proxy, free_port, start_postgres
+from gradio_http import PageSession, ProxiedBrowser
+from team_servers import ChromaServer, Proxy, Served, free_port, server_settings, start_postgres, team_env
 from test_serve_follows_ingest import client_when_served
 
 from ragbot import Ragbot
 from ragbot.conversations import Filter, Turn
-from ragbot.deploy import REPLICA_HEADER, STICKY_COOKIE, Replica
+from ragbot.deploy import STICKY_COOKIE, Replica
 from ragbot.web.chat import Chat
 from ragbot.web.history import store_for
 from ragbot.userdata import uploads_folder
@@ -52,8 +51,7 @@ def servers(tmp_path_factory):
 
 
 def team_settings(servers, collection: str) -> dict[str, str]:
-    postgres, chroma = servers
-    return {"database_url": postgres.url, "chroma_host": "127.0.0.1", "chroma_port": str(chroma.port), "collection": collection}
+    return {**server_settings(*servers), "collection": collection}
 
 
 def machine(servers, collection: str, tmp_path: Path, name: str, **extra) -> Ragbot:
@@ -62,8 +60,7 @@ def machine(servers, collection: str, tmp_path: Path, name: str, **extra) -> Rag
 
 
 def machine_env(servers, collection: str, tmp_path: Path, name: str, **extra) -> dict[str, str]:
-    values = {**team_settings(servers, collection), "store_dir": str(tmp_path / name), **extra}
-    return {**cli_env(), **{f"RAGBOT_{k.upper()}": str(v) for k, v in values.items()}}
+    return team_env(*servers, collection=collection, store_dir=tmp_path / name, **extra)
 
 
 def cli(env: dict[str, str], *args, cwd: Path) -> subprocess.Popen:
@@ -288,25 +285,23 @@ def test_two_replicas_behind_a_sticky_proxy(servers, tmp_path):
     stream, separate requests, meet the same process; a note ingested through one replica's page
     answers a question asked through the proxy on either."""
     later = copy_notes(tmp_path / "team-notes", HOLDOUT_NOTES, LATER)
-    ports = [free_port(), free_port()]
-    replicas = [subprocess.Popen(cli_command("serve", "--port", port), cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                 env=machine_env(servers, "proxied", tmp_path, f"replica-{n}", notes_dir=later, notes_scope="a"))
-                for n, port in enumerate(ports)]
+    replicas = [Served(free_port(), machine_env(servers, "proxied", tmp_path, f"replica-{n}", notes_dir=later, notes_scope="a")) for n in range(2)]
     proxy = Proxy(tmp_path, free_port())
     try:
-        for replica, port in zip(replicas, ports):
-            client_when_served(replica, port)
-        proxy.start([Replica(f"r{n}", "127.0.0.1", port) for n, port in enumerate(ports)])
+        for replica in replicas:
+            replica.start(cwd=tmp_path)
+        for replica in replicas:
+            replica.wait()
+        proxy.start([Replica(f"r{n}", "127.0.0.1", replica.port) for n, replica in enumerate(replicas)])
         browsers = [ProxiedBrowser(f"http://127.0.0.1:{proxy.port}") for _ in range(2)]
         mounjaro = "How did Mounjaro sales grow at Eli Lilly?"
         before = [b.page.call("ask", mounjaro, None) for b in browsers]
-        ingested = PageSession(f"http://127.0.0.1:{ports[0]}").call("reingest_notes", False, False)  # replica r0's own page
+        ingested = PageSession(f"http://127.0.0.1:{replicas[0].port}").call("reingest_notes", False, False)  # replica r0's own page
         after = [b.page.call("ask", mounjaro, None) for b in browsers]
     finally:
         proxy.stop()
         for replica in replicas:
-            replica.terminate()
-            replica.wait(timeout=60)
+            replica.stop()
     assert ingested.success and f'rb-count-added"><b>{len(LATER)}</b>' in ingested.data[0]
     stuck = [set(b.replicas) for b in browsers]
     assert stuck == [{"r0"}, {"r1"}], stuck  # round robin for new browsers, then every request to the same replica
@@ -316,14 +311,3 @@ def test_two_replicas_behind_a_sticky_proxy(servers, tmp_path):
         answer = outcome.data[0]
         assert answer["found"] and all(c["source"].startswith("a/lly-") for c in answer["citations"])
 
-
-class ProxiedBrowser:
-    """A browser session through the proxy that records which replica answered each request."""
-
-    def __init__(self, url: str):
-        self.replicas: list[str] = []
-        self.http = httpx.Client(base_url=url, timeout=120, event_hooks={"response": [self._record]})
-        self.page = PageSession(url, http=self.http)
-
-    def _record(self, response: httpx.Response) -> None:
-        self.replicas.append(response.headers[REPLICA_HEADER])
