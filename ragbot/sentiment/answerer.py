@@ -198,7 +198,8 @@ class SentimentAnswerer(Answerer):
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or
         retrieved passages state it (a note's date says when it was written, not which period it
-        discusses), the one holding the most topic words and asked companies (``note_match``), then one whose title or first sentence
+        discusses; asked without a year, in any year: ``matching``), the one holding the most
+        topic words and asked companies (``note_match``), then one whose title or first sentence
         states it (its subject, not a comparison), then one written after the period ended (a note
         on its results, not a preview), then the best retrieved; None if none does."""
         asked, wanted, ranks = set(intent.reporting), stems(intent.about), list(texts)

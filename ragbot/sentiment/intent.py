@@ -10,13 +10,12 @@ from typing import Literal
 
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import Question, topic_terms
-from ragbot.sentiment.windows import Window, find_window, note_day
+from ragbot.sentiment.windows import Window, against_now, find_window, note_day
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rabl[ey]"
 _NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rabl[ey]"
@@ -35,20 +34,7 @@ _TREND = re.compile(
     r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
     re.I,
 )
-# Now set against a point in the past: "better now than at the start of 2025", "more bullish
-# than they were in Q1": a trend from that point, not a ranking or a comparison.
-_THAN_THEN = re.compile(
-    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+)?(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?"
-    rf"(?:{_MONTH_NAME}|q[1-4]|h[12]|(?:19|20)\d{{2}}|(?:first|second|third|fourth)\s+quarter)\b",
-    re.I,
-)
-# ... or a past point set against now: "compared with where it stood in February 2026, is it better now?"
-_AGAINST_THEN = re.compile(
-    r"\b(?:compared|relative)\s+(?:with|to)\s+(?:(?:where|how)\s+(?:it|they|sentiment)\s+(?:was|were|stood|looked)\s+)?(?:back\s+)?(?:at|in|during|on)\s+"
-    rf"(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?:{_MONTH_NAME}|q[1-4]|h[12]|(?:19|20)\d{{2}}|(?:first|second|third|fourth)\s+quarter)\b"
-    r"(?=.*\b(?:now|today|currently|lately)\b)",
-    re.I,
-)
+# Two periods offered as alternatives ("in the first half or the second half?", "Q2 versus Q3").
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
@@ -231,7 +217,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
     # "better in the first half or the second half?": two periods set against each other, a trend by them
     alternatives = asked is not None and _ALTERNATIVES.search(asked.label) is not None
-    if which or _THAN_THEN.search(text) or _AGAINST_THEN.search(text) or alternatives:
+    if which or against_now(text) or alternatives:  # "better now than in June?": a trend from June
         return SentimentIntent("trend", direction=stance, **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"

@@ -160,6 +160,13 @@ def pair(first: str, second: str, today: date) -> tuple[date, date] | None:
     return (a[0], b[1]) if a else None
 
 
+def against_now(text: str) -> bool:
+    """Whether ``text`` sets now against a past point ("better now than in June", "compared with
+    where it stood in February, is it better now?"): a trend from that point to today."""
+    found = _THAN.search(text)
+    return found is not None and (not found.group("against") or _NOW.search(text) is not None)
+
+
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
     if found := _RANGE.search(text):
@@ -179,7 +186,7 @@ def find_window(text: str, today: date) -> Window | None:
         if point:
             start = point[0] if found.group(0).lower().startswith(("since", "starting", "from")) else point[1] + timedelta(days=1)
             return Window(start, today, found.group(0).strip())
-    if (found := _THAN.search(text)) and (not found.group("against") or _NOW.search(text)) and (point := span(found.group("a"), today)):
+    if against_now(text) and (point := span((found := _THAN.search(text)).group("a"), today)):
         return Window(point[0], today, found.group(0).strip())
     if found := _UNTIL.search(text):
         point = span(found.group("a"), today)
