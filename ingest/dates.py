@@ -4,7 +4,9 @@
 2. ``front_matter`` a ``date:`` key in a ``---`` front-matter block at the top;
 3. ``file_name``    a date in the file name (``2025-11-03-baba.txt``, ``20251103_baba.txt``);
 4. ``dateline``     a date in the first sentence ("On November 3, 2025, ...", "(Nov 3)"); a date
-                    without a year is the latest such day not after the file's date;
+                    without a year takes the year (not after the file's date) that puts it nearest
+                    the end of the latest period the sentence names ("(Oct. 8) ... in the third
+                    quarter of 2025": 2025-10-08), else the latest such day not after the file's date;
 5. ``file_mtime``   the file's modification date (what the caller passes as ``fallback``).
 
 Candidate dates are found with regular expressions; the matched text is read by
@@ -42,6 +44,12 @@ _FRONT_DATE = re.compile(r"^(?:date|published|created)\s*:\s*['\"]?([^'\"\r\n]+?
 _FILE_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 # Words before a date that make it a period's end or a deadline, not the day the note reports.
 _NOT_DATELINE = re.compile(r"\b(?:ended|ending|ends|through|thru|until|till|by|before|as of|since|from|to|due)\s*$", re.IGNORECASE)
+# A year the first sentence names, with the quarter before it if any ("third quarter of 2025", "Q3 2025").
+_NAMED_PERIOD = re.compile(
+    r"(?:\b(?:Q([1-4])|(first|second|third|fourth)[- ]quarter)(?:\s+of)?(?:\s+fiscal)?\s+)?(?<![\w$.])((?:19|20)\d{2})(?![\w%]|\.\d)",
+    re.IGNORECASE,
+)
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _HEAD_LINES = 5  # a Date: line counts among the note's first lines (after any front matter)
 
 
@@ -112,6 +120,34 @@ def first_sentence(text: str) -> str:
     return prose[: end.end()] if end else prose
 
 
+def _named_period_end(sentence: str) -> date | None:
+    """The last day of the latest period ``sentence`` names: a quarter of a year ("third quarter
+    of 2025": 2025-09-30), else a year (2025-12-31); None if it names no year."""
+    ends = []
+    for match in _NAMED_PERIOD.finditer(sentence):
+        year = int(match.group(3))
+        quarter = int(match.group(1)) if match.group(1) else _QUARTERS.get((match.group(2) or "").lower(), 4)
+        ends.append(date(year, 3 * quarter, 30 if quarter in (2, 3) else 31))
+    return max(ends, default=None)
+
+
+def _year_from_period(day: date, sentence: str, reference: date) -> date:
+    """A year-less dateline's day moved to the year, not after ``reference``, that puts it
+    nearest the end of the latest period ``sentence`` names (news reports recent periods: an
+    "(Oct. 8)" note on "the third quarter of 2025" is from 2025 even if the file is from 2026)."""
+    end = _named_period_end(sentence)
+    if end is None:
+        return day
+    candidates = []
+    for year in range(end.year - 1, day.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # Feb 29 in a year without one
+            continue
+    candidates = [c for c in candidates if c <= reference]
+    return min(candidates, key=lambda c: abs((c - end).days), default=day)
+
+
 def _from_dateline(text: str, reference: date) -> date | None:
     sentence = first_sentence(text)
     for match in _DATE_RE.finditer(sentence):
@@ -119,7 +155,7 @@ def _from_dateline(text: str, reference: date) -> date | None:
             continue
         found = parse_date(match.group(1), reference)
         if found is not None:
-            return found
+            return found if _HAS_YEAR.search(match.group(1)) else _year_from_period(found, sentence, reference)
     return None
 
 

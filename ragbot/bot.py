@@ -168,7 +168,7 @@ class Ragbot:
         generation = self.store.generation()
         cached = self.__dict__.get("_note_catalog")
         if cached is None or cached[0] != generation:
-            cached = (generation, NoteCatalog.from_passages(self.first_chunks([])))
+            cached = (generation, NoteCatalog.from_passages(self.first_chunks([], count=2)))
             self.__dict__["_note_catalog"] = cached
         return cached[1]
 
@@ -358,9 +358,9 @@ class Ragbot:
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)
 
-    def first_chunks(self, tickers: list[str]) -> list[Document]:
-        """The first chunk of every note about any of ``tickers`` (all notes if none)."""
-        where = {"chunk_index": 0}
+    def first_chunks(self, tickers: list[str], count: int = 1) -> list[Document]:
+        """The first chunk (the first ``count``) of every note about any of ``tickers`` (all notes if none)."""
+        where = {"chunk_index": 0} if count == 1 else {"chunk_index": {"$lt": count}}
         if tickers:
             where = {"$and": [where, ticker_filter(tickers, field="tickers")]}
         with self.store.reading() as index:

@@ -7,6 +7,7 @@ Hand-written: date parsers (dateparser, dateutil) read calendar dates, not fisca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -232,6 +233,16 @@ def reporting_periods(text: str, anchor: date | None = None) -> frozenset[Report
         if year:
             found.add(ReportingPeriod(int(year), kind, number))
     return frozenset(found)
+
+
+def matching(asked: Iterable[ReportingPeriod], stated: Iterable[ReportingPeriod], any_year: bool = False) -> frozenset[ReportingPeriod]:
+    """The periods of ``stated`` that are one of ``asked``; with ``any_year`` (the periods were
+    asked without a year: "the note on Acme's first-quarter slip"), those of the same kind and
+    number in any year, as each note reads its own ("first-quarter" in a May 2025 note: Q1 2025)."""
+    if not any_year:
+        return frozenset(stated) & frozenset(asked)
+    wanted = {(p.kind, p.number) for p in asked}
+    return frozenset(p for p in stated if (p.kind, p.number) in wanted)
 
 
 def _phrase_reading(text: str, start: int, end: int) -> int:

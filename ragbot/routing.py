@@ -17,13 +17,15 @@ _SENTIMENT = re.compile(
     # a company ("which company do my notes see most negatively?"; not "most negatively affected")
     r"|\b(?:view|views|viewed|viewing|see|sees|saw|seen|regard\w*)\b[^?.]*\b(?:positively|negatively|favou?rably|unfavou?rably)\b"
     # the notes' scores and labels: "the most negative note", "how many positive notes", "what score did the note get"
-    r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b|\b(positive|negative|neutral)\s+notes?\b"
+    # (and with a company between: "count the positive Costco notes", "the negative Tesla calls")
+    r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b"
+    r"|\b(positive|negative|neutral)\s+(?:[\w.&'\u2019-]+\s+){0,2}?notes?\b|\b(positive|negative|bullish|bearish)\s+(?:[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
     r"|\bnotes?\b[^?.]*\baverag\w*|\baverag\w*\b[^?.]*\bnotes?\b"
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
-    r"|\b(?:positive|negative|neutral|constructive|cautious)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
+    r"|\b(?:positive|negative|neutral|constructive|cautious|upbeat|downbeat)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
     r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)"
     # the research's stance said of it: "why was the research on Acme negative in July?" (not
     # "the notes on Acme mention negative free cash flow": there the word qualifies a noun)
@@ -36,6 +38,13 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b",
+    re.IGNORECASE,
+)
+# A company's score or reading picked by an extreme or its recency ("the lowest Acme reading",
+# "Acme's latest score"): matched on the topic, where each company named reads "the company"
+# (so "the lowest inflation reading" is no sentiment question).
+_COMPANY_READING = re.compile(
+    r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
@@ -165,7 +174,8 @@ class QueryRouter:
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
-        intent = "sentiment" if _SENTIMENT.search(text) or side_by_side else "facts"
+        reading = bool(own) and _COMPANY_READING.search(topic)
+        intent = "sentiment" if _SENTIMENT.search(text) or side_by_side or reading else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])

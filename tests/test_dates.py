@@ -48,3 +48,20 @@ def test_period_ends_and_later_sentences_are_not_datelines():
 def test_invalid_dates_fall_through_to_the_next_source():
     assert note_date(f"Date: soon\n{BODY}", "20251399-x.txt", fallback=MTIME) == NoteDate(MTIME, "file_mtime")
     assert note_date(BODY, "n.txt", fallback=None) == NoteDate(None, None)
+
+
+def test_a_dateline_without_a_year_takes_the_year_nearest_the_period_its_sentence_names():
+    # The file date (2026-12-03) allows 2026, but the note reports a 2025 quarter: 2025.
+    text = "(Reuters, Oct. 8) Acme said output rose in the third quarter of 2025. Shares rose."
+    assert note_date(text, "n.txt", fallback="2026-12-03").date == "2025-10-08"
+    # A January note on the fourth quarter of 2025 is from 2026 (after the quarter ended).
+    text = "(Reuters, Jan. 20) Acme said fourth-quarter 2025 sales rose. Shares rose."
+    assert note_date(text, "n.txt", fallback="2026-12-03").date == "2026-01-20"
+    # A forecast for fiscal 2025 made in September is from 2025; one for fiscal 2026 in June, from 2026.
+    text = "(Reuters, Sept. 9) Acme said costs would cut its fiscal 2025 margin. Shares fell."
+    assert note_date(text, "n.txt", fallback="2026-12-03").date == "2025-09-09"
+    text = "(Reuters, June 18) Acme said members rose in its fiscal third quarter of 2026. Shares rose."
+    assert note_date(text, "n.txt", fallback="2026-12-03").date == "2026-06-18"
+    # Never after the file's date, and no named year keeps the latest such day.
+    assert note_date("(Dec 15) Acme said 2025 sales rose. More.", "n.txt", fallback="2025-12-01").date == "2024-12-15"
+    assert note_date(f"Alibaba (Dec 15) said {BODY}", "n.txt", fallback="2026-12-20").date == "2026-12-15"

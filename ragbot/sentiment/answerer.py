@@ -13,7 +13,7 @@ from langchain_core.documents import Document
 from ragbot.answer import Answer, Answerer
 from ragbot.answering.trace import AnswerTrace
 from ragbot.evidence import stems
-from ragbot.periods import reporting_periods
+from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
@@ -131,7 +131,8 @@ class SentimentAnswerer(Answerer):
     def window_text(self, intent: SentimentIntent) -> str:
         """Which notes a figure counts: " dated 2025-07-01 to 2025-09-30", " discussing Q4 2025"."""
         dated = f" dated {intent.window.describe()}" if intent.window else ""
-        return dated + (f" discussing {' or '.join(p.label for p in intent.reporting)}" if intent.reporting else "")
+        labels = [p.label.rsplit(" ", 1)[0] if intent.any_year else p.label for p in intent.reporting]  # "Q1" in any year
+        return dated + (f" discussing {' or '.join(labels)}" if labels else "")
 
     # -- the figures -----------------------------------------------------------------------
     def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer) -> list[str] | None:
@@ -142,7 +143,7 @@ class SentimentAnswerer(Answerer):
             record = self.pick_note(intent, catalog)
             return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
         if intent.reporting:  # "how many negative notes on Acme's Q4 2025 results": the notes discussing them
-            catalog = catalog.discussing(intent.reporting, intent.tickers)
+            catalog = catalog.discussing(intent.reporting, intent.tickers, intent.any_year)
         if intent.kind == "extreme" and intent.measure == "change":
             changes = rank_changes(catalog, intent.tickers or catalog.tickers(), intent.window, intent.period, intent.direction or "positive")
             return compose.change_ranking_lines(changes, intent.direction or "positive", intent.n, cite, window_text) if changes else None
@@ -197,19 +198,23 @@ class SentimentAnswerer(Answerer):
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or
         retrieved passages state it (a note's date says when it was written, not which period it
-        discusses), the one holding the most topic words, then one whose title or first sentence
+        discusses; asked without a year, in any year: ``matching``), the one holding the most
+        topic words and asked companies (``note_match``), then one whose title or first sentence
         states it (its subject, not a comparison), then one written after the period ended (a note
         on its results, not a preview), then the best retrieved; None if none does."""
         asked, wanted, ranks = set(intent.reporting), stems(intent.about), list(texts)
 
         def states(record: NoteRecord) -> bool:
             retrieved = texts.get(record.source)
-            return bool(asked & record.head_periods) or bool(retrieved and asked & reporting_periods(" ".join(retrieved), record.day))
+            return bool(shared(record.head_periods)) or bool(retrieved and shared(reporting_periods(" ".join(retrieved), record.day)))
+
+        def shared(stated: frozenset[ReportingPeriod]) -> frozenset[ReportingPeriod]:
+            return matching(asked, stated, intent.any_year)
 
         def key(record: NoteRecord) -> tuple:
             words = record.head_stems | (stems(" ".join(texts[record.source])) if record.source in texts else set())
-            after = record.day is not None and any(record.day > p.end for p in asked)
-            return (len(wanted & words), bool(asked & record.lead_periods), after, -ranks.index(record.source) if record.source in texts else -len(ranks))
+            after = record.day is not None and any(record.day > p.end for p in shared(record.head_periods) or asked)
+            return (note_match(record, wanted & words, intent.tickers)[0], bool(shared(record.lead_periods)), after, -ranks.index(record.source) if record.source in texts else -len(ranks))
 
         # With no company named, the retrieved notes are the pool: reading every note's periods
         # costs ~0.5 ms a note the first time (they are cached per catalog).

@@ -12,7 +12,7 @@ from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
 from ragbot.evidence import stems
-from ragbot.periods import ReportingPeriod, reporting_periods
+from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.sentiment.windows import Window
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
@@ -30,6 +30,16 @@ def describe(score: float) -> str:
 def polarity(label: str) -> str:
     """ "positive", "negative" or "neutral" for a five-step label ("mildly negative" -> "negative")."""
     return next((p for p in ("positive", "negative") if p in label), "neutral")
+
+
+def opening(chunks: list[Document]) -> Document | None:
+    """The chunk a note's record reads (what it is about, what citations quote): its first, or
+    its second when the first holds no prose sentence (a Markdown note whose first chunk is only
+    its ``# heading`` and ``Date:`` line); None without a first chunk."""
+    ordered = sorted(chunks, key=lambda c: c.metadata.get("chunk_index", 0))
+    if not ordered or ordered[0].metadata.get("chunk_index", 0) != 0:
+        return None
+    return next((c for c in ordered if prose_sentences(c.page_content)), ordered[0])
 
 
 @dataclass(frozen=True)
@@ -131,7 +141,12 @@ class NoteCatalog:
 
     @classmethod
     def from_passages(cls, passages: Iterable[Document]) -> "NoteCatalog":
-        return cls(tuple(NoteRecord.from_passage(p) for p in passages if p.metadata.get("chunk_index", 0) == 0))
+        """One record a note, read from its opening chunk (``opening``) among ``passages``."""
+        heads: dict[str, list[Document]] = {}
+        for passage in passages:
+            if passage.metadata.get("chunk_index", 0) <= 1:
+                heads.setdefault(passage.metadata["source"], []).append(passage)
+        return cls(tuple(NoteRecord.from_passage(opening(chunks)) for chunks in heads.values() if opening(chunks)))
 
     @cached_property
     def by_ticker(self) -> dict[str, tuple[NoteRecord, ...]]:
@@ -148,11 +163,11 @@ class NoteCatalog:
         pool = self.records if not wanted else {r.source: r for t in wanted for r in self.by_ticker.get(t, ())}.values()
         return [r for r in pool if window is None or window.contains(r.day)]
 
-    def discussing(self, periods: Iterable[ReportingPeriod], tickers: Iterable[str] | None = None) -> "NoteCatalog":
+    def discussing(self, periods: Iterable[ReportingPeriod], tickers: Iterable[str] | None = None, any_year: bool = False) -> "NoteCatalog":
         """The notes (about any of ``tickers``, if given) whose title or first chunk states one of
-        ``periods`` (``head_periods``)."""
+        ``periods`` (``head_periods``; in any year with ``any_year``, ``ragbot.periods.matching``)."""
         wanted = set(periods)
-        return NoteCatalog(tuple(r for r in self.about(tickers) if wanted & r.head_periods))
+        return NoteCatalog(tuple(r for r in self.about(tickers) if matching(wanted, r.head_periods, any_year)))
 
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""

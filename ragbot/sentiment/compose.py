@@ -11,6 +11,7 @@ from ragbot.sentiment.catalog import NoteRecord, describe
 from ragbot.sentiment.query import Distribution, Scored, Summary, Trend, distribution, extremes, overall_view, trend
 
 OVERALL = "the notes' overall scores"  # how an answer names the second figure (``overall_view``)
+_PERIODIC = {"month": "monthly", "quarter": "quarterly", "half": "half-yearly", "year": "yearly"}
 TREND_NOTES_LISTED = 12  # a trend over at most this many notes lists each note's score inside its period
 
 
@@ -283,7 +284,7 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
             first, last = found.periods[0], found.periods[-1]
             if (first.notes, last.notes) != ((s.first,), (s.last,)):  # else it is the change from the first note to the latest
                 lines.append(
-                    f"The {found.period}ly average moved from {signed(first.average)} in {first.period} to "
+                    f"The {_PERIODIC[found.period]} average moved from {signed(first.average)} in {first.period} to "
                     f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
                 )
             if len(found.periods) >= 3:  # with two periods, the later one's average is already stated

@@ -10,13 +10,12 @@ from typing import Literal
 
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import Question, topic_terms
-from ragbot.sentiment.windows import Window, find_window, note_day
+from ragbot.sentiment.windows import Window, against_now, find_window, note_day
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rabl[ey]"
 _NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rabl[ey]"
@@ -24,7 +23,8 @@ _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
 )
-_TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|highest|lowest|best|worst|notes|companies|tickers|stocks)\b", re.I)
+# How many a ranking lists: "top 3", "the three most negative", "three gloomiest notes" (any stance word).
+_TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|{_POSITIVE}|{_NEGATIVE}|notes|companies|tickers|stocks)\b", re.I)
 # A stance word or its adverb ("most bearishly", "least positively", "most favourably").
 _DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})(?:ly|ally)?\b", re.I)
 _DISTRIBUTION = re.compile(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
@@ -34,15 +34,10 @@ _TREND = re.compile(
     r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
     re.I,
 )
-# Now set against a point in the past: "better now than at the start of 2025", "more bullish
-# than they were in Q1": a trend from that point, not a ranking or a comparison.
-_THAN_THEN = re.compile(
-    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+)?(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?"
-    rf"(?:{_MONTH_NAME}|q[1-4]|h[12]|(?:19|20)\d{{2}}|(?:first|second|third|fourth)\s+quarter)\b",
-    re.I,
-)
+# Two periods offered as alternatives ("in the first half or the second half?", "Q2 versus Q3").
+_ALTERNATIVES = re.compile(r"\b(?:or|versus|vs)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
-_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
+_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
 _NOTE = r"(?:note|piece|write-?up|article)"
 _ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
@@ -58,7 +53,7 @@ _MONTH_WORDS = frozenset("january february march april may june july august sept
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
 # "the latest sentiment on Boeing": what the newest note says, not the average over every note.
 _LATEST_READING = re.compile(r"\b(?:latest|newest)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
-_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?|positions?)\b", re.I)
+_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names?|firms?|holdings?|positions?)\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
 # Costco is the most bullish according to the research notes?" ranks companies.
@@ -67,7 +62,7 @@ _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|b
 # notes view most bearishly?" ranks companies (the notes are who views), "which of my notes..." notes.
 _RANKED = re.compile(
     r"\b(?:which|what)\s+(?:(?:one|ones)\s+)?(?:of\s+(?:my|our|the|these|those)\s+)?(?:\w+\s+)?"
-    r"(?:(?P<company>compan(?:y|ies)|tickers?|stocks?|names|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b",
+    r"(?:(?P<company>compan(?:y|ies)|tickers?|stocks?|names?|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:?]|$")
@@ -95,7 +90,9 @@ class SentimentIntent:
     note it means (``about``), which note by date (``pick``), and whether it asks ``why``.
     ``period_subject`` is the feature of ``ragbot.periods.period_subject`` (in [-1, 1]); above 0,
     ``reporting`` holds the reporting periods the notes asked about discuss (the one note's, or
-    the set a count or ranking runs over), and those periods set no date ``window``."""
+    the set a count or ranking runs over), and those periods set no date ``window``; named
+    without a year (``any_year``), they match each note's own reading of them ("the note on
+    Acme's first-quarter slip" is the May 2025 note on Q1 2025, not only a note on Q1 2026)."""
 
     kind: Kind
     tickers: tuple[str, ...] = ()
@@ -111,6 +108,7 @@ class SentimentIntent:
     measure: Literal["average", "change"] = "average"  # what companies are ranked by
     period_subject: float = 0.0  # > 0: the periods named are what a note is about, not a date window
     reporting: tuple[ReportingPeriod, ...] = ()  # the periods the notes asked about discuss
+    any_year: bool = False  # ``reporting`` was named without a year: the same quarter or half of any year matches
 
 
 def _number(text: str) -> int:
@@ -190,14 +188,14 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         years = set(_YEAR_NUMBER.findall(asked.label))
         spans_years = len(years) >= 2 or bool(years) and asked.label.lower().startswith(("since", "from", "after", "starting", "than"))
         period = (
-            "quarter" if words & {"q1", "q2", "q3", "q4", "quarter", "h1", "h2", "half"} else "month" if words & _MONTH_WORDS
-            else "year" if spans_years else None
+            "quarter" if words & {"q1", "q2", "q3", "q4", "quarter"} else "half" if words & {"h1", "h2", "half"}
+            else "month" if words & _MONTH_WORDS else "year" if spans_years else None
         )
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
     base = dict(
         tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
-        period_subject=subject, reporting=reporting,
+        period_subject=subject, reporting=reporting, any_year=bool(reporting) and not reporting_periods(question.text),
     )
     top = _TOP_N.search(text)
     n = _number(next(g for g in top.groups() if g)) if top else None
@@ -217,7 +215,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
-    if which or _THAN_THEN.search(text):
+    # "better in the first half or the second half?": two periods set against each other, a trend by them
+    alternatives = asked is not None and _ALTERNATIVES.search(asked.label) is not None
+    if which or against_now(text) or alternatives:  # "better now than in June?": a trend from June
         return SentimentIntent("trend", direction=stance, **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"

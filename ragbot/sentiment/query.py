@@ -13,7 +13,7 @@ from typing import Literal
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord, polarity
 from ragbot.sentiment.windows import Window
 
-Period = Literal["month", "quarter", "year"]
+Period = Literal["month", "quarter", "half", "year"]
 AUTO_MONTHS_DAYS = 190  # a trend whose notes span at most this many days is grouped by month, else by quarter
 
 
@@ -133,6 +133,8 @@ def overall_view(found: Summary) -> Summary | None:
 def period_key(day: date, period: Period) -> str:
     if period == "year":
         return str(day.year)
+    if period == "half":
+        return f"H{(day.month - 1) // 6 + 1} {day.year}"
     return f"{day.year}-{day.month:02d}" if period == "month" else f"Q{(day.month - 1) // 3 + 1} {day.year}"
 
 

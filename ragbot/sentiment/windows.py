@@ -30,11 +30,15 @@ _POINT = (
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 # Now set against a point in the past ("better now than at the start of 2025", "worse than in
-# June"): from that point to today, as "since".
+# June", "compared with where it stood in February, better now?"): from that point to today, as "since".
 _THAN = re.compile(
-    rf"\bthan\s+(?:it\s+was\s+|they\s+were\s+)?(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?P<a>{_POINT})(?![\w-])",
+    rf"\b(?:than|(?P<against>(?:compared|relative)\s+(?:with|to)))\s+"
+    rf"(?:(?:where|how)\s+(?:it|they|sentiment)\s+(?:was|were|stood|looked)\s+|it\s+was\s+|they\s+were\s+)?"
+    rf"(?:back\s+)?(?:at|in|during|on)\s+(?:the\s+)?(?:(?:start|beginning)\s+of\s+)?(?P<a>{_POINT})(?![\w-])",
     re.I,
 )
+# "compared with where it stood in February, is it better now?": set against now only when "now" is said.
+_NOW = re.compile(r"\b(?:now|today|currently|lately)\b", re.I)
 _UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
 _PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
@@ -43,9 +47,11 @@ _THIS = re.compile(
     r"|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b",
     re.I,
 )
-# Two months or quarters joined: "in September and October 2025", "in Q2 and Q3": from the first to the second.
+# Two months, quarters or halves joined or set against each other: "in September and October
+# 2025", "in Q2 and Q3", "in the first half of 2026 or the second half": from the first to the second.
+_PAIRED = rf"(?:{_MONTH}|q[1-4]|h[12]|(?:first|second)\s+half|(?:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?{_YEAR})?"
 _PAIR = re.compile(
-    rf"\b(?:in|during|for|over|across)\s+(?:the\s+)?(?P<a>{_MONTH}|q[1-4])\s+(?:and|&)\s+(?:the\s+)?(?P<b>(?:{_MONTH}|q[1-4])(?:\s+{_YEAR})?)(?![\w-])",
+    rf"\b(?:in|during|for|over|across)\s+(?:the\s+)?(?P<a>{_PAIRED})\s+(?:and|&|or|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{_PAIRED})(?![\w-])",
     re.I,
 )
 _IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
@@ -140,14 +146,25 @@ def note_day(text: str, today: date) -> date | None:
 
 def pair(first: str, second: str, today: date) -> tuple[date, date] | None:
     """From the start of ``first`` to the end of ``second`` ("September", "October 2025"): the
-    first in the second's year (the year before, if it would come after the second)."""
+    one without a year in the other's year ("the first half of 2026 or the second half"), the
+    first the year before if it would come after the second."""
+    year = re.search(_YEAR, first)
+    if year and not re.search(_YEAR, second):
+        second = f"{second} {year.group(0)}"
     b = span(second, today)
     if b is None:
         return None
-    a = span(f"{first} {b[0].year}", today)
+    a = span(first if year else f"{first} {b[0].year}", today)
     if a and a[0] > b[0]:
         a = span(f"{first} {b[0].year - 1}", today)
     return (a[0], b[1]) if a else None
+
+
+def against_now(text: str) -> bool:
+    """Whether ``text`` sets now against a past point ("better now than in June", "compared with
+    where it stood in February, is it better now?"): a trend from that point to today."""
+    found = _THAN.search(text)
+    return found is not None and (not found.group("against") or _NOW.search(text) is not None)
 
 
 def find_window(text: str, today: date) -> Window | None:
@@ -169,7 +186,7 @@ def find_window(text: str, today: date) -> Window | None:
         if point:
             start = point[0] if found.group(0).lower().startswith(("since", "starting", "from")) else point[1] + timedelta(days=1)
             return Window(start, today, found.group(0).strip())
-    if (found := _THAN.search(text)) and (point := span(found.group("a"), today)):
+    if against_now(text) and (point := span((found := _THAN.search(text)).group("a"), today)):
         return Window(point[0], today, found.group(0).strip())
     if found := _UNTIL.search(text):
         point = span(found.group("a"), today)
