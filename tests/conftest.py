@@ -71,3 +71,12 @@ def holdout_bot(tmp_path_factory, embeddings) -> Ragbot:
     bot = Ragbot(make_settings(tmp_path_factory.mktemp("holdout-store")))
     bot.ingest(HOLDOUT_NOTES)
     return bot
+
+
+@pytest.fixture(scope="module")
+def router():
+    """A question router over the bundled alias table (one per test module: tests may teach it companies)."""
+    from ingest import CompanyDirectory, TickerResolver
+    from ragbot.routing import QueryRouter
+
+    return QueryRouter(TickerResolver(CompanyDirectory.load()))

@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import CompanyDirectory, TickerResolver
-from ragbot.routing import QueryRouter
 
 ALIBABA_CLOUD = "What are Alibaba's cloud risks?"
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 def conversation(*user_turns: str) -> list[dict]:

@@ -9,8 +9,6 @@ from datetime import date
 import pytest
 from langchain_core.documents import Document
 
-from ingest import CompanyDirectory, TickerResolver
-from ragbot.routing import QueryRouter
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window, find_window, parse_intent
 
 # (source, date, label, overall score, ticker scores, first chunk)
@@ -39,11 +37,6 @@ def passage(source, day, label, score, scores, text, primary: list[str] | None =
 
 
 CATALOG = NoteCatalog.from_passages([passage(*n) for n in NOTES])
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 def ask(router, question: str, today: str = "2025-11-30", window: Window | None = None):

@@ -11,10 +11,8 @@ import pytest
 from conftest import make_settings
 from test_sentiment import passage
 
-from ingest import CompanyDirectory, TickerResolver
 from ragbot import Ragbot
 from ragbot.answering.trace import explain
-from ragbot.routing import QueryRouter
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, parse_intent
 
 NOTES = Path(__file__).parent / "data" / "reporting-periods"
@@ -26,11 +24,6 @@ TESLA = [
     ("tsla-q4.txt", "2026-01-29", "mildly negative", -0.30, {"TSLA": -0.40, "BYD": 0.20}, "Tesla's fourth-quarter profit fell 61% as BYD took share in Europe."),
 ]
 CATALOG = NoteCatalog.from_passages([passage(*n) for n in TESLA])
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 def ask(router, question: str, catalog: NoteCatalog = CATALOG):

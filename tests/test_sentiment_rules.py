@@ -13,17 +13,11 @@ import pytest
 from test_sentiment import CATALOG as NINE_NOTES
 from test_sentiment import passage
 
-from ingest import CompanyDirectory, TickerResolver
-from ragbot.routing import Question, QueryRouter
+from ragbot.routing import Question
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, find_window, parse_intent
 from ragbot.sentiment.intent import one_note_topic
 
 TODAY = date(2026, 11, 30)
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 def ask(router, question: str, catalog: NoteCatalog, today: date = TODAY):

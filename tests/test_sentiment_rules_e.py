@@ -13,29 +13,9 @@ from datetime import date
 import pytest
 from langchain_core.documents import Document
 from test_sentiment import passage
+from test_sentiment_rules import TODAY, ask, notes
 
-from ingest import CompanyDirectory, TickerResolver
-from ragbot.routing import QueryRouter
-from ragbot.sentiment import NoteCatalog, SentimentAnswerer, parse_intent
-
-TODAY = date(2026, 11, 30)
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
-
-
-def ask(router, question: str, catalog: NoteCatalog, today: date = TODAY):
-    return SentimentAnswerer(today=lambda: today).answer_catalog(router.route(question), catalog)
-
-
-def notes(*rows) -> NoteCatalog:
-    """A catalog of ``passage`` rows, each titled by its first sentence as a note without a heading is."""
-    passages = [passage(*row) for row in rows]
-    for p in passages:
-        p.metadata["title"] = p.page_content.split(". ")[0] + "."
-    return NoteCatalog.from_passages(passages)
+from ragbot.sentiment import NoteCatalog, parse_intent
 
 
 # TSLA own scores: -0.40 (2025-06), +0.30 (2026-02), -0.20 (2026-05), +0.10 (2026-08), +0.50 (2026-11).

@@ -11,8 +11,6 @@ from datetime import date
 import pytest
 from test_sentiment import passage
 
-from ingest import CompanyDirectory, TickerResolver
-from ragbot.routing import QueryRouter
 from ragbot.sentiment import NoteCatalog, SentimentAnswerer, find_window, parse_intent
 
 # (source, date, label, overall score, ticker scores, primary tickers, first chunk)
@@ -27,11 +25,6 @@ NOTES = [
 ]
 TODAY = date(2025, 11, 30)
 CATALOG = NoteCatalog.from_passages([passage(s, d, label, score, scores, text, primary) for s, d, label, score, scores, primary, text in NOTES])
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 def ask(router, question: str) -> str:
