@@ -19,12 +19,14 @@ from ragbot.routing import Question
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
-# A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question.
-_NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+# A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question
+# nor of one of its sentences ("... since May? Compare its average ...").
+_NAME = re.compile(r"(?<=\s)(?<![.!?]\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
 )
 
 

@@ -34,27 +34,34 @@ _SENTIMENT = re.compile(
     # how something was scored or rated, with no rater named ("how was the short-seller report
     # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
     # how the notes rate something ("how did the research rate Acme's results?")
-    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at|on)\b)"
+    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b",
     re.IGNORECASE,
 )
+# A decimal point ("$2.1bn") ends no clause: dropped before ``_SENTIMENT``'s clause-bounded rules.
+_DECIMALS = re.compile(r"(?<=\d)\.(?=\d)")
 # A company's score or reading picked by an extreme or its recency ("the lowest Acme reading",
 # "Acme's latest score"): matched on the topic, where each company named reads "the company"
 # (so "the lowest inflation reading" is no sentiment question).
 _COMPANY_READING = re.compile(
-    r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b",
+    r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b"
+    # a company's score or average with no measure named ("AVGO score vs HON score", "Acme avg,
+    # last 6 months"; not "Acme's credit score", "Acme's average selling price")
+    # two averages of a company set against each other ("Acme: 2025 average vs 2026 average")
+    r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
+    r"|\bthe\s+company(?:'s)?\s+(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
 # worse?"): what one note says of each company's standing is its per-ticker sentiment score.
-_ONE_NOTE = re.compile(r"\b(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article)\b(?!s)", re.IGNORECASE)
+_ONE_NOTE = re.compile(r"\b(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b(?!s)", re.IGNORECASE)
 _STANDING = re.compile(r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b", re.IGNORECASE)
 # ... or compared with no measure named ("in the vaccine note, how did PFE compare with MRNA?",
 # but not "how did Apple's margins compare with Samsung's?": that compares margins).
 _COMPARE_WORDS = frozenset("compare compared compares comparison versus vs against relative stack stacked up measure".split())
-_NOTE_NAMED = re.compile(r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article)\b", re.IGNORECASE)
+_NOTE_NAMED = re.compile(r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article|story)\b", re.IGNORECASE)
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|against|relative\s+to|stack\w*\s+up)\b", re.IGNORECASE)
 
 
@@ -175,7 +182,7 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
         reading = bool(own) and _COMPANY_READING.search(topic)
-        intent = "sentiment" if _SENTIMENT.search(text) or side_by_side or reading else "facts"
+        intent = "sentiment" if _SENTIMENT.search(_DECIMALS.sub("", text)) or side_by_side or reading else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])

@@ -38,8 +38,10 @@ _TREND = re.compile(
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
-_NOTE = r"(?:note|piece|write-?up|article)"
-_ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019.-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
+_NOTE = r"(?:note|piece|write-?up|article|story)"
+# The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
+# "the Halvorsen / Optum Rx note").
+_ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -78,7 +80,8 @@ _NOT_TOPIC = frozenset(
     "mildly strongly label labelled labeled rated rating rate get got give given gave did does do compare compared "
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
-    "most least highest lowest best worst top bottom strongest weakest higher lower more less".split()
+    "most least highest lowest best worst top bottom strongest weakest higher lower more less "
+    "better worse ahead behind now today currently lately".split()
 )
 
 
@@ -141,7 +144,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
-    starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write)", text, re.I)]
+    starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)", text, re.I)]
     return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
@@ -231,6 +234,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             company = named.group("company") is not None
         unit = "company" if company or (not named and len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+    # "June 2026 chip deal: AVGO score vs HON score?": companies set side by side in the event a
+    # question names (words left once its sentiment vocabulary, companies and dates are gone)
+    if len(tickers) > 1 and topic and not grouped and not why and not _TREND.search(text):
+        return SentimentIntent("note", **about)
     # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
     if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
         return SentimentIntent("compare", direction=stance, **base)

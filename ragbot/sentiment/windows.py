@@ -28,6 +28,13 @@ _POINT = (
     rf"|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
 )
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
+# Two points each with the same measure, set against each other ("2025 average vs 2026 average",
+# "the Q1 score versus the Q3 score"): the window runs over both.
+_AGAINST = re.compile(
+    rf"\b(?P<a>{_POINT})\s+(?P<m>avg|average|score|sentiment|reading)\s+(?:versus|vs\.?|against|compared\s+(?:with|to))"
+    rf"\s+(?:the\s+|its\s+)?(?P<b>{_POINT})\s+(?P=m)\b",
+    re.I,
+)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 # Now set against a point in the past ("better now than at the start of 2025", "worse than in
 # June", "compared with where it stood in February, better now?"): from that point to today, as "since".
@@ -42,6 +49,7 @@ _NOW = re.compile(r"\b(?:now|today|currently|lately)\b", re.I)
 _UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
 _PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _THIS = re.compile(
     r"\b(?:this|current|the\s+current|since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this))\s+(month|quarter|year|week)\b"
     r"|\b(year[- ]to[- ]date|ytd|so\s+far\s+this\s+year)\b",
@@ -57,7 +65,7 @@ _PAIR = re.compile(
 _IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
 _MONTH_IN = re.compile(rf"\b(?:in|during|for|of|over)\s+({_MONTH}(?:\s+{_YEAR})?)(?![\w-])|(?<![\w-])({_MONTH}\s+{_YEAR})(?![\w-])", re.I)
 _NOTE_DAY = re.compile(
-    rf"\b(?:note|piece|write-?up|article)\s+(?:from|of|dated|on|published\s+on|written\s+on)\s+"
+    rf"\b(?:note|piece|write-?up|article|story)\s+(?:from|of|dated|on|published\s+on|written\s+on)\s+"
     rf"({_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}})(?![\w-])",
     re.I,
 )
@@ -173,6 +181,8 @@ def find_window(text: str, today: date) -> Window | None:
         a, b = span(found.group("a"), today), span(found.group("b"), today)
         if a and b:
             return Window(a[0], b[1], found.group(0).strip())
+    if (found := _AGAINST.search(text)) and (a := span(found.group("a"), today)) and (b := span(found.group("b"), today)):
+        return Window(min(a[0], b[0]), max(a[1], b[1]), found.group(0).strip())
     if (found := _PAIR.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
         return Window(*both, found.group(0).strip())
     if found := _TRAILING.search(text):
@@ -195,7 +205,9 @@ def find_window(text: str, today: date) -> Window | None:
             return Window(None, end, found.group(0).strip())
     if found := _PREVIOUS.search(text):
         unit = found.group(2).lower()
-        if found.group(1).lower() == "past":  # "the past month": the trailing month
+        # "the past month", "over the last year": the trailing one ("last year" alone: the calendar year before)
+        trailing = found.group(1).lower() == "past" or found.group(1).lower() == "last" and _THE_BEFORE.search(text, 0, found.start())
+        if trailing:
             delta = timedelta(weeks=1) if unit == "week" else relativedelta(months={"month": 1, "quarter": 3, "year": 12}[unit])
             return Window(today - delta, today, found.group(0).strip())
         return Window(*_calendar(unit, today, 1), found.group(0).strip())
