@@ -10,20 +10,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_sentiment_rules_e import TESLA, ask, notes
+from test_sentiment_rules import TODAY, ask, notes
+from test_sentiment_rules_e import TESLA
 
-from ingest import CompanyDirectory, TickerResolver
 from ragbot.companies import unknown_name
-from ragbot.routing import QueryRouter
 from ragbot.sentiment import parse_intent
 from ragbot.sentiment.windows import find_window
-
-TODAY = date(2026, 11, 30)
-
-
-@pytest.fixture(scope="module")
-def router() -> QueryRouter:
-    return QueryRouter(TickerResolver(CompanyDirectory.load()))
 
 
 # One note on Nvidia and AMD together (NVDA +0.62, AMD -0.18), and one on each alone.
