@@ -134,9 +134,11 @@ def _named_period_end(sentence: str) -> date | None:
 def _year_from_period(day: date, sentence: str, reference: date) -> date:
     """A year-less dateline's day moved to the year, not after ``reference``, that puts it
     nearest the end of the latest period ``sentence`` names (news reports recent periods: an
-    "(Oct. 8)" note on "the third quarter of 2025" is from 2025 even if the file is from 2026)."""
+    "(Oct. 8)" note on "the third quarter of 2025" is from 2025 even if the file is from 2026).
+    A period ending before the year before ``reference`` is history the sentence recalls, so the
+    day stays as given (the latest such day not after ``reference``)."""
     end = _named_period_end(sentence)
-    if end is None:
+    if end is None or end.year < reference.year - 1:  # "highest since 2019", "founded in 2010": history, not the news's period
         return day
     candidates = []
     for year in range(end.year - 1, day.year + 1):

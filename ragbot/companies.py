@@ -20,8 +20,12 @@ from ragbot.routing import Question
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
 # A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question
-# nor of one of its sentences ("... since May? Compare its average ...").
-_NAME = re.compile(r"(?<=\s)(?<![.!?]\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+# nor of one of its sentences ("... since May? Compare its average ...": ``_starts_sentence``).
+_NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+# What ends a sentence before a word: "?" or "!", or a full stop after a lower-case word of 3+
+# letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
+# ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
+_SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Za-z.])(?!(?:etc|inc|corp|ltd|incl|approx)\.)(?:[a-z]{3,}|\d+)\.)[\"')]?\s+$")
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -78,6 +82,8 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     for match in _NAME.finditer(text):
         name, start = match.group(1), match.start(1)
         if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
+            continue
+        if _SENTENCE_END.search(text, 0, match.start()):  # a sentence's first word, capitalised as such
             continue
         if name.isupper() or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword
             continue

@@ -15,11 +15,15 @@ _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
     # a company ("which company do my notes see most negatively?"; not "most negatively affected")
-    r"|\b(?:view|views|viewed|viewing|see|sees|saw|seen|regard\w*)\b[^?.]*\b(?:positively|negatively|favou?rably|unfavou?rably)\b"
+    # (the stance right after what is regarded, never an effect: "saw margins negatively affected")
+    r"|\b(?:view|views|viewed|viewing|see|sees|saw|seen|regard|regards|regarded)\b[^?.,;]{0,40}?\b(?:positively|negatively|favou?rably|unfavou?rably)\b"
+    r"(?!\s+(?:affect|impact|hit|weigh|influenc|hurt)\w*)"
     # the notes' scores and labels: "the most negative note", "how many positive notes", "what score did the note get"
     # (and with a company between: "count the positive Costco notes", "the negative Tesla calls")
     r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b"
-    r"|\b(positive|negative|neutral)\s+(?:[\w.&'\u2019-]+\s+){0,2}?notes?\b|\b(positive|negative|bullish|bearish)\s+(?:[\w.&'\u2019-]+\s+){0,2}?calls\b"
+    # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
+    r"|\b(positive|negative|neutral)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?notes?\b"
+    r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"

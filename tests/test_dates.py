@@ -65,3 +65,12 @@ def test_a_dateline_without_a_year_takes_the_year_nearest_the_period_its_sentenc
     # Never after the file's date, and no named year keeps the latest such day.
     assert note_date("(Dec 15) Acme said 2025 sales rose. More.", "n.txt", fallback="2025-12-01").date == "2024-12-15"
     assert note_date(f"Alibaba (Dec 15) said {BODY}", "n.txt", fallback="2026-12-20").date == "2026-12-15"
+
+
+@pytest.mark.parametrize(
+    "first_sentence",
+    ["(Nov 3) Acme shares hit their highest level since 2019.", "(Nov 3) Acme, founded in 2010, reported strong sales."],
+)
+def test_a_year_the_sentence_recalls_from_long_ago_does_not_move_a_dateline(first_sentence):
+    """Only a recent period (this year or last) can be the news's: history keeps the latest such day."""
+    assert note_date(f"{first_sentence} More.", "n.txt", fallback="2025-11-05").date == "2025-11-03"

@@ -63,3 +63,10 @@ def test_a_real_ingest_reports_reading_embedding_and_indexing_in_order(tmp_path:
     embed = [e for e in events if e.stage == "embed"]
     assert again.embedded == 0 and [(e.done, e.total) for e in embed] == [(0, 0)]  # unchanged notes: nothing to embed
     assert events[-1].stage == "index" and events[-1].done == events[-1].total == len(again.unchanged)
+
+    events.clear()
+    edited = sorted(notes.rglob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8").replace(". ", ". Analysts raised their targets after the call. ", 1), encoding="utf-8")
+    mixed = bot.ingest(notes, progress=events.append)
+    assert mixed.updated == [edited.relative_to(notes).as_posix()] and mixed.embedded > 0
+    assert [stage for stage, _ in groupby(e.stage for e in events)] == list(STAGES)  # unchanged notes count as indexed after embedding

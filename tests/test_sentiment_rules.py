@@ -53,7 +53,14 @@ def test_stance_adverbs_route_and_the_noun_after_which_says_what_is_ranked(route
     assert (intent.kind, intent.unit, intent.direction) == ("extreme", unit, direction)
 
 
-@pytest.mark.parametrize("question", ["Which segment was most negatively affected by tariffs?", "How did the tariffs affect Apple's margins negatively?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which segment was most negatively affected by tariffs?", "How did the tariffs affect Apple's margins negatively?",
+        "Regarding Apple, what negatively affected gross margin?", "We saw Tesla's margins negatively affected by price cuts; by how much?",
+        "List the negative catalysts in notes on Tesla.", "What are the negative impacts in notes about Apple's tariffs?",
+    ],
+)
 def test_adverbs_of_effect_stay_facts(router, question):
     assert router.route(question).intent == "facts"
 

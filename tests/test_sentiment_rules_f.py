@@ -94,6 +94,10 @@ def test_companies_compared_with_no_event_named_are_still_compared_by_average(ro
         ("Nvidia's own score in the Jan 2026 note where sales were flat?", None),
         ("Has Nvidia improved since May 2025? Compare its average in May with after.", None),
         ("Nvidia vs AMD in the Zorblax note?", "Zorblax"),
+        ("Sales of Nvidia in 2025. Compare them with AMD.", None),
+        # after an abbreviation's full stop a capital still marks a name
+        ("What were the margins of Nvidia vs. Zorblax last quarter?", "Zorblax"),
+        ("How is the U.S. Zorblax unit doing?", "Zorblax"),
     ],
 )
 def test_abbreviated_months_and_sentence_starts_are_no_unknown_names(router, question, name):

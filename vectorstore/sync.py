@@ -95,7 +95,7 @@ class NoteIndex:
             recorded: dict[str, set[str]] = {source: set() for source in part}
             stray = False
             for key in self.records.list_keys(group_ids=part):
-                if key in owner:
+                if owner.get(key) in recorded:
                     recorded[owner[key]].add(key)
                 else:
                     stray = True
@@ -124,10 +124,10 @@ class NoteIndex:
         if remove_missing:
             present = {source for source, _ in notes} | keep
             result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
-        for source in unchanged:
-            if on_note:
-                on_note(source)
         ahead = self._embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
+        for source, _ in notes:  # after embedding, as the progress stages run: read, embed, index
+            if source in unchanged and on_note:
+                on_note(source)
         for batch in self._batches(changed):
             written = self._write(batch)
             result.embedded += written if ahead is None else 0

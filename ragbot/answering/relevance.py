@@ -11,6 +11,7 @@ from threading import Lock
 from ragbot.answering.candidates import Candidate, Dropped
 from ragbot.answering.features import Features
 from ragbot.answering.scoring import Scored
+from ragbot.answering.settings import AnsweringSettings
 from ragbot.rerank import Reranker
 
 
@@ -58,9 +59,9 @@ def shared_relevance(pool: list[Scored], logits: list[float]) -> list[float]:
 class CrossEncoderRelevance:
     """The cross-encoder's features for the sentences it reads (see the module docstring)."""
 
-    def __init__(self, reranker: Reranker, pool: int = 24, cache: int = 0):
+    def __init__(self, reranker: Reranker, pool: int | None = None, cache: int = 0):
         self.reranker = CachedReranker(reranker, cache) if cache else reranker
-        self.pool = pool
+        self.pool = AnsweringSettings().rerank_pool if pool is None else pool  # the settings hold the default
 
     def warm_up(self) -> None:
         self.reranker.warm_up()
