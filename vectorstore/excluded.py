@@ -9,11 +9,12 @@ so a note deleted through one replica stays out of every machine's ingests.
 from __future__ import annotations
 
 import json
-import os
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
+
+from vectorstore.files import replace_text
 
 
 class ExcludedNotes(ABC):
@@ -47,10 +48,7 @@ class ExcludedFile(ExcludedNotes):
             return set()
 
     def _write(self, sources: set[str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_suffix(".part")
-        partial.write_text(json.dumps(sorted(sources), indent=1), encoding="utf-8")
-        os.replace(partial, self.path)
+        replace_text(self.path, json.dumps(sorted(sources), indent=1))
 
     def add(self, source: str) -> None:
         with self._guard:

@@ -19,13 +19,13 @@ The locks guard the local files (record manager, lexical index) in Chroma server
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, ReadWriteLock, Timeout
+
+from vectorstore.files import replace_text
 
 log = logging.getLogger("ragbot")
 WAITING = "another ingest is writing this store; waiting..."
@@ -86,7 +86,4 @@ class StoreLocks:
 
     def _bump(self) -> None:
         """Write generation + 1 atomically (a reader never sees a half-written number)."""
-        handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".generation-")
-        with os.fdopen(handle, "w") as out:
-            out.write(str(self.generation() + 1))
-        os.replace(temporary, self.generation_file)
+        replace_text(self.generation_file, str(self.generation() + 1))

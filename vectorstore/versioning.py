@@ -11,11 +11,11 @@ whose metadata changed but takes their vectors from the embedding cache (``embed
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from abc import ABC, abstractmethod
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+from vectorstore.files import replace_text
 
 # 1: stores written before versioning (no file, no embedding cache); 2: versioned, cached;
 # 3: front matter left out of chunks, ``company`` and ``preamble`` metadata (long notes).
@@ -70,11 +70,7 @@ class VersionFile(VersionRecord):
             return None
 
     def write(self, version: StoreVersion) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".store-")
-        with os.fdopen(handle, "w") as out:
-            json.dump(asdict(version), out)
-        os.replace(temporary, self.path)
+        replace_text(self.path, json.dumps(asdict(version)))
 
 
 def upgrade_notice(before: StoreVersion | None, chunks: int) -> str | None:

@@ -146,7 +146,8 @@ class NoteCatalog:
         for passage in passages:
             if passage.metadata.get("chunk_index", 0) <= 1:
                 heads.setdefault(passage.metadata["source"], []).append(passage)
-        return cls(tuple(NoteRecord.from_passage(opening(chunks)) for chunks in heads.values() if opening(chunks)))
+        openings = (opening(chunks) for chunks in heads.values())
+        return cls(tuple(NoteRecord.from_passage(head) for head in openings if head is not None))
 
     @cached_property
     def by_ticker(self) -> dict[str, tuple[NoteRecord, ...]]:
