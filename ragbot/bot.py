@@ -333,27 +333,30 @@ class Ragbot:
         tickers = [ticker] if isinstance(ticker, str) else ticker
         window = Window(since, until, "the date filter") if since or until else None
         history = clean_history(history)
-        with self.store.reading():  # the store is read here; answering below reads no more of it
+        # The store is read here, and nothing is yielded while it is: the web page starts answers on
+        # its own threads and resumes them on Gradio's, which cannot release this thread's lock.
+        with self.store.reading():
             routed = self.router.route(prepared.text, history, tickers)
             routed.max_citations = k
             check = check_companies(
                 routed, routed.tickers if tickers else None, self.resolver, self.resolver.held, self.index.lexical.mentions,
             )
-            if check.reply is not None:  # never another company's notes
-                yield replace(check.reply, notices=[*prepared.notices, *check.reply.notices])
-                return
             routed.tickers = routed.tickers if check.tickers is None else check.tickers
-            if routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
+            if check.reply is not None:  # never another company's notes
+                answers, notices = iter([check.reply]), prepared.notices
+            elif routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
                 answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
                 passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
                 if window:
                     dated = {r.source for r in self.note_catalog.about(window=window)}
                     passages = [p for p in passages if p.metadata.get("source") in dated]
-        if routed.intent != "sentiment":
-            answers = self.answerer.stream(routed, passages, history)
+        if check.reply is None:
+            notices = [*prepared.notices, *check.notices]
+            if routed.intent != "sentiment":
+                answers = self.answerer.stream(routed, passages, history)
         for answer in answers:
-            yield replace(answer, notices=[*prepared.notices, *check.notices, *answer.notices])
+            yield replace(answer, notices=[*notices, *answer.notices])
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

@@ -74,3 +74,21 @@ def test_eight_threads_answer_as_one_while_another_process_ingests(tmp_path, emb
     overlapping = max(sum(s <= t < e for s, e in spans) for t, _ in spans)
     assert overlapping >= 4  # questions really ran at the same time: no lock serialises ask
     assert any(m["source"].startswith(OTHER_COMPANIES) for m in bot.index.metadatas())  # the ingest landed
+
+
+@pytest.mark.parametrize(
+    "question, tickers",
+    [
+        ("What risks do the notes see for Alibaba's cloud?", None),  # retrieved and ranked
+        ("What's the sentiment on Amazon?", None),  # figures from the notes' metadata
+        ("What are Tesla's robotaxi plans?", ["NVDA"]),  # refused: the filter excludes the company asked about
+    ],
+)
+def test_an_answer_started_on_one_thread_finishes_on_another(examples_bot, question, tickers):
+    """The chat page starts an answer on its own threads and resumes its stream on Gradio's: the
+    stream holds no store lock between its answers, so the other thread can finish it."""
+    with ThreadPoolExecutor(1) as starter:
+        stream = examples_bot.ask_stream(question, ticker=tickers)
+        first = starter.submit(next, stream).result()
+    rest = list(stream)  # resumed here; a lock taken on the starter's thread could not be released here
+    assert (rest[-1] if rest else first).to_json() == examples_bot.ask(question, ticker=tickers).to_json()
