@@ -8,6 +8,7 @@ conversation (the page is reloaded without the browser's saved open conversation
 reload would reopen), after one warm-up question. Target: p50 <= 400 ms on 2 cores.
 
     nice -n 0 .venv/bin/python benchmarks/first_words.py              # 20 questions
+    .venv/bin/python benchmarks/first_words.py --rounds 3           # each asked 3 times: a steadier p50
     .venv/bin/python benchmarks/first_words.py --questions 5           # a quick look
 """
 
@@ -78,13 +79,14 @@ def main() -> None:
         "--settle-ms", type=int, default=1500,
         help="wait after the page shows its question box before typing, as a user reading it does (default 1500)",
     )
+    parser.add_argument("--rounds", type=int, default=1, help="ask the questions this many times; p50 over all (default 1)")
     parser.add_argument("--name", default="first_words", help="results file name (default first_words)")
     args = parser.parse_args()
     with serving() as (url, bot), chromium() as browser:
         page = open_page(browser, url)
         first_words_ms(page, QUESTIONS[0], args.settle_ms)  # warm-up: the first request pays for caches and the websocket
         rows = []
-        for question in QUESTIONS[: args.questions]:
+        for question in QUESTIONS[: args.questions] * args.rounds:
             shown = first_words_ms(page, question, args.settle_ms)
             _, answer_seconds = timed(bot.ask, question)  # the same answer computed alone, for the page's share
             rows.append({"question": question, "first_words_ms": round(shown, 1), "answer_ms": round(answer_seconds * 1000, 1)})

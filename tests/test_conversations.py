@@ -204,11 +204,18 @@ def test_the_page_answers_queued_questions_in_order_saving_each_under_its_filter
     from ragbot.web.history import History
 
     monkeypatch.setattr(chat, "STREAM_PAUSE", 0)
-    history = History(chat.Chat(FakeBot()), SqlConversationStore(default_url(tmp_path)))
+    bot = FakeBot()
+    history = History(chat.Chat(bot), SqlConversationStore(default_url(tmp_path)))
     request = SimpleNamespace(username=None, session_hash="tab-1")
-    history.enqueue("Alibaba cloud?", None, None, None, request)
-    history.enqueue("And margins?", ["BABA"], "2025-05-01", None, request)  # typed while the first streams
+    history.enqueue("Alibaba cloud?", None, None, None, [], request)
+    [first] = history.queues.waiting("tab-1")
+    first.begun.first.result()  # answered next: started at once, before the drain runs
+    assert [c[0] for c in bot.calls] == ["Alibaba cloud?"]
+    history.enqueue("And margins?", ["BABA"], "2025-05-01", None, [], request)  # typed while the first streams
+    assert history.queues.waiting("tab-1")[1].begun is None  # its history is not known yet
     steps = list(history.drain([], None, "browser-1", request))
+    # the first answer is the one started early; the second, not started, is asked after it, with it as history
+    assert [c[0] for c in bot.calls] == ["Alibaba cloud?", "And margins?"] and len(bot.calls[1][1]) == 2
     [saved] = history.store.list("browser:browser-1")
     assert [s[5] for s in steps if isinstance(s[5], str)] == [saved.id, saved.id]  # the open conversation, kept
     kept = history.store.open("browser:browser-1", saved.id).turns

@@ -14,7 +14,7 @@ from ragbot.generative.llm import privacy_notice
 from ragbot.userdata import uploads_folder
 from ragbot.web import render
 from ragbot.web.auth import check_admins, credentials, is_loopback
-from ragbot.web.chat import Chat, parse_day
+from ragbot.web.chat import CONCURRENCY, Chat, parse_day
 from ragbot.web import history
 from ragbot.web.notes import ADMINS_ONLY, Notes
 from ragbot.web.live import wire_live_refresh
@@ -22,7 +22,6 @@ from ragbot.web.views import LATEST_COLUMNS, NOTE_COLUMNS, StoreViews
 from ragbot.watch import FolderWatcher
 
 HERE = Path(__file__).parent
-CONCURRENCY = 4  # answers computed at once; further questions queue
 QUEUE_SIZE = 64  # questions waiting before new ones are refused
 _SYSTEM_FONTS = ["ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "sans-serif"]
 _MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"]

@@ -16,7 +16,7 @@ import tempfile
 import threading
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from pathlib import Path
 
@@ -25,7 +25,7 @@ import gradio as gr
 from ragbot.conversations import ConversationStore, Filter, SqlConversationStore, Turn, default_url
 from ragbot.settings import Settings
 from ragbot.web import render
-from ragbot.web.chat import Chat, filter_of, messages
+from ragbot.web.chat import Begun, Chat, filter_of, messages
 from ragbot.web.export import answer_markdown, conversation_markdown, conversation_pdf
 from ragbot.web.turn_meta import COPY_LABEL
 
@@ -66,6 +66,7 @@ class Pending:
 
     question: str
     filter: Filter = field(default_factory=Filter)
+    begun: Begun | None = field(default=None, compare=False)  # its answer, started when it was sent
 
 
 class Queues:
@@ -89,6 +90,11 @@ class Queues:
     def waiting(self, session: str) -> list[Pending]:
         with self._lock:
             return list(self._waiting.get(session, []))
+
+    def idle(self, session: str) -> bool:
+        """No answer is being written and none waits: a question added now is answered next."""
+        with self._lock:
+            return session not in self._drains and not self._waiting.get(session)
 
     def start(self, session: str) -> object | None:
         """A token to drain the session with; None if a drain runs (it answers what was added)."""
@@ -247,11 +253,16 @@ class History:
             self.store.delete(owner, current)
         return self._opened(owner, None)
 
-    def enqueue(self, question: str, tickers: list[str] | None, since, until, request: gr.Request):
-        """A question sent: wait in line behind the answer being written (if any)."""
+    def enqueue(self, question: str, tickers: list[str] | None, since, until, turns: list[Turn], request: gr.Request):
+        """A question sent: wait in line behind the answer being written (if any); answered next, it
+        is started now (``Chat.begin``), with the conversation it will be answered in."""
         if not (question or "").strip():
             return gr.skip(), gr.skip()
-        waiting = self.queues.add(request.session_hash, Pending(question, filter_of(tickers, since, until)))
+        pending = Pending(question, filter_of(tickers, since, until))
+        if self.queues.idle(request.session_hash):
+            f = pending.filter
+            pending = replace(pending, begun=self.chat.begin(question, turns, list(f.tickers), f.since, f.until))
+        waiting = self.queues.add(request.session_hash, pending)
         return "", queued_html(waiting)
 
     def drain(self, turns: list[Turn], current: str | None, browser: str | None, request: gr.Request) -> Iterator[tuple]:
@@ -265,7 +276,7 @@ class History:
             return
         while (item := self.queues.next(session, token)) is not None:
             f = item.filter
-            for _, chatbot, grown, sources, note in self.chat.respond(item.question, turns, list(f.tickers), f.since, f.until):
+            for _, chatbot, grown, sources, note in self.chat.respond(item.question, turns, list(f.tickers), f.since, f.until, item.begun):
                 saved = isinstance(grown, list) and owner is not None
                 if isinstance(grown, list):  # the answer is in: saved before it shows, the list and exports after
                     if not self.queues.answered(session, token):
@@ -323,12 +334,12 @@ def wire(page, hp: HistoryPage, history: History, demo: gr.Blocks) -> None:
     drained = [page.chatbot, page.turns, page.sources, page.note, hp.queued, hp.current, hp.title, hp.listing, hp.export_md, hp.export_pdf]
     drain = dict(
         fn=history.drain, inputs=[page.turns, hp.current, hp.browser], outputs=drained, concurrency_id="answer",
-        trigger_mode="multiple", show_progress="minimal", show_progress_on=[page.chatbot], **private,
+        trigger_mode="multiple", show_progress="hidden", **private,  # the answer's own placeholder shows progress
     )
-    why = dict(fn=history.chat.why, inputs=[page.turns], outputs=[page.why], **private)
+    why = dict(fn=history.chat.why, inputs=[page.turns], outputs=[page.why], show_progress="hidden", **private)
     enqueue = dict(
-        fn=history.enqueue, inputs=[page.question, page.tickers, page.since, page.until], outputs=[page.question, hp.queued],
-        queue=False, trigger_mode="multiple", **private,
+        fn=history.enqueue, inputs=[page.question, page.tickers, page.since, page.until, page.turns], outputs=[page.question, hp.queued],
+        queue=False, trigger_mode="multiple", show_progress="hidden", **private,
     )
     asked = page.question.submit(**enqueue).then(**drain)
     asked.then(**why)
