@@ -9,10 +9,11 @@ so a note deleted through one replica stays out of every machine's ingests.
 from __future__ import annotations
 
 import json
-import threading
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from pathlib import Path
+
+from filelock import FileLock
 
 from vectorstore.files import replace_text
 
@@ -34,12 +35,12 @@ class ExcludedNotes(ABC):
 
 
 class ExcludedFile(ExcludedNotes):
-    """A JSON list of sources in ``<store_dir>/<collection>.excluded.json``, replaced atomically."""
-
-    _guard = threading.Lock()  # one read-modify-write at a time within a process
+    """A JSON list of sources in ``<store_dir>/<collection>.excluded.json``, replaced atomically;
+    one read-modify-write at a time across processes and threads (``<collection>.excluded.lock``)."""
 
     def __init__(self, store_dir: Path, collection: str):
         self.path = Path(store_dir) / f"{collection}.excluded.json"
+        self._guard = FileLock(self.path.with_suffix(".lock"))
 
     def sources(self) -> set[str]:
         try:
