@@ -8,9 +8,17 @@ report; a note is matched by its file name's words, and may be named headline-st
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+from test_sentiment_rules import TODAY, ask
+from test_sentiment_rules_e import TESLA
+
 from ingest import CompanyDirectory
 from ingest.declarations import text_companies, ticker_declarations
 from ingest.tickers import Company, with_first_names
+from ragbot.periods import period_subject
+from ragbot.sentiment import parse_intent
 
 # -- companies named by the first word of their name --------------------------------------------
 
@@ -48,3 +56,77 @@ def test_a_held_company_is_named_by_its_names_first_part_when_the_notes_never_lo
     assert rows["OKLM"].aliases == ("Oaklamp",)  # one word: nothing shorter
     unheld = {c.ticker: c for c in with_first_names(HYPHENATED, {"OKLM"}, texts)}
     assert unheld["VSKM"].aliases == ("Varsk-McAllan",)  # the notes are not about it
+
+
+# -- routing ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which was the bleakest note we wrote in 2025?",
+        "Show me the rosiest Tesla notes.",
+        "What's driving the negative takes on Tesla?",
+        "Are the positive views on Tesla recent?",
+        "When did the research on Tesla turn bearish?",
+        "What made the Tesla coverage go negative last year?",
+        "Has Tesla improved since June 2025 (June avg against the avg of the notes after)?",
+        "TSLA avg score, past 90 days",
+    ],
+)
+def test_stances_takes_turns_and_avg_route_as_sentiment(router, question):
+    routed = router.route(question)
+    assert routed.intent == "sentiment"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Why did Tesla's free cash flow turn negative?",
+        "What was Tesla's avg selling price in 2025?",
+        "What negative takeaways came out of the Tesla call?",
+        "Did Tesla's margins go negative in Q3?",
+    ],
+)
+def test_other_turns_averages_and_takeaways_stay_facts(router, question):
+    assert router.route(question).intent == "facts"
+
+
+def test_the_bleakest_note_in_a_year_is_its_most_negative_one(router):
+    intent = parse_intent(router.route("Which was the bleakest note we wrote in 2026?"), TODAY)
+    assert (intent.kind, intent.direction, intent.unit, intent.window.start) == ("extreme", "negative", "note", date(2026, 1, 1))
+    answer = ask(router, "Which was the bleakest note we wrote in 2026?", TESLA)
+    assert "tsla-3.txt" in answer.text and "-0.25" in answer.text  # overall scores: -0.25 is 2026's lowest
+
+
+def test_what_made_the_research_turn_negative_asks_why_over_the_window(router):
+    intent = parse_intent(router.route("What made the Tesla coverage go negative in 2026?"), TODAY)
+    assert (intent.why, intent.direction, intent.tickers, intent.window.start) == (True, "negative", ("TSLA",), date(2026, 1, 1))
+    text = ask(router, "What made the Tesla coverage go negative in 2026?", TESLA).text
+    assert "-0.20" in text and "-0.40" not in text  # 2026's negative note, not 2025's
+
+
+def test_an_avg_against_the_later_notes_is_the_first_month_against_the_rest(router):
+    question = "Tesla: better or worse since June 2025? (June avg vs avg of all later notes)"
+    intent = parse_intent(router.route(question), TODAY)
+    assert (intent.kind, intent.period) == ("trend", "month")
+    # June 2025: -0.40; the four later notes: (+0.30 - 0.20 + 0.10 + 0.50) / 4 = +0.18
+    assert "Against 2025-06 (-0.40)" in ask(router, question, TESLA).text and "average +0.18" in ask(router, question, TESLA).text
+
+
+def test_a_company_avg_score_over_a_trailing_window_is_its_average(router):
+    intent = parse_intent(router.route("TSLA avg score, last 6 months"), TODAY)
+    assert (intent.kind, intent.tickers, intent.window.start) == ("summary", ("TSLA",), date(2026, 5, 30))
+    assert "averages +0.30" in ask(router, "TSLA avg score, last 6 months", TESLA).text  # +0.10, +0.50
+
+
+# -- periods --------------------------------------------------------------------------------------
+
+
+def test_a_year_grouped_by_quarter_is_a_window_not_a_report(router):
+    question = "Walk me through Tesla's sentiment over 2026 by quarter."
+    assert period_subject(question) == -1.0
+    assert period_subject("Sentiment on Tesla's 2026 results by segment?") == 1.0  # a report still is one
+    intent = parse_intent(router.route(question), TODAY)
+    assert (intent.kind, intent.period, intent.reporting, intent.window.start) == ("trend", "quarter", (), date(2026, 1, 1))
+    assert "Q1 2026 +0.30" in ask(router, question, TESLA).text

@@ -17,10 +17,10 @@ KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare",
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
-_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|favou?rabl[ey]"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloomiest|unfavou?rabl[ey]"
+_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]"
 _EXTREME = re.compile(
-    rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
+    rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest|bleakest|rosiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
 )
 # How many a ranking lists: "top 3", "the three most negative", "three gloomiest notes" (any stance word).
@@ -37,7 +37,7 @@ _TREND = re.compile(
 # Two periods offered as alternatives ("in the first half or the second half?", "Q2 versus Q3").
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
-_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b", re.I)
+_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b", re.I)
 _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
