@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from test_sentiment_rules import TODAY, ask
+from test_sentiment_rules import TODAY, ask, notes
 from test_sentiment_rules_e import TESLA
 
 from ingest import CompanyDirectory
@@ -130,3 +130,25 @@ def test_a_year_grouped_by_quarter_is_a_window_not_a_report(router):
     intent = parse_intent(router.route(question), TODAY)
     assert (intent.kind, intent.period, intent.reporting, intent.window.start) == ("trend", "quarter", (), date(2026, 1, 1))
     assert "Q1 2026 +0.30" in ask(router, question, TESLA).text
+
+
+# -- picking the one note -------------------------------------------------------------------------
+
+# The plant note's text says "expanded", its file name "expansion"; it scores three companies.
+PLANT = notes(
+    ("2026-04-02-tsla-plant-expansion.txt", "2026-04-02", "mildly positive", 0.30, {"TSLA": 0.45, "NVDA": 0.22, "AMD": -0.11},
+            "Tesla expanded its Austin plant with Nvidia chips. AMD lost the order."),
+    ("tsla-recall.txt", "2026-05-02", "mildly negative", -0.30, {"TSLA": -0.30, "NVDA": 0.05}, "Tesla recalled cars. Nvidia was unaffected."),
+)
+
+
+def test_a_note_is_matched_by_the_words_of_its_file_name(router):
+    answer = ask(router, "In the Tesla expansion note, what did Nvidia score?", PLANT)
+    assert [c.source for c in answer.citations] == ["2026-04-02-tsla-plant-expansion.txt"] and "NVDA +0.22" in answer.text
+
+
+def test_a_note_named_headline_style_sets_the_two_companies_after_it_side_by_side(router):
+    question = "Tesla expansion note - who scored better, Nvidia or AMD?"
+    intent = parse_intent(router.route(question), TODAY)
+    assert (intent.kind, intent.tickers[:2]) == ("note", ("NVDA", "AMD"))
+    assert "NVDA's ticker score (+0.22) is 0.33 higher than AMD's (-0.11)" in ask(router, question, PLANT).text

@@ -184,7 +184,7 @@ class SentimentAnswerer(Answerer):
         for passage in passages:
             record = by_source.get(passage.metadata.get("source"))
             if record:
-                texts.setdefault(record.source, [record.title]).append(passage.page_content)
+                texts.setdefault(record.source, [record.title, record.name_words]).append(passage.page_content)
         if intent.reporting:
             return self.by_period(intent, candidates, texts)
         # without retrieval (or when it found none of them): titles and first chunks

@@ -41,7 +41,12 @@ _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain
 _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
-_ONE_NOTE = re.compile(rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b", re.I)
+# ... or, headline-style, open the question ("Acme recall note - did X or Y score higher?").
+_ONE_NOTE = re.compile(
+    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b"
+    rf"|^\s*(?:[\w'\u2019./&-]+\s+){{1,4}}?{_NOTE}\s*(?=[-:,\u2013\u2014])",
+    re.I,
+)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -144,7 +149,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
-    starts = [m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)", text, re.I)]
+    starts = [0, *(m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)", text, re.I))]
     return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
