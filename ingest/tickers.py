@@ -204,18 +204,23 @@ def first_name(name: str) -> str | None:
     return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z\-]+", words[0]) else None
 
 
+_HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]")
+
+
 def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
-    """``companies`` with each held one (the notes are about it) also named by the first word of
-    its name (``first_name``: "Freeport" for Freeport-McMoRan), as ``declared_companies`` names
+    """``companies`` with each held one (the notes are about it) whose name is hyphenated also
+    named by its first part ("Freeport" for Freeport-McMoRan), as ``declared_companies`` names
     the companies notes declare: when the notes never write that word in lower case and it names
-    no other company."""
+    no other company. (Not the first word of a name of several words: the table names "Goldman
+    Sachs", never "Texas" for Texas Instruments or "Home" for Home Depot.)"""
     rows = list(companies)
     lower_words = lower_case_words(texts)
     taken = Counter(first for c in rows for first in {first_name(a) for a in c.aliases} - {None})
     aliases = {a.lower() for c in rows for a in c.aliases}
     named = []
     for c in rows:
-        first = first_name(c.aliases[0]) if c.ticker in held and c.aliases else None
+        hyphenated = c.ticker in held and c.aliases and _HYPHENATED.match(c.aliases[0])
+        first = first_name(c.aliases[0]) if hyphenated else None
         fits = first and taken[first] == 1 and first.lower() not in lower_words and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
     return named

@@ -1,7 +1,7 @@
 """General rules found by using blind set G as a dev set (seventh round), each pinned over invented
 notes, companies and questions (none of the set's wording or companies): a company is named by
-the first word of its name too (a hyphenated one's first part; a declared one even when its ticker
-spells its initials, or when a Markdown heading writes the word in lower case); a gloomy, bleak or
+the first word of its name too (a declared one even when its ticker spells its initials, or when a
+Markdown heading writes the word in lower case; a table company's hyphenated name by its first part); a gloomy, bleak or
 rosy note, the notes' takes and views, the research turning one way, and "avg" beside notes or
 before "score" are sentiment; "what made" asks why; "over 2025 by quarter" groups, it names no
 report; a note is matched by its file name's words, and may be named headline-style."""
@@ -45,15 +45,17 @@ HYPHENATED = [
     Company("VSKM", "Varsk-McAllan", ("Varsk-McAllan",), (), False),
     Company("TRVT", "Trevant-Oak", ("Trevant-Oak",), (), False),
     Company("OKLM", "Oaklamp", ("Oaklamp",), (), False),
+    Company("DNRV", "Danbury River", ("Danbury River",), (), False),
 ]
 
 
-def test_a_held_company_is_named_by_its_names_first_part_when_the_notes_never_lower_case_it():
+def test_a_held_company_is_named_by_its_hyphenated_names_first_part_when_the_notes_never_lower_case_it():
     texts = ["Varsk-McAllan (VSKM) cut output. Trevant-Oak rose.", "Oaklamp fell, and the trevant index rose."]
-    rows = {c.ticker: c for c in with_first_names(HYPHENATED, {"VSKM", "TRVT", "OKLM"}, texts)}
+    rows = {c.ticker: c for c in with_first_names(HYPHENATED, {"VSKM", "TRVT", "OKLM", "DNRV"}, texts)}
     assert rows["VSKM"].aliases == ("Varsk-McAllan", "Varsk")
     assert rows["TRVT"].aliases == ("Trevant-Oak",)  # "trevant" is written in lower case
     assert rows["OKLM"].aliases == ("Oaklamp",)  # one word: nothing shorter
+    assert rows["DNRV"].aliases == ("Danbury River",)  # the table's names of several words stand ("Danbury" is a town)
     unheld = {c.ticker: c for c in with_first_names(HYPHENATED, {"OKLM"}, texts)}
     assert unheld["VSKM"].aliases == ("Varsk-McAllan",)  # the notes are not about it
 
