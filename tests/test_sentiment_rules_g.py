@@ -4,7 +4,8 @@ the first word of its name too (a declared one even when its ticker spells its i
 Markdown heading writes the word in lower case; a table company's hyphenated name by its first part); a gloomy, bleak or
 rosy note, the notes' takes and views, the research turning one way, and "avg" beside notes or
 before "score" are sentiment; "what made" asks why; "over 2025 by quarter" groups, it names no
-report; a note is matched by its file name's words, and may be named headline-style."""
+report; a note is matched by its file name's words, and may be named headline-style; a "why"
+answer with a direction first lists the notes that point that way."""
 
 from __future__ import annotations
 
@@ -154,3 +155,13 @@ def test_a_note_named_headline_style_sets_the_two_companies_after_it_side_by_sid
     intent = parse_intent(router.route(question), TODAY)
     assert (intent.kind, intent.tickers[:2]) == ("note", ("NVDA", "AMD"))
     assert "NVDA's ticker score (+0.22) is 0.33 higher than AMD's (-0.11)" in ask(router, question, PLANT).text
+
+
+# -- "why" answers ---------------------------------------------------------------------------------
+
+
+def test_why_negative_first_lists_the_notes_that_are_negative_oldest_first(router):
+    text = ask(router, "Why is sentiment on Tesla negative?", TESLA).text
+    first = text.split(". ")[0]
+    assert first == "2 of the 5 notes on TSLA (40%) are negative: tsla-1.txt -0.40, tsla-3.txt -0.20 [1][2]"
+    assert "averages +0.06" in text  # then the figures of every note: (-0.40 + 0.30 - 0.20 + 0.10 + 0.50) / 5
