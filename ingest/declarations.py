@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.tickers import Company, CompanyDirectory, declared_companies
+from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_case_words
 
 _WORD = r"[A-Z][\w&'\u2019.\-]*"
 _DECLARATION = re.compile(
@@ -35,22 +35,25 @@ def _without_common_lead(phrase: str, lower_words: set[str]) -> str:
     return " ".join(words)
 
 
-def ticker_declarations(text: str) -> list[tuple[str, str]]:
-    """``(ticker, company name)`` pairs the text declares, in order, each ticker once."""
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", text))
+def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """``(ticker, company name)`` pairs the text declares, in order, each ticker once. A symbol in
+    ``scored`` (tickers the notes give a Ticker Sentiment line) is a company's even when it spells
+    its name's initials ("Delta Air Lines (DAL)")."""
+    lower_words = lower_case_words([text])
     pairs: dict[str, str] = {}
     for match in _DECLARATION.finditer(text):
         phrase, exchange, symbol = match.groups()
         name = _without_common_lead(phrase, lower_words)
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
-        if _is_initialism(symbol, words_before) or (not exchange and symbol[0] != name[0]):
+        if (symbol not in scored and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
             continue
         pairs.setdefault(symbol, name.rstrip(" ,"))
     return list(pairs.items())
 
 
-def text_companies(texts: list[str], directory: CompanyDirectory) -> list[Company]:
+def text_companies(texts: list[str], directory: CompanyDirectory, scored: frozenset[str] = frozenset()) -> list[Company]:
     """Alias-table rows for the companies ``texts`` declare that ``directory`` lacks (named as
-    ``declared_companies`` names front-matter companies: full name, short name, first word)."""
-    declared = [pair for text in texts for pair in ticker_declarations(text)]
+    ``declared_companies`` names front-matter companies: full name, short name, first word);
+    ``scored``: as in ``ticker_declarations``."""
+    declared = [pair for text in texts for pair in ticker_declarations(text, scored)]
     return declared_companies(declared, texts, set(directory.symbol_to_ticker))

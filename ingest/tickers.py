@@ -11,7 +11,8 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -186,6 +187,45 @@ class TickerResolver:
         return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))
 
 
+# A Markdown heading line: often a file's slug set as a title ("# Acme: widget recall"), not prose.
+_HEADING = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+
+
+def lower_case_words(texts: Iterable[str]) -> set[str]:
+    """The words ``texts`` write in lower case in their prose (Markdown headings left out: a slug
+    set as a title lower-cases names), so that a word missing from it is a proper noun."""
+    return set(re.findall(r"\b[a-z][a-z\-]*\b", _HEADING.sub(" ", "\n".join(texts))))
+
+
+def first_name(name: str) -> str | None:
+    """The first word of a name of several ("Kestrel" of "Kestrel Semiconductor", "Freeport" of
+    "Freeport-McMoRan"), when it is a capitalised word of two letters or more; else None."""
+    words = re.split(r"\s+|-(?=[A-Z])", name.strip())
+    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z\-]+", words[0]) else None
+
+
+_HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]")
+
+
+def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
+    """``companies`` with each held one (the notes are about it) whose name is hyphenated also
+    named by its first part ("Freeport" for Freeport-McMoRan), as ``declared_companies`` names
+    the companies notes declare: when the notes never write that word in lower case and it names
+    no other company. (Not the first word of a name of several words: the table names "Goldman
+    Sachs", never "Texas" for Texas Instruments or "Home" for Home Depot.)"""
+    rows = list(companies)
+    lower_words = lower_case_words(texts)
+    taken = Counter(first for c in rows for first in {first_name(a) for a in c.aliases} - {None})
+    aliases = {a.lower() for c in rows for a in c.aliases}
+    named = []
+    for c in rows:
+        hyphenated = c.ticker in held and c.aliases and _HYPHENATED.match(c.aliases[0])
+        first = first_name(c.aliases[0]) if hyphenated else None
+        fits = first and taken[first] == 1 and first.lower() not in lower_words and first.lower() not in aliases
+        named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
+    return named
+
+
 _PROPER_PHRASE = re.compile(r"\b[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
 
 
@@ -197,7 +237,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     case anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not. The ticker
     counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", " ".join(text for _, text in notes)))
+    lower_words = lower_case_words(text for _, text in notes)
     counts: dict[str, dict[str, int]] = {}
     for tickers, text in notes:
         for ticker in tickers:
@@ -245,16 +285,16 @@ def declared_companies(declared: list[tuple[str, str]], texts: list[str], known:
     noun (never written in lower case in ``texts``, the notes) that names no other declared
     company: "Kestrel" names Kestrel Semiconductor, "General" or "First" name nobody. The ticker
     is a symbol unless the notes use it as a word."""
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", " ".join(texts)))
+    lower_words = lower_case_words(texts)
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
             names[ticker] = short_names(company)
-    firsts = Counter(n[-1].split()[0] for n in names.values() if len(n[-1].split()) > 1)
+    firsts = Counter(first_name(n[-1]) for n in names.values())
     rows = []
     for ticker, named in names.items():
-        first = named[-1].split()[0]
-        if firsts[first] == 1 and first.lower() not in lower_words and re.fullmatch(r"[A-Z][A-Za-z\-]+", first):
+        first = first_name(named[-1])
+        if first and firsts[first] == 1 and first.lower() not in lower_words:
             named += (first,)
         rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower_words))
     return rows

@@ -15,6 +15,7 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.duplicates import drop_repeats
 from ingest.declarations import text_companies
+from ingest.tickers import with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.note import with_shared_declarations
 from ingest.readers.notes import container_of
@@ -99,9 +100,10 @@ class Ragbot:
         # a company's name may first appear past a note's first chunk: read those notes whole
         whole = self.whole_notes([source for source, tickers in about.items() if any(t not in known for t in tickers)])
         notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
-        resolver = TickerResolver(CompanyDirectory(list(self.resolver.directory.companies.values())))
+        texts = [text for _, text in notes]
+        resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts)))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
-        resolver.learn(text_companies([text for _, text in notes], resolver.directory))  # "Name (TICK)"
+        resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
         return resolver
 

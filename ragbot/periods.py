@@ -144,7 +144,8 @@ _MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
 _REPORT = r"(?:results?|earnings|reports?|print|numbers|figures|release|call|quarter|scorecard)"
 # A word of a reporting period phrase ("Q4", "fiscal", "fourth", "quarter", "results").
 PERIOD_WORD = re.compile(rf"(?:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|quarters?|half|first|second|third|fourth|full|year|annual|{_REPORT})", re.IGNORECASE)
-_REPORT_AFTER = re.compile(rf"[\s-]*(?:[a-z]+[\s-]+)?{_REPORT}\b", re.IGNORECASE)
+# (never across a grouping: "over 2025 by quarter" groups 2025's notes, it names no report)
+_REPORT_AFTER = re.compile(rf"[\s-]*(?:(?!(?:by|per|each|every)\b)[a-z]+[\s-]+)?{_REPORT}\b", re.IGNORECASE)
 _REPORT_BEFORE = re.compile(rf"\b{_REPORT}\s+(?:for|of|from|in)\s+(?:the\s+)?(?:fiscal\s+)?$", re.IGNORECASE)
 _OWNER_BEFORE = re.compile(
     r"(?:\b(?!(?:what|that|it|there|here|how|who|where|when|let)['\u2019]s\b)\w+['\u2019]s?|\b(?:its|their))\s+(?:fiscal\s+|full[- ]year\s+)?$",

@@ -22,15 +22,20 @@ _SENTIMENT = re.compile(
     # (and with a company between: "count the positive Costco notes", "the negative Tesla calls")
     r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b"
     # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
-    r"|\b(positive|negative|neutral)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?notes?\b"
+    # (a gloomy or rosy note, and the notes' takes and views: "the gloomiest note", "the negative takes on Acme")
+    r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
+    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes|views)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
-    r"|\bnotes?\b[^?.]*\baverag\w*|\baverag\w*\b[^?.]*\bnotes?\b"
+    r"|\bnotes?\b[^?.]*\b(?:averag\w*|avg)\b|\b(?:averag\w*|avg)\b[^?.]*\bnotes?\b"
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
     r"|\b(?:positive|negative|neutral|constructive|cautious|upbeat|downbeat)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
     r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)"
+    # the research turning one way: "what made the coverage on Acme turn negative?" (not "margins turned negative")
+    r"|\b(?:notes?|research|coverage|write-?ups?|views?|stance|tone)\s+(?:[\w.&'\u2019-]+\s+){0,3}?(?:turn\w*|go|goes|went|gone|becom\w*|became|grow|grew|flip\w*|swung|swing\w*)"
+    r"\s+(?:more\s+)?(?:positive|negative|bullish|bearish)\b"
     # the research's stance said of it: "why was the research on Acme negative in July?" (not
     # "the notes on Acme mention negative free cash flow": there the word qualifies a noun)
     r"|\b(?:notes?|research|coverage|write-?ups?)\s+(?:on|about|of)\s+[^?.,]{1,60}?\s+(?:so\s+|more\s+|less\s+)?"
@@ -55,7 +60,7 @@ _COMPANY_READING = re.compile(
     # last 6 months"; not "Acme's credit score", "Acme's average selling price")
     # two averages of a company set against each other ("Acme: 2025 average vs 2026 average")
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
-    r"|\bthe\s+company(?:'s)?\s+(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
+    r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare

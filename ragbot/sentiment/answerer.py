@@ -159,11 +159,13 @@ class SentimentAnswerer(Answerer):
             return [line for s in found for line in compose.extreme_note_lines(s, extremes(s, direction, n), direction, n, cite, window_text)]
         if intent.kind == "distribution":
             return [line for s in found for line in compose.distribution_lines(distribution(s), intent.label or intent.direction, cite, window_text)]
+        # "why is sentiment on Acme negative?": the notes that are, before the figures of all of them
+        asked = [compose.matching_line(distribution(s), intent.direction, cite, window_text) for s in found] if intent.why and intent.direction else []
         if intent.kind == "trend":
-            return [line for s in found for line in compose.trend_lines(trend(s, intent.period), cite, window_text)]
+            return asked + [line for s in found for line in compose.trend_lines(trend(s, intent.period), cite, window_text)]
         if intent.kind == "compare" and len(found) > 1:
-            return compose.compare_lines(found, cite, window_text)
-        return [line for s in found for line in compose.summary_lines(s, cite, window_text)]
+            return asked + compose.compare_lines(found, cite, window_text)
+        return asked + [line for s in found for line in compose.summary_lines(s, cite, window_text)]
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate that best matches
@@ -184,7 +186,7 @@ class SentimentAnswerer(Answerer):
         for passage in passages:
             record = by_source.get(passage.metadata.get("source"))
             if record:
-                texts.setdefault(record.source, [record.title]).append(passage.page_content)
+                texts.setdefault(record.source, [record.title, record.name_words]).append(passage.page_content)
         if intent.reporting:
             return self.by_period(intent, candidates, texts)
         # without retrieval (or when it found none of them): titles and first chunks

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import PurePath
 
 from langchain_core.documents import Document
 
@@ -88,17 +90,24 @@ class NoteRecord:
         return (sentences[0].start, sentences[0].end) if sentences else (0, 0)
 
     @cached_property
+    def name_words(self) -> str:
+        """The words of the note's file name, dates and extension left out: a writer names a note
+        by its subject ("2026-07-08-acme-plant-expansion.md": "acme plant expansion")."""
+        stem = PurePath(self.source).name.rsplit(".", 1)[0]
+        return " ".join(w for w in re.split(r"[\W_]+", stem) if w and not w.isdigit())
+
+    @cached_property
     def head_stems(self) -> set[str]:
-        """Word stems of the title and first chunk, for matching a question to a note without retrieval."""
-        return stems(f"{self.title} {self.passage.page_content}")
+        """Word stems of the title, file name and first chunk, for matching a question to a note without retrieval."""
+        return stems(f"{self.title} {self.name_words} {self.passage.page_content}")
 
     @cached_property
     def lead_stems(self) -> set[str]:
-        """Word stems of the title and first sentence: what the note is about, rather than what
-        it mentions on the way (a later note's "after the clinical hold in June")."""
+        """Word stems of the title, file name and first sentence: what the note is about, rather
+        than what it mentions on the way (a later note's "after the clinical hold in June")."""
         offset = self.passage.metadata.get("start", 0)
         start, end = self.first_sentence
-        return stems(f"{self.title} {self.passage.page_content[start - offset:end - offset]}")
+        return stems(f"{self.title} {self.name_words} {self.passage.page_content[start - offset:end - offset]}")
 
     @cached_property
     def head_periods(self) -> frozenset[ReportingPeriod]:

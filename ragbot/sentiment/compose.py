@@ -317,20 +317,23 @@ def first_to_last(found: Trend, cite: Citer) -> str:
     )
 
 
+def matching_line(found: Distribution, wanted: str, cite: Citer, window_text: str) -> str:
+    """ "3 of the 7 notes on TSLA (43%) are negative: a.txt -0.31, b.txt -0.52 [1][2]." (oldest first)."""
+    s, matching = found.summary, found.matching(wanted)
+    marks = cite(matching)
+    share = f" ({100 * len(matching) / len(s.notes):.0f}%)"
+    return (
+        f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} are {wanted}"
+        + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
+    )
+
+
 def distribution_lines(found: Distribution, wanted: str | None, cite: Citer, window_text: str) -> list[str]:
     """How many notes of each polarity, by label, and which notes have the asked polarity or label."""
     s = found.summary
     counts = ", ".join(f"{found.polarities[p]} {p}" for p in ("positive", "neutral", "negative"))
     labels = ", ".join(f"{count} {label}" for label, count in found.labels.items())
-    lines = []
-    if wanted:
-        matching = found.matching(wanted)
-        marks = cite(matching)
-        share = f" ({100 * len(matching) / len(s.notes):.0f}%)"
-        lines.append(
-            f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} are {wanted}"
-            + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
-        )
+    lines = [matching_line(found, wanted, cite, window_text)] if wanted else []
     signs = ", ".join(f"{found.signs[p]} {p}" for p in ("above zero", "at zero", "below zero"))
     lines.append(
         f"Of {plural(len(s.notes))} {scope(s.ticker)}{window_text}, averaging {signed(s.average)}: by label {counts} ({labels}); "
