@@ -12,8 +12,10 @@ out, and without an exchange prefix the symbol must start with the name's first 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from ingest.tickers import Company, CompanyDirectory, declared_companies
+from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
 
 _WORD = r"[A-Z][\w&'\u2019.\-]*"
 _DECLARATION = re.compile(
@@ -37,11 +39,11 @@ def _without_common_lead(phrase: str, lower_words: set[str]) -> str:
 
 def ticker_declarations(text: str) -> list[tuple[str, str]]:
     """``(ticker, company name)`` pairs the text declares, in order, each ticker once."""
-    lower_words = set(re.findall(r"\b[a-z][a-z\-]*\b", text))
+    lower = lower_words(text)
     pairs: dict[str, str] = {}
     for match in _DECLARATION.finditer(text):
         phrase, exchange, symbol = match.groups()
-        name = _without_common_lead(phrase, lower_words)
+        name = _without_common_lead(phrase, lower)
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
         if _is_initialism(symbol, words_before) or (not exchange and symbol[0] != name[0]):
             continue
@@ -49,8 +51,30 @@ def ticker_declarations(text: str) -> list[tuple[str, str]]:
     return list(pairs.items())
 
 
-def text_companies(texts: list[str], directory: CompanyDirectory) -> list[Company]:
-    """Alias-table rows for the companies ``texts`` declare that ``directory`` lacks (named as
+@dataclass(frozen=True)
+class Declarations:
+    """What one note's text tells the other notes about companies: the ``(ticker, name)`` pairs
+    it declares and the words it writes in lower case (``declared_companies`` needs both of
+    every note). Small enough to keep, so a note need not be parsed again to take part."""
+
+    pairs: tuple[tuple[str, str], ...]
+    lower: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> "Declarations":
+        return cls(tuple(ticker_declarations(text)), frozenset(lower_words(text)))
+
+
+def shared_companies(declarations: Iterable[Declarations], directory: CompanyDirectory) -> list[Company]:
+    """Alias-table rows for the companies the notes declare that ``directory`` lacks (named as
     ``declared_companies`` names front-matter companies: full name, short name, first word)."""
-    declared = [pair for text in texts for pair in ticker_declarations(text)]
-    return declared_companies(declared, texts, set(directory.symbol_to_ticker))
+    declarations = list(declarations)
+    declared = [pair for d in declarations for pair in d.pairs]
+    if not declared:
+        return []
+    return declared_companies(declared, set().union(*(d.lower for d in declarations)), set(directory.symbol_to_ticker))
+
+
+def text_companies(texts: list[str], directory: CompanyDirectory) -> list[Company]:
+    """``shared_companies`` of ``texts``."""
+    return shared_companies(map(Declarations.of, texts), directory)
