@@ -12,7 +12,7 @@ from pathlib import Path
 
 from langchain_core.documents import Document
 
-from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
+from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
@@ -31,7 +31,7 @@ from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess, servers_checked
 from ragbot.upkeep import check, prepare_write, record_version, reembed
-from ragbot.userdata import is_excluded, kept_by_sync, source_prefix, sync_scope
+from ragbot.userdata import kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
 from vectorstore.sync import chunk_key
 from vectorstore.doctor import Checkup
@@ -190,7 +190,8 @@ class Ragbot:
     ) -> IngestReport:
         """Bring the store in line with the notes under ``path`` (default: ``settings.notes_dir``).
 
-        New and edited notes are embedded, unchanged ones skipped; with ``sync``, notes whose
+        New and edited notes are embedded, unchanged ones skipped, and files unchanged since their
+        notes were indexed not even parsed (``ragbot.reading``); with ``sync``, notes whose
         files are gone are removed. Unreadable files are reported and keep their old chunks.
         Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
         Sources are paths under ``root``, behind ``settings.notes_scope`` when set; a sync
