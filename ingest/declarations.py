@@ -12,8 +12,10 @@ out, and without an exchange prefix the symbol must start with the name's first 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_case_words
+from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
 
 _WORD = r"[A-Z][\w&'\u2019.\-]*"
 _DECLARATION = re.compile(
@@ -39,11 +41,11 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
     """``(ticker, company name)`` pairs the text declares, in order, each ticker once. A symbol in
     ``scored`` (tickers the notes give a Ticker Sentiment line) is a company's even when it spells
     its name's initials ("Delta Air Lines (DAL)")."""
-    lower_words = lower_case_words([text])
+    lower = lower_words(text)
     pairs: dict[str, str] = {}
     for match in _DECLARATION.finditer(text):
         phrase, exchange, symbol = match.groups()
-        name = _without_common_lead(phrase, lower_words)
+        name = _without_common_lead(phrase, lower)
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
         if (symbol not in scored and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
             continue
@@ -51,9 +53,31 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
     return list(pairs.items())
 
 
+@dataclass(frozen=True)
+class Declarations:
+    """What one note's text tells the other notes about companies: the ``(ticker, name)`` pairs
+    it declares and the words it writes in lower case (``declared_companies`` needs both of
+    every note). Small enough to keep, so a note need not be parsed again to take part."""
+
+    pairs: tuple[tuple[str, str], ...]
+    lower: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, scored: frozenset[str] = frozenset()) -> "Declarations":
+        """``text``'s declarations; ``scored``: as in ``ticker_declarations``."""
+        return cls(tuple(ticker_declarations(text, scored)), frozenset(lower_words(text)))
+
+
+def shared_companies(declarations: Iterable[Declarations], directory: CompanyDirectory) -> list[Company]:
+    """Alias-table rows for the companies the notes declare that ``directory`` lacks (named as
+    ``declared_companies`` names front-matter companies: full name, short name, first word)."""
+    declarations = list(declarations)
+    declared = [pair for d in declarations for pair in d.pairs]
+    if not declared:
+        return []
+    return declared_companies(declared, set().union(*(d.lower for d in declarations)), set(directory.symbol_to_ticker))
+
+
 def text_companies(texts: list[str], directory: CompanyDirectory, scored: frozenset[str] = frozenset()) -> list[Company]:
-    """Alias-table rows for the companies ``texts`` declare that ``directory`` lacks (named as
-    ``declared_companies`` names front-matter companies: full name, short name, first word);
-    ``scored``: as in ``ticker_declarations``."""
-    declared = [pair for text in texts for pair in ticker_declarations(text, scored)]
-    return declared_companies(declared, texts, set(directory.symbol_to_ticker))
+    """``shared_companies`` of ``texts``; ``scored``: as in ``ticker_declarations``."""
+    return shared_companies((Declarations.of(text, scored) for text in texts), directory)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 
 from ingest.loader import LoadFailure
 from ingest.note import Note
@@ -20,16 +21,18 @@ def fingerprint(note: Note) -> str:
     return hashlib.sha256(words.encode("utf-8")).hexdigest()
 
 
-def drop_repeats(notes: list[Note]) -> tuple[list[Note], list[LoadFailure]]:
+def drop_repeats(notes: list[Note], others: Mapping[str, str] | None = None) -> tuple[list[Note], list[LoadFailure]]:
     """The notes with each body once, and a report for each copy left out. A standalone file
     is kept over an attachment, then the first source in name order, so the choice does not
-    depend on which copy arrived first."""
-    kept: dict[str, Note] = {}
-    for note in sorted(notes, key=lambda n: (ATTACHMENT_MARK in n.source, n.source)):
-        kept.setdefault(fingerprint(note), note)
-    keep = {id(n) for n in kept.values()}
+    depend on which copy arrived first. ``others``: the fingerprints of notes not parsed this
+    time (their files unchanged), by source; they take part in the choice, and are reported
+    when a note of ``notes`` is kept over them."""
+    prints = {**(others or {}), **{n.source: fingerprint(n) for n in notes}}
+    kept: dict[str, str] = {}  # fingerprint -> the source kept
+    for source in sorted(prints, key=lambda s: (ATTACHMENT_MARK in s, s)):
+        kept.setdefault(prints[source], source)
     repeats = [
-        LoadFailure(n.source, f"same content as {kept[fingerprint(n)].source}; not indexed twice")
-        for n in notes if id(n) not in keep
+        LoadFailure(source, f"same content as {kept[found]}; not indexed twice")
+        for source, found in prints.items() if kept[found] != source
     ]
-    return [n for n in notes if id(n) in keep], repeats
+    return [n for n in notes if kept[prints[n.source]] == n.source], repeats

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from ingest.dates import front_matter
-from ingest.tickers import Company, CompanyDirectory, declared_companies
+from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
 
 _TICKER_KEYS = ("ticker", "tickers", "symbol", "symbols")
 _COMPANY_KEYS = ("company", "company_name", "issuer")
@@ -87,4 +87,4 @@ def front_matter_companies(chunks: list[tuple[dict, str]], directory: CompanyDir
         for meta, _ in chunks
         if meta.get("company") and len(meta.get("primary_tickers") or []) == 1
     ]
-    return declared_companies(declared, [text for _, text in chunks], set(directory.companies))
+    return declared_companies(declared, lower_words("\n".join(text for _, text in chunks)), set(directory.companies))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
+from functools import cache
 from pathlib import Path
 
 from ingest.note import Note, NoteFormatError, parse_note
@@ -34,6 +36,7 @@ _KINDS = {
     stat.S_ISDIR: "directory",
 }
 _READ_SIZE = 1 << 20
+SkipFn = Callable[[str, str], bool]  # (a file's source, its file_key) -> leave it unparsed
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,30 @@ class LoadFailure:
 
     path: str
     error: str
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A file read but not parsed: ``NoteLoader.load``'s ``skip`` knew its key (``file_key``)."""
+
+    source: str
+
+
+def file_key(data: bytes, day: str) -> str:
+    """What a file's notes depend on in the file: its bytes (hashed) and the day it was last
+    modified, which dates a note that states no date of its own."""
+    return f"{hashlib.sha256(data).hexdigest()}:{day}"
+
+
+@cache
+def parser_digest() -> str:
+    """A hash of this package's code and data, which turn files into notes and chunks: notes
+    parsed by other code count as parsed differently."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def display_source(relative: str) -> str:
@@ -159,13 +186,16 @@ class NoteLoader:
                 if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
                     yield Path(folder) / name
 
-    def read(self, path: Path, root: Path) -> list[Note | LoadFailure]:
-        """Parse one file (a document may hold several notes, and attachments that failed);
-        raises ``NoteFormatError`` or ``OSError`` with the reason."""
+    def read(self, path: Path, root: Path, skip: SkipFn | None = None) -> list[Note | LoadFailure | Unchanged]:
+        """Parse one file (a document may hold several notes, and attachments that failed), or
+        not if ``skip(source, file_key)`` says so; raises ``NoteFormatError`` or ``OSError``
+        with the reason."""
         document = reader_for(path.name) is not None
         data, status = read_regular_file(path, self.limits.max_bytes if document else self.max_bytes)
         mtime = datetime.fromtimestamp(status.st_mtime, tz=timezone.utc).date().isoformat()
         source = display_source(path.relative_to(root).as_posix())
+        if skip is not None and skip(source, file_key(data, mtime)):
+            return [Unchanged(source)]
         if document:
             read = document_notes(data, source, self.resolver, mtime, self.limits)
             return [*read.notes, *(LoadFailure(name, reason) for name, reason in read.failures)]
@@ -175,14 +205,16 @@ class NoteLoader:
             note = replace(note, problems=(f"{controls} control characters replaced by spaces", *note.problems))
         return [note]
 
-    def load(self, root: Path) -> Iterator[Note | LoadFailure]:
-        """Every note below ``root``, or a ``LoadFailure`` for each file that could not be read."""
+    def load(self, root: Path, skip: SkipFn | None = None) -> Iterator[Note | LoadFailure | Unchanged]:
+        """Every note below ``root``, or a ``LoadFailure`` for each file that could not be read.
+        ``skip(source, key)`` is asked about every file read, with its ``file_key``: a file it
+        answers True for is not parsed, and an ``Unchanged`` comes instead of its notes."""
         root = Path(root)
         unreadable: list[OSError] = []
         for path in self.paths(root, unreadable):
             source = display_source(path.relative_to(root).as_posix())
             try:
-                yield from self.read(path, root)
+                yield from self.read(path, root, skip)
             except FileNotFoundError:
                 yield LoadFailure(source, "file vanished before it could be read")
             except (NoteFormatError, OSError) as error:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ingest.dates import note_date
-from ingest.declarations import text_companies
+from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
@@ -112,11 +113,15 @@ def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:
     return (max(dict.fromkeys(mentions), key=lambda t: counts[t]),) if mentions else ()
 
 
-def with_shared_declarations(notes: list[Note], resolver: TickerResolver) -> tuple[list[Note], TickerResolver]:
+def with_shared_declarations(
+    notes: list[Note], resolver: TickerResolver, others: Iterable[Declarations] = ()
+) -> tuple[list[Note], TickerResolver]:
     """Notes that name a company another note of ``notes`` declares ("Halvorsen" after another
     note's "Halvorsen Marine Robotics (HMRX)"), with their companies read again; and the resolver
-    that knows every declared company, for chunking them."""
-    shared = resolver.extended(text_companies([n.body for n in notes], resolver.directory))
+    that knows every declared company, for chunking them. ``others``: the declarations of notes
+    not parsed this time (their files unchanged), which count as if they were among ``notes``."""
+    declarations = [*map(Declarations.of, (n.body for n in notes)), *others]
+    shared = resolver.extended(shared_companies(declarations, resolver.directory))
     if shared is resolver:
         return notes, resolver
     return [_reread_companies(n, shared) for n in notes], shared

@@ -9,6 +9,7 @@ offline company-name-to-ticker resolution.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -105,6 +106,11 @@ class CompanyDirectory:
         for table in ("symbol_to_ticker", "alias_to_ticker"):
             self.__dict__.pop(table, None)
 
+    def digest(self) -> str:
+        """A hash of every row in order (a later row's alias does not take an earlier one's):
+        tables with equal digests resolve alike."""
+        return hashlib.sha256(repr(list(self.companies.values())).encode("utf-8")).hexdigest()
+
     def canonical(self, symbol: str) -> str:
         """The canonical ticker for a listed symbol, or the symbol upper-cased if unknown."""
         symbol = symbol.upper().lstrip("$")
@@ -191,12 +197,6 @@ class TickerResolver:
 _HEADING = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 
 
-def lower_case_words(texts: Iterable[str]) -> set[str]:
-    """The words ``texts`` write in lower case in their prose (Markdown headings left out: a slug
-    set as a title lower-cases names), so that a word missing from it is a proper noun."""
-    return set(re.findall(r"\b[a-z][a-z\-]*\b", _HEADING.sub(" ", "\n".join(texts))))
-
-
 def first_name(name: str) -> str | None:
     """The first word of a name of several ("Kestrel" of "Kestrel Semiconductor", "Freeport" of
     "Freeport-McMoRan"), when it is a capitalised word of two letters or more; else None."""
@@ -214,19 +214,26 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     no other company. (Not the first word of a name of several words: the table names "Goldman
     Sachs", never "Texas" for Texas Instruments or "Home" for Home Depot.)"""
     rows = list(companies)
-    lower_words = lower_case_words(texts)
+    lower = lower_words("\n".join(texts))
     taken = Counter(first for c in rows for first in {first_name(a) for a in c.aliases} - {None})
     aliases = {a.lower() for c in rows for a in c.aliases}
     named = []
     for c in rows:
         hyphenated = c.ticker in held and c.aliases and _HYPHENATED.match(c.aliases[0])
         first = first_name(c.aliases[0]) if hyphenated else None
-        fits = first and taken[first] == 1 and first.lower() not in lower_words and first.lower() not in aliases
+        fits = first and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
     return named
 
 
 _PROPER_PHRASE = re.compile(r"\b[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
+
+
+def lower_words(text: str) -> set[str]:
+    """The words ``text`` writes in lower case in its prose (Markdown headings left out: a slug set
+    as a title lower-cases names): a name written so anywhere is no proper noun."""
+    return set(_LOWER_WORD.findall(_HEADING.sub(" ", text)))
 
 
 def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirectory) -> list[Company]:
@@ -237,7 +244,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     case anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not. The ticker
     counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
-    lower_words = lower_case_words(text for _, text in notes)
+    lower = lower_words("\n".join(text for _, text in notes))
     counts: dict[str, dict[str, int]] = {}
     for tickers, text in notes:
         for ticker in tickers:
@@ -245,11 +252,10 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
                 continue
             phrases = counts.setdefault(ticker, {})
             for phrase in _PROPER_PHRASE.findall(text):
-                proper = not any(word.lower() in lower_words for word in phrase.split())
+                proper = not any(word.lower() in lower for word in phrase.split())
                 if proper and phrase.lower() not in directory.alias_to_ticker:
                     phrases[phrase] = phrases.get(phrase, 0) + 1
-    texts = [text for _, text in notes]
-    return declared_companies(list(_one_name_each(counts).items()), texts, set(directory.symbol_to_ticker))
+    return declared_companies(list(_one_name_each(counts).items()), lower, set(directory.symbol_to_ticker))
 
 
 def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
@@ -278,14 +284,13 @@ def short_names(company: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def declared_companies(declared: list[tuple[str, str]], texts: list[str], known: set[str]) -> list[Company]:
+def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: set[str]) -> list[Company]:
     """Alias-table rows for ``(ticker, company name)`` pairs the notes declare (front matter, "Name
     (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
     is named by its full and short names, and by the short name's first word when it is a proper
-    noun (never written in lower case in ``texts``, the notes) that names no other declared
+    noun (never among ``lower``, the notes' ``lower_words``) that names no other declared
     company: "Kestrel" names Kestrel Semiconductor, "General" or "First" name nobody. The ticker
     is a symbol unless the notes use it as a word."""
-    lower_words = lower_case_words(texts)
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
@@ -294,7 +299,7 @@ def declared_companies(declared: list[tuple[str, str]], texts: list[str], known:
     rows = []
     for ticker, named in names.items():
         first = first_name(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower_words:
+        if first and firsts[first] == 1 and first.lower() not in lower:
             named += (first,)
-        rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower_words))
+        rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower))
     return rows

@@ -12,18 +12,17 @@ from pathlib import Path
 
 from langchain_core.documents import Document
 
-from ingest import CompanyDirectory, LoadFailure, Note, NoteChunker, NoteLoader, TickerResolver, learn_companies
-from ingest.duplicates import drop_repeats
+from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
 from ingest.tickers import with_first_names
 from ingest.frontmatter import front_matter_companies
-from ingest.note import with_shared_declarations
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
 from ragbot.answer import Answer, Answerer
 from ragbot.companies import check_companies
 from ragbot.extractive import ExtractiveAnswerer
 from ragbot.progress import ProgressFn, ProgressTracker
+from ragbot.reading import read_folder
 from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.rerank import cross_encoder
@@ -33,8 +32,9 @@ from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess, servers_checked
 from ragbot.upkeep import check, prepare_write, record_version, reembed
-from ragbot.userdata import is_excluded, kept_by_sync, source_prefix, sync_scope
+from ragbot.userdata import kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
+from vectorstore.sync import chunk_key
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.servers import check_chroma, check_postgres
@@ -192,7 +192,8 @@ class Ragbot:
     ) -> IngestReport:
         """Bring the store in line with the notes under ``path`` (default: ``settings.notes_dir``).
 
-        New and edited notes are embedded, unchanged ones skipped; with ``sync``, notes whose
+        New and edited notes are embedded, unchanged ones skipped, and files unchanged since their
+        notes were indexed not even parsed (``ragbot.reading``); with ``sync``, notes whose
         files are gone are removed. Unreadable files are reported and keep their old chunks.
         Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
         Sources are paths under ``root``, behind ``settings.notes_scope`` when set; a sync
@@ -211,34 +212,26 @@ class Ragbot:
         prefix, exclusions = source_prefix(root, s), self.store.excluded
         with servers_checked():
             excluded = set() if include_deleted else exclusions.sources()
-        failed: list[LoadFailure] = []
-        notes: list[Note] = []
-        files, read = sum(1 for _ in loader.paths(root)), set()
-        track("read", 0, files)
-        for item in loader.load(root):
-            source = prefix + (item.path if isinstance(item, LoadFailure) else item.source)
-            if isinstance(item, LoadFailure):
-                failed.append(replace(item, path=source))
-            elif not is_excluded(source, excluded):
-                notes.append(replace(item, source=source) if prefix else item)
-            read.add(container_of(source))
-            track("read", min(len(read), files), files)
+            files = sum(1 for _ in loader.paths(root))
+            track("read", 0, files)
+            found = read_folder(root, loader, self.store.index, s, prefix, excluded, lambda n: track("read", min(n, files), files))
         track("read", files, files)
-        left_out = sorted({container_of(n) for n in excluded} & read)
+        left_out = sorted({container_of(n) for n in excluded} & found.read)
         if include_deleted:
             with servers_checked():
-                exclusions.remove(n.source for n in notes)
-        notes, repeats = drop_repeats(notes)
-        notes, resolver = with_shared_declarations(notes, self.resolver)
-        chunker = NoteChunker(resolver, self.settings.chunk_size, self.settings.chunk_overlap)
-        chunked = [(n, chunker.chunk(n)) for n in notes]
-        failed += [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
+                exclusions.remove(n.source for n in found.notes)
+        chunker = NoteChunker(found.resolver, self.settings.chunk_size, self.settings.chunk_overlap)
+        chunked = [(n, chunker.chunk(n)) for n in found.notes]
+        failed = found.failed + [LoadFailure(n.source, NOTHING_TO_INDEX) for n, c in chunked if not c.documents]
         chunked = [(n, c) for n, c in chunked if c.documents]
-        done = iter(range(1, len(chunked) + 1))
+        problems = {n.source: n.problems + c.problems for n, c in chunked if n.problems or c.problems}
+        rows = found.rows({n.source: [chunk_key(d) for d in c.documents] for n, c in chunked}, problems)
+        total = len(chunked) + len(found.unparsed)
+        done = iter(range(1, total + 1))
         keep = {f.path for f in failed}
         with self.store.writing(self.settings.wait_for_writer) as index:
             index, notices = prepare_write(self.store, index)
-            for repeat in repeats:  # stored before its twin arrived
+            for repeat in found.repeats:  # stored before its twin arrived
                 index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
             if sync:
@@ -249,17 +242,20 @@ class Ragbot:
                 ((n.source, c.documents) for n, c in chunked),
                 keep=keep,
                 remove_missing=sync,
-                on_note=lambda _source: track("index", min(next(done), len(chunked) - 1), len(chunked)),
+                on_note=lambda _source: track("index", min(next(done), total - 1), total),
                 on_embedded=lambda count, total: track("embed", count, total),
+                parsed=rows,
+                unparsed=found.unparsed,
             )
             record_version(self.store, index)
-        track("index", len(chunked), len(chunked))  # only now: the store is written and checked
-        warnings = [
-            LoadFailure(n.source, "; ".join(n.problems + c.problems)) for n, c in chunked if n.problems or c.problems
-        ] + repeats
+        track("index", total, total)  # only now: the store is written and checked
+        problems |= {n.source: n.problems for n in found.unparsed if n.problems}
+        warnings = [LoadFailure(source, "; ".join(said)) for source, said in problems.items()] + found.repeats
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
-        return IngestReport(**vars(result), failed=failed, warnings=warnings, store=notices, excluded=left_out)
+        return IngestReport(
+            **vars(result), failed=failed, warnings=warnings, store=notices, excluded=left_out, parsed=len(found.parsed),
+        )
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""

@@ -17,6 +17,7 @@ class IngestReport(SyncResult):
     warnings: list[LoadFailure] = field(default_factory=list)
     store: list[str] = field(default_factory=list)  # store upgrades, checks and repairs done first
     excluded: list[str] = field(default_factory=list)  # files left out: their notes were deleted on the page
+    parsed: int = 0  # files parsed; the others were unchanged since their notes were indexed (``ragbot.reading``)
 
     @property
     def ok(self) -> bool:
@@ -35,6 +36,7 @@ class IngestReport(SyncResult):
             "warnings": [asdict(w) for w in self.warnings],
             "store": self.store,
             "excluded": self.excluded,
+            "parsed_files": self.parsed,
         }
 
 

@@ -9,7 +9,7 @@ from conftest import EVAL_NOTES, EXAMPLES, REPO
 
 from ingest import CompanyDirectory, NoteChunker, NoteLoader, TickerResolver, parse_note, split_sentences
 from ingest.frontmatter import read_front_matter
-from ingest.tickers import declared_companies, short_names
+from ingest.tickers import declared_companies, lower_words, short_names
 from ingest.units import UnitContexts, split_units
 from ragbot.answering.candidates import collect
 from langchain_core.documents import Document
@@ -104,7 +104,7 @@ def test_company_names_and_their_short_forms():
     assert short_names("Brightwater Utilities Holdings Corp.")[-1] == "Brightwater Utilities"
     learned = declared_companies(
         [("KSTL", "Kestrel Semiconductor Inc."), ("GNRL", "General Widgets plc"), ("BABA", "Alibaba Group")],
-        ["Kestrel makes chips. The general trend is up."],
+        lower_words("Kestrel makes chips. The general trend is up."),
         known={"BABA"},
     )
     by_ticker = {c.ticker: c for c in learned}

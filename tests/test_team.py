@@ -311,3 +311,20 @@ def test_two_replicas_behind_a_sticky_proxy(servers, tmp_path):
         answer = outcome.data[0]
         assert answer["found"] and all(c["source"].startswith("a/lly-") for c in answer["citations"])
 
+
+
+def test_an_unchanged_folder_is_parsed_by_no_machine_again(servers, tmp_path):
+    """What each note was parsed from lives in PostgreSQL beside the records
+    (``vectorstore.parsed``): another machine re-ingesting the same scoped folder parses none of
+    it, and parses an edited file alone."""
+    drive = copy_notes(tmp_path / "drive", EXAMPLES)
+    first = machine(servers, "unparsed", tmp_path, "one", notes_scope="drive").ingest(drive)
+    second = machine(servers, "unparsed", tmp_path, "two", notes_scope="drive")
+    again = second.ingest(drive, sync=True)
+    assert first.parsed == len(first.added) > 0 and again.parsed == 0
+    assert sorted(again.unchanged) == sorted(first.added) and not again.deleted and again.chunks == first.chunks
+    edited = drive / "tsla-robotaxi.txt"
+    edited.write_text("Tesla said robotaxi rides doubled in October.\n" + edited.read_text(encoding="utf-8"), encoding="utf-8")
+    report = second.ingest(drive, sync=True)
+    assert report.parsed == 1 and report.updated == ["drive/tsla-robotaxi.txt"]
+    assert_store_consistent(second)

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ingest.tickers import declared_companies
+from ingest.tickers import declared_companies, lower_words
 from ragbot import Ragbot
 
 
@@ -142,7 +142,7 @@ def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_sha
     text = "Harrowgate Robotics won a pilot. Harrowgate Robotics grew. Harrowgate said costs rose."
     (learned,) = learn_companies([(["HRGT"], text)], CompanyDirectory.load())
     assert set(learned.aliases) == {"Harrowgate Robotics", "Harrowgate"}
-    twins = declared_companies([("HRGT", "Harrowgate Robotics"), ("HRGF", "Harrowgate Freight")], [text], set())
+    twins = declared_companies([("HRGT", "Harrowgate Robotics"), ("HRGF", "Harrowgate Freight")], lower_words(text), set())
     assert [c.aliases for c in twins] == [("Harrowgate Robotics",), ("Harrowgate Freight",)]
 
 

@@ -13,7 +13,7 @@ readers wait only for the writes themselves.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
@@ -27,6 +27,7 @@ from sqlalchemy.engine import Engine
 
 from ingest.readers.notes import container_of
 from vectorstore.lexical import LexicalIndex
+from vectorstore.parsed import ParsedNote, ParsedNotes
 
 NoteChunks = tuple[str, list[Document]]  # (source, the note's chunks)
 _LOOKUP = 500  # record keys (or sources) per query (SQLite's bound-parameter limit)
@@ -70,6 +71,7 @@ class NoteIndex:
         where = {"engine": records} if isinstance(records, Engine) else {"db_url": records}  # SQLite file or PostgreSQL
         self.records = SQLRecordManager(namespace, **where)
         self.records.create_schema()
+        self.parsed = ParsedNotes(self.records.engine, namespace)
 
     @property
     def collection(self):
@@ -79,14 +81,17 @@ class NoteIndex:
         return set(self.records.list_keys(group_ids=[source]))
 
     def unchanged(self, notes: list[NoteChunks]) -> set[str]:
-        """Sources whose chunks are exactly the ones recorded for them: nothing to write.
+        """Sources whose chunks are exactly the ones recorded for them: nothing to write."""
+        return self.recorded({source: {chunk_key(c) for c in chunks} for source, chunks in notes})
+
+    def recorded(self, wanted: Mapping[str, set[str]]) -> set[str]:
+        """Sources whose recorded chunk keys are exactly ``wanted[source]``.
 
         ``index`` would find that too, but at one record query per note plus a timestamp update
         per chunk, which made an unchanged re-ingest cost a tenth of the first one. Here the
         records are read ``_LOOKUP`` notes per query. A chunk's key hashes its metadata, source
         included, so every key found belongs to one note; a key matching none of the chunks
         (a note that shrank or changed) makes its query's notes be checked one by one."""
-        wanted = {source: {chunk_key(c) for c in chunks} for source, chunks in notes}
         owner = {key: source for source, keys in wanted.items() for key in keys}
         sources = list(wanted)
         same: set[str] = set()
@@ -110,30 +115,37 @@ class NoteIndex:
         remove_missing: bool = False,
         on_note: Callable[[str], None] | None = None,
         on_embedded: Callable[[int, int], None] | None = None,
+        parsed: Mapping[str, ParsedNote] | None = None,
+        unparsed: Iterable[ParsedNote] = (),
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
         them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
         so do the notes of their attachments). Every new chunk is embedded first
         (``on_embedded(done, total)`` after each slice), then the notes are written
-        (``on_note(source)`` after each note's batch)."""
-        notes = list(notes)
+        (``on_note(source)`` after each note's batch), and the ``parsed`` row of each note
+        recorded once its chunks are. ``unparsed``: notes not read this time, their rows found
+        current (``recorded``): unchanged, left as they are."""
+        notes, unparsed, parsed = list(notes), list(unparsed), parsed or {}
         unchanged = self.unchanged(notes)
+        self.parsed.record(parsed[s] for s, _ in notes if s in unchanged and s in parsed)
         changed = [note for note in notes if note[0] not in unchanged]
         before = {source: self._keys(source) for source, _ in changed}
-        result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes))
+        result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes) + sum(len(n.chunks) for n in unparsed))
         if remove_missing:
-            present = {source for source, _ in notes} | keep
+            present = {source for source, _ in notes} | {n.source for n in unparsed} | keep
             result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
         ahead = self._embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
-        for source, _ in notes:  # after embedding, as the progress stages run: read, embed, index
-            if source in unchanged and on_note:
+        for source in [n.source for n in unparsed] + [s for s, _ in notes if s in unchanged]:
+            if on_note:  # after embedding, as the progress stages run: read, embed, index
                 on_note(source)
         for batch in self._batches(changed):
             written = self._write(batch)
+            self.parsed.record(parsed[s] for s, _ in batch if s in parsed)
             result.embedded += written if ahead is None else 0
             for source, _ in batch:
                 if on_note:
                     on_note(source)
+        result.unchanged += [n.source for n in unparsed]
         for source, _ in notes:
             if source in unchanged:
                 result.unchanged.append(source)
@@ -230,6 +242,7 @@ class NoteIndex:
         """Remove one note: records first, then vectors, so a crash in between leaves vectors
         that the next sync still finds (by metadata) rather than records without vectors."""
         with self.commit():
+            self.parsed.forget([source])
             self.records.delete_keys(sorted(self._keys(source)))
             ids = self.collection.get(where={"source": source}, include=[])["ids"]
             if ids:
