@@ -15,6 +15,7 @@ from ragbot.answering.gate import Answerability
 from ragbot.answering.scoring import Scorer
 from ragbot.answering.settings import AnsweringSettings, FeatureWeights
 from ragbot.extractive import ExtractiveAnswerer
+from ragbot.glossary import expand
 
 SEGMENT = "What was Retail revenue in Q3 2025?"
 ANSWER = "Retail revenue rose 12% to RMB 260 billion in Q3 2025."
@@ -30,6 +31,8 @@ def test_each_asked_part_is_taken_out_once_and_a_question_without_one_has_no_gen
     when = "When will the company sign the Gemini deal?"
     assert generalisations(when, asked_for(when, when))["time"] == "will the company sign the Gemini deal?"
     assert generalisations("What are the risks?", asked_for("What are the risks?", "What are the risks?")) == {}
+    capex = "What was capex in Q2 2025?"  # the glossary's long form goes with its abbreviation
+    assert generalisations(expand(capex), asked_for(capex, expand(capex)))["quantity"] == "What was in Q2 2025?"
 
 
 def scored(text: str, logit: float):

@@ -7,7 +7,9 @@ for a segment's revenue, a product's targets for its growth, a sentence naming a
 The cross-encoder scores the first ``top`` relevant sentences (best first, logit at least the
 gate's floor) against the question and against each of its generalisations
 (``answerability.generalisations``), in one batch; ``qualifier_contrast`` is the smallest
-difference, question minus generalisation, over the parts. Cost: ``top`` x (1 + parts) pairs,
+difference, question minus generalisation, over the parts. The question is read as typed, with
+its companies (the topic the gate judges by names them "the company", and a segment alias such
+as "JD Retail" would lose its segment), plus the glossary's long forms. Cost: ``top`` x (1 + parts) pairs,
 at most 4 x ``top``."""
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from ingest import TickerResolver
 from ragbot.answering.answerability import asked_for, generalisations
 from ragbot.answering.scoring import Scored
+from ragbot.glossary import expand
 from ragbot.rerank import Reranker
 from ragbot.routing import Question
 
@@ -35,7 +38,8 @@ class QualifierContrast:
         if not judged:
             return {}
         wants = asked_for(question.text, question.topic, resolver, question.previous_topic)
-        queries = [question.text, *generalisations(question.text, wants).values()]
+        asked = expand(question.text)  # with the long form of an abbreviation ("capex (capital expenditure)")
+        queries = [asked, *generalisations(asked, wants).values()]
         if len(queries) == 1:
             return {id(s.candidate): 0.0 for s in judged}
         logits = self.reranker.score_pairs([(q, s.candidate.text) for s in judged for q in queries])
