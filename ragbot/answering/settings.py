@@ -75,7 +75,7 @@ class AnsweringSettings(BaseModel):
         None, ge=-20, le=20,
         description="The gate's floor on qualifier_contrast (cross-encoder pipeline): a sentence answers only if the "
         "question with its qualifier (segment, product, quantity, 'when') scores at most this much below the question "
-        "without it; None (default) does not compute it. -20 computes it (for --explain) and refuses nothing.",
+        "without it; None (default) does not compute it. -20 computes it for --explain and changed no answer of the dev sets.",
     )
     qualifier_contrast_top: int = Field(
         3, ge=1, le=16,
