@@ -77,8 +77,8 @@ class ExtractiveAnswerer(Answerer):
             self.relevance.warm_up()
 
     def rank(self, question: Question, passages: list[Document]) -> tuple[list[Scored], list[Dropped], dict[int, Scored]]:
-        """Stages 3-5 (and the cross-encoder's features, and the qualifier contrast when its floor
-    is set): (ranked, dropped, every score by candidate id)."""
+        """Stages 3-5 (and the cross-encoder's features, and the qualifier contrast when its
+        floor is set): (ranked, dropped, every score by candidate id)."""
         pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:

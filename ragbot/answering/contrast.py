@@ -9,8 +9,8 @@ gate's floor) against the question and against each of its generalisations
 (``answerability.generalisations``), in one batch; ``qualifier_contrast`` is the smallest
 difference, question minus generalisation, over the parts. The question is read as typed, with
 its companies (the topic the gate judges by names them "the company", and a segment alias such
-as "JD Retail" would lose its segment), plus the glossary's long forms. Cost: ``top`` x (1 + parts) pairs,
-at most 4 x ``top``."""
+as "JD Retail" would lose its segment), plus the glossary's long forms. Cost: ``top`` x (1 +
+parts) pairs, at most 4 x ``top``."""
 
 from __future__ import annotations
 
@@ -23,9 +23,9 @@ from ragbot.routing import Question
 
 
 class QualifierContrast:
-    """Adds ``qualifier_contrast`` (logit units, ~-10..10; 0 when the question has no part to
-    remove) to the features of the first ``top`` sentences whose logit reaches ``min_relevance``;
-    the others keep None (not judged)."""
+    """``qualifier_contrast`` (logit units, ~-10..10; 0 when the question has no part to
+    remove) of the first ``top`` sentences whose logit reaches ``min_relevance``; the others
+    are not judged (their feature stays None)."""
 
     def __init__(self, reranker: Reranker, top: int, min_relevance: float):
         self.reranker = reranker
