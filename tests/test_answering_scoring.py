@@ -28,7 +28,7 @@ def test_the_score_is_the_weighted_sum_of_the_features():
 
 @pytest.mark.parametrize("name", list(FeatureWeights.model_fields))
 def test_a_zero_weight_takes_its_feature_out_of_the_score(name):
-    features = Features(**{**PRIOR.__dict__, "rerank": 4.0, "lead_in": 1.0})
+    features = Features(**{**PRIOR.__dict__, "rerank": 4.0, "lead_in": 1.0, "qualifier_contrast": -1.0})
     full = Scorer(FeatureWeights()).score(CANDIDATE, features)
     without = Scorer(FeatureWeights(**{name: 0.0})).score(CANDIDATE, features)
     assert without.contributions[name] == 0.0

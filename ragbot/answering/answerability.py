@@ -247,6 +247,39 @@ def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[s
     return measure, forms
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:['\u2019]s)?")
+
+
+def without(text: str, words: frozenset[str], only_quantities: bool = False) -> str:
+    """``text`` without its words whose stem (``_SAME`` joined) is one of ``words``; with
+    ``only_quantities``, only the quantity nouns among them ("revenue", not "grow")."""
+
+    def keep(m: re.Match) -> str:
+        word = m.group()
+        dropped = _canonical(stem(word.lower().removesuffix("'s").removesuffix("\u2019s"))) in words
+        return "" if dropped and (not only_quantities or _is_quantity(word)) else word
+
+    left = re.sub(r"\(\W*\)", "", _WORD.sub(keep, text))  # and a glossary's parentheses emptied
+    return re.sub(r"\s+([?.,;:!])", r"\1", re.sub(r"\s{2,}", " ", left)).strip()
+
+
+def generalisations(text: str, wants: AskedFor) -> dict[str, str]:
+    """The question ``text`` without each part of what it asks, for ``qualifier_contrast``
+    (``contrast.py``): "qualifier" without the segment or product words ("What was JD revenue
+    in Q3 2025?" of "What was JD Retail's revenue in Q3 2025?"), "quantity" without the asked
+    quantity nouns ("How fast did Yuanbao grow?" of "How fast did Yuanbao's revenue grow?"),
+    "time" without the words that ask when. An abbreviation's long form, which the glossary adds
+    (``expand``), goes with it. Only the parts the question has, whose removal changes it and
+    leaves a content word."""
+    long_forms = frozenset(w for q in wants.quantities for w in wants.forms.get(q, ()))
+    parts = {
+        "qualifier": without(text, wants.qualifiers) if wants.qualifiers else text,
+        "quantity": without(without(text, wants.quantities, only_quantities=True), long_forms) if wants.quantities else text,
+        "time": _TIME_QUESTION.sub(" ", text).strip() if wants.kind == "time" else text,
+    }
+    return {part: general for part, general in parts.items() if general != text and stems(general)}
+
+
 def states_kind(kind: str | None, sentence: str) -> bool:
     """Whether ``sentence`` holds the kind of answer asked: a figure, a time, a risk (a risk,
     hedge or adverse development, ``_RISK_CUE``), or anything (None)."""

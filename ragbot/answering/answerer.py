@@ -8,12 +8,15 @@ passages' dense similarity. Which one runs is decided when the answerer is built
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from langchain_core.documents import Document
 
 from ingest import TickerResolver
 from ragbot.answer import Answer, Answerer
 from ragbot.answering.candidates import Dropped, about_asked, collect
 from ragbot.answering.composition import company_label, compose, not_found
+from ragbot.answering.contrast import QualifierContrast
 from ragbot.answering.features import prior_features
 from ragbot.answering.gate import Answerability, DenseGate, RelevanceGate
 from ragbot.answering.relevance import CrossEncoderRelevance
@@ -55,7 +58,9 @@ class ExtractiveAnswerer(Answerer):
         self.max_sentences = max_sentences or _default("max_citations")
         self.scorer = Scorer(s.weights)
         self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache) if reranker else None
-        answers = Answerability(s.min_subject_match, s.min_measure_match, s.require_answer_kind)
+        contrast = s.min_qualifier_contrast if reranker else None  # it needs the cross-encoder
+        self.contrast = QualifierContrast(reranker, s.qualifier_contrast_top, min_relevance) if contrast is not None else None
+        answers = Answerability(s.min_subject_match, s.min_measure_match, s.require_answer_kind, contrast)
         self.gate = (
             RelevanceGate(min_relevance, answers)
             if reranker
@@ -72,7 +77,8 @@ class ExtractiveAnswerer(Answerer):
             self.relevance.warm_up()
 
     def rank(self, question: Question, passages: list[Document]) -> tuple[list[Scored], list[Dropped], dict[int, Scored]]:
-        """Stages 3-5 (and the cross-encoder's features): (ranked, dropped, every score by candidate id)."""
+        """Stages 3-5 (and the cross-encoder's features, and the qualifier contrast when its
+        floor is set): (ranked, dropped, every score by candidate id)."""
         pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
@@ -80,6 +86,13 @@ class ExtractiveAnswerer(Answerer):
             dropped += cut
             by_id = {id(s.candidate): s for s in scored}
             scored = ranked([self.scorer.score(c, f, logit) for c, f, logit in read])
+            if self.contrast:
+                contrast = self.contrast.run(question=question, ranked=scored, resolver=self.resolver)
+                scored = ranked([
+                    self.scorer.score(s.candidate, replace(s.features, qualifier_contrast=contrast[id(s.candidate)]), s.logit)
+                    if id(s.candidate) in contrast else s
+                    for s in scored
+                ])
             return scored, dropped, {**by_id, **{id(s.candidate): s for s in scored}}
         return scored, dropped, {id(s.candidate): s for s in scored}
 

@@ -28,6 +28,12 @@ kind_fit             "how much / what was the revenue", a time for "when", a ris
                      no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
+qualifier_ ~-10..10  qualifier_contrast (``contrast.py``, computed only when its gate floor is set,
+contrast             for the first few relevant sentences): the cross-encoder's logit for the
+                     question minus its logit for the question without a part of what it asks
+                     (segment or product words, the asked quantity, "when"), the smallest over
+                     the parts; 0 when there is no part to remove. Negative: the sentence fits
+                     the question without the part better (a near miss)
 =========  ========  ===========================================================================
 """
 
@@ -54,7 +60,7 @@ QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifi
 class Features:
     """One sentence's named evidence (ranges in the module docstring). ``rerank`` and
     ``lead_in`` are None until the cross-encoder has read the sentence, and stay None
-    in the pipeline without one."""
+    in the pipeline without one; ``qualifier_contrast`` is None unless it was computed."""
 
     coverage: float
     figures: float
@@ -69,6 +75,7 @@ class Features:
     answer_kind_fit: float = 1.0
     rerank: float | None = None
     lead_in: float | None = None
+    qualifier_contrast: float | None = None
 
     def items(self) -> list[tuple[str, float]]:
         """(name, value) of every feature that has a value, in scoring order."""

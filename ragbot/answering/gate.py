@@ -16,12 +16,14 @@ from ragbot.routing import Question, topic_terms
 @dataclass(frozen=True)
 class Answerability:
     """Does a sentence state what the question asks (``answerability.py``)? Its
-    ``subject_match`` and ``measure_match`` reach their floors and it holds the asked kind of
-    answer (``answer_kind_fit``, when ``kind`` is on)."""
+    ``subject_match`` and ``measure_match`` reach their floors, it holds the asked kind of
+    answer (``answer_kind_fit``, when ``kind`` is on) and, when ``min_contrast`` is set, its
+    ``qualifier_contrast`` (``contrast.py``) was computed and reaches it."""
 
     min_subject: float = 1.0
     min_measure: float = 0.6
     kind: bool = True
+    min_contrast: float | None = None  # the floor on qualifier_contrast; None: not required
 
     def misfit(self, s: Scored) -> str | None:
         """Why ``s`` does not answer (None if it does)."""
@@ -32,6 +34,12 @@ class Answerability:
             return f"it does not state the asked measure (measure_match {f.measure_match:.2f} < {self.min_measure:g})"
         if self.kind and f.answer_kind_fit < 1:
             return "it holds no answer of the asked kind (a figure or a time)"
+        if self.min_contrast is not None:
+            if f.qualifier_contrast is None:
+                return "its qualifier contrast was not computed (not among the first relevant sentences)"
+            if f.qualifier_contrast < self.min_contrast:
+                return (f"it fits the question without what narrows it better (qualifier_contrast "
+                        f"{f.qualifier_contrast:.2f} < {self.min_contrast:g})")
         return None
 
 

@@ -27,6 +27,10 @@ class FeatureWeights(BaseModel):
     answer_kind_fit: float = Field(0.0, ge=0, le=20, description=f"The sentence holds the kind of answer asked: a figure, a time (0 or 1). {_WEIGHT}")
     rerank: float = Field(0.3, ge=0, le=5, description=f"The cross-encoder's logit, shared across a list (~-11..11). {_WEIGHT}")
     lead_in: float = Field(5.0, ge=0, le=20, description="Subtracted from a list's lead-in (0 or 1), whose items say what it only announces; 0 keeps lead-ins level.")
+    qualifier_contrast: float = Field(
+        0.0, ge=0, le=5,
+        description=f"Logit for the question minus for it without a qualifier (~-10..10), on the few sentences it is computed for. {_WEIGHT}",
+    )
 
 
 class AnsweringSettings(BaseModel):
@@ -66,3 +70,15 @@ class AnsweringSettings(BaseModel):
     )
     require_answer_kind: bool = Field(False, description="The gate requires answer_kind_fit: a figure for how much/what was, a time for when.")
     near_duplicate: float = Field(0.6, gt=0, le=1, description="Stem-set Jaccard overlap at which a sentence repeats a chosen one (1: only identical word sets).")
+    # Off by default: measured in docs/answering.md, "Tried: qualifier contrast".
+    min_qualifier_contrast: float | None = Field(
+        None, ge=-20, le=20,
+        description="The gate's floor on qualifier_contrast (cross-encoder pipeline): a sentence answers only if the "
+        "question with its qualifier (segment, product, quantity, 'when') scores at most this much below the question "
+        "without it; None (default) does not compute it. -20 computes it for --explain and changed no answer of the dev sets.",
+    )
+    qualifier_contrast_top: int = Field(
+        3, ge=1, le=16,
+        description="Relevant sentences (best first) qualifier_contrast is computed for; the gate accepts no later one "
+        "while the floor is set. Cost: up to 4 cross-encoder pairs each.",
+    )
