@@ -92,7 +92,7 @@ class Chat:
         """Start answering ``question`` on the chat's own threads, for ``respond`` to show.
 
         Started when the question arrives, the answer is computed while Gradio hands the question on
-        to the answering event and shows the "Searching" placeholder (100-200 ms on 2 cores), not
+        to the answering event and shows the "Searching" placeholder (50-160 ms measured on 2 cores), not
         after them."""
         asked = history(turns)
 
