@@ -38,6 +38,7 @@ from vectorstore.sync import chunk_key
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.servers import check_chroma, check_postgres
+from vectorstore.versioning import is_current
 
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
@@ -214,7 +215,10 @@ class Ragbot:
             excluded = set() if include_deleted else exclusions.sources()
             files = sum(1 for _ in loader.paths(root))
             track("read", 0, files)
-            found = read_folder(root, loader, self.store.index, s, prefix, excluded, lambda n: track("read", min(n, files), files))
+            upgrading = not is_current(self.store.versions.read())
+            found = read_folder(
+                root, loader, self.store.index, s, prefix, excluded, lambda n: track("read", min(n, files), files), upgrading,
+            )
         track("read", files, files)
         left_out = sorted({container_of(n) for n in excluded} & found.read)
         if include_deleted:

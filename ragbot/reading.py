@@ -84,12 +84,13 @@ class FolderRead:
 
 def read_folder(
     root: Path, loader: NoteLoader, index: NoteIndex, settings: Settings, prefix: str, excluded: set[str],
-    progress: Callable[[int], None],
+    progress: Callable[[int], None], upgrading: bool = False,
 ) -> FolderRead:
     """Read every file under ``root`` (sources behind ``prefix``), parsing only those not taken
-    as read; ``excluded`` notes are left out; ``progress(files read)`` after each file."""
+    as read (none while the store is ``upgrading``: its notes are all indexed anew); ``excluded``
+    notes are left out; ``progress(files read)`` after each file."""
     found = FolderRead(context=parse_context(settings, loader))
-    stored = index.parsed.by_file()
+    stored = {} if upgrading else index.parsed.by_file()
 
     def as_read(source: str, key: str) -> bool:
         file = prefix + source

@@ -73,6 +73,12 @@ class VersionFile(VersionRecord):
         replace_text(self.path, json.dumps(asdict(version)))
 
 
+def is_current(version: StoreVersion | None) -> bool:
+    """Whether a store recorded as ``version`` was written at ``STORE_SCHEMA`` (an older or
+    unversioned store is upgraded by its next ingest, every note re-indexed)."""
+    return version is not None and version.schema >= STORE_SCHEMA
+
+
 def upgrade_notice(before: StoreVersion | None, chunks: int) -> str | None:
     """What ingest tells the user when it brings an older store up to ``STORE_SCHEMA``."""
     schema = before.schema if before else 1
