@@ -238,8 +238,8 @@ class Ragbot:
             for repeat in found.repeats:  # stored before its twin arrived
                 index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
+            stored = index.sources() if sync else None
             if sync:
-                stored = index.sources()
                 keep |= {source for source in stored if source.startswith(folders)} if folders else set()
                 keep |= kept_by_sync(stored, prefix, s)
             result = index.sync(
@@ -250,6 +250,7 @@ class Ragbot:
                 on_embedded=lambda count, total: track("embed", count, total),
                 parsed=rows,
                 unparsed=found.unparsed,
+                stored=stored,
             )
             record_version(self.store, index)
         track("index", total, total)  # only now: the store is written and checked

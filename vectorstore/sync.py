@@ -117,6 +117,7 @@ class NoteIndex:
         on_embedded: Callable[[int, int], None] | None = None,
         parsed: Mapping[str, ParsedNote] | None = None,
         unparsed: Iterable[ParsedNote] = (),
+        stored: list[str] | None = None,
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
         them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
@@ -124,7 +125,8 @@ class NoteIndex:
         (``on_embedded(done, total)`` after each slice), then the notes are written
         (``on_note(source)`` after each note's batch), and the ``parsed`` row of each note
         recorded once its chunks are. ``unparsed``: notes not read this time, their rows found
-        current (``recorded``): unchanged, left as they are."""
+        current (``recorded``): unchanged, left as they are. ``stored``: ``sources()``, when the
+        caller has just read them (writer lock held), so they are not read twice."""
         notes, unparsed, parsed = list(notes), list(unparsed), parsed or {}
         unchanged = self.unchanged(notes)
         self.parsed.record(parsed[s] for s, _ in notes if s in unchanged and s in parsed)
@@ -133,7 +135,8 @@ class NoteIndex:
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes) + sum(len(n.chunks) for n in unparsed))
         if remove_missing:
             present = {source for source, _ in notes} | {n.source for n in unparsed} | keep
-            result.deleted = [s for s in self.sources() if s not in present and container_of(s) not in keep]
+            stored = self.sources() if stored is None else stored
+            result.deleted = [s for s in stored if s not in present and container_of(s) not in keep]
         ahead = self._embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
         for source in [n.source for n in unparsed] + [s for s, _ in notes if s in unchanged]:
             if on_note:  # after embedding, as the progress stages run: read, embed, index
