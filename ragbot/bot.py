@@ -32,7 +32,7 @@ from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess, servers_checked
 from ragbot.upkeep import check, prepare_write, record_version, reembed
-from ragbot.userdata import kept_by_sync, source_prefix, sync_scope
+from ragbot.userdata import is_excluded, kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
 from vectorstore.sync import chunk_key
 from vectorstore.doctor import Checkup
@@ -235,6 +235,9 @@ class Ragbot:
         keep = {f.path for f in failed}
         with self.store.writing(self.settings.wait_for_writer) as index:
             index, notices = prepare_write(self.store, index)
+            if not include_deleted:  # deleted on a page while this ingest read the folder (a delete holds this lock)
+                late = exclusions.sources() - excluded
+                chunked = [(n, c) for n, c in chunked if not is_excluded(n.source, late)]
             for repeat in found.repeats:  # stored before its twin arrived
                 index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes

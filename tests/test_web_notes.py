@@ -110,6 +110,25 @@ def test_a_deleted_note_keeps_its_file_stays_out_of_reingests_and_undo_restores_
     assert "tsla-robotaxi.txt" in stored(notes_bot) and not json.loads(notes_bot.store.excluded.path.read_text())
 
 
+def test_a_note_deleted_while_a_reingest_reads_the_folder_stays_deleted(notes_bot):
+    """The page deletes an edited note after a re-ingest has read the exclusions and the folder,
+    before it writes: the ingest leaves the note out (it checks again under the writer lock,
+    which a delete holds while it deletes and excludes)."""
+    notes = Notes(notes_bot)
+    edited = Path(notes_bot.settings.notes_dir) / "tsla-robotaxi.txt"
+    edited.write_text(edited.read_text().replace("We are mildly positive", "Edited. We are mildly positive"))
+    deleted = []
+
+    def delete_once_read(event: IngestProgress) -> None:
+        if event.stage == "read" and event.done == event.total and not deleted:
+            deleted.append(notes.delete("tsla-robotaxi.txt"))
+
+    report = notes_bot.ingest(sync=True, progress=delete_once_read)
+    assert deleted and "tsla-robotaxi.txt" not in report.updated + report.added
+    assert "tsla-robotaxi.txt" not in stored(notes_bot) and notes_bot.store.excluded.sources() == {"tsla-robotaxi.txt"}
+    assert notes_bot.ingest(sync=True).excluded == ["tsla-robotaxi.txt"]
+
+
 def test_uploads_land_beside_the_store_survive_a_sync_and_undo_restores_their_file(notes_bot, tmp_path):
     incoming = tmp_path / "incoming"
     incoming.mkdir()

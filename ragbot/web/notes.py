@@ -135,8 +135,13 @@ class Notes:
             got = index.collection.get(where={"source": {"$in": targets}}, include=["documents", "metadatas"])
             for target in targets:
                 index.delete_source(target)
-        chunks = tuple(Document(page_content=text, metadata=meta) for text, meta in zip(got["documents"], got["metadatas"]))
-        upload = uploaded_file(source, settings)
+            chunks = tuple(Document(page_content=text, metadata=meta) for text, meta in zip(got["documents"], got["metadatas"]))
+            # still under the writer lock: an ingest that takes it next finds the file gone or excluded
+            return self._forget_file(source, chunks)
+
+    def _forget_file(self, source: str, chunks: tuple[Document, ...]) -> Removed:
+        """Delete an uploaded file; put any other note on the exclusion list."""
+        upload = uploaded_file(source, self.bot.settings)
         if upload is not None and container_of(source) == source and upload.is_file():
             data = upload.read_bytes()
             upload.unlink()
