@@ -23,15 +23,22 @@ def current(generation: Callable[[], int]) -> int | None:
 
 def wire_live_refresh(demo: gr.Blocks, generation: Callable[[], int], refresh: Callable, inputs: list, outputs: list) -> None:
     """Every ``REFRESH_SECONDS``, run ``refresh(*inputs)`` into ``outputs`` if ``generation()`` moved
-    since the page loaded (so a tick never undoes what the user picked on an unchanged store)."""
+    since the page loaded (so a tick never undoes what the user picked on an unchanged store).
+
+    A tick's only output is a hidden number; the refresh is a second event, run when it changes.
+    Gradio's client marks every output of an event as pending and redraws it, skipped or not:
+    with the views (table, plot) as outputs, each tick cost the browser ~60 ms of CPU, which a
+    question asked at that moment waited for (measured in docs/chat-page.md)."""
     seen = gr.State(-1)
+    moved = gr.Number(-1, visible=False)  # the generation the views were last refreshed to
     demo.load(lambda: current(generation), None, seen, api_visibility="private", queue=False)
     timer = gr.Timer(REFRESH_SECONDS)
 
-    def tick(last: int, *values):
+    def tick(last: int):
         now = current(generation)
         if now is None or now == last:  # unchanged, or its server is gone (the next tick looks again)
-            return gr.skip(), *(gr.skip() for _ in outputs)
-        return now, *refresh(*values)
+            return gr.skip(), gr.skip()
+        return now, now
 
-    timer.tick(tick, [seen, *inputs], [seen, *outputs], api_visibility="private", show_progress="hidden", queue=False)
+    timer.tick(tick, [seen], [seen, moved], api_visibility="private", show_progress="hidden", queue=False)
+    moved.change(refresh, inputs, outputs, api_visibility="private", show_progress="hidden", queue=False)
