@@ -21,6 +21,13 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W_]")
 # Search-engine operators typed in capitals are syntax, not a topic ("NEAR(", "AND").
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+# Words of a message that asks nothing: greetings, thanks, acknowledgements and their fillers.
+# A message made only of them ("hello", "thanks!", "ok, thank you very much") gets the prompt,
+# never a follow-up on the last question (which would repeat its answer as if asked again).
+_SOCIAL = frozenset(
+    "hello hi hey hiya greetings thanks thank thx ty cheers ok okay great cool nice perfect awesome "
+    "bye goodbye good morning afternoon evening night you very much so a lot all there again".split()
+)
 _CUT_SLACK = 0.8  # cut at the last space in the final 20% of the limit, else mid-word (0-1)
 
 
@@ -50,9 +57,19 @@ def clean_text(text: str) -> tuple[str, int]:
     return _CONTROL.sub(" ", text), invalid
 
 
+def is_social(text: str) -> bool:
+    """Whether ``text`` is only a greeting, thanks or acknowledgement (``_SOCIAL`` words)."""
+    words = [w.strip(".,;:!?()\"'*-").lower() for w in text.split()]
+    words = [w for w in words if w]
+    return bool(words) and all(w in _SOCIAL for w in words)
+
+
 def has_content(text: str, follows_up: bool = False) -> bool:
     """Whether ``text`` asks about something: a content word (not a stop word or a capitalised
-    search operator); in a conversation, any word (a follow-up such as "why?")."""
+    search operator); in a conversation, any word (a follow-up such as "why?"). A message that
+    is only social ("thanks!") asks nothing, in a conversation or not."""
+    if is_social(text):
+        return False
     if follows_up:
         return bool(_WORD.search(text))
     words = " ".join(w for w in text.split() if w.strip("()\"'*:") not in _OPERATORS)

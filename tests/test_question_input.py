@@ -37,6 +37,19 @@ def test_in_a_conversation_any_word_is_a_follow_up():
     assert not prepare_question("?!", LIMIT, history).answerable
 
 
+@pytest.mark.parametrize("message", ["hello", "Thanks!", "thank you very much", "ok, thanks", "Hi there", "good morning"])
+def test_a_greeting_or_thanks_asks_nothing_even_as_a_follow_up(message):
+    history = [{"role": "user", "content": "Alibaba cloud risks?"}, {"role": "assistant", "content": "..."}]
+    assert not prepare_question(message, LIMIT).answerable
+    assert not prepare_question(message, LIMIT, history).answerable
+
+
+@pytest.mark.parametrize("message", ["thanks, and JD?", "ok, why?", "hello, what are Tesla's risks?", "good margins?"])
+def test_a_social_word_beside_a_question_keeps_it_a_question(message):
+    history = [{"role": "user", "content": "Alibaba cloud risks?"}, {"role": "assistant", "content": "..."}]
+    assert prepare_question(message, LIMIT, history).answerable
+
+
 def test_invalid_unicode_is_replaced_and_reported():
     from_json = prepare_question("Alibaba \ud800 cloud", LIMIT)  # a lone surrogate, as JSON can carry
     assert from_json.text == "Alibaba \ufffd cloud"
