@@ -177,7 +177,7 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
 
 @app.command()
 def serve(
-    host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs --auth.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(help="Address to bind; any address but loopback without --auth gets a warning (anyone who reaches it can read your notes).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port of the chat page.")] = 7860,
     auth: Annotated[Optional[str], typer.Option("--auth", help="user:password required to open the page.")] = None,
     auth_file: Annotated[Optional[Path], typer.Option("--auth-file", help="File of user:password lines.")] = None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 
 import pytest
 from conftest import EXAMPLES
@@ -105,3 +106,12 @@ def test_ingest_of_a_missing_folder_exits_2(tmp_path):
     done = run_cli("ingest", tmp_path / "nowhere", "--store", tmp_path / "store", cwd=tmp_path)
     assert done.returncode == 2
     assert "notes folder not found" in done.stderr
+
+
+def test_serve_on_a_port_in_use_says_so_and_exits_2_before_loading_anything(tmp_path):
+    with socket.create_server(("127.0.0.1", 0)) as taken:  # another page already listening there
+        port = taken.getsockname()[1]
+        done = run_cli("serve", "--port", port, "--store", tmp_path / "store", cwd=tmp_path)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert f"127.0.0.1:{port}" in done.stderr and "--port" in done.stderr
+    assert "chat at" not in done.stdout

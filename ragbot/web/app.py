@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import gradio as gr
 
 from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
+from ragbot.exit_codes import CannotRun
 from ragbot.generative.llm import privacy_notice
 from ragbot.userdata import uploads_folder
 from ragbot.web import render
@@ -310,6 +312,15 @@ def launch(bot: Ragbot, **options) -> gr.Blocks:
     return demo
 
 
+def check_port(host: str, port: int) -> None:
+    """Refuse, before loading any model, a port this machine cannot serve on (another page on it)."""
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as error:
+        raise CannotRun(f"cannot serve on {host}:{port} ({error.strerror}; another ragbot serve?): pick a free one with --port") from error
+
+
 def serve(
     bot: Ragbot, host: str = "127.0.0.1", port: int = 7860, auth: str | None = None, auth_file: Path | None = None,
     watch: bool = False,
@@ -318,6 +329,7 @@ def serve(
     with ``watch``, also keep the store in line with the notes folder (``ragbot watch``)."""
     logins = credentials(auth, auth_file)
     check_admins(bot.settings.admins, logins)
+    check_port(host, port)
     if logins is None and not is_loopback(host):
         print(
             f"warning: serving on {host} without --auth; anyone who can reach it can read and change your notes",
