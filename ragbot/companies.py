@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ingest.words import query_terms
@@ -19,6 +20,9 @@ from ragbot.routing import Question
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
+# From this length, a word one typo (an edit or a swap) from a company's name is a near spelling
+# too ("Nvidea"), when no note uses it: a word the notes use is a real word ("lowers", "boxing").
+_ONE_TYPO_LETTERS = 6
 # A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question
 # nor of one of its sentences ("... since May? Compare its average ...": ``_starts_sentence``).
 _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
@@ -50,9 +54,12 @@ def label(resolver: TickerResolver, ticker: str) -> str:
     return ticker if name == ticker else f"{name} ({ticker})"
 
 
-def near_spelling(text: str, resolver: TickerResolver, held: set[str]) -> str | None:
+def near_spelling(
+    text: str, resolver: TickerResolver, held: set[str], mentioned: Callable[[str], bool] | None = None,
+) -> str | None:
     """The name, as the alias table writes it, of a company the notes are about that a word of
-    ``text`` nearly spells ("Alibba" -> "Alibaba"), if any. rapidfuzz, a kept library, rather
+    ``text`` nearly spells ("Alibba" -> "Alibaba"; with ``mentioned``, the notes' word index,
+    also one typo from it, ``_ONE_TYPO_LETTERS``), if any. rapidfuzz, a kept library, rather
     than difflib: it scores a word against every alias at once, in C."""
     aliases = {
         alias.lower(): alias for ticker in held if (company := resolver.directory.companies.get(ticker))
@@ -63,6 +70,8 @@ def near_spelling(text: str, resolver: TickerResolver, held: set[str]) -> str | 
         if word in known:
             continue
         match = process.extractOne(word, list(aliases), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_SPELLING)
+        if match is None and mentioned is not None and len(word) >= _ONE_TYPO_LETTERS and not mentioned(word):
+            match = process.extractOne(word, list(aliases), scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
         if match is not None:
             return aliases[match[0]]
     return None
@@ -122,7 +131,7 @@ def check_companies(
         return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
-    if not question.tickers and (name := near_spelling(question.text, resolver, held)):
+    if not question.named and (name := near_spelling(question.text, resolver, held, mentioned)):
         return CompanyCheck(Answer(f"Did you mean {name}? No company in your notes is spelt as in the question.", False))
     if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))

@@ -48,6 +48,20 @@ def test_a_near_spelling_gets_did_you_mean():
     assert near_spelling("What are Alibba's risks?", RESOLVER, {"NVDA"}) is None  # only companies with notes
 
 
+def test_one_typo_in_a_long_name_no_note_uses_is_a_near_spelling():
+    no_note_uses = lambda word: False  # noqa: E731  (the notes' word index finds nothing)
+    assert near_spelling("Nvidea export controls", RESOLVER, HELD) is None  # 83 by ratio: under _SPELLING
+    assert near_spelling("Nvidea export controls", RESOLVER, HELD, no_note_uses).lower() == "nvidia"
+    assert near_spelling("Nvidea export controls", RESOLVER, HELD, lambda word: True) is None  # a word the notes use is a word
+    assert near_spelling("What are the risks to Nvdia?", RESOLVER, {"BABA"}, no_note_uses) is None  # only companies with notes
+
+
+def test_a_near_spelling_in_a_follow_up_still_gets_did_you_mean():
+    history = [{"role": "user", "content": "What are Tencent's gaming trends?"}, {"role": "assistant", "content": "..."}]
+    result = check("what are Alibba's cloud risks?", history=history)
+    assert result.reply.text.startswith("Did you mean Alibaba?") and not result.reply.found
+
+
 def test_follow_ups_keep_their_inherited_company():
     history = [{"role": "user", "content": "What are Alibaba's cloud risks?"}, {"role": "assistant", "content": "..."}]
     assert check("and its margins?", history=history).reply is None
