@@ -119,7 +119,7 @@ def layout(bot: Ragbot) -> Page:
                     gr.HTML(render.message_html(
                         f"Notes folder: {bot.settings.notes_dir} \u00b7 uploads are saved to {uploads_folder(bot.settings)}"
                     ))
-                    sync = gr.Checkbox(label="Also remove notes whose files are gone")
+                    sync = gr.Checkbox(label="Also remove stored notes that are not in the notes folder (ingested from other folders too; uploads stay)")
                     include_deleted = gr.Checkbox(label="Also bring back notes deleted here", elem_id="rb-include-deleted")
                     reingest = gr.Button("Re-ingest notes folder", elem_id="rb-reingest")
             report = gr.HTML(elem_id="rb-report")
