@@ -19,6 +19,7 @@ ANSWERING = {  # the answering stack: routing, retrieval, reranking, the answere
     "ragbot.answer", "ragbot.routing", "ragbot.retrieval", "ragbot.rerank", "ragbot.extractive",
     "ragbot.answering.answerer", "ragbot.sentiment", "ragbot.generative", "ragbot.question_input",
 }
+READERS = {"ingest.readers.pdf", "ingest.readers.html", "ingest.readers.docx", "ingest.readers.eml", "pypdf", "trafilatura", "docx"}
 
 
 @pytest.fixture(scope="module")
@@ -58,9 +59,10 @@ def test_second_ingest_leaves_everything_unchanged(example_store):
     assert report["chunks"] == first["chunks"]
 
 
-def test_an_unchanged_sync_never_imports_the_answering_stack(example_store):
+def test_an_unchanged_sync_imports_no_answering_stack_and_no_reader(example_store):
     """Most of an unchanged re-ingest's cost is the process's fixed cost (issue 15): the
-    ``ingest`` command imports what reading and writing the store take, nothing that answers."""
+    ``ingest`` command imports what reading and writing the store take, nothing that answers,
+    and no document reader while it parses no file."""
     root, folder, store, _ = example_store
     env = {**cli_env(), "PYTHONPROFILEIMPORTTIME": "1"}  # every import, one line each on stderr
     done = subprocess.run(cli_command("ingest", folder, "--sync", "--store", store, "--json"), cwd=root, env=env, capture_output=True, text=True)
@@ -68,6 +70,7 @@ def test_an_unchanged_sync_never_imports_the_answering_stack(example_store):
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert {"ragbot.bot", "vectorstore.sync", "chromadb"} <= imported  # the ingest ran, and this sees its imports
     assert not imported & ANSWERING
+    assert not imported & READERS
 
 
 def test_stats_json_counts_notes_chunks_and_tickers(example_store):
