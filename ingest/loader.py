@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.note import Note, NoteFormatError, parse_note
-from ingest.readers import DOCUMENT_SUFFIXES, ReaderLimits, reader_for
+from ingest.readers import DOCUMENT_SUFFIXES, ReaderLimits, is_document
 from ingest.readers.notes import document_notes
 from ingest.tickers import TickerResolver
 
@@ -190,7 +190,7 @@ class NoteLoader:
         """Parse one file (a document may hold several notes, and attachments that failed), or
         not if ``skip(source, file_key)`` says so; raises ``NoteFormatError`` or ``OSError``
         with the reason."""
-        document = reader_for(path.name) is not None
+        document = is_document(path.name)
         data, status = read_regular_file(path, self.limits.max_bytes if document else self.max_bytes)
         mtime = datetime.fromtimestamp(status.st_mtime, tz=timezone.utc).date().isoformat()
         source = display_source(path.relative_to(root).as_posix())

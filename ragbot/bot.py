@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langchain_core.documents import Document
 
@@ -18,17 +19,9 @@ from ingest.tickers import with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
-from ragbot.answer import Answer, Answerer
-from ragbot.companies import check_companies
-from ragbot.extractive import ExtractiveAnswerer
 from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.reading import read_folder
-from ragbot.question_input import clean_history, prepare_question, prompt_answer
 from ragbot.reports import IngestReport, SearchHit, StoreStats
-from ragbot.rerank import cross_encoder
-from ragbot.retrieval import HybridRetriever, ticker_filter
-from ragbot.routing import QueryRouter, Question
-from ragbot.sentiment import NoteCatalog, SentimentAnswerer, Window
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess, servers_checked
 from ragbot.upkeep import check, prepare_write, record_version, reembed
@@ -39,6 +32,12 @@ from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.servers import check_chroma, check_postgres
 from vectorstore.versioning import is_current
+
+if TYPE_CHECKING:  # the answering stack is imported where it is first used: an ingest never loads it
+    from ragbot.answer import Answer, Answerer
+    from ragbot.retrieval import HybridRetriever
+    from ragbot.routing import QueryRouter, Question
+    from ragbot.sentiment import NoteCatalog, SentimentAnswerer
 
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
@@ -63,6 +62,8 @@ class Ragbot:
 
     @cached_property
     def router(self) -> QueryRouter:
+        from ragbot.routing import QueryRouter
+
         self.learn_from_notes()
         return QueryRouter(self.resolver)
 
@@ -125,6 +126,8 @@ class Ragbot:
     @property
     def retriever(self) -> HybridRetriever:
         """Over the index as currently opened (cheap: built per question)."""
+        from ragbot.retrieval import HybridRetriever
+
         s = self.settings
         return HybridRetriever(
             vectorstore=self.index.vectorstore,
@@ -138,6 +141,9 @@ class Ragbot:
     def answerer(self) -> Answerer:
         if self._answerer is not None:
             return self._answerer
+        from ragbot.extractive import ExtractiveAnswerer
+        from ragbot.rerank import cross_encoder
+
         s = self.settings
         reranker = cross_encoder(s) if s.reranker else None
         extractive = ExtractiveAnswerer(
@@ -157,6 +163,8 @@ class Ragbot:
 
     @cached_property
     def sentiment_answerer(self) -> SentimentAnswerer:
+        from ragbot.sentiment import SentimentAnswerer
+
         return SentimentAnswerer(
             today=lambda: self.settings.today or date.today(),
             retrieve=lambda query, tickers: self.retriever.invoke(query, tickers=tickers),
@@ -168,6 +176,8 @@ class Ragbot:
     def note_catalog(self) -> NoteCatalog:
         """Every note's date and scores, read once per store generation: rebuilt after any
         process's ingest or delete."""
+        from ragbot.sentiment import NoteCatalog
+
         generation = self.store.generation()
         cached = self.__dict__.get("_note_catalog")
         if cached is None or cached[0] != generation:
@@ -295,6 +305,8 @@ class Ragbot:
     # -- read ------------------------------------------------------------------------
     def search(self, query: str, ticker: str | None = None, k: int = 5) -> list[SearchHit]:
         """Top passages for ``query`` (hybrid, routed by the companies it names unless ``ticker``)."""
+        from ragbot.question_input import prepare_question
+
         prepared = prepare_question(query, self.settings.max_question_chars)
         if not prepared.answerable:
             return []
@@ -330,6 +342,10 @@ class Ragbot:
         since: date | None = None, until: date | None = None,
     ) -> Iterator[Answer]:
         """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
+        from ragbot.companies import check_companies
+        from ragbot.question_input import clean_history, prepare_question, prompt_answer
+        from ragbot.sentiment import Window
+
         prepared = prepare_question(question, self.settings.max_question_chars, history)
         if not prepared.answerable:
             yield prompt_answer(prepared)
@@ -371,6 +387,8 @@ class Ragbot:
         """The first chunk (the first ``count``) of every note about any of ``tickers`` (all notes if none)."""
         where = {"chunk_index": 0} if count == 1 else {"chunk_index": {"$lt": count}}
         if tickers:
+            from ragbot.retrieval import ticker_filter
+
             where = {"$and": [where, ticker_filter(tickers, field="tickers")]}
         with self.store.reading() as index:
             got = index.collection.get(where=where, include=["documents", "metadatas"])

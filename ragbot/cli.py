@@ -15,11 +15,9 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ragbot.answering.trace import explain as explain_trace
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import CANNOT_RUN, OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.progress import IngestProgress
-from ragbot.question_input import prepare_question
 from ragbot.reports import IngestReport
 from ragbot.settings import Settings
 
@@ -108,6 +106,8 @@ def search(
     store: StoreOpt = None,
 ) -> None:
     """Show the passages retrieval finds for QUERY (a debugging view)."""
+    from ragbot.question_input import prepare_question
+
     bot = make_bot(store)
     print_notices(prepare_question(query, bot.settings.max_question_chars).notices)
     hits = bot.search(query, ticker=ticker, k=k)
@@ -135,6 +135,7 @@ def ask(
     explain: Annotated[bool, typer.Option("--explain", help="Show why: each sentence's features, score and fate, and the gate's evidence.")] = False,
 ) -> None:
     """Answer QUESTION from your notes, citing every sentence."""
+    from ragbot.answering.trace import explain as explain_trace
     from ragbot.generative.cli import check_llm
 
     bot = make_bot(store, reranker=False if no_rerank else None, llm=llm)

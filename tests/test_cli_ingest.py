@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import socket
+import subprocess
 
 import pytest
 from conftest import EXAMPLES
-from ingest_helpers import cli_json, note_text, run_cli, write, write_bad_notes
+from ingest_helpers import cli_command, cli_env, cli_json, note_text, run_cli, write, write_bad_notes
 
 from ingest import CompanyDirectory, NoteLoader, TickerResolver
 
@@ -15,6 +16,11 @@ pytestmark = pytest.mark.slow
 
 INGEST_KEYS = {"added", "updated", "unchanged", "deleted", "failed", "chunks"}
 HIT_KEYS = {"source", "tickers", "sentiment_label", "sentiment_score", "text", "score"}
+ANSWERING = {  # the answering stack: routing, retrieval, reranking, the answerers
+    "ragbot.answer", "ragbot.routing", "ragbot.retrieval", "ragbot.rerank", "ragbot.extractive",
+    "ragbot.answering.answerer", "ragbot.sentiment", "ragbot.generative", "ragbot.question_input",
+}
+READERS = {"ingest.readers.pdf", "ingest.readers.html", "ingest.readers.docx", "ingest.readers.eml", "pypdf", "trafilatura", "docx"}
 
 
 @pytest.fixture(scope="module")
@@ -52,6 +58,20 @@ def test_second_ingest_leaves_everything_unchanged(example_store):
     report = cli_json("ingest", folder, "--store", store, cwd=root)
     assert (report["added"], report["updated"], report["unchanged"], report["embedded_chunks"]) == (0, 0, 15, 0)
     assert report["chunks"] == first["chunks"]
+
+
+def test_an_unchanged_sync_imports_no_answering_stack_and_no_reader(example_store):
+    """Most of an unchanged re-ingest's cost is the process's fixed cost (issue 15): the
+    ``ingest`` command imports what reading and writing the store take, nothing that answers,
+    and no document reader while it parses no file."""
+    root, folder, store, _ = example_store
+    env = {**cli_env(), "PYTHONPROFILEIMPORTTIME": "1"}  # every import, one line each on stderr
+    done = subprocess.run(cli_command("ingest", folder, "--sync", "--store", store, "--json"), cwd=root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert {"ragbot.bot", "vectorstore.sync", "chromadb"} <= imported  # the ingest ran, and this sees its imports
+    assert not imported & ANSWERING
+    assert not imported & READERS
 
 
 def test_stats_json_counts_notes_chunks_and_tickers(example_store):

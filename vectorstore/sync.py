@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from langchain_chroma import Chroma
 from langchain_classic.embeddings import CacheBackedEmbeddings
 from langchain_classic.indexes import SQLRecordManager
+from langchain_classic.indexes._sql_record_manager import UpsertionRecord  # its table, read by ``sources``
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 from langchain_core.indexing.api import _get_document_with_hash  # the record keys index() computes
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from ingest.readers.notes import container_of
@@ -257,5 +259,11 @@ class NoteIndex:
         return self.collection.get(include=["metadatas"])["metadatas"]
 
     def sources(self) -> list[str]:
-        """Every note source in the store, sorted."""
-        return sorted({m["source"] for m in self.metadatas()})
+        """Every note source in the store, sorted: the record manager's groups, as it is the
+        copy that says which chunks belong in the store (``vectorstore.doctor``) and records
+        each under its note's source. One indexed query; reading every chunk's metadata from
+        Chroma instead took a tenth of an unchanged re-ingest of 1,000 notes."""
+        table = UpsertionRecord.__table__
+        query = select(table.c.group_id).where(table.c.namespace == self.records.namespace).distinct()
+        with self.records.engine.connect() as connection:
+            return sorted(group for (group,) in connection.execute(query) if group is not None)

@@ -8,32 +8,38 @@ citations, sentiment and ticker routing.
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import PurePosixPath
 
 from ingest.readers.base import Attachment, Extracted, ReaderLimits, UnreadableDocument
-from ingest.readers.docx import read_docx
-from ingest.readers.eml import read_eml
-from ingest.readers.html import read_html
-from ingest.readers.pdf import read_pdf
 
 Reader = Callable[[bytes, ReaderLimits], Extracted]
 
-READERS: dict[str, Reader] = {
-    ".pdf": read_pdf,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".eml": read_eml,
+READER_MODULES: dict[str, str] = {  # extension -> the module ``ingest.readers.<name>`` whose ``read_<name>`` reads it
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".eml": "eml",
 }
-DOCUMENT_SUFFIXES = tuple(READERS)
+DOCUMENT_SUFFIXES = tuple(READER_MODULES)
+
+
+def is_document(name: str) -> bool:
+    """Whether a file name's extension is a document format (``reader_for`` has a reader)."""
+    return PurePosixPath(name).suffix.lower() in READER_MODULES
 
 
 def reader_for(name: str) -> Reader | None:
-    """The reader for a file name's extension, or ``None`` if it is not a document format."""
-    return READERS.get(PurePosixPath(name).suffix.lower())
+    """The reader for a file name's extension, or ``None`` if it is not a document format.
+
+    A reader's module, with the libraries it parses with (pypdf, lxml and trafilatura,
+    python-docx), is imported on first use: an ingest that parses no document never loads them."""
+    module = READER_MODULES.get(PurePosixPath(name).suffix.lower())
+    return None if module is None else getattr(import_module(f"ingest.readers.{module}"), f"read_{module}")
 
 
 __all__ = [
-    "Attachment", "DOCUMENT_SUFFIXES", "Extracted", "READERS", "Reader", "ReaderLimits", "UnreadableDocument",
-    "reader_for",
+    "Attachment", "DOCUMENT_SUFFIXES", "Extracted", "READER_MODULES", "Reader", "ReaderLimits", "UnreadableDocument",
+    "is_document", "reader_for",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ingest.note import Note, NoteFormatError, parse_note
-from ingest.readers import Extracted, ReaderLimits, UnreadableDocument, reader_for
+from ingest.readers import Extracted, ReaderLimits, UnreadableDocument, is_document, reader_for
 from ingest.tickers import TickerResolver
 
 ATTACHMENT_MARK = "#"  # "mail.eml#report.pdf": the attachment report.pdf of mail.eml
@@ -42,7 +42,7 @@ def document_notes(
         raise UnreadableDocument("not a supported document format")
     extracted = reader(data, limits)
     result = DocumentNotes()
-    notes_inside = [a for a in extracted.attachments if a.name.lower().endswith(TEXT_ATTACHMENTS) or reader_for(a.name)]
+    notes_inside = [a for a in extracted.attachments if a.name.lower().endswith(TEXT_ATTACHMENTS) or is_document(a.name)]
     if extracted.text.strip() or not notes_inside:
         result.notes.append(extracted_note(extracted, source, resolver, date))
     for attachment in notes_inside:

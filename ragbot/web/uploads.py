@@ -16,7 +16,7 @@ from pathlib import Path
 from ingest import LoadFailure
 from ingest.loader import NOTE_SUFFIXES, decode_note
 from ingest.note import NoteFormatError
-from ingest.readers import reader_for
+from ingest.readers import is_document
 
 _MAX_STEM = 100
 
@@ -49,7 +49,7 @@ def target_path(folder: Path, name: str) -> Path:
 def read_note_bytes(path: Path, max_bytes: int, max_document_bytes: int | None = None) -> bytes:
     """The upload's bytes, if it is text within ``max_bytes``, or a document (by its name)
     within ``max_document_bytes`` (default ``max_bytes``)."""
-    document = reader_for(path.name) is not None
+    document = is_document(path.name)
     limit = (max_document_bytes or max_bytes) if document else max_bytes
     size = path.stat().st_size
     if size > limit:
