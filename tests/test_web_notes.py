@@ -151,6 +151,21 @@ def test_uploads_land_beside_the_store_survive_a_sync_and_undo_restores_their_fi
     assert saved.read_text() == UPLOADED_NOTE and source in stored(notes_bot)
 
 
+def test_an_upload_that_cannot_be_ingested_is_reported_once_and_not_kept(notes_bot, tmp_path):
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "empty.txt").write_text("")
+    (incoming / "good.txt").write_text(UPLOADED_NOTE)
+    notes = Notes(notes_bot)
+    html, _ = notes.ingest_uploads([str(incoming / "empty.txt"), str(incoming / "good.txt")], progress=no_progress)
+    assert "uploads/empty.txt" in html and "uploads/good.txt" in stored(notes_bot)
+    folder = uploads_folder(notes_bot.settings)
+    assert not (folder / "empty.txt").exists() and (folder / "good.txt").is_file()
+    (incoming / "later.txt").write_text(UPLOADED_NOTE.replace("61.7%", "62.0%"))
+    html, _ = notes.ingest_uploads([str(incoming / "later.txt")], progress=no_progress)
+    assert "empty.txt" not in html  # not reported again by the next upload
+
+
 def test_the_uploads_folder_is_a_setting(tmp_path):
     chosen = tmp_path / "my-uploads"
     assert uploads_folder(make_settings(tmp_path / "store", uploads_dir=chosen)) == chosen

@@ -79,8 +79,18 @@ class Notes:
         limits = self.bot.settings
         saved, refused = save_uploads([Path(f) for f in files], self.uploads_dir, limits.max_note_bytes, limits.max_document_bytes)
         report = self.bot.ingest(self.uploads_dir, progress=progress_reporter(progress)) if saved else IngestReport()
+        self._drop_failed(report, saved)
         report.failed[:0] = refused
         return render.report_html(report), None
+
+    def _drop_failed(self, report: IngestReport, saved: list[Path]) -> None:
+        """Delete the files just saved that could not be ingested at all (empty, malformed...):
+        reported once, they would otherwise lie in the uploads folder, out of the store and of the
+        page's reach, and be reported again by every later upload."""
+        for failure in report.failed:
+            upload = uploaded_file(failure.path, self.bot.settings)
+            if container_of(failure.path) == failure.path and upload in saved:  # the whole file, not one attachment
+                upload.unlink(missing_ok=True)
 
     def reingest(self, sync: bool, include_deleted: bool = False, progress=gr.Progress(), request: gr.Request | None = None) -> str:
         """Bring the store in line with the configured notes folder (uploads are kept)."""
