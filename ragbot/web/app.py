@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import sys
 from dataclasses import dataclass
@@ -318,7 +319,8 @@ def check_port(host: str, port: int) -> None:
         with socket.create_server((host, port)):
             pass
     except OSError as error:
-        raise CannotRun(f"cannot serve on {host}:{port} ({error.strerror}; another ragbot serve?): pick a free one with --port") from error
+        reason = os.strerror(error.errno) if error.errno else str(error)  # not create_server's "(while attempting to bind...)"
+        raise CannotRun(f"cannot serve on {host}:{port} ({reason}; another ragbot serve?): pick a free one with --port") from error
 
 
 def serve(
