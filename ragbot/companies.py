@@ -65,13 +65,13 @@ def near_spelling(
         alias.lower(): alias for ticker in held if (company := resolver.directory.companies.get(ticker))
         for alias in company.aliases if len(alias) >= 5
     }
-    known = resolver.directory.alias_to_ticker
+    known, names = resolver.directory.alias_to_ticker, list(aliases)
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(text)):
         if word in known:
             continue
-        match = process.extractOne(word, list(aliases), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_SPELLING)
+        match = process.extractOne(word, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_SPELLING)
         if match is None and mentioned is not None and len(word) >= _ONE_TYPO_LETTERS and not mentioned(word):
-            match = process.extractOne(word, list(aliases), scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
+            match = process.extractOne(word, names, scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
         if match is not None:
             return aliases[match[0]]
     return None
