@@ -243,6 +243,7 @@ class Ragbot:
         total = len(chunked) + len(found.unparsed)
         done = iter(range(1, total + 1))
         keep = {f.path for f in failed}
+        embedded = self._embed_before_writing([chunk for _, c in chunked for chunk in c.documents], track)
         with self.store.writing(self.settings.wait_for_writer) as index:
             index, notices = prepare_write(self.store, index)
             if not include_deleted:  # deleted on a page while this ingest read the folder (a delete holds this lock)
@@ -260,12 +261,12 @@ class Ragbot:
                 keep=keep,
                 remove_missing=sync,
                 on_note=lambda _source: track("index", min(next(done), total - 1), total),
-                on_embedded=lambda count, total: track("embed", count, total),
                 parsed=rows,
                 unparsed=found.unparsed,
                 stored=stored,
             )
             record_version(self.store, index)
+        result.embedded += embedded
         track("index", total, total)  # only now: the store is written and checked
         problems |= {n.source: n.problems for n in found.unparsed if n.problems}
         warnings = [LoadFailure(source, "; ".join(said)) for source, said in problems.items()] + found.repeats
@@ -274,6 +275,20 @@ class Ragbot:
         return IngestReport(
             **vars(result), failed=failed, warnings=warnings, store=notices, excluded=left_out, parsed=len(found.parsed),
         )
+
+    def _embed_before_writing(self, chunks: list[Document], track: ProgressTracker) -> int:
+        """Put the vectors of ``chunks`` not yet stored into the store's embedding cache before
+        the writer lock is taken, so ingests on other machines or processes embed at the same
+        time and only their writes take turns; under the lock, ``sync`` finds them cached (and
+        embeds only what another writer changed meanwhile). Not into a store written before the
+        cache existed: its vectors seed the cache first, under the lock (``prepare_write``).
+        Returns the texts embedded."""
+        with servers_checked():
+            version = self.store.versions.check(self.settings.embedding_model)  # another model's store: refuse first
+            index = self.store.index
+            if version is None and index.collection.count():
+                return 0
+            return index.embed_ahead(chunks, lambda count, total: track("embed", count, total)) or 0
 
     def delete_note(self, source: str) -> None:
         """Remove one note from the store (its file, if any, is left alone)."""

@@ -8,7 +8,8 @@ a batch is written in slices, each recorded as it lands, so a killed large note 
 
 Each write to the store runs inside ``commit()`` (the store's commit lock, see ``locking``),
 with its vectors computed before it (``embed_ahead``) when the embeddings are cached, so
-readers wait only for the writes themselves.
+readers wait only for the writes themselves; an ingest calls ``embed_ahead`` before it even
+takes the writer lock, so writers on other folders embed at the same time.
 """
 
 from __future__ import annotations
@@ -139,7 +140,7 @@ class NoteIndex:
             present = {source for source, _ in notes} | {n.source for n in unparsed} | keep
             stored = self.sources() if stored is None else stored
             result.deleted = [s for s in stored if s not in present and container_of(s) not in keep]
-        ahead = self._embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
+        ahead = self.embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
         for source in [n.source for n in unparsed] + [s for s, _ in notes if s in unchanged]:
             if on_note:  # after embedding, as the progress stages run: read, embed, index
                 on_note(source)
@@ -201,9 +202,9 @@ class NoteIndex:
                 self.lexical.delete(stale)
         return added
 
-    def _embed_ahead(self, chunks: list[Document], on_embedded: Callable[[int, int], None] | None = None) -> int | None:
+    def embed_ahead(self, chunks: list[Document], on_embedded: Callable[[int, int], None] | None = None) -> int | None:
         """Put the vectors of chunks not yet recorded into the embedding cache, outside the
-        commit lock, so ``index`` under the lock only reads them (nothing to gain uncached),
+        commit lock (and outside the writer lock, called before it), so ``index`` only reads them (nothing to gain uncached),
         ``embed_batch`` texts at a time so a caller can follow the work. Returns how many
         distinct texts the model embedded (None without a cache)."""
         cache = self.vectorstore.embeddings
