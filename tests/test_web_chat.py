@@ -111,7 +111,7 @@ class StoreBot:
         return [c for c in self.chunks if not tickers or set(tickers) & set(c.metadata.get("tickers", []))]
 
     def stats(self):
-        return SimpleNamespace(notes=4, chunks=9, tickers={"BABA": 2, "JD": 2})
+        return SimpleNamespace(notes=4, chunks=9, tickers={"BABA": 2, "JD": 2, "PDD": 1})  # PDD: named in passing in a later passage
 
     def ask(self, question):  # the notes answer anything about BABA, only margins about JD
         return Answer("...", "JD" not in question or "margins" in question)
@@ -141,6 +141,11 @@ def test_ticker_choices_list_the_companies_notes_are_about_and_examples_are_foun
     assert views.examples() == [
         "What are the main risks for Alibaba Group?", "What did the notes say about JD's margins?", "What's the sentiment on Alibaba Group?",
     ]
+
+
+def test_the_header_counts_the_tickers_the_filter_lists():
+    views = StoreViews(StoreBot())
+    assert views.summary() == f"4 notes \u00b7 9 passages \u00b7 {len(views.ticker_choices())} tickers" == "4 notes \u00b7 9 passages \u00b7 2 tickers"
 
 
 class DayBot(StoreBot):

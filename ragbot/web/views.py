@@ -78,8 +78,10 @@ class StoreViews:
         return store_examples(self.bot.first_chunks([]), self.name_of, self.bot.ask)
 
     def summary(self) -> str:
+        """``"15 notes · 46 passages · 9 tickers"``: the tickers the filter lists (passing mentions apart)."""
         stats = self.bot.stats()
-        return f"{stats.notes} notes \u00b7 {stats.chunks} passages \u00b7 {len(stats.tickers)} tickers"
+        tickers = len(companies_about(self.bot.first_chunks([])))
+        return f"{stats.notes} notes \u00b7 {stats.chunks} passages \u00b7 {tickers} tickers"
 
     def sources(self) -> list[str]:
         return sorted(d.metadata["source"] for d in self.bot.first_chunks([]))
