@@ -270,6 +270,8 @@ class Ragbot:
         track("index", total, total)  # only now: the store is written and checked
         problems |= {n.source: n.problems for n in found.unparsed if n.problems}
         warnings = [LoadFailure(source, "; ".join(said)) for source, said in problems.items()] + found.repeats
+        warnings += found.from_other_folders(result.updated, "were replaced by this folder's files of the same path")
+        warnings += found.from_other_folders(result.deleted, "were removed: --sync keeps only this folder's notes")
         if "router" in self.__dict__:  # already answering: learn the new notes' companies now
             self.learn_from_notes()
         return IngestReport(

@@ -56,6 +56,8 @@ class FolderRead:
     given: dict[str, int] = field(default_factory=dict)  # file source -> notes parsed from it, none dropped
     context: str = ""
     companies: str = ""  # digest of ``resolver``'s table
+    root: str = ""  # the folder read, resolved; "" behind a prefix (a scope names the folder, wherever it is mounted)
+    stored_roots: dict[str, str] = field(default_factory=dict)  # file source -> the folder its stored notes came from
 
     @property
     def parsed(self) -> set[str]:
@@ -78,8 +80,25 @@ class FolderRead:
                 rows[n.source] = ParsedNote(
                     n.source, file, self.keys[file], self.context, self.companies, len(notes),
                     tuple(chunk_keys[n.source]), fingerprint(n), Declarations.of(n.body), problems.get(n.source, ()),
+                    self.root,
                 )
         return rows
+
+    def from_other_folders(self, sources: list[str], fate: str) -> list[LoadFailure]:
+        """A warning per other folder whose stored notes these ``sources`` are, saying their
+        ``fate`` ("replaced by ...", "removed ..."): a note is known by its path under the folder
+        ingested (and the scope), so one file name in two folders is one note."""
+        by_root: dict[str, list[str]] = {}
+        for source in sources if self.root else ():
+            root = self.stored_roots.get(container_of(source), self.root)
+            if root != self.root:
+                by_root.setdefault(root, []).append(source)
+        return [
+            LoadFailure(root, f"{len(notes)} note(s) ingested from this folder {fate} ({', '.join(notes[:3])}"
+                              f"{', ...' if len(notes) > 3 else ''}); to keep every folder's notes, give each folder "
+                              "its own RAGBOT_NOTES_SCOPE")
+            for root, notes in by_root.items()
+        ]
 
 
 def read_folder(
@@ -89,8 +108,9 @@ def read_folder(
     """Read every file under ``root`` (sources behind ``prefix``), parsing only those not taken
     as read (none while the store is ``upgrading``: its notes are all indexed anew); ``excluded``
     notes are left out; ``progress(files read)`` after each file."""
-    found = FolderRead(context=parse_context(settings, loader))
+    found = FolderRead(context=parse_context(settings, loader), root="" if prefix else str(Path(root).resolve()))
     stored = {} if upgrading else index.parsed.by_file()
+    found.stored_roots = {file: rows[0].root for file, rows in stored.items() if rows and rows[0].root}
 
     def as_read(source: str, key: str) -> bool:
         file = prefix + source

@@ -55,6 +55,7 @@ class ParsedNote:
     fingerprint: str  # ``ingest.duplicates.fingerprint`` of its body
     declarations: Declarations  # what its body declares to the other notes
     problems: tuple[str, ...] = ()  # the warnings its reading and chunking gave
+    root: str = ""  # the folder it was ingested from, resolved ("" in rows written before it was kept)
 
     def _row(self, namespace: str) -> dict:
         facts = {
@@ -63,6 +64,7 @@ class ParsedNote:
             "pairs": [list(pair) for pair in self.declarations.pairs],
             "lower": sorted(self.declarations.lower),
             "problems": list(self.problems),
+            "root": self.root,
         }
         return {
             "namespace": namespace, "source": self.source, "file": self.file, "file_key": self.file_key,
@@ -77,7 +79,7 @@ class ParsedNote:
             source=row.source, file=row.file, file_key=row.file_key, context=row.context, companies=row.companies,
             notes_in_file=row.notes_in_file, chunks=tuple(facts["chunks"]), fingerprint=facts["fingerprint"],
             declarations=Declarations(tuple(tuple(pair) for pair in facts["pairs"]), frozenset(facts["lower"])),
-            problems=tuple(facts["problems"]),
+            problems=tuple(facts["problems"]), root=facts.get("root", ""),
         )
 
 
