@@ -28,6 +28,7 @@ from ragbot.upkeep import check, prepare_write, record_version, reembed
 from ragbot.userdata import is_excluded, kept_by_sync, source_prefix, sync_scope
 from vectorstore import NoteIndex
 from vectorstore.sync import chunk_key
+from vectorstore.chroma import get_every
 from vectorstore.doctor import Checkup
 from vectorstore.embeddings import LazyEmbeddings
 from vectorstore.servers import check_chroma, check_postgres
@@ -408,7 +409,7 @@ class Ragbot:
 
             where = {"$and": [where, ticker_filter(tickers, field="tickers")]}
         with self.store.reading() as index:
-            got = index.collection.get(where=where, include=["documents", "metadatas"])
+            got = get_every(index.collection, where)
         return [Document(id=i, page_content=t, metadata=m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"])]
 
     def whole_notes(self, sources: list[str]) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ragbot.store import StoreAccess
 from vectorstore import NoteIndex
+from vectorstore.chroma import get_every
 from vectorstore.doctor import Checkup, diagnose, repair, replace_collection, stored_dimension
 from vectorstore.versioning import STORE_SCHEMA, StoreVersion, upgrade_notice
 
@@ -68,7 +69,7 @@ def reembed(store: StoreAccess, wait: bool = True) -> int:
     text, metadata, records and the lexical index; returns the number of chunks."""
     with store.locks.writing(wait):
         index = store.reopen(check_model=False)
-        got = index.collection.get(include=["documents", "metadatas"])
+        got = get_every(index.collection)
         vectors = store.embeddings.embed_documents(got["documents"])
         with store.locks.committing():
             replace_collection(index, got, vectors)

@@ -30,6 +30,23 @@ def open_chroma(client: chromadb.ClientAPI, collection: str, embeddings: Embeddi
     )
 
 
+# Rows per ``get``: chromadb's embedded store fails a get of more than ~32,000 rows with documents
+# or metadatas ("too many SQL variables", SQLite's bound-parameter limit), ~10,000 notes' worth.
+GET_PAGE = 10_000
+
+
+def get_every(collection, where: dict | None = None, include: tuple[str, ...] = ("documents", "metadatas")) -> dict[str, list]:
+    """``collection.get(where=..., include=...)`` of every matching row, ``GET_PAGE`` rows at a
+    time (callers hold the store's read or commit lock, so no write moves rows between pages)."""
+    got: dict[str, list] = {key: [] for key in ("ids", *include)}
+    while True:
+        page = collection.get(where=where, include=list(include), limit=GET_PAGE, offset=len(got["ids"]))
+        for key in got:
+            got[key] += page[key]
+        if len(page["ids"]) < GET_PAGE:
+            return got
+
+
 def forget_client(store_dir: Path, host: str | None = None) -> None:
     """Make the next ``chroma_client`` for ``store_dir`` open the data afresh.
 

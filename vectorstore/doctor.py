@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from vectorstore.chroma import get_every
 from vectorstore.sync import NoteIndex
 
 PROBE_BATCH = 2000  # ids per HNSW membership query: 20k healthy ids probed in ~1.5 s
@@ -131,7 +132,7 @@ def rebuild_vectors(index: NoteIndex, missing: list[str], batch: int = 1000) -> 
     write the collection anew. Deleting only the missing ids does not work: Chroma fails to
     apply a delete of an id its HNSW index lacks."""
     collection, lost = index.collection, set(missing)
-    got = collection.get(include=["documents", "metadatas"])
+    got = get_every(collection)
     present = [i for i in got["ids"] if i not in lost]
     vectors: dict[str, list[float]] = {}
     for i in range(0, len(present), batch):

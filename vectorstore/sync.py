@@ -29,6 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 
 from ingest.readers.notes import container_of
+from vectorstore.chroma import get_every
 from vectorstore.lexical import LexicalIndex
 from vectorstore.parsed import ParsedNote, ParsedNotes
 
@@ -257,7 +258,7 @@ class NoteIndex:
 
     def metadatas(self) -> list[dict]:
         """Metadata of every stored chunk."""
-        return self.collection.get(include=["metadatas"])["metadatas"]
+        return get_every(self.collection, include=("metadatas",))["metadatas"]
 
     def sources(self) -> list[str]:
         """Every note source in the store, sorted: the record manager's groups, as it is the
