@@ -72,6 +72,7 @@ def assert_store_consistent(bot: Ragbot) -> set[str]:
     ids = chroma_ids(bot)
     assert set(bot.index.records.list_keys()) == ids
     assert bot.index.lexical.ids() == ids
+    assert bot.index.lexical.count() == len(ids)  # no chunk indexed twice
     pairs = {(meta["source"], meta["chunk_index"]) for _, meta in chunks(bot)}
     assert len(pairs) == len(ids)
     return ids

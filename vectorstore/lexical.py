@@ -19,6 +19,7 @@ import json
 import sqlite3
 import threading
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from pathlib import Path
 
 from langchain_core.documents import Document
@@ -29,6 +30,7 @@ _SCHEMA = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5("
     "text, tickers, id UNINDEXED, metadata UNINDEXED, tokenize='porter unicode61')"
 )
+_DELETE_PART = 500  # ids per DELETE (SQLite's bound-parameter limit is 999 in old builds)
 
 
 def _quote(term: str) -> str:
@@ -70,6 +72,14 @@ class LexicalIndex(ABC):
             self.add(got["ids"], got["documents"], got["metadatas"])
         return len(missing), len(extra)
 
+    def mirror(self, collection, ids: list[str], removed: Iterable[str] = ()) -> None:
+        """Mirror only these Chroma ids (a batch just written) and drop ``removed``: work in
+        the batch's size, where ``sync_from`` reads every id of the collection (quadratic
+        over an ingest if run after every batch)."""
+        self.delete(sorted(set(ids) | set(removed)))  # a re-added id must not be indexed twice
+        got = collection.get(ids=list(ids), include=["documents", "metadatas"])
+        self.add(got["ids"], got["documents"], got["metadatas"])
+
 
 class SqliteLexicalIndex(LexicalIndex):
     """FTS5 table in one SQLite file, ranked by BM25 on the text column."""
@@ -99,8 +109,13 @@ class SqliteLexicalIndex(LexicalIndex):
             self.db.executemany("INSERT INTO chunks(text, tickers, id, metadata) VALUES (?, ?, ?, ?)", rows)
 
     def delete(self, ids: list[str]) -> None:
+        # ``id`` is UNINDEXED (FTS5 indexes only text columns), so each statement scans the
+        # table: one statement per _DELETE_PART ids, not one per id.
+        ids = list(ids)
         with self._turns, self.db:
-            self.db.executemany("DELETE FROM chunks WHERE id = ?", [(i,) for i in ids])
+            for start in range(0, len(ids), _DELETE_PART):
+                part = ids[start : start + _DELETE_PART]
+                self.db.execute(f"DELETE FROM chunks WHERE id IN ({','.join('?' * len(part))})", part)
 
     def mentions(self, word: str) -> bool:
         return bool(self._all("SELECT 1 FROM chunks WHERE chunks MATCH ? LIMIT 1", (f"text : {_quote(word)}",)))

@@ -171,7 +171,10 @@ class NoteIndex:
     def _index(self, chunks: list[Document], cleanup: str | None) -> int:
         """``index`` the chunks in one go (their vectors cached ahead when the store caches),
         keeping the lexical mirror in step; returns how many chunks ``index`` added."""
+        ids = list(dict.fromkeys(chunk_key(c) for c in chunks))
+        sources = sorted({c.metadata["source"] for c in chunks})
         with self.commit():
+            before = set(self.records.list_keys(group_ids=sources)) if cleanup else set()
             outcome = index(
                 chunks,
                 self.records,
@@ -181,7 +184,7 @@ class NoteIndex:
                 source_id_key="source",
                 key_encoder="sha256",
             )
-            self.lexical.sync_from(self.collection)
+            self.lexical.mirror(self.collection, ids, removed=before - set(ids))  # cleanup dropped those
         return outcome["num_added"]
 
     def _write(self, batch: list[NoteChunks]) -> int:
