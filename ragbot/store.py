@@ -25,7 +25,7 @@ from vectorstore.chroma import chroma_client, forget_client
 from vectorstore.embedcache import SqliteByteStore, cached_embeddings
 from vectorstore.locking import StoreBusy, StoreLocks
 from vectorstore.excluded import ExcludedFile, ExcludedNotes
-from vectorstore.postgres import PostgresExcluded, PostgresLexicalIndex, PostgresLocks, PostgresVersion, schema_lock, server_engine
+from vectorstore.postgres import PostgresExcluded, PostgresLexicalIndex, PostgresLocks, PostgresVersion, server_engine
 from vectorstore.servers import unavailable
 from vectorstore.versioning import VersionFile, VersionRecord
 
@@ -149,13 +149,12 @@ class StoreAccess:
         s = self.settings
         if check_model:
             self.versions.check(s.embedding_model)
-        client = chroma_client(self.folder, s.chroma_host, s.chroma_port)
-        vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
-        if self.engine is None:
-            lexical = SqliteLexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
-            return self._note_index(vectorstore, f"sqlite:///{self.folder / f'{s.collection}.records.sqlite'}", lexical)
-        self.locks.prepare()  # ragbot's tables
-        with schema_lock(self.engine):  # the record manager creates its own
+        with self.locks.opening():
+            client = chroma_client(self.folder, s.chroma_host, s.chroma_port)
+            vectorstore = open_chroma(client, s.collection, self.embeddings, s.ef_search)
+            if self.engine is None:
+                lexical = SqliteLexicalIndex(self.folder / f"{s.collection}.lexical.sqlite")
+                return self._note_index(vectorstore, f"sqlite:///{self.folder / f'{s.collection}.records.sqlite'}", lexical)
             return self._note_index(vectorstore, self.engine, PostgresLexicalIndex(self.engine, s.collection))
 
     def _note_index(self, vectorstore, records: str | Engine, lexical: LexicalIndex) -> NoteIndex:

@@ -74,6 +74,22 @@ def test_two_ingests_into_one_store_at_once_leave_it_whole(tmp_path, embeddings)
     assert bot.doctor().ok
 
 
+def test_openers_of_a_new_store_at_once_all_open_it(tmp_path, embeddings):
+    """Chroma's client, the record manager and the lexical index create missing tables by
+    check-then-create: two ingests started together on a new store failed with "table ...
+    already exists" until openers took turns."""
+    for trial in range(3):
+        bots = [Ragbot(make_settings(tmp_path / f"store-{trial}")) for _ in range(6)]
+        together = threading.Barrier(len(bots))
+
+        def open_store(bot: Ragbot):
+            together.wait()
+            return bot.index
+
+        with ThreadPoolExecutor(len(bots)) as pool:
+            assert all(index.collection.count() == 0 for index in pool.map(open_store, bots))
+
+
 def test_an_ingest_embeds_while_another_writer_holds_the_lock_and_writes_after_it(tmp_path, notes_dir, embeddings):
     """Only the writes take turns: an ingest of another folder embeds meanwhile, and then
     embeds nothing again under the lock."""

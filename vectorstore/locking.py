@@ -43,6 +43,7 @@ class StoreLocks:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.generation_file = self.folder / f"{collection}.generation"
         self._writer = FileLock(self.folder / f"{collection}.write.lock")
+        self._opening = FileLock(self.folder / "open.lock")  # one Chroma client per folder, any collection
         commit = self.folder / f"{collection}.commit.lock"
         self._readers = ReadWriteLock(commit)  # shared by this process's reading threads
         self._committer = ReadWriteLock(commit, is_singleton=False)  # a writer waits for them
@@ -61,6 +62,14 @@ class StoreLocks:
             yield
         finally:
             self._writer.release()
+
+    @contextmanager
+    def opening(self) -> Iterator[None]:
+        """Held while a process (or thread) opens the store: Chroma's client, the record manager
+        and the lexical index each create missing tables by check-then-create, so two opening
+        a new store at once would both check, both create, and one would fail."""
+        with self._opening:
+            yield
 
     @contextmanager
     def committing(self) -> Iterator[None]:

@@ -231,6 +231,13 @@ class PostgresLocks:
         prepare_schema(self.engine)
 
     @contextmanager
+    def opening(self) -> Iterator[None]:
+        """``StoreLocks.opening``: ragbot's tables are ready, others are created under ``schema_lock``."""
+        self.prepare()
+        with schema_lock(self.engine):
+            yield
+
+    @contextmanager
     def writing(self, wait: bool = True) -> Iterator[None]:
         """Hold the writer lock (re-entrant): wait for another writer, or raise ``StoreBusy``."""
         self.prepare()
