@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from langchain_core.documents import Document
 
@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # the answering stack is imported where it is first used: an 
     from ragbot.routing import QueryRouter, Question
     from ragbot.sentiment import NoteCatalog, SentimentAnswerer
 
+T = TypeVar("T")
 NOTHING_TO_INDEX = "nothing to index: every passage repeats the same few words over and over"
 
 
@@ -173,18 +174,23 @@ class Ragbot:
             max_cited=self.settings.sentiment_max_cited,
         )
 
+    def _per_generation(self, key: str, build: Callable[[], T]) -> T:
+        """``build()``, kept until any process writes the store (its generation moves on). A
+        page refresh asks for the note list several times; at 20,000 notes each read is seconds."""
+        generation = self.store.generation()  # read first: what ``build`` sees is at least this new
+        cached = self.__dict__.get(key)
+        if cached is None or cached[0] != generation:
+            cached = (generation, build())
+            self.__dict__[key] = cached  # one assignment: threads see the old pair or the new one
+        return cached[1]
+
     @property
     def note_catalog(self) -> NoteCatalog:
         """Every note's date and scores, read once per store generation: rebuilt after any
         process's ingest or delete."""
         from ragbot.sentiment import NoteCatalog
 
-        generation = self.store.generation()
-        cached = self.__dict__.get("_note_catalog")
-        if cached is None or cached[0] != generation:
-            cached = (generation, NoteCatalog.from_passages(self.first_chunks([], count=2)))
-            self.__dict__["_note_catalog"] = cached
-        return cached[1]
+        return self._per_generation("_note_catalog", lambda: NoteCatalog.from_passages(self.first_chunks([], count=2)))
 
     def explain(self, question: Question, sources: set[str]) -> Answer:
         """The extractive answer to ``question`` from the notes ``sources`` only."""
@@ -402,7 +408,13 @@ class Ragbot:
         return self.router.route(question, history)
 
     def first_chunks(self, tickers: list[str], count: int = 1) -> list[Document]:
-        """The first chunk (the first ``count``) of every note about any of ``tickers`` (all notes if none)."""
+        """The first chunk (the first ``count``) of every note about any of ``tickers`` (all notes
+        if none; that list read once per store generation)."""
+        if not tickers and count == 1:
+            return list(self._per_generation("_first_chunks", lambda: self._read_first_chunks([], 1)))
+        return self._read_first_chunks(tickers, count)
+
+    def _read_first_chunks(self, tickers: list[str], count: int) -> list[Document]:
         where = {"chunk_index": 0} if count == 1 else {"chunk_index": {"$lt": count}}
         if tickers:
             from ragbot.retrieval import ticker_filter
@@ -439,7 +451,10 @@ class Ragbot:
         return text
 
     def stats(self) -> StoreStats:
-        """Notes, chunks, and notes per ticker."""
+        """Notes, chunks, and notes per ticker (read once per store generation)."""
+        return self._per_generation("_stats", self._read_stats)
+
+    def _read_stats(self) -> StoreStats:
         with self.store.reading() as index:
             metadatas = index.metadatas()
         notes = {m["source"]: m.get("tickers") or [] for m in metadatas}
