@@ -121,3 +121,17 @@ def write_bad_notes(folder: Path) -> dict[str, str]:
         "loop-a.txt": "symbolic links",
         "loop-b.txt": "symbolic links",
     }
+
+
+def collection_gets(bot: Ragbot, monkeypatch) -> list[dict]:
+    """The keyword arguments of every Chroma ``get`` of ``bot``'s collection from now on."""
+    collection = bot.index.collection
+    gets, get = [], type(collection).get
+
+    def recorded(self, *args, **kwargs):
+        if self is collection:
+            gets.append(kwargs)
+        return get(self, *args, **kwargs)
+
+    monkeypatch.setattr(type(collection), "get", recorded)
+    return gets

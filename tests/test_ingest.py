@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, make_settings
-from ingest_helpers import assert_store_consistent, chunks, note_text, write, write_synthetic_notes
+from ingest_helpers import assert_store_consistent, chunks, collection_gets, note_text, write, write_synthetic_notes
 
 from ingest import CompanyDirectory, NoteChunker, TickerResolver, parse_note
 from ragbot import Ragbot
@@ -148,18 +148,10 @@ def test_note_split_over_two_embedding_batches_is_not_embedded_again(embeddings,
 
 def whole_collection_reads(bot: Ragbot, folder: Path, monkeypatch) -> int:
     """How many Chroma reads not narrowed to ids or a ``where`` one ingest of ``folder`` makes."""
-    collection = bot.index.collection
-    reads, get = [], type(collection).get
-
-    def counted(self, *args, **kwargs):
-        if self is collection and not args and kwargs.get("ids") is None and kwargs.get("where") is None:
-            reads.append(kwargs)
-        return get(self, *args, **kwargs)
-
     with monkeypatch.context() as patch:
-        patch.setattr(type(collection), "get", counted)
+        gets = collection_gets(bot, patch)
         bot.ingest(folder, sync=True)
-    return len(reads)
+    return sum(1 for kwargs in gets if kwargs.get("ids") is None and kwargs.get("where") is None)
 
 
 def test_whole_store_reads_per_ingest_do_not_grow_with_its_batches(embeddings, tmp_path, monkeypatch):

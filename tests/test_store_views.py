@@ -6,24 +6,11 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_settings
-from ingest_helpers import note_text, write
+from ingest_helpers import collection_gets, note_text, write
 
 from ragbot import Ragbot
 
 pytestmark = pytest.mark.slow
-
-
-def store_reads(bot: Ragbot, monkeypatch) -> list[dict]:
-    """Every Chroma ``get`` of ``bot``'s collection from now on (its keyword arguments)."""
-    collection = bot.index.collection
-    reads, get = [], type(collection).get
-
-    def counted(self, *args, **kwargs):
-        reads.append(kwargs)
-        return get(self, *args, **kwargs)
-
-    monkeypatch.setattr(type(collection), "get", counted)
-    return reads
 
 
 def views(bot: Ragbot) -> tuple:
@@ -33,7 +20,7 @@ def views(bot: Ragbot) -> tuple:
 def test_a_second_look_at_the_store_reads_nothing(bot, notes_dir, monkeypatch):
     bot.ingest(notes_dir)
     first = views(bot)
-    reads = store_reads(bot, monkeypatch)
+    reads = collection_gets(bot, monkeypatch)
     assert views(bot) == first
     assert reads == []
 

@@ -184,7 +184,7 @@ class NoteIndex:
                 source_id_key="source",
                 key_encoder="sha256",
             )
-            self.lexical.mirror(self.collection, ids, removed=before - set(ids))  # cleanup dropped those
+            self.lexical.mirror(self.collection, ids, removed=before)  # cleanup dropped those not in ids
         return outcome["num_added"]
 
     def _write(self, batch: list[NoteChunks]) -> int:
