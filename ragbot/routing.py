@@ -11,6 +11,9 @@ from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
 from ingest.words import query_terms
 
+# A question that opens by asking for a score, no measure named before it ("Score for the Acme
+# recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
+SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -46,7 +49,11 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b",
+    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b"
+    # a question that opens by asking for a score, no measure named before it
+    rf"|{SCORE_ASKED}"
+    # what a company got in one note ("what did Acme get in the recall note?"): its score there
+    r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b",
     re.IGNORECASE,
 )
 # A decimal point ("$2.1bn") ends no clause: dropped before ``_SENTIMENT``'s clause-bounded rules.

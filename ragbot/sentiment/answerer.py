@@ -162,10 +162,17 @@ class SentimentAnswerer(Answerer):
         # "why is sentiment on Acme negative?": the notes that are, before the figures of all of them
         asked = [compose.matching_line(distribution(s), intent.direction, cite, window_text) for s in found] if intent.why and intent.direction else []
         if intent.kind == "trend":
-            return asked + [line for s in found for line in compose.trend_lines(trend(s, intent.period), cite, window_text)]
+            return asked + [line for s in found for line in self.trend_lines(s, intent, catalog, cite, window_text)]
         if intent.kind == "compare" and len(found) > 1:
             return asked + compose.compare_lines(found, cite, window_text)
         return asked + [line for s in found for line in compose.summary_lines(s, cite, window_text)]
+
+    def trend_lines(self, found: Summary, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer, window_text: str) -> list[str]:
+        """A trend's per-period figures; for a trend "since" a day, first the notes before it
+        against the notes since."""
+        earlier = summary(catalog, found.ticker, intent.before) if intent.before else None
+        lead = [compose.before_since_line(earlier, found, intent.window.start.isoformat(), cite)] if earlier and intent.window else []
+        return lead + compose.trend_lines(trend(found, intent.period), cite, window_text)
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate that best matches
@@ -262,6 +269,7 @@ def intent_trace(intent: SentimentIntent) -> AnswerTrace:
         "period_subject": f"{subject:+.2f} in [-1, 1]: periods read as {reading}",
         "reporting periods": ", ".join(p.label for p in intent.reporting) or "-",
         "window": f"{intent.window.describe()} ({intent.window.label})" if intent.window else "-",
+        "set against": intent.before.describe() if intent.before else "-",
         "about": intent.about or "-",
     })
 

@@ -123,7 +123,7 @@ def compare_lines(found: list[Summary], cite: Citer, window_text: str) -> list[s
         lines.append(f"{s.ticker}: {signed(s.average)} ({describe(s.average)}) averaged over {plural(len(s.notes))}{window_text}{both} {cite(s.notes)}.")
     if len(found) >= 2:
         a, b = found[0], found[1]
-        marks = cite(a.notes) + cite(b.notes)
+        marks = cite([*a.notes, *b.notes])
         line = gap_text(a, b)
         if overall_view(a) or overall_view(b):
             line += f"; by {OVERALL}, {gap_text(overall_or_self(a), overall_or_self(b))}"
@@ -304,6 +304,26 @@ def since_first(found: Trend, overall: Trend | None, cite: Citer) -> str:
     return (
         f"Against {first.period} ({signed(first.average)}) {cite(first.notes)}, the {plural(len(later))} after it average "
         f"{signed(after)} {cite(later)}: a change of {signed(after - first.average)}{also}."
+    )
+
+
+def _average(found: Summary) -> str:
+    return "averages" if len(found.notes) == 1 else "average"
+
+
+def before_since_line(earlier: Summary, since: Summary, start: str, cite: Citer) -> str:
+    """A trend "since" a day: the notes before it against the notes since, on the overall scores
+    too when they differ ("Before 2026-01-01, 3 notes average -0.16 [1][2][3]; since, 4 notes
+    average +0.31 [4][5][6][7]: it improved, a change of +0.47")."""
+    change = since.average - earlier.average
+    verdict = "improved" if change > 0 else "worsened" if change < 0 else "was unchanged"
+    also = ""
+    if overall_view(earlier) or overall_view(since):
+        a, b = overall_or_self(earlier), overall_or_self(since)
+        also = f" (by {OVERALL}: {signed(a.average)}, then {signed(b.average)}, {signed(b.average - a.average)})"
+    return (
+        f"Before {start}, {plural(len(earlier.notes))} on {subject(since.ticker)} {_average(earlier)} {signed(earlier.average)} {cite(earlier.notes)}; "
+        f"since, {plural(len(since.notes))} {_average(since)} {signed(since.average)} {cite(since.notes)}: it {verdict}, a change of {signed(change)}{also}."
     )
 
 

@@ -9,8 +9,8 @@ from datetime import date
 from typing import Literal
 
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import Question, topic_terms
-from ragbot.sentiment.windows import Window, against_now, find_window, note_day
+from ragbot.routing import SCORE_ASKED, Question, topic_terms
+from ragbot.sentiment.windows import Window, against_now, before, find_window, note_day
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
@@ -34,19 +34,25 @@ _TREND = re.compile(
     r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
     re.I,
 )
-# Two periods offered as alternatives ("in the first half or the second half?", "Q2 versus Q3").
-_ALTERNATIVES = re.compile(r"\b(?:or|versus|vs)\b", re.I)
+# Two periods offered as alternatives or set against each other ("in the first half or the second
+# half?", "Q2 versus Q3", "2026 compared with 2025", "compare the 2025 average with 2026").
+_ALTERNATIVES = re.compile(r"\b(?:or|versus|vs|against|compar\w*|relative)\b", re.I)
+# A year written with two digits after an apostrophe ("Q1 '25", "in ’26"): the 2000s.
+_SHORT_YEAR = re.compile(r"(?<![\w'\u2019])['\u2019](\d{2})\b")
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b", re.I)
 _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
-# ... or, headline-style, open the question ("Acme recall note - did X or Y score higher?").
+# ... or, headline-style, open the question ("Acme recall note - did X or Y score higher?", "Acme recall
+# note (the March one): score?").
 _ONE_NOTE = re.compile(
     rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b"
-    rf"|^\s*(?:[\w'\u2019./&-]+\s+){{1,4}}?{_NOTE}\s*(?=[-:,\u2013\u2014])",
+    rf"|^\s*(?:[\w'\u2019./&-]+\s+){{1,4}}?{_NOTE}\s*(?=[-:,(\u2013\u2014])",
     re.I,
 )
+# One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
+_EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -86,7 +92,7 @@ _NOT_TOPIC = frozenset(
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
-    "better worse ahead behind now today currently lately".split()
+    "better worse ahead behind now today currently lately average averages averaged avg mean across who".split()
 )
 
 
@@ -95,7 +101,8 @@ class SentimentIntent:
     """A sentiment question as a query: ``kind`` (see ``KINDS``), the ``tickers`` asked about,
     the date ``window``, the grouping ``period`` of a trend, ``n`` of a top-n, the ``direction``
     of an extreme or a count, whether it ranks notes or companies, the words saying which one
-    note it means (``about``), which note by date (``pick``), and whether it asks ``why``.
+    note it means (``about``), which note by date (``pick``), whether it asks ``why``, and for
+    a trend "since" a point, the notes ``before`` it (set against the notes since).
     ``period_subject`` is the feature of ``ragbot.periods.period_subject`` (in [-1, 1]); above 0,
     ``reporting`` holds the reporting periods the notes asked about discuss (the one note's, or
     the set a count or ranking runs over), and those periods set no date ``window``; named
@@ -116,6 +123,7 @@ class SentimentIntent:
     measure: Literal["average", "change"] = "average"  # what companies are ranked by
     period_subject: float = 0.0  # > 0: the periods named are what a note is about, not a date window
     reporting: tuple[ReportingPeriod, ...] = ()  # the periods the notes asked about discuss
+    before: Window | None = None  # the notes before a "since" window's start
     any_year: bool = False  # ``reporting`` was named without a year: the same quarter or half of any year matches
 
 
@@ -175,7 +183,7 @@ def compared_first(question: Question) -> tuple[str, ...]:
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
-    text = re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I)
+    text = _SHORT_YEAR.sub(r"20\1", re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
@@ -201,8 +209,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         )
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
+    earlier = before(asked) if asked and not day else None
     base = dict(
         tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
+        before=earlier.intersect(page_window) if earlier else None,
         period_subject=subject, reporting=reporting, any_year=bool(reporting) and not reporting_periods(question.text),
     )
     top = _TOP_N.search(text)
@@ -212,7 +222,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
     about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
-    if names_one_note(text):
+    if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)

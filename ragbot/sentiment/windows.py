@@ -28,13 +28,17 @@ _POINT = (
     rf"|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
 )
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
-# Two points each with the same measure, set against each other ("2025 average vs 2026 average",
-# "the Q1 score versus the Q3 score"): the window runs over both.
+# Two points set against each other ("2025 vs 2026", "2026 compared with 2025", "compare the
+# 2025 average with 2026", "the Q1 score versus the Q3 score"): the window runs over both.
+_MEASURE = r"(?:\s+(?:avg|average|mean|score|sentiment|reading))?"
 _AGAINST = re.compile(
-    rf"\b(?P<a>{_POINT})\s+(?P<m>avg|average|score|sentiment|reading)\s+(?:versus|vs\.?|against|compared\s+(?:with|to))"
-    rf"\s+(?:the\s+|its\s+)?(?P<b>{_POINT})\s+(?P=m)\b",
+    rf"\bcompar(?:e|ing)\s+(?:the\s+|its\s+)?(?P<c>{_POINT}){_MEASURE}\s+(?:with|to|and|against)\s+(?:the\s+|its\s+|in\s+)?(?P<d>{_POINT}){_MEASURE}(?![\w-])"
+    rf"|(?<![\w-])(?P<a>{_POINT}){_MEASURE}\s+(?:versus|vs\.?|against|compared\s+(?:with|to)|relative\s+to)"
+    rf"\s+(?:the\s+|its\s+|in\s+|during\s+)?(?P<b>{_POINT}){_MEASURE}(?![\w-])",
     re.I,
 )
+# Notes "from" a period are the notes written in it ("the three notes from 2025"), not since it.
+_NOTES_FROM = re.compile(rf"\b(?:notes?|pieces?|write-?ups?|articles?|stories)\s+(?:from|of|dated|written\s+in)\s+(?:the\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 # Now set against a point in the past ("better now than at the start of 2025", "worse than in
 # June", "compared with where it stood in February, better now?"): from that point to today, as "since".
@@ -168,6 +172,26 @@ def pair(first: str, second: str, today: date) -> tuple[date, date] | None:
     return (a[0], b[1]) if a else None
 
 
+def compared(first: str, second: str, today: date) -> tuple[date, date] | None:
+    """From the start of the earlier of two points set against each other to the end of the
+    later; a point without a year takes the other's ("Q1 vs Q3 2025")."""
+    year_a, year_b = re.search(_YEAR, first), re.search(_YEAR, second)
+    if year_a and not year_b:
+        second = f"{second} {year_a.group(0)}"
+    elif year_b and not year_a:
+        first = f"{first} {year_b.group(0)}"
+    a, b = span(first, today), span(second, today)
+    return (min(a[0], b[0]), max(a[1], b[1])) if a and b else None
+
+
+def before(window: Window) -> Window | None:
+    """The notes before a window that runs from a point to now ("since June 2025": before June
+    2025), what a trend "since" that point is set against; None for any other window."""
+    if window.start is None or not _SINCE.fullmatch(window.label):
+        return None
+    return Window(None, window.start - timedelta(days=1), f"before {window.start.isoformat()}")
+
+
 def against_now(text: str) -> bool:
     """Whether ``text`` sets now against a past point ("better now than in June", "compared with
     where it stood in February, is it better now?"): a trend from that point to today."""
@@ -181,8 +205,10 @@ def find_window(text: str, today: date) -> Window | None:
         a, b = span(found.group("a"), today), span(found.group("b"), today)
         if a and b:
             return Window(a[0], b[1], found.group(0).strip())
-    if (found := _AGAINST.search(text)) and (a := span(found.group("a"), today)) and (b := span(found.group("b"), today)):
-        return Window(min(a[0], b[0]), max(a[1], b[1]), found.group(0).strip())
+    if (found := _NOTES_FROM.search(text)) and (point := span(found.group("a"), today)):
+        return Window(*point, found.group(0).strip())
+    if (found := _AGAINST.search(text)) and (both := compared(found.group("a") or found.group("c"), found.group("b") or found.group("d"), today)):
+        return Window(*both, found.group(0).strip())
     if (found := _PAIR.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
         return Window(*both, found.group(0).strip())
     if found := _TRAILING.search(text):
