@@ -11,6 +11,9 @@ from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
 from ingest.words import query_terms
 
+# A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
+# "Acme recall note (the March one): score?").
+NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,4}?(?:note|piece|write-?up|article|story)\s*(?=[-:,(\u2013\u2014])"
 # A question that opens by asking for a score, no measure named before it ("Score for the Acme
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
@@ -52,8 +55,18 @@ _SENTIMENT = re.compile(
     r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b"
     # a question that opens by asking for a score, no measure named before it
     rf"|{SCORE_ASKED}"
-    # what a company got in one note ("what did Acme get in the recall note?"): its score there
-    r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b",
+    # what a company got in one note ("what did Acme get in the recall note?", "in the recall
+    # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
+    r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
+    r"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b[^?.]{0,20}?\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\b"
+    r"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
+    # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
+    # ("better or worse now vs our very first note?")
+    r"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){0,2}?(?:notes?|write-?ups?|pieces?)(?![\w-])"
+    r"|\b(?:better|worse|improv\w*|deteriorat\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
+    # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
+    r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
+    r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b",
     re.IGNORECASE,
 )
 # A decimal point ("$2.1bn") ends no clause: dropped before ``_SENTIMENT``'s clause-bounded rules.
@@ -67,13 +80,17 @@ _COMPANY_READING = re.compile(
     # last 6 months"; not "Acme's credit score", "Acme's average selling price")
     # two averages of a company set against each other ("Acme: 2025 average vs 2026 average")
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
+    # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
 # worse?"): what one note says of each company's standing is its per-ticker sentiment score.
-_ONE_NOTE = re.compile(r"\b(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b(?!s)", re.IGNORECASE)
-_STANDING = re.compile(r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b", re.IGNORECASE)
+_ONE_NOTE = re.compile(rf"\b(?:the|that|this)\b[^?.]{{0,60}}?\b(?:note|piece|write-?up|article|story)\b(?!s)|{NOTE_HEADLINE}", re.IGNORECASE)
+_STANDING = re.compile(
+    r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b|\bcame\s+out\s+(?:higher|lower|on\s+top)\b", re.IGNORECASE
+)
 # ... or compared with no measure named ("in the vaccine note, how did PFE compare with MRNA?",
 # but not "how did Apple's margins compare with Samsung's?": that compares margins).
 _COMPARE_WORDS = frozenset("compare compared compares comparison versus vs against relative stack stacked up measure".split())

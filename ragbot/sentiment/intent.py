@@ -9,8 +9,8 @@ from datetime import date
 from typing import Literal
 
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import SCORE_ASKED, Question, topic_terms
-from ragbot.sentiment.windows import Window, against_now, before, find_window, note_day
+from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, Question, topic_terms
+from ragbot.sentiment.windows import Window, against_now, before, find_window, note_day, written_out
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
@@ -18,7 +18,7 @@ KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare",
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?"
 _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest|bleakest|rosiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
@@ -37,22 +37,24 @@ _TREND = re.compile(
 # Two periods offered as alternatives or set against each other ("in the first half or the second
 # half?", "Q2 versus Q3", "2026 compared with 2025", "compare the 2025 average with 2026").
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs|against|compar\w*|relative)\b", re.I)
-# A year written with two digits after an apostrophe ("Q1 '25", "in ’26"): the 2000s.
-_SHORT_YEAR = re.compile(r"(?<![\w'\u2019])['\u2019](\d{2})\b")
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b", re.I)
 _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
-# ... or, headline-style, open the question ("Acme recall note - did X or Y score higher?", "Acme recall
-# note (the March one): score?").
+# ... or, headline-style, open the question (``NOTE_HEADLINE``).
 _ONE_NOTE = re.compile(
-    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b"
-    rf"|^\s*(?:[\w'\u2019./&-]+\s+){{1,4}}?{_NOTE}\s*(?=[-:,(\u2013\u2014])",
+    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}",
     re.I,
 )
 # One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
 _EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
+# Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
+_AGAINST_FIRST = re.compile(
+    r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
+    r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b",
+    re.I,
+)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -183,7 +185,7 @@ def compared_first(question: Question) -> tuple[str, ...]:
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
-    text = _SHORT_YEAR.sub(r"20\1", re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
+    text = written_out(re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
@@ -222,6 +224,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
     about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
+    if _AGAINST_FIRST.search(text) and not topic:  # from the first note to the latest
+        return SentimentIntent("trend", **base)
     if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}

@@ -27,7 +27,18 @@ _POINT = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}}"
     rf"|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
 )
-_RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
+_RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+|last\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
+# Two months joined by a dash or "to" with no "between"/"from" ("jul-dec 2025", "Mar to May").
+_MONTH_RANGE = re.compile(rf"(?<![\w-])(?P<a>{_MONTH})\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?P<b>{_MONTH}(?:\s+{_YEAR})?)(?![\w-])", re.I)
+# Analysts' shorthand for halves, quarters and years, written out: "2H25", "1H 2026", "3Q25",
+# "Q3'25", "H2 ’25", "Q1 '25".
+_SHORTHAND = (
+    (re.compile(r"\b([12])H\s?['\u2019]?(\d{2})\b", re.I), r"H\1 20\2"),
+    (re.compile(r"\b([12])H\s?(\d{4})\b", re.I), r"H\1 \2"),
+    (re.compile(r"\b([1-4])Q\s?['\u2019]?(\d{2})\b", re.I), r"Q\1 20\2"),
+    (re.compile(r"\b(H[12]|Q[1-4])\s?['\u2019](\d{2})\b", re.I), r"\1 20\2"),
+    (re.compile(r"(?<![\w'\u2019])['\u2019](\d{2})\b"), r"20\1"),
+)
 # Two points set against each other ("2025 vs 2026", "2026 compared with 2025", "compare the
 # 2025 average with 2026", "the Q1 score versus the Q3 score"): the window runs over both.
 _MEASURE = r"(?:\s+(?:avg|average|mean|score|sentiment|reading))?"
@@ -172,6 +183,13 @@ def pair(first: str, second: str, today: date) -> tuple[date, date] | None:
     return (a[0], b[1]) if a else None
 
 
+def written_out(text: str) -> str:
+    """``text`` with period shorthand written out ("2H25" -> "H2 2025", "Q1 '25" -> "Q1 2025")."""
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def compared(first: str, second: str, today: date) -> tuple[date, date] | None:
     """From the start of the earlier of two points set against each other to the end of the
     later; a point without a year takes the other's ("Q1 vs Q3 2025")."""
@@ -201,10 +219,9 @@ def against_now(text: str) -> bool:
 
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
-    if found := _RANGE.search(text):
-        a, b = span(found.group("a"), today), span(found.group("b"), today)
-        if a and b:
-            return Window(a[0], b[1], found.group(0).strip())
+    for pattern in (_RANGE, _MONTH_RANGE):
+        if (found := pattern.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
+            return Window(*both, found.group(0).strip())
     if (found := _NOTES_FROM.search(text)) and (point := span(found.group("a"), today)):
         return Window(*point, found.group(0).strip())
     if (found := _AGAINST.search(text)) and (both := compared(found.group("a") or found.group("c"), found.group("b") or found.group("d"), today)):
