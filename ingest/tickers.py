@@ -208,20 +208,23 @@ _HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]")
 
 
 def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
-    """``companies`` with each held one (the notes are about it) whose name is hyphenated also
-    named by its first part ("Freeport" for Freeport-McMoRan), as ``declared_companies`` names
-    the companies notes declare: when the notes never write that word in lower case and it names
-    no other company. (Not the first word of a name of several words: the table names "Goldman
-    Sachs", never "Texas" for Texas Instruments or "Home" for Home Depot.)"""
+    """``companies`` with each held one (the notes are about it) also named by the first word of
+    its name, as ``declared_companies`` names the companies notes declare, when the notes never
+    write that word in lower case and it names no other company: the first part of a hyphenated
+    name ("Freeport" for Freeport-McMoRan), or the first word of a name of several when the notes
+    themselves use it as the company's, in the possessive ("Intuitive's margin" for Intuitive
+    Surgical). (Never "Texas" for Texas Instruments or "Home" for Home Depot: notes do not write
+    "Texas's" or "Home's" for them.)"""
     rows = list(companies)
-    lower = lower_words("\n".join(texts))
+    joined = "\n".join(texts)
+    lower = lower_words(joined)
     taken = Counter(first for c in rows for first in {first_name(a) for a in c.aliases} - {None})
     aliases = {a.lower() for c in rows for a in c.aliases}
     named = []
     for c in rows:
-        hyphenated = c.ticker in held and c.aliases and _HYPHENATED.match(c.aliases[0])
-        first = first_name(c.aliases[0]) if hyphenated else None
-        fits = first and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
+        first = first_name(c.aliases[0]) if c.ticker in held and c.aliases else None
+        owner = first is not None and re.search(rf"(?<![\w-]){re.escape(first)}['\u2019]s\b", joined) is not None
+        fits = first and (_HYPHENATED.match(c.aliases[0]) or owner) and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
     return named
 

@@ -30,9 +30,9 @@ _SENTIMENT = re.compile(
     # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
     # (a gloomy or rosy note, and the notes' takes and views: "the gloomiest note", "the negative takes on Acme")
     r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
-    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes|views)\b"
+    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes|views|reads?)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
-    r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores)\b[^?.]*\bnotes?\b"
+    r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
     r"|\bnotes?\b[^?.]*\b(?:averag\w*|avg)\b|\b(?:averag\w*|avg)\b[^?.]*\bnotes?\b"
@@ -50,7 +50,7 @@ _SENTIMENT = re.compile(
     # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
     # how the notes rate something ("how did the research rate Acme's results?")
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
-    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?)\s+(?:rate|score)\b"
+    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+scores?\b"
     # a question that opens by asking for a score, no measure named before it
@@ -80,6 +80,8 @@ _COMPANY_READING = re.compile(
     # last 6 months"; not "Acme's credit score", "Acme's average selling price")
     # two averages of a company set against each other ("Acme: 2025 average vs 2026 average")
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
+    # a company itself getting better or worse ("Acme over the past year - better or worse?")
+    r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
@@ -94,7 +96,12 @@ _STANDING = re.compile(
 # ... or compared with no measure named ("in the vaccine note, how did PFE compare with MRNA?",
 # but not "how did Apple's margins compare with Samsung's?": that compares margins).
 _COMPARE_WORDS = frozenset("compare compared compares comparison versus vs against relative stack stacked up measure".split())
-_NOTE_NAMED = re.compile(r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article|story)\b", re.IGNORECASE)
+# ... with what it says of itself ("the note where the filing slipped", "the note on the recall")
+_NOTE_NAMED = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article|story)\b"
+    r"(?:\s+(?:where|in\s+which|when|on|about|covering)\b[^,;:?]*)?",
+    re.IGNORECASE,
+)
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|against|relative\s+to|stack\w*\s+up)\b", re.IGNORECASE)
 
 

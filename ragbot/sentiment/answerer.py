@@ -118,7 +118,8 @@ class SentimentAnswerer(Answerer):
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
         unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()]
-        if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting):
+        # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the company)
+        if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting or intent.pick != "topic"):
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None
 

@@ -31,7 +31,7 @@ _DISTRIBUTION = re.compile(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*
 _TREND = re.compile(
     r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
-    r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|got\s+(?:better|worse)|turn\w*|momentum|direction)\b",
+    r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|(?:got|getting|gotten)\s+(?:better|worse)|turn\w*|momentum|direction)\b",
     re.I,
 )
 # Two periods offered as alternatives or set against each other ("in the first half or the second

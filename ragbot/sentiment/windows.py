@@ -38,6 +38,8 @@ _SHORTHAND = (
     (re.compile(r"\b([1-4])Q\s?['\u2019]?(\d{2})\b", re.I), r"Q\1 20\2"),
     (re.compile(r"\b(H[12]|Q[1-4])\s?['\u2019](\d{2})\b", re.I), r"\1 20\2"),
     (re.compile(r"(?<![\w'\u2019])['\u2019](\d{2})\b"), r"20\1"),
+    (re.compile(r"\b(?:back|latter)\s+half\b", re.I), "second half"),
+    (re.compile(r"\bfront\s+half\b", re.I), "first half"),
 )
 # Two points set against each other ("2025 vs 2026", "2026 compared with 2025", "compare the
 # 2025 average with 2026", "the Q1 score versus the Q3 score"): the window runs over both.
