@@ -3,6 +3,8 @@ answer reads. Scores are set by hand through the ``dense`` feature. Fast, no mod
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from answering_helpers import passage, question
 
 from ingest import CompanyDirectory, TickerResolver
@@ -55,6 +57,16 @@ def test_a_question_across_companies_takes_one_sentence_per_note_within_the_wide
 def test_at_most_per_note_sentences_of_one_note():
     selection = Selector(per_note=2).select(scored({A[0]: 10, A[1]: 9, A[2]: 8, A[3]: 7}), question("cloud"), 4)
     assert texts(selection) == [A[0], A[1]]
+
+
+def test_a_sentence_the_cross_encoder_finds_much_less_relevant_than_the_best_is_not_cited():
+    # the cross-encoder's relevance of each sentence (a list item would carry its list's)
+    relevance = {A[0]: 2.5, A[1]: 1.0, B[0]: -2.5}
+    ranking = [replace(s, features=replace(s.features, rerank=relevance[s.candidate.text])) for s in scored({A[0]: 10, A[1]: 9, B[0]: 9.5})]
+    assert texts(Selector(other_note_within=2.0).select(ranking, question("cloud"), 4)) == [A[0], B[0], A[1]]  # off: by score alone
+    selection = Selector(other_note_within=2.0, relevance_within=3.0).select(ranking, question("cloud"), 4)
+    assert texts(selection) == [A[0], A[1]]  # B[0] is 5.0 below the best's 2.5; A[1] 1.5
+    assert any("cross-encoder relevance -2.50 more than 3 below" in d.reason for d in selection.dropped)
 
 
 def test_near_duplicates_are_left_out():

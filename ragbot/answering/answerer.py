@@ -66,7 +66,7 @@ class ExtractiveAnswerer(Answerer):
             if reranker
             else DenseGate(_default("min_dense_relevance") if min_dense_relevance is None else min_dense_relevance, answers)
         )
-        self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance)
+        self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance, s.relevance_within)
 
     @property
     def pipeline(self) -> str:

@@ -26,14 +26,16 @@ class Selection:
 
 class Selector:
     """The best sentence, then every sentence close enough to it (``keep_within`` for its note,
-    ``other_note_within`` for others unless the question asks across companies), at most
+    ``other_note_within`` for others unless the question asks across companies; with
+    ``relevance_within``, a cross-encoder logit that close to the best's too), at most
     ``per_note`` per note (one across companies), no near-duplicates, at most ``limit``. A
     lone sentence brings the next one of its passage; a comparison keeps its best relevant
     sentence about each company."""
 
     def __init__(self, per_note: int = 3, keep_within: float = 5.0, other_note_within: float = 2.0,
-                 near_duplicate: float = 0.6, min_relevance: float = -6.0):
+                 near_duplicate: float = 0.6, min_relevance: float = -6.0, relevance_within: float | None = None):
         self.per_note = per_note
+        self.relevance_within = relevance_within
         self.keep_within = keep_within
         self.other_note_within = other_note_within
         self.near_duplicate = near_duplicate
@@ -46,6 +48,10 @@ class Selector:
         if s.score < best.score - margin:
             where = "its note" if same_source else "another note"
             return f"score {s.score:.2f} more than {margin:g} below the best ({best.score:.2f}, margin for {where})"
+        within = self.relevance_within
+        # the relevance the ranking uses: a list item's is its list's best (``shared_relevance``)
+        if within is not None and s.logit is not None and best.logit is not None and s.features.rerank < best.features.rerank - within:
+            return f"cross-encoder relevance {s.features.rerank:.2f} more than {within:g} below the best's ({best.features.rerank:.2f})"
         cap = 1 if across else self.per_note
         if sum(c.candidate.source == s.candidate.source for c in chosen) >= cap:
             return f"its note already has {cap} cited sentence{'s' * (cap > 1)}"
