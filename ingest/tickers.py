@@ -30,6 +30,8 @@ _LEGAL_FORM = re.compile(
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
 _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
+# A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
+_LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-'\u2019])")
 _UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
 
 
@@ -131,12 +133,15 @@ class TickerResolver:
 
     ``case_sensitive_names`` is on for notes (proper nouns are capitalised there) and off
     for questions, which users type in any case. In questions, an upper-case symbol that is
-    also a word ("SNOW", "COST", "LI") names its company when the notes are about it (``held``).
+    also a word ("SNOW", "COST", "LI") names its company when the notes are about it (``held``),
+    and so does a held company's ticker typed in lower case ("nflx") unless it is one of
+    ``words`` (an English word list and the words the notes write: "all", "key", "now" stay words).
     """
 
     def __init__(self, directory: CompanyDirectory):
         self.directory = directory
         self.held: set[str] = set()  # tickers the ingested notes are mainly about
+        self.words: frozenset[str] = frozenset()  # lower-case words that are never tickers; empty: none resolve
 
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
@@ -168,12 +173,20 @@ class TickerResolver:
             for m in _UPPER_TOKEN.finditer(text)
             if self._is_symbol(m.group(1), in_question)
         ]
+        if in_question and self.words:
+            hits += [
+                Mention(m.start(), m.end(), ticker)
+                for m in _LOWER_TOKEN.finditer(text)
+                if m.group(1) not in self.words and (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) in self.held
+            ]
         return hits
 
-    def learn(self, companies: list[Company], held: set[str] | None = None) -> None:
-        """Resolve these companies too from now on; ``held``: the tickers the notes are about."""
+    def learn(self, companies: list[Company], held: set[str] | None = None, words: Iterable[str] = ()) -> None:
+        """Resolve these companies too from now on; ``held``: the tickers the notes are about;
+        ``words``: lower-case words that are never tickers."""
         self.directory.add(companies)
         self.held |= held or set()
+        self.words |= frozenset(words)
         self.__dict__.pop("_name_patterns", None)
 
     def extended(self, companies: list[Company]) -> "TickerResolver":
@@ -181,7 +194,7 @@ class TickerResolver:
         if not companies:
             return self
         copy = TickerResolver(CompanyDirectory(list(self.directory.companies.values())))
-        copy.learn(companies, set(self.held))
+        copy.learn(companies, set(self.held), self.words)
         return copy
 
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:

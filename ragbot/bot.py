@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
-from ingest.tickers import with_first_names
+from ingest.tickers import lower_words, with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
@@ -30,7 +30,7 @@ from vectorstore import NoteIndex
 from vectorstore.sync import chunk_key
 from vectorstore.chroma import get_every
 from vectorstore.doctor import Checkup
-from vectorstore.embeddings import LazyEmbeddings
+from vectorstore.embeddings import LazyEmbeddings, bundled_words
 from vectorstore.servers import check_chroma, check_postgres
 from vectorstore.versioning import is_current
 
@@ -108,7 +108,9 @@ class Ragbot:
         resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts)))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
-        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held)
+        # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
+        words = bundled_words() | lower_words("\n".join(texts))
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, words)
         return resolver
 
     @cached_property

@@ -8,8 +8,9 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ingest.tickers import declared_companies, lower_words
+from ingest.tickers import Company, declared_companies, lower_words
 from ragbot import Ragbot
+from vectorstore.embeddings import bundled_words
 
 
 @pytest.fixture(scope="module")
@@ -167,3 +168,21 @@ def test_a_symbol_that_is_also_a_word_names_a_company_in_questions_only_when_the
     assert resolver.resolve("How many cars did LI deliver?", case_sensitive_names=False) == ["LI"]
     assert resolver.resolve("SNOW fell in Beijing.") == []  # notes keep the strict rule
     assert resolver.resolve("Could AI agents hurt pricing?", case_sensitive_names=False) == []  # C3.ai not held
+
+
+def test_a_held_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
+    rows = [Company("NFLX", "Netflix", ("Netflix",), (), False), Company("ALL", "Allstate", ("Allstate",), (), True),
+            Company("PGR", "Progressive", ("Progressive Corp",), (), False)]
+    resolver = TickerResolver(CompanyDirectory(rows))
+    question = "nflx vs pgr: which is rated higher across all notes?"
+    assert resolver.resolve(question, case_sensitive_names=False) == []  # nothing learned from notes yet
+    resolver.learn([], {"NFLX", "ALL"}, words={"all", "notes", "rated"})
+    assert resolver.resolve(question, case_sensitive_names=False) == ["NFLX"]  # "all" is a word; PGR is not held
+    assert resolver.resolve(question) == []  # notes: a lower-case token is never a ticker
+    assert resolver.extended([rows[2]]).resolve("nflx?", case_sensitive_names=False) == ["NFLX"]  # the copy keeps the words
+
+
+def test_the_bundled_word_list_holds_words_not_tickers():
+    words = bundled_words()
+    assert {"all", "key", "cat", "now", "cost"} <= words
+    assert not {"nflx", "isrg", "pgr", "nvda", "tsla"} & words

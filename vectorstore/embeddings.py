@@ -22,6 +22,15 @@ def bundled_model_path() -> str:
     return str(Path(spec.origin).parent / "model")
 
 
+@lru_cache(maxsize=1)
+def bundled_words() -> frozenset[str]:
+    """The whole words of the bundled model's WordPiece vocabulary (~20,000 lower-case English
+    words, names and abbreviations: "all", "cat", "key", "baba"; not "nflx" or "isrg"): an
+    offline word list, read from the installed package."""
+    vocabulary = Path(bundled_model_path()) / "vocab.txt"
+    return frozenset(w for w in vocabulary.read_text(encoding="utf-8").split() if w.isalpha() and w.islower())
+
+
 def resolve_model(name: str) -> str:
     """The bundled model for its short name; anything else (a local path or a hub id) as given."""
     return bundled_model_path() if name in {BUNDLED_MODEL, f"sentence-transformers/{BUNDLED_MODEL}"} else name
