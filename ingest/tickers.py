@@ -220,17 +220,17 @@ def first_name(name: str) -> str | None:
 _HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]")
 
 
-def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
+def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str], lower: set[str] | None = None) -> list[Company]:
     """``companies`` with each held one (the notes are about it) also named by the first word of
     its name, as ``declared_companies`` names the companies notes declare, when the notes never
     write that word in lower case and it names no other company: the first part of a hyphenated
     name ("Freeport" for Freeport-McMoRan), or the first word of a name of several when the notes
     themselves use it as the company's, in the possessive ("Intuitive's margin" for Intuitive
     Surgical). (Never "Texas" for Texas Instruments or "Home" for Home Depot: notes do not write
-    "Texas's" or "Home's" for them.)"""
+    "Texas's" or "Home's" for them.) ``lower``: the texts' ``lower_words``, if the caller has them."""
     rows = list(companies)
     joined = "\n".join(texts)
-    lower = lower_words(joined)
+    lower = lower_words(joined) if lower is None else lower
     taken = Counter(first for c in rows for first in {first_name(a) for a in c.aliases} - {None})
     aliases = {a.lower() for c in rows for a in c.aliases}
     named = []

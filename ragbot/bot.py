@@ -105,12 +105,12 @@ class Ragbot:
         whole = self.whole_notes([source for source, tickers in about.items() if any(t not in known for t in tickers)])
         notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
         texts = [text for _, text in notes]
-        resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts)))
+        lower = lower_words("\n".join(texts))  # what the notes write in lower case: words, not names or tickers
+        resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts, lower)))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
-        words = bundled_words() | lower_words("\n".join(texts))
-        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, words)
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower)
         return resolver
 
     @cached_property
