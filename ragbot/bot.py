@@ -100,9 +100,9 @@ class Ragbot:
         firsts = {d.metadata["source"]: d for d in self.first_chunks([])}
         about = {source: list(d.metadata.get("primary_tickers") or []) for source, d in firsts.items()}
         held = {t for tickers in about.values() for t in tickers}
-        known = self.resolver.directory.symbol_to_ticker
-        # a company's name may first appear past a note's first chunk: read those notes whole
-        whole = self.whole_notes([source for source, tickers in about.items() if any(t not in known for t in tickers)])
+        # every chunk, not only the first: a company's name may first appear in a note's analysis
+        # (an unknown company's name, or a known one's first word in the possessive, "Intuitive's")
+        whole = self.whole_notes(list(about))
         notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
         texts = [text for _, text in notes]
         lower = lower_words("\n".join(texts))  # what the notes write in lower case: words, not names or tickers

@@ -25,6 +25,9 @@ LATER = (
     "switching, where white-box competitors will bid aggressively for the same designs.\n"
 )
 
+# The company's own first word ("Intuitive" of Intuitive Surgical) in the possessive only past the first chunk.
+LATER_FIRST_NAME = "The risk is Intuitive's pricing: hospitals are pushing back on instrument costs per procedure.\n"
+
 
 @pytest.fixture(scope="module")
 def bot(tmp_path_factory, embeddings):
@@ -33,6 +36,7 @@ def bot(tmp_path_factory, embeddings):
     for source in EXAMPLES.glob("*.*"):
         write(notes, source.name, source.read_text(encoding="utf-8"))
     write(notes, "cls-q3.txt", note_text(OPENING + LATER, tickers="CLS 0.45"))
+    write(notes, "isrg-q3.txt", note_text(OPENING.replace("The contract manufacturer", "Intuitive Surgical") + LATER_FIRST_NAME, tickers="ISRG 0.30"))
     bot = Ragbot(make_settings(root / "store"))
     bot.ingest(notes)
     return bot
@@ -44,6 +48,11 @@ def test_a_learned_company_is_named_anywhere_in_its_note_and_answers_only_from_i
     answer = bot.ask("What are the main risks for CLS?")
     assert answer.found and {c.source.rsplit("/", 1)[-1] for c in answer.citations} == {"cls-q3.txt"}
     assert bot.notes_about()[next(s for s in bot.notes_about() if s.endswith("cls-q3.txt"))] == ["CLS"]
+
+
+@pytest.mark.slow
+def test_a_held_company_is_named_by_its_first_word_its_notes_use_past_their_first_chunk(bot):
+    assert bot.route("has sentiment on Intuitive improved since May?").tickers == ["ISRG"]
 
 
 @pytest.mark.slow
