@@ -169,3 +169,9 @@ def test_the_per_period_change_is_left_out_when_it_repeats_the_first_to_latest_c
     # MSFT by quarter: Q2 2025 msft-1 +0.40; Q3 2025 msft-2 -0.30 and aapl-3 -0.60 -> -0.45: -0.85, not the notes' -1.00
     text = ask(router, "How has Microsoft sentiment changed by quarter?")
     assert "a change of -1.00" in text and "The quarterly average moved from +0.40 in Q2 2025 to -0.45 in Q3 2025, -0.85" in text
+
+
+def test_a_ticker_score_equal_to_the_notes_overall_score_takes_the_notes_own_label():
+    record = NoteCatalog.from_passages([passage("zs.txt", "2025-03-01", "mildly negative", -0.13, {"ZS": -0.13, "NET": -0.60}, "Zscaler guided low.")]).records[0]
+    assert record.label_for("ZS") == "mildly negative"  # the note's scale, not describe()'s "neutral"
+    assert record.label_for("NET") == "strongly negative" and record.label_for(None) == "mildly negative"

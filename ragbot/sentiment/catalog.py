@@ -136,8 +136,9 @@ class NoteRecord:
         return ticker is not None and ticker in self.ticker_scores
 
     def label_for(self, ticker: str | None) -> str | None:
-        """The note's own label for its overall score; a label from the scale for a ticker score."""
-        if self.uses_ticker_score(ticker):
+        """The note's own label for its overall score, and for a ticker score equal to it (the
+        note's scale names that score); a label from ``describe``'s scale for another ticker score."""
+        if self.uses_ticker_score(ticker) and not (self.label and self.ticker_scores[ticker] == self.score):
             return describe(self.ticker_scores[ticker])
         return self.label or (describe(self.score) if self.score is not None else None)
 
