@@ -15,7 +15,7 @@ from test_sentiment_rules_e import TESLA
 
 from ragbot.companies import unknown_name
 from ragbot.sentiment import parse_intent
-from ragbot.sentiment.windows import find_window
+from ragbot.windows import find_window
 
 
 # One note on Nvidia and AMD together (NVDA +0.62, AMD -0.18), and one on each alone.

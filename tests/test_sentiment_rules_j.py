@@ -16,7 +16,7 @@ from test_sentiment_rules_e import TESLA
 from test_sentiment_rules_g import PLANT
 
 from ragbot.sentiment import find_window, parse_intent
-from ragbot.sentiment.windows import written_out
+from ragbot.windows import written_out
 
 # -- periods ----------------------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from ragbot.sentiment.answerer import SentimentAnswerer, note_sentiment
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord, describe
 from ragbot.sentiment.intent import SentimentIntent, parse_intent
-from ragbot.sentiment.windows import Window, find_window
+from ragbot.windows import Window, find_window
 
 __all__ = [
     "NoteCatalog",

@@ -19,7 +19,7 @@ from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.intent import SentimentIntent, parse_intent
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
-from ragbot.sentiment.windows import Window
+from ragbot.windows import Window
 
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons

@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 from ingest.prose import prose_sentences
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
-from ragbot.sentiment.windows import Window
+from ragbot.windows import Window
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
 

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, Question, topic_terms
-from ragbot.sentiment.windows import Window, against_now, before, find_window, note_day, written_out
+from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")

@@ -11,7 +11,7 @@ from statistics import fmean
 from typing import Literal
 
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord, polarity
-from ragbot.sentiment.windows import Window
+from ragbot.windows import Window
 
 Period = Literal["month", "quarter", "half", "year"]
 AUTO_MONTHS_DAYS = 190  # a trend whose notes span at most this many days is grouped by month, else by quarter

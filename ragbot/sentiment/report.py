@@ -6,7 +6,7 @@ from datetime import date
 
 from ragbot.sentiment.catalog import NoteCatalog
 from ragbot.sentiment.query import Period, Scored, Trend, summary, trend
-from ragbot.sentiment.windows import Window
+from ragbot.windows import Window
 
 
 def window_of(since: date | None, until: date | None) -> Window | None:
