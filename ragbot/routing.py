@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from ingest import TickerResolver
 from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
+from ragbot.windows import find_window
 from ingest.words import query_terms
 
 # A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
@@ -103,6 +105,19 @@ _NOTE_NAMED = re.compile(
     re.IGNORECASE,
 )
 _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|against|relative\s+to|stack\w*\s+up)\b", re.IGNORECASE)
+# A company and a period with nothing else asked ("Acme in Q2 2026?", "how has Acme looked over
+# the last 60 days?"): what the notes made of it then, its sentiment over that window. Only words
+# asking how it stood may remain (not "do"/"did": "how did Acme do in Q3?" asks for its results).
+_DOING = re.compile(r"\b(?:do|doing|done)\b", re.IGNORECASE)  # stopwords to ``topic_terms``
+_STOOD = frozenset("look looks looked looking been fare fares fared faring trend trends trended trending sit sits sat sitting stand stands stood".split())
+
+
+def _over_a_period(topic: str) -> bool:
+    """Whether ``topic`` (the question with its companies replaced) names a window of time and
+    asks nothing else of the company (``_STOOD``)."""
+    window = find_window(topic, date.today())  # only whether and where a window is named: any day will do
+    rest = topic.replace(window.label, " ") if window else ""
+    return window is not None and not _DOING.search(rest) and all(term in _STOOD for term in topic_terms(rest))
 
 
 def _compared_bare(topic: str) -> bool:
@@ -221,7 +236,7 @@ class QueryRouter:
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
-        reading = bool(own) and _COMPANY_READING.search(topic)
+        reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic))
         intent = "sentiment" if _SENTIMENT.search(_DECIMALS.sub("", text)) or side_by_side or reading else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
