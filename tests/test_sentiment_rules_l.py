@@ -1,7 +1,7 @@
 """General rules found by using blind set K as a dev set again (twelfth round), each pinned over
 invented questions (none of the set's wording or companies): a company and a window with nothing
 else asked ("Tesla in Q2 2026?", "how has Tesla looked lately?") asks for its sentiment over the
-window; asking how it did, or for a measure, stays a question about the notes' facts."""
+window, as does a company's "own score"; asking how it did, or for a measure, stays a question about the notes' facts."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ from ragbot.sentiment import parse_intent
 def test_a_company_over_a_window_with_nothing_else_asked_is_its_sentiment_there(router, question):
     routed = router.route(question)
     assert routed.intent == "sentiment" and parse_intent(routed, TODAY).window is not None
+
+
+@pytest.mark.parametrize("question", ["recall piece - Tesla's own score?", "Nvidia's own ticker score in the recall note?"])
+def test_a_companys_own_score_is_its_score(router, question):
+    assert router.route(question).intent == "sentiment"
+
+
+def test_a_companys_own_credit_score_is_a_measure(router):
+    assert router.route("What is Tesla's own credit score?").intent == "facts"
 
 
 @pytest.mark.parametrize(
