@@ -84,6 +84,10 @@ _COMPANY_READING = re.compile(
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
     # a company itself getting better or worse ("Acme over the past year - better or worse?")
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
+    # a company itself recovering or slipping since a point ("has Acme recovered since the recall?";
+    # not "has Acme recovered its margin": there it is a measure that recovers)
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated)"
+    r"(?=\s+(?:since|after|following|over|lately|recently)\b|\s*[?.!]|\s*$)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",

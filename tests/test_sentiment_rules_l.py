@@ -1,16 +1,25 @@
 """General rules found by using blind set K as a dev set again (twelfth round), each pinned over
 invented questions (none of the set's wording or companies): a company and a window with nothing
 else asked ("Tesla in Q2 2026?", "how has Tesla looked lately?") asks for its sentiment over the
-window, as does a company's "own score"; asking how it did, or for a measure, stays a question about the notes' facts."""
+window, as does a company's "own score"; a window "since the recall" starts at the date of the note
+about the recall, and a company that has "recovered" or "slipped" since asks for that trend; asking how it did, or for a measure, stays a question about the notes' facts."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
-from test_sentiment_rules import TODAY
+from test_sentiment import passage
+from test_sentiment_rules import TODAY, ask
 
-from ragbot.sentiment import parse_intent
+from ragbot.sentiment import NoteCatalog, parse_intent
+
+TESLA = NoteCatalog.from_passages([
+    passage("t1.txt", "2025-01-10", "mildly positive", 0.30, {"TSLA": 0.30}, "Tesla raised Model Y prices in Europe."),
+    passage("t2.txt", "2025-03-12", "strongly negative", -0.60, {"TSLA": -0.60}, "Tesla recalled 200,000 vehicles over a brake defect."),
+    passage("t3.txt", "2025-06-02", "mildly negative", -0.20, {"TSLA": -0.20}, "Tesla deliveries fell short of estimates."),
+    passage("t4.txt", "2025-09-20", "neutral", 0.10, {"TSLA": 0.10}, "Tesla energy storage margins held steady."),
+])
 
 
 @pytest.mark.parametrize(
@@ -41,3 +50,30 @@ def test_a_measure_an_event_results_or_no_window_stay_facts(router, question):
 def test_the_window_is_the_one_named(router):
     intent = parse_intent(router.route("Tesla in Q2 2025?"), TODAY)
     assert (intent.window.start, intent.window.end) == (date(2025, 4, 1), date(2025, 6, 30))
+
+
+@pytest.mark.parametrize("question", ["Has Tesla recovered since the recall?", "Tesla sentiment after the brake recall"])
+def test_a_window_since_an_event_starts_at_the_note_about_it(router, question):
+    answer = ask(router, question, TESLA)
+    assert answer.found and answer.trace.details["window"].startswith("since 2025-03-12 (since the")
+    assert "-0.60" in answer.text and "+0.10" in answer.text and "t2.txt" in {c.source for c in answer.citations}
+
+
+def test_a_trend_since_an_event_goes_from_its_note_to_the_latest_set_against_the_notes_before(router):
+    text = ask(router, "Has Tesla recovered since the recall?", TESLA).text
+    assert "from -0.60 (2025-03-12)" in text and "to +0.10 (2025-09-20)" in text and text.startswith("Before 2025-03-12, 1 note")
+
+
+def test_an_event_no_note_is_about_is_not_in_the_notes(router):
+    answer = ask(router, "Has Tesla recovered since the merger?", TESLA)
+    assert not answer.found and "merger" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Has Tesla recovered its margin since the recall?", "Has Tesla's margin recovered since the recall?"])
+def test_a_measure_recovering_is_a_fact(router, question):
+    assert router.route(question).intent == "facts"
+
+
+def test_since_a_note_or_a_date_is_no_event(router):
+    assert parse_intent(router.route("Has Tesla sentiment improved since the latest note?"), TODAY).since_event == ""
+    assert parse_intent(router.route("Has Tesla sentiment improved since the start of 2025?"), TODAY).since_event == ""

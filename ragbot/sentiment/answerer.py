@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from langchain_core.documents import Document
 
@@ -85,8 +85,21 @@ class SentimentAnswerer(Answerer):
     def answer_catalog(self, question: Question, catalog: NoteCatalog, window: Window | None = None) -> Answer:
         """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it.
         The answer's trace (``--explain``) says how the question was read."""
-        intent = parse_intent(question, self.today(), window)
+        intent = self.anchored(parse_intent(question, self.today(), window), catalog)
         return replace(self.answer_intent(question, intent, catalog), trace=intent_trace(intent))
+
+    def anchored(self, intent: SentimentIntent, catalog: NoteCatalog) -> SentimentIntent:
+        """``intent`` with its window "since the <event>" starting at the date of the note about the
+        event (``pick_note`` among the asked companies' notes), set against the notes before it;
+        unchanged when no note is about it (``missing`` says so)."""
+        if not intent.since_event:
+            return intent
+        record = self.pick_note(replace(intent, about=intent.since_event, pick="topic", window=None, reporting=()), catalog)
+        if record is None or record.day is None:
+            return intent
+        since = Window(record.day, None, f"since the {intent.since_event} note ({record.day.isoformat()})").intersect(intent.window)
+        earlier = Window(None, record.day - timedelta(days=1), f"before {record.day.isoformat()}").intersect(intent.window)
+        return replace(intent, window=since, before=earlier, since_event="")
 
     def answer_intent(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> Answer:
         missing = self.missing(question, intent, catalog)
@@ -113,6 +126,9 @@ class SentimentAnswerer(Answerer):
         absent = [t for t in intent.tickers if not catalog.about([t])]
         if absent:
             return f"Not in your notes: no note is about {', '.join(absent)}."
+        if intent.since_event:  # no note is about the event the window starts at
+            about = f" on {', '.join(intent.tickers)}" if intent.tickers else ""
+            return f"Not in your notes: no note{about} is about \u201c{intent.since_event}\u201d to count from."
         if intent.window and not catalog.about(intent.tickers, intent.window):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
@@ -272,6 +288,7 @@ def intent_trace(intent: SentimentIntent) -> AnswerTrace:
         "window": f"{intent.window.describe()} ({intent.window.label})" if intent.window else "-",
         "set against": intent.before.describe() if intent.before else "-",
         "about": intent.about or "-",
+        "since the event": intent.since_event or "-",  # still set: no note is about it
     })
 
 

@@ -55,6 +55,9 @@ _AGAINST_FIRST = re.compile(
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b",
     re.I,
 )
+# A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
+# the date of the note about the event, which the answerer finds among the asked companies' notes.
+_SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -127,6 +130,7 @@ class SentimentIntent:
     reporting: tuple[ReportingPeriod, ...] = ()  # the periods the notes asked about discuss
     before: Window | None = None  # the notes before a "since" window's start
     any_year: bool = False  # ``reporting`` was named without a year: the same quarter or half of any year matches
+    since_event: str = ""  # the words naming an event a window starts at, until a note about it dates it
 
 
 def _number(text: str) -> int:
@@ -154,6 +158,12 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
         and not (periods and PERIOD_WORD.fullmatch(t))
     )
+
+
+def event_words(text: str) -> str:
+    """The words of ``text`` that name an event ("recall" of "the recall"), as ``one_note_topic``
+    keeps them; empty when it names only a note or a time ("the latest note", "the first one")."""
+    return " ".join(t for t in topic_terms(text) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
 
 
 def one_note_phrase(text: str) -> re.Match | None:
@@ -212,10 +222,12 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
     earlier = before(asked) if asked and not day else None
+    event = _SINCE_EVENT.search(question.topic) if asked is None else None
     base = dict(
         tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
         before=earlier.intersect(page_window) if earlier else None,
         period_subject=subject, reporting=reporting, any_year=bool(reporting) and not reporting_periods(question.text),
+        since_event=event_words(event.group("event")) if event else "",
     )
     top = _TOP_N.search(text)
     n = _number(next(g for g in top.groups() if g)) if top else None
