@@ -26,6 +26,10 @@ _LEGAL_FORM = re.compile(
     r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
     re.IGNORECASE,
 )
+# A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co.").
+_LEGAL_FORM_AFTER = re.compile(
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group)\b\.?"
+)
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
 _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
@@ -198,8 +202,9 @@ class TickerResolver:
         return copy
 
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
-        """Every company mention in ``text`` with its span, in order."""
-        return sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
+        """Every company mention in ``text`` with its span (a legal form after it included), in order."""
+        hits = sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
+        return [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
 
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
