@@ -32,7 +32,7 @@ _SENTIMENT = re.compile(
     # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
     # (a gloomy or rosy note, and the notes' takes and views: "the gloomiest note", "the negative takes on Acme")
     r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
-    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes|views|reads?)\b"
+    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes?|views?|reads?)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
@@ -57,6 +57,10 @@ _SENTIMENT = re.compile(
     r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:own\s+)?(?:ticker\s+)?(?:sentiment\s+)?scores?\b"
     # a question that opens by asking for a score, no measure named before it
     rf"|{SCORE_ASKED}"
+    # the score asked for with no measure named ("... What happened, and what was the score?"; not
+    # "what was the credit score?"), and a score's stance ("why was Acme scored negatively?")
+    r"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b)"
+    r"|\bscored\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
     r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
@@ -101,7 +105,10 @@ _STANDING = re.compile(
 )
 # ... or compared with no measure named ("in the vaccine note, how did PFE compare with MRNA?",
 # but not "how did Apple's margins compare with Samsung's?": that compares margins).
-_COMPARE_WORDS = frozenset("compare compared compares comparison versus vs against relative stack stacked up measure".split())
+# (and how: "individually", "separately", "each", "side by side")
+_COMPARE_WORDS = frozenset(
+    "compare compared compares comparison versus vs against relative stack stacked up measure individually separately respectively each side".split()
+)
 # ... with what it says of itself ("the note where the filing slipped", "the note on the recall")
 _NOTE_NAMED = re.compile(
     r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article|story)\b"

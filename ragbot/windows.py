@@ -41,6 +41,15 @@ _SHORTHAND = (
     (re.compile(r"\b(?:back|latter)\s+half\b", re.I), "second half"),
     (re.compile(r"\bfront\s+half\b", re.I), "first half"),
 )
+# "this year" and "last year" as the year they name when they qualify a part of a year ("the first
+# quarter of this year", "Q3 last year") or are set against each other ("last year vs this year").
+_PART_OF_RELATIVE_YEAR = re.compile(
+    rf"(?<![\w-])((?:q[1-4]|h[12]|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|{_MONTH}))(?:\s+of)?\s+(?:the\s+)?(this|last)\s+year\b", re.I
+)
+_RELATIVE_YEARS_SET_AGAINST = re.compile(
+    r"\b(?:this|last)\s+year\b[^?.;]{0,25}?\b(?:vs\.?|versus|against|compared\s+(?:with|to)|or|and)\s+(?:the\s+|in\s+)?(?:this|last)\s+year\b", re.I
+)
+_RELATIVE_YEAR = re.compile(r"\b(this|last)\s+year\b", re.I)
 # Two points set against each other ("2025 vs 2026", "2026 compared with 2025", "compare the
 # 2025 average with 2026", "the Q1 score versus the Q3 score"): the window runs over both.
 _MEASURE = r"(?:\s+(?:avg|average|mean|score|sentiment|reading))?"
@@ -192,6 +201,17 @@ def written_out(text: str) -> str:
     return text
 
 
+def years_named(text: str, today: date) -> str:
+    """``text`` with "this year" and "last year" written as years where they qualify a part of a
+    year or are set against each other (``_PART_OF_RELATIVE_YEAR``); elsewhere they stay windows
+    of their own ("this year": year to date)."""
+    year = {"this": today.year, "last": today.year - 1}
+    text = _PART_OF_RELATIVE_YEAR.sub(lambda m: f"{m.group(1)} {year[m.group(2).lower()]}", text)
+    if _RELATIVE_YEARS_SET_AGAINST.search(text):
+        text = _RELATIVE_YEAR.sub(lambda m: str(year[m.group(1).lower()]), text)
+    return text
+
+
 def compared(first: str, second: str, today: date) -> tuple[date, date] | None:
     """From the start of the earlier of two points set against each other to the end of the
     later; a point without a year takes the other's ("Q1 vs Q3 2025")."""
@@ -221,6 +241,7 @@ def against_now(text: str) -> bool:
 
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
+    text = years_named(text, today)
     for pattern in (_RANGE, _MONTH_RANGE):
         if (found := pattern.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
             return Window(*both, found.group(0).strip())

@@ -94,7 +94,8 @@ class SentimentAnswerer(Answerer):
         unchanged when no note is about it (``missing`` says so)."""
         if not intent.since_event:
             return intent
-        record = self.pick_note(replace(intent, about=intent.since_event, pick="topic", window=None, reporting=()), catalog)
+        event = replace(intent, about=intent.since_event, pick="topic", window=None, reporting=())
+        record = self.pick_note(event, catalog, earliest=True)  # later notes recall the event ("after the outage")
         if record is None or record.day is None:
             return intent
         since = Window(record.day, None, f"since the {intent.since_event} note ({record.day.isoformat()})").intersect(intent.window)
@@ -191,11 +192,11 @@ class SentimentAnswerer(Answerer):
         lead = [compose.before_since_line(earlier, found, intent.window.start.isoformat(), cite)] if earlier and intent.window else []
         return lead + compose.trend_lines(trend(found, intent.period), cite, window_text)
 
-    def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
+    def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate that best matches
-        the question (``note_match``), retrieval rank breaking ties; None when no candidate shares
-        a topic word. With reporting periods asked, only notes discussing one of them are
-        candidates (``by_period``)."""
+        the question (``note_match``), retrieval rank (or with ``earliest``, the earlier date)
+        breaking ties; None when no candidate shares a topic word. With reporting periods asked,
+        only notes discussing one of them are candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -218,7 +219,11 @@ class SentimentAnswerer(Answerer):
         covered = {s: wanted & w for s, w in words.items() if wanted & w}  # only notes sharing a topic word
         if not covered:
             return None
-        best = max(covered, key=lambda s: note_match(by_source[s], covered[s], intent.tickers))
+        def key(source: str) -> tuple:
+            match = note_match(by_source[source], covered[source], intent.tickers)
+            return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
+
+        best = max(covered, key=key)
         return by_source[best]  # max keeps the first (best-ranked) of equals
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:

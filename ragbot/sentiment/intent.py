@@ -52,9 +52,13 @@ _EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
-    r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b",
+    r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
+    r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
     re.I,
 )
+# Words asking for a trend's own figures ("the change", "how much has it moved", "how many notes"):
+# no words naming which note is meant.
+_TREND_FIGURES = frozenset("change changed moved move much many number count total difference".split())
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
@@ -236,7 +240,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # A note by what it discusses: periods here name the event ("the Q3 deliveries note") or the
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
     about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
-    if _AGAINST_FIRST.search(text) and not topic:  # from the first note to the latest
+    window_words = set(topic_terms(asked.label)) if asked else set()
+    if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
     if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
