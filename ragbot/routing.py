@@ -15,7 +15,7 @@ from ingest.words import query_terms
 
 # A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
 # "Acme recall note (the March one): score?").
-NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,4}?(?:note|piece|write-?up|article|story)\s*(?=[-:,(\u2013\u2014])"
+NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,7}?(?:note|piece|write-?up|article|story)\s*(?=[-:,(\u2013\u2014])"
 # A question that opens by asking for a score, no measure named before it ("Score for the Acme
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
@@ -65,6 +65,8 @@ _SENTIMENT = re.compile(
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
     r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
     r"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b[^?.]{0,20}?\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\b"
+    # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
+    r"|\b(?:note|piece|write-?up|article|story)\b[^?.]{0,40}?\b(?:what|where)\s+did\s+(?:it|that|this|the\s+note|the\s+piece)\s+(?:come\s+out|land|end\s+up|score)\b"
     r"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
@@ -92,6 +94,9 @@ _COMPANY_READING = re.compile(
     # not "has Acme recovered its margin": there it is a measure that recovers)
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated)"
     r"(?=\s+(?:since|after|following|over|lately|recently)\b|\s*[?.!]|\s*$)"
+    # what weighs on a company itself ("what's dragging on Acme in the latest note?"; not "what is
+    # weighing on Acme's margins": a measure), the reasons for its sentiment
+    r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",

@@ -136,3 +136,19 @@ def test_the_note_about_an_event_is_the_earliest_of_those_that_match_it_equally(
     catalog = NoteCatalog.from_passages([later, *(r.passage for r in TESLA.records)])  # the later note ranks first
     answer = ask(router, "Has Tesla recovered since the recall?", catalog)
     assert answer.trace.details["window"].startswith("since 2025-03-12")
+
+
+@pytest.mark.parametrize("question", ["tesla brake / pedal recall note -- what did it come out at?", "Tesla Shanghai plant fire and recall piece: where did it land?"])
+def test_a_named_notes_outcome_asked_with_no_measure_is_its_score(router, question):
+    routed = router.route(question)
+    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == "note"
+
+
+def test_what_weighs_on_a_company_in_a_note_is_that_notes_negative_reasons(router):
+    intent = parse_intent(router.route("whats dragging on Tesla in the most recent note"), TODAY)
+    assert (intent.kind, intent.pick, intent.why, intent.direction) == ("note", "newest", True, "negative")
+
+
+@pytest.mark.parametrize("question", ["What patent-expiry exposure is weighing on Tesla?", "What is weighing on Tesla's margins?"])
+def test_what_weighs_on_a_measure_or_named_exposure_stays_facts(router, question):
+    assert router.route(question).intent == "facts"

@@ -18,7 +18,7 @@ KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare",
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?|dragging|weighing|weighs|weighed"
 _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest|bleakest|rosiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
@@ -38,7 +38,11 @@ _TREND = re.compile(
 # half?", "Q2 versus Q3", "2026 compared with 2025", "compare the 2025 average with 2026").
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs|against|compar\w*|relative)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
-_WHY = re.compile(r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b", re.I)
+_WHY = re.compile(
+    r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b"
+    r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
+    re.I,
+)
 _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
@@ -101,7 +105,7 @@ _NOT_TOPIC = frozenset(
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
-    "better worse ahead behind now today currently lately average averages averaged avg mean across who".split()
+    "better worse ahead behind now today currently lately average averages averaged avg mean across who whats".split()
 )
 
 
@@ -158,7 +162,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
     return " ".join(
-        t for t in topic_terms(question.topic)
+        t for t in topic_terms(_WHY.sub(" ", question.topic))  # "why", "what's dragging on": asking for reasons, naming no note
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
         and not (periods and PERIOD_WORD.fullmatch(t))
     )
@@ -243,14 +247,15 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window_words = set(topic_terms(asked.label)) if asked else set()
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
+    reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
     if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
-            return SentimentIntent("note", pick="oldest" if oldest else "newest", **base)
+            return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
         if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
-            return SentimentIntent("note", **about)
+            return SentimentIntent("note", direction=reasons, **about)
     if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
-        return SentimentIntent("note", pick="newest", **base)
+        return SentimentIntent("note", pick="newest", direction=reasons, **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
