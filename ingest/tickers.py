@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -247,7 +248,8 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     return named
 
 
-_PROPER_PHRASE = re.compile(r"\b[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
+# A capitalised phrase of up to three words, initials before it kept ("D.R. Horton", "J.B. Hunt").
+_PROPER_PHRASE = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,3}\s?[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 
 
@@ -257,35 +259,55 @@ def lower_words(text: str) -> set[str]:
     return set(_LOWER_WORD.findall(_HEADING.sub(" ", text)))
 
 
+def lower_bigrams(text: str) -> set[str]:
+    """Pairs of words ``text`` writes in lower case side by side ("waste management"), Markdown
+    headings left out: a name of common words is a name only if the notes never write it so."""
+    return {f"{a} {b}" for line in _HEADING.sub(" ", text).splitlines() for a, b in pairwise(re.findall(r"[A-Za-z][\w\-]*", line))
+            if a.islower() and b.islower()}
+
+
+def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:
+    """Whether ``phrase`` is a proper noun in notes whose lower-case words are ``lower``: a word
+    never written in lower case ("Zscaler"), or a phrase of several whose every pair of
+    neighbours is never written so ("Waste Management", though "waste" is a word)."""
+    words = [w for w in phrase.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]  # initials name no word
+    if len(words) == 1:
+        return words[0].lower() not in lower
+    return not any(f"{a} {b}".lower() in lower_pairs for a, b in pairwise(words))
+
+
 def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirectory) -> list[Company]:
     """Companies the alias table lacks, from notes that list them in Ticker Sentiment.
 
     ``notes`` holds each note's main tickers and text. An unknown ticker is named by the proper
-    noun its notes use most often (at least twice): a capitalised phrase never written in lower
-    case anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not. The ticker
-    counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
+    noun its notes use most (at least twice): a capitalised phrase never written in lower case
+    anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not; used by the most
+    notes, then first in the most notes (a note names its company before its places and
+    products: "Las Vegas Sands" before "Marina Bay Sands"), then most often. The ticker counts
+    as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
     lower = lower_words("\n".join(text for _, text in notes))
-    counts: dict[str, dict[str, int]] = {}
+    lower_pairs = lower_bigrams("\n".join(text for _, text in notes))
+    counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
     for tickers, text in notes:
-        for ticker in tickers:
-            if ticker in directory.symbol_to_ticker:
-                continue
+        found = [p.strip() for p in _PROPER_PHRASE.findall(text) if is_proper(p.strip(), lower, lower_pairs)]
+        found = [p for p in found if p.lower() not in directory.alias_to_ticker]
+        uses = Counter(found)
+        for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
-            for phrase in _PROPER_PHRASE.findall(text):
-                proper = not any(word.lower() in lower for word in phrase.split())
-                if proper and phrase.lower() not in directory.alias_to_ticker:
-                    phrases[phrase] = phrases.get(phrase, 0) + 1
+            for phrase, used in uses.items():
+                notes_, leads, total = phrases.get(phrase, (0, 0, 0))
+                phrases[phrase] = (notes_ + 1, leads + (phrase == found[0]), total + used)
     return declared_companies(list(_one_name_each(counts).items()), lower, set(directory.symbol_to_ticker))
 
 
-def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
-    """Each ticker's most used phrase (seen at least twice), no phrase naming two tickers: a note
-    listing a competitor's ticker beside its own company's must not name the competitor after the
-    company. Phrases go to tickers in order of use; on a tie, to a ticker sharing the phrase's
-    first letter."""
+def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]]) -> dict[str, str]:
+    """Each ticker's most used phrase (seen at least twice; ranked as ``learn_companies`` says),
+    no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
+    must not name the competitor after the company. Phrases go to tickers in order of use; on a
+    tie, to a ticker sharing the phrase's first letter."""
     ranked = sorted(
-        ((seen, phrase[0] == ticker[0], ticker, phrase) for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen >= 2),
+        ((seen, phrase[0] == ticker[0], ticker, phrase) for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2),
         reverse=True,
     )
     names: dict[str, str] = {}
@@ -296,12 +318,14 @@ def _one_name_each(counts: dict[str, dict[str, int]]) -> dict[str, str]:
 
 
 def short_names(company: str) -> tuple[str, ...]:
-    """The name and the name without its legal form: "Kestrel Semiconductor Inc." ->
-    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor")."""
+    """The name and the name without its legal form or initials: "Kestrel Semiconductor Inc." ->
+    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "D.R. Horton" -> ("D.R. Horton", "Horton")."""
     names, name = [company.strip()], company.strip()
     while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
         names.append(shorter)
         name = shorter
+    if (bare := re.sub(r"^(?:[A-Z]\.)+\s*", "", name)) != name and bare:
+        names.append(bare)
     return tuple(dict.fromkeys(names))
 
 

@@ -54,7 +54,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:own\s+)?(?:ticker\s+)?(?:sentiment\s+)?scores?\b"
+    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it
     rf"|{SCORE_ASKED}"
     # the score asked for with no measure named ("... What happened, and what was the score?"; not
@@ -72,8 +72,13 @@ _SENTIMENT = re.compile(
     # ("better or worse now vs our very first note?")
     r"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){0,2}?(?:notes?|write-?ups?|pieces?)(?![\w-])"
     r"|\b(?:better|worse|improv\w*|deteriorat\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
+    # how far one way a note or the research was ("how negative was the recall write-up?", "how
+    # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
+    r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take|call)\b|we\b)"
     # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
+    # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")
+    r"|\b(?:so|very|too|that|more|less)\s+(?:down|keen|high|hot|cold|upbeat|downbeat)\s+on\b"
     r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b",
     re.IGNORECASE,
 )
@@ -152,7 +157,7 @@ _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset(
     "what about how notes note say says said think thoughts anything everything else more company "
-    "thanks thank ok okay great cool hi hello yes no sure".split()
+    "thanks thank ok okay great cool hi hello yes no sure please cite citing".split()
 )
 
 

@@ -95,6 +95,17 @@ _NOTE_DAY = re.compile(
     rf"({_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}})(?![\w-])",
     re.I,
 )
+# A part of a year in words: "early/mid/late 2025" (its thirds: January-April, May-August,
+# September-December) and a season, "over the summer", "summer 2025" (northern: summer is June to
+# August; without a year, the latest one begun by today).
+_THIRD = re.compile(rf"\b(early|mid|late)[-\s]+({_YEAR})\b", re.I)
+_THIRDS = {"early": 1, "mid": 5, "late": 9}
+_SEASON = re.compile(
+    rf"(?:\b(?:the|this|last|in|over|during|since|through)\s+)(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?({_YEAR}))?"
+    rf"|\b(winter|spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b",  # (not "did sentiment fall?")
+    re.I,
+)
+_SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # A year alone ("in 2026", "... in 2026."): not an amount ("$2025", "2025.5", "2025%").
 _YEAR_IN = re.compile(rf"(?<![\w$.-])({_YEAR})(?![\w%-]|\.\d)")
 
@@ -280,6 +291,15 @@ def find_window(text: str, today: date) -> Window | None:
     if found := _THIS.search(text):
         start, _ = _calendar((found.group(1) or "year").lower(), today, 0)
         return Window(start, today, found.group(0).strip())
+    if found := _THIRD.search(text):
+        start = date(int(found.group(2)), _THIRDS[found.group(1).lower()], 1)
+        return Window(start, start + relativedelta(months=4) - timedelta(days=1), found.group(0).strip())
+    if found := _SEASON.search(text):
+        season, named = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
+        month = _SEASONS[season.lower()]
+        year = int(named) if named else _latest_year(month, today)
+        start = date(year, month, 1)
+        return Window(start, start + relativedelta(months=3) - timedelta(days=1), found.group(0).strip())
     for pattern in (_IN, _MONTH_IN):
         if found := pattern.search(text):
             point = span(next(g for g in found.groups() if g), today)

@@ -152,3 +152,52 @@ def test_what_weighs_on_a_company_in_a_note_is_that_notes_negative_reasons(route
 @pytest.mark.parametrize("question", ["What patent-expiry exposure is weighing on Tesla?", "What is weighing on Tesla's margins?"])
 def test_what_weighs_on_a_measure_or_named_exposure_stays_facts(router, question):
     assert router.route(question).intent == "facts"
+
+
+# -- blind set M as dev -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was Nvidia's own ticker-level score in the piece on the Tesla recall?",
+        "How negative was the Tesla recall write-up?",
+        "Why was the desk so down on Tesla in mid-2025?",
+        "how bullish were we on Tesla?",
+    ],
+)
+def test_a_ticker_level_score_how_far_a_note_leaned_and_a_mood_on_a_company_are_sentiment(router, question):
+    assert router.route(question).intent == "sentiment"
+
+
+@pytest.mark.parametrize("question", ["How negative was the FX impact on Tesla?", "Why did regulators crack down on Tesla?"])
+def test_how_negative_an_impact_was_and_cracking_down_stay_facts(router, question):
+    assert router.route(question).intent == "facts"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Tesla in mid-2025", date(2025, 5, 1), date(2025, 8, 31)),  # the middle third of the year
+        ("Tesla in early 2026", date(2026, 1, 1), date(2026, 4, 30)),
+        ("Tesla over the summer", date(2026, 6, 1), date(2026, 8, 31)),  # the latest summer begun by today
+        ("Tesla in summer 2025", date(2025, 6, 1), date(2025, 8, 31)),
+    ],
+)
+def test_parts_of_a_year_in_words_and_seasons_are_windows(text, start, end):
+    window = find_window(text, TODAY)
+    assert (window.start, window.end) == (start, end)
+
+
+def test_a_verb_that_is_also_a_season_is_no_window():
+    assert find_window("Did Tesla sentiment fall?", TODAY) is None
+
+
+def test_from_the_first_note_to_the_latest_is_a_trend_even_when_it_asks_how_many(router):
+    question = "Tesla - how has sentiment moved from our first note to the latest one, and over how many notes?"
+    assert parse_intent(router.route(question), TODAY).kind == "trend"
+
+
+def test_now_in_words_and_asking_for_a_citation_name_no_note(router):
+    intent = parse_intent(router.route("What is weighing on Tesla sentiment at the moment? Please cite the note."), TODAY)
+    assert intent.about == "" and intent.why and intent.direction == "negative"

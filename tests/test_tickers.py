@@ -153,6 +153,26 @@ def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_sha
     assert [c.aliases for c in twins] == [("Harrowgate Robotics",), ("Harrowgate Freight",)]
 
 
+def test_a_name_of_common_words_is_learned_when_the_notes_never_write_them_together_in_lower_case():
+    notes = [(["GRBG"], "Garbage Haulers raised prices. Pennsylvania fined Garbage Haulers. Garbage volumes fell in Pennsylvania."),
+             (["GRBG"], "Garbage Haulers cut costs. The garbage haulers union met in Pennsylvania. Garbage Haulers said so.")]
+    assert [c.name for c in learn_companies(notes[:1], CompanyDirectory.load())] == ["Garbage Haulers"]  # "garbage" is a word
+    assert "Garbage Haulers" not in [c.name for c in learn_companies(notes, CompanyDirectory.load())]  # "garbage haulers" is written as words
+
+
+def test_the_learned_name_is_the_one_the_most_notes_use_and_lead_with_then_the_most_used():
+    notes = [(["LVSX"], "Lakeside Vegas Group grew. Marina Bay Towers was full. Marina Bay Towers set records."),
+             (["LVSX"], "Lakeside Vegas Group cut debt. Marina Bay Towers was sold out.")]
+    (learned,) = learn_companies(notes, CompanyDirectory.load())
+    assert learned.name == "Lakeside Vegas Group"
+
+
+def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_too():
+    notes = [(["DRHX"], "D.R. Hortonville cut prices. D.R. Hortonville said orders fell.")]
+    (learned,) = learn_companies(notes, CompanyDirectory.load())
+    assert learned.aliases[:2] == ("D.R. Hortonville", "Hortonville")
+
+
 def test_a_learned_ticker_that_is_also_a_word_is_not_a_bare_symbol():
     word = learn_companies([(["RENEW"], "Renewco is a utility. Renewco said members renew. Renewco grew.")], CompanyDirectory.load())
     assert word[0].ambiguous_symbol  # "renew" is written as a word in the notes

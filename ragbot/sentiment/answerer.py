@@ -219,6 +219,7 @@ class SentimentAnswerer(Answerer):
         covered = {s: wanted & w for s, w in words.items() if wanted & w}  # only notes sharing a topic word
         if not covered:
             return None
+
         def key(source: str) -> tuple:
             match = note_match(by_source[source], covered[source], intent.tickers)
             return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match

@@ -18,7 +18,7 @@ KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare",
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
 _POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?|dragging|weighing|weighs|weighed"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?|dragging|weighing|weighs|weighed|down(?=\s+on\b)"
 _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest|bleakest|rosiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
@@ -57,6 +57,7 @@ _EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
+    r"|\bfrom\s+(?:the\s+|our\s+|my\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\bto\s+(?:the\s+|our\s+|my\s+)?(?:latest|now|today|current)\b"
     r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
     re.I,
 )
@@ -66,6 +67,8 @@ _TREND_FIGURES = frozenset("change changed moved move much many number count tot
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
+# Now, in words that would otherwise read as a topic ("at the moment", "right now", "these days").
+_NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|these\s+days|at\s+present)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -161,8 +164,9 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     its reporting periods too ("Q4", "fiscal", "results": those are matched as periods). A bare
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
+    asked = _NOW.sub(" ", _WHY.sub(" ", question.topic))  # "why", "what's dragging on", "at the moment": naming no note
     return " ".join(
-        t for t in topic_terms(_WHY.sub(" ", question.topic))  # "why", "what's dragging on": asking for reasons, naming no note
+        t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
         and not (periods and PERIOD_WORD.fullmatch(t))
     )
