@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -281,24 +282,47 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
 
     ``notes`` holds each note's main tickers and text. An unknown ticker is named by the proper
     noun its notes use most (at least twice): a capitalised phrase never written in lower case
-    anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not; used by the most
-    notes, then first in the most notes (a note names its company before its places and
-    products: "Las Vegas Sands" before "Marina Bay Sands"), then most often. The ticker counts
-    as a bare symbol unless the notes use it as a word ("NOW" beside "now").
+    anywhere in the notes, so "Zscaler" counts and "Revenue" or "The" do not, or a word in
+    capitals the ticker abbreviates ("LVMH" for LVMUY). Ranked by whether the ticker abbreviates
+    it (``abbreviates``: "SolarEdge" for SEDG, not "Sunrun"), then by the notes using it, then
+    the notes it comes first in (a note names its company before its places and products: "Las
+    Vegas Sands" before "Marina Bay Sands"), then its uses. A ticker never scored alone in a
+    note (always beside the company the note leads with) is named only by a phrase it
+    abbreviates: the notes' other names are the lead company's. The ticker counts as a bare
+    symbol unless the notes use it as a word ("NOW" beside "now").
     """
     lower = lower_words("\n".join(text for _, text in notes))
     lower_pairs = lower_bigrams("\n".join(text for _, text in notes))
     counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
+    alone: Counter[str] = Counter()
     for tickers, text in notes:
         found = [p.strip() for p in _PROPER_PHRASE.findall(text) if is_proper(p.strip(), lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
-        uses = Counter(found)
+        capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
+        alone.update(tickers if len(tickers) == 1 else ())
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
+            uses = Counter(found) + Counter({w: n for w, n in capitals.items() if abbreviates(ticker, w)})
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
-                phrases[phrase] = (notes_ + 1, leads + (phrase == found[0]), total + used)
+                phrases[phrase] = (notes_ + 1, leads + (bool(found) and phrase == found[0]), total + used)
+    for ticker, phrases in counts.items():
+        if not alone[ticker]:
+            counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
     return declared_companies(list(_one_name_each(counts).items()), lower, set(directory.symbol_to_ticker))
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def abbreviates(ticker: str, name: str) -> bool:
+    """Whether ``ticker`` reads as an abbreviation of ``name``: its letters in order in the name's
+    ("SEDG" in "SolarEdge", "RUN" in "Sunrun"), or its first three letters the name's ("LVMUY",
+    "LVMH"). Accents are folded ("Rémy")."""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalpha() and c.isascii())
+    symbol = ticker.lower()
+    rest = iter(letters)
+    return all(c in rest for c in symbol) or len(symbol) >= 3 and letters.startswith(symbol[:3])
 
 
 def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]]) -> dict[str, str]:
@@ -307,11 +331,12 @@ def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]]) -> dict[s
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to a ticker sharing the phrase's first letter."""
     ranked = sorted(
-        ((seen, phrase[0] == ticker[0], ticker, phrase) for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2),
+        ((abbreviates(ticker, phrase), seen, phrase[0] == ticker[0], ticker, phrase)
+         for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2),
         reverse=True,
     )
     names: dict[str, str] = {}
-    for _, _, ticker, phrase in ranked:
+    for *_, ticker, phrase in ranked:
         if ticker not in names and phrase not in names.values():
             names[ticker] = phrase
     return names

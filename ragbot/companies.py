@@ -30,6 +30,8 @@ _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
 # letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
 # ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
 _SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Za-z.])(?!(?:etc|inc|corp|ltd|incl|approx)\.)(?:[a-z]{3,}|\d+)\.)[\"')]?\s+$")
+# A company named with its ticker in brackets: "Norfolk Southern (NSC)".
+_DECLARED = re.compile(r"([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})\s+\(([A-Z]{1,5})\)")
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -101,6 +103,15 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     return None
 
 
+def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
+    """A company the question declares with its ticker, "Norfolk Southern (NSC)", when the
+    resolver knows neither: no note is about it (a note about it would have taught its name)."""
+    for found in _DECLARED.finditer(text):
+        if found.group(2) not in resolver.directory.symbol_to_ticker:
+            return f"{found.group(1)} ({found.group(2)})"
+    return None
+
+
 def _capitals_carry_no_signal(text: str) -> bool:
     """True for a question typed in Title Case or capitals, where a capital marks no name: most of
     its words (over ``TITLE_CASE_SHARE``) start with one."""
@@ -131,6 +142,8 @@ def check_companies(
         return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
+    if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
+        return CompanyCheck(Answer(f"No notes about {declared}.", False))
     if not question.named and (name := near_spelling(question.text, resolver, held, mentioned)):
         return CompanyCheck(Answer(f"Did you mean {name}? No company in your notes is spelt as in the question.", False))
     if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):

@@ -75,6 +75,10 @@ _SENTIMENT = re.compile(
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take|call)\b|we\b)"
+    # a turn one way ("the negative turn on Acme"), and a note's stance said of it ("Acme's most
+    # recent note was negative"; not "the note said margins were negative")
+    r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|in|for|towards?)\b"
+    r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?(?:positive|negative|bullish|bearish|neutral)\b"
     # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")

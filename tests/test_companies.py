@@ -106,3 +106,10 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     reply = check_companies(held, None, RESOLVER, HELD, mentioned).reply
     assert not reply.found and reply.text == "Zorblax is not in your notes: no note mentions it."
     assert check_companies(held, None, RESOLVER, HELD).reply is None  # without the word index: no check
+
+
+def test_a_company_declared_with_a_ticker_the_notes_never_score_has_no_notes():
+    held = ROUTER.route("How are we scoring Norfolk Southern (NSCX)?")
+    reply = check_companies(held, None, RESOLVER, HELD).reply
+    assert not reply.found and reply.text == "No notes about Norfolk Southern (NSCX)."
+    assert check_companies(ROUTER.route("What are Alibaba (BABA)'s risks?"), None, RESOLVER, HELD).reply is None

@@ -201,3 +201,26 @@ def test_from_the_first_note_to_the_latest_is_a_trend_even_when_it_asks_how_many
 def test_now_in_words_and_asking_for_a_citation_name_no_note(router):
     intent = parse_intent(router.route("What is weighing on Tesla sentiment at the moment? Please cite the note."), TODAY)
     assert intent.about == "" and intent.why and intent.direction == "negative"
+
+
+# -- blind set N as dev -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["what's behind the negative turn on Tesla this year", "Tesla's most recent note was negative. What drove it?"])
+def test_a_turn_one_way_and_a_notes_stance_said_of_it_are_sentiment(router, question):
+    assert router.route(question).intent == "sentiment"
+
+
+def test_a_note_saying_a_measure_was_negative_stays_facts(router):
+    assert router.route("Which note said Tesla's free cash flow was negative?").intent == "facts"
+
+
+def test_the_change_between_the_earliest_and_the_latest_note_is_a_trend(router):
+    question = "For Tesla, walk me through the change between the earliest and the most recent note, and tell me how many notes there are."
+    assert parse_intent(router.route(question), TODAY).kind == "trend"
+
+
+def test_a_headline_name_no_note_is_about_is_not_in_the_notes(router):
+    answer = ask(router, "Schneider Nationwide - sentiment score?", TESLA)
+    assert not answer.found and "Schneider Nationwide" in answer.text
+    assert ask(router, "Last Quarter - sentiment on Tesla?", TESLA, today=date(2025, 12, 1)).found  # no name: a period

@@ -8,7 +8,7 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ingest.tickers import Company, declared_companies, lower_words
+from ingest.tickers import Company, abbreviates, declared_companies, lower_words
 from ragbot import Ragbot
 from vectorstore.embeddings import bundled_words
 
@@ -171,6 +171,26 @@ def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_
     notes = [(["DRHX"], "D.R. Hortonville cut prices. D.R. Hortonville said orders fell.")]
     (learned,) = learn_companies(notes, CompanyDirectory.load())
     assert learned.aliases[:2] == ("D.R. Hortonville", "Hortonville")
+
+
+@pytest.mark.parametrize(("ticker", "name", "expected"), [
+    ("SEDG", "SolarEdge", True), ("RUN", "Sunrun", True), ("RUN", "SolarEdge", False), ("LVMUY", "LVMH", True),
+    ("REMYY", "Rémy Cointreau", True), ("PPRUY", "Kering", False), ("KNX", "Knight-Swift", False), ("CSV", "Carriage Services", True),
+])
+def test_a_ticker_abbreviates_a_name_holding_its_letters_in_order_or_its_first_three(ticker, name, expected):
+    assert abbreviates(ticker, name) is expected
+
+
+def test_a_ticker_only_ever_scored_beside_a_lead_company_is_named_only_by_a_name_it_abbreviates():
+    lead = "Enphix Energy beat. Sunnyrun and SolarEdgy cut prices. Enphix Energy held share. Sunnyrun and SolarEdgy fell."
+    notes = [(["ENPX", "SEDY", "SNRN"], lead), (["ENPX", "SEDY", "SNRN"], lead)]
+    learned = {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}
+    assert learned == {"ENPX": "Enphix Energy", "SEDY": "SolarEdgy", "SNRN": "Sunnyrun"}
+
+
+def test_a_name_in_capitals_the_ticker_abbreviates_names_it():
+    notes = [(["LVMX"], "LVMH raised prices. Chinese demand fell. LVMH said so."), (["LVMX"], "LVMH cut jobs. Chinese buyers left.")]
+    assert [c.name for c in learn_companies(notes, CompanyDirectory.load())] == ["LVMH"]
 
 
 def test_a_learned_ticker_that_is_also_a_word_is_not_a_bare_symbol():

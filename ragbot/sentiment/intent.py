@@ -57,16 +57,22 @@ _EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
-    r"|\bfrom\s+(?:the\s+|our\s+|my\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\bto\s+(?:the\s+|our\s+|my\s+)?(?:latest|now|today|current)\b"
+    r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+)?(?:latest|now|today|current)\b"
     r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
     re.I,
 )
 # Words asking for a trend's own figures ("the change", "how much has it moved", "how many notes"):
 # no words naming which note is meant.
-_TREND_FIGURES = frozenset("change changed moved move much many number count total difference".split())
+# (and words asking to be told them: "walk me through the change", "tell me how many")
+_TREND_FIGURES = frozenset(
+    "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans".split()
+)
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
+# A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
+_HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s*[-:\u2013\u2014]")
+_NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # Now, in words that would otherwise read as a topic ("at the moment", "right now", "these days").
 _NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|these\s+days|at\s+present)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
@@ -176,6 +182,15 @@ def event_words(text: str) -> str:
     """The words of ``text`` that name an event ("recall" of "the recall"), as ``one_note_topic``
     keeps them; empty when it names only a note or a time ("the latest note", "the first one")."""
     return " ".join(t for t in topic_terms(text) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
+
+
+def headline_name(text: str) -> list[str]:
+    """The words of a name of several capitalised words set as ``text``'s headline, none of them
+    a month, a period or a word of sentiment questions ("Last Quarter: ..." names nobody)."""
+    found = _HEADLINE_NAME.match(text)
+    words = found.group(1).split() if found else []
+    common = {w.lower() for w in words} & (_NOT_TOPIC | _MONTH_WORDS) or any(w in _NAMED_NOTHING or PERIOD_WORD.fullmatch(w) for w in words)
+    return [] if common else words
 
 
 def one_note_phrase(text: str) -> re.Match | None:
