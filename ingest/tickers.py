@@ -30,7 +30,7 @@ _LEGAL_FORM = re.compile(
 )
 # A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co.").
 _LEGAL_FORM_AFTER = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group)\b\.?"
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group)\.?(?![\w-])"  # not "Co-founder"
 )
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
@@ -294,12 +294,14 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     lower = lower_words("\n".join(text for _, text in notes))
     lower_pairs = lower_bigrams("\n".join(text for _, text in notes))
     counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
-    alone: Counter[str] = Counter()
+    alone: Counter[str] = Counter()  # notes scoring the ticker alone
+    leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     for tickers, text in notes:
         found = [p.strip() for p in _PROPER_PHRASE.findall(text) if is_proper(p.strip(), lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
         capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
         alone.update(tickers if len(tickers) == 1 else ())
+        leading.update(tickers[:1])
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in capitals.items() if abbreviates(ticker, w)})
@@ -309,7 +311,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     for ticker, phrases in counts.items():
         if not alone[ticker]:
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
-    return declared_companies(list(_one_name_each(counts).items()), lower, set(directory.symbol_to_ticker))
+    return declared_companies(list(_one_name_each(counts, leading).items()), lower, set(directory.symbol_to_ticker))
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
@@ -318,20 +320,27 @@ _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
 def abbreviates(ticker: str, name: str) -> bool:
     """Whether ``ticker`` reads as an abbreviation of ``name``: its letters in order in the name's
     ("SEDG" in "SolarEdge", "RUN" in "Sunrun"), or its first three letters the name's ("LVMUY",
-    "LVMH"). Accents are folded ("Rémy")."""
+    "LVMH"); a ticker of one or two letters must also start the name ("X" is not "Texas").
+    Accents are folded ("Rémy")."""
     letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalpha() and c.isascii())
     symbol = ticker.lower()
+    if len(symbol) < 3:  # one or two letters are in order in almost any name: they must start it
+        return letters.startswith(symbol[0]) and _in_order(symbol, letters)
+    return _in_order(symbol, letters) or letters.startswith(symbol[:3])
+
+
+def _in_order(symbol: str, letters: str) -> bool:
     rest = iter(letters)
-    return all(c in rest for c in symbol) or len(symbol) >= 3 and letters.startswith(symbol[:3])
+    return all(c in rest for c in symbol)
 
 
-def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]]) -> dict[str, str]:
+def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str]) -> dict[str, str]:
     """Each ticker's most used phrase (seen at least twice; ranked as ``learn_companies`` says),
     no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
-    tie, to a ticker sharing the phrase's first letter."""
+    tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
-        ((abbreviates(ticker, phrase), seen, phrase[0] == ticker[0], ticker, phrase)
+        ((abbreviates(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
          for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2),
         reverse=True,
     )

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
+from ingest.declarations import ticker_declarations
 from ingest.words import query_terms
 from ragbot.answer import Answer
 from ragbot.routing import Question
@@ -30,8 +31,6 @@ _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
 # letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
 # ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
 _SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Za-z.])(?!(?:etc|inc|corp|ltd|incl|approx)\.)(?:[a-z]{3,}|\d+)\.)[\"')]?\s+$")
-# A company named with its ticker in brackets: "Norfolk Southern (NSC)".
-_DECLARED = re.compile(r"([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){0,3})\s+\(([A-Z]{1,5})\)")
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -104,11 +103,12 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
 
 
 def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
-    """A company the question declares with its ticker, "Norfolk Southern (NSC)", when the
-    resolver knows neither: no note is about it (a note about it would have taught its name)."""
-    for found in _DECLARED.finditer(text):
-        if found.group(2) not in resolver.directory.symbol_to_ticker:
-            return f"{found.group(1)} ({found.group(2)})"
+    """A company the question declares with its ticker, "Norfolk Southern (NSC)", as notes
+    declare one (``ticker_declarations``: "Annual Recurring Revenue (ARR)" defines an acronym),
+    when the resolver knows neither: no note is about it."""
+    for ticker, name in ticker_declarations(text):
+        if ticker not in resolver.directory.symbol_to_ticker and name.lower() not in resolver.directory.alias_to_ticker:
+            return f"{name} ({ticker})"
     return None
 
 

@@ -66,7 +66,7 @@ _SENTIMENT = re.compile(
     r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
     r"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b[^?.]{0,20}?\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\b"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
-    r"|\b(?:note|piece|write-?up|article|story)\b[^?.]{0,40}?\b(?:what|where)\s+did\s+(?:it|that|this|the\s+note|the\s+piece)\s+(?:come\s+out|land|end\s+up|score)\b"
+    r"|\b(?:note|piece|write-?up|article|story)\b[^?.]{0,40}?\b(?:what|where)\s+did\s+(?:it|that|this|the\s+note|the\s+piece)\s+(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
     r"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
@@ -74,15 +74,15 @@ _SENTIMENT = re.compile(
     r"|\b(?:better|worse|improv\w*|deteriorat\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
-    r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take|call)\b|we\b)"
+    r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take)\b|we\b)"
     # a turn one way ("the negative turn on Acme"), and a note's stance said of it ("Acme's most
     # recent note was negative"; not "the note said margins were negative")
-    r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|in|for|towards?)\b"
+    r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|towards?)\b(?!\s+the\s+company['\u2019]s)"
     r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?(?:positive|negative|bullish|bearish|neutral)\b"
     # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")
-    r"|\b(?:so|very|too|that|more|less)\s+(?:down|keen|high|hot|cold|upbeat|downbeat)\s+on\b"
+    r"|\b(?:so|very|too|that|more|less)\s+(?:down|keen|upbeat|downbeat)\s+on\b"
     r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b",
     re.IGNORECASE,
 )

@@ -25,7 +25,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # One point in time a window can start or end at, most specific first.
 _POINT = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}}"
-    rf"|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
+    rf"|(?:early|mid|late)[-\s]+{_YEAR}|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
 )
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+|last\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
 # Two months joined by a dash or "to" with no "between"/"from" ("jul-dec 2025", "Mar to May").
@@ -101,7 +101,7 @@ _NOTE_DAY = re.compile(
 _THIRD = re.compile(rf"\b(early|mid|late)[-\s]+({_YEAR})\b", re.I)
 _THIRDS = {"early": 1, "mid": 5, "late": 9}
 _SEASON = re.compile(
-    rf"(?:\b(?:the|this|last|in|over|during|since|through)\s+)(winter|spring|summer|autumn|fall)\b(?:\s+(?:of\s+)?({_YEAR}))?"
+    rf"(?:\b(?:the|this|last|in|over|during|since|through)\s+)(winter|spring|summer|autumn|fall(?!\s+(?:in|of|to|from|back)\b))\b(?:\s+(?:of\s+)?({_YEAR}))?"
     rf"|\b(winter|spring|summer|autumn|fall)\s+(?:of\s+)?({_YEAR})\b",  # (not "did sentiment fall?")
     re.I,
 )
@@ -163,6 +163,9 @@ def span(text: str, today: date) -> tuple[date, date] | None:
         return date(year, start_month, 1), date(year, start_month + 5, 1) + relativedelta(months=1) - timedelta(days=1)
     if re.fullmatch(_YEAR, text):
         return date(int(text), 1, 1), date(int(text), 12, 31)
+    if third := _THIRD.fullmatch(text):
+        start = date(int(third.group(2)), _THIRDS[third.group(1).lower()], 1)
+        return start, start + relativedelta(months=4) - timedelta(days=1)
     month = re.fullmatch(rf"({_MONTH})(?:\s+({_YEAR}))?", text, re.I)
     if month:
         m = _MONTHS.index(month.group(1)[:3]) + 1
@@ -217,7 +220,9 @@ def years_named(text: str, today: date) -> str:
     year or are set against each other (``_PART_OF_RELATIVE_YEAR``); elsewhere they stay windows
     of their own ("this year": year to date)."""
     year = {"this": today.year, "last": today.year - 1}
-    text = _PART_OF_RELATIVE_YEAR.sub(lambda m: f"{m.group(1)} {year[m.group(2).lower()]}", text)
+    text = _PART_OF_RELATIVE_YEAR.sub(
+        lambda m: m.group(0) if m.group(1) == "may" else f"{m.group(1)} {year[m.group(2).lower()]}", text  # "may" the verb
+    )
     if _RELATIVE_YEARS_SET_AGAINST.search(text):
         text = _RELATIVE_YEAR.sub(lambda m: str(year[m.group(1).lower()]), text)
     return text
@@ -292,8 +297,7 @@ def find_window(text: str, today: date) -> Window | None:
         start, _ = _calendar((found.group(1) or "year").lower(), today, 0)
         return Window(start, today, found.group(0).strip())
     if found := _THIRD.search(text):
-        start = date(int(found.group(2)), _THIRDS[found.group(1).lower()], 1)
-        return Window(start, start + relativedelta(months=4) - timedelta(days=1), found.group(0).strip())
+        return Window(*span(found.group(0), today), found.group(0).strip())
     if found := _SEASON.search(text):
         season, named = (found.group(1), found.group(2)) if found.group(1) else (found.group(3), found.group(4))
         month = _SEASONS[season.lower()]

@@ -113,3 +113,5 @@ def test_a_company_declared_with_a_ticker_the_notes_never_score_has_no_notes():
     reply = check_companies(held, None, RESOLVER, HELD).reply
     assert not reply.found and reply.text == "No notes about Norfolk Southern (NSCX)."
     assert check_companies(ROUTER.route("What are Alibaba (BABA)'s risks?"), None, RESOLVER, HELD).reply is None
+    acronym = ROUTER.route("Which notes discuss Annual Recurring Revenue (ARR) growth?")  # an acronym defined, no company
+    assert check_companies(acronym, None, RESOLVER, HELD).reply is None

@@ -66,7 +66,7 @@ def test_mentions_give_spans_of_the_names(resolver):
 
 
 
-@pytest.mark.parametrize(("text", "after"), [("What about Ford Motor Co.?", "?"), ("Ford, Inc: notes?", ": notes?"), ("Dow Ford Corp is", " is")])
+@pytest.mark.parametrize(("text", "after"), [("What about Ford Motor Co.?", "?"), ("Ford, Inc: notes?", ": notes?"), ("Dow Ford Corp is", " is"), ("Ford Co-founder", " Co-founder")])
 def test_a_legal_form_after_a_name_is_part_of_the_mention(resolver, text, after):
     assert text[resolver.mentions(text, case_sensitive_names=False)[-1].end:] == after
 
@@ -176,6 +176,7 @@ def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_
 @pytest.mark.parametrize(("ticker", "name", "expected"), [
     ("SEDG", "SolarEdge", True), ("RUN", "Sunrun", True), ("RUN", "SolarEdge", False), ("LVMUY", "LVMH", True),
     ("REMYY", "Rémy Cointreau", True), ("PPRUY", "Kering", False), ("KNX", "Knight-Swift", False), ("CSV", "Carriage Services", True),
+    ("X", "Texas", False), ("EY", "Enphix Energy", True),  # one or two letters must start the name
 ])
 def test_a_ticker_abbreviates_a_name_holding_its_letters_in_order_or_its_first_three(ticker, name, expected):
     assert abbreviates(ticker, name) is expected
@@ -186,6 +187,11 @@ def test_a_ticker_only_ever_scored_beside_a_lead_company_is_named_only_by_a_name
     notes = [(["ENPX", "SEDY", "SNRN"], lead), (["ENPX", "SEDY", "SNRN"], lead)]
     learned = {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}
     assert learned == {"ENPX": "Enphix Energy", "SEDY": "SolarEdgy", "SNRN": "Sunnyrun"}
+
+
+def test_a_name_two_tickers_abbreviate_goes_to_the_one_leading_notes():
+    notes = [(["ENPX", "EY"], "Enphix Energy beat. Enphix Energy grew."), (["ENPX", "EY"], "Enphix Energy cut.")]
+    assert [(c.ticker, c.name) for c in learn_companies(notes, CompanyDirectory.load())] == [("ENPX", "Enphix Energy")]
 
 
 def test_a_name_in_capitals_the_ticker_abbreviates_names_it():

@@ -96,8 +96,8 @@ class SentimentAnswerer(Answerer):
             return intent
         event = replace(intent, about=intent.since_event, pick="topic", window=None, reporting=())
         record = self.pick_note(event, catalog, earliest=True)  # later notes recall the event ("after the outage")
-        if record is None or record.day is None:
-            return intent
+        if record is None or record.day is None:  # (an undated note dates nothing: counted from every note)
+            return intent if record is None else replace(intent, since_event="")
         since = Window(record.day, None, f"since the {intent.since_event} note ({record.day.isoformat()})").intersect(intent.window)
         earlier = Window(None, record.day - timedelta(days=1), f"before {record.day.isoformat()}").intersect(intent.window)
         return replace(intent, window=since, before=earlier, since_event="")
@@ -134,7 +134,7 @@ class SentimentAnswerer(Answerer):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
-        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline_name(question.text)
+        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline_name(question.text, catalog.names)
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the company)
         if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting or intent.pick != "topic"):
             return f"Not in your notes: no note is about {' '.join(unknown)}."

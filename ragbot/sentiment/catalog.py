@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from math import isclose
 from pathlib import PurePath
 
 from langchain_core.documents import Document
@@ -16,6 +17,7 @@ from ingest.prose import prose_sentences
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.windows import Window
+from vectorstore.embeddings import bundled_words
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
 
@@ -138,7 +140,7 @@ class NoteRecord:
     def label_for(self, ticker: str | None) -> str | None:
         """The note's own label for its overall score, and for a ticker score equal to it (the
         note's scale names that score); a label from ``describe``'s scale for another ticker score."""
-        if self.uses_ticker_score(ticker) and not (self.label and self.ticker_scores[ticker] == self.score):
+        if self.uses_ticker_score(ticker) and not (self.label and self.score is not None and isclose(self.ticker_scores[ticker], self.score)):
             return describe(self.ticker_scores[ticker])
         return self.label or (describe(self.score) if self.score is not None else None)
 
@@ -179,6 +181,16 @@ class NoteCatalog:
         ``periods`` (``head_periods``; in any year with ``any_year``, ``ragbot.periods.matching``)."""
         wanted = set(periods)
         return NoteCatalog(tuple(r for r in self.about(tickers) if matching(wanted, r.head_periods, any_year)))
+
+    @cached_property
+    def text(self) -> str:
+        """Every note's title and first chunk, joined (read once per catalog)."""
+        return "\n".join(f"{r.title}\n{r.passage.page_content}" for r in self.records)
+
+    def names(self, phrase: str) -> bool:
+        """Whether ``phrase`` names something: the notes write it, or one of its words is no word
+        of the bundled model's vocabulary ("Zorblax")."""
+        return phrase in self.text or any(w.lower() not in bundled_words() for w in phrase.split())
 
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""

@@ -4,6 +4,7 @@ direction, read from its wording by general rules (no phrasing of any one questi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -184,13 +185,15 @@ def event_words(text: str) -> str:
     return " ".join(t for t in topic_terms(text) if t not in _NOT_TOPIC and t not in _MONTH_WORDS and not t.isdigit())
 
 
-def headline_name(text: str) -> list[str]:
-    """The words of a name of several capitalised words set as ``text``'s headline, none of them
-    a month, a period or a word of sentiment questions ("Last Quarter: ..." names nobody)."""
+def headline_name(text: str, known: Callable[[str], bool]) -> list[str]:
+    """The words of a name of several capitalised words set as ``text``'s headline ("Schneider
+    National - sentiment score?"), when ``known`` (the notes' text, or a word that is no common
+    English word) says it names something, and none of its words is a month, a period or a word
+    of sentiment questions ("Last Quarter: ...", "Quick Question - ..." name nobody)."""
     found = _HEADLINE_NAME.match(text)
     words = found.group(1).split() if found else []
-    common = {w.lower() for w in words} & (_NOT_TOPIC | _MONTH_WORDS) or any(w in _NAMED_NOTHING or PERIOD_WORD.fullmatch(w) for w in words)
-    return [] if common else words
+    generic = {w.lower() for w in words} & (_NOT_TOPIC | _MONTH_WORDS) or any(w in _NAMED_NOTHING or PERIOD_WORD.fullmatch(w) for w in words)
+    return words if words and not generic and known(found.group(1)) else []
 
 
 def one_note_phrase(text: str) -> re.Match | None:
