@@ -24,6 +24,15 @@ _CALL_TO_ACTION = re.compile(
     r"^\W*(request\s+(a\s+)?demo|sign\s+up|subscribe|(start\s+(a\s+)?)?free\s+trial|book\s+a\s+(call|demo))\b",
     re.IGNORECASE,
 )
+# A vendor's own tagline, whatever its wording ("Real-time coverage, earnings alerts and portfolio
+# monitoring for professional investors."): the one line right before the call to action, short,
+# with no figure and no "we", naming at least ``_PITCH_MIN`` of the things research vendors sell.
+_PITCH_WORDS = frozenset(
+    "research analytics alerts coverage monitoring screening insights insight platform workspace investors professionals "
+    "professional institutional institutional-grade real-time data dashboards portfolio intelligence tools terminal".split()
+)
+_PITCH_MIN = 3
+_PITCH_MAX_CHARS = 200
 _DATE_LINE = re.compile(r"^[ \t]*(?:date|published|dated)[ \t]*:[^\n]*\d[^\n]*$", re.IGNORECASE | re.MULTILINE)
 _HEADING = re.compile(r"^\s*#+\s+(.+)$", re.MULTILINE)
 _TITLE_CHARS = 120
@@ -75,17 +84,31 @@ class Note:
         return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.most_mentioned
 
 
+def _is_pitch(line: str) -> bool:
+    """Whether ``line`` reads as a vendor's tagline (``_PITCH_WORDS``); only asked of the line
+    right before a call to action, where the note format puts the tagline."""
+    words = set(re.findall(r"[a-z][a-z-]*", line.lower()))
+    return len(line) < _PITCH_MAX_CHARS and not re.search(r"\d", line) and not words & {"we", "our", "us"} and len(words & _PITCH_WORDS) >= _PITCH_MIN
+
+
 def _footer_start(text: str, end: int) -> int:
-    """Walk back from ``end`` over blank and marketing lines; return where the body ends."""
+    """Walk back from ``end`` over blank and marketing lines; return where the body ends. After
+    a call to action, the one tagline before it goes too, in the vendor's words or any other
+    (``_is_pitch``)."""
     lines = text[:end].splitlines(keepends=True)
     cut = end
     # The block header is often glued to the last footer line: "Request a DemoOverall Sentiment".
     last_line_start = text.rfind("\n", 0, end) + 1
-    if _is_marketing(text[last_line_start:end]) or not text[last_line_start:end].strip():
+    last = text[last_line_start:end]
+    tagline_due = bool(_CALL_TO_ACTION.match(last))
+    if _is_marketing(last) or not last.strip():
         cut = last_line_start
         lines = text[:cut].splitlines(keepends=True)
-    while lines and (not lines[-1].strip() or _is_marketing(lines[-1])):
-        cut -= len(lines.pop())
+    while lines and (not lines[-1].strip() or _is_marketing(lines[-1]) or tagline_due and _is_pitch(lines[-1])):
+        line = lines.pop()
+        cut -= len(line)
+        if line.strip():  # a call to action announces one tagline; a tagline ends the footer's due
+            tagline_due = bool(_CALL_TO_ACTION.match(line.strip()))
     return cut
 
 

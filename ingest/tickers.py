@@ -28,9 +28,11 @@ _LEGAL_FORM = re.compile(
     r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
     re.IGNORECASE,
 )
-# A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co.").
+# A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co."),
+# as is a word that ends company names and no product's ("American Water Works", "Otis Worldwide").
 _LEGAL_FORM_AFTER = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group)\.?(?![\w-])"  # not "Co-founder"
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group"
+    r"|Works|Worldwide|International|Industries|Enterprises)\.?(?![\w-])"  # not "Co-founder"
 )
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")

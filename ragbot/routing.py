@@ -36,6 +36,9 @@ _SENTIMENT = re.compile(
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # what the notes' metadata holds: how many notes, and when they are dated
+    # (or how many are one way, the stance word standing alone: "Acme notes: how many positive and how many negative?")
+    r"|\bhow\s+many\s+(?:(?:were|are|of\s+them\s+(?:were|are))\s+)?(?:positive|negative|neutral|bullish|bearish)\b"
+    r"(?!\s+(?!(?:and|or|vs|versus|ones|notes?|calls?|takes?|reads?|pieces?|write-?ups?|in|on|over|since|during|this|last)\b)[a-z])"
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
     r"|\bnotes?\b[^?.]*\b(?:averag\w*|avg)\b|\b(?:averag\w*|avg)\b[^?.]*\bnotes?\b"
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
@@ -48,6 +51,11 @@ _SENTIMENT = re.compile(
     # "the notes on Acme mention negative free cash flow": there the word qualifies a noun)
     r"|\b(?:notes?|research|coverage|write-?ups?)\s+(?:on|about|of)\s+[^?.,]{1,60}?\s+(?:so\s+|more\s+|less\s+)?"
     r"(?:positive|negative|neutral|bullish|bearish)\b(?!\s+(?!(?:in|on|about|since|during|over|for|after|before|until|and|or|at|through|lately|recently)\b)\w)"
+    # the desk's read or view on a company said to be good or bad ("why is the read on Acme so bad right now?")
+    r"|\b(?:the|our|my)\s+(?:read|view|take|stance|tone)\s+(?:on|about|of)\s+[^?.,]{1,60}?\s+(?:so\s+|that\s+|this\s+|too\s+|more\s+|less\s+)?"
+    r"(?:bad|good|poor|weak|strong|gloomy|rosy|sour|negative|positive|bullish|bearish|cautious|upbeat|downbeat)\b"
+    # a score named by its stance ("what drove the negative score on Acme in June?"; not "a low credit score")
+    r"|\b(?:positive|negative|neutral|bullish|bearish)\s+(?:sentiment\s+)?scores?\s+(?:on|for|of)\b"
     # how something was scored or rated, with no rater named ("how was the short-seller report
     # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
     # how the notes rate something ("how did the research rate Acme's results?")
@@ -108,6 +116,12 @@ _COMPANY_READING = re.compile(
     r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
+    # ... or said to be one way over a time ("Acme was negative in Q3 - what happened?"; not "Acme's
+    # cash flow was negative in Q3": a measure), and what turned it ("what turned Acme negative in
+    # May?"; not "what turned Acme's margin negative")
+    r"|\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|back|then|at\s+the\s+time)\b)"
+    r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
     re.IGNORECASE,
 )
@@ -134,7 +148,11 @@ _COMPARE = re.compile(r"\b(?:compar\w*|versus|vs|against|relative\s+to|stack\w*\
 # the last 60 days?"): what the notes made of it then, its sentiment over that window. Only words
 # asking how it stood may remain (not "do"/"did": "how did Acme do in Q3?" asks for its results).
 _DOING = re.compile(r"\b(?:do|doing|done)\b", re.IGNORECASE)  # stopwords to ``topic_terms``
-_STOOD = frozenset("look looks looked looking been fare fares fared faring trend trends trended trending sit sits sat sitting stand stands stood".split())
+# (and words asking which way it moved: "Acme - better or worse since July?", "has Acme improved over 2025?")
+_STOOD = frozenset(
+    "look looks looked looking been fare fares fared faring trend trends trended trending sit sits sat sitting stand stands stood "
+    "better worse improve improved improving worsen worsened worsening recover recovered recovering slip slipped slipping".split()
+)
 
 
 def _over_a_period(topic: str) -> bool:

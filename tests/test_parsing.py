@@ -223,3 +223,28 @@ def test_date_falls_back_to_the_given_file_date(resolver):
 def test_note_without_body_text_is_rejected(parse, text):
     with pytest.raises(NoteFormatError):
         parse(text)
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Real-time coverage, earnings alerts and portfolio monitoring for professional investors.",
+        "Institutional-grade research, screening and sentiment analytics in one workspace.",
+    ],
+)
+def test_a_tagline_in_other_words_before_the_call_to_action_is_cut(parse, tagline):
+    text = note_text(BODY).replace(FOOTER, tagline)
+    assert tagline in text and FOOTER not in text
+    assert parse(text).body.rstrip() == BODY
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        "We see research coverage and data tools as the platform's moat for investors.",  # "we": the analyst's
+        "Coverage of 12 research platforms for institutional investors grew.",  # a figure: analysis
+    ],
+)
+def test_a_last_line_of_analysis_before_the_call_to_action_is_kept(parse, last_line):
+    body = f"{BODY}\n{last_line}"
+    assert parse(note_text(body).replace(FOOTER + "\n", "")).body.rstrip() == body

@@ -66,7 +66,7 @@ def test_mentions_give_spans_of_the_names(resolver):
 
 
 
-@pytest.mark.parametrize(("text", "after"), [("What about Ford Motor Co.?", "?"), ("Ford, Inc: notes?", ": notes?"), ("Dow Ford Corp is", " is"), ("Ford Co-founder", " Co-founder")])
+@pytest.mark.parametrize(("text", "after"), [("What about Ford Motor Co.?", "?"), ("Ford, Inc: notes?", ": notes?"), ("Dow Ford Corp is", " is"), ("Ford Co-founder", " Co-founder"), ("Ford Motor Works note", " note"), ("Ford International - score?", " - score?")])
 def test_a_legal_form_after_a_name_is_part_of_the_mention(resolver, text, after):
     assert text[resolver.mentions(text, case_sensitive_names=False)[-1].end:] == after
 

@@ -94,10 +94,16 @@ class SentimentAnswerer(Answerer):
         unchanged when no note is about it (``missing`` says so)."""
         if not intent.since_event:
             return intent
-        event = replace(intent, about=intent.since_event, pick="topic", window=None, reporting=())
+        event = replace(intent, about=intent.since_event, pick="topic", window=intent.event_window, reporting=())
         record = self.pick_note(event, catalog, earliest=True)  # later notes recall the event ("after the outage")
+        dated = catalog.about(intent.tickers, intent.event_window) if intent.event_window else []
+        record = record or (dated[0] if len(dated) == 1 else None)  # the one note of the event's date, in its own words
         if record is None or record.day is None:  # (an undated note dates nothing: counted from every note)
             return intent if record is None else replace(intent, since_event="")
+        if intent.next_note:  # the event's note and the next one after it
+            later = [r.day for r in catalog.about(intent.tickers) if r.day and r.day > record.day]
+            end = min(later, default=record.day)
+            return replace(intent, window=Window(record.day, end, f"from the {intent.since_event} note to the next ({record.day.isoformat()} to {end.isoformat()})"), since_event="")
         since = Window(record.day, None, f"since the {intent.since_event} note ({record.day.isoformat()})").intersect(intent.window)
         earlier = Window(None, record.day - timedelta(days=1), f"before {record.day.isoformat()}").intersect(intent.window)
         return replace(intent, window=since, before=earlier, since_event="")

@@ -18,8 +18,8 @@ KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare",
 
 _WORD_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _N = r"(\d+|two|three|four|five|six|seven|eight|nine|ten)"
-_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]"
-_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?|dragging|weighing|weighs|weighed|down(?=\s+on\b)"
+_POSITIVE = r"positive|bullish|optimistic|upbeat|constructive|best|highest|strongest|ros(?:y|ier|iest)|favou?rabl[ey]|good"
+_NEGATIVE = r"negative|bearish|pessimistic|downbeat|worst|lowest|weakest|gloom(?:y|ier|iest)|bleak(?:er|est)?|unfavou?rabl[ey]|sour(?:ed|ing)?|dragging|weighing|weighs|weighed|down(?=\s+on\b)|bad|poor"
 _EXTREME = re.compile(
     rf"\b(?:most|least|highest|lowest|best|worst|strongest|weakest|top|bottom|rank\w*|gloomiest|bleakest|rosiest)\b|\b{_N}\s+(?:most|least)\b|\b(?:more|less)\s+(?:{_POSITIVE}|{_NEGATIVE})\b",
     re.I,
@@ -40,7 +40,8 @@ _TREND = re.compile(
 _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs|against|compar\w*|relative)\b", re.I)
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(
-    r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b|\bwhat\s+(?:made|led\s+to|prompted|triggered)\b"
+    r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b"
+    r"|\bwhat\s+(?:made|led\s+to|prompted|triggered|turned|sent|pushed|tipped|swung|flipped|happened)\b"
     r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
     re.I,
 )
@@ -71,9 +72,18 @@ _TREND_FIGURES = frozenset(
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
+# The note right after an event's ("did Acme recover in the note that followed the recall?", "the
+# next note after the selloff"): the event's note set against the one after it. A date inside the
+# event's words dates the event ("the November 2025 selloff"), it is no window of its own.
+_NOTE_AFTER_EVENT = re.compile(
+    rf"\b(?:next\s+|following\s+)?{_NOTE}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}})",
+    re.I,
+)
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
 _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s*[-:\u2013\u2014]")
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
+# "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
+_CALENDAR = re.compile(r"\bcalendar(?:\s+year)?(?=\s+(?:19|20)\d{2}\b)", re.I)
 # Now, in words that would otherwise read as a topic ("at the moment", "right now", "these days").
 _NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|these\s+days|at\s+present)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
@@ -149,6 +159,8 @@ class SentimentIntent:
     before: Window | None = None  # the notes before a "since" window's start
     any_year: bool = False  # ``reporting`` was named without a year: the same quarter or half of any year matches
     since_event: str = ""  # the words naming an event a window starts at, until a note about it dates it
+    next_note: bool = False  # the window from the event ends at the next note after the event's
+    event_window: Window | None = None  # when the event's words date it ("the November 2025 selloff")
 
 
 def _number(text: str) -> int:
@@ -171,7 +183,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     its reporting periods too ("Q4", "fiscal", "results": those are matched as periods). A bare
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
-    asked = _NOW.sub(" ", _WHY.sub(" ", question.topic))  # "why", "what's dragging on", "at the moment": naming no note
+    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", question.topic)))  # "why", "what's dragging on", "at the moment": naming no note
     return " ".join(
         t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
@@ -233,6 +245,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
     if reporting and asked and not day and periods(asked.label):  # "Acme's Q4 2025 results": what notes discuss, no window
         asked = None
+    after_event = _NOTE_AFTER_EVENT.search(question.topic)
+    dated_event = None
+    if after_event and asked and asked.label in after_event.group("event"):  # "the note that followed the May 2025 recall"
+        asked, dated_event = None, asked
     window = asked.intersect(window) if asked else window
     tickers = tuple(question.tickers)
     which = _WHICH_PERIOD.search(text)  # "which month was most negative": periods compared
@@ -252,7 +268,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     why = bool(_WHY.search(text))
     label = _LABEL.search(text)
     earlier = before(asked) if asked and not day else None
-    event = _SINCE_EVENT.search(question.topic) if asked is None else None
+    event = (after_event or _SINCE_EVENT.search(question.topic)) if asked is None else None
     base = dict(
         tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
         before=earlier.intersect(page_window) if earlier else None,
@@ -269,6 +285,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window_words = set(topic_terms(asked.label)) if asked else set()
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
+    if after_event and base["since_event"]:
+        return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=_direction(text) if why else None, **base)
     reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
     if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
