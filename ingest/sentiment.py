@@ -30,7 +30,8 @@ _NUMBER = re.compile(r"^[-+\u2212]?(\d+(\.\d*)?|\.\d+)$")
 # What a score was meant to be, even when it is not a usable one ("NaN", "1e309", "inf").
 _NUMBER_LIKE = re.compile(r"^[-+\u2212]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|nan|inf(inity)?)$", re.IGNORECASE)
 _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,11}$")
-_TOKEN_SPLIT = re.compile(r"[\s:,;()\[\]|=]+")
+# (dashes set between a ticker and its label too: "AJG — mildly negative (-0.27)", "AJG - 0.4")
+_TOKEN_SPLIT = re.compile(r"\s+-+(?=\s)|[\s:,;()\[\]|=\u2013\u2014]+")
 # Words allowed between a ticker and its score: a per-ticker label ("strongly positive",
 # "Somewhat-Bullish") is at most two words; anything longer is not a score line.
 MAX_LABEL_WORDS = 2

@@ -251,8 +251,11 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     return named
 
 
-# A capitalised phrase of up to three words, initials before it kept ("D.R. Horton", "J.B. Hunt").
-_PROPER_PHRASE = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,3}\s?[A-Z][a-z][A-Za-z\-]*(?:\s+[A-Z][a-z][A-Za-z\-]*){0,2}")
+# A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
+# "J.B. Hunt", "Arthur J. Gallagher").
+_PROPER_PHRASE = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,3}\s?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}")
+# A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
+_PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 
 
@@ -355,13 +358,16 @@ def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: 
 
 def short_names(company: str) -> tuple[str, ...]:
     """The name and the name without its legal form or initials: "Kestrel Semiconductor Inc." ->
-    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "D.R. Horton" -> ("D.R. Horton", "Horton")."""
+    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "D.R. Horton" -> ("D.R. Horton", "Horton");
+    a person's name by its surname: "Arthur J. Gallagher" -> ("Arthur J. Gallagher", "Gallagher")."""
     names, name = [company.strip()], company.strip()
     while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
         names.append(shorter)
         name = shorter
     if (bare := re.sub(r"^(?:[A-Z]\.)+\s*", "", name)) != name and bare:
         names.append(bare)
+    if person := _PERSONS_NAME.fullmatch(name):
+        names.append(person.group("surname"))
     return tuple(dict.fromkeys(names))
 
 

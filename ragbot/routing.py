@@ -62,7 +62,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|average|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
+    r"|\b(?:latest|newest|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it
     rf"|{SCORE_ASKED}"
     # the score asked for with no measure named ("... What happened, and what was the score?"; not
@@ -73,6 +73,8 @@ _SENTIMENT = re.compile(
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
     r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
     r"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b[^?.]{0,20}?\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\b"
+    # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
+    r"|\bwhat\s+(?:did|does)\s+[^?.]{1,60}?\b(?:note|piece|write-?up|article|story)\s+(?:give|assign|hand|put\s+on)\b"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
     r"|\b(?:note|piece|write-?up|article|story)\b[^?.]{0,40}?\b(?:what|where)\s+did\s+(?:it|that|this|the\s+note|the\s+piece)\s+(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
     r"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"

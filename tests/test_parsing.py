@@ -89,6 +89,9 @@ def test_seed_note_starting_with_blank_line_gets_its_first_sentence_as_title(res
         ("BABA\n0.62", {"BABA": 0.62}),
         ("0700.HK 0.3", {"TCEHY": 0.3}),
         ("9988.HK: -0.2", {"BABA": -0.2}),
+        ("BABA \u2014 mildly negative (-0.27)", {"BABA": -0.27}),
+        ("BABA \u2013 0.62", {"BABA": 0.62}),
+        ("BABA - 0.62", {"BABA": 0.62}),
         ("BABA 0.62\nJD: -0.10\n$NVDA 0.2\nTSLA (-0.35)", {"BABA": 0.62, "JD": -0.10, "NVDA": 0.2, "TSLA": -0.35}),
     ],
 )

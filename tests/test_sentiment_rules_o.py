@@ -77,3 +77,34 @@ def test_the_note_after_an_events_is_set_against_it(router, question):
 def test_the_note_after_an_event_no_note_covers_is_not_in_the_notes(router):
     answer = ask(router, "Did Tesla recover in the note that followed the factory fire?", TESLA)
     assert not answer.found and "factory fire" in answer.text
+
+
+# Round 16 (blind set P as dev)
+
+
+@pytest.mark.parametrize("question", ["What did Tesla's recall note give Nvidia?", "what did the recall piece assign NVDA?"])
+def test_what_a_note_gave_a_company_is_its_score_there(router, question):
+    routed = router.route(question)
+    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == "note"
+
+
+@pytest.mark.parametrize("question", ["What's the latest note on Tesla?", "Tesla's recall note: score?"])
+def test_a_companys_note_is_one_note_but_whats_is_no_owner(router, question):
+    intent = parse_intent(router.route(question), TODAY)
+    assert intent.kind == "note"
+    assert intent.pick == ("newest" if question.startswith("What's") else "topic")
+
+
+def test_an_avg_score_over_every_note_in_a_window_is_their_average(router):
+    answer = ask(router, "avg score across everything we published in Q1 2025?", TESLA)
+    assert answer.found and "-0.15" in answer.text and {c.source for c in answer.citations} == {"t1.txt", "t2.txt"}
+
+
+def test_the_sentiment_given_an_event_is_its_notes_score(router):
+    answer = ask(router, "what sentiment did we give the Tesla recall?", TESLA)
+    assert answer.found and "-0.60" in answer.text and [c.source for c in answer.citations] == ["t2.txt"]
+
+
+def test_the_sentiment_given_an_event_no_note_covers_is_not_in_the_notes(router):
+    answer = ask(router, "what sentiment did we give the Tesla data breach?", TESLA)
+    assert not answer.found

@@ -173,6 +173,12 @@ def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_
     assert learned.aliases[:2] == ("D.R. Hortonville", "Hortonville")
 
 
+def test_a_company_named_after_a_person_learns_the_whole_name_and_the_surname():
+    notes = [(["AJGX"], "Arthur J. Gallaway beat estimates. Gallaway raised its target."), (["AJGX"], "Arthur J. Gallaway said Gallaway's margins held.")]
+    (learned,) = learn_companies(notes, CompanyDirectory.load())
+    assert learned.aliases[:2] == ("Arthur J. Gallaway", "Gallaway")
+
+
 @pytest.mark.parametrize(("ticker", "name", "expected"), [
     ("SEDG", "SolarEdge", True), ("RUN", "Sunrun", True), ("RUN", "SolarEdge", False), ("LVMUY", "LVMH", True),
     ("REMYY", "Rémy Cointreau", True), ("PPRUY", "Kering", False), ("KNX", "Knight-Swift", False), ("CSV", "Carriage Services", True),

@@ -49,12 +49,18 @@ _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
 # ... or, headline-style, open the question (``NOTE_HEADLINE``).
+# (or a company's note: "Acme's recall note", "what did Acme's tariff piece give Beta?")
 _ONE_NOTE = re.compile(
-    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}",
+    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
+    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+[\w'\u2019./&-]+){{0,5}}?\s+{_NOTE}\b(?!s)",
     re.I,
 )
 # One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
-_EVENT_SCORE = re.compile(rf"{SCORE_ASKED}\s+(?:the|that|this)\b", re.I)
+# (or the sentiment the notes gave an event: "what sentiment did we give the Acme data breach?")
+_EVENT_SCORE = re.compile(
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:the|that|this)\b",
+    re.I,
+)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
@@ -211,7 +217,7 @@ def headline_name(text: str, known: Callable[[str], bool]) -> list[str]:
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
-    starts = [0, *(m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)", text, re.I))]
+    starts = [0, *(m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)|\b[\w.&-]+['\u2019]s\b", text, re.I))]
     return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
@@ -288,7 +294,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=_direction(text) if why else None, **base)
     reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
-    if names_one_note(text) or _EVENT_SCORE.match(text) and topic:
+    if names_one_note(text) or _EVENT_SCORE.search(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
