@@ -108,3 +108,11 @@ def test_the_sentiment_given_an_event_is_its_notes_score(router):
 def test_the_sentiment_given_an_event_no_note_covers_is_not_in_the_notes(router):
     answer = ask(router, "what sentiment did we give the Tesla data breach?", TESLA)
     assert not answer.found
+
+
+@pytest.mark.parametrize("question", ["How has Tesla's sentiment moved from its first note to its latest one?", "Tesla's score from their first note to their latest?"])
+def test_a_clause_between_a_possessive_and_note_names_no_note(router, question):
+    intent = parse_intent(router.route(question), TODAY)
+    assert intent.kind == "trend"
+    answer = ask(router, question, TESLA)
+    assert "+0.30" in answer.text and "+0.10" in answer.text and "-0.20" in answer.text

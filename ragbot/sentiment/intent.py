@@ -49,10 +49,15 @@ _NOTE = r"(?:note|piece|write-?up|article|story)"
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
 # ... or, headline-style, open the question (``NOTE_HEADLINE``).
-# (or a company's note: "Acme's recall note", "what did Acme's tariff piece give Beta?")
+# (or a company's note: "Acme's recall note", "what did Acme's tariff piece give Beta?"; not
+# "Acme's sentiment moved from its first note": words of a clause name no note)
+_NO_NOTE_NAME = (
+    r"(?:from|to|its|their|his|her|our|my|the|in|on|at|since|over|with|by|and|or|than|vs|versus|was|were|is|are|has|have|had"
+    r"|sentiment|score|scores|moved|changed|gone|went|been)"
+)
 _ONE_NOTE = re.compile(
     rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
-    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+[\w'\u2019./&-]+){{0,5}}?\s+{_NOTE}\b(?!s)",
+    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{_NOTE}\b(?!s)",
     re.I,
 )
 # One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
@@ -65,7 +70,7 @@ _EVENT_SCORE = re.compile(
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
-    r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+)?(?:latest|now|today|current)\b"
+    r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:latest|now|today|current)\b"
     r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
     re.I,
 )
