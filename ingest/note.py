@@ -88,7 +88,8 @@ def _is_pitch(line: str) -> bool:
     """Whether ``line`` reads as a vendor's tagline (``_PITCH_WORDS``); only asked of the line
     right before a call to action, where the note format puts the tagline."""
     words = set(re.findall(r"[a-z][a-z-]*", line.lower()))
-    return len(line) < _PITCH_MAX_CHARS and not re.search(r"\d", line) and not words & {"we", "our", "us"} and len(words & _PITCH_WORDS) >= _PITCH_MIN
+    analysts_own = bool(re.search(r"\d", line)) or bool(words & {"we", "our", "us"})  # a figure or "we": analysis
+    return len(line) < _PITCH_MAX_CHARS and not analysts_own and len(words & _PITCH_WORDS) >= _PITCH_MIN
 
 
 def _footer_start(text: str, end: int) -> int:

@@ -94,19 +94,28 @@ class SentimentAnswerer(Answerer):
         unchanged when no note is about it (``missing`` says so)."""
         if not intent.since_event:
             return intent
-        event = replace(intent, about=intent.since_event, pick="topic", window=intent.event_window, reporting=())
-        record = self.pick_note(event, catalog, earliest=True)  # later notes recall the event ("after the outage")
-        dated = catalog.about(intent.tickers, intent.event_window) if intent.event_window else []
-        record = record or (dated[0] if len(dated) == 1 else None)  # the one note of the event's date, in its own words
+        record = self.event_note(intent, catalog)
         if record is None or record.day is None:  # (an undated note dates nothing: counted from every note)
             return intent if record is None else replace(intent, since_event="")
+        start = record.day
         if intent.next_note:  # the event's note and the next one after it
-            later = [r.day for r in catalog.about(intent.tickers) if r.day and r.day > record.day]
-            end = min(later, default=record.day)
-            return replace(intent, window=Window(record.day, end, f"from the {intent.since_event} note to the next ({record.day.isoformat()} to {end.isoformat()})"), since_event="")
-        since = Window(record.day, None, f"since the {intent.since_event} note ({record.day.isoformat()})").intersect(intent.window)
-        earlier = Window(None, record.day - timedelta(days=1), f"before {record.day.isoformat()}").intersect(intent.window)
+            end = min((r.day for r in catalog.about(intent.tickers) if r.day and r.day > start), default=start)
+            label = f"from the {intent.since_event} note to the next ({start.isoformat()} to {end.isoformat()})"
+            return replace(intent, window=Window(start, end, label), since_event="")
+        since = Window(start, None, f"since the {intent.since_event} note ({start.isoformat()})").intersect(intent.window)
+        earlier = Window(None, start - timedelta(days=1), f"before {start.isoformat()}").intersect(intent.window)
         return replace(intent, window=since, before=earlier, since_event="")
+
+    def event_note(self, intent: SentimentIntent, catalog: NoteCatalog) -> NoteRecord | None:
+        """The note about the event a window counts from: the one its words pick (the earliest of
+        equal matches: later notes recall the event, "after the outage"), else, when the words
+        date the event ("the November 2025 selloff"), the one note of the asked companies dated then."""
+        event = replace(intent, about=intent.since_event, pick="topic", window=intent.event_window, reporting=())
+        record = self.pick_note(event, catalog, earliest=True)
+        if record is None and intent.event_window:
+            dated = catalog.about(intent.tickers, intent.event_window)
+            record = dated[0] if len(dated) == 1 else None
+        return record
 
     def answer_intent(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> Answer:
         missing = self.missing(question, intent, catalog)

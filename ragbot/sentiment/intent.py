@@ -296,9 +296,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window_words = set(topic_terms(asked.label)) if asked else set()
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
-    if after_event and base["since_event"]:
-        return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=_direction(text) if why else None, **base)
     reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
+    if after_event and base["since_event"]:
+        return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
     if names_one_note(text) or _EVENT_SCORE.search(text) and topic:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
