@@ -282,6 +282,20 @@ def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:
     return not any(f"{a} {b}".lower() in lower_pairs for a, b in pairwise(words))
 
 
+# A word written capitalised at least this many times as often as in lower case is a name that is
+# also a word ("Travelers" beside one "premium travelers"); it may name a ticker it abbreviates.
+MOSTLY_CAPITALISED = 4
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z][a-z\-]*\b")
+
+
+def mostly_capitalised(text: str) -> set[str]:
+    """The words ``text`` writes in lower case but capitalised ``MOSTLY_CAPITALISED`` times as
+    often or more (Markdown headings left out): names that are also words."""
+    prose = _HEADING.sub(" ", text)
+    lower = Counter(_LOWER_WORD.findall(prose))
+    return {w for w, n in Counter(_CAPITALISED_WORD.findall(prose)).items() if 0 < lower[w.lower()] * MOSTLY_CAPITALISED <= n}
+
+
 def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirectory) -> list[Company]:
     """Companies the alias table lacks, from notes that list them in Ticker Sentiment.
 
@@ -293,23 +307,25 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     the notes it comes first in (a note names its company before its places and products: "Las
     Vegas Sands" before "Marina Bay Sands"), then its uses. A ticker never scored alone in a
     note (always beside the company the note leads with) is named only by a phrase it
-    abbreviates: the notes' other names are the lead company's. The ticker counts as a bare
-    symbol unless the notes use it as a word ("NOW" beside "now").
+    abbreviates: the notes' other names are the lead company's. A word that is also written in
+    lower case names only a ticker it abbreviates, and only when ``mostly_capitalised``. The
+    ticker counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
-    lower = lower_words("\n".join(text for _, text in notes))
-    lower_pairs = lower_bigrams("\n".join(text for _, text in notes))
+    joined = "\n".join(text for _, text in notes)
+    lower, lower_pairs, word_names = lower_words(joined), lower_bigrams(joined), mostly_capitalised(joined)
     counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
     alone: Counter[str] = Counter()  # notes scoring the ticker alone
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     for tickers, text in notes:
         found = [p.strip() for p in _PROPER_PHRASE.findall(text) if is_proper(p.strip(), lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
+        named_words = Counter(w for w in _CAPITALISED_WORD.findall(text) if w in word_names and w.lower() not in directory.alias_to_ticker)
         capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
         alone.update(tickers if len(tickers) == 1 else ())
         leading.update(tickers[:1])
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
-            uses = Counter(found) + Counter({w: n for w, n in capitals.items() if abbreviates(ticker, w)})
+            uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w)})
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
                 phrases[phrase] = (notes_ + 1, leads + (bool(found) and phrase == found[0]), total + used)

@@ -12,6 +12,7 @@ import threading
 from functools import lru_cache
 
 import snowballstemmer
+from lemminflect import getAllLemmas
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:[.'][A-Za-z0-9]+)*")
 STOPWORDS = frozenset(
@@ -23,6 +24,7 @@ STOPWORDS = frozenset(
     with would you your tell say said says show give notes note my me please any anything""".split()
 )
 _local = threading.local()
+_LEXICON = threading.Lock()  # lemminflect loads its lexicon on first use, unguarded: one caller at a time
 
 
 def query_terms(text: str) -> list[str]:
@@ -48,3 +50,11 @@ def stem(word: str) -> str:
 def stems(text: str) -> frozenset[str]:
     """The stems of ``text``'s content words."""
     return frozenset(stem(t) for t in query_terms(text))
+
+
+@lru_cache(maxsize=65536)
+def is_english(word: str) -> bool:
+    """Whether lemminflect's English lexicon (shipped in the package) has ``word`` in some
+    inflection: "gloomiest", "outage", "travelers" are English; "hershey", "capex" are not."""
+    with _LEXICON:
+        return bool(getAllLemmas(word.lower()))

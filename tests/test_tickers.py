@@ -244,3 +244,12 @@ def test_the_bundled_word_list_holds_words_not_tickers():
     words = bundled_words()
     assert {"all", "key", "cat", "now", "cost"} <= words
     assert not {"nflx", "isrg", "pgr", "nvda", "tsla"} & words
+
+
+def test_a_name_that_is_also_a_word_names_the_ticker_it_abbreviates_when_mostly_capitalised():
+    travellers = "Travellers beat. Travellers raised rates, and Hartwell lagged. Travellers said Hartwell cut prices."
+    notes = [(["TRVL"], travellers), (["TRVL"], "Travellers sold a unit."), (["AIRX"], "Airline X said premium travellers paid more.")]
+    assert {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}["TRVL"] == "Travellers"
+    # written in lower case as often as a third of its capitalised uses, it stays a word
+    notes.append((["AIRX"], "Business travellers flew less, and travellers booked late."))
+    assert {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}.get("TRVL") != "Travellers"

@@ -17,7 +17,7 @@ from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, headline_name, parse_intent
+from ragbot.sentiment.intent import SentimentIntent, headline_name, parse_intent, unfamiliar_words
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
@@ -149,7 +149,10 @@ class SentimentAnswerer(Answerer):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
-        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline_name(question.text, catalog.names)
+        unknown = (
+            [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline_name(question.text, catalog.names)
+            or unfamiliar_words(question, catalog.writes)
+        )
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the company)
         if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting or intent.pick != "topic"):
             return f"Not in your notes: no note is about {' '.join(unknown)}."

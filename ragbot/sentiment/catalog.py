@@ -192,6 +192,14 @@ class NoteCatalog:
         of the bundled model's vocabulary ("Zorblax")."""
         return phrase in self.text or any(w.lower() not in bundled_words() for w in phrase.split())
 
+    def writes(self, word: str) -> bool:
+        """Whether the notes (titles and first chunks) write ``word``, in any case."""
+        return word.lower() in self.lower_text
+
+    @cached_property
+    def lower_text(self) -> str:
+        return self.text.lower()
+
     def tickers(self) -> list[str]:
         """Every ticker some note is about, in first-seen order."""
         return list(self.by_ticker)

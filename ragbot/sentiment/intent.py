@@ -7,11 +7,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Literal
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
+from vectorstore.embeddings import bundled_words
 
 Kind = Literal["note", "extreme", "distribution", "trend", "compare", "summary"]
 KINDS: tuple[str, ...] = ("note", "extreme", "distribution", "trend", "compare", "summary")
@@ -92,6 +98,7 @@ _NOTE_AFTER_EVENT = re.compile(
 )
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
 _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s*[-:\u2013\u2014]")
+UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
 _CALENDAR = re.compile(r"\bcalendar(?:\s+year)?(?=\s+(?:19|20)\d{2}\b)", re.I)
@@ -217,6 +224,21 @@ def headline_name(text: str, known: Callable[[str], bool]) -> list[str]:
     words = found.group(1).split() if found else []
     generic = {w.lower() for w in words} & (_NOT_TOPIC | _MONTH_WORDS) or any(w in _NAMED_NOTHING or PERIOD_WORD.fullmatch(w) for w in words)
     return words if words and not generic and known(found.group(1)) else []
+
+
+def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list[str]:
+    """The words of ``question``'s topic (``one_note_topic``) that may name something the notes
+    never write (``written`` says which they do): a company typed in lower case ("hershey sentiment
+    score?"). Such a word has ``UNFAMILIAR_LETTERS`` or more and is no word of the bundled
+    model's vocabulary nor of sentiment questions nor English (``is_english``: "gloomiest"), nor one
+    typo from a word of the first two ("sentimnet", "bulish")."""
+    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and not written(w) and not is_english(w)]
+    return [w for w in words if process.extractOne(w, _familiar_words(), scorer=OSA.distance, score_cutoff=1) is None]
+
+
+@cache
+def _familiar_words() -> tuple[str, ...]:
+    return tuple(bundled_words() | _NOT_TOPIC)
 
 
 def one_note_phrase(text: str) -> re.Match | None:
