@@ -81,6 +81,9 @@ class Mention(NamedTuple):
     ticker: str
 
 
+_HYPHEN_JOINS = re.compile(r"[A-Za-z]-[A-Za-z]")  # a hyphen inside a name ("T-Mobile", "Coca-Cola")
+
+
 class CompanyDirectory:
     """The alias table: bundled rows, then the user's file (whose rows win on conflicts)."""
 
@@ -107,7 +110,11 @@ class CompanyDirectory:
 
     @cached_property
     def alias_to_ticker(self) -> dict[str, str]:
-        return {alias.lower(): c.ticker for c in self.companies.values() for alias in c.aliases}
+        """Each alias, lower-cased, and a hyphenated one also written together ("tmobile" for
+        T-Mobile, as users type it), to its ticker."""
+        table = {alias.lower(): c.ticker for c in self.companies.values() for alias in c.aliases}
+        joined = {alias.replace("-", ""): ticker for alias, ticker in table.items() if _HYPHEN_JOINS.search(alias)}
+        return {**{a: t for a, t in joined.items() if len(a) >= 4}, **table}
 
     def add(self, companies: list[Company]) -> None:
         """Add rows (e.g. companies learned from notes); existing tickers keep their row."""
@@ -154,6 +161,7 @@ class TickerResolver:
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
         names = {a for c in self.directory.companies.values() for a in c.aliases}
+        names |= {a.replace("-", "") for a in names if _HYPHEN_JOINS.search(a) and a.replace("-", "").lower() in self.directory.alias_to_ticker}
         aliases = sorted(names, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
         pattern = rf"(?<![\w&])({body})(?:['\u2019]s?)?(?![\w&])"

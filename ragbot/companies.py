@@ -31,6 +31,7 @@ _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
 # letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
 # ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
 _SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Za-z.])(?!(?:etc|inc|corp|ltd|incl|approx)\.)(?:[a-z]{3,}|\d+)\.)[\"')]?\s+$")
+_ACRONYM = re.compile(r"[A-Z&\-]+|[A-Z]{2,}s")  # "NSC", "AGs" (attorneys general), "CEOs": no name of a company
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -95,7 +96,7 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
             continue
         if _SENTENCE_END.search(text, 0, match.start()):  # a sentence's first word, capitalised as such
             continue
-        if name.isupper() or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword
+        if _ACRONYM.fullmatch(name) or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword
             continue
         if not mentioned(name):
             return name

@@ -7,11 +7,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from ingest import TickerResolver
 from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
 from ragbot.windows import find_window
-from ingest.words import query_terms
+from ingest.words import is_english, query_terms
 
 # A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
 # "Acme recall note (the March one): score?").
@@ -19,6 +22,8 @@ NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,7}?(?:note|piece|write-?up|artic
 # A question that opens by asking for a score, no measure named before it ("Score for the Acme
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
+# The one note a question has just described ("... what was the score on that one?").
+THAT_ONE = r"\s(?:on|for|of|in)\s+(?:that|this)\s+(?:one|note|piece|write-?up|article|story)\b"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -65,9 +70,13 @@ _SENTIMENT = re.compile(
     r"|\b(?:latest|newest|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it
     rf"|{SCORE_ASKED}"
+    # which score something got or was given ("what score did Acme get?", "what score did we give
+    # Acme on the recall?"; not "what credit score does Acme need?": a measure named before it)
+    r"|\bwhat\s+(?:sentiment\s+)?scores?\s+(?:did|does|do|has|have|had|was|were|is)\b"
     # the score asked for with no measure named ("... What happened, and what was the score?"; not
     # "what was the credit score?"), and a score's stance ("why was Acme scored negatively?")
-    r"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b)"
+    # (or on the note just described: "Acme - the recall. what was the score on that one?")
+    rf"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b|{THAT_ONE})"
     r"|\bscored\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
@@ -88,7 +97,8 @@ _SENTIMENT = re.compile(
     # a turn one way ("the negative turn on Acme"), and a note's stance said of it ("Acme's most
     # recent note was negative"; not "the note said margins were negative")
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|towards?)\b(?!\s+the\s+company['\u2019]s)"
-    r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?(?:positive|negative|bullish|bearish|neutral)\b"
+    # (or with an intensifier and no verb: "why were the Acme notes so negative last year?")
+    r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?|(?:so|that|this)\s+)(?:positive|negative|bullish|bearish|neutral)\b"
     # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")
@@ -109,6 +119,9 @@ _COMPANY_READING = re.compile(
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
     # a company itself getting better or worse ("Acme over the past year - better or worse?")
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
+    # a company itself asked either way since a point ("Acme - better or worse since the recall?";
+    # not "Acme's margin - better or worse since the recall?": a measure named)
+    r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse)\s+or\s+(?:better|worse)\s+(?:since|after|following)\b"
     # a company itself recovering or slipping since a point ("has Acme recovered since the recall?";
     # not "has Acme recovered its margin": there it is a measure that recovers)
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated)"
@@ -155,6 +168,25 @@ _STOOD = frozenset(
     "look looks looked looking been fare fares fared faring trend trends trended trending sit sits sat sitting stand stands stood "
     "better worse improve improved improving worsen worsened worsening recover recovered recovering slip slipped slipping".split()
 )
+
+
+# Words that make a question one about sentiment, and a word one typo from them ("sentimnet").
+_SENTIMENT_WORDS = ("sentiment", "sentiments", "bullish", "bearish", "positive", "negative", "neutral", "average")
+_TYPO_LETTERS = 6  # shorter words are too often another word one typo away
+_LONG_WORD = re.compile(rf"\b[A-Za-z]{{{_TYPO_LETTERS},}}\b")
+
+
+def spelt_out(text: str) -> str:
+    """``text`` with each word one typo (an edit or a swap) from a word of ``_SENTIMENT_WORDS``
+    spelt as that word, unless it is an English word itself ("sentimnet", "bulish" -> "bullish";
+    "relative" stays). rapidfuzz, as for company names (``ragbot.companies``)."""
+    def spelt(match: re.Match) -> str:
+        word = match.group(0)
+        if word.lower() in _SENTIMENT_WORDS or is_english(word):
+            return word
+        found = process.extractOne(word.lower(), _SENTIMENT_WORDS, scorer=OSA.distance, score_cutoff=1)
+        return word if found is None else found[0].capitalize() if word[0].isupper() else found[0]
+    return _LONG_WORD.sub(spelt, text)
 
 
 def _over_a_period(topic: str) -> bool:
@@ -264,7 +296,8 @@ class QueryRouter:
         return tickers, topic
 
     def route(self, text: str, history: list[dict] | None = None, tickers: list[str] | None = None) -> Question:
-        """Route ``text``; explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
+        """Route ``text`` (``spelt_out``); explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
+        text = spelt_out(text)
         found, topic, named = self._parse(text)
         own = list(found)
         inherited: list[str] = []

@@ -1,15 +1,28 @@
-"""General rules found by using blind set Q as a dev set (seventeenth round), each pinned over
-invented questions (none of the set's wording or companies): a company typed in lower case that
-no note writes is asked about, not the whole store."""
+"""General rules found by using blind sets Q and R as dev sets (seventeenth round), each pinned
+over invented questions (none of the sets' wording or companies): a company typed in lower case
+that no note writes, or a symbol whose score no note gives, is not in the notes; the score a
+company got or was given, a note's score asked after describing it, notes said to be so negative
+and a company better or worse since an event are sentiment; "#" counts; "co." and "who" rank
+companies; a typo of a sentiment word is that word; a note ranked among all notes shows its
+companies' own scores beside its overall one."""
 
 from __future__ import annotations
 
 import pytest
-from test_sentiment_rules import ask
+from test_sentiment import passage
+from test_sentiment_rules import TODAY, ask
 from test_sentiment_rules_l import TESLA
 
 from ingest.words import is_english
+from ragbot.routing import spelt_out
+from ragbot.sentiment import NoteCatalog, parse_intent
 from ragbot.sentiment.intent import unfamiliar_words
+
+TWO = NoteCatalog.from_passages([
+    passage("a1.txt", "2025-02-10", "mildly negative", -0.30, {"TSLA": -0.40, "F": 0.10}, "Tesla cut prices as Ford held them."),
+    passage("a2.txt", "2025-05-10", "mildly positive", 0.40, {"F": 0.45}, "Ford raised its dividend."),
+    passage("a3.txt", "2025-08-10", "neutral", 0.05, {"F": 0.02}, "Ford recalled pickups over a wiring fault."),
+])
 
 
 @pytest.mark.parametrize("question", ["zorblaxx sentiment score?", "avg sentiment on quellmorn lately?"])
@@ -25,3 +38,69 @@ def test_english_words_shorthand_and_typos_name_no_company(router, question):
 
 def test_the_lexicon_knows_inflections_and_not_brand_names():
     assert is_english("gloomiest") and is_english("outages") and not is_english("hershey")
+
+
+@pytest.mark.parametrize("question", ["whats XQZ's score in the Tesla recall note?", "XQZ ticker score in the recall note?", "Ford's ticker score in the Tesla recall note?"])
+def test_a_symbol_whose_score_no_note_gives_is_not_in_the_notes(router, question):
+    answer = ask(router, question, TESLA)
+    assert not answer.found and "no note is about" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("tesla - the note on the brake recall. what score did TSLA get?", "note"),
+        ("What score did we give Tesla on the brake recall?", "note"),
+        ("Tesla - the brake recall. what was the score on that one", "note"),
+        ("why were the tesla notes so negative in 2025?", "summary"),
+        ("tesla - better or worse since the recall?", "trend"),
+        ("# of negative Tesla notes in 2025?", "distribution"),
+        ("Tesla avg sentimnet 2025 vs 2026?", "trend"),
+    ],
+)
+def test_scores_got_or_given_notes_so_negative_and_either_way_since_an_event_are_sentiment(router, question, kind):
+    routed = router.route(question)
+    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
+
+
+@pytest.mark.parametrize("question", ["What credit score does Tesla need?", "Has Tesla's margin got better or worse since the recall?"])
+def test_a_measures_score_or_change_stays_facts(router, question):
+    assert router.route(question).intent == "facts"
+
+
+def test_the_score_given_a_company_on_an_event_is_that_notes(router):
+    answer = ask(router, "What score did we give Tesla on the brake recall?", TESLA)
+    assert answer.found and "-0.60" in answer.text and [c.source for c in answer.citations] == ["t2.txt"]
+
+
+@pytest.mark.parametrize(("word", "spelt"), [("sentimnet", "sentiment"), ("Bulish", "Bullish"), ("negaitve", "negative"), ("relative", "relative"), ("avenge", "avenge")])
+def test_a_word_one_typo_from_a_sentiment_word_is_that_word_unless_english(word, spelt):
+    assert spelt_out(f"Tesla {word}?") == f"Tesla {spelt}?"
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("which co. looked most bearish in 2025, by avg ticker sentiment per note?", "company"),
+        ("who had the lowest avg sentiment in 2025?", "company"),
+        ("single most negative note in 2025? which co and what score", "note"),
+    ],
+)
+def test_co_and_who_rank_companies_unless_notes_are_what_the_superlative_qualifies(router, question, unit):
+    assert parse_intent(router.route(question), TODAY).unit == unit
+
+
+def test_a_note_ranked_among_all_notes_shows_its_companies_own_scores(router):
+    answer = ask(router, "single most negative note in 2025? which co and what score", TWO)
+    assert "note overall -0.30; TSLA -0.40, F +0.10" in answer.text
+
+
+def test_a_hyphenated_name_typed_together_is_that_company(router):
+    assert router.route("tmobile sentiment lately?").tickers == ["TMUS"]
+
+
+def test_an_acronym_in_the_plural_is_no_unknown_company(router):
+    from ragbot.companies import unknown_name
+
+    assert unknown_name("did the state AGs probe tesla over its sales?", router.resolver, lambda word: False) is None
+    assert unknown_name("did the state regulators and Zorblax probe tesla?", router.resolver, lambda word: False) == "Zorblax"

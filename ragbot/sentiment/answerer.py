@@ -17,7 +17,7 @@ from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, headline_name, parse_intent, unfamiliar_words
+from ragbot.sentiment.intent import SentimentIntent, headline_name, parse_intent, unfamiliar_words, unscored_symbols
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
@@ -139,7 +139,7 @@ class SentimentAnswerer(Answerer):
     def missing(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> str | None:
         """Why the notes cannot answer, or None: an asked company without notes, a window
         without notes, or a company the alias table does not know."""
-        absent = [t for t in intent.tickers if not catalog.about([t])]
+        absent = [t for t in intent.tickers if not catalog.about([t])] or unscored_symbols(question, catalog.by_ticker.__contains__)
         if absent:
             return f"Not in your notes: no note is about {', '.join(absent)}."
         if intent.since_event:  # no note is about the event the window starts at

@@ -69,8 +69,13 @@ def first_sentence_citation(n: int, item: Scored) -> Citation:
 
 
 def score_text(item: Scored) -> str:
-    """ "TSLA +0.20; note overall +0.18": which score it is, since the citation shows the note's."""
+    """ "TSLA +0.20; note overall +0.18": which score it is, since the citation shows the note's;
+    a note's overall score comes with its companies' own ("note overall -0.40; TSLA -0.50")."""
     overall = item.record.score
+    if item.ticker is None and item.record.ticker_scores:
+        scores = item.record.ticker_scores
+        order = dict.fromkeys(t for t in (*item.record.primary, *scores) if t in scores)  # the companies it is about first
+        return f"note overall {signed(item.score)}; " + ", ".join(f"{t} {signed(scores[t])}" for t in order)
     if not item.record.uses_ticker_score(item.ticker):
         return f"note overall {signed(item.score)}"
     return f"{item.ticker} {signed(item.score)}" + (f"; note overall {signed(overall)}" if overall is not None else "")

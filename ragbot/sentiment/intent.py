@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, Question, topic_terms
+from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -34,7 +34,7 @@ _EXTREME = re.compile(
 _TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|{_POSITIVE}|{_NEGATIVE}|notes|companies|tickers|stocks)\b", re.I)
 # A stance word or its adverb ("most bearishly", "least positively", "most favourably").
 _DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})(?:ly|ally)?\b", re.I)
-_DISTRIBUTION = re.compile(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
+_DISTRIBUTION = re.compile(r"\bhow\s+many\b|#\s*of\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
 _TREND = re.compile(
     r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
@@ -67,9 +67,10 @@ _ONE_NOTE = re.compile(
     re.I,
 )
 # One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
-# (or the sentiment the notes gave an event: "what sentiment did we give the Acme data breach?")
+# (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
+# the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:the|that|this)\b",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
@@ -98,6 +99,8 @@ _NOTE_AFTER_EVENT = re.compile(
 )
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
 _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s*[-:\u2013\u2014]")
+# A score asked of a symbol: "UHS's score", "FITB ticker score", "XYZ's own sentiment".
+_SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -117,7 +120,7 @@ _MONTH_WORDS = frozenset("january february march april may june july august sept
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
 # "the latest sentiment on Boeing": what the newest note says, not the average over every note.
 _LATEST_READING = re.compile(r"\b(?:latest|newest)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
-_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|tickers?|stocks?|names?|firms?|holdings?|positions?)\b", re.I)
+_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?|positions?)\b|^\W*who\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
 # Costco is the most bullish according to the research notes?" ranks companies.
@@ -126,7 +129,14 @@ _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|b
 # notes view most bearishly?" ranks companies (the notes are who views), "which of my notes..." notes.
 _RANKED = re.compile(
     r"\b(?:which|what)\s+(?:(?:one|ones)\s+)?(?:of\s+(?:my|our|the|these|those)\s+)?(?:\w+\s+)?"
-    r"(?:(?P<company>compan(?:y|ies)|tickers?|stocks?|names?|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b",
+    r"(?:(?P<company>compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b"
+    r"|^\W*(?P<who>who)\b",  # who is ranked is a company: notes are not "who"
+    re.I,
+)
+# A stance superlative said of notes ("the single most negative note ... which co?"): notes ranked.
+_NOTES_RANKED = re.compile(
+    rf"\b(?:(?:most|least)\s+(?:{_POSITIVE}|{_NEGATIVE})|highest|lowest|best|worst|gloomiest|bleakest|rosiest)(?:[\s-]+(?:scor\w+|rated))?"
+    r"\s+(?:single\s+)?(?:notes?|pieces?|write-?ups?|articles?)\b",
     re.I,
 )
 _CLAUSE_END = re.compile(r"[,;:?]|$")
@@ -241,6 +251,13 @@ def _familiar_words() -> tuple[str, ...]:
     return tuple(bundled_words() | _NOT_TOPIC)
 
 
+def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
+    """Symbols whose score the question asks for ("UHS's score in the Acme note", "FITB ticker
+    score?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
+    asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in _SYMBOL_SCORE.finditer(question.text))
+    return list(dict.fromkeys(t for t in asked if not scored(t)))
+
+
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
@@ -345,7 +362,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         named = _RANKED.search(text)
         company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
         if named:  # "which company ...", "which of my notes ...": the noun says what is ranked
-            company = named.group("company") is not None
+            company = (named.group("company") is not None or named.group("who") is not None) and not _NOTES_RANKED.search(text)
         unit = "company" if company or (not named and len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     # "June 2026 chip deal: AVGO score vs HON score?": companies set side by side in the event a
