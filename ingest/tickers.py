@@ -259,6 +259,62 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     return named
 
 
+_NOT_INITIALLED = frozenset({"of", "the", "and", "&", "de", "la"})  # words a name's initials skip ("PCA")
+MIN_INITIALS = 3  # two letters ("GM", "BA") are too often another company's ticker or a common acronym
+
+
+def initials(name: str) -> str:
+    """The initials of a name's words, small words skipped: "Packaging Corporation of America" -> "PCA"."""
+    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NOT_INITIALLED)
+
+
+def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
+    """``companies`` with each held one also named by the initials of one of its names when the
+    notes write them in capitals ("PCA" for Packaging Corporation of America), they have
+    ``MIN_INITIALS`` letters or more, and they are no company's symbol or name."""
+    rows = list(companies)
+    joined = "\n".join(texts)
+    taken = {s for c in rows for s in (c.ticker, *c.symbols)} | {a.upper() for c in rows for a in c.aliases}
+    named = []
+    for c in rows:
+        found = {i for name in _written_names(c, joined) if len(i := initials(name)) >= MIN_INITIALS and i not in taken} if c.ticker in held else set()
+        written = sorted(i for i in found if re.search(rf"(?<![\w&-]){i}(?![\w&-])", joined))
+        named.append(replace(c, aliases=(*c.aliases, *written)) if written else c)
+    return named
+
+
+def without_shared_names(companies: Iterable[Company], notes: Counter[str]) -> list[Company]:
+    """``companies`` without the names two of them share ("Huntington" of Huntington Bancshares
+    and of Huntington Ingalls, each learned alone): a shared name stays with a company whose main
+    name it is, or with the one more ``notes`` are about, else with none."""
+    rows = list(companies)
+    owners: dict[str, list[str]] = {}
+    for c in rows:
+        for name in {a.lower() for a in c.aliases}:
+            owners.setdefault(name, []).append(c.ticker)
+
+    def keeps(c: Company, alias: str) -> bool:
+        rivals = [notes[t] for t in owners[alias.lower()] if t != c.ticker]
+        return alias == c.aliases[0] or all(notes[c.ticker] > n for n in rivals)
+
+    named = []
+    for c in rows:
+        kept = tuple(a for a in c.aliases if keeps(c, a))
+        named.append(replace(c, aliases=kept) if kept != c.aliases else c)
+    return named
+
+
+def _written_names(company: Company, text: str) -> set[str]:
+    """A company's names as ``text`` writes them, with the capitalised words that follow each
+    ("Packaging Corporation" in "Packaging Corporation of America said"), every length."""
+    names = set(company.aliases)
+    for alias in company.aliases:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}((?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][a-z]+){{1,3}})", text):
+            words = m.group(1).split()
+            names |= {f"{alias} {' '.join(words[:n])}" for n in range(1, len(words) + 1)}
+    return names
+
+
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher").
 _PROPER_PHRASE = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,3}\s?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}")
@@ -304,6 +360,11 @@ def mostly_capitalised(text: str) -> set[str]:
     return {w for w, n in Counter(_CAPITALISED_WORD.findall(prose)).items() if 0 < lower[w.lower()] * MOSTLY_CAPITALISED <= n}
 
 
+def _named_by_ticker(ticker: str, texts: list[str]) -> bool:
+    """Whether notes call the company by its ticker ("GATX said"): in two of its notes or more."""
+    return sum(1 for text in texts if re.search(rf"(?<![\w$]){re.escape(ticker)}(?![\w])", text)) >= 2
+
+
 def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirectory) -> list[Company]:
     """Companies the alias table lacks, from notes that list them in Ticker Sentiment.
 
@@ -315,7 +376,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     the notes it comes first in (a note names its company before its places and products: "Las
     Vegas Sands" before "Marina Bay Sands"), then its uses. A ticker never scored alone in a
     note (always beside the company the note leads with) is named only by a phrase it
-    abbreviates: the notes' other names are the lead company's. A word that is also written in
+    abbreviates: the notes' other names are the lead company's. One its notes call by the ticker
+    itself ("GATX said") and no phrase names is named by the ticker. A word also written in
     lower case names only a ticker it abbreviates, and only when ``mostly_capitalised``. The
     ticker counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
@@ -340,7 +402,9 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     for ticker, phrases in counts.items():
         if not alone[ticker]:
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
-    return declared_companies(list(_one_name_each(counts, leading).items()), lower, set(directory.symbol_to_ticker))
+    by_ticker = {t for t in counts if _named_by_ticker(t, [text for tickers, text in notes if tickers[:1] == [t]])}
+    names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading)}  # else "GATX" is its own name
+    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")

@@ -24,6 +24,8 @@ NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,7}?(?:note|piece|write-?up|artic
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
 # The one note a question has just described ("... what was the score on that one?").
 THAT_ONE = r"\s(?:on|for|of|in)\s+(?:that|this)\s+(?:one|note|piece|write-?up|article|story)\b"
+# A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?").
+SCORE_LAST = r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?\s*[?.!]*\s*$"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -68,8 +70,12 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
-    # a question that opens by asking for a score, no measure named before it
-    rf"|{SCORE_ASKED}"
+    # a question that opens by asking for a score, no measure named before it, or ends so
+    rf"|{SCORE_ASKED}|{SCORE_LAST}"
+    # a named note's company's outcome ("record crop note: what did Acme get?")
+    rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
+    # how the notes scored a company doing something ("how did we score Acme buying Beta?")
+    r"|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     # which score something got or was given ("what score did Acme get?", "what score did we give
     # Acme on the recall?"; not "what credit score does Acme need?": a measure named before it)
     r"|\bwhat\s+(?:sentiment\s+)?scores?\s+(?:did|does|do|has|have|had|was|were|is)\b"

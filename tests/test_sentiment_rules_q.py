@@ -104,3 +104,33 @@ def test_an_acronym_in_the_plural_is_no_unknown_company(router):
 
     assert unknown_name("did the state AGs probe tesla over its sales?", router.resolver, lambda word: False) is None
     assert unknown_name("did the state regulators and Zorblax probe tesla?", router.resolver, lambda word: False) == "Zorblax"
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("tesla, the quarter the brake recall hit. score?", "note"),
+        ("Tesla - the brake recall where deliveries slipped. Score?", "note"),
+        ("brake recall note: what did Tesla get?", "note"),
+        ("how did we score Tesla recalling its cars over brakes?", "note"),
+        ("Tesla: change in score since the brake recall note?", "trend"),
+    ],
+)
+def test_a_score_asked_last_a_headline_notes_outcome_and_how_we_scored_an_event_pick_one_note(router, question, kind):
+    routed = router.route(question)
+    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
+
+
+def test_a_change_since_an_events_note_counts_from_that_note(router):
+    answer = ask(router, "Tesla: change in score since the brake recall note?", TESLA)
+    assert answer.found and "from -0.60 (2025-03-12)" in answer.text
+
+
+def test_how_we_scored_an_event_no_note_covers_is_not_in_the_notes(router):
+    assert not ask(router, "how did we score Tesla buying a bakery chain?", TESLA).found
+
+
+def test_a_name_whose_score_no_note_gives_is_not_in_the_notes(router):
+    answer = ask(router, "what score did Vikingo get in the Tesla recall note", TESLA)
+    assert not answer.found and "Vikingo" in answer.text
+    assert ask(router, "what score did Tesla get in the recall note", TESLA).found

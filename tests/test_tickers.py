@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,29 @@ def test_a_name_that_is_also_a_word_names_the_ticker_it_abbreviates_when_mostly_
     # written in lower case as often as a third of its capitalised uses, it stays a word
     notes.append((["AIRX"], "Business travellers flew less, and travellers booked late."))
     assert {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}.get("TRVL") != "Travellers"
+
+
+def test_a_held_company_is_named_by_its_initials_when_the_notes_write_them():
+    from ingest.tickers import with_initials
+
+    pca = Company("PCAX", "Paperboard Corporation", ("Paperboard Corporation",), (), False)
+    texts = ["Paperboard Corporation of America cut prices. PCA's mills ran slow."]
+    (named,) = with_initials([pca], {"PCAX"}, texts)
+    assert "PCA" in named.aliases
+    (unheld,) = with_initials([pca], set(), texts)
+    assert "PCA" not in unheld.aliases
+
+
+def test_a_company_its_notes_call_by_its_ticker_is_named_by_it_when_no_phrase_names_it():
+    notes = [(["GTXR"], "GTXR raised rates. GTXR said demand held."), (["GTXR"], "GTXR cut capex.")]
+    assert [(c.ticker, c.name) for c in learn_companies(notes, CompanyDirectory.load())] == [("GTXR", "GTXR")]
+
+
+def test_a_name_two_learned_companies_share_names_neither():
+    from ingest.tickers import without_shared_names
+
+    bank = Company("HBNX", "Hunterton Bancshares", ("Hunterton Bancshares", "Hunterton"), (), False)
+    yard = Company("HIIX", "Hunterton Ingalls", ("Hunterton Ingalls", "Hunterton"), (), False)
+    assert [c.aliases for c in without_shared_names([bank, yard], Counter())] == [("Hunterton Bancshares",), ("Hunterton Ingalls",)]
+    bank_led = without_shared_names([bank, yard], Counter({"HBNX": 4, "HIIX": 1}))  # more notes are about the bank
+    assert [c.aliases for c in bank_led] == [("Hunterton Bancshares", "Hunterton"), ("Hunterton Ingalls",)]

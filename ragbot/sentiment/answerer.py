@@ -149,12 +149,12 @@ class SentimentAnswerer(Answerer):
             about = f" about {', '.join(intent.tickers)}" if intent.tickers else ""
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
-        unknown = (
-            [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline_name(question.text, catalog.names)
-            or unfamiliar_words(question, catalog.writes)
-        )
-        # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the company)
-        if not intent.tickers and unknown and (intent.kind != "note" or intent.reporting or intent.pick != "topic"):
+        headline = headline_name(question.text, catalog.names)
+        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline or unfamiliar_words(question, catalog.writes)
+        # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the
+        # company; a topic that is only the headline's name names a company: "Zorblax Freight - score?")
+        by_event = intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}
+        if not intent.tickers and unknown and not by_event:
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None
 

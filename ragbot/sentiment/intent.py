@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, THAT_ONE, Question, topic_terms
+from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -70,7 +70,7 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
@@ -101,6 +101,8 @@ _NOTE_AFTER_EVENT = re.compile(
 _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s*[-:\u2013\u2014]")
 # A score asked of a symbol: "UHS's score", "FITB ticker score", "XYZ's own sentiment".
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
+# ... or of a name: "what score did Vikingo get in the Acme note?"
+_NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+([A-Z][\w&.\-]*)\s+(?:get|receive)\b", re.I)
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -252,9 +254,10 @@ def _familiar_words() -> tuple[str, ...]:
 
 
 def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
-    """Symbols whose score the question asks for ("UHS's score in the Acme note", "FITB ticker
-    score?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
-    asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in _SYMBOL_SCORE.finditer(question.text))
+    """Symbols or names whose score the question asks for ("UHS's score in the Acme note", "FITB
+    ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
+    found = [*_SYMBOL_SCORE.finditer(question.text), *(m for m in _NAME_SCORE.finditer(question.text) if m.group(1)[0].isupper())]
+    asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in found)
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
 
@@ -338,7 +341,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
-    if names_one_note(text) or _EVENT_SCORE.search(text) and topic:
+    since = _SINCE_EVENT.search(text)
+    phrase = one_note_phrase(text)
+    counts_from_note = bool(base["since_event"] and since and phrase and phrase.start() >= since.start())  # "since the recall note"
+    if (phrase or _EVENT_SCORE.search(text) and topic) and not counts_from_note:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
