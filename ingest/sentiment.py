@@ -12,7 +12,8 @@ The block looks like::
 
 Layouts vary (label on the same line after a colon, ticker and score on two lines,
 ``$BABA``, ``(0.41)``, a per-ticker label between ticker and score as in ``BABA`` /
-``mildly positive`` / ``0.41``), so it is read token by token rather than line by line.
+``mildly positive`` / ``0.41``, or after the score as in ``BABA: 0.41 (mildly positive)``),
+so it is read token by token rather than line by line.
 """
 
 from __future__ import annotations
@@ -103,6 +104,15 @@ def _score_position(tokens: list[str], ticker_at: int) -> int | None:
     return None
 
 
+def _after_label(tokens: list[str], start: int) -> int:
+    """Where the next ticker line starts: after a label of up to ``MAX_LABEL_WORDS`` words that
+    follows a score ("IHG: -0.33 (mildly negative)"), if the next ticker or the end comes then."""
+    end = start
+    while end < len(tokens) and end - start < MAX_LABEL_WORDS and tokens[end].isalpha() and not _TICKER.match(tokens[end]):
+        end += 1
+    return end if end == len(tokens) or _TICKER.match(tokens[end]) else start
+
+
 def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
     """Pair each ticker-looking token with the next number, allowing a label of up to
     ``MAX_LABEL_WORDS`` words (not tickers) between; every token left unpaired is reported
@@ -119,7 +129,7 @@ def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
                 value = _ticker_score(ticker, tokens[j], problems)
                 if value is not None:
                     scores[ticker] = value
-                i = j + 1
+                i = _after_label(tokens, j + 1)
                 continue
         dropped.append(tokens[i])
         i += 1

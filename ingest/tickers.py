@@ -377,7 +377,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     Vegas Sands" before "Marina Bay Sands"), then its uses. A ticker never scored alone in a
     note (always beside the company the note leads with) is named only by a phrase it
     abbreviates: the notes' other names are the lead company's. One its notes call by the ticker
-    itself ("GATX said") and no phrase names is named by the ticker. A word also written in
+    itself ("IHG said") is named only by a phrase it abbreviates or that starts as it does (not
+    "RevPAR", a measure its notes discuss), else by the ticker. A word also written in
     lower case names only a ticker it abbreviates, and only when ``mostly_capitalised``. The
     ticker counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
@@ -399,10 +400,12 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
                 phrases[phrase] = (notes_ + 1, leads + (bool(found) and phrase == found[0]), total + used)
+    by_ticker = {t for t in counts if _named_by_ticker(t, [text for tickers, text in notes if tickers[:1] == [t]])}
     for ticker, phrases in counts.items():
         if not alone[ticker]:
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
-    by_ticker = {t for t in counts if _named_by_ticker(t, [text for tickers, text in notes if tickers[:1] == [t]])}
+        elif ticker in by_ticker:  # called by its ticker: another name starts as the ticker does ("CZR", "Caesars")
+            counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading)}  # else "GATX" is its own name
     return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
 

@@ -25,7 +25,14 @@ SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?sc
 # The one note a question has just described ("... what was the score on that one?").
 THAT_ONE = r"\s(?:on|for|of|in)\s+(?:that|this)\s+(?:one|note|piece|write-?up|article|story)\b"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?").
-SCORE_LAST = r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?\s*[?.!]*\s*$"
+# (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
+SCORE_LAST = (
+    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
+    r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
+)
+# What the notes scored something as ("what'd we score it", "what did we score Acme on the recall?").
+SCORED_BY_US = r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -75,7 +82,11 @@ _SENTIMENT = re.compile(
     # a named note's company's outcome ("record crop note: what did Acme get?")
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
-    r"|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+    rf"|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|{SCORED_BY_US}"
+    # a company scored against another ("is Acme scored above or below Beta?")
+    r"|\bscored\s+(?:above|below|higher|lower|better|worse)\b"
+    # a company's score when something happened ("FRO score when rates blew out")
+    r"|\b[A-Z][\w.&\-]*(?:['\u2019]s)?\s+(?:sentiment\s+)?score\s+(?:when|as)\b"
     # which score something got or was given ("what score did Acme get?", "what score did we give
     # Acme on the recall?"; not "what credit score does Acme need?": a measure named before it)
     r"|\bwhat\s+(?:sentiment\s+)?scores?\s+(?:did|does|do|has|have|had|was|were|is)\b"
@@ -123,6 +134,8 @@ _COMPANY_READING = re.compile(
     # last 6 months"; not "Acme's credit score", "Acme's average selling price")
     # two averages of a company set against each other ("Acme: 2025 average vs 2026 average")
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
+    # (or against another period's: "this year's average vs last year's")
+    r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous|prior|this|next)\s+(?:year|quarter|month)['\u2019]s(?!\s+[a-z])"
     # a company itself getting better or worse ("Acme over the past year - better or worse?")
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
     # a company itself asked either way since a point ("Acme - better or worse since the recall?";
@@ -176,8 +189,8 @@ _STOOD = frozenset(
 )
 
 
-# Words that make a question one about sentiment, and a word one typo from them ("sentimnet").
-_SENTIMENT_WORDS = ("sentiment", "sentiments", "bullish", "bearish", "positive", "negative", "neutral", "average")
+# Words that make a question one about sentiment or say its periods, and a word one typo from them ("sentimnet", "quater").
+_SENTIMENT_WORDS = ("sentiment", "sentiments", "bullish", "bearish", "positive", "negative", "neutral", "average", "quarter", "quarterly", "monthly")
 _TYPO_LETTERS = 6  # shorter words are too often another word one typo away
 _LONG_WORD = re.compile(rf"\b[A-Za-z]{{{_TYPO_LETTERS},}}\b")
 
@@ -195,12 +208,16 @@ def spelt_out(text: str) -> str:
     return _LONG_WORD.sub(spelt, text)
 
 
+# (or its average by period: "Acme by quarter for 2025 - avg per quarter pls")
+_AVERAGED = frozenset("avg average averages mean per each quarter quarters quarterly month months monthly year years yearly pls please".split())
+
+
 def _over_a_period(topic: str) -> bool:
     """Whether ``topic`` (the question with its companies replaced) names a window of time and
-    asks nothing else of the company (``_STOOD``)."""
+    asks nothing else of the company (``_STOOD``, ``_AVERAGED``)."""
     window = find_window(topic, date.today())  # only whether and where a window is named: any day will do
     rest = topic.replace(window.label, " ") if window else ""
-    return window is not None and not _DOING.search(rest) and all(term in _STOOD for term in topic_terms(rest))
+    return window is not None and not _DOING.search(rest) and all(term in _STOOD or term in _AVERAGED for term in topic_terms(rest))
 
 
 def _compared_bare(topic: str) -> bool:

@@ -73,7 +73,12 @@ _THAN = re.compile(
 # "compared with where it stood in February, is it better now?": set against now only when "now" is said.
 _NOW = re.compile(r"\b(?:now|today|currently|lately)\b", re.I)
 _UNTIL = re.compile(rf"\b(?:before|until|till|through|up\s+to|prior\s+to)\s+(?:the\s+)?(?:end\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
-_TRAILING = re.compile(r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|quarter|year)s?\b", re.I)
+_TRAILING = re.compile(
+    r"\b(?:last|past|previous|trailing|recent)\s+(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(day|week|wk|month|mo|mth|quarter|qtr|year|yr)s?\b",
+    re.I,
+)
+_UNIT = {"wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "yr": "year"}  # shorthand units ("last 6 mos")
 _PREVIOUS = re.compile(r"\b(last|previous|past|prior)\s+(month|quarter|year|week)\b", re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 _THIS = re.compile(
@@ -269,7 +274,7 @@ def find_window(text: str, today: date) -> Window | None:
         return Window(*both, found.group(0).strip())
     if found := _TRAILING.search(text):
         count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).lower()]
-        unit = found.group(2).lower()
+        unit = _UNIT.get(found.group(2).lower(), found.group(2).lower())
         delta = timedelta(days=count) if unit == "day" else timedelta(weeks=count) if unit == "week" else relativedelta(
             months=count * {"month": 1, "quarter": 3, "year": 12}[unit])
         return Window(today - delta, today, found.group(0).strip())

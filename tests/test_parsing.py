@@ -93,6 +93,7 @@ def test_seed_note_starting_with_blank_line_gets_its_first_sentence_as_title(res
         ("BABA \u2013 0.62", {"BABA": 0.62}),
         ("BABA - 0.62", {"BABA": 0.62}),
         ("BABA 0.62\nJD: -0.10\n$NVDA 0.2\nTSLA (-0.35)", {"BABA": 0.62, "JD": -0.10, "NVDA": 0.2, "TSLA": -0.35}),
+        ("BABA: 0.62 (strongly positive)\nJD: -0.10 (neutral)", {"BABA": 0.62, "JD": -0.10}),  # the label after the score
     ],
 )
 def test_ticker_sentiment_layouts_become_canonical_scores(parse, lines, expected):
@@ -174,6 +175,11 @@ def test_malformed_sentiment_score_is_a_named_problem_not_a_failure(parse, score
     assert any(problem in p for p in note.problems)
     assert note.body.rstrip() == BODY
     assert (note.sentiment_label, note.ticker_scores) == ("mildly positive", {"BABA": 0.2})
+
+
+def test_text_after_a_score_that_is_no_label_is_reported(parse):
+    note = parse(note_text(BODY, tickers="BABA: 0.62 see the appendix for details"))
+    assert note.ticker_scores == {"BABA": 0.62} and any("see the appendix" in p for p in note.problems)
 
 
 def test_out_of_range_ticker_score_is_dropped_with_a_problem(parse):

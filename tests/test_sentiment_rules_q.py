@@ -13,6 +13,7 @@ from test_sentiment import passage
 from test_sentiment_rules import TODAY, ask
 from test_sentiment_rules_l import TESLA
 
+from ingest import CompanyDirectory, learn_companies
 from ingest.words import is_english
 from ragbot.routing import spelt_out
 from ragbot.sentiment import NoteCatalog, parse_intent
@@ -134,3 +135,53 @@ def test_a_name_whose_score_no_note_gives_is_not_in_the_notes(router):
     answer = ask(router, "what score did Vikingo get in the Tesla recall note", TESLA)
     assert not answer.found and "Vikingo" in answer.text
     assert ask(router, "what score did Tesla get in the recall note", TESLA).found
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("TSLA - the brake recall, what'd we score it", "note"),
+        ("what did we score tesla on the brake recall?", "note"),
+        ("TSLA score when the brake recall hit?", "note"),
+        ("tesla brake recall that hit deliveries - score pls", "note"),
+        ("tesla and ford price cuts: score for each ticker?", "note"),
+        ("tesla price cut w/ ford - is tesla scored above or below ford?", "note"),
+        ("tesla by quater for 2025 - avg per quarter pls", "trend"),
+        ("tesla: this year's average vs last year's", "summary"),
+    ],
+)
+def test_scores_asked_in_shorthand_or_against_another_company_or_period_are_sentiment(router, question, kind):
+    routed = router.route(question)
+    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
+
+
+def test_months_in_shorthand_make_a_trailing_window(router):
+    window = parse_intent(router.route("avg sentiment on tesla over the last 6 mos"), TODAY).window
+    assert (window.start.isoformat(), window.end.isoformat()) == ("2026-05-30", "2026-11-30")
+
+
+def test_a_lower_case_name_whose_score_no_note_gives_and_a_contraction(router):
+    assert not ask(router, "what score did zorbco get in the tesla recall note?", TESLA).found
+    assert unfamiliar_words(router.route("tesla when the tenant said it wasn't renewing: sentiment?"), lambda word: False) == []
+
+
+def test_a_company_its_notes_call_by_its_ticker_is_not_named_after_a_measure_they_discuss():
+    notes = [(["HTLX"], "HTLX said RevPAR fell. RevPAR in China dropped."), (["HTLX"], "HTLX cut its RevPAR outlook. RevPAR slid.")]
+    assert [(c.ticker, c.name) for c in learn_companies(notes, CompanyDirectory.load())] == [("HTLX", "HTLX")]
+    called = [(["CZRX"], "CZRX said Caesarion grew. Caesarion beat."), (["CZRX"], "CZRX cut costs at Caesarion.")]
+    assert [c.name for c in learn_companies(called, CompanyDirectory.load())] == ["Caesarion"]  # starts as the ticker does
+
+
+def test_two_years_compared_cover_both_by_year(router):
+    intent = parse_intent(router.route("Compare Tesla's average score in 2025 with its 2026 average - trending up or down?"), TODAY)
+    assert intent.kind == "trend" and intent.period == "year"
+    assert (intent.window.start.isoformat(), intent.window.end.isoformat()) == ("2025-01-01", "2026-12-31")
+
+
+def test_since_a_note_named_by_its_date_counts_from_that_note_to_the_latest(router):
+    answer = ask(router, "has sentiment on tesla improved since the march 2025 note?", TESLA)
+    assert answer.found and "from -0.60 (2025-03-12)" in answer.text and "+0.10 (2025-09-20)" in answer.text
+
+
+def test_an_extreme_asked_with_its_score_last_is_still_the_extreme(router):
+    assert parse_intent(router.route("What's the most upbeat note we have on Tesla, and its score?"), TODAY).kind == "extreme"

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, THAT_ONE, Question, topic_terms
+from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -70,7 +70,7 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
@@ -89,6 +89,8 @@ _TREND_FIGURES = frozenset(
 )
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
+# A note named by its date a trend counts from: "since the August 2025 note", "since our Jan note".
+_SINCE_DATED_NOTE = re.compile(r"\bsince\s+(?:the|that|our|its|their)\s+(?P<when>[^?.,;:]{2,30}?)\s+(?:note|piece|write-?up)\b", re.I)
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
 # The note right after an event's ("did Acme recover in the note that followed the recall?", "the
 # next note after the selloff"): the event's note set against the one after it. A date inside the
@@ -102,7 +104,7 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 # A score asked of a symbol: "UHS's score", "FITB ticker score", "XYZ's own sentiment".
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
-_NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+([A-Z][\w&.\-]*)\s+(?:get|receive)\b", re.I)
+_NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -244,7 +246,7 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
     score?"). Such a word has ``UNFAMILIAR_LETTERS`` or more and is no word of the bundled
     model's vocabulary nor of sentiment questions nor English (``is_english``: "gloomiest"), nor one
     typo from a word of the first two ("sentimnet", "bulish")."""
-    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and not written(w) and not is_english(w)]
+    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and not written(w) and not is_english(w)]
     return [w for w in words if process.extractOne(w, _familiar_words(), scorer=OSA.distance, score_cutoff=1) is None]
 
 
@@ -256,7 +258,7 @@ def _familiar_words() -> tuple[str, ...]:
 def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
     """Symbols or names whose score the question asks for ("UHS's score in the Acme note", "FITB
     ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
-    found = [*_SYMBOL_SCORE.finditer(question.text), *(m for m in _NAME_SCORE.finditer(question.text) if m.group(1)[0].isupper())]
+    found = [*_SYMBOL_SCORE.finditer(question.text), *_NAME_SCORE.finditer(question.text)]
     asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in found)
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
@@ -288,12 +290,31 @@ def compared_first(question: Question) -> tuple[str, ...]:
     return (*outside, *(t for t in tickers if t not in outside)) if len(outside) >= 2 else tickers
 
 
+def since_dated_note(text: str, today: date) -> Window | None:
+    """The window from a note named by its date to today ("improved since the August 2025 note?"
+    counts from August 2025: the note and every later one), or None."""
+    found = _SINCE_DATED_NOTE.search(text)
+    point = find_window(found.group("when"), today) if found else None
+    if point is None or point.start is None or point.start > today:
+        return None
+    return Window(point.start, today, f"since the {found.group('when')} note")
+
+
+def years_compared(text: str, window: Window | None) -> Window | None:
+    """``window`` widened to every year ``text`` names when it names two or more and the window
+    holds only one ("Acme's average in 2025 against its 2026 average"), else ``window``."""
+    years = sorted({int(y) for y in _YEAR_NUMBER.findall(text)})
+    if window is None or len(years) < 2 or window.start is None or window.end is None or window.start.year != window.end.year:
+        return window
+    return Window(date(years[0], 1, 1), date(years[-1], 12, 31), f"{years[0]} to {years[-1]}")
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = written_out(re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
     page_window = window
     day = note_day(text, today)
-    asked = Window(day, day, day.isoformat()) if day else find_window(text, today)
+    asked = Window(day, day, day.isoformat()) if day else since_dated_note(text, today) or years_compared(text, find_window(text, today))
     subject = period_subject(question.text)
     reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
     if reporting and asked and not day and periods(asked.label):  # "Acme's Q4 2025 results": what notes discuss, no window
@@ -343,8 +364,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
     since = _SINCE_EVENT.search(text)
     phrase = one_note_phrase(text)
-    counts_from_note = bool(base["since_event"] and since and phrase and phrase.start() >= since.start())  # "since the recall note"
-    if (phrase or _EVENT_SCORE.search(text) and topic) and not counts_from_note:
+    counts_from_note = bool(since and phrase and phrase.start() >= since.start())  # "since the recall note", "since the May note"
+    extreme_asked = bool(_EXTREME.search(text) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
+    if (phrase or _EVENT_SCORE.search(text) and topic and not extreme_asked) and not counts_from_note:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
