@@ -26,13 +26,13 @@ TWO = NoteCatalog.from_passages([
 ])
 
 
-@pytest.mark.parametrize("question", ["zorblaxx sentiment score?", "avg sentiment on quellmorn lately?"])
+@pytest.mark.parametrize("question", ["zorblaxx sentiment score?", "avg sentiment on quellmorn lately?", "any sentiment on hyatt?"])
 def test_a_lower_case_name_no_note_writes_is_not_in_the_notes(router, question):
     answer = ask(router, question, TESLA)
     assert not answer.found and "no note is about" in answer.text and not answer.citations
 
 
-@pytest.mark.parametrize("question", ["overall sentiment score?", "gloomiest sentiment lately?", "avg sentimnet score?", "bulish sentiment overall?"])
+@pytest.mark.parametrize("question", ["overall sentiment score?", "gloomiest sentiment lately?", "avg sentimnet score?", "bulish sentiment overall?", "notes viewed bearishly?"])
 def test_english_words_shorthand_and_typos_name_no_company(router, question):
     assert unfamiliar_words(router.route(question), lambda word: False) == []
 

@@ -243,16 +243,23 @@ def headline_name(text: str, known: Callable[[str], bool]) -> list[str]:
 def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list[str]:
     """The words of ``question``'s topic (``one_note_topic``) that may name something the notes
     never write (``written`` says which they do): a company typed in lower case ("hershey sentiment
-    score?"). Such a word has ``UNFAMILIAR_LETTERS`` or more and is no word of the bundled
-    model's vocabulary nor of sentiment questions nor English (``is_english``: "gloomiest"), nor one
-    typo from a word of the first two ("sentimnet", "bulish")."""
-    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and not written(w) and not is_english(w)]
-    return [w for w in words if process.extractOne(w, _familiar_words(), scorer=OSA.distance, score_cutoff=1) is None]
+    score?", "any sentiment on hyatt?"). Such a word has ``UNFAMILIAR_LETTERS`` or more and is not
+    English (``is_english``: "gloomiest" is), nor a word of sentiment questions or its adverb
+    ("bearishly"), nor one typo from either ("sentimnet", "bulish")."""
+    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and not written(w)]
+    familiar = _familiar_words()
+    return [
+        w for w in words
+        if not is_english(w) and w.removesuffix("ly") not in familiar
+        and process.extractOne(w, familiar, scorer=OSA.distance, score_cutoff=1) is None
+    ]
 
 
 @cache
 def _familiar_words() -> tuple[str, ...]:
-    return tuple(bundled_words() | _NOT_TOPIC)
+    """English words of the bundled model's vocabulary (not its names: "nike", "hyatt") and the
+    words of sentiment questions: what a typo is one letter from."""
+    return tuple(sorted({w for w in bundled_words() if is_english(w)} | _NOT_TOPIC))
 
 
 def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
