@@ -305,13 +305,13 @@ def without_shared_names(companies: Iterable[Company], notes: Counter[str]) -> l
 
 
 def _written_names(company: Company, text: str) -> set[str]:
-    """A company's names as ``text`` writes them, with the capitalised words that follow each
-    ("Packaging Corporation" in "Packaging Corporation of America said"), every length."""
+    """A company's names, and each as ``text`` continues it with a small word and capitalised
+    words ("Packaging Corporation of America"; not "Oracle Cloud Infrastructure", a unit's name)."""
     names = set(company.aliases)
     for alias in company.aliases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}((?:\s+(?:(?:of|the|and|&)\s+)?[A-Z][a-z]+){{1,3}})", text):
-            words = m.group(1).split()
-            names |= {f"{alias} {' '.join(words[:n])}" for n in range(1, len(words) + 1)}
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}\s+(of|the|and|&)((?:\s+[A-Z][a-z]+){{1,3}})", text):
+            words = m.group(2).split()
+            names |= {f"{alias} {m.group(1)} {' '.join(words[:n])}" for n in range(1, len(words) + 1)}
     return names
 
 

@@ -31,6 +31,8 @@ SCORE_LAST = (
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 )
+# A company or note said to read mixed: "Acme looks mixed", "the recall note reads mixed".
+MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\s+|very\s+|kind\s+of\s+)?mixed\b"
 # What the notes scored something as ("what'd we score it", "what did we score Acme on the recall?").
 SCORED_BY_US = r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
 _SENTIMENT = re.compile(
@@ -83,6 +85,9 @@ _SENTIMENT = re.compile(
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
     rf"|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|{SCORED_BY_US}"
+    # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
+    # sentiment both ways, and why
+    rf"|{MIXED}"
     # a company scored against another ("is Acme scored above or below Beta?")
     r"|\bscored\s+(?:above|below|higher|lower|better|worse)\b"
     # a company's score when something happened ("FRO score when rates blew out")

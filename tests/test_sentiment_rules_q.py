@@ -185,3 +185,14 @@ def test_since_a_note_named_by_its_date_counts_from_that_note_to_the_latest(rout
 
 def test_an_extreme_asked_with_its_score_last_is_still_the_extreme(router):
     assert parse_intent(router.route("What's the most upbeat note we have on Tesla, and its score?"), TODAY).kind == "extreme"
+
+
+@pytest.mark.parametrize(("question", "kind"), [("tesla looks mixed - bull vs bear points?", "summary"), ("the tesla recall note reads mixed - good vs bad?", "note")])
+def test_a_company_or_note_read_as_mixed_asks_its_sentiment_and_why(router, question, kind):
+    routed = router.route(question)
+    intent = parse_intent(routed, TODAY)
+    assert routed.intent == "sentiment" and intent.kind == kind and intent.why and intent.direction is None
+
+
+def test_results_said_to_be_mixed_stay_facts(router):
+    assert router.route("Tesla's quarter was mixed - what drove margins?").intent == "facts"

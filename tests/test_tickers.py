@@ -265,6 +265,9 @@ def test_a_held_company_is_named_by_its_initials_when_the_notes_write_them():
     assert "PCA" in named.aliases
     (unheld,) = with_initials([pca], set(), texts)
     assert "PCA" not in unheld.aliases
+    oracle = Company("ORCX", "Orakel", ("Orakel",), (), False)  # a unit's name is no company's ("Orakel Cloud Infrastructure")
+    (named,) = with_initials([oracle], {"ORCX"}, ["Orakel Cloud Infrastructure grew. OCI margins rose."])
+    assert "OCI" not in named.aliases
 
 
 def test_a_company_its_notes_call_by_its_ticker_is_named_by_it_when_no_phrase_names_it():

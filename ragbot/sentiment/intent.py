@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
+from ragbot.routing import MIXED, NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -346,7 +346,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             "quarter" if words & {"q1", "q2", "q3", "q4", "quarter"} else "half" if words & {"h1", "h2", "half"}
             else "month" if words & _MONTH_WORDS else "year" if spans_years else None
         )
-    why = bool(_WHY.search(text))
+    mixed = re.search(MIXED, text, re.I) is not None  # a mixed reading asks what drives it, each way
+    why = bool(_WHY.search(text)) or mixed
     label = _LABEL.search(text)
     earlier = before(asked) if asked and not day else None
     event = (after_event or _SINCE_EVENT.search(question.topic)) if asked is None else None
@@ -366,7 +367,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     window_words = set(topic_terms(asked.label)) if asked else set()
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
-    reasons = _direction(text) if why else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
+    reasons = _direction(text) if why and not mixed else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
     since = _SINCE_EVENT.search(text)
@@ -383,7 +384,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("note", pick="newest", direction=reasons, **base)
     if _DISTRIBUTION.search(text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
-    stance = _direction(text) if why else None  # "why is sentiment on PDD negative?"
+    stance = _direction(text) if why and not mixed else None  # "why is sentiment on PDD negative?"
     # "better in the first half or the second half?": two periods set against each other, a trend by them
     alternatives = asked is not None and _ALTERNATIVES.search(asked.label) is not None
     if which or against_now(text) or alternatives:  # "better now than in June?": a trend from June
