@@ -24,6 +24,12 @@ def ask(router, question: str, catalog: NoteCatalog, today: date = TODAY):
     return SentimentAnswerer(today=lambda: today).answer_catalog(router.route(question), catalog)
 
 
+def routed_kind(router, question: str) -> tuple[str, str | None]:
+    """The route a question takes and, for a sentiment question, the kind of query it asks."""
+    routed = router.route(question)
+    return routed.intent, parse_intent(routed, TODAY).kind if routed.intent == "sentiment" else None
+
+
 @pytest.mark.parametrize("text", ["Rank my companies by average sentiment in 2026.", "Sentiment on Apple in 2026?", "in 2026, how was Apple rated"])
 def test_a_year_is_a_window_even_before_a_full_stop(text):
     window = find_window(text, TODAY)

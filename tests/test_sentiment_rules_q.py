@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from test_sentiment import passage
-from test_sentiment_rules import TODAY, ask
+from test_sentiment_rules import TODAY, ask, routed_kind
 from test_sentiment_rules_l import TESLA
 
 from ingest import CompanyDirectory, learn_companies
@@ -50,18 +50,33 @@ def test_a_symbol_whose_score_no_note_gives_is_not_in_the_notes(router, question
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
+        # the score a company got or was given, a note's score asked after describing it
         ("tesla - the note on the brake recall. what score did TSLA get?", "note"),
         ("What score did we give Tesla on the brake recall?", "note"),
         ("Tesla - the brake recall. what was the score on that one", "note"),
+        ("tesla, the quarter the brake recall hit. score?", "note"),
+        ("Tesla - the brake recall where deliveries slipped. Score?", "note"),
+        ("brake recall note: what did Tesla get?", "note"),
+        ("how did we score Tesla recalling its cars over brakes?", "note"),
+        # ... in shorthand, or against another company
+        ("TSLA - the brake recall, what'd we score it", "note"),
+        ("what did we score tesla on the brake recall?", "note"),
+        ("TSLA score when the brake recall hit?", "note"),
+        ("tesla brake recall that hit deliveries - score pls", "note"),
+        ("tesla and ford price cuts: score for each ticker?", "note"),
+        ("tesla price cut w/ ford - is tesla scored above or below ford?", "note"),
+        # notes so negative, either way since an event or a note, counts, periods
         ("why were the tesla notes so negative in 2025?", "summary"),
         ("tesla - better or worse since the recall?", "trend"),
+        ("Tesla: change in score since the brake recall note?", "trend"),
         ("# of negative Tesla notes in 2025?", "distribution"),
         ("Tesla avg sentimnet 2025 vs 2026?", "trend"),
+        ("tesla by quater for 2025 - avg per quarter pls", "trend"),
+        ("tesla: this year's average vs last year's", "summary"),
     ],
 )
-def test_scores_got_or_given_notes_so_negative_and_either_way_since_an_event_are_sentiment(router, question, kind):
-    routed = router.route(question)
-    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
+def test_scores_asked_in_other_words_are_sentiment_of_this_kind(router, question, kind):
+    assert routed_kind(router, question) == ("sentiment", kind)
 
 
 @pytest.mark.parametrize("question", ["What credit score does Tesla need?", "Has Tesla's margin got better or worse since the recall?"])
@@ -107,21 +122,6 @@ def test_an_acronym_in_the_plural_is_no_unknown_company(router):
     assert unknown_name("did the state regulators and Zorblax probe tesla?", router.resolver, lambda word: False) == "Zorblax"
 
 
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("tesla, the quarter the brake recall hit. score?", "note"),
-        ("Tesla - the brake recall where deliveries slipped. Score?", "note"),
-        ("brake recall note: what did Tesla get?", "note"),
-        ("how did we score Tesla recalling its cars over brakes?", "note"),
-        ("Tesla: change in score since the brake recall note?", "trend"),
-    ],
-)
-def test_a_score_asked_last_a_headline_notes_outcome_and_how_we_scored_an_event_pick_one_note(router, question, kind):
-    routed = router.route(question)
-    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
-
-
 def test_a_change_since_an_events_note_counts_from_that_note(router):
     answer = ask(router, "Tesla: change in score since the brake recall note?", TESLA)
     assert answer.found and "from -0.60 (2025-03-12)" in answer.text
@@ -135,24 +135,6 @@ def test_a_name_whose_score_no_note_gives_is_not_in_the_notes(router):
     answer = ask(router, "what score did Vikingo get in the Tesla recall note", TESLA)
     assert not answer.found and "Vikingo" in answer.text
     assert ask(router, "what score did Tesla get in the recall note", TESLA).found
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("TSLA - the brake recall, what'd we score it", "note"),
-        ("what did we score tesla on the brake recall?", "note"),
-        ("TSLA score when the brake recall hit?", "note"),
-        ("tesla brake recall that hit deliveries - score pls", "note"),
-        ("tesla and ford price cuts: score for each ticker?", "note"),
-        ("tesla price cut w/ ford - is tesla scored above or below ford?", "note"),
-        ("tesla by quater for 2025 - avg per quarter pls", "trend"),
-        ("tesla: this year's average vs last year's", "summary"),
-    ],
-)
-def test_scores_asked_in_shorthand_or_against_another_company_or_period_are_sentiment(router, question, kind):
-    routed = router.route(question)
-    assert routed.intent == "sentiment" and parse_intent(routed, TODAY).kind == kind
 
 
 def test_months_in_shorthand_make_a_trailing_window(router):
