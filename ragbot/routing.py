@@ -158,8 +158,10 @@ _COMPANY_READING = re.compile(
     # ... or said to be one way over a time ("Acme was negative in Q3 - what happened?"; not "Acme's
     # cash flow was negative in Q3": a measure), and what turned it ("what turned Acme negative in
     # May?"; not "what turned Acme's margin negative")
-    r"|\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b"
-    r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|back|then|at\s+the\s+time)\b)"
+    # (asked too: "why was Acme so negative between May and July?", "why has Acme been negative in 2026?")
+    r"|(?:\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)|\b(?:was|is|were|are|has|had)\s+the\s+company(?:\s+been)?)"
+    r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
     re.IGNORECASE,

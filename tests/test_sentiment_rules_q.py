@@ -73,13 +73,19 @@ def test_a_symbol_whose_score_no_note_gives_is_not_in_the_notes(router, question
         ("Tesla avg sentimnet 2025 vs 2026?", "trend"),
         ("tesla by quater for 2025 - avg per quarter pls", "trend"),
         ("tesla: this year's average vs last year's", "summary"),
+        # a company asked to have been one way ("why was Acme so negative between May and July?")
+        ("why was tesla so negative between march 2025 and june 2025", "summary"),
+        ("Why has Tesla been negative in 2025? Which notes explain it?", "summary"),
     ],
 )
 def test_scores_asked_in_other_words_are_sentiment_of_this_kind(router, question, kind):
     assert routed_kind(router, question) == ("sentiment", kind)
 
 
-@pytest.mark.parametrize("question", ["What credit score does Tesla need?", "Has Tesla's margin got better or worse since the recall?"])
+@pytest.mark.parametrize("question", [
+    "What credit score does Tesla need?", "Has Tesla's margin got better or worse since the recall?",
+    "why was Tesla's free cash flow so negative between march 2025 and june 2025",
+])
 def test_a_measures_score_or_change_stays_facts(router, question):
     assert router.route(question).intent == "facts"
 
@@ -178,3 +184,8 @@ def test_a_company_or_note_read_as_mixed_asks_its_sentiment_and_why(router, ques
 
 def test_results_said_to_be_mixed_stay_facts(router):
     assert router.route("Tesla's quarter was mixed - what drove margins?").intent == "facts"
+
+
+def test_one_note_counted_one_way_is_said_in_the_singular(router):
+    answer = ask(router, "why has tesla been negative in 2025?", TWO)
+    assert answer.text.startswith("1 of the 1 note on TSLA dated 2025-01-01 to 2025-12-31 (100%) is negative")

@@ -348,7 +348,7 @@ def matching_line(found: Distribution, wanted: str, cite: Citer, window_text: st
     marks = cite(matching)
     share = f" ({100 * len(matching) / len(s.notes):.0f}%)"
     return (
-        f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} are {wanted}"
+        f"{len(matching)} of the {plural(len(s.notes))} {scope(s.ticker)}{window_text}{share} {'is' if len(matching) == 1 else 'are'} {wanted}"
         + (f": {', '.join(f'{m.record.source} {signed(m.score)}' for m in matching)} {marks}." if matching else f" {cite(s.notes)}.")
     )
 
