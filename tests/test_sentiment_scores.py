@@ -79,7 +79,7 @@ def test_a_comparison_gives_each_gap(router):
 def test_a_count_adds_the_split_on_the_overall_scores_when_it_differs(router):
     # own: -0.40 negative (aapl-1); overall: -0.20 negative (aapl-3), and two notes below zero
     text = ask(router, "How many negative notes on Apple do I have?")
-    assert "1 of the 3 notes on AAPL (33%) are negative: aapl-1.txt -0.40" in text
+    assert "1 of the 3 notes on AAPL (33%) is negative: aapl-1.txt -0.40" in text
     assert ("By the notes' overall scores (not AAPL's own score): 1 negative (aapl-3.txt -0.20); "
             "by label 1 positive, 1 neutral, 1 negative; by score 1 above zero, 0 at zero, 2 below zero") in text
 
