@@ -208,6 +208,7 @@ class Ragbot:
         self.index
         self.embeddings.embed_query("warm up")
         self.answerer.warm_up()
+        self.sentiment_answerer.warm_up()
         return self
 
     # -- ingest ----------------------------------------------------------------------

@@ -17,7 +17,7 @@ from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, headline_name, parse_intent, unfamiliar_words, unscored_symbols
+from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, unfamiliar_words, unscored_symbols
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
@@ -78,6 +78,10 @@ class SentimentAnswerer(Answerer):
         self.retrieve = retrieve
         self.explain = explain
         self.max_cited = max_cited
+
+    def warm_up(self) -> None:
+        """Read the word lists questions are checked against (``familiar_words``) now, not on the first question."""
+        familiar_words()
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         return self.answer_catalog(question, NoteCatalog.from_passages(passages))

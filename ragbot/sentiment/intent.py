@@ -247,7 +247,7 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
     English (``is_english``: "gloomiest" is), nor a word of sentiment questions or its adverb
     ("bearishly"), nor one typo from either ("sentimnet", "bulish")."""
     words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and not written(w)]
-    familiar = _familiar_words()
+    familiar = familiar_words()
     return [
         w for w in words
         if not is_english(w) and w.removesuffix("ly") not in familiar
@@ -256,7 +256,7 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
 
 
 @cache
-def _familiar_words() -> tuple[str, ...]:
+def familiar_words() -> tuple[str, ...]:
     """English words of the bundled model's vocabulary (not its names: "nike", "hyatt") and the
     words of sentiment questions: what a typo is one letter from."""
     return tuple(sorted({w for w in bundled_words() if is_english(w)} | _NOT_TOPIC))
