@@ -406,7 +406,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
         elif ticker in by_ticker:  # called by its ticker: another name starts as the ticker does ("CZR", "Caesars")
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
-    names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading)}  # else "GATX" is its own name
+    names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
     return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
 
 
@@ -430,14 +430,15 @@ def _in_order(symbol: str, letters: str) -> bool:
     return all(c in rest for c in symbol)
 
 
-def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str]) -> dict[str, str]:
-    """Each ticker's most used phrase (seen at least twice; ranked as ``learn_companies`` says),
+def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str], by_ticker: set[str]) -> dict[str, str]:
+    """Each ticker's most used phrase (seen at least twice, or once leading a note and abbreviated
+    by a ticker its notes call it by: "InterContinental Hotels Group" for IHG; ranked as ``learn_companies`` says),
     no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
         ((abbreviates(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
-         for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2),
+         for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2 or ticker in by_ticker and seen[1] and abbreviates(ticker, phrase)),
         reverse=True,
     )
     names: dict[str, str] = {}

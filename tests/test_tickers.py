@@ -283,3 +283,8 @@ def test_a_name_two_learned_companies_share_names_neither():
     assert [c.aliases for c in without_shared_names([bank, yard], Counter())] == [("Hunterton Bancshares",), ("Hunterton Ingalls",)]
     bank_led = without_shared_names([bank, yard], Counter({"HBNX": 4, "HIIX": 1}))  # more notes are about the bank
     assert [c.aliases for c in bank_led] == [("Hunterton Bancshares", "Hunterton"), ("Hunterton Ingalls",)]
+
+
+def test_a_company_its_notes_call_by_its_ticker_takes_its_full_name_written_once_leading_a_note():
+    notes = [(["IHGD"], "Intercon Hotels Grand picked Payco. IHGD said RevPAR rose."), (["IHGD"], "IHGD cut its RevPAR outlook. IHGD fell.")]
+    assert [c.name for c in learn_companies(notes, CompanyDirectory.load())] == ["Intercon Hotels Grand"]
