@@ -94,6 +94,8 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
         name, start = match.group(1), match.start(1)
         if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
             continue
+        if any(m.end <= start and not text[m.end:start].strip() for m in mentions):  # the rest of a name: "GE Aero", "Acme Energy"
+            continue
         if _SENTENCE_END.search(text, 0, match.start()):  # a sentence's first word, capitalised as such
             continue
         if _ACRONYM.fullmatch(name) or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword

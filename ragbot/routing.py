@@ -112,7 +112,7 @@ _SENTIMENT = re.compile(
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
     r"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){0,2}?(?:notes?|write-?ups?|pieces?)(?![\w-])"
-    r"|\b(?:better|worse|improv\w*|deteriorat\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
+    r"|\b(?:better|worse|improv\w*|deteriorat\w*|chang\w*|mov\w*|shift\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take)\b|we\b)"
@@ -120,7 +120,9 @@ _SENTIMENT = re.compile(
     # recent note was negative"; not "the note said margins were negative")
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|towards?)\b(?!\s+the\s+company['\u2019]s)"
     # (or with an intensifier and no verb: "why were the Acme notes so negative last year?")
-    r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?|(?:so|that|this)\s+)(?:positive|negative|bullish|bearish|neutral)\b"
+    # (a time between: "what made the Acme notes in 2025 so downbeat?")
+    r"|\b(?:notes?|write-?ups?|pieces?|coverage|research)\s+(?:(?:in|from|during|over|since)\s+[\w'\u2019 ]{1,20}?\s+)?"
+    r"(?:(?:was|were|is|are|has\s+been|turned|went)\s+(?:so\s+|more\s+|less\s+)?|(?:so|that|this)\s+)(?:positive|negative|bullish|bearish|neutral|upbeat|downbeat|gloomy|rosy)\b"
     # a stance taken or a positioning ("why did we sour on Acme?", "how were we positioned?")
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")

@@ -25,7 +25,7 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # One point in time a window can start or end at, most specific first.
 _POINT = (
     rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?|\d{{1,2}}\s+{_MONTH}(?:\s+{_YEAR})?|{_YEAR}-\d{{2}}-\d{{2}}"
-    rf"|(?:early|mid|late)[-\s]+{_YEAR}|{_QUARTER}|h[12](?:\s+{_YEAR})?|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
+    rf"|(?:early|mid|late)[-\s]+{_YEAR}|{_QUARTER}|h[12](?:\s+{_YEAR})?|last\s+{_MONTH}(?![\w-])|{_MONTH}(?:\s+{_YEAR})?|{_YEAR})"
 )
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+|last\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
 # Two months joined by a dash or "to" with no "between"/"from" ("jul-dec 2025", "Mar to May").
@@ -171,6 +171,10 @@ def span(text: str, today: date) -> tuple[date, date] | None:
     if third := _THIRD.fullmatch(text):
         start = date(int(third.group(2)), _THIRDS[third.group(1).lower()], 1)
         return start, start + relativedelta(months=4) - timedelta(days=1)
+    if last := re.fullmatch(rf"last\s+({_MONTH})", text, re.I):  # the latest such month before this one
+        m = _MONTHS.index(last.group(1)[:3]) + 1
+        start = date(today.year if m < today.month else today.year - 1, m, 1)
+        return start, start + relativedelta(months=1) - timedelta(days=1)
     month = re.fullmatch(rf"({_MONTH})(?:\s+({_YEAR}))?", text, re.I)
     if month:
         m = _MONTHS.index(month.group(1)[:3]) + 1

@@ -76,6 +76,9 @@ def test_a_symbol_whose_score_no_note_gives_is_not_in_the_notes(router, question
         # a company asked to have been one way ("why was Acme so negative between May and July?")
         ("why was tesla so negative between march 2025 and june 2025", "summary"),
         ("Why has Tesla been negative in 2025? Which notes explain it?", "summary"),
+        ("what made the tesla notes in 2025 so downbeat?", "summary"),
+        ("tesla - change from the first note we have to the most recent one?", "trend"),
+        ("has tesla sentiment improved since last november?", "trend"),
     ],
 )
 def test_scores_asked_in_other_words_are_sentiment_of_this_kind(router, question, kind):
@@ -189,3 +192,16 @@ def test_results_said_to_be_mixed_stay_facts(router):
 def test_one_note_counted_one_way_is_said_in_the_singular(router):
     answer = ask(router, "why has tesla been negative in 2025?", TWO)
     assert answer.text.startswith("1 of the 1 note on TSLA dated 2025-01-01 to 2025-12-31 (100%) is negative")
+
+
+@pytest.mark.parametrize(("text", "start"), [("since last november?", "2025-11-01"), ("since last march", "2026-03-01")])
+def test_last_month_named_is_the_latest_before_this_month(text, start):
+    from ragbot.windows import find_window
+
+    assert find_window(text, TODAY).start.isoformat() == start
+
+
+def test_a_capitalised_word_right_after_a_company_is_the_rest_of_its_name(router):
+    from ragbot.companies import unknown_name
+
+    assert unknown_name("the tesla Energy note - score on the battery recall?", router.resolver, lambda word: False) is None
