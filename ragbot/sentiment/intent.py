@@ -277,11 +277,6 @@ def one_note_phrase(text: str) -> re.Match | None:
     return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
-def names_one_note(text: str) -> bool:
-    """Whether ``text`` points at one note by what it is about (``one_note_phrase``)."""
-    return one_note_phrase(text) is not None
-
-
 def compared_first(question: Question) -> tuple[str, ...]:
     """The question's tickers, those named outside the phrase naming one note first: in "in the
     PDD profit-plunge note, did JD or Alibaba come out worse?" PDD says which note, JD and BABA
