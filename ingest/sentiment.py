@@ -12,15 +12,18 @@ The block looks like::
 
 Layouts vary (label on the same line after a colon, ticker and score on two lines,
 ``$BABA``, ``(0.41)``, a per-ticker label between ticker and score as in ``BABA`` /
-``mildly positive`` / ``0.41``, or after the score as in ``BABA: 0.41 (mildly positive)``),
-so it is read token by token rather than line by line.
+``mildly positive`` / ``0.41``, or after the score as in ``BABA: 0.41 (mildly positive)``, or
+columns naming the company: ``SLVQ | Solvenda Learning Group, Inc. | 0.36 | mildly positive``).
+A line that starts with a ticker and holds one score is that ticker's, whatever else it says;
+the rest is read token by token, since a ticker and its score may sit on two lines.
 """
 
 from __future__ import annotations
 
-import re
 import math
+import re
 from dataclasses import dataclass, field
+from itertools import groupby
 
 # The header ends its line or is followed by a colon, so prose ("the overall sentiment
 # among investors") does not start the block.
@@ -113,13 +116,46 @@ def _after_label(tokens: list[str], start: int) -> int:
     return end if end == len(tokens) or _TICKER.match(tokens[end]) else start
 
 
+def _described(words: list[str]) -> bool:
+    """Whether ``words`` (a ticker line's text besides its ticker and score) describe it: empty,
+    a label ("mildly positive"), or a name ("Solvenda Learning Group, Inc.")."""
+    return len(words) <= MAX_LABEL_WORDS or words[0][:1].isupper()
+
+
+def _ticker_line(line: str) -> tuple[str, str] | None:
+    """(ticker, score) of a line that starts with a ticker and holds exactly one score, whatever
+    columns describe it ("SLVQ | Solvenda Learning Group, Inc. | 0.36 | mildly positive",
+    "GOLF | Acushnet Holdings | mildly positive | 0.44"); None for any other line."""
+    tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
+    numbers = [i for i, t in enumerate(tokens) if _NUMBER_LIKE.match(t)]
+    if len(numbers) != 1 or not tokens or not _TICKER.match(tokens[0]) or numbers[0] == 0:
+        return None
+    at = numbers[0]
+    if not (_described(tokens[1:at]) and _described(tokens[at + 1:])):
+        return None
+    return tokens[0].lstrip("$"), tokens[at]
+
+
 def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
-    """Pair each ticker-looking token with the next number, allowing a label of up to
-    ``MAX_LABEL_WORDS`` words (not tickers) between; every token left unpaired is reported
-    as dropped text."""
+    """Read each line that is one ticker's (``_ticker_line``), and the lines between them by
+    ``_pair_tokens``, in order; every token left unpaired is reported as dropped text."""
     scores: dict[str, float] = {}
-    tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     dropped: list[str] = []
+    for pair, lines in groupby(text.splitlines(), key=_ticker_line):
+        if pair is None:
+            _pair_tokens("\n".join(lines), scores, dropped, problems)
+        elif (value := _ticker_score(*pair, problems)) is not None:
+            scores[pair[0]] = value
+    if dropped:
+        problems.append(f"text in Ticker Sentiment that is not a ticker and its score was dropped: {_shorten(' '.join(dropped))!r}")
+    return scores
+
+
+def _pair_tokens(text: str, scores: dict[str, float], dropped: list[str], problems: list[str]) -> None:
+    """Pair each ticker-looking token with the next number, allowing a label of up to
+    ``MAX_LABEL_WORDS`` words (not tickers) between ("BABA\n0.62", "BABA 0.4, JD 0.2"), into
+    ``scores``; unpaired tokens go to ``dropped``."""
+    tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     i = 0
     while i < len(tokens):
         if _TICKER.match(tokens[i]):
@@ -133,9 +169,6 @@ def _read_ticker_scores(text: str, problems: list[str]) -> dict[str, float]:
                 continue
         dropped.append(tokens[i])
         i += 1
-    if dropped:
-        problems.append(f"text in Ticker Sentiment that is not a ticker and its score was dropped: {_shorten(' '.join(dropped))!r}")
-    return scores
 
 
 def parse_sentiment_block(block: str) -> SentimentBlock:

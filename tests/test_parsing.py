@@ -94,6 +94,10 @@ def test_seed_note_starting_with_blank_line_gets_its_first_sentence_as_title(res
         ("BABA - 0.62", {"BABA": 0.62}),
         ("BABA 0.62\nJD: -0.10\n$NVDA 0.2\nTSLA (-0.35)", {"BABA": 0.62, "JD": -0.10, "NVDA": 0.2, "TSLA": -0.35}),
         ("BABA: 0.62 (strongly positive)\nJD: -0.10 (neutral)", {"BABA": 0.62, "JD": -0.10}),  # the label after the score
+        # columns that name the company, the label before or after the score
+        ("ACME | Acme Widgets Holdings, Inc. | 0.36 | mildly positive\nJD | JD.com | -0.10 | neutral", {"ACME": 0.36, "JD": -0.10}),
+        ("ACME | Acme Widgets Holdings | mildly positive | 0.44", {"ACME": 0.44}),
+        ("BABA\n0.62\nACME | Acme Widgets Co | 0.2", {"BABA": 0.62, "ACME": 0.2}),
     ],
 )
 def test_ticker_sentiment_layouts_become_canonical_scores(parse, lines, expected):
