@@ -89,9 +89,11 @@ _SENTIMENT = re.compile(
     # sentiment both ways, and why
     rf"|{MIXED}"
     # a company scored against another ("is Acme scored above or below Beta?")
-    r"|\bscored\s+(?:above|below|higher|lower|better|worse)\b"
-    # a company's score when something happened ("FRO score when rates blew out")
-    r"|\b[A-Z][\w.&\-]*(?:['\u2019]s)?\s+(?:sentiment\s+)?score\s+(?:when|as)\b"
+    # (rated or scored alike: "who was rated higher, Acme or Beta?")
+    r"|\b(?:scored|rated)\s+(?:above|below|higher|lower|better|worse)\b"
+    # a company's score when or after something happened ("FRO score when rates blew out", "Acme
+    # score after the tariffs hit")
+    r"|\b[A-Z][\w.&\-]*(?:['\u2019]s)?\s+(?:sentiment\s+)?score\s+(?:when|as|after|following)\b"
     # which score something got or was given ("what score did Acme get?", "what score did we give
     # Acme on the recall?"; not "what credit score does Acme need?": a measure named before it)
     r"|\bwhat\s+(?:sentiment\s+)?scores?\s+(?:did|does|do|has|have|had|was|were|is)\b"
@@ -99,7 +101,7 @@ _SENTIMENT = re.compile(
     # "what was the credit score?"), and a score's stance ("why was Acme scored negatively?")
     # (or on the note just described: "Acme - the recall. what was the score on that one?")
     rf"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b|{THAT_ONE})"
-    r"|\bscored\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
+    r"|\b(?:scored|rated)\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
     r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
@@ -156,7 +158,9 @@ _COMPANY_READING = re.compile(
     # weighing on Acme's margins": a measure), the reasons for its sentiment
     r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
-    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:went|gone|turned|flipped|swung)\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
+    # (or from one stance to another: "why did Acme go from positive to negative?")
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turned|flipped|swung)\s+(?:from\s+(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
+    r"(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     # ... or said to be one way over a time ("Acme was negative in Q3 - what happened?"; not "Acme's
     # cash flow was negative in Q3": a measure), and what turned it ("what turned Acme negative in
     # May?"; not "what turned Acme's margin negative")

@@ -50,6 +50,16 @@ def note_match(record: NoteRecord, covered: set[str], tickers: tuple[str, ...]) 
     return len(covered) + sum(record.is_about(t) for t in tickers), len(covered & record.lead_stems)
 
 
+def in_passing(record: NoteRecord, covered: set[str], wanted: set[str], tickers: tuple[str, ...]) -> bool:
+    """Whether ``record`` matches a question naming an event in several words only by words its
+    title and first sentence (its subject) do not hold: "the pilots' strike" against a note that
+    mentions a strike in passing. Such a note is not about the event, unless it is about each of
+    two or more companies asked (the event may be the second company's: "Acme vs Beta in the
+    note where Beta's filing slipped")."""
+    about_all = len(tickers) > 1 and all(record.is_about(t) for t in tickers)
+    return len(wanted) > 1 and not covered & record.lead_stems and not about_all
+
+
 def renumbered(answer: Answer, offset: int) -> tuple[str, list]:
     """``answer``'s text and citations with every marker moved up by ``offset``."""
     text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
@@ -217,7 +227,8 @@ class SentimentAnswerer(Answerer):
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate that best matches
         the question (``note_match``), retrieval rank (or with ``earliest``, the earlier date)
-        breaking ties; None when no candidate shares a topic word. With reporting periods asked,
+        breaking ties; None when no candidate shares a topic word, or the best shares them only
+        in passing (``in_passing``). With reporting periods asked,
         only notes discussing one of them are candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
@@ -246,8 +257,8 @@ class SentimentAnswerer(Answerer):
             match = note_match(by_source[source], covered[source], intent.tickers)
             return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
 
-        best = max(covered, key=key)
-        return by_source[best]  # max keeps the first (best-ranked) of equals
+        best = max(covered, key=key)  # max keeps the first (best-ranked) of equals
+        return None if in_passing(by_source[best], covered[best], wanted, intent.tickers) else by_source[best]
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or

@@ -70,7 +70,7 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
@@ -157,7 +157,8 @@ _NOT_TOPIC = frozenset(
     "comparison versus vs against relative view views mood tone optimistic pessimistic read reading company "
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
-    "better worse ahead behind now today currently lately average averages averaged avg mean across who whats".split()
+    "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
+    "carry carries carried getting".split()
 )
 
 
@@ -360,16 +361,19 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # reporting period the note is about ("Acme's Q4 2025 results"), not a window over dates.
     about = dict(about=topic, **{**base, "window": window if day else page_window, "tickers": compared_first(question)})
     window_words = set(topic_terms(asked.label)) if asked else set()
+    since = _SINCE_EVENT.search(text)
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
     reasons = _direction(text) if why and not mixed else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
-    since = _SINCE_EVENT.search(text)
     phrase = one_note_phrase(text)
     counts_from_note = bool(since and phrase and phrase.start() >= since.start())  # "since the recall note", "since the May note"
     extreme_asked = bool(_EXTREME.search(text) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
-    if (phrase or _EVENT_SCORE.search(text) and topic and not extreme_asked) and not counts_from_note:
+    # a score asked of words naming an event besides a window or a trend ("score on Acme buying
+    # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
+    event_named = bool(set(topic.split()) - window_words) and re.search(SCORE_ASKED, text) and not since and not grouped
+    if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
