@@ -28,6 +28,8 @@ _LEGAL_FORM = re.compile(
     r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
     re.IGNORECASE,
 )
+# A word of three letters or more after a company's name, maybe with a full stop ("Education" as "edu", "Ent.").
+_SHORTENED_WORD = re.compile(r"\s+([A-Za-z]{3,})\.?(?![\w&])")
 # A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co."),
 # as is a word that ends company names and no product's ("American Water Works", "Otis Worldwide").
 _LEGAL_FORM_AFTER = re.compile(
@@ -216,7 +218,20 @@ class TickerResolver:
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
         """Every company mention in ``text`` with its span (a legal form after it included), in order."""
         hits = sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
-        return [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
+        hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
+        return [m._replace(end=self._name_continued(text, m)) for m in hits]
+
+    def _name_continued(self, text: str, mention: Mention) -> int:
+        """Where ``mention`` ends when the word after it shortens the next word of the company's
+        name ("grand canyon edu" for Grand Canyon Education, "western alliance bancorp")."""
+        company = self.directory.companies.get(mention.ticker)
+        said = text[mention.start:mention.end]
+        if company is None or not company.name.lower().startswith(said.lower()):
+            return mention.end
+        rest = company.name[len(said):].split()
+        after = _SHORTENED_WORD.match(text, mention.end)
+        shortens = rest and after and rest[0].lower().startswith(after.group(1).lower())
+        return after.end() if shortens else mention.end
 
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
@@ -257,6 +272,35 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
         fits = first and (_HYPHENATED.match(c.aliases[0]) or owner) and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
     return named
+
+
+def with_short_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
+    """``companies`` with each held one also named by the first words (two or more) of its name
+    when the notes write them, capitalised, without the words after ("Six Flags" for Six Flags
+    Entertainment, "Western Alliance" for Western Alliance Bancorporation) and they begin no other
+    company's name: people call a company by the short name its notes use."""
+    rows = list(companies)
+    joined = "\n".join(texts)
+    names = [a for c in rows for a in c.aliases]
+    named = []
+    for c in rows:
+        short = [s for s in _short_names(c.aliases[0]) if _written_alone(s, c.aliases[0], joined)] if c.ticker in held and c.aliases else []
+        shared = {s for s in short if sum(n.lower().startswith(s.lower()) for n in names) > sum(a.lower().startswith(s.lower()) for a in c.aliases)}
+        named.append(replace(c, aliases=(*c.aliases, *[s for s in short if s not in shared and s not in c.aliases])))
+    return named
+
+
+def _short_names(name: str) -> list[str]:
+    """The leading parts of ``name`` of two words or more, longest first, ending on a capitalised
+    word ("Six Flags" of "Six Flags Entertainment"; not "Bank of" of "Bank of America Corp")."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words) - 1, 1, -1) if re.fullmatch(r"[A-Z][\w&.'\-]*", words[n - 1])]
+
+
+def _written_alone(short: str, name: str, text: str) -> bool:
+    """Whether ``text`` writes ``short`` where the rest of ``name`` does not follow it."""
+    rest = name[len(short):].strip()
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?!\s+{re.escape(rest)})", text) is not None
 
 
 _NOT_INITIALLED = frozenset({"of", "the", "and", "&", "de", "la"})  # words a name's initials skip ("PCA")

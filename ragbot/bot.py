@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
-from ingest.tickers import lower_words, with_first_names, with_initials, without_shared_names
+from ingest.tickers import lower_words, with_first_names, with_initials, with_short_names, without_shared_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
@@ -112,7 +112,8 @@ class Ragbot:
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower)
         counts = Counter(t for tickers in about.values() for t in tickers)
-        settled = without_shared_names(with_initials(resolver.directory.companies.values(), held, texts), counts)  # "PCA"; one "Huntington"
+        # "PCA"; "Six Flags" for Six Flags Entertainment; one "Huntington"
+        settled = without_shared_names(with_short_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts), counts)
         initialled = TickerResolver(CompanyDirectory(settled))
         initialled.learn([], resolver.held, resolver.words)
         return initialled

@@ -16,14 +16,21 @@ from ragbot.periods import periods, periods_by_company, relative_quarter, shift_
 from ragbot.windows import find_window
 from ingest.words import is_english, query_terms
 
+# What a note is called: "the recall note", "the leisure survey", "the sector round-up", "the
+# Six Flags read" (``NOTE_NOUNS``: and their plurals). A read with nothing naming it, or a read on
+# something, is the desk's view, not a note ("our read", "the negative read on Acme").
+_UNNAMED = r"(?<!\bthe\s)(?<!\bour\s)(?<!\bmy\s)(?<!\ba\s)"
+NOTE_NOUN = rf"(?:note|piece|write-?up|article|story|{_UNNAMED}read(?!\s+on\b)|survey|round-?up|recap)"
+NOTE_NOUNS = rf"(?:notes?|pieces?|write-?ups?|articles?|stor(?:y|ies)|{_UNNAMED}reads?(?!\s+on\b)|surveys?|round-?ups?|recaps?)"
 # A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
 # "Acme recall note (the March one): score?").
-NOTE_HEADLINE = r"^\s*(?:[\w'\u2019./&-]+\s+){1,7}?(?:note|piece|write-?up|article|story)\s*(?=[-:,(\u2013\u2014])"
+NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u2013\u2014])"
 # A question that opens by asking for a score, no measure named before it ("Score for the Acme
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
-# The one note a question has just described ("... what was the score on that one?").
-THAT_ONE = r"\s(?:on|for|of|in)\s+(?:that|this)\s+(?:one|note|piece|write-?up|article|story)\b"
+# The one note a question has just described ("... what was the score on that one?", "... what
+# was the score on that").
+THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
@@ -34,7 +41,8 @@ SCORE_LAST = (
 # A company or note said to read mixed: "Acme looks mixed", "the recall note reads mixed".
 MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\s+|very\s+|kind\s+of\s+)?mixed\b"
 # What the notes scored something as ("what'd we score it", "what did we score Acme on the recall?").
-SCORED_BY_US = r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+# (or what the event described scored: "... recall - what did it score")
+SCORED_BY_US = r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -102,18 +110,22 @@ _SENTIMENT = re.compile(
     # (or on the note just described: "Acme - the recall. what was the score on that one?")
     rf"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b|{THAT_ONE})"
     r"|\b(?:scored|rated)\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
+    # (or how well: "why is Acme scoring so well lately?", "rated so low")
+    r"|\b(?:scor|rat)(?:ing|ed|es)\s+(?:so\s+|very\s+|really\s+|that\s+)?(?:well|badly|poorly|high|low)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
-    r"|\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
-    r"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b[^?.]{0,20}?\bwhat\s+(?:did|does|do)\s+[^?.]{1,40}?\s+(?:get|receive)\b"
+    rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    rf"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?.]{{0,20}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
-    r"|\bwhat\s+(?:did|does)\s+[^?.]{1,60}?\b(?:note|piece|write-?up|article|story)\s+(?:give|assign|hand|put\s+on)\b"
+    rf"|\bwhat\s+(?:did|does)\s+[^?.]{{1,60}}?\b{NOTE_NOUN}\s+(?:give|assign|hand|put\s+on)\b"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
-    r"|\b(?:note|piece|write-?up|article|story)\b[^?.]{0,40}?\b(?:what|where)\s+did\s+(?:it|that|this|the\s+note|the\s+piece)\s+(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
-    r"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{0,60}?\b(?:note|piece|write-?up|article|story)\b"
+    rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\b(?:what|where)\s+did\s+(?:[\w.&'\u2019-]+\s+){{1,3}}?(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
+    rf"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    # ... or its score there ("Acme score in the leisure survey")
+    rf"|\bscores?\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
-    r"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){0,2}?(?:notes?|write-?ups?|pieces?)(?![\w-])"
+    rf"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){{0,2}}?{NOTE_NOUNS}(?![\w-])"
     r"|\b(?:better|worse|improv\w*|deteriorat\w*|chang\w*|mov\w*|shift\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
@@ -160,7 +172,11 @@ _COMPANY_READING = re.compile(
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     # (or from one stance to another: "why did Acme go from positive to negative?")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turned|flipped|swung)\s+(?:from\s+(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
-    r"(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"(?:more\s+|strongly\s+|mildly\s+)?(?:negative|positive|bearish|bullish)\b"
+    # how a company itself averaged over a time ("how did Acme average in May?"; not "how did
+    # Acme's margin average")
+    r"|\bhow\s+(?:did|does|do|has|have)\s+the\s+company\s+averag(?:e|ed)\b"
+    r"(?=\s*(?:[?.!]|$)|\s+(?:in|over|during|since|for|this|last|across|so\s+far)\b)"
     # ... or said to be one way over a time ("Acme was negative in Q3 - what happened?"; not "Acme's
     # cash flow was negative in Q3": a measure), and what turned it ("what turned Acme negative in
     # May?"; not "what turned Acme's margin negative")
@@ -174,7 +190,7 @@ _COMPANY_READING = re.compile(
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare
 # worse?"): what one note says of each company's standing is its per-ticker sentiment score.
-_ONE_NOTE = re.compile(rf"\b(?:the|that|this)\b[^?.]{{0,60}}?\b(?:note|piece|write-?up|article|story)\b(?!s)|{NOTE_HEADLINE}", re.IGNORECASE)
+_ONE_NOTE = re.compile(rf"\b(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b(?!s)|{NOTE_HEADLINE}", re.IGNORECASE)
 _STANDING = re.compile(
     r"\b(?:better|worse|apart|ahead|behind|gap|fare[ds]?|faring|favou?rabl[ey])\b|\bcame\s+out\s+(?:higher|lower|on\s+top)\b", re.IGNORECASE
 )
@@ -186,7 +202,7 @@ _COMPARE_WORDS = frozenset(
 )
 # ... with what it says of itself ("the note where the filing slipped", "the note on the recall")
 _NOTE_NAMED = re.compile(
-    r"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){0,4}?(?:note|piece|write-?up|article|story)\b"
+    rf"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){{0,4}}?{NOTE_NOUN}\b"
     r"(?:\s+(?:where|in\s+which|when|on|about|covering)\b[^,;:?]*)?",
     re.IGNORECASE,
 )

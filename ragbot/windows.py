@@ -264,11 +264,20 @@ def against_now(text: str) -> bool:
     return found is not None and (not found.group("against") or _NOW.search(text) is not None)
 
 
+def _named_year_end(text: str, label: str, today: date) -> date:
+    """The day a range without a year is the latest before: the end of the one year the question
+    names elsewhere ("mid-2025 (jun-aug)", "june-august of 2025"), else ``today``."""
+    years = {int(y) for y in re.findall(_YEAR, text)}
+    if re.search(_YEAR, label) or len(years) != 1:
+        return today
+    return min(date(years.pop(), 12, 31), today)
+
+
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
     text = years_named(text, today)
     for pattern in (_RANGE, _MONTH_RANGE):
-        if (found := pattern.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
+        if (found := pattern.search(text)) and (both := pair(found.group("a"), found.group("b"), _named_year_end(text, found.group(0), today))):
             return Window(*both, found.group(0).strip())
     if (found := _NOTES_FROM.search(text)) and (point := span(found.group("a"), today)):
         return Window(*point, found.group(0).strip())

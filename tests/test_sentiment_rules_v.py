@@ -1,15 +1,21 @@
-"""General rules found by using blind set V as a dev set (twenty-first round), each pinned over
-invented questions (none of the set's wording or companies): "rated" reads as "scored"; a
+"""General rules found by using blind sets V and W as dev sets (rounds twenty-one and twenty-two),
+each pinned over invented questions (none of the sets' wording or companies): "rated" reads as "scored"; a
 company's score after an event, and a score asked of words naming an event, ask the score of the
 note about it; a company going from one stance to another is sentiment; a note that shares an event's words only
-in passing is not the note about it. (The set's ticker-line
-layout, columns naming the company, is pinned in ``test_parsing.py``.)"""
+in passing is not the note about it; a survey, a round-up or a named read is a note; how a company
+averaged, or is scoring so well, is its sentiment; an event named after "since" asks no count; a
+company is also called by the first words of its name the notes use alone, and a word after its
+name that shortens the rest of it is part of the name. (The sets' ticker-line
+layouts, columns naming the company, are pinned in ``test_parsing.py``.)"""
 
 from __future__ import annotations
 
 import pytest
 from test_sentiment import passage
-from test_sentiment_rules import ask, notes, routed_kind
+from test_sentiment_rules import TODAY, ask, notes, routed_kind
+
+from ingest import CompanyDirectory, TickerResolver
+from ingest.tickers import Company, with_short_names
 
 
 @pytest.mark.parametrize(
@@ -29,9 +35,29 @@ from test_sentiment_rules import ask, notes, routed_kind
         ("score on tesla by quarter", "trend"),
         # a company going from one stance to another
         ("why did Tesla go from positive to negative?", "summary"),
+        ("TSLA went from negative to strongly positive this year - what changed?", "trend"),
+        # a survey, a round-up or a named read is a note; the note just described, bare
+        ("Tesla score in the dealer survey that also covered Ford?", "note"),
+        ("tesla's number in that EV dealer survey?", "note"),
+        ("in the auto round-up did tesla or ford come out ahead?", "note"),
+        ("in the EV pricing recap what did ford come out at", "note"),
+        ("worst tesla read so far? score pls", "extreme"),
+        ("tesla recalled cybertrucks over a stuck pedal.. what was the score on that", "note"),
+        ("ford recall of pickups over brakes - what did it score", "note"),
+        # how a company averaged, or is scoring so well
+        ("how did tesla average in may 2026", "summary"),
+        ("why is tesla scoring so well lately", "summary"),
+        # a comparison over a window names no note; an event after "since" asks no count
+        ("tesla or ford - who's had better sentiment over the past 12 months?", "compare"),
+        ("tesla since the cybertruck distribution deal - sentiment up or down?", "trend"),
+        ("Since the start of July 2025, how many of Tesla's notes were positive?", "distribution"),
+        # the span from an event's note to the next
+        ("why did tesla go from positive to negative between the recall and the next note on it?", "trend"),
+        # the desk's read on a company is its view, not a note
+        ("What drove the negative read on Tesla in Q3 2025?", "summary"),
     ],
 )
-def test_rated_after_an_event_and_a_change_of_stance_are_sentiment(router, question, kind):
+def test_each_wording_asks_its_kind_of_sentiment_query(router, question, kind):
     assert routed_kind(router, question) == ("sentiment", kind)
 
 
@@ -41,6 +67,7 @@ def test_rated_after_an_event_and_a_change_of_stance_are_sentiment(router, quest
         "how was Tesla's bond rated by Moody's?",
         "what was Tesla's operating margin after the recall?",
         "why did Tesla's margins go from positive to negative?",
+        "how did Tesla's margin average in 2025?",
     ],
 )
 def test_a_measure_rated_or_after_an_event_stays_facts(router, question):
@@ -69,3 +96,39 @@ def test_the_note_whose_subject_holds_the_events_word_is_about_it(router):
 def test_a_note_about_each_company_asked_may_hold_the_event_past_its_first_sentence(router):
     answer = ask(router, "Ford vs Tesla in the note where the supplier strike hit output", PASSING)
     assert answer.found and [c.source for c in answer.citations] == ["f1.txt"]
+
+
+def test_a_company_is_also_called_by_the_first_words_of_its_name_the_notes_write_alone():
+    rows = [
+        Company("PARK", "Glenfield Parks Entertainment", ("Glenfield Parks Entertainment",), (), False),
+        Company("GLB", "Glenfield Bancorp Holdings", ("Glenfield Bancorp Holdings",), (), False),
+        Company("BKA", "Bank of Avalon Corp", ("Bank of Avalon Corp",), (), False),
+    ]
+    texts = ["Glenfield Parks Entertainment cut guidance; attendance at Glenfield Parks was flat. "
+             "Glenfield Bancorp Holdings grew deposits, and Glenfield Bancorp kept costs flat. Bank of Avalon Corp did not."]
+    aliases = {c.ticker: c.aliases[1:] for c in with_short_names(rows, {"PARK", "GLB", "BKA"}, texts)}
+    # two words each, written alone; never "Glenfield" (both begin so), nor a name never written without its rest
+    assert aliases == {"PARK": ("Glenfield Parks",), "GLB": ("Glenfield Bancorp",), "BKA": ()}
+
+
+@pytest.mark.parametrize(("text", "said"), [("why did glenfield parks ent. go negative?", "glenfield parks ent."), ("Glenfield Parks entertainment", "Glenfield Parks entertainment"), ("glenfield parks went negative", "glenfield parks")])
+def test_a_word_shortening_the_rest_of_a_companys_name_is_part_of_the_mention(text, said):
+    resolver = TickerResolver(CompanyDirectory([Company("PARK", "Glenfield Parks Entertainment", ("Glenfield Parks Entertainment", "Glenfield Parks"), (), False)]))
+    [mention] = resolver.mentions(text, case_sensitive_names=False)
+    assert text[mention.start:mention.end] == said
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("why was tesla so negative in mid-2025 (jun-aug)?", "2025-06-01", "2025-08-31"),
+        ("tesla in june-august of 2025", "2025-06-01", "2025-08-31"),
+        ("tesla in jun-aug", "2026-06-01", "2026-08-31"),  # no year named: the latest
+        ("from march to may, vs 2024 and 2025", "2026-03-01", "2026-05-31"),  # two years named: neither
+    ],
+)
+def test_a_month_range_without_a_year_is_in_the_one_year_the_question_names(text, start, end):
+    from ragbot.windows import find_window
+
+    window = find_window(text, TODAY)
+    assert (window.start.isoformat(), window.end.isoformat()) == (start, end)

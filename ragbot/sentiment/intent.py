@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import MIXED, NOTE_HEADLINE, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
+from ragbot.routing import MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -51,7 +51,7 @@ _WHY = re.compile(
     r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
     re.I,
 )
-_NOTE = r"(?:note|piece|write-?up|article|story)"
+_NOTE = NOTE_NOUN
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
 # ... or, headline-style, open the question (``NOTE_HEADLINE``).
@@ -97,6 +97,11 @@ _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|i
 # event's words dates the event ("the November 2025 selloff"), it is no window of its own.
 _NOTE_AFTER_EVENT = re.compile(
     rf"\b(?:next\s+|following\s+)?{_NOTE}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}})",
+    re.I,
+)
+# ... or the span from an event's note to the next ("between the recall and the next note on it").
+_BETWEEN_EVENT_AND_NEXT = re.compile(
+    rf"\bbetween\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}}?)\s+and\s+(?:the\s+)?(?:next|following)\s+{_NOTE}\b",
     re.I,
 )
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
@@ -322,7 +327,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reporting = tuple(sorted(reporting_periods(question.text, today))) if subject > 0 else ()
     if reporting and asked and not day and periods(asked.label):  # "Acme's Q4 2025 results": what notes discuss, no window
         asked = None
-    after_event = _NOTE_AFTER_EVENT.search(question.topic)
+    after_event = _NOTE_AFTER_EVENT.search(question.topic) or _BETWEEN_EVENT_AND_NEXT.search(question.topic)
     dated_event = None
     if after_event and asked and asked.label in after_event.group("event"):  # "the note that followed the May 2025 recall"
         asked, dated_event = None, asked
@@ -372,7 +377,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     extreme_asked = bool(_EXTREME.search(text) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
     # a score asked of words naming an event besides a window or a trend ("score on Acme buying
     # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
-    event_named = bool(set(topic.split()) - window_words) and re.search(SCORE_ASKED, text) and not since and not grouped
+    named = set(topic.split()) - window_words  # the words naming an event, besides the window
+    event_named = bool(named) and re.search(SCORE_ASKED, text) and not since and not grouped
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
@@ -381,7 +387,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             return SentimentIntent("note", direction=reasons, **about)
     if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
         return SentimentIntent("note", pick="newest", direction=reasons, **base)
-    if _DISTRIBUTION.search(text):
+    # (an event a trend counts from names no count: "since the distribution deal")
+    if _DISTRIBUTION.search(text[: since.start("event")] + text[since.end("event"):] if since else text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
     stance = _direction(text) if why and not mixed else None  # "why is sentiment on PDD negative?"
     # "better in the first half or the second half?": two periods set against each other, a trend by them
@@ -402,7 +409,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     # "June 2026 chip deal: AVGO score vs HON score?": companies set side by side in the event a
     # question names (words left once its sentiment vocabulary, companies and dates are gone)
-    if len(tickers) > 1 and topic and not grouped and not why and not _TREND.search(text):
+    if len(tickers) > 1 and named and not grouped and not why and not _TREND.search(text):
         return SentimentIntent("note", **about)
     # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
     if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
