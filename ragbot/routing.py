@@ -126,7 +126,7 @@ _SENTIMENT = re.compile(
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
     rf"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){{0,2}}?{NOTE_NOUNS}(?![\w-])"
-    r"|\b(?:better|worse|improv\w*|deteriorat\w*|chang\w*|mov\w*|shift\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
+    r"|\b(?:better|worse|improv\w*|deteriorat\w*|chang\w*|mov\w*|shift\w*|trajector\w*|trend\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take)\b|we\b)"
@@ -141,7 +141,9 @@ _SENTIMENT = re.compile(
     r"|\b(?:sour(?:ed|ing)?|warm(?:ed|ing)?\s+up|cool(?:ed|ing)?)\s+on\b"
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")
     r"|\b(?:so|very|too|that|more|less)\s+(?:down|keen|upbeat|downbeat)\s+on\b"
-    r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b",
+    r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b"
+    # the stance of a company said with a pronoun ("... after the recall? why's it positive now")
+    r"|\bwhy(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+(?:it|they)\s+(?:so\s+|now\s+|still\s+)?(?:positive|negative|bullish|bearish)\b",
     re.IGNORECASE,
 )
 # A decimal point ("$2.1bn") ends no clause: dropped before ``_SENTIMENT``'s clause-bounded rules.
@@ -182,10 +184,12 @@ _COMPANY_READING = re.compile(
     # May?"; not "what turned Acme's margin negative")
     # (asked too: "why was Acme so negative between May and July?", "why has Acme been negative in 2026?")
     r"|(?:\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)|\b(?:was|is|were|are|has|had)\s+the\s+company(?:\s+been)?)"
-    r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b(?:\s+(?:again|still|now))?"
     r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
-    r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])",
+    r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])"
+    # (or its score on an event: "Acme score on the recall?"; not the verb: "how did Acme score on the safety test?")
+    r"|(?<!did\s)(?<!does\s)(?<!do\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!can\s)(?<!to\s)\bthe\s+company(?:'s)?\s+(?:sentiment\s+)?scores?\s+(?:on|after|following|when)\b",
     re.IGNORECASE,
 )
 # Two companies set side by side inside one note ("in the tariff note, did Ford or GM fare

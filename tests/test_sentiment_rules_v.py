@@ -1,11 +1,12 @@
-"""General rules found by using blind sets V and W as dev sets (rounds twenty-one and twenty-two),
+"""General rules found by using blind sets V, W and X as dev sets (rounds twenty-one to twenty-three),
 each pinned over invented questions (none of the sets' wording or companies): "rated" reads as "scored"; a
 company's score after an event, and a score asked of words naming an event, ask the score of the
 note about it; a company going from one stance to another is sentiment; a note that shares an event's words only
 in passing is not the note about it; a survey, a round-up or a named read is a note; how a company
 averaged, or is scoring so well, is its sentiment; an event named after "since" asks no count; a
 company is also called by the first words of its name the notes use alone, and a word after its
-name that shortens the rest of it is part of the name. (The sets' ticker-line
+name that shortens the rest of it is part of the name; a company's score on an event asks that
+note; a name the notes write only capitalised and route nowhere is not in the notes. (The sets' ticker-line
 layouts, columns naming the company, are pinned in ``test_parsing.py``.)"""
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ from ingest.tickers import Company, with_short_names
         ("Since the start of July 2025, how many of Tesla's notes were positive?", "distribution"),
         # the span from an event's note to the next
         ("why did tesla go from positive to negative between the recall and the next note on it?", "trend"),
+        # a company's score on an event; its stance said again, or with a pronoun; a trajectory
+        ("tesla score on the cybertruck beta record?", "note"),
+        ("tesla score on the recall", "note"),
+        ("tesla score for the past 90 days", "summary"),
+        ("How did Tesla score in Q3 2025?", "summary"),
+        ("what was the avg score for the quarter?", "summary"),
+        ("why is tesla negative again in the latest note?", "note"),
+        ("what turned tesla around after the margin cut? why's it positive now", "trend"),
+        ("tesla trajectory, earliest note to most recent?", "trend"),
         # the desk's read on a company is its view, not a note
         ("What drove the negative read on Tesla in Q3 2025?", "summary"),
     ],
@@ -68,6 +78,9 @@ def test_each_wording_asks_its_kind_of_sentiment_query(router, question, kind):
         "what was Tesla's operating margin after the recall?",
         "why did Tesla's margins go from positive to negative?",
         "how did Tesla's margin average in 2025?",
+        "How did Tesla score on the safety test?",
+        "tesla's credit score on the bond deal?",
+        "why is free cash flow negative again?",
     ],
 )
 def test_a_measure_rated_or_after_an_event_stays_facts(router, question):
@@ -132,3 +145,17 @@ def test_a_month_range_without_a_year_is_in_the_one_year_the_question_names(text
 
     window = find_window(text, TODAY)
     assert (window.start.isoformat(), window.end.isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("question", ["score for glenhollow?", "sentiment on Glenhollow"])
+def test_a_name_the_notes_write_only_capitalised_that_routes_nowhere_is_not_in_the_notes(router, question):
+    catalog = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30},
+                     "Ford cut its outlook. Supplier Glenhollow raised prices on seats."))
+    answer = ask(router, question, catalog)
+    assert not answer.found and "no note is about" in answer.text.lower() and "glenhollow" in answer.text.lower()
+
+
+@pytest.mark.parametrize("question", ["average score for march?", "which company is the most bullish on average?"])
+def test_an_english_word_the_notes_write_capitalised_is_no_company(router, question):
+    catalog = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30}, "Ford cut its outlook in March. Average prices rose."))
+    assert "no note is about" not in ask(router, question, catalog).text

@@ -17,7 +17,7 @@ from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, unfamiliar_words, unscored_symbols
+from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, passing_names, unfamiliar_words, unscored_symbols
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
@@ -164,7 +164,10 @@ class SentimentAnswerer(Answerer):
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
         headline = headline_name(question.text, catalog.names)
-        unknown = [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline or unfamiliar_words(question, catalog.writes)
+        unknown = (
+            [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline
+            or unfamiliar_words(question, catalog.writes) or passing_names(question, catalog.proper_name)
+        )
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the
         # company; a topic that is only the headline's name names a company: "Zorblax Freight - score?")
         by_event = intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
+from ingest.tickers import lower_words
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.windows import Window
@@ -191,6 +192,14 @@ class NoteCatalog:
         """Whether ``phrase`` names something: the notes write it, or one of its words is no word
         of the bundled model's vocabulary ("Zorblax")."""
         return phrase in self.text or any(w.lower() not in bundled_words() for w in phrase.split())
+
+    def proper_name(self, word: str) -> bool:
+        """Whether the notes write ``word`` only capitalised ("Pennon"): a name, not a word."""
+        return self.writes(word) and word.lower() not in self.lower_words
+
+    @cached_property
+    def lower_words(self) -> set[str]:
+        return lower_words(self.text)
 
     def writes(self, word: str) -> bool:
         """Whether the notes (titles and first chunks) write ``word``, in any case."""

@@ -73,11 +73,15 @@ _EVENT_SCORE = re.compile(
     rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
+# A score asked of something named with a determiner ("Acme score on the beta record?"; not an
+# average's: "the avg score for the quarter").
+_SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\bscores?\s+(?:on|for)\s+(?:the|that|this)\b", re.I)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
-    r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:latest|now|today|current)\b"
+    r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:latest|most\s+recent|newest|now|today|current)\b"
+    r"|\b(?:first|earliest|oldest)\s+(?:notes?\s+)?(?:to|through|vs\.?)\s+(?:the\s+)?(?:latest|most\s+recent|newest|current)\b"
     r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
     re.I,
 )
@@ -110,6 +114,8 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
 _NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
+# A name asked about last ("score for pennon?", "sentiment on Pennon").
+_NAMED_LAST = re.compile(r"\b(?:on|about|for|of)\s+([A-Za-z][\w&.\-]*)\s*[?.!]*\s*$")
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -276,6 +282,15 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
 
+def passing_names(question: Question, proper: Callable[[str], bool]) -> list[str]:
+    """The name a question asks about last when it routes to no company, is no English word and
+    the notes write it only as a name (``proper``): "score for pennon?" asks of a company the notes
+    mention in passing (not "... on average?")."""
+    last = _NAMED_LAST.search(question.text)
+    name = last.group(1) if last and not question.tickers else ""
+    return [name] if name and not is_english(name.lower()) and proper(name) else []
+
+
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
@@ -378,7 +393,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # a score asked of words naming an event besides a window or a trend ("score on Acme buying
     # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
     named = set(topic.split()) - window_words  # the words naming an event, besides the window
-    event_named = bool(named) and re.search(SCORE_ASKED, text) and not since and not grouped
+    # ("Acme score on the beta record?"; a bare name of one word asks of a company: "score for Pennon")
+    event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or len(named) > 1 and re.search(SCORE_ASKED, text))
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
         if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
