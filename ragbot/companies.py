@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
@@ -21,6 +22,7 @@ from ragbot.routing import Question
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
 _SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
+_SPELLING_WORD = 75  # ... and from which each word of a two-word name is near its own
 # From this length, a word one typo (an edit or a swap) from a company's name is a near spelling
 # too ("Nvidea"), when no note uses it: a word the notes use is a real word ("lowers", "boxing").
 _ONE_TYPO_LETTERS = 6
@@ -68,6 +70,9 @@ def near_spelling(
         for alias in company.aliases if len(alias) >= 5
     }
     known, names = resolver.directory.alias_to_ticker, list(aliases)
+    pair = _two_word_spelling(text, [n for n in names if len(n.split()) == 2])
+    if pair is not None:
+        return aliases[pair]
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(text)):
         if word in known:
             continue
@@ -76,6 +81,19 @@ def near_spelling(
             match = process.extractOne(word, names, scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
         if match is not None:
             return aliases[match[0]]
+    return None
+
+
+def _two_word_spelling(text: str, names: list[str]) -> str | None:
+    """The two-word name (of ``names``, lower-cased) that two words in a row of ``text`` nearly
+    spell, each word near its own ("sevrn trent" -> "severn trent"; not "the companies" -> "tjx
+    companies"), if any."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&\-]*", text)]
+    for a, b in pairwise(words):
+        for name in names:
+            first, second = name.split()
+            if f"{a} {b}" != name and fuzz.ratio(a, first) >= _SPELLING_WORD and fuzz.ratio(b, second) >= _SPELLING_WORD and fuzz.ratio(f"{a} {b}", name) >= _SPELLING:
+                return name
     return None
 
 

@@ -48,6 +48,11 @@ def test_a_near_spelling_gets_did_you_mean():
     assert near_spelling("What are Alibba's risks?", RESOLVER, {"NVDA"}) is None  # only companies with notes
 
 
+def test_a_two_word_name_misspelt_is_suggested_whole():
+    assert near_spelling("alibba group sentiment?", RESOLVER, HELD) == "Alibaba Group"
+    assert near_spelling("what did the notes say about cloud growth", RESOLVER, HELD) is None
+
+
 def test_one_typo_in_a_long_name_no_note_uses_is_a_near_spelling():
     no_note_uses = lambda word: False  # noqa: E731  (the notes' word index finds nothing)
     assert near_spelling("Nvidea export controls", RESOLVER, HELD) is None  # 83 by ratio: under _SPELLING
