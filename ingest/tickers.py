@@ -244,19 +244,20 @@ _HEADING = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 
 def first_name(name: str) -> str | None:
     """The first word of a name of several ("Kestrel" of "Kestrel Semiconductor", "Freeport" of
-    "Freeport-McMoRan"), when it is a capitalised word of two letters or more; else None."""
-    words = re.split(r"\s+|-(?=[A-Z])", name.strip())
+    "Freeport-McMoRan", "Quidel" of "QuidelOrtho": a word of six letters or more joined to the
+    next capitalised one), when it is a capitalised word of two letters or more; else None."""
+    words = re.split(r"\s+|-(?=[A-Z])|(?<=[a-z]{5})(?=[A-Z][a-z])", name.strip())
     return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z\-]+", words[0]) else None
 
 
-_HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]")
+_HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]|[A-Z][a-z]{5,}[A-Z][a-z]")  # (or joined: "QuidelOrtho")
 
 
 def with_first_names(companies: Iterable[Company], held: set[str], texts: list[str], lower: set[str] | None = None) -> list[Company]:
     """``companies`` with each held one (the notes are about it) also named by the first word of
     its name, as ``declared_companies`` names the companies notes declare, when the notes never
     write that word in lower case and it names no other company: the first part of a hyphenated
-    name ("Freeport" for Freeport-McMoRan), or the first word of a name of several when the notes
+    or joined name ("Freeport" for Freeport-McMoRan, "Quidel" for QuidelOrtho), or the first word of a name of several when the notes
     themselves use it as the company's, in the possessive ("Intuitive's margin" for Intuitive
     Surgical). (Never "Texas" for Texas Instruments or "Home" for Home Depot: notes do not write
     "Texas's" or "Home's" for them.) ``lower``: the texts' ``lower_words``, if the caller has them."""

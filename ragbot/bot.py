@@ -112,8 +112,9 @@ class Ragbot:
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower)
         counts = Counter(t for tickers in about.values() for t in tickers)
-        # "PCA"; "Six Flags" for Six Flags Entertainment; one "Huntington"
-        settled = without_shared_names(with_short_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts), counts)
+        # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
+        named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
+        settled = without_shared_names(with_short_names(named, held, texts), counts)
         initialled = TickerResolver(CompanyDirectory(settled))
         initialled.learn([], resolver.held, resolver.words)
         return initialled

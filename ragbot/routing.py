@@ -86,7 +86,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
+    r"|\b(?:latest|newest|current|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
     rf"|{SCORE_ASKED}|{SCORE_LAST}"
     # a named note's company's outcome ("record crop note: what did Acme get?")
@@ -125,7 +125,8 @@ _SENTIMENT = re.compile(
     rf"|\bscores?\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
     # ("better or worse now vs our very first note?")
-    rf"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){{0,2}}?{NOTE_NOUNS}(?![\w-])"
+    # (or reading or score: "worst reading we've had on Acme")
+    rf"|\b(?:best|worst|strongest|weakest)\s+(?:[\w.&'\u2019-]+\s+){{0,2}}?(?:{NOTE_NOUNS}|readings?|scores?)(?![\w-])"
     r"|\b(?:better|worse|improv\w*|deteriorat\w*|chang\w*|mov\w*|shift\w*|trajector\w*|trend\w*)\b[^?.]*\b(?:first|earliest|oldest|last|latest|previous|prior)\s+(?:notes?|write-?ups?)\b"
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
@@ -173,7 +174,8 @@ _COMPANY_READING = re.compile(
     r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     # (or from one stance to another: "why did Acme go from positive to negative?")
-    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turned|flipped|swung)\s+(?:from\s+(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turned|flipped|swung)\s+"
+    r"(?:from\s+(?:deeply\s+|strongly\s+|mildly\s+|very\s+|slightly\s+)?(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
     r"(?:more\s+|strongly\s+|mildly\s+)?(?:negative|positive|bearish|bullish)\b"
     # how a company itself averaged over a time ("how did Acme average in May?"; not "how did
     # Acme's margin average")
@@ -187,7 +189,8 @@ _COMPANY_READING = re.compile(
     r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b(?:\s+(?:again|still|now))?"
     r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
-    r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|and|or|last|this|of\s+the\s+notes)\b)[a-z])"
+    r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b"
+    r"(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|across|through|throughout|and|or|last|this|of\s+the\s+notes)\b)[a-z])"
     # (or its score on an event: "Acme score on the recall?"; not the verb: "how did Acme score on the safety test?")
     r"|(?<!did\s)(?<!does\s)(?<!do\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!can\s)(?<!to\s)\bthe\s+company(?:'s)?\s+(?:sentiment\s+)?scores?\s+(?:on|after|following|when)\b",
     re.IGNORECASE,

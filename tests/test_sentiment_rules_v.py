@@ -1,4 +1,4 @@
-"""General rules found by using blind sets V, W and X as dev sets (rounds twenty-one to twenty-three),
+"""General rules found by using blind sets V, W, X and Y as dev sets (rounds twenty-one to twenty-four),
 each pinned over invented questions (none of the sets' wording or companies): "rated" reads as "scored"; a
 company's score after an event, and a score asked of words naming an event, ask the score of the
 note about it; a company going from one stance to another is sentiment; a note that shares an event's words only
@@ -6,7 +6,9 @@ in passing is not the note about it; a survey, a round-up or a named read is a n
 averaged, or is scoring so well, is its sentiment; an event named after "since" asks no count; a
 company is also called by the first words of its name the notes use alone, and a word after its
 name that shortens the rest of it is part of the name; a company's score on an event asks that
-note; a name the notes write only capitalised and route nowhere is not in the notes. (The sets' ticker-line
+note; a name the notes write only capitalised and route nowhere is not in the notes; a note named
+by its companies alone is the one about all of them; a joined name is also named by its first
+word ("Quidel" for QuidelOrtho). (The sets' ticker-line
 layouts, columns naming the company, are pinned in ``test_parsing.py``.)"""
 
 from __future__ import annotations
@@ -63,6 +65,12 @@ from ingest.tickers import Company, with_short_names
         ("why is tesla negative again in the latest note?", "note"),
         ("what turned tesla around after the margin cut? why's it positive now", "trend"),
         ("tesla trajectory, earliest note to most recent?", "trend"),
+        # the worst reading, the current score, a span's average, a turn from deeply negative, how an event was scored
+        ("worst reading we've had on tesla", "extreme"),
+        ("what's the current score on Tesla", "note"),
+        ("avg tesla score across 2025", "summary"),
+        ("tesla went from deeply negative to positive in 2026 - what drove the turnaround?", "trend"),
+        ("how was the tesla cybertruck recall scored", "note"),
         # the desk's read on a company is its view, not a note
         ("What drove the negative read on Tesla in Q3 2025?", "summary"),
     ],
@@ -81,6 +89,7 @@ def test_each_wording_asks_its_kind_of_sentiment_query(router, question, kind):
         "How did Tesla score on the safety test?",
         "tesla's credit score on the bond deal?",
         "why is free cash flow negative again?",
+        "what's the current ratio at Tesla?",
     ],
 )
 def test_a_measure_rated_or_after_an_event_stays_facts(router, question):
@@ -159,3 +168,21 @@ def test_a_name_the_notes_write_only_capitalised_that_routes_nowhere_is_not_in_t
 def test_an_english_word_the_notes_write_capitalised_is_no_company(router, question):
     catalog = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30}, "Ford cut its outlook in March. Average prices rose."))
     assert "no note is about" not in ask(router, question, catalog).text
+
+
+def test_a_note_named_by_its_companies_alone_is_the_one_about_all_of_them(router):
+    catalog = notes(
+        ("a.txt", "2025-03-10", "neutral", 0.05, {"TSLA": 0.30, "F": -0.20, "GM": 0.10}, "Automakers cut prices across the board."),
+        ("b.txt", "2025-04-10", "mildly positive", 0.30, {"F": 0.30}, "Ford raised its dividend."),
+    )
+    answer = ask(router, "in the note covering tesla, ford and GM together, what did ford score?", catalog)
+    assert answer.found and [c.source for c in answer.citations] == ["a.txt"] and "F -0.20" in answer.text
+
+
+def test_a_joined_name_is_also_named_by_its_first_word():
+    rows = [Company("QDX", "QuellaOrtho", ("QuellaOrtho",), (), False), Company("SVN", "ServiceNow", ("ServiceNow",), (), False)]
+    texts = ["QuellaOrtho cut guidance. ServiceNow grew; service revenue rose."]
+    from ingest.tickers import with_first_names
+
+    aliases = {c.ticker: c.aliases for c in with_first_names(rows, {"QDX", "SVN"}, texts)}
+    assert aliases == {"QDX": ("QuellaOrtho", "Quella"), "SVN": ("ServiceNow",)}  # "service" is a word the notes write

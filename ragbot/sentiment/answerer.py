@@ -230,8 +230,9 @@ class SentimentAnswerer(Answerer):
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or the candidate that best matches
         the question (``note_match``), retrieval rank (or with ``earliest``, the earlier date)
-        breaking ties; None when no candidate shares a topic word, or the best shares them only
-        in passing (``in_passing``). With reporting periods asked,
+        breaking ties. When no candidate shares a topic word, or the best shares them only in
+        passing (``in_passing``): the one note about every company asked (``about_all``), else
+        None. With reporting periods asked,
         only notes discussing one of them are candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
@@ -254,14 +255,21 @@ class SentimentAnswerer(Answerer):
         words = {s: stems(" ".join(parts)) for s, parts in texts.items()} or {r.source: r.head_stems for r in candidates}
         covered = {s: wanted & w for s, w in words.items() if wanted & w}  # only notes sharing a topic word
         if not covered:
-            return None
+            return self.about_all(intent, candidates)
 
         def key(source: str) -> tuple:
             match = note_match(by_source[source], covered[source], intent.tickers)
             return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
 
         best = max(covered, key=key)  # max keeps the first (best-ranked) of equals
-        return None if in_passing(by_source[best], covered[best], wanted, intent.tickers) else by_source[best]
+        return self.about_all(intent, candidates) if in_passing(by_source[best], covered[best], wanted, intent.tickers) else by_source[best]
+
+    @staticmethod
+    def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:
+        """The one note about every company asked, when a question names a note by its companies
+        alone ("the note covering Acme, Beta and Gamma together"); None unless there is one."""
+        together = [r for r in candidates if all(r.is_about(t) for t in intent.tickers)] if len(intent.tickers) > 1 else []
+        return together[0] if len(together) == 1 else None
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or

@@ -66,11 +66,12 @@ _ONE_NOTE = re.compile(
     rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{_NOTE}\b(?!s)",
     re.I,
 )
-# One score asked for an event ("Score for the Acme recall?"): the score of the note about it.
+# One score asked for an event ("Score for the Acme recall?", "how was the Acme recall scored?"):
+# the score of the note about it.
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # A score asked of something named with a determiner ("Acme score on the beta record?"; not an
@@ -133,8 +134,8 @@ _BY_CHANGE = re.compile(
 _FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
-# "the latest sentiment on Boeing": what the newest note says, not the average over every note.
-_LATEST_READING = re.compile(r"\b(?:latest|newest)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
+# "the latest sentiment on Boeing", "the current score": what the newest note says, not the average over every note.
+_LATEST_READING = re.compile(r"\b(?:latest|newest|current)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?|positions?)\b|^\W*who\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
