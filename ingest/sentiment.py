@@ -14,8 +14,8 @@ Layouts vary (label on the same line after a colon, ticker and score on two line
 ``$BABA``, ``(0.41)``, a per-ticker label between ticker and score as in ``BABA`` /
 ``mildly positive`` / ``0.41``, or after the score as in ``BABA: 0.41 (mildly positive)``, or
 columns naming the company: ``SLVQ | Solvenda Learning Group, Inc. | 0.36 | mildly positive``).
-A line that starts with a ticker and holds one score is that ticker's, whatever else it says;
-the rest is read token by token, since a ticker and its score may sit on two lines.
+A line set in columns that starts with a ticker and holds one score is that ticker's, whatever
+else it says; the rest is read token by token, since a ticker and its score may sit on two lines.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ _NUMBER_LIKE = re.compile(r"^[-+\u2212]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|nan|
 _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,11}$")
 # (dashes set between a ticker and its label too: "AJG — mildly negative (-0.27)", "AJG - 0.4")
 _TOKEN_SPLIT = re.compile(r"\s+-+(?=\s)|[\s:,;()\[\]|=\u2013\u2014]+")
+# Columns of a ticker line: a bar or a tab between them.
+_COLUMNS = re.compile(r"[|\t]")
 # Words allowed between a ticker and its score: a per-ticker label ("strongly positive",
 # "Somewhat-Bullish") is at most two words; anything longer is not a score line.
 MAX_LABEL_WORDS = 2
@@ -123,9 +125,12 @@ def _described(words: list[str]) -> bool:
 
 
 def _ticker_line(line: str) -> tuple[str, str] | None:
-    """(ticker, score) of a line that starts with a ticker and holds exactly one score, whatever
-    columns describe it ("SLVQ | Solvenda Learning Group, Inc. | 0.36 | mildly positive",
-    "GOLF | Acushnet Holdings | mildly positive | 0.44"); None for any other line."""
+    """(ticker, score) of a line set in columns (``|`` or tabs) that starts with a ticker and
+    holds exactly one score, whatever columns describe it ("SLVQ | Solvenda Learning Group, Inc. |
+    0.36 | mildly positive", "GOLF | Acushnet Holdings | mildly positive | 0.44"); None for any
+    other line (words alone do not say which of "TCEHY BABA 0.40" the score is)."""
+    if not _COLUMNS.search(line):
+        return None
     tokens = [t for t in _TOKEN_SPLIT.split(line) if t]
     numbers = [i for i, t in enumerate(tokens) if _NUMBER_LIKE.match(t)]
     if len(numbers) != 1 or not tokens or not _TICKER.match(tokens[0]) or numbers[0] == 0:

@@ -361,8 +361,10 @@ def _written_names(company: Company, text: str) -> set[str]:
 
 
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
-# "J.B. Hunt", "Arthur J. Gallagher").
-_PROPER_PHRASE = re.compile(r"(?<![\w.])(?:[A-Z]\.){0,3}\s?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}")
+# "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
+_PROPER_PHRASE = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.){0,3}\s?(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}"
+)
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")

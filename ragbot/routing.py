@@ -63,7 +63,7 @@ _SENTIMENT = re.compile(
     # (or how many are one way, the stance word standing alone: "Acme notes: how many positive and how many negative?")
     r"|\bhow\s+many\s+(?:(?:were|are|of\s+them\s+(?:were|are))\s+)?(?:positive|negative|neutral|bullish|bearish)\b"
     r"(?!\s+(?!(?:and|or|vs|versus|ones|notes?|calls?|takes?|reads?|pieces?|write-?ups?|in|on|over|since|during|this|last)\b)[a-z])"
-    r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
+    r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bnotes?\s+counts?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
     r"|\bnotes?\b[^?.]*\b(?:averag\w*|avg)\b|\b(?:averag\w*|avg)\b[^?.]*\bnotes?\b"
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
     r"|\b(?:positive|negative|neutral|constructive|cautious|upbeat|downbeat)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
@@ -86,7 +86,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|current|average|avg|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
+    r"|\b(?:latest|newest|current|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
     rf"|{SCORE_ASKED}|{SCORE_LAST}"
     # a named note's company's outcome ("record crop note: what did Acme get?")
@@ -96,6 +96,8 @@ _SENTIMENT = re.compile(
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
     # sentiment both ways, and why
     rf"|{MIXED}"
+    # the score itself moving ("how much has the score moved since the recall?"; not "the credit score fell")
+    r"|\b(?:the|its|their|our)\s+(?:sentiment\s+)?scores?\s+(?:has\s+|have\s+)?(?:moved|changed|shifted|improved|worsened|dropped|fallen|fell|risen|rose|slipped)\b"
     # a company scored against another ("is Acme scored above or below Beta?")
     # (rated or scored alike: "who was rated higher, Acme or Beta?")
     r"|\b(?:scored|rated)\s+(?:above|below|higher|lower|better|worse)\b"
@@ -115,7 +117,7 @@ _SENTIMENT = re.compile(
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
     rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
-    rf"|\b(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?.]{{0,20}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
+    rf"|(?:\b(?:in|from)\s+|^\W*)(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?]{{0,60}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
     rf"|\bwhat\s+(?:did|does)\s+[^?.]{{1,60}}?\b{NOTE_NOUN}\s+(?:give|assign|hand|put\s+on)\b"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
@@ -174,7 +176,7 @@ _COMPANY_READING = re.compile(
     r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     # (or from one stance to another: "why did Acme go from positive to negative?")
-    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turned|flipped|swung)\s+"
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turn|turns|turned|flip|flipped|swung)\s+"
     r"(?:from\s+(?:deeply\s+|strongly\s+|mildly\s+|very\s+|slightly\s+)?(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
     r"(?:more\s+|strongly\s+|mildly\s+)?(?:negative|positive|bearish|bullish)\b"
     # how a company itself averaged over a time ("how did Acme average in May?"; not "how did
@@ -189,6 +191,8 @@ _COMPANY_READING = re.compile(
     r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b(?:\s+(?:again|still|now))?"
     r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
+    # a company itself punished in the notes ("why did Acme get crushed in May?"; not "why did Acme's margins get crushed")
+    r"|\bwhy\s+did\s+the\s+company\s+get\s+(?:crushed|hammered|slammed|punished|trashed|downgraded)\b"
     r"|\bthe\s+company(?:'s)?\s+(?:(?:avg|average)\s+)?(?:scores?|avg|average)\b"
     r"(?!\s+(?!(?:vs|versus|against|over|in|for|since|during|across|through|throughout|and|or|last|this|of\s+the\s+notes)\b)[a-z])"
     # (or its score on an event: "Acme score on the recall?"; not the verb: "how did Acme score on the safety test?")

@@ -1,4 +1,4 @@
-"""General rules found by using blind sets V, W, X and Y as dev sets (rounds twenty-one to twenty-four),
+"""General rules found by using blind sets V, W, X, Y and Z as dev sets (rounds twenty-one to twenty-five),
 each pinned over invented questions (none of the sets' wording or companies): "rated" reads as "scored"; a
 company's score after an event, and a score asked of words naming an event, ask the score of the
 note about it; a company going from one stance to another is sentiment; a note that shares an event's words only
@@ -8,7 +8,7 @@ company is also called by the first words of its name the notes use alone, and a
 name that shortens the rest of it is part of the name; a company's score on an event asks that
 note; a name the notes write only capitalised and route nowhere is not in the notes; a note named
 by its companies alone is the one about all of them; a joined name is also named by its first
-word ("Quidel" for QuidelOrtho). (The sets' ticker-line
+word ("Quidel" for QuidelOrtho), and a name may start with an acronym ("ICICI Bank"). (The sets' ticker-line
 layouts, columns naming the company, are pinned in ``test_parsing.py``.)"""
 
 from __future__ import annotations
@@ -71,6 +71,14 @@ from ingest.tickers import Company, with_short_names
         ("avg tesla score across 2025", "summary"),
         ("tesla went from deeply negative to positive in 2026 - what drove the turnaround?", "trend"),
         ("how was the tesla cybertruck recall scored", "note"),
+        # a note named first, then what a company got; the score moving; the mean score; a note count;
+        # a company turning or getting crushed
+        ("that note on the cloud giants upping capex - what did tesla get?", "note"),
+        ("tesla - how much has the score moved since the recall", "trend"),
+        ("mean score of everything we published in jan 2025", "summary"),
+        ("tesla note count - positive vs negative?", "distribution"),
+        ("why'd tesla turn negative this summer?", "trend"),
+        ("why did tesla get crushed in feb", "summary"),
         # the desk's read on a company is its view, not a note
         ("What drove the negative read on Tesla in Q3 2025?", "summary"),
     ],
@@ -90,6 +98,8 @@ def test_each_wording_asks_its_kind_of_sentiment_query(router, question, kind):
         "tesla's credit score on the bond deal?",
         "why is free cash flow negative again?",
         "what's the current ratio at Tesla?",
+        "why did tesla's margins get crushed",
+        "did tesla's credit score fall after the recall?",
     ],
 )
 def test_a_measure_rated_or_after_an_event_stays_facts(router, question):
@@ -156,7 +166,7 @@ def test_a_month_range_without_a_year_is_in_the_one_year_the_question_names(text
     assert (window.start.isoformat(), window.end.isoformat()) == (start, end)
 
 
-@pytest.mark.parametrize("question", ["score for glenhollow?", "sentiment on Glenhollow"])
+@pytest.mark.parametrize("question", ["score for glenhollow?", "sentiment on Glenhollow", "glenhollow latest score?"])
 def test_a_name_the_notes_write_only_capitalised_that_routes_nowhere_is_not_in_the_notes(router, question):
     catalog = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30},
                      "Ford cut its outlook. Supplier Glenhollow raised prices on seats."))
@@ -186,3 +196,11 @@ def test_a_joined_name_is_also_named_by_its_first_word():
 
     aliases = {c.ticker: c.aliases for c in with_first_names(rows, {"QDX", "SVN"}, texts)}
     assert aliases == {"QDX": ("QuellaOrtho", "Quella"), "SVN": ("ServiceNow",)}  # "service" is a word the notes write
+
+
+def test_a_name_may_start_with_an_acronym():
+    from ingest import CompanyDirectory, learn_companies
+
+    text = "QRZB Bank raised its dividend. QRZB Bank grew deposits, and the Reserve Bank of India cut rates."
+    (learned,) = learn_companies([(["QZB"], text)], CompanyDirectory.load())
+    assert learned.name == "QRZB Bank"

@@ -115,8 +115,6 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
 _NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
-# A name asked about last ("score for pennon?", "sentiment on Pennon").
-_NAMED_LAST = re.compile(r"\b(?:on|about|for|of)\s+([A-Za-z][\w&.\-]*)\s*[?.!]*\s*$")
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -283,13 +281,20 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
 
+PASSING_NAME_LETTERS = 4  # shorter words ("ytd", "yoy", "eps") are too often shorthand the notes capitalise
+
+
 def passing_names(question: Question, proper: Callable[[str], bool]) -> list[str]:
-    """The name a question asks about last when it routes to no company, is no English word and
-    the notes write it only as a name (``proper``): "score for pennon?" asks of a company the notes
-    mention in passing (not "... on average?")."""
-    last = _NAMED_LAST.search(question.text)
-    name = last.group(1) if last and not question.tickers else ""
-    return [name] if name and not is_english(name.lower()) and proper(name) else []
+    """The names a question asks about when it routes to no company: the words of its topic
+    (``one_note_topic``) of ``PASSING_NAME_LETTERS`` or more that are no English word, no month and
+    no word of sentiment questions, and that the notes write only as names (``proper``): "score for
+    pennon?", "hdfc bank latest score?" ask of a company the notes mention in passing (not "...
+    on average?")."""
+    words = [] if question.tickers else one_note_topic(question).split()
+    return [
+        w for w in dict.fromkeys(words)
+        if len(w) >= PASSING_NAME_LETTERS and not is_english(w) and w not in _MONTH_WORDS and w not in _NOT_TOPIC and proper(w)
+    ]
 
 
 def one_note_phrase(text: str) -> re.Match | None:
