@@ -50,14 +50,18 @@ def note_match(record: NoteRecord, covered: set[str], tickers: tuple[str, ...]) 
     return len(covered) + sum(record.is_about(t) for t in tickers), len(covered & record.lead_stems)
 
 
+def about_each(record: NoteRecord, tickers: tuple[str, ...]) -> bool:
+    """Whether ``record`` is about each of two or more companies asked."""
+    return len(tickers) > 1 and all(record.is_about(t) for t in tickers)
+
+
 def in_passing(record: NoteRecord, covered: set[str], wanted: set[str], tickers: tuple[str, ...]) -> bool:
     """Whether ``record`` matches a question naming an event in several words only by words its
     title and first sentence (its subject) do not hold: "the pilots' strike" against a note that
-    mentions a strike in passing. Such a note is not about the event, unless it is about each of
-    two or more companies asked (the event may be the second company's: "Acme vs Beta in the
-    note where Beta's filing slipped")."""
-    about_all = len(tickers) > 1 and all(record.is_about(t) for t in tickers)
-    return len(wanted) > 1 and not covered & record.lead_stems and not about_all
+    mentions a strike in passing. Such a note is not about the event, unless it is about each
+    company asked (the event may be the second company's: "Acme vs Beta in the note where Beta's
+    filing slipped")."""
+    return len(wanted) > 1 and not covered & record.lead_stems and not about_each(record, tickers)
 
 
 def renumbered(answer: Answer, offset: int) -> tuple[str, list]:
@@ -268,7 +272,7 @@ class SentimentAnswerer(Answerer):
     def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:
         """The one note about every company asked, when a question names a note by its companies
         alone ("the note covering Acme, Beta and Gamma together"); None unless there is one."""
-        together = [r for r in candidates if all(r.is_about(t) for t in intent.tickers)] if len(intent.tickers) > 1 else []
+        together = [r for r in candidates if about_each(r, intent.tickers)]
         return together[0] if len(together) == 1 else None
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
