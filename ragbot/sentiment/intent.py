@@ -51,7 +51,6 @@ _WHY = re.compile(
     r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
     re.I,
 )
-_NOTE = NOTE_NOUN
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
 # "the Halvorsen / Optum Rx note").
 # ... or, headline-style, open the question (``NOTE_HEADLINE``).
@@ -62,8 +61,8 @@ _NO_NOTE_NAME = (
     r"|sentiment|score|scores|moved|changed|gone|went|been)"
 )
 _ONE_NOTE = re.compile(
-    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{_NOTE}\b(?!s)|\b{_NOTE}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
-    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{_NOTE}\b(?!s)",
+    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{NOTE_NOUN}\b(?!s)|\b{NOTE_NOUN}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
+    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{NOTE_NOUN}\b(?!s)",
     re.I,
 )
 # One score asked for an event ("Score for the Acme recall?", "how was the Acme recall scored?"):
@@ -101,12 +100,12 @@ _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|i
 # next note after the selloff"): the event's note set against the one after it. A date inside the
 # event's words dates the event ("the November 2025 selloff"), it is no window of its own.
 _NOTE_AFTER_EVENT = re.compile(
-    rf"\b(?:next\s+|following\s+)?{_NOTE}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}})",
+    rf"\b(?:next\s+|following\s+)?{NOTE_NOUN}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}})",
     re.I,
 )
 # ... or the span from an event's note to the next ("between the recall and the next note on it").
 _BETWEEN_EVENT_AND_NEXT = re.compile(
-    rf"\bbetween\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}}?)\s+and\s+(?:the\s+)?(?:next|following)\s+{_NOTE}\b",
+    rf"\bbetween\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}}?)\s+and\s+(?:the\s+)?(?:next|following)\s+{NOTE_NOUN}\b",
     re.I,
 )
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
