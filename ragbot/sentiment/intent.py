@@ -389,7 +389,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     since = _SINCE_EVENT.search(text)
     if _AGAINST_FIRST.search(text) and not set(topic.split()) - _TREND_FIGURES - window_words:  # from the first note to the latest
         return SentimentIntent("trend", **base)
-    reasons = _direction(text) if why and not mixed else None  # the reasons one note gives: "what's dragging on Acme in the latest note"
+    # the way the reasons asked point: "what's dragging on Acme in the latest note", "why is sentiment on PDD negative?"
+    reasons = _direction(text) if why and not mixed else None
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
     phrase = one_note_phrase(text)
@@ -411,11 +412,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # (an event a trend counts from names no count: "since the distribution deal")
     if _DISTRIBUTION.search(text[: since.start("event")] + text[since.end("event"):] if since else text):
         return SentimentIntent("distribution", direction=_direction(text), **base)
-    stance = _direction(text) if why and not mixed else None  # "why is sentiment on PDD negative?"
     # "better in the first half or the second half?": two periods set against each other, a trend by them
     alternatives = asked is not None and _ALTERNATIVES.search(asked.label) is not None
     if which or against_now(text) or alternatives:  # "better now than in June?": a trend from June
-        return SentimentIntent("trend", direction=stance, **base)
+        return SentimentIntent("trend", direction=reasons, **base)
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
@@ -434,11 +434,11 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("note", **about)
     # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
     if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
-        return SentimentIntent("compare", direction=stance, **base)
+        return SentimentIntent("compare", direction=reasons, **base)
     if _TREND.search(text) or grouped:
-        return SentimentIntent("trend", direction=stance, **base)
+        return SentimentIntent("trend", direction=reasons, **base)
     if len(tickers) > 1 or _COMPARE.search(text) and len(tickers) > 1:
-        return SentimentIntent("compare", direction=stance, **base)
+        return SentimentIntent("compare", direction=reasons, **base)
     if reporting:  # "the sentiment on Acme's Q4 2025 results": the note about those results
         return SentimentIntent("note", **about)
-    return SentimentIntent("summary", direction=stance, **base)
+    return SentimentIntent("summary", direction=reasons, **base)
