@@ -25,7 +25,7 @@ _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
 _LEGAL_FORM = re.compile(
     r"[,\s]+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|lp|l\.p|ag|sa|s\.a|se|nv|n\.v|asa|ab|oyj|spa|"
-    r"s\.p\.a|gmbh|kk|k\.k|holdings?|group)\.?$",
+    r"s\.p\.a|gmbh|kk|k\.k|holdings?|group|companies|cos)\.?$",
     re.IGNORECASE,
 )
 # A word of three letters or more after a company's name, maybe with a full stop ("Education" as "edu", "Ent.").
@@ -33,7 +33,7 @@ _SHORTENED_WORD = re.compile(r"\s+([A-Za-z]{3,})\.?(?![\w&])")
 # A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co."),
 # as is a word that ends company names and no product's ("American Water Works", "Otis Worldwide").
 _LEGAL_FORM_AFTER = re.compile(
-    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group"
+    r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Companies|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group"
     r"|Works|Worldwide|International|Industries|Enterprises)\.?(?![\w-])"  # not "Co-founder"
 )
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
@@ -75,6 +75,28 @@ def _read_csv(text: str) -> list[Company]:
     ]
 
 
+class _AccentFold(dict):
+    """``str.translate`` table dropping a letter's accents ("ó" -> "o"; "ﬁ" and "Ø" are kept),
+    filled as letters come."""
+
+    def __missing__(self, code: int) -> str:
+        letter = chr(code)
+        parts = unicodedata.normalize("NFD", letter)
+        base = parts[0] if all(unicodedata.combining(c) for c in parts[1:]) else letter
+        self[code] = base  # one item set per new letter: safe to share between threads
+        return base
+
+
+_ACCENT_FOLD = _AccentFold()
+
+
+def fold_accents(text: str) -> str:
+    """``text`` with every letter's accents dropped ("Telefónica" -> "Telefonica"), one character
+    for one, so a span found in the folded text is the same span of ``text``: users type names
+    without accents that notes write with them, and feeds drop them too."""
+    return text if text.isascii() else text.translate(_ACCENT_FOLD)
+
+
 class Mention(NamedTuple):
     """A company mention: ``text[start:end]`` names ``ticker``."""
 
@@ -114,7 +136,7 @@ class CompanyDirectory:
     def alias_to_ticker(self) -> dict[str, str]:
         """Each alias, lower-cased, and a hyphenated one also written together ("tmobile" for
         T-Mobile, as users type it), to its ticker."""
-        table = {alias.lower(): c.ticker for c in self.companies.values() for alias in c.aliases}
+        table = {fold_accents(alias.lower()): c.ticker for c in self.companies.values() for alias in c.aliases}
         joined = {alias.replace("-", ""): ticker for alias, ticker in table.items() if _HYPHEN_JOINS.search(alias)}
         return {**{a: t for a, t in joined.items() if len(a) >= 4}, **table}
 
@@ -162,7 +184,7 @@ class TickerResolver:
 
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
-        names = {a for c in self.directory.companies.values() for a in c.aliases}
+        names = {fold_accents(a) for c in self.directory.companies.values() for a in c.aliases}
         names |= {a.replace("-", "") for a in names if _HYPHEN_JOINS.search(a) and a.replace("-", "").lower() in self.directory.alias_to_ticker}
         aliases = sorted(names, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
@@ -216,7 +238,9 @@ class TickerResolver:
         return copy
 
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
-        """Every company mention in ``text`` with its span (a legal form after it included), in order."""
+        """Every company mention in ``text`` with its span (a legal form after it included), in
+        order; accents do not count ("telefonica" names Telefónica)."""
+        text = fold_accents(text)
         hits = sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
         hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
         return [m._replace(end=self._name_continued(text, m)) for m in hits]
@@ -226,9 +250,9 @@ class TickerResolver:
         name ("grand canyon edu" for Grand Canyon Education, "western alliance bancorp")."""
         company = self.directory.companies.get(mention.ticker)
         said = text[mention.start:mention.end]
-        if company is None or not company.name.lower().startswith(said.lower()):
+        if company is None or not fold_accents(company.name).lower().startswith(said.lower()):
             return mention.end
-        rest = company.name[len(said):].split()
+        rest = fold_accents(company.name)[len(said):].split()
         after = _SHORTENED_WORD.match(text, mention.end)
         shortens = rest and after and rest[0].lower().startswith(after.group(1).lower())
         return after.end() if shortens else mention.end
@@ -496,10 +520,14 @@ def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: 
 
 
 def short_names(company: str) -> tuple[str, ...]:
-    """The name and the name without its legal form or initials: "Kestrel Semiconductor Inc." ->
-    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "D.R. Horton" -> ("D.R. Horton", "Horton");
-    a person's name by its surname: "Arthur J. Gallagher" -> ("Arthur J. Gallagher", "Gallagher")."""
+    """The name and the name without its article, legal form or initials: "Kestrel Semiconductor Inc." ->
+    ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "The Cooper Companies" -> (..., "Cooper
+    Companies", "Cooper"); "D.R. Horton" -> ("D.R. Horton", "Horton"); a person's name by its
+    surname: "Arthur J. Gallagher" -> ("Arthur J. Gallagher", "Gallagher")."""
     names, name = [company.strip()], company.strip()
+    if (bare := re.sub(r"^The\s+(?=[A-Z])", "", name)) != name:
+        names.append(bare)
+        name = bare
     while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
         names.append(shorter)
         name = shorter

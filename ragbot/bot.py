@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
-from ingest.tickers import lower_words, with_first_names, with_initials, with_short_names, without_shared_names
+from ingest.tickers import fold_accents, lower_words, with_first_names, with_initials, with_short_names, without_shared_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
@@ -103,7 +103,8 @@ class Ragbot:
         # every chunk, not only the first: a company's name may first appear in a note's analysis
         # (an unknown company's name, or a known one's first word in the possessive, "Intuitive's")
         whole = self.whole_notes(list(about))
-        notes = [(about[source], whole.get(source, d.page_content)) for source, d in firsts.items()]
+        # accents folded: a name is learned as users type it ("Telefonica" for the notes' "Telefónica")
+        notes = [(about[source], fold_accents(whole.get(source, d.page_content))) for source, d in firsts.items()]
         texts = [text for _, text in notes]
         lower = lower_words("\n".join(texts))  # what the notes write in lower case: words, not names or tickers
         resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts, lower)))

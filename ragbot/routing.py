@@ -42,7 +42,17 @@ SCORE_LAST = (
 MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\s+|very\s+|kind\s+of\s+)?mixed\b"
 # What the notes scored something as ("what'd we score it", "what did we score Acme on the recall?").
 # (or what the event described scored: "... recall - what did it score")
-SCORED_BY_US = r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+# (or how: "how'd we score that?"; and what the thing described got: "... What score did that get?")
+SCORED_BY_US = (
+    r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+    r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+    r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
+)
+# How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we").
+STANCE_TAKEN = (
+    r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))"
+    r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned)|(?:were|was|are)\s+(?:we|you))\b"
+)
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -92,7 +102,7 @@ _SENTIMENT = re.compile(
     # a named note's company's outcome ("record crop note: what did Acme get?")
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
-    rf"|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|{SCORED_BY_US}"
+    rf"|{SCORED_BY_US}|{STANCE_TAKEN}"
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
     # sentiment both ways, and why
     rf"|{MIXED}"
@@ -111,7 +121,9 @@ _SENTIMENT = re.compile(
     # "what was the credit score?"), and a score's stance ("why was Acme scored negatively?")
     # (or on the note just described: "Acme - the recall. what was the score on that one?")
     rf"|\bwhat(?:'s|\u2019s|\s+is|\s+was|\s+were)\s+(?:the|its|their)\s+(?:overall\s+)?scores?\s*(?:[?.!;]|$|\band\b|{THAT_ONE})"
-    r"|\b(?:scored|rated)\s+(?:so\s+|more\s+|less\s+)?(?:positively|negatively|bullishly|bearishly|favou?rably|unfavou?rably)\b"
+    # (or its label: "why was Acme scored strongly positive?"; not "rated negative by an agency")
+    r"|\b(?:scored|rated)\s+(?:(?:so|more|less|strongly|mildly|very)\s+)?(?:positive|negative|bullish|bearish)(?:ly)?\b(?!\s+by\b)"
+    r"|\b(?:scored|rated)\s+(?:so\s+|more\s+|less\s+)?(?:favou?rably|unfavou?rably)\b"
     # (or how well: "why is Acme scoring so well lately?", "rated so low")
     r"|\b(?:scor|rat)(?:ing|ed|es)\s+(?:so\s+|very\s+|really\s+|that\s+)?(?:well|badly|poorly|high|low)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
@@ -120,6 +132,8 @@ _SENTIMENT = re.compile(
     rf"|(?:\b(?:in|from)\s+|^\W*)(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?]{{0,60}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
     rf"|\bwhat\s+(?:did|does)\s+[^?.]{{1,60}}?\b{NOTE_NOUN}\s+(?:give|assign|hand|put\s+on)\b"
+    # ... or the number a company got, asked with no measure ("..., what number did Beta get?")
+    r"|\bwhat\s+(?:number|rating|reading|grade|mark)\s+did\s+[^?.]{1,40}?\s+(?:get|receive)\s*(?:[?.!]|$|\b(?:in|from)\s+(?:the|that|this)\b)"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
     rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\b(?:what|where)\s+did\s+(?:[\w.&'\u2019-]+\s+){{1,3}}?(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
     rf"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
@@ -167,6 +181,8 @@ _COMPANY_READING = re.compile(
     # a company itself asked either way since a point ("Acme - better or worse since the recall?";
     # not "Acme's margin - better or worse since the recall?": a measure named)
     r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse)\s+or\s+(?:better|worse)\s+(?:since|after|following)\b"
+    # (or the point first: "Acme since the recall: up or down?")
+    r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*(?:better\s+or\s+worse|worse\s+or\s+better|up\s+or\s+down|down\s+or\s+up|higher\s+or\s+lower|lower\s+or\s+higher)\b"
     # a company itself recovering or slipping since a point ("has Acme recovered since the recall?";
     # not "has Acme recovered its margin": there it is a measure that recovers)
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated)"

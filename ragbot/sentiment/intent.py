@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, THAT_ONE, Question, topic_terms
+from ragbot.routing import MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, topic_terms
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -38,7 +38,21 @@ _DISTRIBUTION = re.compile(r"\bhow\s+many\b|#\s*of\b|\bcount\b|\bnumber\s+of\b|\
 _TREND = re.compile(
     r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
-    r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|(?:got|getting|gotten)\s+(?:better|worse)|turn\w*|momentum|direction)\b",
+    r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|(?:got|getting|gotten)\s+(?:better|worse)|turn\w*|swing\w*|swung|flip\w*|momentum|direction)\b",
+    re.I,
+)
+# A swing from one stance to another ("why did Acme swing from a bullish read to deeply negative?"):
+# its reasons point the way it went (``to``), and the note words the stances qualify name no note.
+_STANCE_SWING = re.compile(
+    rf"\bfrom\s+(?:(?:a|an|the|our|its|their)\s+)?(?:[\w-]+\s+)?(?:{_POSITIVE}|{_NEGATIVE})\b[^?.]{{0,40}}?"
+    rf"\bto\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+)?(?P<to>{_POSITIVE}|{_NEGATIVE})\b",
+    re.I,
+)
+# Sentiment itself moving ("the drop in Acme sentiment", "the score slide"): how it moved, no event.
+_SENTIMENT_MOVE = re.compile(
+    r"\b(?:drop|dip|fall|decline|slide|slump|rise|jump|improvement|deterioration|swing|shift|turn|change|move)\s+in\s+"
+    r"(?:(?:the|our|its|their)\s+)?(?:[\w.&'\u2019-]+\s+){0,3}?(?:sentiment|scores?|tone|mood|rating)\b"
+    r"|\b(?:sentiment|score|tone|mood|rating)\s+(?:drop|dip|fall|decline|slide|slump|rise|jump|improvement|deterioration|swing|shift|turn|change|move)\b",
     re.I,
 )
 # Two periods offered as alternatives or set against each other ("in the first half or the second
@@ -70,7 +84,12 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}|\bhow\s+did\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?(?:[\w.&'\u2019-]+\s+){{0,3}}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
+    # (how far one way the notes went, or how they scored it, when something happened: "how
+    # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
+    rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
+    r"|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
+    r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
 # A score asked of something named with a determiner ("Acme score on the beta record?"; not an
@@ -167,7 +186,7 @@ _NOT_TOPIC = frozenset(
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
-    "carry carries carried getting".split()
+    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d".split()
 )
 
 
@@ -225,7 +244,8 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     its reporting periods too ("Q4", "fiscal", "results": those are matched as periods). A bare
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
-    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", question.topic)))  # "why", "what's dragging on", "at the moment": naming no note
+    # "why", "what's dragging on", "at the moment", "the drop in its sentiment": naming no note
+    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", question.topic))))
     return " ".join(
         t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
@@ -393,7 +413,12 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reasons = _direction(text) if why and not mixed else None
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
+    swing = _STANCE_SWING.search(text)
+    if swing and reasons:  # the reasons for where it went
+        reasons = _direction(swing.group("to"))
     phrase = one_note_phrase(text)
+    if phrase and swing and swing.start() <= phrase.start() < swing.end():  # "from a bullish read to ...": a stance, not a note
+        phrase = None
     counts_from_note = bool(since and phrase and phrase.start() >= since.start())  # "since the recall note", "since the May note"
     extreme_asked = bool(_EXTREME.search(text) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
     # a score asked of words naming an event besides a window or a trend ("score on Acme buying
