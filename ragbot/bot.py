@@ -36,6 +36,7 @@ from vectorstore.versioning import is_current
 
 if TYPE_CHECKING:  # the answering stack is imported where it is first used: an ingest never loads it
     from ragbot.answer import Answer, Answerer
+    from ragbot.rerank import Reranker
     from ragbot.retrieval import HybridRetriever
     from ragbot.routing import QueryRouter, Question
     from ragbot.sentiment import NoteCatalog, SentimentAnswerer
@@ -149,16 +150,21 @@ class Ragbot:
         )
 
     @cached_property
+    def reranker(self) -> Reranker | None:
+        """The bundled cross-encoder, one for both answerers (None when the settings turn it off)."""
+        from ragbot.rerank import cross_encoder
+
+        return cross_encoder(self.settings) if self.settings.reranker else None
+
+    @cached_property
     def answerer(self) -> Answerer:
         if self._answerer is not None:
             return self._answerer
         from ragbot.extractive import ExtractiveAnswerer
-        from ragbot.rerank import cross_encoder
 
         s = self.settings
-        reranker = cross_encoder(s) if s.reranker else None
         extractive = ExtractiveAnswerer(
-            reranker,
+            self.reranker,
             resolver=self.resolver,
             max_sentences=s.max_citations,
             per_note=s.sentences_per_note,
@@ -181,6 +187,7 @@ class Ragbot:
             retrieve=lambda query, tickers: self.retriever.invoke(query, tickers=tickers),
             explain=self.explain,
             max_cited=self.settings.sentiment_max_cited,
+            rerank=self.reranker,
         )
 
     def _per_generation(self, key: str, build: Callable[[], T]) -> T:

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from ingest import TickerResolver
 from ragbot.glossary import expand
 from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
-from ragbot.windows import find_window
+from ragbot.windows import find_window, written_out
 from ingest.words import is_english, query_terms
 
 # What a note is called: "the recall note", "the leisure survey", "the sector round-up", "the
@@ -47,6 +47,8 @@ SCORED_BY_US = (
     r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
+    # (or how far one way it was: "... - how negative was that one")
+    r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
 )
 # How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we").
 STANCE_TAKEN = (
@@ -136,7 +138,7 @@ _SENTIMENT = re.compile(
     r"|\bwhat\s+(?:number|rating|reading|grade|mark)\s+did\s+[^?.]{1,40}?\s+(?:get|receive)\s*(?:[?.!]|$|\b(?:in|from)\s+(?:the|that|this)\b)"
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
     rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\b(?:what|where)\s+did\s+(?:[\w.&'\u2019-]+\s+){{1,3}}?(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
-    rf"|['\u2019]s\s+(?:ticker\s+)?(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    rf"|['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # ... or its score there ("Acme score in the leisure survey")
     rf"|\bscores?\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest
@@ -147,6 +149,8 @@ _SENTIMENT = re.compile(
     # how far one way a note or the research was ("how negative was the recall write-up?", "how
     # bullish were we on Acme?"; not "how negative was the FX impact": a measure)
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|were|is|are)\s+(?:(?:the|that|this|our|my)\b[^?.]{0,60}?\b(?:note|piece|write-?up|article|story|coverage|research|view|take)\b|we\b)"
+    # a note's stance asked why ("why is the latest Acme note negative?")
+    rf"|\bwhy\s+(?:is|was|are|were)\s+(?:the|that|this|our|my)\s+[^?.]{{0,40}}?\b{NOTE_NOUNS}\s+(?:so\s+|that\s+)?(?:positive|negative|bullish|bearish|neutral|upbeat|downbeat)\b"
     # a turn one way ("the negative turn on Acme"), and a note's stance said of it ("Acme's most
     # recent note was negative"; not "the note said margins were negative")
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:turn|shift|swing|tilt|lean)\s+(?:on|towards?)\b(?!\s+the\s+company['\u2019]s)"
@@ -183,9 +187,9 @@ _COMPANY_READING = re.compile(
     r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse)\s+or\s+(?:better|worse)\s+(?:since|after|following)\b"
     # (or the point first: "Acme since the recall: up or down?")
     r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*(?:better\s+or\s+worse|worse\s+or\s+better|up\s+or\s+down|down\s+or\s+up|higher\s+or\s+lower|lower\s+or\s+higher)\b"
-    # a company itself recovering or slipping since a point ("has Acme recovered since the recall?";
+    # a company itself recovering, improving or slipping since a point ("has Acme recovered since the recall?";
     # not "has Acme recovered its margin": there it is a measure that recovers)
-    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated)"
+    r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated|improved|worsened)"
     r"(?=\s+(?:since|after|following|over|lately|recently)\b|\s*[?.!]|\s*$)"
     # what weighs on a company itself ("what's dragging on Acme in the latest note?"; not "what is
     # weighing on Acme's margins": a measure), the reasons for its sentiment
@@ -271,9 +275,24 @@ _AVERAGED = frozenset("avg average averages mean per each quarter quarters quart
 def _over_a_period(topic: str) -> bool:
     """Whether ``topic`` (the question with its companies replaced) names a window of time and
     asks nothing else of the company (``_STOOD``, ``_AVERAGED``)."""
+    topic = written_out(topic)  # "this yr": its label is the written-out words
     window = find_window(topic, date.today())  # only whether and where a window is named: any day will do
     rest = topic.replace(window.label, " ") if window else ""
     return window is not None and not _DOING.search(rest) and all(term in _STOOD or term in _AVERAGED for term in topic_terms(rest))
+
+
+_QUESTION_WORD = re.compile(r"\b(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do)\b", re.I)
+# A score asked bare of a name ("brunswick score?"): the whole question, one to three words before it.
+_BARE_SCORE = re.compile(r"\W*(?P<name>[\w&.'\u2019\-]+(?:\s+[\w&.'\u2019\-]+){0,2}?)\s+(?:sentiment\s+)?scores?\s*[?.!]*\s*")
+
+
+def _bare_score(text: str) -> bool:
+    """Whether ``text`` only asks a score of a name: words with no question word among them, the
+    last no English word ("brunswick score?"; not "credit score?" nor "what's Acme's credit
+    score?", a measure): a company's sentiment, in the notes or not."""
+    found = _BARE_SCORE.fullmatch(text)
+    words = re.findall(r"[A-Za-z]+", found.group("name")) if found else []
+    return bool(words) and not is_english(words[-1]) and not _QUESTION_WORD.search(found.group("name"))
 
 
 def _compared_bare(topic: str) -> bool:
@@ -394,7 +413,7 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
         reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic))
-        intent = "sentiment" if _SENTIMENT.search(_DECIMALS.sub("", text)) or side_by_side or reading else "facts"
+        intent = "sentiment" if _SENTIMENT.search(_DECIMALS.sub("", text)) or side_by_side or reading or _bare_score(text) else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])

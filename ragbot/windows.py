@@ -40,6 +40,8 @@ _SHORTHAND = (
     (re.compile(r"(?<![\w'\u2019])['\u2019](\d{2})\b"), r"20\1"),
     (re.compile(r"\b(?:back|latter)\s+half\b", re.I), "second half"),
     (re.compile(r"\bfront\s+half\b", re.I), "first half"),
+    (re.compile(r"\byr(s?)\b", re.I), r"year\1"),  # "so far this yr"
+    (re.compile(r"\bqtr(s?)\b", re.I), r"quarter\1"),
 )
 # "this year" and "last year" as the year they name when they qualify a part of a year ("the first
 # quarter of this year", "Q3 last year") or are set against each other ("last year vs this year").
@@ -275,7 +277,7 @@ def _named_year_end(text: str, label: str, today: date) -> date:
 
 def find_window(text: str, today: date) -> Window | None:
     """The window a question asks about, or None when it names none."""
-    text = years_named(text, today)
+    text = years_named(written_out(text), today)
     for pattern in (_RANGE, _MONTH_RANGE):
         if (found := pattern.search(text)) and (both := pair(found.group("a"), found.group("b"), _named_year_end(text, found.group(0), today))):
             return Window(*both, found.group(0).strip())

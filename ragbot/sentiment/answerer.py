@@ -14,15 +14,18 @@ from ragbot.answer import Answer, Answerer
 from ragbot.answering.trace import AnswerTrace
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
+from ragbot.rerank import Reranker
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, passing_names, unfamiliar_words, unscored_symbols
+from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, passing_names, score_subject, unfamiliar_words, unscored_symbols
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
+PICK_RERANKED = 8  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
+DESCRIBED_WORDS = 2  # topic words that make a description the cross-encoder reads; one word is matched as a word
 _MARKER = re.compile(r"\[(\d+)\]")
 # A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
 # ticker routed, it names a company the notes do not cover.
@@ -75,7 +78,8 @@ class SentimentAnswerer(Answerer):
 
     ``passages`` given to ``answer`` are the notes' first chunks; ``Ragbot`` calls
     ``answer_catalog`` with its cached ``NoteCatalog`` instead. ``retrieve`` picks the one note a
-    question describes ("the note on the export ban"); ``explain`` quotes the reasons for a
+    question describes ("the note on the export ban"), and ``rerank`` (the cross-encoder) reads
+    which of the notes it finds the question describes best; ``explain`` quotes the reasons for a
     "why" question. ``today`` anchors relative windows ("last 30 days").
     """
 
@@ -85,6 +89,7 @@ class SentimentAnswerer(Answerer):
         retrieve: Retrieve | None = None,
         explain: Explain | None = None,
         max_cited: int = 50,
+        rerank: Reranker | None = None,
     ):
         if max_cited < 1:
             raise ValueError(f"max_cited must be >= 1 (notes cited in one answer), got {max_cited}")
@@ -92,10 +97,14 @@ class SentimentAnswerer(Answerer):
         self.retrieve = retrieve
         self.explain = explain
         self.max_cited = max_cited
+        self.rerank = rerank
 
     def warm_up(self) -> None:
-        """Read the word lists questions are checked against (``familiar_words``) now, not on the first question."""
+        """Read the word lists questions are checked against (``familiar_words``), and load the
+        cross-encoder, now rather than on the first question."""
         familiar_words()
+        if self.rerank is not None:
+            self.rerank.warm_up()
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         return self.answer_catalog(question, NoteCatalog.from_passages(passages))
@@ -171,6 +180,7 @@ class SentimentAnswerer(Answerer):
         unknown = (
             [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline
             or unfamiliar_words(question, catalog.writes) or passing_names(question, catalog.proper_name)
+            or [subject for subject in [score_subject(question, catalog.lower_pairs)] if subject]
         )
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the
         # company; a topic that is only the headline's name names a company: "Zorblax Freight - score?")
@@ -265,8 +275,29 @@ class SentimentAnswerer(Answerer):
             match = note_match(by_source[source], covered[source], intent.tickers)
             return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
 
-        best = max(covered, key=key)  # max keeps the first (best-ranked) of equals
+        ranked = sorted(covered, key=key, reverse=True)  # (a stable sort keeps the best-ranked of equals first)
+        # (an event a window counts from is its first note, by words alone: a later note recalling
+        # the event, "after the hold was lifted", reads to the model as much about it)
+        best = ranked[0] if earliest else self.closest(intent, ranked, covered, by_source)
         return self.about_all(intent, candidates) if in_passing(by_source[best], covered[best], wanted, intent.tickers) else by_source[best]
+
+    def closest(self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord]) -> str:
+        """The note of ``ranked`` (by ``note_match``) the question describes. With the cross-encoder,
+        among the first ``PICK_RERANKED``, the one with the highest fit: the cross-encoder's logit
+        for the question's words against the note's title and first sentence, or against its
+        opening passage, whichever is higher (about -11 to +11), plus ``note_match``'s count (topic
+        words held and companies asked it is about: 0 to about 10). The model reads a paraphrase
+        ("buying a golf clothing label" for "acquire a golf apparel brand") that word overlap
+        misses; the count keeps a note holding more of the words ahead of a near tie. The first
+        without the cross-encoder (settings turn it off) or with fewer than ``DESCRIBED_WORDS``
+        topic words: one word ("the outage note") is no description, and a note recalling it in
+        its first sentence reads to the model as much about it."""
+        if self.rerank is None or len(ranked) < 2 or len(intent.about.split()) < DESCRIBED_WORDS:
+            return ranked[0]
+        top = [by_source[s] for s in ranked[:PICK_RERANKED]]
+        logits = self.rerank.score_pairs([(intent.about, text) for r in top for text in (r.lead, r.passage.page_content)])
+        fit = [max(logits[2 * i : 2 * i + 2]) + note_match(r, covered[r.source], intent.tickers)[0] for i, r in enumerate(top)]
+        return top[max(range(len(top)), key=fit.__getitem__)].source
 
     @staticmethod
     def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:

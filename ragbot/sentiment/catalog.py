@@ -14,7 +14,7 @@ from pathlib import PurePath
 from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
-from ingest.tickers import lower_words
+from ingest.tickers import lower_bigrams, lower_words
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.windows import Window
@@ -105,12 +105,17 @@ class NoteRecord:
         return stems(f"{self.title} {self.name_words} {self.passage.page_content}")
 
     @cached_property
+    def lead(self) -> str:
+        """The title and first sentence: what the note is about."""
+        offset = self.passage.metadata.get("start", 0)
+        start, end = self.first_sentence
+        return f"{self.title}\n{self.passage.page_content[start - offset:end - offset]}"
+
+    @cached_property
     def lead_stems(self) -> set[str]:
         """Word stems of the title, file name and first sentence: what the note is about, rather
         than what it mentions on the way (a later note's "after the clinical hold in June")."""
-        offset = self.passage.metadata.get("start", 0)
-        start, end = self.first_sentence
-        return stems(f"{self.title} {self.name_words} {self.passage.page_content[start - offset:end - offset]}")
+        return stems(f"{self.lead} {self.name_words}")
 
     @cached_property
     def head_periods(self) -> frozenset[ReportingPeriod]:
@@ -200,6 +205,11 @@ class NoteCatalog:
     @cached_property
     def lower_words(self) -> set[str]:
         return lower_words(self.text)
+
+    @cached_property
+    def lower_pairs(self) -> set[str]:
+        """Pairs of words the notes write side by side in lower case (``tickers.lower_bigrams``)."""
+        return lower_bigrams(self.text)
 
     def writes(self, word: str) -> bool:
         """Whether the notes (titles and first chunks) write ``word``, in any case."""

@@ -84,7 +84,9 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\bscores?{THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\b(?:scores?|sentiment|rating){THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
+    # (a score asked of a company when something happened: "what was the score on Acme after the strike?")
+    rf"|{SCORE_ASKED}\s+[^?.]{{1,40}}?\s+(?:after|when|following)\s+(?:the|that|this|its|their)\b"
     # (how far one way the notes went, or how they scored it, when something happened: "how
     # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
     rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
@@ -108,7 +110,8 @@ _AGAINST_FIRST = re.compile(
 # no words naming which note is meant.
 # (and words asking to be told them: "walk me through the change", "tell me how many")
 _TREND_FIGURES = frozenset(
-    "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans".split()
+    "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans "
+    "go goes went gone turn turned swing swung flip flipped".split()  # (and how it got there: "Acme went from bearish to bullish")
 )
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
@@ -132,7 +135,11 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 # A score asked of a symbol: "UHS's score", "FITB ticker score", "XYZ's own sentiment".
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
+# (or "what did Vikingo score in the Acme note?", a name of up to three words: "Ping An")
 _NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
+_NAME_SCORED = re.compile(
+    r"(?i:\bwhat\s+did\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)\b"
+)
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -186,6 +193,7 @@ _NOT_TOPIC = frozenset(
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
+    "really very quite pretty super extremely deeply truly "
     "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d".split()
 )
 
@@ -295,9 +303,34 @@ def familiar_words() -> tuple[str, ...]:
 def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
     """Symbols or names whose score the question asks for ("UHS's score in the Acme note", "FITB
     ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
-    found = [*_SYMBOL_SCORE.finditer(question.text), *_NAME_SCORE.finditer(question.text)]
+    found = [*_SYMBOL_SCORE.finditer(question.text), *_NAME_SCORE.finditer(question.text), *_NAME_SCORED.finditer(question.text)]
     asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in found)
     return list(dict.fromkeys(t for t in asked if not scored(t)))
+
+
+# The thing a question asks the score of, written before it ("whats crown castle's sentiment
+# score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?").
+_SCORE_SUBJECT = re.compile(
+    r"^\W*(?:(?:what(?:['\u2019]?s|\s+is|\s+was)|how(?:['\u2019]s|\s+is))\s+)?(?:the\s+)?(?P<subject>[\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)(?:['\u2019]s?)?"
+    r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating)\b",
+    re.I,
+)
+
+
+def score_subject(question: Question, lower_pairs: set[str]) -> str | None:
+    """What a question that routes to no company asks the score of, when it is a name the notes
+    do not cover: two or three words before the score ("iron mountain latest sentiment score"),
+    each a content word (no sentiment vocabulary, month, period or stopword: not "my notes'
+    average score"), that the notes never write side by side in lower case (``lower_pairs``): a
+    name ("Crown Castle", mentioned in passing) or nothing they discuss. None otherwise."""
+    found = None if question.tickers else _SCORE_SUBJECT.match(question.text)
+    words = found.group("subject").lower().split() if found else []
+    content = all(
+        w not in _NOT_TOPIC and w not in _MONTH_WORDS and not PERIOD_WORD.fullmatch(w) and not any(c.isdigit() for c in w) and topic_terms(w)
+        for w in words
+    )
+    named = content and not any(f"{a} {b}" in lower_pairs for a, b in zip(words, words[1:]))
+    return found.group("subject") if found and named else None
 
 
 PASSING_NAME_LETTERS = 4  # shorter words ("ytd", "yoy", "eps") are too often shorthand the notes capitalise
@@ -357,6 +390,16 @@ def years_compared(text: str, window: Window | None) -> Window | None:
     return Window(date(years[0], 1, 1), date(years[-1], 12, 31), f"{years[0]} to {years[-1]}")
 
 
+def _since_event(topic: str) -> re.Match | None:
+    """The event a window counts from ("since the recall"), unless its words are part of the
+    description of one note, in the clause naming it ("the note about the new owners cutting
+    costs after the privatisation")."""
+    found = _SINCE_EVENT.search(topic)
+    note = one_note_phrase(topic)
+    describes = found and note and note.end() <= found.start() < _CLAUSE_END.search(topic, note.end()).start()
+    return None if describes else found
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = written_out(re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
@@ -391,7 +434,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     why = bool(_WHY.search(text)) or mixed
     label = _LABEL.search(text)
     earlier = before(asked) if asked and not day else None
-    event = (after_event or _SINCE_EVENT.search(question.topic)) if asked is None else None
+    event = (after_event or _since_event(question.topic)) if asked is None else None
     base = dict(
         tickers=tickers, window=window, period=period, why=why, label=label.group(1).lower() if label else None,
         before=earlier.intersect(page_window) if earlier else None,
