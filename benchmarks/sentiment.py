@@ -21,7 +21,7 @@ chunker, their first chunks become the note catalog ``Ragbot`` keeps, and routin
 sentiment answerer are timed on it. That is all ``ask`` does for a sentiment question except
 the retrieval that picks one note by topic (the ``note`` kind; retrieval's own cost at 5,000
 notes is in ``benchmarks/latency.py``), which this mode replaces with the answerer's
-title-and-first-chunk match.
+title-and-first-chunk match (the cross-encoder then reads the notes that match, as in ``ask``).
 """
 
 from __future__ import annotations
@@ -118,15 +118,18 @@ class CatalogAsker:
 
     def __init__(self, notes: Path, today: date):
         from ingest import CompanyDirectory, Note, NoteChunker, NoteLoader, TickerResolver
+        from ragbot.rerank import cross_encoder
         from ragbot.routing import QueryRouter
         from ragbot.sentiment import NoteCatalog, SentimentAnswerer
+        from ragbot.settings import Settings
 
         resolver = TickerResolver(CompanyDirectory.load())
         chunker = NoteChunker(resolver)
         loaded = [item for item in NoteLoader(resolver).load(notes) if isinstance(item, Note)]
         self.catalog = NoteCatalog.from_passages(chunker.split(note)[0] for note in loaded)
         self.router = QueryRouter(resolver)
-        self.answerer = SentimentAnswerer(today=lambda: today)
+        self.answerer = SentimentAnswerer(today=lambda: today, rerank=cross_encoder(Settings(_env_file=None)))  # as ``Ragbot`` builds it
+        self.answerer.warm_up()
 
     def ask(self, question: str):
         return self.answerer.answer_catalog(self.router.route(question), self.catalog)

@@ -24,7 +24,7 @@ from ragbot.windows import Window
 
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
-PICK_RERANKED = 8  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
+PICK_RERANKED = 4  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
 DESCRIBED_WORDS = 2  # topic words that make a description the cross-encoder reads; one word is matched as a word
 _MARKER = re.compile(r"\[(\d+)\]")
 # A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
@@ -242,11 +242,11 @@ class SentimentAnswerer(Answerer):
         return lead + compose.trend_lines(trend(found, intent.period), cite, window_text)
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False) -> NoteRecord | None:
-        """The one note the question means: the newest/oldest, or the candidate that best matches
-        the question (``note_match``), retrieval rank (or with ``earliest``, the earlier date)
-        breaking ties. When no candidate shares a topic word, or the best shares them only in
-        passing (``in_passing``): the one note about every company asked (``about_all``), else
-        None. With reporting periods asked,
+        """The one note the question means: the newest/oldest, or among the candidates that best
+        match the question (``note_match``, retrieval rank or with ``earliest`` the earlier date
+        breaking ties) the one ``closest`` to its description (with ``earliest``, the best match).
+        When no candidate shares a topic word, or the best shares them only in passing
+        (``in_passing``): the one note about every company asked (``about_all``), else None. With reporting periods asked,
         only notes discussing one of them are candidates (``by_period``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
@@ -276,13 +276,15 @@ class SentimentAnswerer(Answerer):
             return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
 
         ranked = sorted(covered, key=key, reverse=True)  # (a stable sort keeps the best-ranked of equals first)
+        if in_passing(by_source[ranked[0]], covered[ranked[0]], wanted, intent.tickers):  # the best match: no note is about it
+            return self.about_all(intent, candidates)
         # (an event a window counts from is its first note, by words alone: a later note recalling
         # the event, "after the hold was lifted", reads to the model as much about it)
-        best = ranked[0] if earliest else self.closest(intent, ranked, covered, by_source)
-        return self.about_all(intent, candidates) if in_passing(by_source[best], covered[best], wanted, intent.tickers) else by_source[best]
+        subjects = [s for s in ranked if not in_passing(by_source[s], covered[s], wanted, intent.tickers)]
+        return by_source[ranked[0] if earliest else self.closest(intent, subjects, covered, by_source)]
 
     def closest(self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord]) -> str:
-        """The note of ``ranked`` (by ``note_match``) the question describes. With the cross-encoder,
+        """The note of ``ranked`` (by ``note_match``; none only in passing) the question describes. With the cross-encoder,
         among the first ``PICK_RERANKED``, the one with the highest fit: the cross-encoder's logit
         for the question's words against the note's title and first sentence, or against its
         opening passage, whichever is higher (about -11 to +11), plus ``note_match``'s count (topic
