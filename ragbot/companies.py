@@ -33,7 +33,8 @@ _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
 # letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
 # ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
 _SENTENCE_END = re.compile(r"(?:[!?]|(?<![A-Za-z.])(?!(?:etc|inc|corp|ltd|incl|approx)\.)(?:[a-z]{3,}|\d+)\.)[\"')]?\s+$")
-_ACRONYM = re.compile(r"[A-Z&\-]+|[A-Z]{2,}s")  # "NSC", "AGs" (attorneys general), "CEOs": no name of a company
+# "NSC", "AGs" (attorneys general), "CEOs", and an acronym compounded ("CEO-led", "AI-driven"): no name of a company
+_ACRONYM = re.compile(r"[A-Z&\-]+|[A-Z]{2,}s|[A-Z]{2,}-[a-z][a-z\-]*")
 TITLE_CASE_SHARE = 0.6  # 0..1: past this share of capitalised words, capitals mark no names
 _MONTHS_AND_DAYS = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -123,6 +124,9 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     return None
 
 
+_BRACKETED_SYMBOL = re.compile(r"\b[a-z][a-z\-]*\s+\(([A-Z]{2,5})\)")
+
+
 def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
     """A company the question declares with its ticker, "Norfolk Southern (NSC)", as notes
     declare one (``ticker_declarations``: "Annual Recurring Revenue (ARR)" defines an acronym),
@@ -130,6 +134,12 @@ def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
     for ticker, name in ticker_declarations(text):
         if ticker not in resolver.directory.symbol_to_ticker and name.lower() not in resolver.directory.alias_to_ticker:
             return f"{name} ({ticker})"
+    # (or a symbol in brackets after a name typed in lower case: "score for extra space storage
+    # (EXR)?"; not the initials of the words before it, an acronym defined: "annual recurring revenue (ARR)")
+    for found in _BRACKETED_SYMBOL.finditer(text):
+        symbol, initials = found.group(1), "".join(w[0] for w in re.findall(r"[A-Za-z]+", text[: found.start(1)])).upper()
+        if symbol not in resolver.directory.symbol_to_ticker and not initials.endswith(symbol):
+            return symbol
     return None
 
 

@@ -47,8 +47,9 @@ SCORED_BY_US = (
     r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
-    # (or how far one way it was: "... - how negative was that one")
+    # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
+    r"|\bhow\s+(?:bad|good|low|high|negative|positive)\s+(?:was|is)\s+(?:the|its|that)\s+(?:sentiment\s+)?score\s*[?.!]*\s*$"
 )
 # How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we").
 STANCE_TAKEN = (
@@ -105,6 +106,10 @@ _SENTIMENT = re.compile(
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
     rf"|{SCORED_BY_US}|{STANCE_TAKEN}"
+    # a breakdown of notes by stance ("Acme notes breakdown pos/neg/neutral")
+    r"|\b(?:breakdown|break\s+down|split|tally|mix)\b[^?.]{0,30}?\b(?:positive|negative|neutral)\b"
+    # how a company scores, asked of nothing else ("how does Acme score?"; not "how did Acme score on the safety test?")
+    r"|\bhow\s+(?:does|did|do)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+(?:score|rate)\s*[?.!]*\s*$"
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
     # sentiment both ways, and why
     rf"|{MIXED}"
@@ -130,7 +135,7 @@ _SENTIMENT = re.compile(
     r"|\b(?:scor|rat)(?:ing|ed|es)\s+(?:so\s+|very\s+|really\s+|that\s+)?(?:well|badly|poorly|high|low)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
     # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
-    rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+(?:in|from)\s+(?:(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b|(?:that|this)\s+one\b)"
     rf"|(?:\b(?:in|from)\s+|^\W*)(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?]{{0,60}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
     rf"|\bwhat\s+(?:did|does)\s+[^?.]{{1,60}}?\b{NOTE_NOUN}\s+(?:give|assign|hand|put\s+on)\b"
@@ -208,7 +213,7 @@ _COMPANY_READING = re.compile(
     # May?"; not "what turned Acme's margin negative")
     # (asked too: "why was Acme so negative between May and July?", "why has Acme been negative in 2026?")
     r"|(?:\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)|\b(?:was|is|were|are|has|had)\s+the\s+company(?:\s+been)?)"
-    r"\s+(?:so\s+|very\s+|more\s+|less\s+)?(?:negative|positive|bearish|bullish)\b(?:\s+(?:again|still|now))?"
+    r"\s+(?:(?:so|very|more|less|only|just|still|deeply|strongly|mildly|quite|really)\s+)?(?:negative|positive|bearish|bullish|neutral)\b(?:\s+(?:again|still|now))?"
     r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     # a company itself punished in the notes ("why did Acme get crushed in May?"; not "why did Acme's margins get crushed")
@@ -255,17 +260,20 @@ _TYPO_LETTERS = 6  # shorter words are too often another word one typo away
 _LONG_WORD = re.compile(rf"\b[A-Za-z]{{{_TYPO_LETTERS},}}\b")
 
 
+_STANCE_PAIR = re.compile(r"\bpos(?:itive)?\s*/\s*neg(?:ative)?\b|\bneg(?:ative)?\s*/\s*pos(?:itive)?\b", re.I)  # "pos/neg"
+
+
 def spelt_out(text: str) -> str:
     """``text`` with each word one typo (an edit or a swap) from a word of ``_SENTIMENT_WORDS``
     spelt as that word, unless it is an English word itself ("sentimnet", "bulish" -> "bullish";
-    "relative" stays). rapidfuzz, as for company names (``ragbot.companies``)."""
+    "relative" stays), and "pos/neg" as "positive/negative". rapidfuzz, as for company names (``ragbot.companies``)."""
     def spelt(match: re.Match) -> str:
         word = match.group(0)
         if word.lower() in _SENTIMENT_WORDS or is_english(word):
             return word
         found = process.extractOne(word.lower(), _SENTIMENT_WORDS, scorer=OSA.distance, score_cutoff=1)
         return word if found is None else found[0].capitalize() if word[0].isupper() else found[0]
-    return _LONG_WORD.sub(spelt, text)
+    return _STANCE_PAIR.sub("positive/negative", _LONG_WORD.sub(spelt, text))
 
 
 # (or its average by period: "Acme by quarter for 2025 - avg per quarter pls")

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     # Models
     embedding_model: str = Field("all-MiniLM-L6-v2", description="Bundled model name, a local path, or a hub id.")
     allow_model_download: bool = Field(False, description="Let Hugging Face libraries reach the hub (off: fully offline).")
-    reranker: bool = Field(True, description="Rerank candidate sentences with the bundled cross-encoder.")
+    reranker: bool = Field(True, description="Rerank candidate sentences, and pick the note a sentiment question describes, with the bundled cross-encoder.")
     reranker_threads: int = 2
 
     # Ingest

@@ -75,7 +75,7 @@ _NO_NOTE_NAME = (
     r"|sentiment|score|scores|moved|changed|gone|went|been)"
 )
 _ONE_NOTE = re.compile(
-    rf"\b(?:the|that|this|a|one)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{NOTE_NOUN}\b(?!s)|\b{NOTE_NOUN}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
+    rf"\b(?:the|that|this|a|one|its|their)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{NOTE_NOUN}\b(?!s)|\b{NOTE_NOUN}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
     rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{NOTE_NOUN}\b(?!s)",
     re.I,
 )
@@ -84,7 +84,7 @@ _ONE_NOTE = re.compile(
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\b(?:scores?|sentiment|rating){THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\b(?:scores?|sentiment|rating|get|receive){THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
     # (a score asked of a company when something happened: "what was the score on Acme after the strike?")
     rf"|{SCORE_ASKED}\s+[^?.]{{1,40}}?\s+(?:after|when|following)\s+(?:the|that|this|its|their)\b"
     # (how far one way the notes went, or how they scored it, when something happened: "how
@@ -111,13 +111,17 @@ _AGAINST_FIRST = re.compile(
 # (and words asking to be told them: "walk me through the change", "tell me how many")
 _TREND_FIGURES = frozenset(
     "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans "
-    "go goes went gone turn turned swing swung flip flipped".split()  # (and how it got there: "Acme went from bearish to bullish")
+    "go goes went gone turn turned swing swung flip flipped improve improved improving worsen worsened worsening".split()  # (and how it got there: "Acme went from bearish to bullish")
 )
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 # A note named by its date a trend counts from: "since the August 2025 note", "since our Jan note".
 _SINCE_DATED_NOTE = re.compile(r"\bsince\s+(?:the|that|our|its|their)\s+(?P<when>[^?.,;:]{2,30}?)\s+(?:note|piece|write-?up)\b", re.I)
 _SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
+# ... or set against now ("is Acme better now than it was at the recall?"): from the event's note to the latest.
+_THAN_AT_EVENT = re.compile(
+    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+|we\s+were\s+)?(?:at|around|during|after|in)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I
+)
 # The note right after an event's ("did Acme recover in the note that followed the recall?", "the
 # next note after the selloff"): the event's note set against the one after it. A date inside the
 # event's words dates the event ("the November 2025 selloff"), it is no window of its own.
@@ -193,7 +197,7 @@ _NOT_TOPIC = frozenset(
     "latest newest recent last first earliest oldest one single specific particular how research coverage "
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
-    "really very quite pretty super extremely deeply truly "
+    "really very quite pretty super extremely deeply truly big huge low high "
     "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d".split()
 )
 
@@ -352,7 +356,7 @@ def passing_names(question: Question, proper: Callable[[str], bool]) -> list[str
 def one_note_phrase(text: str) -> re.Match | None:
     """Where ``text`` points at one note by what it is about ("the Singles Day note", "the note
     on the export ban"), not by an extreme ("the most negative note"); None if it does not."""
-    starts = [0, *(m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|note|piece|article|write|story)|\b[\w.&-]+['\u2019]s\b", text, re.I))]
+    starts = [0, *(m.start() for m in re.finditer(r"\b(?:the|that|this|a|one|its|their|note|piece|article|write|story)|\b[\w.&-]+['\u2019]s\b", text, re.I))]
     return next((m for i in starts if (m := _ONE_NOTE.match(text, i)) and not _EXTREME.search(m.group(0))), None)
 
 
@@ -390,11 +394,21 @@ def years_compared(text: str, window: Window | None) -> Window | None:
     return Window(date(years[0], 1, 1), date(years[-1], 12, 31), f"{years[0]} to {years[-1]}")
 
 
+def by_recency(text: str, phrase: re.Match | None) -> bool:
+    """Whether the phrase naming one note names it by recency alone ("why was Acme only neutral in
+    its latest note even though it is buying ships?"): a recency word and a note noun, no event
+    words inside it and none after it ("the latest note on the recall" is the latest of those);
+    the question's other words comment on that note."""
+    if phrase is None or not _RECENCY.search(phrase.group(0)) or event_words(phrase.group(0)):
+        return False
+    return not re.match(r"\s+(?:on|about|covering|where|when|in\s+which|from|after|following)\b", text[phrase.end():], re.I)
+
+
 def _since_event(topic: str) -> re.Match | None:
     """The event a window counts from ("since the recall"), unless its words are part of the
     description of one note, in the clause naming it ("the note about the new owners cutting
     costs after the privatisation")."""
-    found = _SINCE_EVENT.search(topic)
+    found = _SINCE_EVENT.search(topic) or _THAN_AT_EVENT.search(topic)
     note = one_note_phrase(topic)
     describes = found and note and note.end() <= found.start() < _CLAUSE_END.search(topic, note.end()).start()
     return None if describes else found
@@ -456,6 +470,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reasons = _direction(text) if why and not mixed else None
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
+    if base["since_event"] and _THAN_AT_EVENT.search(question.topic):  # "better now than at the recall": from its note on
+        return SentimentIntent("trend", direction=reasons, **base)
     swing = _STANCE_SWING.search(text)
     if swing and reasons:  # the reasons for where it went
         reasons = _direction(swing.group("to"))
@@ -470,7 +486,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # ("Acme score on the beta record?"; a bare name of one word asks of a company: "score for Pennon")
     event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or len(named) > 1 and re.search(SCORE_ASKED, text))
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
-        if (recency or day) and not topic and not reporting:  # "the latest note", "the note from March 5"
+        if (recency or day) and (not topic or by_recency(text, phrase)) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
         if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them

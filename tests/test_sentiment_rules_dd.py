@@ -1,0 +1,70 @@
+"""General rules found by using blind sets DD and EE as dev sets (round twenty-eight), each pinned
+over invented questions and notes (none of the sets' wording or companies): an acronym compounded
+("CEO-led") is no name; "how bad was the score", "what did Acme get in that one" ask the score of the
+event just described; "how does Acme score?" asks its sentiment (not "... on the safety test");
+a company "only neutral" or "deeply negative" is its sentiment; "pos/neg" is "positive/negative" and a
+breakdown of notes by stance is a count; "better now than it was at the recall" is a trend from the
+recall's note; a note named by recency alone ("in its latest note") is the newest, whatever the
+question says of it; a bracketed symbol after a name typed in lower case declares a company;
+adjectives of a score ("big", "low") name no note."""
+
+from __future__ import annotations
+
+import pytest
+from test_sentiment_rules import TODAY, ask, notes, routed_kind
+
+from ingest import CompanyDirectory, TickerResolver
+from ragbot.companies import check_companies, declared_unknown
+from ragbot.sentiment.intent import parse_intent
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tesla got a take-private offer from a CEO-led group. what was the sentiment on that", "note"),
+        ("tesla halving the dividend and pulling guidance — how bad was the score", "note"),
+        ("the EU battery tariff going to 25% — what did tesla get in that one", "note"),
+        ("how does tesla score", "summary"),
+        ("why was tesla only neutral in its latest note even though they're buying new plants?", "note"),
+        ("tesla was deeply negative after the recall, what turned it around?", "trend"),
+        ("tesla notes breakdown pos/neg/neutral", "distribution"),
+        ("is tesla sentiment better now than it was at the recall?", "trend"),
+        ("why'd tesla get such a low score in its most recent note?", "note"),
+    ],
+)
+def test_each_wording_asks_its_kind_of_sentiment_query(router, question, kind):
+    assert routed_kind(router, question) == ("sentiment", kind)
+
+
+@pytest.mark.parametrize(
+    "question", ["How did Tesla score on the safety test?", "what's the revenue split by segment?", "What did Tesla get in the Nvidia deal?"]
+)
+def test_a_measure_or_a_gain_stays_facts(router, question):
+    assert routed_kind(router, question) == ("facts", None)
+
+
+def test_a_note_named_by_recency_alone_is_the_newest_whatever_the_question_says_of_it(router):
+    intent = parse_intent(router.route("why was tesla only neutral in its latest note even though they're buying new plants?"), TODAY)
+    assert (intent.pick, intent.about) == ("newest", "")
+    assert parse_intent(router.route("score for the latest tesla note on the recall?"), TODAY).about == "recall"
+
+
+def test_better_now_than_at_an_event_counts_from_its_note(router):
+    intent = parse_intent(router.route("is tesla sentiment better now than it was at the recall?"), TODAY)
+    assert (intent.kind, intent.since_event) == ("trend", "recall")
+
+
+def test_an_acronym_compounded_is_no_name(router):
+    catalog = notes(("a.txt", "2025-03-10", "mildly positive", 0.40, {"TSLA": 0.40}, "A CEO-led group offered to take Tesla private at $300."))
+    answer = ask(router, "Tesla got a take-private offer from a CEO-led group. what was the sentiment on that", catalog)
+    assert answer.found and [c.source for c in answer.citations] == ["a.txt"]
+    resolver = TickerResolver(CompanyDirectory.load())
+    assert check_companies(router.route("what did the CEO-led group offer for Tesla?"), None, resolver, {"TSLA"}, lambda name: False).reply is None
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown"),
+    [("score for extra space storage (EXR)?", "EXR"), ("which notes discuss annual recurring revenue (ARR) growth?", None), ("risks for tesla (TSLA)?", None)],
+)
+def test_a_bracketed_symbol_after_a_lower_case_name_declares_a_company(question, unknown):
+    assert declared_unknown(question, TickerResolver(CompanyDirectory.load())) == unknown
