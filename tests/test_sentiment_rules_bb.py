@@ -44,6 +44,7 @@ def test_the_cross_encoder_picks_the_note_a_paraphrase_describes(router, encoder
     answerer = SentimentAnswerer(today=lambda: TODAY, rerank=encoder)
     answer = answerer.answer_catalog(router.route(QUESTION), PARAPHRASED)
     assert answer.found and [c.source for c in answer.citations] == ["acq.txt"] and "+0.40" in answer.text
+    assert "acq.txt fit" in answer.trace.details["note picked"]  # --explain shows each note's fit
 
 
 def test_without_the_cross_encoder_the_note_holding_more_words_is_picked(router):

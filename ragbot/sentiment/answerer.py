@@ -113,7 +113,8 @@ class SentimentAnswerer(Answerer):
         """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it.
         The answer's trace (``--explain``) says how the question was read."""
         intent = self.anchored(parse_intent(question, self.today(), window), catalog)
-        return replace(self.answer_intent(question, intent, catalog), trace=intent_trace(intent))
+        picked: dict[str, str] = {}  # how the one note was picked, for the trace
+        return replace(self.answer_intent(question, intent, catalog, picked), trace=intent_trace(intent, picked))
 
     def anchored(self, intent: SentimentIntent, catalog: NoteCatalog) -> SentimentIntent:
         """``intent`` with its window "since the <event>" starting at the date of the note about the
@@ -144,12 +145,13 @@ class SentimentAnswerer(Answerer):
             record = dated[0] if len(dated) == 1 else None
         return record
 
-    def answer_intent(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> Answer:
+    def answer_intent(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog, picked: dict[str, str] | None = None) -> Answer:
+        """The answer to ``intent``; ``picked``, when given, is told how a one-note pick was made."""
         missing = self.missing(question, intent, catalog)
         if missing:
             return Answer(missing, False, [], question.tickers)
         cite = compose.Citer(self.max_cited)
-        lines = self.lines(intent, catalog, cite)
+        lines = self.lines(intent, catalog, cite, picked)
         if lines is None:
             return Answer(self.not_found_text(question, intent), False, [], question.tickers)
         if cite.uncited:
@@ -202,12 +204,12 @@ class SentimentAnswerer(Answerer):
         return dated + (f" discussing {' or '.join(labels)}" if labels else "")
 
     # -- the figures -----------------------------------------------------------------------
-    def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer) -> list[str] | None:
-        """The answer's sentences for ``intent``, or None when no note fits."""
+    def lines(self, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer, picked: dict[str, str] | None = None) -> list[str] | None:
+        """The answer's sentences for ``intent``, or None when no note fits (``picked``: see ``pick_note``)."""
         window_text = self.window_text(intent)
         subjects: list[str | None] = list(intent.tickers) or [None]
         if intent.kind == "note":
-            record = self.pick_note(intent, catalog)
+            record = self.pick_note(intent, catalog, picked=picked)
             return None if record is None else compose.one_note_lines(record, intent.tickers, cite)
         if intent.reporting:  # "how many negative notes on Acme's Q4 2025 results": the notes discussing them
             catalog = catalog.discussing(intent.reporting, intent.tickers, intent.any_year)
@@ -241,13 +243,14 @@ class SentimentAnswerer(Answerer):
         lead = [compose.before_since_line(earlier, found, intent.window.start.isoformat(), cite)] if earlier and intent.window else []
         return lead + compose.trend_lines(trend(found, intent.period), cite, window_text)
 
-    def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False) -> NoteRecord | None:
+    def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False, picked: dict[str, str] | None = None) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or among the candidates that best
         match the question (``note_match``, retrieval rank or with ``earliest`` the earlier date
         breaking ties) the one ``closest`` to its description (with ``earliest``, the best match).
         When no candidate shares a topic word, or the best shares them only in passing
-        (``in_passing``): the one note about every company asked (``about_all``), else None. With reporting periods asked,
-        only notes discussing one of them are candidates (``by_period``)."""
+        (``in_passing``): the one note about every company asked (``about_all``), else None. With
+        reporting periods asked, only notes discussing one of them are candidates (``by_period``).
+        ``picked``, when given, is told how the note was picked (``--explain``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -281,25 +284,31 @@ class SentimentAnswerer(Answerer):
         # (an event a window counts from is its first note, by words alone: a later note recalling
         # the event, "after the hold was lifted", reads to the model as much about it)
         subjects = [s for s in ranked if not in_passing(by_source[s], covered[s], wanted, intent.tickers)]
-        return by_source[ranked[0] if earliest else self.closest(intent, subjects, covered, by_source)]
+        return by_source[ranked[0] if earliest else self.closest(intent, subjects, covered, by_source, picked)]
 
-    def closest(self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord]) -> str:
-        """The note of ``ranked`` (by ``note_match``; none only in passing) the question describes. With the cross-encoder,
-        among the first ``PICK_RERANKED``, the one with the highest fit: the cross-encoder's logit
-        for the question's words against the note's title and first sentence, or against its
-        opening passage, whichever is higher (about -11 to +11), plus ``note_match``'s count (topic
-        words held and companies asked it is about: 0 to about 10). The model reads a paraphrase
-        ("buying a golf clothing label" for "acquire a golf apparel brand") that word overlap
-        misses; the count keeps a note holding more of the words ahead of a near tie. The first
-        without the cross-encoder (settings turn it off) or with fewer than ``DESCRIBED_WORDS``
-        topic words: one word ("the outage note") is no description, and a note recalling it in
-        its first sentence reads to the model as much about it."""
+    def closest(
+        self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord], picked: dict[str, str] | None = None,
+    ) -> str:
+        """The note of ``ranked`` (by ``note_match``; none only in passing) the question
+        describes. With the cross-encoder, among the first ``PICK_RERANKED``, the one with the
+        highest fit: the cross-encoder's logit for the question's words against the note's title
+        and first sentence, or against its opening passage, whichever is higher (about -11 to
+        +11), plus ``note_match``'s count (topic words held and companies asked it is about: 0 to
+        about 10). The model reads a paraphrase ("buying a golf clothing label" for "acquire a
+        golf apparel brand") that word overlap misses; the count keeps a note holding more of the
+        words ahead of a near tie. The first without the cross-encoder (settings turn it off) or
+        with fewer than ``DESCRIBED_WORDS`` topic words: one word ("the outage note") is no
+        description, and a note recalling it in its first sentence reads to the model as much
+        about it. ``picked``, when given, gets each fit read."""
         if self.rerank is None or len(ranked) < 2 or len(intent.about.split()) < DESCRIBED_WORDS:
             return ranked[0]
         top = [by_source[s] for s in ranked[:PICK_RERANKED]]
         logits = self.rerank.score_pairs([(intent.about, text) for r in top for text in (r.lead, r.passage.page_content)])
-        fit = [max(logits[2 * i : 2 * i + 2]) + note_match(r, covered[r.source], intent.tickers)[0] for i, r in enumerate(top)]
-        return top[max(range(len(top)), key=fit.__getitem__)].source
+        read = [(max(logits[2 * i : 2 * i + 2]), note_match(r, covered[r.source], intent.tickers)[0]) for i, r in enumerate(top)]
+        best = max(range(len(top)), key=lambda i: sum(read[i]))
+        if picked is not None:
+            picked["note picked"] = "; ".join(f"{r.source} fit {logit + count:+.1f} (cross-encoder {logit:+.1f} + {count} matched)" for r, (logit, count) in zip(top, read))
+        return top[best].source
 
     @staticmethod
     def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:
@@ -363,8 +372,8 @@ class SentimentAnswerer(Answerer):
         return Answer(text, True, renumbered_citations, question.tickers)
 
 
-def intent_trace(intent: SentimentIntent) -> AnswerTrace:
-    """How a sentiment question was read, for ``ragbot ask --explain``."""
+def intent_trace(intent: SentimentIntent, picked: dict[str, str] | None = None) -> AnswerTrace:
+    """How a sentiment question was read, and how its one note was ``picked``, for ``ragbot ask --explain``."""
     subject = intent.period_subject
     reading = "no period named" if not subject else "the subject of a note" if subject > 0 else "a window over note dates"
     return AnswerTrace("sentiment", None, (), {
@@ -376,6 +385,7 @@ def intent_trace(intent: SentimentIntent) -> AnswerTrace:
         "set against": intent.before.describe() if intent.before else "-",
         "about": intent.about or "-",
         "since the event": intent.since_event or "-",  # still set: no note is about it
+        **(picked or {}),
     })
 
 
