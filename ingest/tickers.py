@@ -42,6 +42,9 @@ _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|S
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-'\u2019])")
+# A word and the next, which may start a company's two-word name ("united micro"); overlapping pairs.
+SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
+_WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
 _UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
 
 
@@ -237,11 +240,27 @@ class TickerResolver:
         copy.learn(companies, set(self.held), self.words)
         return copy
 
+    def _shortened_hits(self, text: str) -> list[Mention]:
+        """Held companies a question names by the first word of their name and the start of the
+        second ("united micro" for United Microelectronics): the first word whole, the second cut
+        to ``SHORTENED_LETTERS`` letters or more, and one held company only so named."""
+        names = {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
+        hits = []
+        for m in _WORD_PAIR.finditer(text):
+            first, second = m.group(1).lower(), m.group(2).lower()
+            owners = [t for t, words in names.items() if len(words) > 1 and words[0] == first and words[1].startswith(second) and words[1] != second]
+            if len(owners) == 1:
+                hits.append(Mention(m.start(), m.end(2), owners[0]))
+        return hits
+
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
         """Every company mention in ``text`` with its span (a legal form after it included), in
-        order; accents do not count ("telefonica" names Telefónica)."""
+        order; accents do not count ("telefonica" names Telefónica). In questions, a name may be
+        shortened (``_shortened_hits``)."""
         text = fold_accents(text)
-        hits = sorted(self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names))
+        hits = self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names)
+        shortened = [] if case_sensitive_names else [m for m in self._shortened_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
+        hits = sorted(hits + shortened)
         hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
         return [m._replace(end=self._name_continued(text, m)) for m in hits]
 

@@ -5,7 +5,8 @@ event just described; "how does Acme score?" asks its sentiment (not "... on the
 a company "only neutral" or "deeply negative" is its sentiment; "pos/neg" is "positive/negative" and a
 breakdown of notes by stance is a count; "better now than it was at the recall" is a trend from the
 recall's note; a note named by recency alone ("in its latest note") is the newest, whatever the
-question says of it; a bracketed symbol after a name typed in lower case declares a company;
+question says of it; a bracketed symbol after a name typed in lower case declares a company; a
+held company may be named by the first word of its name and the start of the second ("united micro");
 adjectives of a score ("big", "low") name no note."""
 
 from __future__ import annotations
@@ -68,3 +69,17 @@ def test_an_acronym_compounded_is_no_name(router):
 )
 def test_a_bracketed_symbol_after_a_lower_case_name_declares_a_company(question, unknown):
     assert declared_unknown(question, TickerResolver(CompanyDirectory.load())) == unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [("how many negative notes on united micro?", ["united micro"]), ("united rentals vs united micro", ["united rentals", "united micro"]), ("the united states economy", [])],
+)
+def test_a_held_company_may_be_named_by_its_first_word_and_the_start_of_its_second(text, said):
+    from ingest.tickers import Company
+
+    rows = [Company("UMX", "United Microelectronics", ("United Microelectronics",), (), False), Company("URX", "United Rentals", ("United Rentals",), (), False)]
+    resolver = TickerResolver(CompanyDirectory(rows))
+    resolver.held = {"UMX", "URX"}
+    assert [text[m.start:m.end] for m in resolver.mentions(text, case_sensitive_names=False)] == said
+    assert resolver.mentions("United Micro cut prices.") == []  # in notes, names are written whole

@@ -117,8 +117,9 @@ def copy_answer(page, index: int) -> str:
     """Click "Copy as Markdown" under answer ``index`` and return what it put on the clipboard."""
     page.evaluate("navigator.clipboard.writeText('')")
     page.locator(BOTS).nth(index).get_by_role("link", name="Copy as Markdown").click()
-    page.wait_for_function("async () => (await navigator.clipboard.readText()) !== ''")
-    return page.evaluate("navigator.clipboard.readText()")
+    # the text the wait saw, not a second read: under load a second read has come back empty
+    copied = page.wait_for_function("async () => (await navigator.clipboard.readText()) || null")
+    return copied.json_value()
 
 
 def shown_sources(page) -> dict[str, str]:
