@@ -31,10 +31,11 @@ SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?sc
 # The one note a question has just described ("... what was the score on that one?", "... what
 # was the score on that").
 THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
-# A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?").
+# A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
+# "..., whats the score").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 )
@@ -45,6 +46,7 @@ MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\
 # (or how: "how'd we score that?"; and what the thing described got: "... What score did that get?")
 SCORED_BY_US = (
     r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
+    rf"|\bwhat(?:['\u2019]d|\s+did)\s+(?:that|this|the)\s+(?:one|{NOTE_NOUN})\s+(?:get|score|receive)\b"
     r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|the\s+notes?|our\s+notes?)\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
@@ -296,11 +298,12 @@ _BARE_SCORE = re.compile(r"\W*(?P<name>[\w&.'\u2019\-]+(?:\s+[\w&.'\u2019\-]+){0
 
 def _bare_score(text: str) -> bool:
     """Whether ``text`` only asks a score of a name: words with no question word among them, the
-    last no English word ("brunswick score?"; not "credit score?" nor "what's Acme's credit
-    score?", a measure): a company's sentiment, in the notes or not."""
+    last no English word or joined by "&" ("brunswick score?", "smith & nephew score?"; not
+    "credit score?" nor "what's Acme's credit score?", a measure): a company's sentiment, in the
+    notes or not."""
     found = _BARE_SCORE.fullmatch(text)
     words = re.findall(r"[A-Za-z]+", found.group("name")) if found else []
-    return bool(words) and not is_english(words[-1]) and not _QUESTION_WORD.search(found.group("name"))
+    return bool(words) and (not is_english(words[-1]) or "&" in found.group("name")) and not _QUESTION_WORD.search(found.group("name"))
 
 
 def _compared_bare(topic: str) -> bool:

@@ -7,7 +7,10 @@ breakdown of notes by stance is a count; "better now than it was at the recall" 
 recall's note; a note named by recency alone ("in its latest note") is the newest, whatever the
 question says of it; a bracketed symbol after a name typed in lower case declares a company; a
 held company may be named by the first word of its name and the start of the second ("united micro");
-adjectives of a score ("big", "low") name no note."""
+adjectives of a score ("big", "low") name no note. Round twenty-nine (FF and GG): "what'd that note
+get", "..., whats the score"; "shifted" from the first note to the newest; "whole dataset" names all
+notes; an English word the notes write as a name inside a sentence ("such as Carnival") is a
+company mentioned in passing; "smith & nephew score?"."""
 
 from __future__ import annotations
 
@@ -83,3 +86,33 @@ def test_a_held_company_may_be_named_by_its_first_word_and_the_start_of_its_seco
     resolver.held = {"UMX", "URX"}
     assert [text[m.start:m.end] for m in resolver.mentions(text, case_sensitive_names=False)] == said
     assert resolver.mentions("United Micro cut prices.") == []  # in notes, names are written whole
+
+
+# Round twenty-nine (blind sets FF and GG as dev sets).
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("tesla shells delayed bc of the nitrocellulose shortage - what'd that note get", "note"),
+        ("tesla record robot placements qtr, whats the score", "note"),
+        ("tesla, how has the tone shifted from the first note to the newest?", "trend"),
+        ("top 3 notes by overall sentiment score, whole dataset", "extreme"),
+        ("smith & nephew score?", "summary"),
+    ],
+)
+def test_round_29_wordings_ask_their_kind_of_sentiment_query(router, question, kind):
+    assert routed_kind(router, question) == ("sentiment", kind)
+
+
+PASSING = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30},
+                 "Ford cut prices. Rivals such as Carnival Motors and Smith & Nephew Autos held theirs."))
+
+
+@pytest.mark.parametrize("question", ["what's the sentiment on carnival?", "smith & nephew score?"])
+def test_an_english_word_the_notes_write_as_a_name_inside_a_sentence_is_a_passing_company(router, question):
+    answer = ask(router, question, PASSING)
+    assert not answer.found and "no note is about" in answer.text.lower()
+
+
+def test_an_english_word_capitalised_only_where_a_sentence_starts_is_no_name(router):
+    catalog = notes(("f1.txt", "2025-03-10", "mildly negative", -0.30, {"F": -0.30}, "Ford cut prices. Overall demand held."))
+    assert ask(router, "what's the overall sentiment?", catalog).found

@@ -198,9 +198,13 @@ class NoteCatalog:
         of the bundled model's vocabulary ("Zorblax")."""
         return phrase in self.text or any(w.lower() not in bundled_words() for w in phrase.split())
 
-    def proper_name(self, word: str) -> bool:
-        """Whether the notes write ``word`` only capitalised ("Pennon"): a name, not a word."""
-        return self.writes(word) and word.lower() not in self.lower_words
+    def proper_name(self, word: str, english: bool = False) -> bool:
+        """Whether the notes write ``word`` only capitalised ("Pennon"): a name, not a word; for an
+        ``english`` word, only when they also write it so inside a sentence, after a lower-case
+        word ("rivals such as Carnival"), not only where a sentence starts."""
+        if not self.writes(word) or word.lower() in self.lower_words:
+            return False
+        return not english or re.search(rf"\b[a-z]+[,;:]?\s+{re.escape(word.capitalize())}\b", self.text) is not None
 
     @cached_property
     def lower_words(self) -> set[str]:

@@ -111,7 +111,8 @@ _AGAINST_FIRST = re.compile(
 # (and words asking to be told them: "walk me through the change", "tell me how many")
 _TREND_FIGURES = frozenset(
     "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans "
-    "go goes went gone turn turned swing swung flip flipped improve improved improving worsen worsened worsening".split()  # (and how it got there: "Acme went from bearish to bullish")
+    "go goes went gone turn turned swing swung flip flipped improve improved improving worsen worsened worsening "
+    "shift shifted shifting evolve evolved evolving".split()  # (and how it got there: "Acme went from bearish to bullish")
 )
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
@@ -198,6 +199,7 @@ _NOT_TOPIC = frozenset(
     "most least highest lowest best worst top bottom strongest weakest higher lower more less "
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
     "really very quite pretty super extremely deeply truly big huge low high "
+    "dataset datasets database corpus universe whole entire "
     "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d".split()
 )
 
@@ -328,7 +330,7 @@ def score_subject(question: Question, lower_pairs: set[str]) -> str | None:
     average score"), that the notes never write side by side in lower case (``lower_pairs``): a
     name ("Crown Castle", mentioned in passing) or nothing they discuss. None otherwise."""
     found = None if question.tickers else _SCORE_SUBJECT.match(question.text)
-    words = found.group("subject").lower().split() if found else []
+    words = [w for w in found.group("subject").lower().split() if w != "&"] if found else []  # "smith & nephew"
     content = all(
         w not in _NOT_TOPIC and w not in _MONTH_WORDS and not PERIOD_WORD.fullmatch(w) and not any(c.isdigit() for c in w) and topic_terms(w)
         for w in words
@@ -340,16 +342,17 @@ def score_subject(question: Question, lower_pairs: set[str]) -> str | None:
 PASSING_NAME_LETTERS = 4  # shorter words ("ytd", "yoy", "eps") are too often shorthand the notes capitalise
 
 
-def passing_names(question: Question, proper: Callable[[str], bool]) -> list[str]:
+def passing_names(question: Question, proper: Callable[[str, bool], bool]) -> list[str]:
     """The names a question asks about when it routes to no company: the words of its topic
-    (``one_note_topic``) of ``PASSING_NAME_LETTERS`` or more that are no English word, no month and
-    no word of sentiment questions, and that the notes write only as names (``proper``): "score for
-    pennon?", "hdfc bank latest score?" ask of a company the notes mention in passing (not "...
-    on average?")."""
+    (``one_note_topic``) of ``PASSING_NAME_LETTERS`` or more, no month and no word of sentiment
+    questions, that the notes write only as names (``proper``; an English word, only when they
+    write it so inside a sentence: "rivals such as Carnival"): "score for pennon?", "hdfc bank
+    latest score?", "what's the sentiment on carnival rn?" ask of a company the notes mention in
+    passing (not "... on average?")."""
     words = [] if question.tickers else one_note_topic(question).split()
     return [
         w for w in dict.fromkeys(words)
-        if len(w) >= PASSING_NAME_LETTERS and not is_english(w) and w not in _MONTH_WORDS and w not in _NOT_TOPIC and proper(w)
+        if len(w) >= PASSING_NAME_LETTERS and w not in _MONTH_WORDS and w not in _NOT_TOPIC and proper(w, is_english(w))
     ]
 
 
@@ -504,7 +507,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
     ranks = re.search(r"\brank\w*\b", text, re.I)
-    if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks):
+    if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks or top):  # ("top 3 notes by score": the highest)
         ranked = _SOURCE_NOTES.sub(" ", text)
         named = _RANKED.search(text)
         company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
