@@ -114,12 +114,13 @@ def test_reload_and_restart_keep_the_conversation_and_the_sidebar_renames_opens_
 
 
 def copy_answer(page, index: int) -> str:
-    """Click "Copy as Markdown" under answer ``index`` and return what it put on the clipboard."""
-    page.evaluate("navigator.clipboard.writeText('')")
-    page.locator(BOTS).nth(index).get_by_role("link", name="Copy as Markdown").click()
-    # the text the wait saw, not a second read: under load a second read has come back empty
-    copied = page.wait_for_function("async () => (await navigator.clipboard.readText()) || null")
-    return copied.json_value()
+    """Click "Copy as Markdown" under answer ``index`` and return what it put on the clipboard,
+    read once the link says "Copied": the page says so only after the clipboard took the text
+    (polling the clipboard itself raced with it under load)."""
+    answer = page.locator(BOTS).nth(index)
+    answer.get_by_role("link", name="Copy as Markdown").click()
+    answer.get_by_role("link", name="Copied").wait_for()
+    return page.evaluate("navigator.clipboard.readText()")
 
 
 def shown_sources(page) -> dict[str, str]:
