@@ -230,7 +230,8 @@ class TickerResolver:
         self.directory.add(companies)
         self.held |= held or set()
         self.words |= frozenset(words)
-        self.__dict__.pop("_name_patterns", None)
+        for derived in ("_name_patterns", "_held_names"):
+            self.__dict__.pop(derived, None)
 
     def extended(self, companies: list[Company]) -> "TickerResolver":
         """A copy that also resolves ``companies`` (``self`` when there are none)."""
@@ -240,15 +241,20 @@ class TickerResolver:
         copy.learn(companies, set(self.held), self.words)
         return copy
 
+    @cached_property
+    def _held_names(self) -> dict[str, list[str]]:
+        """Each held company's name of two words or more, accents folded, as lower-case words."""
+        words = {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
+        return {t: w for t, w in words.items() if len(w) > 1}
+
     def _shortened_hits(self, text: str) -> list[Mention]:
         """Held companies a question names by the first word of their name and the start of the
         second ("united micro" for United Microelectronics): the first word whole, the second cut
         to ``SHORTENED_LETTERS`` letters or more, and one held company only so named."""
-        names = {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
         hits = []
         for m in _WORD_PAIR.finditer(text):
             first, second = m.group(1).lower(), m.group(2).lower()
-            owners = [t for t, words in names.items() if len(words) > 1 and words[0] == first and words[1].startswith(second) and words[1] != second]
+            owners = [t for t, words in self._held_names.items() if words[0] == first and words[1].startswith(second) and words[1] != second]
             if len(owners) == 1:
                 hits.append(Mention(m.start(), m.end(2), owners[0]))
         return hits

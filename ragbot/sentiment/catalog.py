@@ -204,7 +204,13 @@ class NoteCatalog:
         word ("rivals such as Carnival"), not only where a sentence starts."""
         if not self.writes(word) or word.lower() in self.lower_words:
             return False
-        return not english or re.search(rf"\b[a-z]+[,;:]?\s+{re.escape(word.capitalize())}\b", self.text) is not None
+        return not english or word.capitalize() in self.named_in_sentences
+
+    @cached_property
+    def named_in_sentences(self) -> set[str]:
+        """The capitalised words the notes write right after a lower-case word ("such as Carnival"):
+        names, not words capitalised because a sentence starts with them (read once per catalog)."""
+        return set(re.findall(r"\b[a-z]+[,;:]?\s+([A-Z]\w*)", self.text))
 
     @cached_property
     def lower_words(self) -> set[str]:

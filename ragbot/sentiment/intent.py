@@ -473,7 +473,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reasons = _direction(text) if why and not mixed else None
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
-    if base["since_event"] and _THAN_AT_EVENT.search(question.topic):  # "better now than at the recall": from its note on
+    if base["since_event"] and event.re is _THAN_AT_EVENT:  # "better now than at the recall": from its note on
         return SentimentIntent("trend", direction=reasons, **base)
     swing = _STANCE_SWING.search(text)
     if swing and reasons:  # the reasons for where it went
