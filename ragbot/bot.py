@@ -36,6 +36,7 @@ from vectorstore.versioning import is_current
 
 if TYPE_CHECKING:  # the answering stack is imported where it is first used: an ingest never loads it
     from ragbot.answer import Answer, Answerer
+    from ragbot.companies import CompanyCheck
     from ragbot.rerank import Reranker
     from ragbot.retrieval import HybridRetriever
     from ragbot.routing import QueryRouter, Question
@@ -383,7 +384,6 @@ class Ragbot:
         since: date | None = None, until: date | None = None,
     ) -> Iterator[Answer]:
         """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
-        from ragbot.companies import check_companies
         from ragbot.question_input import clean_history, prepare_question, prompt_answer
         from ragbot.sentiment import Window
 
@@ -399,11 +399,8 @@ class Ragbot:
         # The store is read here, and nothing is yielded while it is: the web page starts answers on
         # its own threads and resumes them on Gradio's, which cannot release this thread's lock.
         with self.store.reading():
-            routed = self.router.route(prepared.text, history, tickers)
+            routed, check = self._route_and_check(prepared.text, history, tickers)
             routed.max_citations = k
-            check = check_companies(
-                routed, routed.tickers if tickers else None, self.resolver, self.resolver.held, self.index.lexical.mentions,
-            )
             routed.tickers = routed.tickers if check.tickers is None else check.tickers
             if check.reply is not None:  # never another company's notes
                 answers, notices = iter([check.reply]), prepared.notices
@@ -420,6 +417,28 @@ class Ragbot:
                 answers = self.answerer.stream(routed, passages, history)
         for answer in answers:
             yield replace(answer, notices=[*notices, *answer.notices])
+
+    def _route_and_check(self, text: str, history: list[dict], tickers: list[str] | None) -> tuple[Question, CompanyCheck]:
+        """``text`` routed, and what to do about the companies it names (``check_companies``).
+        A near spelling that can only be a company's name (``Spelling.certain``) is read as that
+        name, with a notice saying so, as search engines do: people mistype names, and the answer
+        names the company it is about. Otherwise the reply asks "did you mean"."""
+        from ragbot.companies import check_companies
+
+        def route_and_check(text: str) -> tuple[Question, CompanyCheck]:
+            routed = self.router.route(text, history, tickers)
+            held, mentioned = self.resolver.held, self.index.lexical.mentions
+            return routed, check_companies(routed, routed.tickers if tickers else None, self.resolver, held, mentioned)
+
+        routed, check = route_and_check(text)
+        spelling = check.spelling
+        if spelling is None or not spelling.certain:
+            return routed, check
+        respelt, recheck = route_and_check(spelling.correct(text))
+        if not respelt.named or recheck.reply is not None:
+            return routed, check
+        notice = f"Read \u201c{spelling.typed}\u201d as {spelling.name}: no company in your notes is spelt as typed."
+        return respelt, replace(recheck, notices=(notice, *recheck.notices))
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

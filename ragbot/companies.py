@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ingest.declarations import ticker_declarations
-from ingest.words import query_terms
+from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.routing import Question
 
@@ -44,13 +44,35 @@ _MONTHS_AND_DAYS = re.compile(
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """A near spelling of a company's name: the words as typed ("alibba") and the name as the
+    alias table writes it ("Alibaba")."""
+
+    typed: str
+    name: str
+
+    @property
+    def certain(self) -> bool:
+        """Whether the typed words can only be the name: two words each near the name's, or one
+        word that is no English word ("alibba"; not "synopsis" for Synopsys)."""
+        return len(self.typed.split()) > 1 or not is_english(self.typed)
+
+    def correct(self, text: str) -> str:
+        """``text`` with the typed words replaced by the name."""
+        typed = r"\W+".join(re.escape(word) for word in self.typed.split())
+        return re.sub(rf"(?<![A-Za-z]){typed}(?![A-Za-z])", self.name, text, count=1, flags=re.IGNORECASE)
+
+
+@dataclass(frozen=True)
 class CompanyCheck:
     """The reply instead of an answer (None: answer), the tickers to answer for when some of
-    the named companies cannot be (None: as routed), and notices for the user."""
+    the named companies cannot be (None: as routed), notices for the user, and the near
+    spelling a "did you mean" reply asks about."""
 
     reply: Answer | None = None
     tickers: list[str] | None = None
     notices: tuple[str, ...] = ()
+    spelling: Spelling | None = None
 
 
 def label(resolver: TickerResolver, ticker: str) -> str:
@@ -61,7 +83,7 @@ def label(resolver: TickerResolver, ticker: str) -> str:
 
 def near_spelling(
     text: str, resolver: TickerResolver, held: set[str], mentioned: Callable[[str], bool] | None = None,
-) -> str | None:
+) -> Spelling | None:
     """The name, as the alias table writes it, of a company the notes are about that a word of
     ``text`` nearly spells ("Alibba" -> "Alibaba"; with ``mentioned``, the notes' word index,
     also one typo from it, ``_ONE_TYPO_LETTERS``), if any. rapidfuzz, a kept library, rather
@@ -73,7 +95,7 @@ def near_spelling(
     known, names = resolver.directory.alias_to_ticker, list(aliases)
     pair = _two_word_spelling(text, [n for n in names if len(n.split()) == 2])
     if pair is not None:
-        return aliases[pair]
+        return Spelling(pair[0], aliases[pair[1]])
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(text)):
         if word in known:
             continue
@@ -81,20 +103,20 @@ def near_spelling(
         if match is None and mentioned is not None and len(word) >= _ONE_TYPO_LETTERS and not mentioned(word):
             match = process.extractOne(word, names, scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
         if match is not None:
-            return aliases[match[0]]
+            return Spelling(word, aliases[match[0]])
     return None
 
 
-def _two_word_spelling(text: str, names: list[str]) -> str | None:
-    """The two-word name (of ``names``, lower-cased) that two words in a row of ``text`` nearly
-    spell, each word near its own ("sevrn trent" -> "severn trent"; not "the companies" -> "tjx
-    companies"), if any."""
+def _two_word_spelling(text: str, names: list[str]) -> tuple[str, str] | None:
+    """The two words in a row of ``text`` that nearly spell a two-word name (of ``names``,
+    lower-cased), each word near its own, and that name ("sevrn trent" -> "severn trent"; not
+    "the companies" -> "tjx companies"), if any."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z&\-]*", text)]
     for a, b in pairwise(words):
         for name in names:
             first, second = name.split()
             if f"{a} {b}" != name and fuzz.ratio(a, first) >= _SPELLING_WORD and fuzz.ratio(b, second) >= _SPELLING_WORD and fuzz.ratio(f"{a} {b}", name) >= _SPELLING:
-                return name
+                return f"{a} {b}", name
     return None
 
 
@@ -175,8 +197,9 @@ def check_companies(
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
     if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
         return CompanyCheck(Answer(f"No notes about {declared}.", False))
-    if not question.named and (name := near_spelling(question.text, resolver, held, mentioned)):
-        return CompanyCheck(Answer(f"Did you mean {name}? No company in your notes is spelt as in the question.", False))
+    if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
+        reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
+        return CompanyCheck(reply, spelling=spelling)
     if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
     return CompanyCheck()

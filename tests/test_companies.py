@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answer import Answer
-from ragbot.companies import check_companies, near_spelling, unknown_name
+from ragbot.companies import Spelling, check_companies, near_spelling, unknown_name
 from ragbot.examples import companies_about, found_examples
 from ragbot.routing import QueryRouter
 
@@ -42,21 +42,32 @@ def test_a_question_partly_about_a_company_without_notes_answers_the_rest_with_a
 def test_a_near_spelling_gets_did_you_mean():
     result = check("What are Alibba's cloud risks?")
     assert result.reply.text.startswith("Did you mean Alibaba?") and not result.reply.found
-    assert near_spelling("how fast did tencnet grow", RESOLVER, HELD) == "Tencent"
+    assert near_spelling("how fast did tencnet grow", RESOLVER, HELD) == Spelling("tencnet", "Tencent")
     for ordinary in ("What drives metal prices and margins?", "Which companies face export controls?", "What is the weather in Shanghai?"):
         assert near_spelling(ordinary, RESOLVER, HELD) is None
     assert near_spelling("What are Alibba's risks?", RESOLVER, {"NVDA"}) is None  # only companies with notes
 
 
+def test_a_near_spelling_corrects_the_words_as_typed():
+    assert check("alibba sentiment score?").spelling == Spelling("alibba", "Alibaba")
+    assert Spelling("alibba", "Alibaba").correct("Alibba's score, alibbas?") == "Alibaba's score, alibbas?"
+    assert Spelling("sevrn trent", "Severn Trent").correct("how did sevrn  Trent score") == "how did Severn Trent score"
+
+
+def test_a_near_spelling_is_certain_unless_it_is_an_english_word():
+    assert Spelling("alibba", "Alibaba").certain and Spelling("sevrn trent", "Severn Trent").certain
+    assert not Spelling("synopsis", "Synopsys").certain  # "a synopsis of the notes"
+
+
 def test_a_two_word_name_misspelt_is_suggested_whole():
-    assert near_spelling("alibba group sentiment?", RESOLVER, HELD) == "Alibaba Group"
+    assert near_spelling("alibba group sentiment?", RESOLVER, HELD) == Spelling("alibba group", "Alibaba Group")
     assert near_spelling("what did the notes say about cloud growth", RESOLVER, HELD) is None
 
 
 def test_one_typo_in_a_long_name_no_note_uses_is_a_near_spelling():
     no_note_uses = lambda word: False  # noqa: E731  (the notes' word index finds nothing)
     assert near_spelling("Nvidea export controls", RESOLVER, HELD) is None  # 83 by ratio: under _SPELLING
-    assert near_spelling("Nvidea export controls", RESOLVER, HELD, no_note_uses).lower() == "nvidia"
+    assert near_spelling("Nvidea export controls", RESOLVER, HELD, no_note_uses).name.lower() == "nvidia"
     assert near_spelling("Nvidea export controls", RESOLVER, HELD, lambda word: True) is None  # a word the notes use is a word
     assert near_spelling("What are the risks to Nvdia?", RESOLVER, {"BABA"}, no_note_uses) is None  # only companies with notes
 

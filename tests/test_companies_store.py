@@ -56,13 +56,26 @@ def test_a_held_company_is_named_by_its_first_word_its_notes_use_past_their_firs
 
 
 @pytest.mark.slow
-def test_the_filter_no_notes_and_a_near_spelling_get_replies_naming_the_company(bot):
+def test_the_filter_and_no_notes_get_replies_naming_the_company(bot):
     excluded = bot.ask("What are the main risks for Celestica?", ticker=["BABA"])
     assert not excluded.found and excluded.citations == [] and "The ticker filter excludes" in excluded.text and "CLS" in excluded.text
     missing = bot.ask("What are the main risks for Synopsys?")
     assert not missing.found and missing.text == "No notes about Synopsys (SNPS)."
-    typo = bot.ask("What are Alibba's cloud risks?")
-    assert not typo.found and typo.text.startswith("Did you mean Alibaba?")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["What are Alibaba's cloud risks?", "how many negative notes on alibaba?"])
+def test_a_near_spelling_that_is_no_word_is_read_as_the_name_and_says_so(bot, question):
+    exact = bot.ask(question)
+    typo = bot.ask(question.replace("libaba", "libba"))
+    assert typo.found and typo.text == exact.text and typo.citations == exact.citations
+    assert typo.notices == ["Read \u201calibba\u201d as Alibaba: no company in your notes is spelt as typed.", *exact.notices]
+
+
+@pytest.mark.slow
+def test_a_near_spelling_that_is_an_english_word_gets_did_you_mean(bot):
+    answer = bot.ask("What are the celestial risks?")
+    assert not answer.found and answer.text.startswith("Did you mean Celestica?")
 
 
 @pytest.mark.slow
