@@ -53,9 +53,11 @@ class Spelling:
 
     @property
     def certain(self) -> bool:
-        """Whether the typed words can only be the name: two words each near the name's, or one
-        word that is no English word ("alibba"; not "synopsis" for Synopsys)."""
-        return len(self.typed.split()) > 1 or not is_english(self.typed)
+        """Whether the typed words can only be the name: two words each near the name's, one
+        word that is no English word ("alibba"; not "synopsis" for Synopsys), or the name's
+        possessive without its apostrophe ("pilgrims" for Pilgrim's)."""
+        bare = re.sub(r"['\u2019]s?$", "", self.name.lower())
+        return len(self.typed.split()) > 1 or not is_english(self.typed) or self.typed.lower() == f"{bare}s"
 
     def correct(self, text: str) -> str:
         """``text`` with the typed words replaced by the name."""

@@ -57,6 +57,7 @@ def test_a_near_spelling_corrects_the_words_as_typed():
 def test_a_near_spelling_is_certain_unless_it_is_an_english_word():
     assert Spelling("alibba", "Alibaba").certain and Spelling("sevrn trent", "Severn Trent").certain
     assert not Spelling("synopsis", "Synopsys").certain  # "a synopsis of the notes"
+    assert Spelling("pilgrims", "Pilgrim's").certain and Spelling("pilgrims", "Pilgrim").certain  # the possessive, unmarked
 
 
 def test_a_two_word_name_misspelt_is_suggested_whole():
