@@ -32,10 +32,11 @@ SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?sc
 # was the score on that").
 THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
-# "..., whats the score").
+# "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 )
@@ -93,6 +94,19 @@ _SENTIMENT = re.compile(
     # the desk's read or view on a company said to be good or bad ("why is the read on Acme so bad right now?")
     r"|\b(?:the|our|my)\s+(?:read|view|take|stance|tone)\s+(?:on|about|of)\s+[^?.,]{1,60}?\s+(?:so\s+|that\s+|this\s+|too\s+|more\s+|less\s+)?"
     r"(?:bad|good|poor|weak|strong|gloomy|rosy|sour|negative|positive|bullish|bearish|cautious|upbeat|downbeat)\b"
+    # a note said to be one way ("why is Acme's latest note negative?"; not "the notes mention negative
+    # free cash flow": there the word qualifies a noun)
+    r"|\bnotes?\s+(?:(?:is|was|are|were|been|so|turned|went)\s+)*(?:positive|negative|neutral|bullish|bearish|upbeat|downbeat)\b"
+    r"(?!\s+(?!(?:in|on|about|since|during|over|for|after|before|until|and|or|at|through|lately|recently)\b)\w)"
+    # how far one way a note or read went ("how bad was the Acme read on the recall?", "how good was that note")
+    rf"|\bhow\s+(?:bad|good|negative|positive|bullish|bearish|upbeat|downbeat|gloomy|rosy)\s+(?:was|is|were|are)\s+(?:the|our|my|that|this|its)\b[^?.]{{0,50}}?\b(?:{NOTE_NOUN}|read|take|view)\b"
+    # the score, said as ours or of the notes, no measure named ("our score on Acme", "give both
+    # scores"; not "the credit score": a measure stands between), or of what was just said ("whats the
+    # score on that one", "and its score?"; not "the score for the FSD safety test")
+    r"|\b(?:our|my|your|both|each)\s+(?:(?:own|overall|individual|sentiment|ticker|latest|newest|current|final|exact)\s+)*scores?\b"
+    r"|\b(?:the|its|their)\s+(?:(?:own|overall|sentiment|final|exact)\s+)*scores?\s*(?:[?.!]|$|(?:on|for|of)\s+(?:that|this|it)\b)"
+    # what a company got in a note named by its event ("what did Acme get on the recall note?")
+    rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+get\s+(?:on|in|for|from)\s+(?:the|that|this|its)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # a score named by its stance ("what drove the negative score on Acme in June?"; not "a low credit score")
     r"|\b(?:positive|negative|neutral|bullish|bearish)\s+(?:sentiment\s+)?scores?\s+(?:on|for|of)\b"
     # how something was scored or rated, with no rater named ("how was the short-seller report
@@ -391,6 +405,20 @@ class QueryRouter:
         tickers = list(dict.fromkeys(m.ticker for m in mentions))
         return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.end, m.ticker) for m in mentions]
 
+    def _asked_of(self, text: str, named: list[tuple[int, int, str]], history: list[dict] | None) -> str | None:
+        """The last user question, when it was a sentiment question about one company, asked of
+        the companies ``text`` names instead ("how many negative notes on Alibaba?" then "what
+        about Tencent?": "how many negative notes on Tencent?"). A sentiment question's kind is in
+        its wording, which a follow-up naming only a company leaves out. None otherwise."""
+        last = next((m["content"] for m in reversed(history or []) if m.get("role") == "user" and isinstance(m.get("content"), str)), "")
+        _, _, before = self._parse(spelt_out(last))
+        if len({ticker for *_, ticker in before}) != 1 or self.route(last).intent != "sentiment":
+            return None
+        names = " and ".join(text[start:end] for start, end, _ in named)
+        start, end, _ = before[0]
+        asked = spelt_out(last)
+        return f"{asked[:start]}{names}{asked[end:]}"
+
     def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:
         """Tickers and topic of the latest earlier user turn that had them."""
         tickers, topic = [], ""
@@ -408,6 +436,10 @@ class QueryRouter:
         """Route ``text`` (``spelt_out``); explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
         text = spelt_out(text)
         found, topic, named = self._parse(text)
+        if found and not _has_topic(topic) and (asked_again := self._asked_of(text, named, history)):
+            routed = self.route(asked_again, None, tickers)  # "what about Tencent?" after a sentiment question
+            routed.inherited = ["topic"]
+            return routed
         own = list(found)
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)

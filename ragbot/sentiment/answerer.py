@@ -18,7 +18,10 @@ from ragbot.rerank import Reranker
 from ragbot.routing import Question
 from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
-from ragbot.sentiment.intent import SentimentIntent, familiar_words, headline_name, parse_intent, passing_names, score_subject, unfamiliar_words, unscored_symbols
+from ragbot.sentiment.groups import as_group, group_words, read_group
+from ragbot.sentiment.intent import (
+    SentimentIntent, familiar_words, headline_name, longer_names, parse_intent, passing_names, score_subject, unfamiliar_words, unscored_symbols,
+)
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
 
@@ -112,9 +115,19 @@ class SentimentAnswerer(Answerer):
     def answer_catalog(self, question: Question, catalog: NoteCatalog, window: Window | None = None) -> Answer:
         """Answer ``question`` over ``catalog``; ``window`` (the page's date filter) narrows it.
         The answer's trace (``--explain``) says how the question was read."""
-        intent = self.anchored(parse_intent(question, self.today(), window), catalog)
+        intent = parse_intent(question, self.today(), window)
+        words = group_words(question, intent)
+        group = read_group(words, catalog)
+        if group:  # "the uranium miners": asked of the companies the notes describe so
+            question = as_group(question, words, group)
+            intent = replace(parse_intent(question, self.today(), window), group=" ".join(words))
+        intent = self.anchored(intent, catalog)
         picked: dict[str, str] = {}  # how the one note was picked, for the trace
-        return replace(self.answer_intent(question, intent, catalog, picked), trace=intent_trace(intent, picked))
+        answer = self.answer_intent(question, intent, catalog, picked)
+        if group:
+            notice = f"Read \u201c{intent.group}\u201d as the companies whose notes write those words: {', '.join(group)}."
+            answer = replace(answer, notices=[notice, *answer.notices])
+        return replace(answer, trace=intent_trace(intent, picked))
 
     def anchored(self, intent: SentimentIntent, catalog: NoteCatalog) -> SentimentIntent:
         """``intent`` with its window "since the <event>" starting at the date of the note about the
@@ -168,7 +181,10 @@ class SentimentAnswerer(Answerer):
     def missing(self, question: Question, intent: SentimentIntent, catalog: NoteCatalog) -> str | None:
         """Why the notes cannot answer, or None: an asked company without notes, a window
         without notes, or a company the alias table does not know."""
-        absent = [t for t in intent.tickers if not catalog.about([t])] or unscored_symbols(question, catalog.by_ticker.__contains__)
+        absent = (
+            [t for t in intent.tickers if not catalog.about([t])] or unscored_symbols(question, catalog.by_ticker.__contains__)
+            or longer_names(question, catalog.writes)
+        )
         if absent:
             return f"Not in your notes: no note is about {', '.join(absent)}."
         if intent.since_event:  # no note is about the event the window starts at
@@ -232,9 +248,10 @@ class SentimentAnswerer(Answerer):
         asked = [compose.matching_line(distribution(s), intent.direction, cite, window_text) for s in found] if intent.why and intent.direction else []
         if intent.kind == "trend":
             return asked + [line for s in found for line in self.trend_lines(s, intent, catalog, cite, window_text)]
+        pooled = compose.group_lines(intent.group, found, cite, window_text) if intent.group else []  # "the uranium miners"
         if intent.kind == "compare" and len(found) > 1:
-            return asked + compose.compare_lines(found, cite, window_text)
-        return asked + [line for s in found for line in compose.summary_lines(s, cite, window_text)]
+            return asked + pooled + compose.compare_lines(found, cite, window_text)
+        return asked + pooled + [line for s in found for line in compose.summary_lines(s, cite, window_text)]
 
     def trend_lines(self, found: Summary, intent: SentimentIntent, catalog: NoteCatalog, cite: compose.Citer, window_text: str) -> list[str]:
         """A trend's per-period figures; for a trend "since" a day, first the notes before it

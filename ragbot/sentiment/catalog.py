@@ -15,12 +15,23 @@ from langchain_core.documents import Document
 
 from ingest.prose import prose_sentences
 from ingest.tickers import lower_bigrams, lower_words
-from ragbot.evidence import stems
+from ragbot.evidence import stem, stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
 from ragbot.windows import Window
 from vectorstore.embeddings import bundled_words
 
 _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutral"), (-0.5, "mildly negative"))
+
+
+FAMILY_LETTERS = 5  # stems sharing this many first letters or more are one word's ("brazil", "brazilian")
+
+
+def word_family(word_stem: str, vocabulary: frozenset[str]) -> frozenset[str]:
+    """The stems of ``vocabulary`` that are ``word_stem`` or, when both have ``FAMILY_LETTERS``
+    letters or more, begin with it or begin it ("brazil" and "brazilian"; not "mine" and "miner")."""
+    def kin(other: str) -> bool:
+        return other == word_stem or min(len(other), len(word_stem)) >= FAMILY_LETTERS and (other.startswith(word_stem) or word_stem.startswith(other))
+    return frozenset(other for other in vocabulary if kin(other))
 
 
 def describe(score: float) -> str:
@@ -220,6 +231,19 @@ class NoteCatalog:
     def lower_pairs(self) -> set[str]:
         """Pairs of words the notes write side by side in lower case (``tickers.lower_bigrams``)."""
         return lower_bigrams(self.text)
+
+    @cached_property
+    def head_vocabulary(self) -> frozenset[str]:
+        """Every word stem of the notes' titles, file names and first chunks (read once per catalog)."""
+        return frozenset().union(*(r.head_stems for r in self.records))
+
+    def described_by(self, word: str) -> set[str] | None:
+        """The tickers some note about which writes ``word`` (``word_family``) in its title, file
+        name or first chunk ("uranium", "bank"); None when no note writes it at all."""
+        family = word_family(stem(word.lower()), self.head_vocabulary)
+        if not family:
+            return None
+        return {t for t, notes in self.by_ticker.items() if any(r.head_stems & family for r in notes)}
 
     def writes(self, word: str) -> bool:
         """Whether the notes (titles and first chunks) write ``word``, in any case."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from statistics import fmean
 
 from ragbot.answer import Citation
 from ragbot.sentiment.catalog import NoteRecord, describe
@@ -116,6 +117,18 @@ def summary_lines(found: Summary, cite: Citer, window_text: str) -> list[str]:
         f"{signed(found.average)} ({describe(found.average)}){both} {marks}."
     )
     return [head, *(note_line(s, cite) for s in newest)]
+
+
+def group_lines(group: str, found: list[Summary], cite: Citer, window_text: str) -> list[str]:
+    """The average of a group of companies named by what they do ("uranium miners") over all
+    their notes, each note's score on each of them, before each company's own."""
+    scored = [s for summary in found for s in summary.notes]
+    average = fmean(s.score for s in scored)
+    names = ", ".join(s.ticker or "" for s in found)
+    return [
+        f"Across the {plural(len({s.record.source for s in scored}))}{window_text} on the {group} ({names}), their own scores average "
+        f"{signed(average)} ({describe(average)}) {cite(scored)}."
+    ]
 
 
 def compare_lines(found: list[Summary], cite: Citer, window_text: str) -> list[str]:

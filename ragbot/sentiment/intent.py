@@ -94,9 +94,10 @@ _EVENT_SCORE = re.compile(
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
-# A score asked of something named with a determiner ("Acme score on the beta record?"; not an
+# A score (or a read or take) asked of something named with a determiner ("Acme score on the beta
+# record?", "how bad was the Acme read on the recall?"; not an
 # average's: "the avg score for the quarter").
-_SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\bscores?\s+(?:on|for)\s+(?:the|that|this)\b", re.I)
+_SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for)\s+(?:the|that|this)\b", re.I)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
@@ -200,7 +201,7 @@ _NOT_TOPIC = frozenset(
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
     "really very quite pretty super extremely deeply truly big huge low high "
     "dataset datasets database corpus universe whole entire "
-    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d".split()
+    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d among amongst many within between".split()
 )
 
 
@@ -236,6 +237,7 @@ class SentimentIntent:
     since_event: str = ""  # the words naming an event a window starts at, until a note about it dates it
     next_note: bool = False  # the window from the event ends at the next note after the event's
     event_window: Window | None = None  # when the event's words date it ("the November 2025 selloff")
+    group: str = ""  # the words that named ``tickers`` by what the companies do ("uranium miners"; ``ragbot.sentiment.groups``)
 
 
 def _number(text: str) -> int:
@@ -310,6 +312,7 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     """Symbols or names whose score the question asks for ("UHS's score in the Acme note", "FITB
     ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
     found = [*_SYMBOL_SCORE.finditer(question.text), *_NAME_SCORE.finditer(question.text), *_NAME_SCORED.finditer(question.text)]
+    found = [m for m in found if topic_terms(m.group(1))]  # a name, not a pronoun: "what did each score?"
     asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in found)
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
@@ -321,22 +324,47 @@ _SCORE_SUBJECT = re.compile(
     r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating)\b",
     re.I,
 )
+# ... or after it, ending the question ("sentiment on constellation brands?")
+_SCORE_OBJECT = re.compile(r"\b(?:sentiment|scores?|rating)\s+(?:on|for|of|about)\s+(?:the\s+)?(?P<subject>[\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)\W*$", re.I)
 
 
 def score_subject(question: Question, lower_pairs: set[str]) -> str | None:
     """What a question that routes to no company asks the score of, when it is a name the notes
-    do not cover: two or three words before the score ("iron mountain latest sentiment score"),
+    do not cover: two or three words before the score ("iron mountain latest sentiment score") or
+    ending the question after it ("sentiment on constellation brands?"),
     each a content word (no sentiment vocabulary, month, period or stopword: not "my notes'
     average score"), that the notes never write side by side in lower case (``lower_pairs``): a
     name ("Crown Castle", mentioned in passing) or nothing they discuss. None otherwise."""
-    found = None if question.tickers else _SCORE_SUBJECT.match(question.text)
-    words = [w for w in found.group("subject").lower().split() if w != "&"] if found else []  # "smith & nephew"
+    found = [] if question.tickers else [_SCORE_SUBJECT.match(question.text), _SCORE_OBJECT.search(question.text)]
+    return next((m.group("subject") for m in found if m and _unknown_name(m.group("subject"), lower_pairs)), None)
+
+
+def _unknown_name(subject: str, lower_pairs: set[str]) -> bool:
+    """Whether ``subject``'s words are all content words (no sentiment vocabulary, month, period
+    or stopword) that the notes never write side by side in lower case."""
+    words = [w for w in subject.lower().split() if w != "&"]  # "smith & nephew"
     content = all(
         w not in _NOT_TOPIC and w not in _MONTH_WORDS and not PERIOD_WORD.fullmatch(w) and not any(c.isdigit() for c in w) and topic_terms(w)
         for w in words
     )
-    named = content and not any(f"{a} {b}" in lower_pairs for a, b in zip(words, words[1:]))
-    return found.group("subject") if found and named else None
+    return content and not any(f"{a} {b}" in lower_pairs for a, b in zip(words, words[1:]))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w&\-]*)\s+$")
+
+
+def longer_names(question: Question, writes: Callable[[str], bool]) -> list[str]:
+    """Company mentions that end a longer name the notes never write: right before the mention, a
+    word of ``PASSING_NAME_LETTERS`` or more letters only (not "worst-scored") that is no English word, no word of sentiment
+    questions, and one no note writes (``writes``): "yara international" when International
+    Flavors is held and Yara is not."""
+    found = []
+    for start, end, _ in question.spans:
+        before = _WORD_BEFORE.search(question.text[:start])
+        word = before.group(1) if before else ""
+        if len(word) >= PASSING_NAME_LETTERS and word.isalpha() and word.lower() not in _NOT_TOPIC and topic_terms(word) and not is_english(word) and not writes(word):
+            found.append(f"{word} {question.text[start:end]}")
+    return found
 
 
 PASSING_NAME_LETTERS = 4  # shorter words ("ytd", "yoy", "eps") are too often shorthand the notes capitalise
