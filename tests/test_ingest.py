@@ -29,10 +29,6 @@ def sources_of(found: list[tuple[str, dict]]) -> set[str]:
     return {meta["source"] for _, meta in found}
 
 
-def file_date(path: Path) -> str:
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc).date().isoformat()
-
-
 # -- chunk metadata -----------------------------------------------------------------
 def test_every_example_note_is_stored_under_its_path_relative_to_the_root(examples_bot):
     assert examples_bot.index.sources() == note_sources(EXAMPLES)
@@ -63,7 +59,7 @@ def test_chunks_carry_the_notes_metadata(examples_bot):
     assert meta["tickers"] == ["BABA", "JD"]
     assert (meta["sentiment_label"], meta["sentiment_score"]) == ("mildly positive", 0.15)
     assert json.loads(meta["ticker_scores"]) == {"BABA": 0.35, "JD": 0.0}
-    assert meta["date"] == file_date(EXAMPLES / "baba-jd-ecommerce.txt")
+    assert (meta["date"], meta["date_source"]) == ("2025-05-16", "date_line")
     assert {"BABA", "JD"} <= set(meta["about"])
 
 
