@@ -20,7 +20,7 @@ from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
 from ragbot.progress import ProgressFn, ProgressTracker
-from ragbot.reading import read_folder
+from ragbot.reading import notes_folder, read_folder
 from ragbot.reports import IngestReport, SearchHit, StoreStats
 from ragbot.settings import Settings
 from ragbot.store import StoreAccess, servers_checked
@@ -236,9 +236,7 @@ class Ragbot:
         removes only notes of that scope (``ragbot.userdata``; in server mode it needs one).
         ``progress`` gets ``IngestProgress`` events: reading, embedding, indexing.
         """
-        root = Path(path or self.settings.notes_dir)
-        if not root.is_dir():
-            raise FileNotFoundError(f"notes folder not found: {root}")
+        root = notes_folder(Path(path or self.settings.notes_dir))
         s = self.settings
         if sync:
             sync_scope(s)

@@ -37,12 +37,17 @@ NoWaitOpt = Annotated[bool, typer.Option("--no-wait", help="Fail (exit 2) instea
 TickerOpt = Annotated[Optional[str], typer.Option("--ticker", "-t", help="Only notes about this ticker (overrides routing).")]
 
 
-def make_bot(store: Path | None = None, **overrides) -> Ragbot:
-    """A Ragbot from the environment's settings, with CLI flags laid over them."""
+def make_bot(store: Path | None = None, existing: bool = False, **overrides) -> Ragbot:
+    """A Ragbot from the environment's settings, with CLI flags laid over them; ``existing``: a
+    ``--store`` folder given must exist (a command that only reads it, where a typo'd path would
+    otherwise open an empty store)."""
     values = {k: v for k, v in overrides.items() if v is not None}
     if store is not None:
         values["store_dir"] = store
-    return Ragbot(Settings(**values))
+    settings = Settings(**values)
+    if existing and store is not None and not store.exists():
+        raise CannotRun(f"no store at {store}: ingest notes into it first (ragbot ingest FOLDER --store {store})")
+    return Ragbot(settings)
 
 
 def run_ingest(bot: Ragbot, path: Path | None, sync: bool, quiet: bool, include_deleted: bool = False) -> IngestReport:
@@ -72,7 +77,7 @@ def print_report(report: IngestReport) -> None:
     for warning in report.warnings:
         errors.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.error)}", highlight=False)
     if report.excluded:
-        errors.print(f"left out {len(report.excluded)} notes deleted on the chat page (--include-deleted brings them back)", highlight=False)
+        errors.print(f"left out {len(report.excluded)} note{'s' * (len(report.excluded) != 1)} deleted on the chat page (--include-deleted brings them back)", highlight=False)
 
 
 @app.command()
@@ -108,7 +113,7 @@ def search(
     """Show the passages retrieval finds for QUERY (a debugging view)."""
     from ragbot.question_input import prepare_question
 
-    bot = make_bot(store)
+    bot = make_bot(store, existing=True)
     print_notices(prepare_question(query, bot.settings.max_question_chars).notices)
     hits = bot.search(query, ticker=ticker, k=k)
     if json_out:
@@ -138,7 +143,7 @@ def ask(
     from ragbot.answering.trace import explain as explain_trace
     from ragbot.generative.cli import check_llm
 
-    bot = make_bot(store, reranker=False if no_rerank else None, llm=llm)
+    bot = make_bot(store, existing=True, reranker=False if no_rerank else None, llm=llm)
     check_llm(bot.settings, errors)
     answer = bot.ask(question, ticker=ticker, since=since and since.date(), until=until and until.date())
     if json_out:
@@ -161,12 +166,12 @@ def ask(
 @app.command()
 def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     """How many notes and chunks the store holds, and notes per ticker."""
-    result = make_bot(store).stats()
+    result = make_bot(store, existing=True).stats()
     if json_out:
         print(json.dumps(result.to_json()))
         return
     console.print(f"{result.notes} notes, {result.chunks} chunks")
-    table = Table("ticker", "notes")
+    table = Table("ticker", "notes", title="Notes naming each ticker (about it or in passing)")
     for ticker, count in result.tickers.items():
         table.add_row(ticker, str(count))
     console.print(table)
@@ -305,7 +310,7 @@ def sentiment(
 
     if by not in (None, "month", "quarter"):
         raise CannotRun(f"--by must be month or quarter, not {by!r}")
-    bot = make_bot(store)
+    bot = make_bot(store, existing=True)
     bot.router  # learns the companies the notes list but the alias table lacks
     names = [next(iter(bot.resolver.resolve(t, case_sensitive_names=False)), None) or bot.resolver.directory.canonical(t.upper()) for t in tickers]
     window = window_of(since.date() if since else None, until.date() if until else None)

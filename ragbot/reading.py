@@ -31,6 +31,16 @@ from vectorstore.parsed import ParsedNote
 from vectorstore.versioning import STORE_SCHEMA
 
 
+def notes_folder(root: Path) -> Path:
+    """``root`` when it is a folder; else FileNotFoundError saying what it is instead (a file
+    given for its folder is the usual slip: notes are ingested a folder at a time)."""
+    if root.is_dir():
+        return root
+    if root.is_file():
+        raise FileNotFoundError(f"notes folder not found: {root} is a file; give the folder that holds it ({root.parent})")
+    raise FileNotFoundError(f"notes folder not found: {root}")
+
+
 def parse_context(settings: Settings, loader: NoteLoader) -> str:
     """A digest of everything besides a file that its notes and chunks depend on: the parsing
     code, the reading and chunking settings, the store's schema, and the company table the

@@ -18,6 +18,7 @@ from watchfiles import Change, DefaultFilter, watch
 
 from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
+from ragbot.reading import notes_folder
 from ragbot.reports import IngestReport
 
 Log = Callable[[str], None]
@@ -108,8 +109,7 @@ class FolderWatcher:
         """Ingest once, then on every change until ``stop`` is set (or Ctrl-C raises
         ``KeyboardInterrupt``). The first ingest runs once the watch is in place, so a file
         saved during it is not missed."""
-        if not self.root.is_dir():
-            raise FileNotFoundError(f"notes folder not found: {self.root}")
+        notes_folder(self.root)
         store = Path(self.bot.settings.store_dir).resolve()
         debounce = self.bot.settings.watch_debounce_ms
         started = False

@@ -42,6 +42,21 @@ def test_a_missing_folder_exits_2_with_one_line(workdir):
     assert done.stderr.strip().splitlines() == [f"ragbot: notes folder not found: {workdir / 'nowhere'}"]
 
 
+def test_a_file_given_for_its_folder_exits_2_naming_the_folder(workdir):
+    note = workdir / "notes" / "jd-logistics.txt"
+    done = ragbot("ingest", note, "--store", workdir / "store", cwd=workdir)
+    assert done.returncode == CANNOT_RUN
+    assert done.stderr.strip().splitlines() == [f"ragbot: notes folder not found: {note} is a file; give the folder that holds it ({note.parent})"]
+
+
+@pytest.mark.parametrize("command", [("stats",), ("search", "cloud"), ("ask", "cloud risks?"), ("sentiment", "BABA")])
+def test_a_read_command_on_a_store_that_does_not_exist_exits_2_and_creates_nothing(workdir, command):
+    store = workdir / "no-such-store"
+    done = ragbot(*command, "--store", store, cwd=workdir)
+    assert done.returncode == CANNOT_RUN and not store.exists()
+    assert done.stderr.strip().splitlines() == [f"ragbot: no store at {store}: ingest notes into it first (ragbot ingest FOLDER --store {store})"]
+
+
 @pytest.mark.parametrize("command", [("stats",), ("search", "cloud"), ("ask", "cloud risks?"), ("ingest", "notes")])
 def test_bad_settings_exit_2_naming_the_variable(workdir, command):
     done = ragbot(*command, "--store", workdir / "store", cwd=workdir, RAGBOT_CHUNK_SIZE="seven hundred")

@@ -40,5 +40,6 @@ def test_asking_for_the_llm_without_one_configured_exits_2(monkeypatch, tmp_path
     monkeypatch.chdir(tmp_path)  # no .env
     for name in ("RAGBOT_LLM_BASE_URL", "RAGBOT_LLM_MODEL"):
         monkeypatch.delenv(name, raising=False)
+    (tmp_path / "store").mkdir()  # (a store that does not exist is refused first)
     result = CliRunner().invoke(app, ["ask", "what are the risks?", "--llm", "--store", str(tmp_path / "store")])
     assert result.exit_code == 2 and "RAGBOT_LLM_BASE_URL" in result.output
