@@ -13,12 +13,13 @@ import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import gradio as gr
 import pytest
 from chat_browser import ANSWERED, DESKTOP, WAIT_MS, ask, chromium, free_port
 from conftest import EXAMPLES, make_settings
 
 from ragbot import Ragbot
-from ragbot.web.app import launch
+from ragbot.web.app import api_ask, launch
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -142,6 +143,16 @@ def test_uploaded_note_is_ingested_and_answers_questions(page, web_bot, tmp_path
     assert "61.7%" in answer.inner_text()
 
 
+def test_an_upload_of_another_kind_of_file_is_refused_by_name(page, tmp_path):
+    program = tmp_path / "notes.exe"
+    program.write_bytes(b"MZ\x90\x00\x03")
+    page.get_by_role("tab", name="Notes").click()
+    page.locator("#rb-upload input[type=file]").set_input_files(str(program))
+    report = page.locator("#rb-report", has_text="notes.exe")
+    report.wait_for()
+    assert "notes can be uploaded" in report.inner_text()
+
+
 def test_ticker_filter_narrows_the_sources(page):
     pick_ticker(page, "NVDA")
     ask(page, "What are the main risks?")
@@ -237,3 +248,12 @@ def test_clicking_a_point_of_the_sentiment_plot_opens_its_note(page):
     page.locator("#rb-sentiment-note").get_by_text("RMB 380 billion", exact=False).first.wait_for()
     assert "#rb-note=" not in page.url  # the link is cleared, so the same point opens again
     assert not page.dialogs
+
+
+@pytest.mark.slow
+def test_ask_api_takes_one_ticker_as_a_string_and_refuses_other_types(examples_bot):
+    ask = api_ask(examples_bot)
+    one = ask("what are the cloud risks?", "BABA")
+    assert one == ask("what are the cloud risks?", ["BABA"]) and one["found"]
+    with pytest.raises(gr.Error, match="tickers must be a list"):
+        ask("what are the cloud risks?", 5)

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import gradio as gr
 
-from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import CannotRun
 from ragbot.generative.llm import privacy_notice
@@ -109,8 +108,10 @@ def layout(bot: Ragbot) -> Page:
             everyone = not bot.settings.admins  # else hidden until the page's login proves an admin (wire_notes)
             read_only = gr.HTML(render.message_html(ADMINS_ONLY), visible=False, elem_id="rb-read-only")
             with gr.Row(equal_height=True, visible=everyone) as adding:
+                # (no file_types: Gradio refuses other files with a bare "Error"; ``save_uploads``
+                # names each refused file and says which kinds a note may be)
                 upload = gr.File(
-                    file_count="multiple", file_types=list(NOTE_SUFFIXES), elem_id="rb-upload",
+                    file_count="multiple", elem_id="rb-upload",
                     label=(
                         f"Add notes: drop .txt / .md files (up to {bot.settings.max_note_bytes / 1e6:.1f} MB each) or "
                         f"PDF, HTML, .docx, .eml (up to {bot.settings.max_document_bytes / 1e6:.0f} MB)"
@@ -270,8 +271,13 @@ def pick_note(event: gr.SelectData):
 def api_ask(bot: Ragbot):
     """The ``/ask`` endpoint: the JSON ``ragbot ask --json`` prints."""
 
-    def ask(question: str, tickers: list[str] | None = None) -> dict:
-        """Answer ``question`` from the notes (only notes about ``tickers`` if given), with citations."""
+    def ask(question: str, tickers: list[str] | str | None = None) -> dict:
+        """Answer ``question`` from the notes (only notes about ``tickers`` if given: a list of
+        tickers, or one as a string), with citations."""
+        if isinstance(tickers, str):
+            tickers = [tickers]
+        if tickers is not None and not (isinstance(tickers, list) and all(isinstance(t, str) for t in tickers)):
+            raise gr.Error("tickers must be a list of ticker strings, e.g. [\"BABA\"]")
         return bot.ask(question, ticker=list(tickers) if tickers else None).to_json()
 
     return ask
