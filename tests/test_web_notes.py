@@ -72,7 +72,7 @@ def test_the_table_has_one_row_per_note_with_its_title_tickers_and_scores(notes_
     both = rows.loc["baba-jd-ecommerce.txt"]
     assert both["tickers"] == "BABA +0.35 \u00b7 JD +0.00"  # each ticker's own score
     assert (both["sentiment"], both["score"]) == ("mildly positive", 0.15)  # and the note's overall label and score
-    assert both["date"] and both["date from"] == "file_mtime"  # no date of its own: the file's
+    assert (both["date"], both["date from"]) == ("2025-05-16", "date_line")
     assert (rows.loc["tsla-storage.md", "date"], rows.loc["tsla-storage.md", "date from"]) == ("2025-04-22", "front_matter")
     assert list(table["date"]) == sorted(table["date"], reverse=True)  # newest first
     only_jd = StoreViews(notes_bot).notes_table(["JD"])
@@ -164,6 +164,14 @@ def test_an_upload_that_cannot_be_ingested_is_reported_once_and_not_kept(notes_b
     (incoming / "later.txt").write_text(UPLOADED_NOTE.replace("61.7%", "62.0%"))
     html, _ = notes.ingest_uploads([str(incoming / "later.txt")], progress=no_progress)
     assert "empty.txt" not in html  # not reported again by the next upload
+
+
+def test_an_upload_that_cannot_be_ingested_is_not_kept_with_the_default_relative_store(tmp_path, monkeypatch, embeddings):
+    monkeypatch.chdir(tmp_path)  # the default store folder, ".ragbot", is relative to the working folder
+    bot = Ragbot(make_settings(Path(".ragbot")))
+    (tmp_path / "empty.txt").write_text("")
+    html, _ = Notes(bot).ingest_uploads([str(tmp_path / "empty.txt")], progress=no_progress)
+    assert "empty.txt" in html and not (uploads_folder(bot.settings) / "empty.txt").exists()
 
 
 def test_the_uploads_folder_is_a_setting(tmp_path):

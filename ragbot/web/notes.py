@@ -87,9 +87,10 @@ class Notes:
         """Delete the files just saved that could not be ingested at all (empty, malformed...):
         reported once, they would otherwise lie in the uploads folder, out of the store and of the
         page's reach, and be reported again by every later upload."""
+        just_saved = {path.resolve() for path in saved}  # (the default store folder is relative: compare real paths)
         for failure in report.failed:
             upload = uploaded_file(failure.path, self.bot.settings)
-            if container_of(failure.path) == failure.path and upload in saved:  # the whole file, not one attachment
+            if container_of(failure.path) == failure.path and upload is not None and upload.resolve() in just_saved:  # the whole file, not one attachment
                 upload.unlink(missing_ok=True)
 
     def reingest(self, sync: bool, include_deleted: bool = False, progress=gr.Progress(), request: gr.Request | None = None) -> str:
@@ -100,7 +101,7 @@ class Notes:
         except (FileNotFoundError, CannotRun, StoreUnavailable) as error:  # no folder, no scope for a sync, a server gone
             return render.message_html(str(error), error=True)
         left_out = (
-            render.message_html(f"Left out {len(report.excluded)} notes deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
+            render.message_html(f"Left out {len(report.excluded)} note{'s' * (len(report.excluded) != 1)} deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
             if report.excluded else ""
         )
         return render.report_html(report) + left_out
