@@ -163,6 +163,15 @@ def test_conversation_markdown_and_pdf_carry_questions_filters_answerers_and_sou
         assert expected in text, expected
 
 
+def test_a_question_typed_with_markup_exports_as_typed(tmp_path):
+    turns = [turn("<b>bold</b> and [1] fake marker?")]
+    md = conversation_markdown("<i>title</i>", turns)
+    assert md.startswith("# \\<i\\>title\\</i\\>\n") and "## 1. \\<b\\>bold\\</b\\> and [1] fake marker?" in md  # no HTML in a viewer
+    pdf = conversation_pdf("<i>title</i>", turns, tmp_path / "c.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    assert "1. <b>bold</b> and [1] fake marker?" in text
+
+
 def test_filter_descriptions():
     assert Filter().describe() == "no filter"
     assert Filter(("BABA", "NVDA"), None, "2025-06-30").describe() == "BABA, NVDA \u00b7 to 2025-06-30"

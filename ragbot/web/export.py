@@ -40,12 +40,18 @@ def answer_markdown(turn: Turn) -> str:
     return "\n".join(lines)
 
 
+def inert(text: str) -> str:
+    """``text`` as Markdown that shows it as typed: angle brackets escaped (CommonMark backslash
+    escapes), so a question with ``<b>`` in it is no HTML in a Markdown viewer."""
+    return re.sub(r"([<>])", r"\\\1", text)
+
+
 def conversation_markdown(title: str, turns: list[Turn]) -> str:
     """The whole conversation: each question, its filter and answerer, the answer and its sources."""
-    parts = [f"# {title}"]
+    parts = [f"# {inert(title)}"]
     for i, turn in enumerate(turns, 1):
         parts.append(
-            f"## {i}. {turn.question}\n\n*Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer.answerer)}*\n\n"
+            f"## {i}. {inert(turn.question)}\n\n*Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer.answerer)}*\n\n"
             + answer_markdown(turn)
         )
     return "\n\n".join(parts) + "\n"
@@ -60,7 +66,7 @@ def _latin1(text: str) -> str:
 
 
 def _inline(text: str) -> str:
-    return re.sub(r"\*\*|`|^> ?", "", text)
+    return re.sub(r"\*\*|`|^> ?|\\(?=[<>])", "", text)
 
 
 def conversation_pdf(title: str, turns: list[Turn], path: Path) -> Path:

@@ -178,7 +178,7 @@ def count_text(citations: list[Citation], cards: int) -> str:
     """ "4 sources from 3 notes", and how many passages when two markers share one."""
     notes = len({c.source for c in citations})
     text = f"{len(citations)} source{'s' * (len(citations) != 1)} from {notes} note{'s' * (notes != 1)}"
-    return text + (f" \u00b7 {cards} passages" if cards != len(citations) else "")
+    return text + (f" \u00b7 {cards} passage{'s' * (cards != 1)}" if cards != len(citations) else "")
 
 
 def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None) -> str:

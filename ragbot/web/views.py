@@ -81,7 +81,8 @@ class StoreViews:
         """``"15 notes · 46 passages · 9 tickers"``: the tickers the filter lists (passing mentions apart)."""
         stats = self.bot.stats()
         tickers = len(companies_about(self.bot.first_chunks([])))
-        return f"{stats.notes} notes \u00b7 {stats.chunks} passages \u00b7 {tickers} tickers"
+        counts = ((stats.notes, "note"), (stats.chunks, "passage"), (tickers, "ticker"))
+        return " \u00b7 ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in counts)
 
     def sources(self) -> list[str]:
         return sorted(d.metadata["source"] for d in self.bot.first_chunks([]))
