@@ -75,3 +75,4 @@ def test_a_company_named_as_the_end_of_a_longer_name_no_note_writes_is_not_that_
     assert not answer.found and answer.text == "Not in your notes: no note is about quorvex tesla."
     assert ask(router, "whats our score on tesla", NINE_NOTES).found
     assert ask(router, "worst-scored Tesla note?", NINE_NOTES).found  # a compound word before a name is no name
+    assert ask(router, "whys tesla sentiment negative right now", NINE_NOTES).found  # the opening word is how it is asked

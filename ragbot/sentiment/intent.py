@@ -355,13 +355,14 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][\w&\-]*)\s+$")
 
 def longer_names(question: Question, writes: Callable[[str], bool]) -> list[str]:
     """Company mentions that end a longer name the notes never write: right before the mention, a
-    word of ``PASSING_NAME_LETTERS`` or more letters only (not "worst-scored") that is no English word, no word of sentiment
+    word past the question's first, of ``PASSING_NAME_LETTERS`` or more letters only (not "worst-scored";
+    not "whys" opening "whys acme negative?") that is no English word, no word of sentiment
     questions, and one no note writes (``writes``): "yara international" when International
     Flavors is held and Yara is not."""
     found = []
     for start, end, _ in question.spans:
         before = _WORD_BEFORE.search(question.text[:start])
-        word = before.group(1) if before else ""
+        word = before.group(1) if before and re.search(r"\w", question.text[: before.start()]) else ""  # not the opening word: "whys acme ..."
         if len(word) >= PASSING_NAME_LETTERS and word.isalpha() and word.lower() not in _NOT_TOPIC and topic_terms(word) and not is_english(word) and not writes(word):
             found.append(f"{word} {question.text[start:end]}")
     return found
