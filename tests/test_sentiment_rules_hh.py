@@ -23,6 +23,7 @@ from test_sentiment_rules import ask, routed_kind
         ("when the tariffs hit, was Ford or GM hit harder in the note? give both scores", "note"),
         ("why is Tesla's latest note negative?", "note"),
         ("what's our score on Tesla", "summary"),
+        ("why'd Tesla get a negative score after being positive for so long?", "summary"),  # "so long" is no event
     ],
 )
 def test_the_notes_score_asked_without_a_measure_is_sentiment(router, question, kind):

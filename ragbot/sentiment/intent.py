@@ -201,7 +201,7 @@ _NOT_TOPIC = frozenset(
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
     "really very quite pretty super extremely deeply truly big huge low high "
     "dataset datasets database corpus universe whole entire "
-    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d among amongst many within between".split()
+    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d among amongst many within between long".split()
 )
 
 
