@@ -177,7 +177,7 @@ def test_sentiment_chart_spans_the_data_with_years_and_lists_only_the_selected_t
     assert line["color"]["scale"]["domain"] == ["BABA", "NVDA"]
     assert "%Y" in line["x"]["axis"]["format"] and line["x"]["scale"]["nice"] is False
     points = spec["layer"][1]["encoding"]["size"]
-    assert points["legend"]["values"] == [1] and points["legend"]["format"] == "d"  # whole notes, not 0.2 steps
+    assert points["legend"]["values"] == [1, 2] and points["legend"]["format"] == "d"  # whole notes (two BABA notes share 2025-05-16), not 0.2 steps
 
 
 @pytest.mark.parametrize("viewport", [None, PHONE])

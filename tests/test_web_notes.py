@@ -94,7 +94,7 @@ def test_a_deleted_note_keeps_its_file_stays_out_of_reingests_and_undo_restores_
 
     report = notes_bot.ingest(sync=True)  # a re-ingest leaves it out and says so
     assert report.excluded == ["tsla-robotaxi.txt"] and "tsla-robotaxi.txt" not in stored(notes_bot)
-    assert "Left out 1 notes deleted here" in notes.reingest(False, progress=no_progress)
+    assert "Left out 1 note deleted here" in notes.reingest(False, progress=no_progress)
 
     cached = notes_bot.store.cache.count()
     message, undo, left = notes.undo(removed)
