@@ -1,6 +1,6 @@
 """A group of companies a sentiment question names by what they do ("the uranium miners",
-"Brazilian banks", "the paint/coatings names") instead of by name: read as the companies most of
-whose notes write those words. Written by hand: the notes' own words are the only sector data an
+"Brazilian banks", "the paint/coatings names") instead of by name: read as the companies whose
+notes write those words. Written by hand: the notes' own words are the only sector data an
 offline store has (the bundled alias table holds names, not industries)."""
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ def group_words(question: Question, intent: SentimentIntent) -> list[str]:
 def read_group(words: list[str], catalog: NoteCatalog) -> tuple[str, ...]:
     """The companies ``words`` describe together: those that every narrowing word describes
     (``NoteCatalog.described_by``; a word describing none, or more than ``NARROWING_SHARE`` of
-    the companies, or a word for companies in general, narrows nothing), when there are two or more and an English word is among the
-    narrowing ones; none when a word before the last is one no note writes (it may name a company
-    the notes do not cover: "constellation brands")."""
+    the companies, a word for companies in general or a verb form narrows nothing), when there
+    are two or more and an English word is among the narrowing ones; none when a word before the
+    last is one no note writes (it may name a company the notes do not cover: "constellation brands")."""
     described = [catalog.described_by(w) for w in words]
     if not words or any(d is None for d in described[:-1]):  # an unknown word before the last names something
         return ()
