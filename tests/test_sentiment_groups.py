@@ -21,7 +21,7 @@ GROUPS = notes(
 
 
 def test_a_word_family_shares_a_stem_of_five_letters_or_more():
-    vocabulary = frozenset({"brazil", "brazilian", "mine", "miner", "bank"})
+    vocabulary = ("bank", "brazil", "brazilian", "mine", "miner")
     assert word_family("brazilian", vocabulary) == {"brazil", "brazilian"}
     assert word_family("miner", vocabulary) == {"miner"}  # "mine" is too short to be its kin
 
@@ -66,3 +66,9 @@ def test_a_verb_form_says_nothing_companies_do():
                       {"AAA": "covered its uranium costs", "BBB": "covered a uranium short", "CCC": "cut costs", "DDD": "sold a mine"}.items()])
     assert covered.described_by("covered") == {"AAA", "BBB"}
     assert read_group(["covered", "companies"], covered) == ()  # "which of the covered companies ...": all of them
+
+
+def test_a_word_family_finds_longer_and_shorter_kin_among_many_stems():
+    vocabulary = tuple(sorted({"brazil", "brazilian", "braz", "brazen", "coat", "coating", *(f"w{i:05d}" for i in range(5000))}))
+    assert word_family("brazil", vocabulary) == {"brazil", "brazilian"}  # not "braz" (4 letters) nor "brazen"
+    assert word_family("coatings", vocabulary) == {"coating"} and word_family("zinc", vocabulary) == frozenset()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,12 +27,21 @@ _LABELS = ((0.5, "strongly positive"), (0.15, "mildly positive"), (-0.15, "neutr
 FAMILY_LETTERS = 5  # stems sharing this many first letters or more are one word's ("brazil", "brazilian")
 
 
-def word_family(word_stem: str, vocabulary: frozenset[str]) -> frozenset[str]:
-    """The stems of ``vocabulary`` that are ``word_stem`` or, when both have ``FAMILY_LETTERS``
-    letters or more, begin with it or begin it ("brazil" and "brazilian"; not "mine" and "miner")."""
-    def kin(other: str) -> bool:
-        return other == word_stem or min(len(other), len(word_stem)) >= FAMILY_LETTERS and (other.startswith(word_stem) or word_stem.startswith(other))
-    return frozenset(other for other in vocabulary if kin(other))
+def word_family(word_stem: str, vocabulary: tuple[str, ...]) -> frozenset[str]:
+    """The stems of ``vocabulary`` (sorted) that are ``word_stem`` or, when both have
+    ``FAMILY_LETTERS`` letters or more, begin with it or begin it ("brazil" and "brazilian"; not
+    "mine" and "miner"); found by bisection, as a catalog's vocabulary holds thousands of stems."""
+    def held(stem_: str) -> bool:
+        at = bisect_left(vocabulary, stem_)
+        return at < len(vocabulary) and vocabulary[at] == stem_
+    family = {word_stem} if held(word_stem) else set()
+    if len(word_stem) >= FAMILY_LETTERS:
+        at = bisect_left(vocabulary, word_stem)
+        while at < len(vocabulary) and vocabulary[at].startswith(word_stem):
+            family.add(vocabulary[at])
+            at += 1
+        family |= {word_stem[:n] for n in range(FAMILY_LETTERS, len(word_stem)) if held(word_stem[:n])}
+    return frozenset(family)
 
 
 def describe(score: float) -> str:
@@ -233,9 +243,9 @@ class NoteCatalog:
         return lower_bigrams(self.text)
 
     @cached_property
-    def head_vocabulary(self) -> frozenset[str]:
-        """Every word stem of the notes' titles, file names and first chunks (read once per catalog)."""
-        return frozenset().union(*(r.head_stems for r in self.records))
+    def head_vocabulary(self) -> tuple[str, ...]:
+        """Every word stem of the notes' titles, file names and first chunks, sorted (read once per catalog)."""
+        return tuple(sorted(frozenset().union(*(r.head_stems for r in self.records))))
 
     def described_by(self, word: str) -> set[str] | None:
         """The tickers some note about which writes ``word`` (``word_family``) in its title, file

@@ -38,11 +38,11 @@ def read_group(words: list[str], catalog: NoteCatalog) -> tuple[str, ...]:
     the companies, a word for companies in general or a verb form narrows nothing), when there
     are two or more and an English word is among the narrowing ones; none when a word before the
     last is one no note writes (it may name a company the notes do not cover: "constellation brands")."""
-    described = [catalog.described_by(w) for w in words]
-    if not words or any(d is None for d in described[:-1]):  # an unknown word before the last names something
+    described = [(i, w, catalog.described_by(w)) for i, w in enumerate(words) if w not in COMPANIES]
+    if not described or any(d is None and i < len(words) - 1 for i, _, d in described):  # an unknown word before the last names something
         return ()
     companies = catalog.tickers()
-    narrowing = [(w, d) for w, d in zip(words, described) if d and len(d) <= NARROWING_SHARE * len(companies) and w not in COMPANIES]
+    narrowing = [(w, d) for _, w, d in described if d and len(d) <= NARROWING_SHARE * len(companies)]
     if not any(is_english(w) for w, _ in narrowing):  # what companies do is said in English words, not only names
         return ()
     narrowing = [(w, d) for w, d in narrowing if not is_english(w) or names_a_thing(w)]  # not "covered companies"
