@@ -54,10 +54,11 @@ SCORED_BY_US = (
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
     r"|\bhow\s+(?:bad|good|low|high|negative|positive)\s+(?:was|is)\s+(?:the|its|that)\s+(?:sentiment\s+)?score\s*[?.!]*\s*$"
 )
-# How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we").
+# How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we",
+# "how negative did we score it").
 STANCE_TAKEN = (
     r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))"
-    r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned)|(?:were|was|are)\s+(?:we|you))\b"
+    r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you))\b"
 )
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
@@ -107,6 +108,13 @@ _SENTIMENT = re.compile(
     r"|\b(?:the|its|their)\s+(?:(?:own|overall|sentiment|final|exact)\s+)*scores?\s*(?:[?.!]|$|(?:on|for|of)\s+(?:that|this|it)\b)"
     # what a company got in a note named by its event ("what did Acme get on the recall note?")
     rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+get\s+(?:on|in|for|from)\s+(?:the|that|this|its)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    # what a company averages, no measure named ("what's Acme averaging this year"; not "averaging 1,000 deliveries a day"),
+    # and how it screened over a window ("how did Acme screen in November 2025?", the notes' idiom for its reading)
+    r"|\bwhat(?:['\u2019]s|\s+is|\s+are)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+averaging\b"
+    r"(?=\s*(?:[?.!,]|$|(?:this|last|past|ytd|lately|recently|now|since|so\s+far)\b"
+    r"|(?:in|over|during|for)\s+(?:the\s+)?(?:q[1-4]|h[12]|(?:19|20)\d\d|last|past|this|first|second|third|fourth|year|quarter|month|summer|winter|spring|fall|autumn"
+    r"|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b))"
+    r"|\bhow\s+(?:did|does|do|has|have)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+screen(?:ed)?\s*(?:in|over|during|for|this|last|since|[?.!]|$)"
     # a score named by its stance ("what drove the negative score on Acme in June?"; not "a low credit score")
     r"|\b(?:positive|negative|neutral|bullish|bearish)\s+(?:sentiment\s+)?scores?\s+(?:on|for|of)\b"
     # how something was scored or rated, with no rater named ("how was the short-seller report

@@ -90,6 +90,7 @@ _EVENT_SCORE = re.compile(
     # (how far one way the notes went, or how they scored it, when something happened: "how
     # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
     rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
+    r"|\b(?:score|scored|rate|rated)\s+(?:it|that|this)\s*[?.!]*\s*$"  # "..., how negative did we score it"
     r"|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
