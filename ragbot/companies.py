@@ -202,9 +202,6 @@ def check_companies(
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
-    # (a sentiment question about a company the notes cover names events in its own words, "when DfT
-    # sped up ...": the sentiment answerer says when no note is about the event)
-    about_held = question.intent == "sentiment" and bool(question.named)
-    if mentioned is not None and not about_held and (name := unknown_name(question.text, resolver, mentioned)):
+    if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
     return CompanyCheck()
