@@ -53,27 +53,28 @@ def stems(text: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's lemmas of lower-case ``word`` by part of speech (its lexicon ships in the package)."""
+    with _LEXICON:
+        return getAllLemmas(word)
+
+
 def is_english(word: str) -> bool:
     """Whether lemminflect's English lexicon (shipped in the package) has ``word`` in some
     inflection: "gloomiest", "outage", "travelers" are English; "hershey", "capex" are not."""
-    with _LEXICON:
-        return bool(getAllLemmas(word.lower()))
+    return bool(_lemmas(word.lower()))
 
 
-@lru_cache(maxsize=65536)
 def is_plural_noun(word: str) -> bool:
     """Whether ``word`` is a plural English noun by lemminflect's lexicon: its noun lemma differs
     ("miners", "banks"; not "collection", "news" or "brunswick")."""
-    with _LEXICON:
-        lemmas = getAllLemmas(word.lower()).get("NOUN", ())
+    lemmas = _lemmas(word.lower()).get("NOUN", ())
     return bool(lemmas) and word.lower() not in lemmas
 
 
-@lru_cache(maxsize=65536)
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` can name a thing or a plain quality by lemminflect's lexicon: a noun
     ("uranium", "banks") or an adjective in its plain form ("solar"; not "largest"), not only a
     verb form ("covered")."""
-    with _LEXICON:
-        lemmas = getAllLemmas(word.lower())
+    lemmas = _lemmas(word.lower())
     return bool(lemmas.get("NOUN")) or word.lower() in lemmas.get("ADJ", ())

@@ -419,12 +419,12 @@ class QueryRouter:
         about Tencent?": "how many negative notes on Tencent?"). A sentiment question's kind is in
         its wording, which a follow-up naming only a company leaves out. None otherwise."""
         last = next((m["content"] for m in reversed(history or []) if m.get("role") == "user" and isinstance(m.get("content"), str)), "")
-        _, _, before = self._parse(spelt_out(last))
+        asked = spelt_out(last)
+        _, _, before = self._parse(asked)
         if len({ticker for *_, ticker in before}) != 1 or self.route(last).intent != "sentiment":
             return None
         names = " and ".join(text[start:end] for start, end, _ in named)
         start, end, _ = before[0]
-        asked = spelt_out(last)
         return f"{asked[:start]}{names}{asked[end:]}"
 
     def _previous(self, history: list[dict] | None) -> tuple[list[str], str]:

@@ -43,12 +43,13 @@ def read_group(words: list[str], catalog: NoteCatalog) -> tuple[str, ...]:
         return ()
     companies = catalog.tickers()
     narrowing = [(w, d) for _, w, d in described if d and len(d) <= NARROWING_SHARE * len(companies)]
-    if not any(is_english(w) for w, _ in narrowing):  # what companies do is said in English words, not only names
+    english = [is_english(w) for w, _ in narrowing]
+    if not any(english):  # what companies do is said in English words, not only names
         return ()
-    narrowing = [(w, d) for w, d in narrowing if not is_english(w) or names_a_thing(w)]  # not "covered companies"
+    narrowing = [d for (w, d), known in zip(narrowing, english) if not known or names_a_thing(w)]  # not "covered companies"
     if not narrowing:
         return ()
-    group = set.intersection(*(d for _, d in narrowing))
+    group = set.intersection(*narrowing)
     return tuple(t for t in companies if t in group) if len(group) >= 2 else ()
 
 

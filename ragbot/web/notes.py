@@ -17,6 +17,7 @@ from ragbot.bot import Ragbot
 from ragbot.exit_codes import CannotRun
 from ragbot.progress import IngestProgress, ProgressFn
 from ragbot.reports import IngestReport
+from ragbot.sentiment.compose import plural
 from ragbot.userdata import uploaded_file, uploads_folder
 from ragbot.web import render
 from ragbot.web.auth import may_change_notes
@@ -101,7 +102,7 @@ class Notes:
         except (FileNotFoundError, CannotRun, StoreUnavailable) as error:  # no folder, no scope for a sync, a server gone
             return render.message_html(str(error), error=True)
         left_out = (
-            render.message_html(f"Left out {len(report.excluded)} note{'s' * (len(report.excluded) != 1)} deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
+            render.message_html(f"Left out {plural(len(report.excluded))} deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
             if report.excluded else ""
         )
         return render.report_html(report) + left_out

@@ -14,6 +14,7 @@ from ingest import LoadFailure
 from ingest.prose import prose_sentences
 from ragbot.answer import Answer, Citation
 from ragbot.reports import IngestReport
+from ragbot.sentiment.compose import plural
 
 _MARKER = re.compile(r"\[(\d+)\]")
 _PIECE_END = re.compile(r"(?<=\d\])\s+|(?<=\d\]\.)\s+")
@@ -177,8 +178,8 @@ def card_html(citations: list[Citation], turn: int, active: int | None = None) -
 def count_text(citations: list[Citation], cards: int) -> str:
     """ "4 sources from 3 notes", and how many passages when two markers share one."""
     notes = len({c.source for c in citations})
-    text = f"{len(citations)} source{'s' * (len(citations) != 1)} from {notes} note{'s' * (notes != 1)}"
-    return text + (f" \u00b7 {cards} passage{'s' * (cards != 1)}" if cards != len(citations) else "")
+    text = f"{plural(len(citations), 'source')} from {plural(notes)}"
+    return text + (f" \u00b7 {plural(cards, 'passage')}" if cards != len(citations) else "")
 
 
 def sources_html(answer: Answer | None, turn: int = 0, active: int | None = None) -> str:

@@ -16,7 +16,7 @@ from ragbot.bot import Ragbot
 from ragbot.examples import companies_about, store_examples
 from ragbot.sentiment.catalog import NoteRecord
 from ragbot.sentiment.query import Scored, scores
-from ragbot.sentiment.compose import first_sentence_citation
+from ragbot.sentiment.compose import first_sentence_citation, plural
 from ragbot.sentiment.report import window_of
 from ragbot.web import render
 
@@ -81,8 +81,7 @@ class StoreViews:
         """``"15 notes · 46 passages · 9 tickers"``: the tickers the filter lists (passing mentions apart)."""
         stats = self.bot.stats()
         tickers = len(companies_about(self.bot.first_chunks([])))
-        counts = ((stats.notes, "note"), (stats.chunks, "passage"), (tickers, "ticker"))
-        return " \u00b7 ".join(f"{n} {word}{'s' * (n != 1)}" for n, word in counts)
+        return " \u00b7 ".join((plural(stats.notes), plural(stats.chunks, "passage"), plural(tickers, "ticker")))
 
     def sources(self) -> list[str]:
         return sorted(d.metadata["source"] for d in self.bot.first_chunks([]))
