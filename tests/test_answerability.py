@@ -108,16 +108,27 @@ def test_the_features_have_weights_and_stay_in_range():
 
 def test_answerability_names_what_a_sentence_lacks():
     base = Features(1, 1, 0, 1, 0, 0, 1, 0.5, subject_match=1.0, measure_match=1.0, answer_kind_fit=1.0)
-    rule = Answerability(min_subject=1.0, min_measure=0.6, kind=True)
-    assert rule.misfit(Scorer(FeatureWeights()).score(None, base)) is None
-    for change, word in [({"subject_match": 0.0}, "company"), ({"measure_match": 0.5}, "measure"), ({"answer_kind_fit": 0.0}, "kind")]:
+    rule = Answerability(min_subject=1.0, min_measure=0.6, min_period=0.0)
+    assert rule.misfit(Scorer(FeatureWeights()).score(None, base), "figure") is None
+    changes = [({"subject_match": 0.0}, "company"), ({"measure_match": 0.5}, "measure"),
+               ({"answer_kind_fit": 0.0}, "kind"), ({"period": -0.5}, "another period")]
+    for change, word in changes:
         scored = Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, **change}))
-        assert word in rule.misfit(scored)
-    off = Answerability(0.0, 0.0, False)
-    assert off.misfit(Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, "subject_match": 0.0, "measure_match": 0.0, "answer_kind_fit": 0.0}))) is None
+        assert word in rule.misfit(scored, "figure")
+    off = Answerability(0.0, 0.0, frozenset())
+    lacking = {"subject_match": 0.0, "measure_match": 0.0, "answer_kind_fit": 0.0, "period": -1.0}
+    assert off.misfit(Scorer(FeatureWeights()).score(None, Features(**{**base.__dict__, **lacking})), "figure") is None
 
 
-STRICT = AnsweringSettings(min_subject_match=1.0, min_measure_match=0.6, require_answer_kind=True)
+def test_the_kind_of_answer_is_required_only_when_asked_and_among_the_required_kinds():
+    no_time = Scorer(FeatureWeights()).score(None, Features(1, 1, 0, 1, 0, 0, 1, 0.5, answer_kind_fit=0.0))
+    rule = Answerability(0.0, 0.0, frozenset({"time"}))
+    assert "a time" in rule.misfit(no_time, "time")
+    assert rule.misfit(no_time, "figure") is None  # figures not required by this rule
+    assert rule.misfit(no_time, None) is None  # the question asks no kind of answer
+
+
+STRICT = AnsweringSettings(min_subject_match=1.0, min_measure_match=0.6, required_answer_kinds=["figure", "time", "risk"])
 
 
 def answerer(settings: AnsweringSettings = STRICT) -> ExtractiveAnswerer:
@@ -140,10 +151,18 @@ def test_a_passing_mention_does_not_answer_for_its_company():
     assert not answer.found and "subject" in answer.trace.gate.unanswered
 
 
-def test_the_floors_are_off_by_default_and_the_gate_judges_relevance_alone():
-    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+def test_the_subject_and_measure_floors_are_off_by_default():
+    q = question("What was the company's profit in Q3 2025?", ["JD"], text="What was JD's profit in Q3 2025?")
     answer = answerer(AnsweringSettings()).answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])])
     assert answer.found and answer.trace.gate.unanswered == ""
+    assert not answerer().answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])]).found
+
+
+def test_by_default_a_named_segment_a_period_and_a_time_must_be_stated():
+    defaults = AnsweringSettings()
+    assert (defaults.min_qualifier_match, defaults.min_period_fit, defaults.required_answer_kinds) == (1.0, 0.0, ["time"])
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    assert not answerer(defaults).answer(q, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])]).found
 
 
 def test_comparison_words_are_not_the_measure_and_each_company_is_a_subject():
@@ -232,3 +251,47 @@ def test_qualifiers_reach_past_and_and_generic_words():
 def test_the_segment_an_alias_names_is_a_qualifier():
     wants = asked_for("What was AWS operating margin in Q3 2025?", "What was the company operating margin in Q3 2025?", RESOLVER)
     assert wants.quantities == {"margin"} and "aw" in wants.qualifiers  # "AWS": Amazon's segment
+
+
+NAMED = AnsweringSettings(min_qualifier_match=1.0, required_answer_kinds=["time"], min_period_fit=0.0)
+
+
+def test_qualifier_match_needs_the_asked_segment_in_the_sentence_or_its_passage():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    f = features_of(q, [passage(f"{TOTAL} {SEGMENT}", primary_tickers=["JD"])])
+    assert (f[SEGMENT].qualifier_match, f[TOTAL].qualifier_match) == (1.0, 0.0)  # the total states revenue without Retail
+    assert features_of(question("What was the revenue?"), [passage(TOTAL)])[TOTAL].qualifier_match == 1.0  # none asked
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("How fast did Megapack revenue grow?", {"megapack"}),
+    ("What NII is the bank guiding to?", set()),  # an abbreviation the notes may spell out
+    ("What did it post for revenue in the September 2026 quarter?", set()),  # a month is a period
+    ("Which cloud providers design their own GPUs?", set()),
+    ("How much has the export ban cost the company?", set()),  # "cost" a verb: "export ban" is its subject
+])
+def test_a_capitalised_word_names_a_product_unless_it_is_an_abbreviation_or_a_month(text, named):
+    assert asked_for(text, text).qualifiers == named
+
+
+def test_a_sentence_about_the_whole_company_does_not_answer_for_a_segment():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    refused = answerer(NAMED).answer(q, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])])
+    assert not refused.found and "segment or product" in refused.trace.gate.unanswered
+
+
+def test_a_sentence_placed_in_another_period_does_not_answer():
+    q = question("What was the company's revenue in 2019?", ["JD"], text="What was JD's revenue in 2019?")
+    refused = answerer(NAMED).answer(q, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])])
+    assert not refused.found and "another period" in refused.trace.gate.unanswered
+    q2025 = question("What was the company's revenue in Q3 2025?", ["JD"], text="What was JD's revenue in Q3 2025?")
+    assert answerer(NAMED).answer(q2025, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])]).found
+
+
+def test_when_needs_a_sentence_with_a_time():
+    q = question("When does the company's stock split take effect?", ["NFLX"], text="When does Netflix's stock split take effect?")
+    undated = "The company also announced a 10-for-1 stock split alongside its results."
+    dated = "The 10-for-1 stock split takes effect on November 17, after the close."
+    refused = answerer(NAMED).answer(q, [passage(undated, primary_tickers=["NFLX"], about=["NFLX"])])
+    assert not refused.found and "a time" in refused.trace.gate.unanswered
+    assert answerer(NAMED).answer(q, [passage(dated, primary_tickers=["NFLX"], about=["NFLX"])]).found

@@ -57,7 +57,7 @@ def test_the_contrast_is_the_smallest_drop_over_the_parts_for_the_first_relevant
                                                          (-3.0, -1.0, True), (-1.0, -1.0, False), (0.5, 0.5, False)])
 def test_the_gate_floor_refuses_a_sentence_below_it_or_not_judged_and_is_off_by_default(value, floor, refused):
     features = Features(1, 1, 0, 1, 0, 0, 1, 0.5, rerank=2.0, lead_in=0.0, qualifier_contrast=value)
-    misfit = Answerability(0, 0, False, floor).misfit(Scorer(FeatureWeights()).score(None, features, 2.0))
+    misfit = Answerability(0, 0, frozenset(), floor).misfit(Scorer(FeatureWeights()).score(None, features, 2.0))
     assert (misfit is not None) == refused
     assert AnsweringSettings().min_qualifier_contrast is None
 
@@ -69,7 +69,7 @@ def test_the_answerer_computes_it_only_with_its_floor_and_the_gate_and_explain_u
     assert default.found and all("qualifier_contrast" not in s.features for s in default.trace.sentences)
     assert len(plain.read) == 2  # the pool only
 
-    strict = ExtractiveAnswerer(SharedWordsReranker(), min_relevance=1.0, settings=AnsweringSettings(min_qualifier_contrast=0.5))
+    strict = ExtractiveAnswerer(SharedWordsReranker(), min_relevance=1.0, settings=AnsweringSettings(min_qualifier_contrast=0.5, min_qualifier_match=0))
     found = strict.answer(question(SEGMENT), notes)
     assert found.found and found.trace.gate.evidence == ANSWER  # the near miss, ranked first, does not decide
     assert {s.sentence: s.features["qualifier_contrast"] for s in found.trace.sentences} == {ANSWER: 1.0, NEAR_MISS: 0.0}

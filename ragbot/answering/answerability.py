@@ -94,6 +94,8 @@ _QUANTITY_WORDS = frozenset(
     {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
      *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
 )
+# The kinds of answer a question may ask for (``AskedFor.kind``), as ``--explain`` names them.
+ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
 _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
     re.IGNORECASE,
@@ -145,13 +147,14 @@ _QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifie
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words that narrow it to a segment or product: up to three words right
     before a quantity noun ("Mac" of "Mac revenue", "client segment" of "client segment
-    margin"), and capitalised words past the first ("Yuanbao", "Megapack"); the measure is
+    margin"), and capitalised words past the first that may name a product ("Yuanbao",
+    "Megapack"; ``_names_a_product``); the measure is
     not stated by a sentence, or its passage, that lacks one of them."""
     tokens = _TOKEN.findall(topic)
     words = [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
-    found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and t[0].isupper() and w in measure}
+    found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and _names_a_product(t) and w in measure}
     for i, w in enumerate(words):
-        if _is_quantity(tokens[i]) and w in measure:
+        if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(" ".join(tokens[i + 1:i + 2])):
             taken = 0
             for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
                 if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
@@ -161,6 +164,19 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
                 found.add(words[j])
                 taken += 1
     return frozenset(found)
+
+
+# A quantity word followed by one of these is a verb with its object ("how much has the ban
+# cost the company"), so the words before it are its subject, not qualifiers of a quantity.
+_VERB_OBJECT = re.compile(r"the|a|an|its|their|them|us|it|him|her|this|that|investors|shareholders", re.IGNORECASE)
+
+
+def _names_a_product(token: str) -> bool:
+    """A capitalised word that may name a segment or product ("Yuanbao", "Megapack"); not an
+    abbreviation ("NII", "RPO", "GPUs": a measure or category the notes may spell out, or a
+    ticker) and not a month ("the September quarter": a period, not a segment)."""
+    letters = token.removesuffix("'s").removesuffix("s")
+    return token[0].isupper() and not letters.isupper() and _TIME.fullmatch(token) is None
 
 
 def _is_quantity(token: str) -> bool:

@@ -14,6 +14,7 @@ from langchain_core.documents import Document
 
 from ingest import TickerResolver
 from ragbot.answer import Answer, Answerer
+from ragbot.answering.answerability import asked_for
 from ragbot.answering.candidates import Dropped, about_asked, collect
 from ragbot.answering.composition import company_label, compose, not_found
 from ragbot.answering.contrast import QualifierContrast
@@ -60,7 +61,9 @@ class ExtractiveAnswerer(Answerer):
         self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache) if reranker else None
         contrast = s.min_qualifier_contrast if reranker else None  # it needs the cross-encoder
         self.contrast = QualifierContrast(reranker, s.qualifier_contrast_top, min_relevance) if contrast is not None else None
-        answers = Answerability(s.min_subject_match, s.min_measure_match, s.require_answer_kind, contrast)
+        answers = Answerability(
+            s.min_subject_match, s.min_measure_match, frozenset(s.required_answer_kinds), contrast, s.min_period_fit, s.min_qualifier_match
+        )
         self.gate = (
             RelevanceGate(min_relevance, answers)
             if reranker
@@ -102,7 +105,8 @@ class ExtractiveAnswerer(Answerer):
             answer = not_found(question, scored)
             answer.trace = build_trace(self.pipeline, None, [], dropped, scores)
             return answer
-        decision = self.gate.decide(question=question, ranked=scored, passages=passages)
+        kind = asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
+        decision = self.gate.decide(question=question, ranked=scored, passages=passages, kind=kind)
         if not decision.found:
             answer = not_found(question, scored)
             gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]

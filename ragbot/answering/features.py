@@ -22,6 +22,9 @@ measure_  0..1       measure_match: IDF-weighted share of the asked measure's wo
 match                (``answerability.py``) the sentence states: 1 each in the sentence, 0.5 only in
                      its passage or title, 0 absent or replaced by a neighbouring measure (another
                      quantity, or the asked quantity of the whole company); 1 if none is asked
+qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment or product narrowing
+match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
+                     passage states without stating a neighbouring measure; 1 if none is asked
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
 kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
                      adverse development) for "what are the risks / what could go wrong"; 1 if
@@ -72,6 +75,7 @@ class Features:
     dense: float
     subject_match: float = 1.0
     measure_match: float = 1.0
+    qualifier_match: float = 1.0
     answer_kind_fit: float = 1.0
     rerank: float | None = None
     lead_in: float | None = None
@@ -132,7 +136,7 @@ def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     names is what makes a question unanswerable."""
     if not wants.measure:
         return [1.0] * len(pool)
-    credits = [measure_credit(wants, c.stems, c.context_stems) for c in pool]
+    credits = measure_credits(wants, pool)
     core = wants.measure & (wants.quantities | wants.qualifiers)
     asked = sorted(core) if wants.quantities else [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
     if not asked:
@@ -144,6 +148,20 @@ def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
         value = sum(idf[w] * credit[w] for w in asked) / total
         values.append(min(value, QUALIFIER_MISSING) if any(credit[w] == 0 for w in wants.qualifiers) else value)
     return values
+
+
+def measure_credits(wants: AskedFor, pool: list[Candidate]) -> list[dict[str, float]]:
+    """Each sentence's credit for each asked measure word (``measure_credit``)."""
+    return [measure_credit(wants, c.stems, c.context_stems) for c in pool]
+
+
+def qualifier_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
+    """Each sentence's share of the asked qualifiers ("Retail" of "JD Retail's revenue",
+    "Megapack") that it or its passage states, without stating a neighbouring measure
+    instead (``measure_credit`` > 0); 1 when the question names none."""
+    if not wants.qualifiers:
+        return [1.0] * len(pool)
+    return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) for credit in measure_credits(wants, pool)]
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:
@@ -177,7 +195,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
     a = asked(question, pool, resolver)
     found = []
-    for candidate, cov, measure in zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool)):
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool), qualifier_match(a.wants, pool))
+    for candidate, cov, measure, qualified in columns:
         passage = candidate.passage
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
@@ -192,6 +211,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             dense=passage.metadata.get("dense_score", 0.0),
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
+            qualifier_match=qualified,
             answer_kind_fit=float(states_kind(a.wants.kind, candidate.text)),
         ))
     return found

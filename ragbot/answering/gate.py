@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest.words import stem
+from ragbot.answering.answerability import ANSWER_KINDS
 from ragbot.answering.scoring import Scored
 from ragbot.routing import Question, topic_terms
 
@@ -17,23 +18,30 @@ from ragbot.routing import Question, topic_terms
 class Answerability:
     """Does a sentence state what the question asks (``answerability.py``)? Its
     ``subject_match`` and ``measure_match`` reach their floors, it holds the asked kind of
-    answer (``answer_kind_fit``, when ``kind`` is on) and, when ``min_contrast`` is set, its
-    ``qualifier_contrast`` (``contrast.py``) was computed and reaches it."""
+    answer (``answer_kind_fit``) when the question asks one of ``kinds``, its ``period`` reaches
+    ``min_period`` when set and, when ``min_contrast`` is set, its ``qualifier_contrast``
+    (``contrast.py``) was computed and reaches it."""
 
     min_subject: float = 1.0
     min_measure: float = 0.6
-    kind: bool = True
+    kinds: frozenset[str] = frozenset(ANSWER_KINDS)  # the asked kinds of answer a sentence must hold
     min_contrast: float | None = None  # the floor on qualifier_contrast; None: not required
+    min_period: float | None = None  # the floor on period (-1..1); None: not required
+    min_qualifier: float = 0.0
 
-    def misfit(self, s: Scored) -> str | None:
-        """Why ``s`` does not answer (None if it does)."""
+    def misfit(self, s: Scored, kind: str | None = None) -> str | None:
+        """Why ``s`` does not answer a question asking for ``kind`` of answer (None if it does)."""
         f = s.features
         if f.subject_match < self.min_subject:
             return f"the asked company is not its subject (subject_match {f.subject_match:g} < {self.min_subject:g})"
         if f.measure_match < self.min_measure:
             return f"it does not state the asked measure (measure_match {f.measure_match:.2f} < {self.min_measure:g})"
-        if self.kind and f.answer_kind_fit < 1:
-            return "it holds no answer of the asked kind (a figure or a time)"
+        if f.qualifier_match < self.min_qualifier:
+            return f"it does not state the asked segment or product (qualifier_match {f.qualifier_match:.2f} < {self.min_qualifier:g})"
+        if self.min_period is not None and f.period < self.min_period:
+            return f"it places what it states in another period than the asked one (period {f.period:g} < {self.min_period:g})"
+        if kind in self.kinds and f.answer_kind_fit < 1:
+            return f"it holds no answer of the asked kind ({ANSWER_KINDS[kind]})"
         if self.min_contrast is not None:
             if f.qualifier_contrast is None:
                 return "its qualifier contrast was not computed (not among the first relevant sentences)"
@@ -71,17 +79,17 @@ class RelevanceGate:
         self.min_relevance = min_relevance
         self.answerability = answerability or Answerability()
 
-    def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
+    def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
         terms = {stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}")}
         read = [s for s in ranked if s.logit is not None]
         topical = [s for s in read if not terms or terms & (s.candidate.stems | s.candidate.context_stems)]
         relevant = [s for s in topical if s.logit >= self.min_relevance]
-        passing = next((s for s in relevant if self.answerability.misfit(s) is None), None)
+        passing = next((s for s in relevant if self.answerability.misfit(s, kind) is None), None)
         if passing is not None:
             return GateDecision(True, self.rule, passing.candidate.text, passing.logit, self.min_relevance)
         if relevant:
             best = relevant[0]
-            return GateDecision(False, self.rule, best.candidate.text, best.logit, self.min_relevance, self.answerability.misfit(best) or "")
+            return GateDecision(False, self.rule, best.candidate.text, best.logit, self.min_relevance, self.answerability.misfit(best, kind) or "")
         best = max(topical or read, key=lambda s: s.logit, default=None)
         rule = self.rule if topical or not read else f"{self.rule} (no sentence shares one)"
         return GateDecision(False, rule, best.candidate.text if best else "", best.logit if best else None, self.min_relevance)
@@ -97,12 +105,12 @@ class DenseGate:
         self.min_dense_relevance = min_dense_relevance
         self.answerability = answerability or Answerability()
 
-    def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
+    def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
         best = max(passages, key=lambda p: p.metadata.get("dense_score", 0.0))
         value = best.metadata.get("dense_score", 0.0)
         if value < self.min_dense_relevance:
             return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance)
-        if any(self.answerability.misfit(s) is None for s in ranked):
+        if any(self.answerability.misfit(s, kind) is None for s in ranked):
             return GateDecision(True, self.rule, best.page_content, value, self.min_dense_relevance)
-        why = self.answerability.misfit(ranked[0]) if ranked else "no candidate sentence"
+        why = self.answerability.misfit(ranked[0], kind) if ranked else "no candidate sentence"
         return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance, why or "")

@@ -3,6 +3,8 @@ pool, the selection margins. Nested under ``Settings.answering``, the only sourc
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 _WEIGHT = "0 ignores the feature; each unit adds its value once more to a sentence's score."
@@ -24,6 +26,7 @@ class FeatureWeights(BaseModel):
     dense: float = Field(5.0, ge=0, le=20, description=f"The passage's cosine similarity to the question (-1..1, ~0.2..0.8). {_WEIGHT}")
     subject_match: float = Field(0.0, ge=0, le=20, description=f"The asked company is the sentence's subject (1), a neighbour (0.5), a passing mention (0). {_WEIGHT}")
     measure_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked measure's words the sentence states (0..1). {_WEIGHT}")
+    qualifier_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked qualifiers (segment, product) the sentence or its passage states (0..1). {_WEIGHT}")
     answer_kind_fit: float = Field(0.0, ge=0, le=20, description=f"The sentence holds the kind of answer asked: a figure, a time (0 or 1). {_WEIGHT}")
     rerank: float = Field(0.3, ge=0, le=5, description=f"The cross-encoder's logit, shared across a list (~-11..11). {_WEIGHT}")
     lead_in: float = Field(5.0, ge=0, le=20, description="Subtracted from a list's lead-in (0 or 1), whose items say what it only announces; 0 keeps lead-ins level.")
@@ -74,7 +77,24 @@ class AnsweringSettings(BaseModel):
         description="The gate's floor on measure_match: 1 every asked measure word in the sentence, 0.5 about half of them "
         "or all in its passage only, 0 off.",
     )
-    require_answer_kind: bool = Field(False, description="The gate requires answer_kind_fit: a figure for how much/what was, a time for when.")
+    # On by default (with min_period_fit and required_answer_kinds below): on the dev sets and
+    # blind sets A-C the three refuse 0.27 more of the unanswerable questions for 0.02 of the
+    # answerable ones (docs/answering.md, "Third step").
+    min_qualifier_match: float = Field(
+        1.0, ge=0, le=1,
+        description="The gate's floor on qualifier_match: 1 every asked segment or product word in the sentence or its "
+        "passage, 0 off.",
+    )
+    min_period_fit: float | None = Field(
+        0.0, ge=-1, le=1,
+        description="The gate's floor on a sentence's period feature (-1..1) when the question names a period: "
+        "0 refuses a sentence that, with its passage, leans to other periods than the asked one ('revenue in 2019' "
+        "answered by a 2025 quarter); None: off.",
+    )
+    required_answer_kinds: list[Literal["figure", "time", "risk"]] = Field(
+        ["time"], description="The kinds of answer the gate requires a sentence to hold when the question asks for them "
+        "(answer_kind_fit): a figure for how much / what was, a time for when, a risk for what could go wrong.",
+    )
     near_duplicate: float = Field(0.6, gt=0, le=1, description="Stem-set Jaccard overlap at which a sentence repeats a chosen one (1: only identical word sets).")
     # Off by default: measured in docs/answering.md, "Tried: qualifier contrast".
     min_qualifier_contrast: float | None = Field(
