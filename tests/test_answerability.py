@@ -251,6 +251,8 @@ def test_qualifiers_reach_past_and_and_generic_words():
 def test_the_segment_an_alias_names_is_a_qualifier():
     wants = asked_for("What was AWS operating margin in Q3 2025?", "What was the company operating margin in Q3 2025?", RESOLVER)
     assert wants.quantities == {"margin"} and "aw" in wants.qualifiers  # "AWS": Amazon's segment
+    spelt = asked_for("How much did JP Morgan Chase earn?", "How much did the company Chase earn?", RESOLVER)
+    assert not {"jp", "morgan"} & spelt.qualifiers  # the company's name spelt another way names no segment
 
 
 NAMED = AnsweringSettings(min_qualifier_match=1.0, required_answer_kinds=["time"], min_period_fit=0.0)

@@ -195,8 +195,12 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
         return ""
     words = []
     for m in resolver.mentions(text, case_sensitive_names=False):
-        name = set(stems(resolver.directory.name_of(m.ticker))) | {m.ticker.lower()}
-        words += [w for w in stems(text[m.start : m.end]) if w not in name]
+        name = resolver.directory.name_of(m.ticker)
+        known = set(stems(name)) | {m.ticker.lower()}
+        letters = re.sub(r"[^a-z0-9]", "", f"{name}{m.ticker}".lower())  # the name spelt another way: "JP Morgan"
+        mentioned = text[m.start : m.end]
+        content = set(stems(mentioned))
+        words += [w for t in _TOKEN.findall(mentioned) if (w := stem(t.lower())) in content and w not in known and t.lower() not in letters]
     return " ".join(words)
 
 
