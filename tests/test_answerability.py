@@ -280,6 +280,8 @@ def test_a_sentence_about_the_whole_company_does_not_answer_for_a_segment():
     q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
     refused = answerer(NAMED).answer(q, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])])
     assert not refused.found and "segment or product" in refused.trace.gate.unanswered
+    assert refused.text.endswith("the closest passages do not state the segment or product you asked about.")
+    assert refused.related  # and they are listed as possibly related
 
 
 def test_a_sentence_placed_in_another_period_does_not_answer():
@@ -296,4 +298,5 @@ def test_when_needs_a_sentence_with_a_time():
     dated = "The 10-for-1 stock split takes effect on November 17, after the close."
     refused = answerer(NAMED).answer(q, [passage(undated, primary_tickers=["NFLX"], about=["NFLX"])])
     assert not refused.found and "a time" in refused.trace.gate.unanswered
+    assert refused.text == "I couldn't find this in your notes: the closest passages give no date or time for it."
     assert answerer(NAMED).answer(q, [passage(dated, primary_tickers=["NFLX"], about=["NFLX"])]).found

@@ -108,7 +108,7 @@ class ExtractiveAnswerer(Answerer):
         kind = asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
         decision = self.gate.decide(question=question, ranked=scored, passages=passages, kind=kind)
         if not decision.found:
-            answer = not_found(question, scored)
+            answer = not_found(question, scored, decision.lacking)
             gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]
             answer.trace = build_trace(self.pipeline, decision, [], dropped + gated, scores)
             return answer

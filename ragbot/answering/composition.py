@@ -47,14 +47,18 @@ def compose(question: Question, chosen: list[Scored], label: Callable[[Scored], 
     return Answer(text=text, found=True, citations=citations, tickers=question.tickers)
 
 
-def not_found(question: Question, ranked: list[Scored]) -> Answer:
-    """"Not in your notes", with the closest passages (one sentence each) as possibly related."""
+def not_found(question: Question, ranked: list[Scored], lacking: str = "") -> Answer:
+    """"Not in your notes", with the closest passages (one sentence each) as possibly related,
+    and what they lack when the gate found them relevant but not answering (``lacking``: "give
+    no date or time for it")."""
     seen, closest = set(), []
     for s in ranked:
         if s.candidate.passage.id not in seen:
             seen.add(s.candidate.passage.id)
             closest.append(s)
     text = NOT_FOUND if ranked else no_notes_text(question)
+    if ranked and lacking:
+        text = f"{NOT_FOUND.removesuffix('.')}: the closest passages {lacking}."
     return Answer(text, False, [], question.tickers, [cite(n, s) for n, s in enumerate(closest[:RELATED], 1)])
 
 

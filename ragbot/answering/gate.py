@@ -29,26 +29,58 @@ class Answerability:
     min_period: float | None = None  # the floor on period (-1..1); None: not required
     min_qualifier: float = 0.0
 
-    def misfit(self, s: Scored, kind: str | None = None) -> str | None:
-        """Why ``s`` does not answer a question asking for ``kind`` of answer (None if it does)."""
+    def lacking(self, s: Scored, kind: str | None = None) -> str | None:
+        """The first feature of ``s`` under its floor, for a question asking ``kind`` of answer
+        (None if ``s`` answers)."""
         f = s.features
-        if f.subject_match < self.min_subject:
-            return f"the asked company is not its subject (subject_match {f.subject_match:g} < {self.min_subject:g})"
-        if f.measure_match < self.min_measure:
-            return f"it does not state the asked measure (measure_match {f.measure_match:.2f} < {self.min_measure:g})"
-        if f.qualifier_match < self.min_qualifier:
-            return f"it does not state the asked segment or product (qualifier_match {f.qualifier_match:.2f} < {self.min_qualifier:g})"
-        if self.min_period is not None and f.period < self.min_period:
-            return f"it places what it states in another period than the asked one (period {f.period:g} < {self.min_period:g})"
-        if kind in self.kinds and f.answer_kind_fit < 1:
+        floors = [
+            ("subject_match", f.subject_match < self.min_subject),
+            ("measure_match", f.measure_match < self.min_measure),
+            ("qualifier_match", f.qualifier_match < self.min_qualifier),
+            ("period", self.min_period is not None and f.period < self.min_period),
+            ("answer_kind_fit", kind in self.kinds and f.answer_kind_fit < 1),
+            ("qualifier_contrast", self.min_contrast is not None and (f.qualifier_contrast is None or f.qualifier_contrast < self.min_contrast)),
+        ]
+        return next((name for name, under in floors if under), None)
+
+    def misfit(self, s: Scored, kind: str | None = None) -> str | None:
+        """Why ``s`` does not answer, as ``--explain`` says it (None if it does)."""
+        name = self.lacking(s, kind)
+        if name is None:
+            return None
+        f = s.features
+        if name == "answer_kind_fit":
             return f"it holds no answer of the asked kind ({ANSWER_KINDS[kind]})"
-        if self.min_contrast is not None:
-            if f.qualifier_contrast is None:
-                return "its qualifier contrast was not computed (not among the first relevant sentences)"
-            if f.qualifier_contrast < self.min_contrast:
-                return (f"it fits the question without what narrows it better (qualifier_contrast "
-                        f"{f.qualifier_contrast:.2f} < {self.min_contrast:g})")
-        return None
+        if name == "qualifier_contrast" and f.qualifier_contrast is None:
+            return "its qualifier contrast was not computed (not among the first relevant sentences)"
+        floor = {"subject_match": self.min_subject, "measure_match": self.min_measure, "qualifier_match": self.min_qualifier,
+                 "period": self.min_period, "qualifier_contrast": self.min_contrast}[name]
+        return f"{_WHY[name]} ({name} {getattr(f, name):.2f} < {floor:g})"
+
+    def plainly(self, s: Scored, kind: str | None = None) -> str:
+        """What the closest passages lack, as the reply to the user says it ("" if nothing)."""
+        name = self.lacking(s, kind)
+        if name == "answer_kind_fit":
+            return f"give no {_KIND_WORDS[kind]}"
+        return _PLAIN.get(name, "")
+
+
+# What a sentence under each floor fails to do: for --explain, and for the reply.
+_WHY = {
+    "subject_match": "the asked company is not its subject",
+    "measure_match": "it does not state the asked measure",
+    "qualifier_match": "it does not state the asked segment or product",
+    "period": "it places what it states in another period than the asked one",
+    "qualifier_contrast": "it fits the question without what narrows it better",
+}
+_PLAIN = {
+    "subject_match": "are not about the company you asked about",
+    "measure_match": "do not state what you asked for",
+    "qualifier_match": "do not state the segment or product you asked about",
+    "period": "are about another period than the one you asked about",
+    "qualifier_contrast": "answer a more general question",
+}
+_KIND_WORDS = {"figure": "figure for it", "time": "date or time for it", "risk": "risk"}
 
 
 @dataclass(frozen=True)
@@ -61,10 +93,11 @@ class GateDecision:
     value: float | None  # its score under the rule
     threshold: float
     unanswered: str = ""  # not found although relevant: why the best relevant sentence does not answer
+    lacking: str = ""  # the same, as the reply says it: what the closest passages lack
 
     def to_json(self) -> dict:
         return {"found": self.found, "rule": self.rule, "evidence": self.evidence, "value": self.value,
-                "threshold": self.threshold, "unanswered": self.unanswered}
+                "threshold": self.threshold, "unanswered": self.unanswered, "lacking": self.lacking}
 
 
 class RelevanceGate:
@@ -89,7 +122,8 @@ class RelevanceGate:
             return GateDecision(True, self.rule, passing.candidate.text, passing.logit, self.min_relevance)
         if relevant:
             best = relevant[0]
-            return GateDecision(False, self.rule, best.candidate.text, best.logit, self.min_relevance, self.answerability.misfit(best, kind) or "")
+            why, lacking = self.answerability.misfit(best, kind) or "", self.answerability.plainly(best, kind)
+            return GateDecision(False, self.rule, best.candidate.text, best.logit, self.min_relevance, why, lacking)
         best = max(topical or read, key=lambda s: s.logit, default=None)
         rule = self.rule if topical or not read else f"{self.rule} (no sentence shares one)"
         return GateDecision(False, rule, best.candidate.text if best else "", best.logit if best else None, self.min_relevance)
@@ -113,4 +147,5 @@ class DenseGate:
         if any(self.answerability.misfit(s, kind) is None for s in ranked):
             return GateDecision(True, self.rule, best.page_content, value, self.min_dense_relevance)
         why = self.answerability.misfit(ranked[0], kind) if ranked else "no candidate sentence"
-        return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance, why or "")
+        lacking = self.answerability.plainly(ranked[0], kind) if ranked else ""
+        return GateDecision(False, self.rule, best.page_content, value, self.min_dense_relevance, why or "", lacking)
