@@ -222,3 +222,12 @@ def test_with_the_citation_grammar_the_models_own_reply_cites_every_sentence(ser
     final = generated.answer(QUESTION, PASSAGES)  # SmolLM2 unforced: without the grammar it rarely writes markers
     assert final.answerer == "generative" and final.notices == [], final.notices
     assert final.sentences and all(s.citations and set(s.citations) <= {1, 2} for s in final.sentences)
+
+
+def test_the_generative_path_refuses_what_the_gate_refuses_before_asking_the_llm(cross_encoder):
+    url = f"http://127.0.0.1:{llm_server.free_port()}/v1"  # nothing listens there: a call would fail loudly
+    when = Question("When will Alibaba list its chip unit T-Head?", ["BABA"], "When will the company list its chip unit T-Head?", "")
+    undated = passage("Alibaba said it plans to spin off its chip unit T-Head and list it separately in Hong Kong.", "baba.txt", "BABA", 0)
+    final = answerer(url, cross_encoder).answer(when, [undated])
+    assert not final.found and final.text.endswith("the closest passages give no date or time for it.")
+    assert final.related and not final.notices  # the LLM was never called

@@ -19,7 +19,7 @@ from ragbot.answering.candidates import Dropped, about_asked, collect
 from ragbot.answering.composition import company_label, compose, not_found
 from ragbot.answering.contrast import QualifierContrast
 from ragbot.answering.features import prior_features
-from ragbot.answering.gate import Answerability, DenseGate, RelevanceGate
+from ragbot.answering.gate import Answerability, DenseGate, GateDecision, RelevanceGate
 from ragbot.answering.relevance import CrossEncoderRelevance
 from ragbot.answering.scoring import Scored, Scorer, ranked
 from ragbot.answering.selection import Selector
@@ -99,14 +99,18 @@ class ExtractiveAnswerer(Answerer):
             return scored, dropped, {**by_id, **{id(s.candidate): s for s in scored}}
         return scored, dropped, {id(s.candidate): s for s in scored}
 
+    def decide(self, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
+        """Stage 6, the gate, told which kind of answer the question asks for."""
+        kind = asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
+        return self.gate.decide(question=question, ranked=ranked, passages=passages, kind=kind)
+
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         scored, dropped, scores = self.rank(question, passages)
         if not scored:
             answer = not_found(question, scored)
             answer.trace = build_trace(self.pipeline, None, [], dropped, scores)
             return answer
-        kind = asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
-        decision = self.gate.decide(question=question, ranked=scored, passages=passages, kind=kind)
+        decision = self.decide(question, scored, passages)
         if not decision.found:
             answer = not_found(question, scored, decision.lacking)
             gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]

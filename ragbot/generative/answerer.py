@@ -148,8 +148,9 @@ class GenerativeAnswerer(Answerer):
     def stream(self, question: Question, passages: list[Document], history: list[dict] | None = None) -> Iterator[Answer]:
         ex = self.extractive
         ranked = ex.rank(question, passages)[0]  # the extractive stages' ranking and gate
-        if not ranked or not ex.gate.decide(question=question, ranked=ranked, passages=passages).found:
-            yield not_found(question, ranked)
+        decision = ex.decide(question, ranked, passages) if ranked else None
+        if decision is None or not decision.found:
+            yield not_found(question, ranked, decision.lacking if decision else "")
             return
         chosen = self.prompt_passages(question, ranked)
         draft, written = _Draft(chosen, self.show_unverified), []
