@@ -300,3 +300,19 @@ def test_when_needs_a_sentence_with_a_time():
     assert not refused.found and "a time" in refused.trace.gate.unanswered
     assert refused.text == "I couldn't find this in your notes: the closest passages give no date or time for it."
     assert answerer(NAMED).answer(q, [passage(dated, primary_tickers=["NFLX"], about=["NFLX"])]).found
+
+
+def test_an_answer_cites_only_sentences_that_meet_the_floors():
+    q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
+    answer = answerer(AnsweringSettings()).answer(q, [passage(f"{SEGMENT} {TOTAL}", primary_tickers=["JD"], about=["JD"])])
+    assert [c.sentence for c in answer.citations] == [SEGMENT]  # not the company's total beside it
+    (total,) = [s for s in answer.trace.sentences if s.sentence == TOTAL]
+    assert total.dropped_by == "gate" and "segment or product" in total.reason
+
+
+def test_a_comparison_asks_no_qualifier_of_every_sentence():
+    azure = "Azure revenue grew 39% in the June quarter as AI demand outran capacity."
+    q = question("How does the company's growth compare with the company's growth?", ["MSFT", "AMZN"],
+                 text="How does Azure's growth compare with AWS growth?")
+    f = features_of(q, [passage(azure, primary_tickers=["MSFT"])])
+    assert f[azure].qualifier_match == 1.0  # "AWS" is Amazon's half of the question

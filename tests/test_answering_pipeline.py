@@ -56,7 +56,9 @@ def test_the_trace_shows_each_sentences_features_contributions_and_fate():
     assert cited.score == pytest.approx(sum(cited.contributions.values()), abs=1e-3)
     assert cited.score == pytest.approx(answer.citations[0].score, abs=1e-3)
     dropped = trace.sentences[1:]
-    assert len(dropped) == 3 and {s.dropped_by for s in dropped} == {"selection"}
+    assert len(dropped) == 3 and {s.dropped_by for s in dropped} == {"selection", "gate"}
+    gated = {s.sentence.split()[0]: s.reason for s in dropped if s.dropped_by == "gate"}
+    assert set(gated) == {"Advertising"} and "segment or product" in gated["Advertising"]  # no "cloud" at all
     assert [s.score for s in dropped] == sorted((s.score for s in dropped), reverse=True)
     assert trace.gate.found and trace.gate.evidence == cited.sentence and trace.gate.value == 2.0
 

@@ -71,6 +71,16 @@ class ExtractiveAnswerer(Answerer):
         )
         self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance, s.relevance_within)
 
+    def answering(self, question: Question, scored: list[Scored]) -> tuple[list[Scored], list[Dropped]]:
+        """The sentences that meet the gate's floors, which alone may be cited (as the gate's
+        evidence had to: an answer cites no sentence about another segment, period or company
+        beside the one that answers), and the others, dropped with the reason."""
+        kind = self.asked_kind(question)
+        answers = self.gate.answerability
+        why = {id(s): answers.misfit(s, kind) for s in scored}
+        return ([s for s in scored if why[id(s)] is None],
+                [Dropped(s.candidate, "gate", f"does not answer: {why[id(s)]}") for s in scored if why[id(s)] is not None])
+
     @property
     def pipeline(self) -> str:
         return "cross-encoder" if self.relevance else "dense"
@@ -99,10 +109,13 @@ class ExtractiveAnswerer(Answerer):
             return scored, dropped, {**by_id, **{id(s.candidate): s for s in scored}}
         return scored, dropped, {id(s.candidate): s for s in scored}
 
+    def asked_kind(self, question: Question) -> str | None:
+        """The kind of answer the question asks for: "figure", "time", "risk" or None."""
+        return asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
+
     def decide(self, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         """Stage 6, the gate, told which kind of answer the question asks for."""
-        kind = asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
-        return self.gate.decide(question=question, ranked=ranked, passages=passages, kind=kind)
+        return self.gate.decide(question=question, ranked=ranked, passages=passages, kind=self.asked_kind(question))
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
         scored, dropped, scores = self.rank(question, passages)
@@ -116,7 +129,9 @@ class ExtractiveAnswerer(Answerer):
             gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]
             answer.trace = build_trace(self.pipeline, decision, [], dropped + gated, scores)
             return answer
-        selection = self.selector.select(scored, question, question.max_citations or self.max_sentences)
+        answering, misfits = self.answering(question, scored)
+        selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
+        dropped += misfits
         label = company_label(self.resolver) if question.across_companies else None
         answer = compose(question, selection.chosen, label)
         by_sentence = {(c.source, c.start): c.n for c in answer.citations}

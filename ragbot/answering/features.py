@@ -25,6 +25,7 @@ match                (``answerability.py``) the sentence states: 1 each in the s
 qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment or product narrowing
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
                      passage states without stating a neighbouring measure; 1 if none is asked
+                     or the question names several companies (each may have its own segment)
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
 kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
                      adverse development) for "what are the risks / what could go wrong"; 1 if
@@ -195,7 +196,10 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
     a = asked(question, pool, resolver)
     found = []
-    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool), qualifier_match(a.wants, pool))
+    # each company of a comparison may be asked its own segment ("Azure's growth vs AWS's"), so
+    # a question naming several companies asks no qualifier of every sentence
+    qualified = qualifier_match(a.wants, pool) if len(question.tickers) < 2 else [1.0] * len(pool)
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool), qualified)
     for candidate, cov, measure, qualified in columns:
         passage = candidate.passage
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
