@@ -481,6 +481,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     joined = "\n".join(text for _, text in notes)
     lower, lower_pairs, word_names = lower_words(joined), lower_bigrams(joined), mostly_capitalised(joined)
     counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
+    own_capitals = capitals_of_one(notes, set(directory.symbol_to_ticker))
     alone: Counter[str] = Counter()  # notes scoring the ticker alone
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     for tickers, text in notes:
@@ -492,7 +493,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         leading.update(tickers[:1])
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
-            uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w)})
+            uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
                 phrases[phrase] = (notes_ + 1, leads + (bool(found) and phrase == found[0]), total + used)
@@ -507,6 +508,21 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
+
+
+def capitals_of_one(notes: list[tuple[list[str], str]], symbols: set[str]) -> dict[str, set[str]]:
+    """Words in capitals ("KONE", "CATL") that may name a company its ticker does not abbreviate:
+    each with the tickers every note using it lists, when some note's first sentence uses it.
+    A shared abbreviation ("EUR", "CEO", "GPU") is used by notes about several companies, so it
+    names none of them."""
+    listed: dict[str, set[str]] = {}
+    opens: set[str] = set()
+    for tickers, text in notes:
+        words = {w for w in _CAPITALS.findall(text) if w not in symbols and w not in tickers}
+        opens |= words & set(_CAPITALS.findall(re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]))
+        for w in words:
+            listed[w] = listed[w] & set(tickers) if w in listed else set(tickers)
+    return {w: tickers for w, tickers in listed.items() if tickers and w in opens}
 
 
 def abbreviates(ticker: str, name: str) -> bool:

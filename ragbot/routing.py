@@ -123,7 +123,7 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
-    r"|\b(?:latest|newest|current|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
+    r"|\b(?:latest|newest|most\s+recent|current|first|earliest|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
     rf"|{SCORE_ASKED}|{SCORE_LAST}"
     # a named note's company's outcome ("record crop note: what did Acme get?")
@@ -235,10 +235,11 @@ _COMPANY_READING = re.compile(
     # ... or said to be one way over a time ("Acme was negative in Q3 - what happened?"; not "Acme's
     # cash flow was negative in Q3": a measure), and what turned it ("what turned Acme negative in
     # May?"; not "what turned Acme's margin negative")
-    # (asked too: "why was Acme so negative between May and July?", "why has Acme been negative in 2026?")
+    # (asked too: "why was Acme so negative between May and July?", "why has Acme been negative in 2026?",
+    # "why was Acme so negative when its big customer pulled back?": a time said by what happened)
     r"|(?:\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)|\b(?:was|is|were|are|has|had)\s+the\s+company(?:\s+been)?)"
     r"\s+(?:(?:so|very|more|less|only|just|still|deeply|strongly|mildly|quite|really)\s+)?(?:negative|positive|bearish|bullish|neutral)\b(?:\s+(?:again|still|now))?"
-    r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|between|from|back|then|at\s+the\s+time)\b)"
+    r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|when|while|once|between|from|back|then|at\s+the\s+time)\b)"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     # a company itself punished in the notes ("why did Acme get crushed in May?"; not "why did Acme's margins get crushed")
     r"|\bwhy\s+did\s+the\s+company\s+get\s+(?:crushed|hammered|slammed|punished|trashed|downgraded)\b"

@@ -35,6 +35,9 @@ def features_of(q, passages, resolver=RESOLVER) -> dict[str, Features]:
     ("Which quarter did cloud grow 26%?", "time"),
     ("What are the main risks?", "risk"),
     ("What did management say about pricing?", None),
+    ("And when will it close?", "time"),
+    ("Why was the note so negative when the customer pulled back?", None),  # "when": a conjunction here
+    ("What did margins do when prices fell?", None),
 ])
 def test_the_kind_of_answer_comes_from_the_question(text, kind):
     assert asked_for(text, text).kind == kind

@@ -146,6 +146,14 @@ def test_a_competitor_listed_beside_a_company_is_not_named_after_it():
     assert {c.ticker: c.name for c in learned} == {"HRGT": "Harrowgate Robotics", "SORB": "Sorbotic"}
 
 
+def test_a_name_in_capitals_its_ticker_does_not_abbreviate_is_learned_when_only_its_notes_use_it():
+    kone = ["KONE reported lower new-equipment orders in China. The CEO cut costs by EUR 200 million.",
+            "KONE won modernization contracts worth EUR 90 million. Service pricing held."]
+    volvo = "Volvo delivered fewer trucks in Europe. The CEO expects EUR 1 billion of savings."
+    learned = learn_companies([(["KNEBV"], kone[0]), (["KNEBV"], kone[1]), (["VOLV-B"], volvo)], CompanyDirectory.load())
+    assert {c.ticker: c.name for c in learned}["KNEBV"] == "KONE"  # "EUR" and "CEO" are used about Volvo too
+
+
 def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_share_it():
     text = "Harrowgate Robotics won a pilot. Harrowgate Robotics grew. Harrowgate said costs rose."
     (learned,) = learn_companies([(["HRGT"], text)], CompanyDirectory.load())

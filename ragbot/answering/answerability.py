@@ -107,9 +107,21 @@ _WHAT_WAS = re.compile(
     re.IGNORECASE,
 )
 _TIME_QUESTION = re.compile(
-    r"\bwhen\b|\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b",
+    r"\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b",
     re.IGNORECASE,
 )
+# "when" asks a time when it is the question's first question word; after another ("why was it
+# negative when the customer pulled back?") it is a conjunction.
+_TIME_WORDS = re.compile(rf"\bwhen\b|{_TIME_QUESTION.pattern}", re.IGNORECASE)
+_QUESTION_WORD = re.compile(r"\b(?:what|which|why|how|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
+def asks_when(text: str) -> bool:
+    """Whether ``text`` asks for a time: "when ...", "by when", "what date", "which quarter"."""
+    first = _QUESTION_WORD.search(text)
+    return _TIME_QUESTION.search(text) is not None or (first is not None and first.group(0).lower() == "when")
+
+
 # A figure: digits (12, 3.5%, $4.2 billion, 10-for-1), or a multiple written out.
 _FIGURE = re.compile(r"\d|\b(?:doubled?|tripled?|quadrupled?|halved?|twice|thrice)\b", re.IGNORECASE)
 # A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
@@ -241,7 +253,7 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
 
 def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     """The kind of answer ``text`` asks for: "time", "risk", "figure" or None."""
-    if _TIME_QUESTION.search(text):
+    if asks_when(text):
         return "time"
     if risk:
         return "risk"
@@ -295,7 +307,7 @@ def generalisations(text: str, wants: AskedFor) -> dict[str, str]:
     parts = {
         "qualifier": without(text, wants.qualifiers) if wants.qualifiers else text,
         "quantity": without(without(text, wants.quantities, only_quantities=True), long_forms) if wants.quantities else text,
-        "time": _TIME_QUESTION.sub(" ", text).strip() if wants.kind == "time" else text,
+        "time": _TIME_WORDS.sub(" ", text).strip() if wants.kind == "time" else text,
     }
     return {part: general for part, general in parts.items() if general != text and stems(general)}
 
