@@ -75,3 +75,11 @@ def test_the_answerer_computes_it_only_with_its_floor_and_the_gate_and_explain_u
     assert {s.sentence: s.features["qualifier_contrast"] for s in found.trace.sentences} == {ANSWER: 1.0, NEAR_MISS: 0.0}
     refused = strict.answer(question(SEGMENT), notes[:1])
     assert not refused.found and "qualifier_contrast 0.00 < 0.5" in refused.trace.gate.unanswered
+
+
+def test_a_sentence_beside_the_evidence_needs_no_contrast_of_its_own():
+    notes = [passage(f"{ANSWER} Retail margin held at 4.1% in Q3 2025 on Retail revenue mix.", "a.txt", dense_score=0.6)]
+    settings = AnsweringSettings(min_qualifier_contrast=-20, qualifier_contrast_top=1, min_qualifier_match=0)
+    answer = ExtractiveAnswerer(SharedWordsReranker(), min_relevance=1.0, settings=settings).answer(question(SEGMENT), notes)
+    computed = [s for s in answer.trace.sentences if "qualifier_contrast" in s.features]
+    assert answer.found and len(computed) == 1 and len(answer.citations) == 2  # the second was never contrasted

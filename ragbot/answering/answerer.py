@@ -77,7 +77,7 @@ class ExtractiveAnswerer(Answerer):
         beside the one that answers), and the others, dropped with the reason."""
         kind = self.asked_kind(question)
         answers = self.gate.answerability
-        why = {id(s): answers.misfit(s, kind) for s in scored}
+        why = {id(s): answers.misfit(s, kind, beside=True) for s in scored}
         return ([s for s in scored if why[id(s)] is None],
                 [Dropped(s.candidate, "gate", f"does not answer: {why[id(s)]}") for s in scored if why[id(s)] is not None])
 

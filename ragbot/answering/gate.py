@@ -29,23 +29,26 @@ class Answerability:
     min_period: float | None = None  # the floor on period (-1..1); None: not required
     min_qualifier: float = 0.0
 
-    def lacking(self, s: Scored, kind: str | None = None) -> str | None:
+    def lacking(self, s: Scored, kind: str | None = None, beside: bool = False) -> str | None:
         """The first feature of ``s`` under its floor, for a question asking ``kind`` of answer
-        (None if ``s`` answers)."""
+        (None if ``s`` answers). ``beside``: ``s`` would be cited beside the gate's evidence, where
+        a qualifier contrast left uncomputed (not among the first relevant sentences) is no fault."""
         f = s.features
+        unjudged = beside and f.qualifier_contrast is None
         floors = [
             ("subject_match", f.subject_match < self.min_subject),
             ("measure_match", f.measure_match < self.min_measure),
             ("qualifier_match", f.qualifier_match < self.min_qualifier),
             ("period", self.min_period is not None and f.period < self.min_period),
             ("answer_kind_fit", kind in self.kinds and f.answer_kind_fit < 1),
-            ("qualifier_contrast", self.min_contrast is not None and (f.qualifier_contrast is None or f.qualifier_contrast < self.min_contrast)),
+            ("qualifier_contrast", self.min_contrast is not None and not unjudged
+             and (f.qualifier_contrast is None or f.qualifier_contrast < self.min_contrast)),
         ]
         return next((name for name, under in floors if under), None)
 
-    def misfit(self, s: Scored, kind: str | None = None) -> str | None:
+    def misfit(self, s: Scored, kind: str | None = None, beside: bool = False) -> str | None:
         """Why ``s`` does not answer, as ``--explain`` says it (None if it does)."""
-        name = self.lacking(s, kind)
+        name = self.lacking(s, kind, beside)
         if name is None:
             return None
         f = s.features
