@@ -71,11 +71,11 @@ class ExtractiveAnswerer(Answerer):
         )
         self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance, s.relevance_within)
 
-    def answering(self, question: Question, scored: list[Scored]) -> tuple[list[Scored], list[Dropped]]:
-        """The sentences that meet the gate's floors, which alone may be cited (as the gate's
-        evidence had to: an answer cites no sentence about another segment, period or company
-        beside the one that answers), and the others, dropped with the reason."""
-        kind = self.asked_kind(question)
+    def answering(self, scored: list[Scored], kind: str | None) -> tuple[list[Scored], list[Dropped]]:
+        """The sentences that meet the gate's floors for a question asking ``kind`` of answer,
+        which alone may be cited (as the gate's evidence had to: an answer cites no sentence
+        about another segment, period or company beside the one that answers), and the others,
+        dropped with the reason."""
         answers = self.gate.answerability
         why = {id(s): answers.misfit(s, kind, beside=True) for s in scored}
         return ([s for s in scored if why[id(s)] is None],
@@ -123,13 +123,14 @@ class ExtractiveAnswerer(Answerer):
             answer = not_found(question, scored)
             answer.trace = build_trace(self.pipeline, None, [], dropped, scores)
             return answer
-        decision = self.decide(question, scored, passages)
+        kind = self.asked_kind(question)
+        decision = self.gate.decide(question=question, ranked=scored, passages=passages, kind=kind)
         if not decision.found:
             answer = not_found(question, scored, decision.lacking)
             gated = [Dropped(s.candidate, "gate", "no evidence cleared the gate") for s in scored]
             answer.trace = build_trace(self.pipeline, decision, [], dropped + gated, scores)
             return answer
-        answering, misfits = self.answering(question, scored)
+        answering, misfits = self.answering(scored, kind)
         selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
         dropped += misfits
         label = company_label(self.resolver) if question.across_companies else None

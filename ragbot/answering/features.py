@@ -125,7 +125,7 @@ def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
     return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
 
 
-def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
+def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str, float]]) -> list[float]:
     """Each sentence's IDF-weighted share of the asked measure's credit (``measure_credit``);
     IDF over ``pool``, so the rare word of "Mac revenue" counts more than the common one. At
     most ``QUALIFIER_MISSING`` when a qualifier ("Mac") has no credit: another segment's figure.
@@ -137,7 +137,6 @@ def measure_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
     names is what makes a question unanswerable."""
     if not wants.measure:
         return [1.0] * len(pool)
-    credits = measure_credits(wants, pool)
     core = wants.measure & (wants.quantities | wants.qualifiers)
     asked = sorted(core) if wants.quantities else [w for w in wants.measure if w in core or any(credit[w] for credit in credits)]
     if not asked:
@@ -156,13 +155,11 @@ def measure_credits(wants: AskedFor, pool: list[Candidate]) -> list[dict[str, fl
     return [measure_credit(wants, c.stems, c.context_stems) for c in pool]
 
 
-def qualifier_match(wants: AskedFor, pool: list[Candidate]) -> list[float]:
+def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[float]:
     """Each sentence's share of the asked qualifiers ("Retail" of "JD Retail's revenue",
     "Megapack") that it or its passage states, without stating a neighbouring measure
     instead (``measure_credit`` > 0); 1 when the question names none."""
-    if not wants.qualifiers:
-        return [1.0] * len(pool)
-    return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) for credit in measure_credits(wants, pool)]
+    return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) if wants.qualifiers else 1.0 for credit in credits]
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:
@@ -198,8 +195,9 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     found = []
     # each company of a comparison may be asked its own segment ("Azure's growth vs AWS's"), so
     # a question naming several companies asks no qualifier of every sentence
-    qualified = qualifier_match(a.wants, pool) if len(question.tickers) < 2 else [1.0] * len(pool)
-    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool), qualified)
+    credits = measure_credits(a.wants, pool) if a.wants.measure else [{} for _ in pool]
+    qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified)
     for candidate, cov, measure, qualified in columns:
         passage = candidate.passage
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
