@@ -43,6 +43,8 @@ _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-'\u2019])")
 # A word and the next, which may start a company's two-word name ("united micro"); overlapping pairs.
+# A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
+DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
 _WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
 _UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
@@ -184,6 +186,7 @@ class TickerResolver:
         self.directory = directory
         self.held: set[str] = set()  # tickers the ingested notes are mainly about
         self.words: frozenset[str] = frozenset()  # lower-case words that are never tickers; empty: none resolve
+        self.acronyms: frozenset[str] = frozenset()  # words the notes write in capitals, not as a symbol
 
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
@@ -200,10 +203,25 @@ class TickerResolver:
             for m in self._name_patterns[case_sensitive].finditer(text)
         ]
 
-    def _is_symbol(self, token: str, in_question: bool) -> bool:
+    def _typed_in_capitals(self, text: str) -> bool:
+        """True for a question typed in capitals ("WHAT IS THE COST OF ..."): over half its words
+        are, and two or more of them are no company's symbol."""
+        words = re.findall(r"[A-Za-z]+", text)
+        capitals = [w for w in words if len(w) > 1 and w.isupper()]
+        return len(capitals) * 2 > len(words) and sum(w not in self.directory.symbol_to_ticker for w in capitals) >= 2
+
+    def _is_symbol(self, token: str, in_question: bool, shouted: bool) -> bool:
+        """Whether ``token``, in capitals, names its company. A symbol that is also a word names
+        it in notes only in company context (``$``, an exchange); in a question, when the notes
+        are about the company, or when the question is not typed in capitals and the notes never
+        write the symbol as a word (``acronyms``): then "SNOW" is typed so for Snowflake."""
         if self.directory.is_bare_symbol(token):
             return True
-        return in_question and self.directory.symbol_to_ticker.get(token) in self.held
+        ticker = self.directory.symbol_to_ticker.get(token)
+        if not in_question or ticker is None:
+            return False
+        deliberate = not shouted and len(token) >= DELIBERATE_CAPITALS and token not in self.acronyms
+        return ticker in self.held or deliberate
 
     def _symbol_hits(self, text: str, in_question: bool) -> list[Mention]:
         hits = [
@@ -211,10 +229,11 @@ class TickerResolver:
             for pattern in (_DOLLAR, _EXCHANGE, _HK_CODE)
             for m in pattern.finditer(text)
         ]
+        shouted = in_question and self._typed_in_capitals(text)
         hits += [
             Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
             for m in _UPPER_TOKEN.finditer(text)
-            if self._is_symbol(m.group(1), in_question)
+            if self._is_symbol(m.group(1), in_question, shouted)
         ]
         if in_question and self.words:
             hits += [
@@ -224,12 +243,15 @@ class TickerResolver:
             ]
         return hits
 
-    def learn(self, companies: list[Company], held: set[str] | None = None, words: Iterable[str] = ()) -> None:
+    def learn(
+        self, companies: list[Company], held: set[str] | None = None, words: Iterable[str] = (), acronyms: Iterable[str] = (),
+    ) -> None:
         """Resolve these companies too from now on; ``held``: the tickers the notes are about;
-        ``words``: lower-case words that are never tickers."""
+        ``words``: lower-case words that are never tickers; ``acronyms``: the notes' ``acronyms``."""
         self.directory.add(companies)
         self.held |= held or set()
         self.words |= frozenset(words)
+        self.acronyms |= frozenset(acronyms)
         for derived in ("_name_patterns", "_held_names"):
             self.__dict__.pop(derived, None)
 
@@ -238,7 +260,7 @@ class TickerResolver:
         if not companies:
             return self
         copy = TickerResolver(CompanyDirectory(list(self.directory.companies.values())))
-        copy.learn(companies, set(self.held), self.words)
+        copy.learn(companies, set(self.held), self.words, self.acronyms)
         return copy
 
     @cached_property
@@ -423,6 +445,21 @@ def lower_words(text: str) -> set[str]:
     """The words ``text`` writes in lower case in its prose (Markdown headings left out: a slug set
     as a title lower-cases names): a name written so anywhere is no proper noun."""
     return set(_LOWER_WORD.findall(_HEADING.sub(" ", text)))
+
+
+# A symbol standing for its company in prose: bracketed "(SNOW)", after "$" or an exchange, or
+# opening a Ticker Sentiment line ("SNOW 0.42", "SNOW | mildly positive | 0.47").
+_SYMBOL_USE = re.compile(
+    r"\(([A-Z][A-Z0-9.\-]*)\)|\$[A-Za-z][\w.\-]*|" + _EXCHANGE.pattern + r"|^[ \t]*[A-Z][A-Z0-9.\-]*[ \t]*[:|]?[ \t]*(?:[-+]?\d|\|)",
+    re.MULTILINE,
+)
+
+
+def acronyms(text: str) -> set[str]:
+    """The words ``text`` writes in capitals in its prose, not as a company's symbol: "AI",
+    "IT", "GM" (gross margin). In a question, such a word stays a word though a company's
+    ticker spells it; one the notes never write so names the company ("risks for SNOW?")."""
+    return set(_UPPER_TOKEN.findall(_SYMBOL_USE.sub(" ", text)))
 
 
 def lower_bigrams(text: str) -> set[str]:

@@ -15,7 +15,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
-from ingest.tickers import fold_accents, lower_words, with_first_names, with_initials, with_short_names, without_shared_names
+from ingest.tickers import acronyms, fold_accents, lower_words, with_first_names, with_initials, with_short_names, without_shared_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
@@ -113,13 +113,13 @@ class Ragbot:
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
-        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower)
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower, acronyms("\n".join(texts)))
         counts = Counter(t for tickers in about.values() for t in tickers)
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
         settled = without_shared_names(with_short_names(named, held, texts), counts)
         initialled = TickerResolver(CompanyDirectory(settled))
-        initialled.learn([], resolver.held, resolver.words)
+        initialled.learn([], resolver.held, resolver.words, resolver.acronyms)
         return initialled
 
     @cached_property

@@ -9,7 +9,7 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ingest.tickers import Company, abbreviates, declared_companies, lower_words
+from ingest.tickers import Company, abbreviates, acronyms, declared_companies, lower_words
 from ragbot import Ragbot
 from vectorstore.embeddings import bundled_words
 
@@ -227,14 +227,19 @@ def test_resolver_finds_learned_companies_by_name_and_symbol():
     assert resolver.resolve("How did ZS do?") == ["ZS"]
 
 
-def test_a_symbol_that_is_also_a_word_names_a_company_in_questions_only_when_the_notes_are_about_it():
+def test_a_symbol_that_is_also_a_word_names_a_company_in_questions_unless_the_notes_write_it_as_a_word():
     resolver = TickerResolver(CompanyDirectory.load())
-    assert resolver.resolve("What was SNOW's net revenue retention?", case_sensitive_names=False) == []
-    resolver.learn([], held={"SNOW", "LI"})
-    assert resolver.resolve("What was SNOW's net revenue retention?", case_sensitive_names=False) == ["SNOW"]
-    assert resolver.resolve("How many cars did LI deliver?", case_sensitive_names=False) == ["LI"]
-    assert resolver.resolve("SNOW fell in Beijing.") == []  # notes keep the strict rule
+    resolver.learn([], held={"LI"}, acronyms=acronyms("ICE car sales fell. Li Auto (LI) and NYSE: SNOW rose.\nSNOW 0.42"))
+    assert resolver.acronyms == {"ICE"}  # symbols in company context are no words
+    assert resolver.resolve("What are the risks for SNOW?", case_sensitive_names=False) == ["SNOW"]  # not held: "no notes about"
+    assert resolver.resolve("What was ICE's volume?", case_sensitive_names=False) == []  # the notes' word
+    resolver.learn([], held={"ICE"})
+    assert resolver.resolve("What was ICE's volume?", case_sensitive_names=False) == ["ICE"]  # ... unless they are about it
+    assert resolver.resolve("How many cars did LI deliver?", case_sensitive_names=False) == ["LI"]  # two letters: held only
     assert resolver.resolve("Could AI agents hurt pricing?", case_sensitive_names=False) == []  # C3.ai not held
+    assert resolver.resolve("SNOW fell in Beijing.") == []  # notes keep the strict rule
+    assert resolver.resolve("WHAT IS THE COST OF CLOUD?", case_sensitive_names=False) == []  # typed in capitals
+    assert resolver.resolve("COST vs WMT?", case_sensitive_names=False) == ["COST", "WMT"]  # symbols only
 
 
 def test_a_held_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
