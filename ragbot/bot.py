@@ -19,6 +19,7 @@ from ingest.tickers import acronyms, fold_accents, lower_words, with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
+from ragbot.answering.overview import newest_about
 from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.reading import notes_folder, read_folder
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -405,10 +406,14 @@ class Ragbot:
             elif routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
                 answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
-                passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
+                if routed.asks_overview:  # "tell me about Tesla": what the newest notes about it say first
+                    passages = newest_about(self.first_chunks(routed.tickers), routed.tickers)
+                else:
+                    passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
                 if window:
                     dated = {r.source for r in self.note_catalog.about(window=window)}
                     passages = [p for p in passages if p.metadata.get("source") in dated]
+                passages = passages[: self.settings.answer_passages]
         if check.reply is None:
             notices = [*prepared.notices, *check.notices]
             if routed.intent != "sentiment":

@@ -348,6 +348,14 @@ _NON_TOPIC = frozenset(
     "thanks thank ok okay great cool hi hello yes no sure please cite citing".split()
 )
 
+# Words that ask for what the notes say without narrowing it: "tell me about Tesla", "any news on
+# Alibaba?", "the latest on Nvidia", "Alibaba vs JD". A question naming companies with only these
+# asks for an overview (``Question.asks_overview``).
+_OVERVIEW_WORDS = frozenset(
+    "tell news latest whats update updates new recent recently compare comparison compared vs versus doing "
+    "summary summarize summarise overview happening going info information know general".split()
+)
+
 
 @dataclass
 class Question:
@@ -368,6 +376,13 @@ class Question:
     previous_sources: list[str] = field(default_factory=list)  # notes the last reply cited, when this question continues it
     named: list[str] = field(default_factory=list)  # the companies the question itself names (not inherited, not filtered)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # where ``text`` names each company: (start, end, ticker)
+
+    @property
+    def asks_overview(self) -> bool:
+        """Names companies and asks nothing narrower ("tell me about Tesla", "Alibaba vs JD"), in
+        its first turn or after one that asked nothing narrower either: what do the notes say?"""
+        asked = topic_terms(f"{self.topic} {self.previous_topic}")
+        return self.intent == "facts" and bool(self.tickers) and all(t in _OVERVIEW_WORDS for t in asked)
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:

@@ -20,6 +20,8 @@ from ragbot.answering.composition import company_label, compose, not_found
 from ragbot.answering.contrast import QualifierContrast
 from ragbot.answering.features import prior_features
 from ragbot.answering.gate import Answerability, DenseGate, GateDecision, RelevanceGate
+from ragbot.answering.overview import RULE as OVERVIEW_RULE
+from ragbot.answering.overview import openings
 from ragbot.answering.relevance import CrossEncoderRelevance
 from ragbot.answering.scoring import Scored, Scorer, ranked
 from ragbot.answering.selection import Selector
@@ -118,6 +120,8 @@ class ExtractiveAnswerer(Answerer):
         return self.gate.decide(question=question, ranked=ranked, passages=passages, kind=self.asked_kind(question))
 
     def answer(self, question: Question, passages: list[Document]) -> Answer:
+        if question.asks_overview:
+            return self.overview(question, passages)
         scored, dropped, scores = self.rank(question, passages)
         if not scored:
             answer = not_found(question, scored)
@@ -134,8 +138,22 @@ class ExtractiveAnswerer(Answerer):
         selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
         dropped += misfits
         label = company_label(self.resolver) if question.across_companies else None
-        answer = compose(question, selection.chosen, label)
+        return self._traced(compose(question, selection.chosen, label), decision, selection.chosen, dropped + selection.dropped, scores)
+
+    def overview(self, question: Question, passages: list[Document]) -> Answer:
+        """The opening sentences of ``passages``, the first chunks of the newest notes about the
+        asked companies (``overview.newest_about``), for a question that asks nothing narrower."""
+        pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
+        chosen = openings(pool, question.max_citations or self.max_sentences)
+        scored = [self.scorer.score(c, f) for c, f in zip(chosen, prior_features(question, chosen, self.resolver))]
+        if not scored:
+            return replace(not_found(question, scored), trace=build_trace(self.pipeline, None, [], dropped, {}))
+        decision = GateDecision(True, OVERVIEW_RULE, chosen[0].text, float(len({c.source for c in chosen})), 1.0)
+        return self._traced(compose(question, scored), decision, scored, dropped, {id(s.candidate): s for s in scored})
+
+    def _traced(self, answer: Answer, decision: GateDecision, chosen: list[Scored], dropped: list[Dropped], scores: dict[int, Scored]) -> Answer:
+        """``answer`` with its trace: each chosen sentence under its marker, and the dropped ones."""
         by_sentence = {(c.source, c.start): c.n for c in answer.citations}
-        cited = [(by_sentence[(s.candidate.source, s.candidate.sentence.start)], s) for s in selection.chosen]
-        answer.trace = build_trace(self.pipeline, decision, cited, dropped + selection.dropped, scores)
+        cited = [(by_sentence[(s.candidate.source, s.candidate.sentence.start)], s) for s in chosen]
+        answer.trace = build_trace(self.pipeline, decision, cited, dropped, scores)
         return answer
