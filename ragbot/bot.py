@@ -19,7 +19,6 @@ from ingest.tickers import acronyms, fold_accents, lower_words, with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
-from ragbot.answering.overview import newest_about
 from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.reading import notes_folder, read_folder
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -383,6 +382,7 @@ class Ragbot:
         since: date | None = None, until: date | None = None,
     ) -> Iterator[Answer]:
         """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
+        from ragbot.answering.overview import newest_about
         from ragbot.question_input import clean_history, prepare_question, prompt_answer
         from ragbot.sentiment import Window
 
