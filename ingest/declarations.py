@@ -16,10 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
+from ingest.words import is_english, query_terms
 
 _WORD = r"[A-Z][\w&'\u2019.\-]*"
+# (a name stays on its line; a legal form after a comma is the name's: "Caldwater Bancorp, Inc. (CDWB)")
 _DECLARATION = re.compile(
-    rf"((?:{_WORD}\s+){{0,4}}{_WORD})\s*\(\s*(?:(NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\s*:\s*)?"
+    rf"((?:{_WORD}[ \t]+){{0,4}}{_WORD}(?:,[ \t]+(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|L\.P|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:(NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\s*:\s*)?"
     r"([A-Z]{2,5}(?:\.[A-Z])?)\s*\)"
 )
 
@@ -37,17 +39,25 @@ def _without_common_lead(phrase: str, lower_words: set[str]) -> str:
     return " ".join(words)
 
 
+# Where a note's text opens: after blank lines and a "Date:" line.
+_OPENING = re.compile(r"\s*(?:Date:[^\n]*\n\s*)?", re.IGNORECASE)
+
+
 def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """``(ticker, company name)`` pairs the text declares, in order, each ticker once. A symbol in
     ``scored`` (tickers the notes give a Ticker Sentiment line) is a company's even when it spells
-    its name's initials ("Delta Air Lines (DAL)")."""
+    its name's initials ("Delta Air Lines (DAL)"), and so is one the text opens with, named by
+    some word of four letters or more that is no English word ("Old Dominion Freight Line (ODFL) said ...": a note leads
+    with its company; "Earnings Per Share (EPS) rose" defines an acronym)."""
     lower = lower_words(text)
+    opening = _OPENING.match(text).end()
     pairs: dict[str, str] = {}
     for match in _DECLARATION.finditer(text):
         phrase, exchange, symbol = match.groups()
         name = _without_common_lead(phrase, lower)
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
-        if (symbol not in scored and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
+        company = symbol in scored or match.start(1) == opening and any(len(w) > 3 and not is_english(w) for w in query_terms(name))
+        if (not company and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
             continue
         pairs.setdefault(symbol, name.rstrip(" ,"))
     return list(pairs.items())

@@ -12,7 +12,7 @@ from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
-from ingest.tickers import Company, TickerResolver
+from ingest.tickers import Company, Mention, TickerResolver
 
 # The marketing footer between the analysis and the sentiment block: a tagline naming
 # several of the vendor's selling points, and a short call to action ("Request a Demo").
@@ -71,6 +71,7 @@ class Note:
     company: str | None = None  # the company name its front matter gives
     declared: tuple[Company, ...] = ()  # companies its text declares ("Name (TICK)") the alias table lacks
     most_mentioned: tuple[str, ...] = ()  # the company its text names most often (first named on a tie)
+    lead: tuple[str, ...] = ()  # the company its first sentence names first
 
     @property
     def body(self) -> str:
@@ -79,9 +80,11 @@ class Note:
     @property
     def primary_tickers(self) -> tuple[str, ...]:
         """The companies the note is about: its Ticker Sentiment lines and front matter, else
-        the companies its title names, else the company it names most often (seed-format
-        notes often end at ``Ticker Sentiment`` with no per-ticker lines)."""
-        return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.most_mentioned
+        the companies its title names, else the company its first sentence names first (the
+        news it leads with: "Old Dominion (ODFL) said ...", then "Saia (SAIA) opened ..." in
+        passing), else the company it names most often (seed-format notes often end at
+        ``Ticker Sentiment`` with no per-ticker lines)."""
+        return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.lead or self.most_mentioned
 
 
 def _is_pitch(line: str) -> bool:
@@ -131,6 +134,15 @@ def _subject(header, title: str, resolver: TickerResolver) -> tuple[str, ...]:
     return tuple(resolver.resolve(named))
 
 
+_LEAD_WORDS = 5  # a shorter first line ("Date: 2025-10-29", a dateline) is no sentence of news
+
+
+def _lead(body: str, mentions: list[Mention]) -> tuple[str, ...]:
+    """The company ``body``'s first sentence of ``_LEAD_WORDS`` words or more names first, if any."""
+    first = next((s for s in split_sentences(body) if len(s.text.split()) >= _LEAD_WORDS), None)
+    return next(((m.ticker,) for m in mentions if first and first.start <= m.start < first.end), ())
+
+
 def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:
     """The ticker named most often in ``mentions`` (in text order), the first named on a tie."""
     counts = Counter(mentions)
@@ -152,11 +164,12 @@ def with_shared_declarations(
 
 
 def _reread_companies(note: Note, resolver: TickerResolver) -> Note:
-    mentions = [m.ticker for m in resolver.mentions(note.body)]
+    found = resolver.mentions(note.body)
+    mentions = [m.ticker for m in found]
     if set(mentions) <= set(note.tickers):
         return note
     tickers = tuple(dict.fromkeys([*note.ticker_scores, *note.subject, *mentions]))
-    return replace(note, tickers=tickers, most_mentioned=_most_mentioned(mentions))
+    return replace(note, tickers=tickers, most_mentioned=_most_mentioned(mentions), lead=_lead(note.body, found))
 
 
 def parse_note(text: str, source: str, resolver: TickerResolver, date: str | None = None) -> Note:
@@ -183,7 +196,8 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     heading = _HEADING.search(title_text[:400])
     named = (header.title if header else None) or (heading.group(1).strip() if heading else "")
     subject = _subject(header, "" if scores else named, resolver)  # a title's first sentence is no declaration
-    mentions = [m.ticker for m in resolver.mentions(body[body_start:])]
+    found = resolver.mentions(body[body_start:])
+    mentions = [m.ticker for m in found]
     tickers = list(dict.fromkeys([*scores, *subject, *mentions]))
     dated = note_date(body, source, fallback=date)
     return Note(
@@ -195,6 +209,7 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
         company=header.company if header else None,
         declared=declared,
         most_mentioned=_most_mentioned(mentions),
+        lead=_lead(body[body_start:], found),
         title=named or _title(title_text),
         tickers=tuple(tickers),
         date=dated.date,

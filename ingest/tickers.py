@@ -21,6 +21,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from ingest.words import describes
+
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
 _LEGAL_FORM = re.compile(
@@ -46,6 +48,7 @@ _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-'\u2019])")
 # A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
 DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
+_SHORTENED_NAME = re.compile(rf"(?<![\w&'\u2019-])([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-])")
 _WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
 _UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
 
@@ -265,20 +268,26 @@ class TickerResolver:
 
     @cached_property
     def _held_names(self) -> dict[str, list[str]]:
-        """Each held company's name of two words or more, accents folded, as lower-case words."""
-        words = {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
-        return {t: w for t, w in words.items() if len(w) > 1}
+        """Each held company's name, accents folded, as lower-case words."""
+        return {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
 
     def _shortened_hits(self, text: str) -> list[Mention]:
         """Held companies a question names by the first word of their name and the start of the
-        second ("united micro" for United Microelectronics): the first word whole, the second cut
-        to ``SHORTENED_LETTERS`` letters or more, and one held company only so named."""
+        second ("united micro" for United Microelectronics), or by the start of their name's first
+        word alone ("conti" for Continental) when that is no word (``words``, English or the
+        notes'): each part cut to ``SHORTENED_LETTERS`` letters or more, one held company only so named."""
+        names = self._held_names
         hits = []
         for m in _WORD_PAIR.finditer(text):
             first, second = m.group(1).lower(), m.group(2).lower()
-            owners = [t for t, words in self._held_names.items() if words[0] == first and words[1].startswith(second) and words[1] != second]
+            owners = [t for t, words in names.items() if len(words) > 1 and words[0] == first and words[1].startswith(second) and words[1] != second]
             if len(owners) == 1:
                 hits.append(Mention(m.start(), m.end(2), owners[0]))
+        for m in _SHORTENED_NAME.finditer(text):
+            cut = m.group(1).lower()
+            owners = [t for t, words in names.items() if words[0].startswith(cut) and words[0] != cut]
+            if len(owners) == 1 and self.words and cut not in self.words and not any(h.start <= m.start() < h.end for h in hits):
+                hits.append(Mention(m.start(), m.end(), owners[0]))
         return hits
 
     def mentions(self, text: str, case_sensitive_names: bool = True) -> list[Mention]:
@@ -385,18 +394,25 @@ def initials(name: str) -> str:
 
 
 def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
-    """``companies`` with each held one also named by the initials of one of its names when the
-    notes write them in capitals ("PCA" for Packaging Corporation of America), they have
-    ``MIN_INITIALS`` letters or more, and they are no company's symbol or name."""
+    """``companies`` with each held one also named by the initials of one of its names as the
+    notes write it ("PCA" for Packaging Corporation of America, "PMI" for Philip Morris
+    International, whether the notes write the initials or only users type them), when they
+    have ``MIN_INITIALS`` letters or more and are no company's symbol or name, nor a word that
+    some note writes in capitals in another sense (one note per initials: a note using them and
+    never the name, "the PMI fell to 48", is about something else)."""
     rows = list(companies)
     joined = "\n".join(texts)
     taken = {s for c in rows for s in (c.ticker, *c.symbols)} | {a.upper() for c in rows for a in c.aliases}
     named = []
     for c in rows:
         found = {i for name in _written_names(c, joined) if len(i := initials(name)) >= MIN_INITIALS and i not in taken} if c.ticker in held else set()
-        written = sorted(i for i in found if re.search(rf"(?<![\w&-]){i}(?![\w&-])", joined))
-        named.append(replace(c, aliases=(*c.aliases, *written)) if written else c)
+        meant = sorted(i for i in found if not any(_writes(text, i) and not any(_writes(text, a) for a in c.aliases) for text in texts))
+        named.append(replace(c, aliases=(*c.aliases, *meant)) if meant else c)
     return named
+
+
+def _writes(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w&-]){re.escape(name)}(?![\w&-])", text) is not None
 
 
 def without_shared_names(companies: Iterable[Company], notes: Counter[str]) -> list[Company]:
@@ -616,22 +632,31 @@ def short_names(company: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def _first_word(name: str) -> str | None:
+    """``first_name``, or the first word whole when a hyphen joins it ("Take-Two" of "Take-Two
+    Interactive", as "Coca-Cola" or "T-Mobile": its parts are no name alone)."""
+    head, *rest = name.split() or [""]
+    return head if rest and re.fullmatch(r"[A-Z][\w]*(?:-[A-Z0-9][\w]*)+", head) else first_name(name)
+
+
 def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: set[str]) -> list[Company]:
     """Alias-table rows for ``(ticker, company name)`` pairs the notes declare (front matter, "Name
     (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
     is named by its full and short names, and by the short name's first word when it is a proper
     noun (never among ``lower``, the notes' ``lower_words``) that names no other declared
-    company: "Kestrel" names Kestrel Semiconductor, "General" or "First" name nobody. The ticker
+    company and describes nothing (``describes``): "Kestrel" names Kestrel Semiconductor;
+    "General", "First" or the "Old" of Old Dominion Freight Line name nobody; "Take-Two" names
+    Take-Two Interactive (``_first_word``). The ticker
     is a symbol unless the notes use it as a word."""
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
             names[ticker] = short_names(company)
-    firsts = Counter(first_name(n[-1]) for n in names.values())
+    firsts = Counter(_first_word(n[-1]) for n in names.values())
     rows = []
     for ticker, named in names.items():
-        first = first_name(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower:
+        first = _first_word(named[-1])
+        if first and firsts[first] == 1 and first.lower() not in lower and not describes(first):
             named += (first,)
         rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower))
     return rows

@@ -59,6 +59,12 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
         return getAllLemmas(word)
 
 
+def describes(word: str) -> bool:
+    """Whether lemminflect's lexicon has ``word`` as an adjective, verb or adverb ("old", "united",
+    "first", "take"), not only as a noun ("kestrel", "summit"): a word that describes, never a name alone."""
+    return bool(_lemmas(word.lower()).keys() & {"ADJ", "VERB", "ADV"})
+
+
 def is_english(word: str) -> bool:
     """Whether lemminflect's English lexicon (shipped in the package) has ``word`` in some
     inflection: "gloomiest", "outage", "travelers" are English; "hershey", "capex" are not."""

@@ -143,7 +143,7 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
             continue
         if _ACRONYM.fullmatch(name) or not query_terms(name):  # an acronym or ticker (checked as companies), a stopword
             continue
-        if not mentioned(name):
+        if not all(_ACRONYM.fullmatch(part) or mentioned(part) for part in name.split("-") if part):  # "US-Mexico": both are
             return name
     return None
 

@@ -115,6 +115,10 @@ _SENTIMENT = re.compile(
     r"|(?:in|over|during|for)\s+(?:the\s+)?(?:q[1-4]|h[12]|(?:19|20)\d\d|last|past|this|first|second|third|fourth|year|quarter|month|summer|winter|spring|fall|autumn"
     r"|jan\w*|feb\w*|mar\w*|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b))"
     r"|\bhow\s+(?:did|does|do|has|have)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+screen(?:ed)?\s*(?:in|over|during|for|this|last|since|[?.!]|$)"
+    # a company said to have gone from one stance to another between two notes ("why did Acme go from
+    # negative in the recall note to positive in the buyback one?"; not "cash flow went from negative to positive")
+    r"|\bfrom\s+(?:[\w-]+\s+){0,2}?(?:positive|negative|neutral|bullish|bearish)\b(?=[^?]*\b" + NOTE_NOUN + r"\b)"
+    r"[^?.]{0,100}?\bto\s+(?:[\w-]+\s+){0,2}?(?:positive|negative|neutral|bullish|bearish)\b"
     # a score named by its stance ("what drove the negative score on Acme in June?"; not "a low credit score")
     r"|\b(?:positive|negative|neutral|bullish|bearish)\s+(?:sentiment\s+)?scores?\s+(?:on|for|of)\b"
     # how something was scored or rated, with no rater named ("how was the short-seller report

@@ -114,6 +114,8 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     words = {"alibaba", "cloud", "agentforce", "margin"}
     mentioned = lambda word: word.lower() in words  # noqa: E731 - the notes' word index
     assert unknown_name("What is Zorblax Corp's margin?", RESOLVER, mentioned) == "Zorblax"
+    assert unknown_name("What did the Zorblax-US deal do to margin?", RESOLVER, mentioned) == "Zorblax-US"
+    assert unknown_name("What did the US-Alibaba deal do to margin?", RESOLVER, mentioned) is None  # each part is known
     for known in ("What did Salesforce say about Agentforce?", "How fast did Alibaba Cloud grow in June?", "What is the margin?",
                   "What margin did Chipotle Mexican report?",  # "Mexican": a word of the named company's name
                   "In Q3, What did Alibaba say?", "Alibaba Group Inc: what are the risks?",  # a legal form "What did the CEO say about AI?",  # a stopword, acronyms

@@ -32,6 +32,9 @@ def resolver() -> TickerResolver:
         ("The Food and Drug Administration (FDA) approved it.", []),  # an acronym, not a company
         ("Earnings Per Share (EPS) rose.", []),
         ("Jane Doe (CEO) spoke.", []),  # a symbol that does not start the name is no declaration
+        ("Date: 2025-10-29\nOld Dominion Freight Line (ODFL) said tons fell.", [("ODFL", "Old Dominion Freight Line")]),  # opens the note
+        ("Tons fell, Old Dominion Freight Line (ODFL) said.", []),  # initials later on: an acronym's definition
+        ("Letter to Shareholders\nMarrowby Kiln Works, Inc. (Nasdaq: MKWX) grew.", [("MKWX", "Marrowby Kiln Works, Inc.")]),
     ],
 )
 def test_declarations_are_name_then_ticker_in_brackets(text, expected):
@@ -62,3 +65,11 @@ def test_a_note_naming_a_company_another_note_declares_is_about_it(resolver):
 def test_notes_without_declarations_are_left_as_they_are(resolver):
     notes = [parse_note(note_text(NAMING_ONLY), "b.txt", resolver)]
     assert with_shared_declarations(notes, resolver) == (notes, resolver)
+
+
+def test_a_declared_company_is_named_by_a_hyphenated_first_word_but_not_by_one_that_describes():
+    from ingest.tickers import declared_companies
+
+    rows = {c.ticker: c.aliases for c in declared_companies([("TTWX", "Take-Two Interactive"), ("ODFX", "Old Dominion Freight Line")], set(), set())}
+    assert "Take-Two" in rows["TTWX"] and "Take" not in rows["TTWX"]
+    assert "Old" not in rows["ODFX"]  # an adjective names no company alone

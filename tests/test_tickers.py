@@ -281,6 +281,11 @@ def test_a_held_company_is_named_by_its_initials_when_the_notes_write_them():
     oracle = Company("ORCX", "Orakel", ("Orakel",), (), False)  # a unit's name is no company's ("Orakel Cloud Infrastructure")
     (named,) = with_initials([oracle], {"ORCX"}, ["Orakel Cloud Infrastructure grew. OCI margins rose."])
     assert "OCI" not in named.aliases
+    pmx = Company("PMX", "Pemberton Mills International", ("Pemberton Mills International",), (), False)
+    (named,) = with_initials([pmx], {"PMX"}, ["Pemberton Mills International raised guidance."])
+    assert "PMI" in named.aliases  # initials users type, though no note writes them
+    (named,) = with_initials([pmx], {"PMX"}, ["Pemberton Mills International raised guidance.", "The PMI fell to 48 in May."])
+    assert "PMI" not in named.aliases  # a note uses them in another sense
 
 
 def test_a_company_its_notes_call_by_its_ticker_is_named_by_it_when_no_phrase_names_it():

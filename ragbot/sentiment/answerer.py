@@ -202,7 +202,9 @@ class SentimentAnswerer(Answerer):
         )
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the
         # company; a topic that is only the headline's name names a company: "Zorblax Freight - score?")
-        by_event = intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}
+        # (... unless it is one word the notes write only as a name: "what did we score Richemont?" asks of a company)
+        by_event = (intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}
+                    and not (len(intent.about.split()) == 1 and passing_names(question, catalog.proper_name)))
         if not intent.tickers and unknown and not by_event:
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None

@@ -120,7 +120,11 @@ _TREND_FIGURES = frozenset(
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
 # A note named by its date a trend counts from: "since the August 2025 note", "since our Jan note".
 _SINCE_DATED_NOTE = re.compile(r"\bsince\s+(?:the|that|our|its|their)\s+(?P<when>[^?.,;:]{2,30}?)\s+(?:note|piece|write-?up)\b", re.I)
-_SINCE_EVENT = re.compile(r"\b(?:since|after|following)\s+(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I)
+# (or after what a company did: "since they announced the plant closures", "since it cut its guidance")
+_SINCE_EVENT = re.compile(
+    r"\b(?:since|after|following)\s+(?:(?:they|it|he|she|we)\s+(?!(?:was|were|is|are|be|been|have|has|had|did|do|does)\b)[a-z]+\s+)?"
+    r"(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I,
+)
 # ... or set against now ("is Acme better now than it was at the recall?"): from the event's note to the latest.
 _THAN_AT_EVENT = re.compile(
     r"\bthan\s+(?:it\s+was\s+|they\s+were\s+|we\s+were\s+)?(?:at|around|during|after|in)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I
@@ -146,7 +150,14 @@ _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|se
 _NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
 _NAME_SCORED = re.compile(
     r"(?i:\bwhat\s+did\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)\b"
+    # (or scored by us: "what did we score Vikingo?", "how did you rate Vikingo")
+    r"|(?i:\b(?:what|how)\s+did\s+(?:we|you|they)\s+(?:score|rate|grade)\s+)(?!(?i:it|them|the|this|that|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)(?=\s*(?:[?.!,]|$))"
 )
+# ... or a name just before its score in a note ("rio tinto score in the iron ore note?"), or a symbol
+# the question ends on after its score ("latest sentiment score for ANZ?"; not "for EU carmakers")
+_NOT_NAME_WORD = r"(?!(?:what|whats|what's|which|the|a|an|and|in|on|of|for|to|did|does|is|was|our|my|its|their|this|that|we|you|they|it|latest|overall|own|ticker|sentiment|both|each)\b)"
+_NAME_BEFORE_SCORE = re.compile(rf"(?i:\b({_NOT_NAME_WORD}[\w&.\-]+(?:\s+{_NOT_NAME_WORD}[\w&.\-]+){{0,2}})['\u2019]?s?\s+(?:own\s+|ticker\s+)?score\s+in\s+the\b)")
+_SCORE_OF_SYMBOL = re.compile(r"\b(?:scores?|sentiment|rating)\s+(?:for|on|of)\s+([A-Z]{3,5})(?=\s*(?:[?.!,]|$))")
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
@@ -312,9 +323,11 @@ def familiar_words() -> tuple[str, ...]:
 def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[str]:
     """Symbols or names whose score the question asks for ("UHS's score in the Acme note", "FITB
     ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
-    found = [*_SYMBOL_SCORE.finditer(question.text), *_NAME_SCORE.finditer(question.text), *_NAME_SCORED.finditer(question.text)]
-    found = [m for m in found if topic_terms(m.group(1))]  # a name, not a pronoun: "what did each score?"
-    asked = (next((t for start, stop, t in question.spans if start <= m.start(1) < stop), m.group(1)) for m in found)
+    patterns = (_SYMBOL_SCORE, _NAME_SCORE, _NAME_SCORED, _NAME_BEFORE_SCORE, _SCORE_OF_SYMBOL)
+    found = [(m.group(g), m.start(g)) for p in patterns for m in p.finditer(question.text) for g in range(1, p.groups + 1) if m.group(g)]
+    found = [(name, at) for name, at in found if topic_terms(name)]  # a name, not a pronoun: "what did each score?"
+    # (a company named within the words found stands for them: "lowest rivetline score in the ...")
+    asked = (next((t for start, stop, t in question.spans if start <= at < stop or at <= start < at + len(name)), name) for name, at in found)
     return list(dict.fromkeys(t for t in asked if not scored(t)))
 
 
