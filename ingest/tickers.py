@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.words import describes
+from ingest.words import is_modifier
 
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
@@ -632,6 +632,9 @@ def short_names(company: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+SHORT_WORD = 3  # "Old", "New", "Top": an adjective this short names no company alone
+
+
 def _first_word(name: str) -> str | None:
     """``first_name``, or the first word whole when a hyphen joins it ("Take-Two" of "Take-Two
     Interactive", as "Coca-Cola" or "T-Mobile": its parts are no name alone)."""
@@ -644,8 +647,10 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
     is named by its full and short names, and by the short name's first word when it is a proper
     noun (never among ``lower``, the notes' ``lower_words``) that names no other declared
-    company and describes nothing (``describes``): "Kestrel" names Kestrel Semiconductor;
-    "General", "First" or the "Old" of Old Dominion Freight Line name nobody; "Take-Two" names
+    company and is no short adjective or adverb (``SHORT_WORD`` letters or fewer, too common to
+    name a company alone): "Kestrel" names Kestrel Semiconductor, "Delta" Delta Air Lines, "Pan"
+    Pan American Silver; "General",
+    "First" or the "Old" of Old Dominion Freight Line name nobody; "Take-Two" names
     Take-Two Interactive (``_first_word``). The ticker
     is a symbol unless the notes use it as a word."""
     names: dict[str, tuple[str, ...]] = {}
@@ -656,7 +661,7 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     rows = []
     for ticker, named in names.items():
         first = _first_word(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower and not describes(first):
+        if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
         rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower))
     return rows

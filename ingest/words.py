@@ -59,10 +59,9 @@ def _lemmas(word: str) -> dict[str, tuple[str, ...]]:
         return getAllLemmas(word)
 
 
-def describes(word: str) -> bool:
-    """Whether lemminflect's lexicon has ``word`` as an adjective, verb or adverb ("old", "united",
-    "first", "take"), not only as a noun ("kestrel", "summit"): a word that describes, never a name alone."""
-    return bool(_lemmas(word.lower()).keys() & {"ADJ", "VERB", "ADV"})
+def is_modifier(word: str) -> bool:
+    """Whether lemminflect's lexicon has ``word`` as an adjective or adverb ("old", "new", "top")."""
+    return bool(_lemmas(word.lower()).keys() & {"ADJ", "ADV"})
 
 
 def is_english(word: str) -> bool:

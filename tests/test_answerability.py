@@ -3,6 +3,8 @@ company that must be the sentence's subject; the gate that requires them. Fast, 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from answering_helpers import SharedWordsReranker, passage, question
 
@@ -256,6 +258,11 @@ def test_the_segment_an_alias_names_is_a_qualifier():
     assert wants.quantities == {"margin"} and "aw" in wants.qualifiers  # "AWS": Amazon's segment
     spelt = asked_for("How much did JP Morgan Chase earn?", "How much did the company Chase earn?", RESOLVER)
     assert not {"jp", "morgan"} & spelt.qualifiers  # the company's name spelt another way names no segment
+    rows = [replace(c, aliases=(*c.aliases, "PMI")) if c.ticker == "PM" else c for c in CompanyDirectory.load().companies.values()]
+    resolver = TickerResolver(CompanyDirectory(rows))
+    assert resolver.resolve("PMI 2025 adj EPS guidance range?", case_sensitive_names=False) == ["PM"]
+    initialled = asked_for("PMI 2025 adj EPS guidance range?", "the company 2025 adj EPS guidance range?", resolver)
+    assert "pmi" not in initialled.qualifiers  # nor by its initials
 
 
 NAMED = AnsweringSettings(min_qualifier_match=1.0, required_answer_kinds=["time"], min_period_fit=0.0)

@@ -67,9 +67,10 @@ def test_notes_without_declarations_are_left_as_they_are(resolver):
     assert with_shared_declarations(notes, resolver) == (notes, resolver)
 
 
-def test_a_declared_company_is_named_by_a_hyphenated_first_word_but_not_by_one_that_describes():
+def test_a_declared_company_is_named_by_a_hyphenated_first_word_but_not_by_a_short_adjective():
     from ingest.tickers import declared_companies
 
-    rows = {c.ticker: c.aliases for c in declared_companies([("TTWX", "Take-Two Interactive"), ("ODFX", "Old Dominion Freight Line")], set(), set())}
+    pairs = [("TTWX", "Take-Two Interactive"), ("ODFX", "Old Dominion Freight Line"), ("DALX", "Delta Air Lines"), ("PAAX", "Pan American Silver")]
+    rows = {c.ticker: c.aliases for c in declared_companies(pairs, set(), set())}
     assert "Take-Two" in rows["TTWX"] and "Take" not in rows["TTWX"]
-    assert "Old" not in rows["ODFX"]  # an adjective names no company alone
+    assert "Old" not in rows["ODFX"] and "Delta" in rows["DALX"] and "Pan" in rows["PAAX"]  # a short adjective names no company alone

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import TickerResolver
+from ingest.tickers import initials
 from ingest.words import stem, stems
 from ragbot.glossary import ABBREVIATIONS
 from ragbot.periods import periods
@@ -210,6 +211,7 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
         name = resolver.directory.name_of(m.ticker)
         known = set(stems(name)) | {m.ticker.lower()}
         letters = re.sub(r"[^a-z0-9]", "", f"{name}{m.ticker}".lower())  # the name spelt another way: "JP Morgan"
+        known |= {initials(name).lower()}  # or by its initials: "PMI" for Philip Morris International
         mentioned = text[m.start : m.end]
         content = set(stems(mentioned))
         words += [w for t in _TOKEN.findall(mentioned) if (w := stem(t.lower())) in content and w not in known and t.lower() not in letters]
