@@ -17,9 +17,12 @@ from ragbot.sentiment.intent import parse_intent, unscored_symbols
 
 @pytest.mark.parametrize(("question", "named"), [
     ("what did we score Zorblax?", ["Zorblax"]),
-    ("zorblax score in the Tesla recall note?", ["zorblax"]),
+    ("Zorblax score in the Tesla recall note?", ["Zorblax"]),
+    ("zorblax's ticker score in the Tesla recall note?", []),  # typed in lower case: maybe a company the notes score unnamed
+    ("What was ZBX's own ticker-level score in the piece on the recall?", []),
     ("latest sentiment score for ZBX?", ["ZBX"]),
-    ("lowest Tesla score in the set, which note", []),  # the company within the words found: scored
+    ("lowest Tesla score in the set, which note", []),
+    ("What Tesla score in the recall note?", []),  # the company within the words found: scored
     ("what did we score it?", []),  # a pronoun names nobody
     ("latest sentiment score for EU carmakers?", []),  # a symbol must end the question
 ])

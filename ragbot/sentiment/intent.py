@@ -153,10 +153,11 @@ _NAME_SCORED = re.compile(
     # (or scored by us: "what did we score Vikingo?", "how did you rate Vikingo")
     r"|(?i:\b(?:what|how)\s+did\s+(?:we|you|they)\s+(?:score|rate|grade)\s+)(?!(?i:it|them|the|this|that|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)(?=\s*(?:[?.!,]|$))"
 )
-# ... or a name just before its score in a note ("rio tinto score in the iron ore note?"), or a symbol
-# the question ends on after its score ("latest sentiment score for ANZ?"; not "for EU carmakers")
-_NOT_NAME_WORD = r"(?!(?:what|whats|what's|which|the|a|an|and|in|on|of|for|to|did|does|is|was|our|my|its|their|this|that|we|you|they|it|latest|overall|own|ticker|sentiment|both|each)\b)"
-_NAME_BEFORE_SCORE = re.compile(rf"(?i:\b({_NOT_NAME_WORD}[\w&.\-]+(?:\s+{_NOT_NAME_WORD}[\w&.\-]+){{0,2}})['\u2019]?s?\s+(?:own\s+|ticker\s+)?score\s+in\s+the\b)")
+# ... or a name, capitalised, just before its score in a note ("Zorblax score in the iron ore note?"; a
+# name typed in lower case may be a company the notes score but do not name: "zimmer biomet's ticker
+# score in the ... note"), or a symbol the question ends on after its score ("latest sentiment score
+# for ANZ?"; not "for EU carmakers")
+_NAME_BEFORE_SCORE = re.compile(r"(?<![\w&.'\u2019-])((?:[A-Z][\w&.\-]*\s+){0,2}[A-Z][\w&.\-]*)(?:['\u2019]s)?\s+(?i:(?:own\s+|ticker\s+)?score\s+in\s+the)\b")
 _SCORE_OF_SYMBOL = re.compile(r"\b(?:scores?|sentiment|rating)\s+(?:for|on|of)\s+([A-Z]{3,5})(?=\s*(?:[?.!,]|$))")
 UNFAMILIAR_LETTERS = 5  # shorter words ("pls", "avg", "ytd") are too often shorthand to name anything
 _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does Do Why When Who".split())
@@ -328,7 +329,7 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     found = [(name, at) for name, at in found if topic_terms(name)]  # a name, not a pronoun: "what did each score?"
     # (a company named within the words found stands for them: "lowest rivetline score in the ...")
     asked = (next((t for start, stop, t in question.spans if start <= at < stop or at <= start < at + len(name)), name) for name, at in found)
-    return list(dict.fromkeys(t for t in asked if not scored(t)))
+    return list(dict.fromkeys(t for t in asked if not scored(t) and not scored(t.upper())))  # "orcl's score"
 
 
 # The thing a question asks the score of, written before it ("whats crown castle's sentiment
