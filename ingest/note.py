@@ -71,7 +71,7 @@ class Note:
     company: str | None = None  # the company name its front matter gives
     declared: tuple[Company, ...] = ()  # companies its text declares ("Name (TICK)") the alias table lacks
     most_mentioned: tuple[str, ...] = ()  # the company its text names most often (first named on a tie)
-    lead: tuple[str, ...] = ()  # the company its first sentence names first
+    lead: tuple[str, ...] = ()  # the companies its first sentence names
 
     @property
     def body(self) -> str:
@@ -80,9 +80,9 @@ class Note:
     @property
     def primary_tickers(self) -> tuple[str, ...]:
         """The companies the note is about: its Ticker Sentiment lines and front matter, else
-        the companies its title names, else the company its first sentence names first (the
-        news it leads with: "Old Dominion (ODFL) said ...", then "Saia (SAIA) opened ..." in
-        passing), else the company it names most often (seed-format notes often end at
+        the companies its title names, else the companies its first sentence names (the news it
+        leads with: "Old Dominion (ODFL) said ...", then "Saia (SAIA) opened ..." in passing),
+        else the company it names most often (seed-format notes often end at
         ``Ticker Sentiment`` with no per-ticker lines)."""
         return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.lead or self.most_mentioned
 
@@ -138,9 +138,9 @@ _LEAD_WORDS = 5  # a shorter first line ("Date: 2025-10-29", a dateline) is no s
 
 
 def _lead(body: str, mentions: list[Mention]) -> tuple[str, ...]:
-    """The company ``body``'s first sentence of ``_LEAD_WORDS`` words or more names first, if any."""
+    """The companies ``body``'s first sentence of ``_LEAD_WORDS`` words or more names, in order."""
     first = next((s for s in split_sentences(body) if len(s.text.split()) >= _LEAD_WORDS), None)
-    return next(((m.ticker,) for m in mentions if first and first.start <= m.start < first.end), ())
+    return tuple(dict.fromkeys(m.ticker for m in mentions if first and first.start <= m.start < first.end))
 
 
 def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:

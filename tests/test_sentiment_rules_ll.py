@@ -48,7 +48,9 @@ def test_a_note_without_ticker_lines_is_about_the_company_it_opens_with():
     note = parse_note(text, "odfl.txt", TickerResolver(CompanyDirectory.load()))
     assert note.primary_tickers == ("ODFL",)  # not Saia, named more often in passing
     odfl = next(c for c in note.declared if c.ticker == "ODFL")
-    assert "Old" not in odfl.aliases  # a word that describes names no company alone
+    assert "Old" not in odfl.aliases  # a short adjective names no company alone
+    deal = text.replace("Old Dominion Freight Line (ODFL) said", "Old Dominion Freight Line (ODFL) bought a stake in Saia (SAIA) and said")
+    assert parse_note(deal, "deal.txt", TickerResolver(CompanyDirectory.load())).primary_tickers == ("ODFL", "SAIA")  # both lead
 
 
 @pytest.mark.parametrize(("text", "said"), [
