@@ -357,7 +357,7 @@ _NON_TOPIC = frozenset(
 # asks for an overview (``Question.asks_overview``).
 _OVERVIEW_WORDS = frozenset(
     "tell news latest whats update updates new recent recently compare comparison compared vs versus doing "
-    "summary summarize summarise overview happening going info information know general".split()
+    "summary summarize summarise overview happening happened going info information know general give show".split()
 )
 
 
@@ -383,10 +383,11 @@ class Question:
 
     @property
     def asks_overview(self) -> bool:
-        """Names companies and asks nothing narrower ("tell me about Tesla", "Alibaba vs JD"), in
-        its first turn or after one that asked nothing narrower either: what do the notes say?"""
+        """Asks what the notes say, and nothing narrower: of companies ("tell me about Tesla",
+        "Alibaba vs JD") or of all of them ("what's new?", "summarize my notes"), in its first turn
+        or after one that asked nothing narrower either."""
         asked = topic_terms(f"{self.topic} {self.previous_topic}")
-        return self.intent == "facts" and bool(self.tickers) and all(t in _OVERVIEW_WORDS for t in asked)
+        return self.intent == "facts" and bool(self.tickers or asked) and all(t in _OVERVIEW_WORDS for t in asked)
 
 
 def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:

@@ -1,6 +1,6 @@
-"""A question that names companies and asks nothing narrower ("tell me about Tesla", "Alibaba vs
-JD") gets an overview: the opening sentences of the newest notes about them, each cited. Fast
-tests on hand-made passages and the router; one slow test through the real bot."""
+"""A question that asks what the notes say and nothing narrower ("tell me about Tesla", "Alibaba vs
+JD", "what's new?") gets an overview: the opening sentences of the newest notes about them, each
+cited. Fast tests on hand-made passages and the router; one slow test through the real bot."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from ragbot.answering.candidates import collect
 @pytest.mark.parametrize("text", [
     "tell me about Tesla", "tesla?", "any news on Tesla?", "what's the latest on Tesla", "how is Tesla doing?",
     "what do my notes say about Tesla?", "compare Tesla and Alibaba", "Tesla vs Alibaba",
+    "what's new?", "latest news", "summarize my notes",  # of every note
 ])
 def test_a_question_naming_companies_and_nothing_narrower_asks_for_an_overview(router, text):
     assert router.route(text).asks_overview
@@ -22,9 +23,9 @@ def test_a_question_naming_companies_and_nothing_narrower_asks_for_an_overview(r
 
 @pytest.mark.parametrize("text", [
     "what are Tesla's risks?", "compare Tesla and Alibaba on margins", "what's the latest on Tesla's robotaxi?",
-    "tell me something", "what's the sentiment on Tesla?",
+    "tell me something", "what's the sentiment on Tesla?", "what's new in cloud?", "which companies are cutting prices?",
 ])
-def test_a_topic_a_missing_company_or_a_sentiment_question_asks_no_overview(router, text):
+def test_a_topic_or_a_sentiment_question_asks_no_overview(router, text):
     assert not router.route(text).asks_overview
 
 
@@ -68,3 +69,5 @@ def test_tell_me_about_a_company_quotes_its_newest_notes_openings(examples_bot):
     assert [c.source for c in answer.citations][:1] == [newest[0].metadata["source"]]
     assert all("TSLA" in c.tickers for c in answer.citations)
     assert examples_bot.ask("compare alibaba and jd").citations[0].source.endswith("baba-jd-ecommerce.txt")
+    everything = examples_bot.ask("what's new?")
+    assert everything.found and everything.citations[0].source == newest_about(examples_bot.first_chunks([]), [])[0].metadata["source"]

@@ -1,8 +1,8 @@
-"""An overview, for a question that names companies and asks nothing narrower ("tell me about
-Tesla", "any news on Alibaba?", "Alibaba vs JD"; ``Question.asks_overview``): the opening
-sentences of the newest notes about them. A note opens with its news, what it says first; no
-relevance model can rank sentences against a question with no topic, so none is asked, and the
-answer is the same whichever words ask for it."""
+"""An overview, for a question that asks what the notes say and nothing narrower ("tell me about
+Tesla", "any news on Alibaba?", "Alibaba vs JD", "what's new?"; ``Question.asks_overview``): the
+opening sentences of the newest notes about them (about anything, when no company is named). A
+note opens with its news, what it says first; no relevance model can rank sentences against a
+question with no topic, so none is asked, and the answer is the same whichever words ask for it."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ RULE = "an overview (the question names companies and asks nothing narrower): op
 
 def newest_about(first_chunks: list[Document], tickers: list[str]) -> list[Document]:
     """The first chunks of the notes about any of ``tickers`` (their Ticker Sentiment or front
-    matter's subjects, not a passing mention): notes about all of them first, then newest first."""
+    matter's subjects, not a passing mention; every note if none is asked): notes about all of
+    them first, then newest first."""
     asked = set(tickers)
-    about = [d for d in first_chunks if asked & set(d.metadata.get("primary_tickers") or [])]
+    about = [d for d in first_chunks if not asked or asked & set(d.metadata.get("primary_tickers") or [])]
     newest = sorted(about, key=lambda d: str(d.metadata.get("date") or ""), reverse=True)
     return sorted(newest, key=lambda d: not asked <= set(d.metadata.get("primary_tickers") or []))
 
