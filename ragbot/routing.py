@@ -85,6 +85,12 @@ _SENTIMENT = re.compile(
     # a stance on a company: "negative on PDD", "has our view on Apple improved"
     r"|\b(?:positive|negative|neutral|constructive|cautious|upbeat|downbeat)\s+(?:on|about|towards?)\s+(?!the\s|its\s|their\s)"
     r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)"
+    # the desk's stance asked outright: "what's our view on Nvidia?", "is Nvidia a buy?", "should I sell
+    # Tesla?" (the notes' stance is their sentiment; not "management's view on demand", "buy back")
+    r"|\b(?:our|my|your)\s+(?:overall\s+|current\s+|latest\s+)?(?:view|take|stance|opinion|call|verdict)\s+(?:on|of|about|for)\b"
+    r"|\b(?:is|are)\s+[^?.,;]{1,40}?\s+an?\s+(?:buy|sell|hold)\s*(?:[?.!]|$|or\b|right\s+now|now|here)"
+    r"|\bshould\s+(?:i|we)\s+(?:buy|sell|hold|own|short|trim|add\s+to)\b(?!\s+back\b)"
+    r"|\b(?:buy|sell|hold)\s+or\s+(?:buy|sell|hold)\b"
     # the research turning one way: "what made the coverage on Acme turn negative?" (not "margins turned negative")
     r"|\b(?:notes?|research|coverage|write-?ups?|views?|stance|tone)\s+(?:[\w.&'\u2019-]+\s+){0,3}?(?:turn\w*|go|goes|went|gone|becom\w*|became|grow|grew|flip\w*|swung|swing\w*)"
     r"\s+(?:more\s+)?(?:positive|negative|bullish|bearish)\b"

@@ -68,3 +68,13 @@ def test_a_held_company_may_be_named_by_the_start_of_its_first_word_when_that_is
     resolver.learn([], {"CON", "NVDA", "UMX"}, bundled_words())
     assert [text[m.start:m.end] for m in resolver.mentions(text, case_sensitive_names=False)] == said
     assert resolver.mentions("Conti cut prices.") == []  # in notes, names are written whole
+
+
+@pytest.mark.parametrize("question", ["is Tesla a buy?", "what's our view on Tesla?", "should I sell Tesla?", "Tesla: buy or sell?", "our take on Tesla?"])
+def test_the_desks_stance_asked_outright_is_sentiment(router, question):
+    assert router.route(question).intent == "sentiment"
+
+
+@pytest.mark.parametrize("question", ["what is management's view on Tesla's demand?", "did Tesla buy back shares?", "should we expect Tesla's margins to fall?", "what's the sell-side consensus on Tesla?"])
+def test_a_view_or_a_purchase_that_is_not_the_desks_stays_facts(router, question):
+    assert router.route(question).intent == "facts"
