@@ -47,8 +47,8 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
     """``(ticker, company name)`` pairs the text declares, in order, each ticker once. A symbol in
     ``scored`` (tickers the notes give a Ticker Sentiment line) is a company's even when it spells
     its name's initials ("Delta Air Lines (DAL)"), and so is one the text opens with, named by
-    some word of four letters or more that is no English word ("Old Dominion Freight Line (ODFL) said ...": a note leads
-    with its company; "Earnings Per Share (EPS) rose" defines an acronym)."""
+    some word of four letters or more that is no English word ("Old Dominion Freight Line (ODFL)
+    said ...": a note leads with its company; "Earnings Per Share (EPS) rose" defines an acronym)."""
     lower = lower_words(text)
     opening = _OPENING.match(text).end()
     pairs: dict[str, str] = {}
@@ -56,7 +56,8 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
         phrase, exchange, symbol = match.groups()
         name = _without_common_lead(phrase, lower)
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
-        company = symbol in scored or match.start(1) == opening and any(len(w) > 3 and not is_english(w) for w in query_terms(name))
+        named = any(len(w) > 3 and not is_english(w) for w in query_terms(name))  # "Dominion", not "Earnings Per Share"
+        company = symbol in scored or match.start(1) == opening and named
         if (not company and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
             continue
         pairs.setdefault(symbol, name.rstrip(" ,"))

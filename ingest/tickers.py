@@ -44,10 +44,11 @@ _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|S
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-'\u2019])")
-# A word and the next, which may start a company's two-word name ("united micro"); overlapping pairs.
 # A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
 DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
+# A word that may start a company's name ("conti"), and a word and the next, which may start a
+# company's two-word name ("united micro"; overlapping pairs).
 _SHORTENED_NAME = re.compile(rf"(?<![\w&'\u2019-])([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-])")
 _WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
 _UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
@@ -649,10 +650,9 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     noun (never among ``lower``, the notes' ``lower_words``) that names no other declared
     company and is no short adjective or adverb (``SHORT_WORD`` letters or fewer, too common to
     name a company alone): "Kestrel" names Kestrel Semiconductor, "Delta" Delta Air Lines, "Pan"
-    Pan American Silver; "General",
-    "First" or the "Old" of Old Dominion Freight Line name nobody; "Take-Two" names
-    Take-Two Interactive (``_first_word``). The ticker
-    is a symbol unless the notes use it as a word."""
+    Pan American Silver, "Take-Two" Take-Two Interactive (``_first_word``); "General", "First" or
+    the "Old" of Old Dominion Freight Line name nobody. The ticker is a symbol unless the notes
+    use it as a word."""
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:

@@ -359,8 +359,8 @@ _NON_TOPIC = frozenset(
 )
 
 # Words that ask for what the notes say without narrowing it: "tell me about Tesla", "any news on
-# Alibaba?", "the latest on Nvidia", "Alibaba vs JD". A question naming companies with only these
-# asks for an overview (``Question.asks_overview``).
+# Alibaba?", "the latest on Nvidia", "Alibaba vs JD", "what's new?". A question asking with only
+# these asks for an overview (``Question.asks_overview``).
 _OVERVIEW_WORDS = frozenset(
     "tell news latest whats update updates new recent recently compare comparison compared vs versus doing "
     "summary summarize summarise overview happening happened going info information know general give show".split()

@@ -10,7 +10,7 @@ from langchain_core.documents import Document
 
 from ragbot.answering.candidates import Candidate
 
-RULE = "an overview (the question names companies and asks nothing narrower): opening sentences of the newest notes about them"
+RULE = "an overview (the question asks what the notes say and nothing narrower): opening sentences of the newest notes about what it names"
 
 
 def newest_about(first_chunks: list[Document], tickers: list[str]) -> list[Document]:

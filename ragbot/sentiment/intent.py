@@ -327,7 +327,7 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     patterns = (_SYMBOL_SCORE, _NAME_SCORE, _NAME_SCORED, _NAME_BEFORE_SCORE, _SCORE_OF_SYMBOL)
     found = [(m.group(g), m.start(g)) for p in patterns for m in p.finditer(question.text) for g in range(1, p.groups + 1) if m.group(g)]
     found = [(name, at) for name, at in found if topic_terms(name)]  # a name, not a pronoun: "what did each score?"
-    # (a company named within the words found stands for them: "lowest rivetline score in the ...")
+    # (a company named within the words found stands for them: "Lowest Rivetline score in the ...")
     asked = (next((t for start, stop, t in question.spans if start <= at < stop or at <= start < at + len(name)), name) for name, at in found)
     return list(dict.fromkeys(t for t in asked if not scored(t) and not scored(t.upper())))  # "orcl's score"
 
