@@ -182,8 +182,8 @@ class TickerResolver:
     ``case_sensitive_names`` is on for notes (proper nouns are capitalised there) and off
     for questions, which users type in any case. In questions, an upper-case symbol that is
     also a word ("SNOW", "COST", "LI") names its company when the notes are about it (``held``),
-    and so does a held company's ticker typed in lower case ("nflx") unless it is one of
-    ``words`` (an English word list and the words the notes write: "all", "key", "now" stay words).
+    and a ticker typed in lower case ("nflx") names its company unless it is one of ``words`` (an
+    English word list and the words the notes write: "all", "key", "now" stay words).
     """
 
     def __init__(self, directory: CompanyDirectory):
@@ -243,7 +243,7 @@ class TickerResolver:
             hits += [
                 Mention(m.start(), m.end(), ticker)
                 for m in _LOWER_TOKEN.finditer(text)
-                if m.group(1) not in self.words and (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) in self.held
+                if m.group(1) not in self.words and (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
             ]
         return hits
 
@@ -300,7 +300,9 @@ class TickerResolver:
         shortened = [] if case_sensitive_names else [m for m in self._shortened_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         hits = sorted(hits + shortened)
         hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
-        return [m._replace(end=self._name_continued(text, m)) for m in hits]
+        hits = [m._replace(end=self._name_continued(text, m)) for m in hits]
+        # (a mention inside a longer one is part of its name: "edu" of "grand canyon edu" names no other company)
+        return [m for m in hits if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)]
 
     def _name_continued(self, text: str, mention: Mention) -> int:
         """Where ``mention`` ends when the word after it shortens the next word of the company's

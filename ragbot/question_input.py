@@ -19,6 +19,9 @@ PROMPT = (
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _WORD = re.compile(r"[^\W_]")
+# Markup pasted into a question ("<script>...</script>", "<b>"): an element and what a script or
+# style element holds say nothing about the notes.
+_MARKUP = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.IGNORECASE | re.DOTALL)
 # Search-engine operators typed in capitals are syntax, not a topic ("NEAR(", "AND").
 _OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 # Words of a message that asks nothing: greetings, thanks, acknowledgements and their fillers.
@@ -85,11 +88,12 @@ def cut(text: str, limit: int) -> str:
 
 
 def prepare_question(raw: str | bytes | None, max_chars: int, history: list[dict] | None = None) -> QuestionInput:
-    """Clean ``raw``: replace invalid Unicode, cut it to ``max_chars`` (with a notice), and
-    judge whether it asks anything."""
+    """Clean ``raw``: replace invalid Unicode, leave out HTML markup (with a notice), cut it to
+    ``max_chars`` (with a notice), and judge whether it asks anything."""
     text, invalid = clean_text(raw)
-    text = text.strip()
-    notices = []
+    text, tags = _MARKUP.subn(" ", text)
+    text = re.sub(r"\s{2,}", " ", text).strip() if tags else text.strip()
+    notices = ["The markup in your question was left out."] if tags else []
     if invalid:
         many = invalid > 1
         notices.append(

@@ -158,3 +158,11 @@ def test_web_ask_api_takes_a_lone_surrogate_and_punctuation(tmp_path, embeddings
             assert call_ask_api(base, question)["answer"] == PROMPT
     finally:
         demo.close()
+
+
+def test_markup_in_a_question_is_left_out_with_a_notice():
+    prepared = prepare_question("<script>alert(1)</script> what about <b>Nvidia</b>?", LIMIT)
+    assert prepared.text == "what about Nvidia ?" and prepared.answerable
+    assert prepared.notices == ("The markup in your question was left out.",)
+    assert prepare_question("is margin < 5% and revenue > 2 billion?", LIMIT).text == "is margin < 5% and revenue > 2 billion?"  # no tag
+    assert not prepare_question("<img src=x onerror=alert(1)>", LIMIT).answerable

@@ -25,8 +25,8 @@ from ragbot.sentiment import parse_intent
 
 
 def test_a_declared_ticker_spelling_its_initials_is_a_company_when_the_notes_score_it():
-    text = "Pelham Harbor Lines (PHL) added two routes. The Food and Drug Administration (FDA) was not involved."
-    assert ticker_declarations(text) == []  # alone, PHL reads as an acronym being defined
+    text = "In March, Pelham Harbor Lines (PHL) added two routes. The Food and Drug Administration (FDA) was not involved."
+    assert ticker_declarations(text) == []  # alone, past the note's opening, PHL reads as an acronym being defined
     assert ticker_declarations(text, frozenset({"PHL"})) == [("PHL", "Pelham Harbor Lines")]  # FDA still is one
     (company,) = text_companies([text], CompanyDirectory([]), frozenset({"PHL"}))
     assert set(company.aliases) == {"Pelham Harbor Lines", "Pelham"}

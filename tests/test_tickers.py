@@ -242,16 +242,20 @@ def test_a_symbol_that_is_also_a_word_names_a_company_in_questions_unless_the_no
     assert resolver.resolve("COST vs WMT?", case_sensitive_names=False) == ["COST", "WMT"]  # symbols only
 
 
-def test_a_held_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
+def test_a_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
     rows = [Company("NFLX", "Netflix", ("Netflix",), (), False), Company("ALL", "Allstate", ("Allstate",), (), True),
             Company("PGR", "Progressive", ("Progressive Corp",), (), False)]
     resolver = TickerResolver(CompanyDirectory(rows))
     question = "nflx vs pgr: which is rated higher across all notes?"
     assert resolver.resolve(question, case_sensitive_names=False) == []  # nothing learned from notes yet
     resolver.learn([], {"NFLX", "ALL"}, words={"all", "notes", "rated"})
-    assert resolver.resolve(question, case_sensitive_names=False) == ["NFLX"]  # "all" is a word; PGR is not held
+    assert resolver.resolve(question, case_sensitive_names=False) == ["NFLX", "PGR"]  # "all" is a word; PGR has no notes: said so
     assert resolver.resolve(question) == []  # notes: a lower-case token is never a ticker
     assert resolver.extended([rows[2]]).resolve("nflx?", case_sensitive_names=False) == ["NFLX"]  # the copy keeps the words
+    canyon = TickerResolver(CompanyDirectory([Company("LOPE", "Grand Canyon Education", ("Grand Canyon",), (), False),
+                                              Company("EDU", "New Oriental", ("New Oriental",), (), False)]))
+    canyon.learn([], {"LOPE"}, words={"score"})
+    assert canyon.resolve("grand canyon edu score?", case_sensitive_names=False) == ["LOPE"]  # "edu" is part of the name
 
 
 def test_the_bundled_word_list_holds_words_not_tickers():
