@@ -71,7 +71,7 @@ class Note:
     company: str | None = None  # the company name its front matter gives
     declared: tuple[Company, ...] = ()  # companies its text declares ("Name (TICK)") the alias table lacks
     most_mentioned: tuple[str, ...] = ()  # the company its text names most often (first named on a tie)
-    lead: tuple[str, ...] = ()  # the companies its first sentence names
+    lead: tuple[str, ...] = ()  # the companies its first sentence leads with (``_lead``)
 
     @property
     def body(self) -> str:
@@ -80,8 +80,8 @@ class Note:
     @property
     def primary_tickers(self) -> tuple[str, ...]:
         """The companies the note is about: its Ticker Sentiment lines and front matter, else
-        the companies its title names, else the companies its first sentence names (the news it
-        leads with: "Old Dominion (ODFL) said ...", then "Saia (SAIA) opened ..." in passing),
+        the companies its title names, else the companies its first sentence leads with (the news:
+        "Old Dominion (ODFL) said ...", then "Saia (SAIA) opened ..." in passing; ``_lead``),
         else the company it names most often (seed-format notes often end at
         ``Ticker Sentiment`` with no per-ticker lines)."""
         return tuple(dict.fromkeys([*self.ticker_scores, *self.subject])) or self.lead or self.most_mentioned
@@ -138,9 +138,13 @@ _LEAD_WORDS = 5  # a shorter first line ("Date: 2025-10-29", a dateline) is no s
 
 
 def _lead(body: str, mentions: list[Mention]) -> tuple[str, ...]:
-    """The companies ``body``'s first sentence of ``_LEAD_WORDS`` words or more names, in order."""
+    """The companies ``body``'s first sentence of ``_LEAD_WORDS`` words or more leads with: the
+    first it names, and any other it gives the ticker of ("Exxon Mobil (XOM) agreed to buy a stake
+    in Tarrow Grid Storage (TGSX)": both; "Revenue grew at Tencent, unlike at Alibaba": Tencent)."""
     first = next((s for s in split_sentences(body) if len(s.text.split()) >= _LEAD_WORDS), None)
-    return tuple(dict.fromkeys(m.ticker for m in mentions if first and first.start <= m.start < first.end))
+    named = [m.ticker for m in mentions if first and first.start <= m.start < first.end]
+    declared = [t for t in named[1:] if first and re.search(rf"\((?:[A-Za-z ]+:\s*)?{re.escape(t)}\)", first.text)]
+    return tuple(dict.fromkeys(named[:1] + declared))
 
 
 def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:

@@ -50,7 +50,9 @@ def test_a_note_without_ticker_lines_is_about_the_company_it_opens_with():
     odfl = next(c for c in note.declared if c.ticker == "ODFL")
     assert "Old" not in odfl.aliases  # a short adjective names no company alone
     deal = text.replace("Old Dominion Freight Line (ODFL) said", "Old Dominion Freight Line (ODFL) bought a stake in Saia (SAIA) and said")
-    assert parse_note(deal, "deal.txt", TickerResolver(CompanyDirectory.load())).primary_tickers == ("ODFL", "SAIA")  # both lead
+    assert parse_note(deal, "deal.txt", TickerResolver(CompanyDirectory.load())).primary_tickers == ("ODFL", "SAIA")  # both declared in the lead
+    passing = text.replace("Old Dominion Freight Line (ODFL) said", "Old Dominion Freight Line (ODFL), unlike Saia, said")
+    assert parse_note(passing, "passing.txt", TickerResolver(CompanyDirectory.load())).primary_tickers == ("ODFL",)
 
 
 @pytest.mark.parametrize(("text", "said"), [
