@@ -176,6 +176,7 @@ def test_sentiment_chart_spans_the_data_with_years_and_lists_only_the_selected_t
     line = spec["layer"][0]["encoding"]
     assert line["color"]["scale"]["domain"] == ["BABA", "NVDA"]
     assert "%Y" in line["x"]["axis"]["format"] and line["x"]["scale"]["nice"] is False
+    assert line["x"]["axis"]["tickCount"] == {"interval": "month", "step": 1}  # one tick a month: no "Nov 2024" twice
     points = spec["layer"][1]["encoding"]["size"]
     assert points["legend"]["values"] == [1, 2] and points["legend"]["format"] == "d"  # whole notes (two BABA notes share 2025-05-16), not 0.2 steps
 

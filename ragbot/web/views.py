@@ -136,8 +136,10 @@ class StoreViews:
         shown = sorted(frame["ticker"].unique())  # the legend names only the plotted (selected) tickers
         frame = frame.assign(link=[NOTE_LINK + quote(notes.split(" | ")[0], safe="") for notes in frame["note"]])
         base = alt.Chart(frame).encode(
-            # Only the data's own range (no rounding out to whole years), every tick with its year.
-            x=alt.X("date:T", title="note date", scale=alt.Scale(nice=False, padding=16), axis=alt.Axis(format="%b %Y", labelOverlap=True)),
+            # Only the data's own range (no rounding out to whole years), every tick with its year, and
+            # ticks on months (Vega's default ticks fall twice a month over a year: "Nov 2024" twice).
+            x=alt.X("date:T", title="note date", scale=alt.Scale(nice=False, padding=16),
+                    axis=alt.Axis(format="%b %Y", labelOverlap=True, tickCount={"interval": "month", "step": 1})),
             y=alt.Y("score:Q", title="sentiment score", scale=alt.Scale(domain=[-1, 1])),
             color=alt.Color("ticker:N", title="ticker", scale=alt.Scale(domain=shown)),
         )
