@@ -409,9 +409,14 @@ def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]
     named = []
     for c in rows:
         found = {i for name in _written_names(c, joined) if len(i := initials(name)) >= MIN_INITIALS and i not in taken} if c.ticker in held else set()
-        meant = sorted(i for i in found if not any(_writes(text, i) and not any(_writes(text, a) for a in c.aliases) for text in texts))
+        meant = sorted(i for i in found if _means(i, c, texts))
         named.append(replace(c, aliases=(*c.aliases, *meant)) if meant else c)
     return named
+
+
+def _means(initials_: str, company: Company, texts: list[str]) -> bool:
+    """Whether ``initials_`` can mean ``company``: no note writes them without one of its names."""
+    return not any(_writes(text, initials_) and not any(_writes(text, a) for a in company.aliases) for text in texts)
 
 
 def _writes(text: str, name: str) -> bool:

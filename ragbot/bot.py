@@ -108,12 +108,13 @@ class Ragbot:
         # accents folded: a name is learned as users type it ("Telefonica" for the notes' "Telefónica")
         notes = [(about[source], fold_accents(whole.get(source, d.page_content))) for source, d in firsts.items()]
         texts = [text for _, text in notes]
-        lower = lower_words("\n".join(texts))  # what the notes write in lower case: words, not names or tickers
+        joined = "\n".join(texts)
+        lower = lower_words(joined)  # what the notes write in lower case: words, not names or tickers
         resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts, lower)))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
-        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower, acronyms("\n".join(texts)))
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower, acronyms(joined))
         counts = Counter(t for tickers in about.values() for t in tickers)
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
@@ -407,7 +408,7 @@ class Ragbot:
                 answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
                 if routed.asks_overview:  # "tell me about Tesla": what the newest notes about it say first
-                    passages = newest_about(self.first_chunks(routed.tickers), routed.tickers)
+                    passages = newest_about(self.first_chunks([]), routed.tickers)  # every note's, read once per store generation
                 else:
                     passages = self.retriever.invoke(routed.search_text, tickers=routed.tickers)
                 if window:

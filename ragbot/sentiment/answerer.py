@@ -195,16 +195,17 @@ class SentimentAnswerer(Answerer):
             return f"Not in your notes: no note{about} is dated {intent.window.describe()} ({intent.window.label})."
         names = [w.removesuffix("'s").removesuffix("\u2019s") for name in _SUBJECT.findall(question.text) for w in name.split()]
         headline = headline_name(question.text, catalog.names)
+        passing = passing_names(question, catalog.proper_name)
         unknown = (
             [w for w in names if w not in _NOT_NAMES and not w.isupper()] or headline
-            or unfamiliar_words(question, catalog.writes) or passing_names(question, catalog.proper_name)
+            or unfamiliar_words(question, catalog.writes) or passing
             or [subject for subject in [score_subject(question, catalog.lower_pairs)] if subject]
         )
         # (a note picked by its topic may name an event, "the Singles Day note"; by its date, only the
         # company; a topic that is only the headline's name names a company: "Zorblax Freight - score?")
         # (... unless it is one word the notes write only as a name: "what did we score Richemont?" asks of a company)
         by_event = (intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}
-                    and not (len(intent.about.split()) == 1 and passing_names(question, catalog.proper_name)))
+                    and not (len(intent.about.split()) == 1 and passing))
         if not intent.tickers and unknown and not by_event:
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         return None
