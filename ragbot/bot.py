@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -431,8 +431,9 @@ class Ragbot:
 
         def route_and_check(text: str) -> tuple[Question, CompanyCheck]:
             routed = self.router.route(text, history, tickers)
-            held, mentioned = self.resolver.held, self.index.lexical.mentions
-            return routed, check_companies(routed, routed.tickers if tickers else None, self.resolver, held, mentioned)
+            held, lexical = self.resolver.held, self.index.lexical
+            begins = partial(lexical.mentions, prefix=True)
+            return routed, check_companies(routed, routed.tickers if tickers else None, self.resolver, held, lexical.mentions, begins)
 
         routed, check = route_and_check(text)
         spelling = check.spelling

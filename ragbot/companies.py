@@ -16,6 +16,7 @@ from ingest import TickerResolver
 from ingest.declarations import ticker_declarations
 from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
+from ragbot.glossary import ABBREVIATIONS
 from ragbot.routing import Question
 
 # A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
@@ -148,6 +149,49 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     return None
 
 
+_ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any|give|show|list|tell)(?:s|['\u2019]s)?"
+# Where a question puts what it asks about: a possessive ("kone's risks"), the object ending it
+# ("risks for kone?", "sentiment on tsmc"), or the opening word of one with no question word
+# ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
+_SUBJECT_SLOTS = (
+    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
+    re.compile(r"\b(?:for|on|about|at|of|re|regarding)\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
+)
+_SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
+
+
+def unwritten_subject(question: Question, begins: Callable[[str], bool], familiar: Callable[[str], bool]) -> str | None:
+    """A word in the place a question names what it asks about (``_SUBJECT_SLOTS``), in any case,
+    that is no company the question names, no English word, no finance abbreviation, and that
+    begins no word the notes write (``begins``; "quidel" begins "QuidelOrtho"): "risks for
+    kone?", "kone sentiment?". Whatever it names, the
+    notes say nothing about it, so any answer would be about something else. A word of
+    ``_ONE_TYPO_LETTERS`` or more one typo from a familiar word (``familiar``) is a typo
+    ("margnis"), not a name; shorter words are one typo from too many."""
+    if question.named:
+        return None
+    for slot in _SUBJECT_SLOTS:
+        found = slot.search(question.text)
+        word = found.group(1) if found else ""
+        if (
+            len(word) >= _SUBJECT_LETTERS and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
+            and not any(start <= found.start(1) < end for start, end, _ in question.spans)
+            and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
+            and word.lower() not in ABBREVIATIONS and not begins(word)
+            and not (len(word) >= _ONE_TYPO_LETTERS and familiar(word))
+        ):
+            return word
+    return None
+
+
+def one_typo_from_familiar(word: str) -> bool:
+    """Whether ``word`` is one typo (an edit or a swap) from a familiar word (``familiar_words``)."""
+    from ragbot.sentiment.intent import familiar_words
+
+    return process.extractOne(word.lower(), familiar_words(), scorer=OSA.distance, score_cutoff=1) is not None
+
+
 _BRACKETED_SYMBOL = re.compile(r"\b[a-z][a-z\-]*\s+\(([A-Z]{2,5})\)")
 
 
@@ -180,13 +224,14 @@ def _names(resolver: TickerResolver, tickers: list[str]) -> str:
 
 def check_companies(
     question: Question, filtered: list[str] | None, resolver: TickerResolver, held: set[str],
-    mentioned: Callable[[str], bool] | None = None,
+    mentioned: Callable[[str], bool] | None = None, begins: Callable[[str], bool] | None = None,
 ) -> CompanyCheck:
     """What to do about the companies a question names (``question.named``), given the
     tickers the user picked (``filtered``, None for no filter) and those the notes are about
     (``held``): a reply when none of them can be answered for, else the ones that can, with a
     notice naming the others; "did you mean" for a near spelling when it names none; "not in
-    your notes" for a name no note mentions (``unknown_name``, when ``mentioned`` is given)."""
+    your notes" for a name no note mentions (``unknown_name``, when ``mentioned`` is given) or
+    a subject no note's word begins with (``unwritten_subject``, when ``begins`` is given)."""
     missing = [t for t in question.named if t not in held]
     excluded = [t for t in question.named if filtered and t in held and t not in filtered]
     notices = [f"No notes about {_names(resolver, missing)}."] if missing else []
@@ -202,6 +247,7 @@ def check_companies(
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
-    if mentioned is not None and (name := unknown_name(question.text, resolver, mentioned)):
+    name = (mentioned and unknown_name(question.text, resolver, mentioned)) or (begins and unwritten_subject(question, begins, one_typo_from_familiar))
+    if name:
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
     return CompanyCheck()

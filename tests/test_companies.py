@@ -7,7 +7,7 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answer import Answer
-from ragbot.companies import Spelling, check_companies, near_spelling, unknown_name
+from ragbot.companies import Spelling, check_companies, near_spelling, one_typo_from_familiar, unknown_name, unwritten_subject
 from ragbot.examples import companies_about, found_examples
 from ragbot.routing import QueryRouter
 
@@ -125,6 +125,29 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     reply = check_companies(held, None, RESOLVER, HELD, mentioned).reply
     assert not reply.found and reply.text == "Zorblax is not in your notes: no note mentions it."
     assert check_companies(held, None, RESOLVER, HELD).reply is None  # without the word index: no check
+
+
+def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_in_the_notes():
+    """Typed in lower case, a name is no capitalised word: where the question puts what it asks
+    about (a possessive, the object ending it, the opening word of a short one), a word that is no
+    English word, no finance abbreviation, and that no note writes names nothing the notes cover."""
+    words = {"alibaba", "cloud", "risks", "margin", "sentiment", "ecom", "quidelortho"}
+    begins = lambda start: any(w.startswith(start.lower()) for w in words)  # noqa: E731 - the notes' word index
+
+    def subject(text: str) -> str | None:
+        return unwritten_subject(ROUTER.route(text), begins, one_typo_from_familiar)
+
+    for text in ("what are the risks for kone?", "risks for kone", "kone's risks?", "kone sentiment?", "sentiment on Kone"):
+        assert subject(text).lower() == "kone"
+    for text in ("what are the risks for margnis?",  # one typo from an English word: a typo, not a name
+                 "what are the risks for alibaba?", "alibaba's cloud risks?",  # a company the notes are about
+                 "whats the outlook for cloud", "risks for ecom", "outlook for capex",  # English, a word the notes write, an abbreviation
+                 "bearish notes on quidel",  # the start of a word the notes write ("QuidelOrtho")
+                 "lowest-scored note?", "whats ur view on it", "risks for ZORB",  # English parts, a contraction, a ticker
+                 "kone landed the big elevator contract - what did we score it?"):  # opening a longer question: not where it names its subject
+        assert subject(text) is None
+    reply = check_companies(ROUTER.route("risks for kone"), None, RESOLVER, HELD, begins=begins).reply
+    assert not reply.found and reply.text == "kone is not in your notes: no note mentions it."
 
 
 def test_a_company_declared_with_a_ticker_the_notes_never_score_has_no_notes():

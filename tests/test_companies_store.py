@@ -83,3 +83,18 @@ def test_a_name_no_note_mentions_gets_not_in_your_notes(bot):
     unknown = bot.ask("What is Zorblax Corp's margin?")
     assert not unknown.found and unknown.citations == [] and unknown.text.startswith("Zorblax is not in your notes")
     assert bot.ask("What are the main risks for Celestica?").found  # a name the notes use answers
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what are the risks for kone?", "kone sentiment?", "sentiment on kone"])
+def test_a_name_typed_in_lower_case_that_no_note_writes_gets_not_in_your_notes(bot, question):
+    answer = bot.ask(question)
+    assert not answer.found and answer.citations == [] and answer.text == "kone is not in your notes: no note mentions it."
+
+
+@pytest.mark.slow
+def test_the_word_index_finds_a_word_by_its_start(bot):
+    lexical = bot.index.lexical
+    assert lexical.mentions("celest", prefix=True) and not lexical.mentions("celest")
+    assert not lexical.mentions("kone", prefix=True)
+    assert bot.ask("what are the risks for celest?").found  # the start of a name the notes write: no refusal

@@ -118,6 +118,7 @@ def test_two_concurrent_ingests_of_overlapping_folders_lose_and_duplicate_nothin
     assert {h.source for h in bot.search("Mounjaro Zepbound sales", k=20)} & {"shared/lly-q2-mounjaro.txt", "shared/lly-q3-zepbound.txt"}
     assert bot.doctor().ok
     assert bot.index.lexical.mentions("Zepbound") and not bot.index.lexical.mentions("Zorblax")  # Postgres' word lookup
+    assert bot.index.lexical.mentions("Zepb", prefix=True) and not bot.index.lexical.mentions("Zorb", prefix=True)  # ... by a word's start
 
 
 def test_sync_on_one_machine_never_deletes_another_machines_notes(servers, tmp_path):

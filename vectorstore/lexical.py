@@ -53,8 +53,9 @@ class LexicalIndex(ABC):
     def delete(self, ids: list[str]) -> None: ...
 
     @abstractmethod
-    def mentions(self, word: str) -> bool:
-        """Whether any chunk's text has ``word`` (as the index's tokenizer reads it)."""
+    def mentions(self, word: str, prefix: bool = False) -> bool:
+        """Whether any chunk's text has ``word`` (as the index's tokenizer reads it), or with
+        ``prefix`` a word that begins with it ("quidel" of "QuidelOrtho")."""
 
     @abstractmethod
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
@@ -117,8 +118,8 @@ class SqliteLexicalIndex(LexicalIndex):
                 part = ids[start : start + _DELETE_PART]
                 self.db.execute(f"DELETE FROM chunks WHERE id IN ({','.join('?' * len(part))})", part)
 
-    def mentions(self, word: str) -> bool:
-        return bool(self._all("SELECT 1 FROM chunks WHERE chunks MATCH ? LIMIT 1", (f"text : {_quote(word)}",)))
+    def mentions(self, word: str, prefix: bool = False) -> bool:
+        return bool(self._all("SELECT 1 FROM chunks WHERE chunks MATCH ? LIMIT 1", (f"text : {_quote(word)}{'*' if prefix else ''}",)))
 
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
         terms = query_terms(query)

@@ -17,6 +17,8 @@ shares them, as processes on one machine share the embedded store's files (``loc
 
 from __future__ import annotations
 
+import re
+
 import json
 import logging
 import threading
@@ -191,12 +193,13 @@ class PostgresLexicalIndex(LexicalIndex):
                     {"c": self.collection, "ids": list(ids)},
                 )
 
-    def mentions(self, word: str) -> bool:
-        rows = self._rows(
-            f"SELECT 1 FROM {LEXICAL_TABLE} WHERE collection = :c AND tsv @@ plainto_tsquery('{TS_CONFIG}', :w) LIMIT 1",
-            w=word,
-        )
-        return bool(rows)
+    def mentions(self, word: str, prefix: bool = False) -> bool:
+        words = re.findall(r"\w+", word)
+        if not (prefix and len(words) == 1):
+            query = f"plainto_tsquery('{TS_CONFIG}', :w)"
+        else:  # (to_tsquery reads operators: only a bare word goes in, as "word:*")
+            query, word = f"to_tsquery('{TS_CONFIG}', :w)", f"{words[0]}:*"
+        return bool(self._rows(f"SELECT 1 FROM {LEXICAL_TABLE} WHERE collection = :c AND tsv @@ {query} LIMIT 1", w=word))
 
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:
         terms = query_terms(query)
