@@ -19,6 +19,7 @@ from ingest.tickers import acronyms, fold_accents, lower_words, with_first_names
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
+from ingest.words import is_english
 from ragbot.progress import ProgressFn, ProgressTracker
 from ragbot.reading import notes_folder, read_folder
 from ragbot.reports import IngestReport, SearchHit, StoreStats
@@ -113,8 +114,12 @@ class Ragbot:
         resolver = TickerResolver(CompanyDirectory(with_first_names(self.resolver.directory.companies.values(), held, texts, lower)))
         resolver.learn(front_matter_companies([(d.metadata, d.page_content) for d in firsts.values()], resolver.directory))
         resolver.learn(text_companies(texts, resolver.directory, frozenset(held)))  # "Name (TICK)"
-        # a ticker typed in lower case names its company unless it is a word ("nflx", not "all")
-        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, bundled_words() | lower, acronyms(joined))
+        # a ticker typed in lower case names its company unless it is a word ("nflx", not "all"): an
+        # English word, one the notes write in lower case, or another of the model's vocabulary,
+        # which also holds names ("uber", "baba") and so spares a held company's symbol
+        held_symbols = {t.lower() for t in held if not is_english(t)}
+        words = (bundled_words() - held_symbols) | lower
+        resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, words, acronyms(joined))
         counts = Counter(t for tickers in about.values() for t in tickers)
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)

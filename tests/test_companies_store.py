@@ -93,6 +93,15 @@ def test_a_name_typed_in_lower_case_that_no_note_writes_gets_not_in_your_notes(b
 
 
 @pytest.mark.slow
+def test_a_held_companys_symbol_typed_in_lower_case_names_it_even_when_the_model_knows_it_as_a_word(bot):
+    """"baba" is in the bundled model's vocabulary (a name, not an English word): the notes are
+    about BABA, so it names it, possessive too. "app" stays a word: no note is about AppLovin."""
+    assert bot.route("tell me about baba").tickers == ["BABA"]
+    assert bot.route("what are baba's cloud risks?").tickers == ["BABA"]
+    assert bot.route("what does the app store charge?").tickers == []
+
+
+@pytest.mark.slow
 def test_the_word_index_finds_a_word_by_its_start(bot):
     lexical = bot.index.lexical
     assert lexical.mentions("celest", prefix=True) and not lexical.mentions("celest")

@@ -252,6 +252,8 @@ def test_a_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
     assert resolver.resolve(question, case_sensitive_names=False) == ["NFLX", "PGR"]  # "all" is a word; PGR has no notes: said so
     assert resolver.resolve(question) == []  # notes: a lower-case token is never a ticker
     assert resolver.extended([rows[2]]).resolve("nflx?", case_sensitive_names=False) == ["NFLX"]  # the copy keeps the words
+    assert resolver.resolve("what are nflx's risks?", case_sensitive_names=False) == ["NFLX"]  # a possessive
+    assert resolver.resolve("don't all notes say?", case_sensitive_names=False) == []  # a contraction is no symbol
     canyon = TickerResolver(CompanyDirectory([Company("LOPE", "Grand Canyon Education", ("Grand Canyon",), (), False),
                                               Company("EDU", "New Oriental", ("New Oriental",), (), False)]))
     canyon.learn([], {"LOPE"}, words={"score"})
