@@ -236,7 +236,7 @@ class Ragbot:
 
         New and edited notes are embedded, unchanged ones skipped, and files unchanged since their
         notes were indexed not even parsed (``ragbot.reading``); with ``sync``, notes whose
-        files are gone are removed. Unreadable files are reported and keep their old chunks.
+        files are gone are removed (without it, they are reported as ``missing``). Unreadable files are reported and keep their old chunks.
         Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
         Sources are paths under ``root``, behind ``settings.notes_scope`` when set; a sync
         removes only notes of that scope (``ragbot.userdata``; in server mode it needs one).
@@ -281,10 +281,9 @@ class Ragbot:
             for repeat in found.repeats:  # stored before its twin arrived
                 index.delete_source(repeat.path)
             folders = tuple(path for path in keep if path.endswith("/"))  # unreadable folders keep their notes
-            stored = index.sources() if sync else None
-            if sync:
-                keep |= {source for source in stored if source.startswith(folders)} if folders else set()
-                keep |= kept_by_sync(stored, prefix, s)
+            stored = index.sources()  # (without ``sync``, to report the notes it would remove)
+            keep |= {source for source in stored if source.startswith(folders)} if folders else set()
+            keep |= kept_by_sync(stored, prefix, s)
             result = index.sync(
                 ((n.source, c.documents) for n, c in chunked),
                 keep=keep,

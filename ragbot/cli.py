@@ -76,6 +76,8 @@ def print_report(report: IngestReport) -> None:
         errors.print(f"[red]failed[/red] {escape(failure.path)}: {escape(failure.error)}", highlight=False)
     for warning in report.warnings:
         errors.print(f"[yellow]warning[/yellow] {escape(warning.path)}: {escape(warning.error)}", highlight=False)
+    if report.missing:
+        errors.print(f"kept {len(report.missing)} stored note{'s' * (len(report.missing) != 1)} whose files are not in this folder (--sync removes them)", highlight=False)
     if report.excluded:
         errors.print(f"left out {len(report.excluded)} note{'s' * (len(report.excluded) != 1)} deleted on the chat page (--include-deleted brings them back)", highlight=False)
 

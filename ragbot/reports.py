@@ -24,12 +24,13 @@ class IngestReport(SyncResult):
         return not self.failed
 
     def to_json(self) -> dict:
-        """``{"added","updated","unchanged","deleted","failed":[{"path","error"}],"chunks",...}``; counts for notes."""
+        """``{"added","updated","unchanged","deleted","missing","failed":[{"path","error"}],"chunks",...}``; counts for notes."""
         return {
             "added": len(self.added),
             "updated": len(self.updated),
             "unchanged": len(self.unchanged),
             "deleted": len(self.deleted),
+            "missing": len(self.missing),
             "failed": [asdict(f) for f in self.failed],
             "chunks": self.chunks,
             "embedded_chunks": self.embedded,

@@ -103,6 +103,8 @@ def test_edit_then_delete_with_sync_through_the_cli(tmp_path):
     edited = cli_json("ingest", folder, "--store", store, cwd=tmp_path)
     assert (edited["updated"], edited["unchanged"], edited["embedded_chunks"]) == (1, 1, 1)
     (folder / "jd.txt").unlink()
+    plain = run_cli("ingest", folder, "--store", store, cwd=tmp_path)
+    assert plain.returncode == 0 and "kept 1 stored note whose files are not in this folder (--sync removes them)" in plain.stderr
     synced = cli_json("ingest", folder, "--store", store, "--sync", cwd=tmp_path)
     assert (synced["deleted"], synced["unchanged"]) == (1, 1)
     assert cli_json("stats", "--store", store, cwd=tmp_path) == {

@@ -192,7 +192,7 @@ def test_sync_removes_the_chunks_of_a_deleted_note(bot, notes_dir):
     bot.ingest(notes_dir)
     (notes_dir / "jd-logistics.txt").unlink()
     report = bot.ingest(notes_dir, sync=True)
-    assert report.deleted == ["jd-logistics.txt"]
+    assert report.deleted == ["jd-logistics.txt"] and report.missing == []
     assert chunks(bot, {"source": "jd-logistics.txt"}) == []
     assert len(assert_store_consistent(bot)) == report.chunks
 
@@ -202,7 +202,7 @@ def test_without_sync_a_deleted_notes_chunks_stay(bot, notes_dir):
     kept = chunks(bot, {"source": "jd-logistics.txt"})
     (notes_dir / "jd-logistics.txt").unlink()
     report = bot.ingest(notes_dir)
-    assert report.deleted == []
+    assert report.deleted == [] and report.missing == ["jd-logistics.txt"]  # kept, and said so
     assert chunks(bot, {"source": "jd-logistics.txt"}) == kept
     assert_store_consistent(bot)
 

@@ -110,6 +110,14 @@ def test_a_deleted_note_keeps_its_file_stays_out_of_reingests_and_undo_restores_
     assert "tsla-robotaxi.txt" in stored(notes_bot) and not json.loads(notes_bot.store.excluded.path.read_text())
 
 
+def test_a_reingest_without_sync_keeps_a_note_whose_file_is_gone_and_says_how_to_remove_it(notes_bot):
+    notes = Notes(notes_bot)
+    (Path(notes_bot.settings.notes_dir) / "tsla-robotaxi.txt").unlink()
+    assert "Kept 1 note stored that the notes folder no longer has" in notes.reingest(False, progress=no_progress)
+    assert "tsla-robotaxi.txt" in stored(notes_bot)
+    assert "Kept" not in notes.reingest(True, progress=no_progress) and "tsla-robotaxi.txt" not in stored(notes_bot)
+
+
 def test_a_note_deleted_while_a_reingest_reads_the_folder_stays_deleted(notes_bot):
     """The page deletes an edited note after a re-ingest has read the exclusions and the folder,
     before it writes: the ingest leaves the note out (it checks again under the writer lock,

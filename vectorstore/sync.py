@@ -50,6 +50,7 @@ class SyncResult:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # stored notes the folder lacks, kept: no ``remove_missing``
     chunks: int = 0
     embedded: int = 0
 
@@ -125,7 +126,7 @@ class NoteIndex:
     ) -> SyncResult:
         """Index ``notes``; with ``remove_missing``, delete stored notes that are neither among
         them nor in ``keep`` (files present but unreadable this time keep their old chunks, and
-        so do the notes of their attachments). Every new chunk is embedded first
+        so do the notes of their attachments); without it, list them as ``missing``. Every new chunk is embedded first
         (``on_embedded(done, total)`` after each slice), then the notes are written
         (``on_note(source)`` after each note's batch), and the ``parsed`` row of each note
         recorded once its chunks are. ``unparsed``: notes not read this time, their rows found
@@ -137,10 +138,13 @@ class NoteIndex:
         changed = [note for note in notes if note[0] not in unchanged]
         before = {source: self._keys(source) for source, _ in changed}
         result = SyncResult(chunks=sum(len(chunks) for _, chunks in notes) + sum(len(n.chunks) for n in unparsed))
+        present = {source for source, _ in notes} | {n.source for n in unparsed} | keep
+        stored = self.sources() if stored is None else stored
+        gone = [s for s in stored if s not in present and container_of(s) not in keep]
         if remove_missing:
-            present = {source for source, _ in notes} | {n.source for n in unparsed} | keep
-            stored = self.sources() if stored is None else stored
-            result.deleted = [s for s in stored if s not in present and container_of(s) not in keep]
+            result.deleted = gone
+        else:
+            result.missing = gone
         ahead = self.embed_ahead([chunk for _, chunks in changed for chunk in chunks], on_embedded)
         for source in [n.source for n in unparsed] + [s for s, _ in notes if s in unchanged]:
             if on_note:  # after embedding, as the progress stages run: read, embed, index

@@ -105,7 +105,11 @@ class Notes:
             render.message_html(f"Left out {plural(len(report.excluded))} deleted here (tick the box above or run {INCLUDE_HINT} to bring them back).")
             if report.excluded else ""
         )
-        return render.report_html(report) + left_out
+        kept = (
+            render.message_html(f"Kept {plural(len(report.missing))} stored that the notes folder no longer has (tick \u201cAlso remove\u201d above to remove them).")
+            if report.missing else ""
+        )
+        return render.report_html(report) + kept + left_out
 
     def _file_fate(self, source: str) -> str:
         """What deleting ``source`` does to its file, in words."""
