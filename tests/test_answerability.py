@@ -56,6 +56,11 @@ def test_the_measure_is_the_questions_content_words_without_periods_or_question_
     ("figure", "Revenue rose 11% to RMB 250.6 billion.", True),
     ("figure", "Sales of the glasses more than tripled.", True),
     ("figure", "Revenue grew strongly on electronics demand.", False),
+    # a year, a period's label, a day or a number in a name is no figure; an amount in any currency is
+    ("figure", "Norvale trimmed its 2025 harvest guidance in Q3 and again on June 30.", False),
+    ("figure", "The rival bid for the SR 400 express lanes and launched Lumix7.", False),
+    ("figure", "H1 2025 order intake was CHF 5.71 billion.", True),
+    ("figure", "The 12 plants were sold, and about 40 stores closed in 2024.", True),
     ("time", "Closing is unlikely before the first half of 2026.", True),
     ("time", "The line should start production by the end of the year.", True),
     ("time", "Deliveries begin in March.", True),

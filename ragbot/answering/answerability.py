@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest import TickerResolver
 from ingest.tickers import initials
-from ingest.words import stem, stems
+from ingest.words import query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS
 from ragbot.periods import periods
 
@@ -123,8 +123,28 @@ def asks_when(text: str) -> bool:
     return _TIME_QUESTION.search(text) is not None or (first is not None and first.group(0).lower() == "when")
 
 
-# A figure: digits (12, 3.5%, $4.2 billion, 10-for-1), or a multiple written out.
+# A figure: digits (12, 3.5%, $4.2 billion, 10-for-1), or a multiple written out ...
 _FIGURE = re.compile(r"\d|\b(?:doubled?|tripled?|quadrupled?|halved?|twice|thrice)\b", re.IGNORECASE)
+# ... but not digits that date or name something: a year ("2025 guidance"), a period's label
+# ("Q3", "H1", "FY2025", "9M"), a day of a month ("June 30"), or a number in a name ("SR 400
+# express lanes", "Precision7", "Boeing 737 deliveries"), unless a scale or unit follows it
+# ("CHF 5.71 billion", "KRW 340 billion" are amounts).
+_SCALE = r"\s*(?:%|percent|per\s*cent|bps|basis\s+points?|[mbk]n?\b|mn|million|billion|trillion|thousand|times|x\b)"
+_DATE_NOT_FIGURE = re.compile(
+    r"(?<![$\u20ac\u00a3\u00a5.,\d])\b(?:19|20)\d{2}s?\b(?![.,]\d|" + _SCALE + r")"
+    r"|\b(?:Q[1-4]|H[12]|[1-9]M|FY|CY)\s?'?\d{0,4}\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+)
+_NAME_NOT_FIGURE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b")
+
+
+def _without_dates_and_names(sentence: str) -> str:
+    """``sentence`` without what dates (``_DATE_NOT_FIGURE``) or names (``_NAME_NOT_FIGURE``) with
+    digits; a number after a capitalised stopword ("The 12 plants", "About 40 stores") stays."""
+    def drop(m: re.Match) -> str:
+        return m.group(0) if m.group("name") and not query_terms(m.group("name")) else " "
+    return _NAME_NOT_FIGURE.sub(drop, _DATE_NOT_FIGURE.sub(" ", sentence))
 # A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
 _TIME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -315,12 +335,13 @@ def generalisations(text: str, wants: AskedFor) -> dict[str, str]:
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:
-    """Whether ``sentence`` holds the kind of answer asked: a figure, a time, a risk (a risk,
-    hedge or adverse development, ``_RISK_CUE``), or anything (None)."""
+    """Whether ``sentence`` holds the kind of answer asked: a figure (``_FIGURE``, not a date or a
+    name's number: ``_without_dates_and_names``), a time, a risk (a risk, hedge or adverse development,
+    ``_RISK_CUE``), or anything (None)."""
     if kind == "risk":
         return _RISK_CUE.search(sentence) is not None
     if kind == "figure":
-        return _FIGURE.search(sentence) is not None
+        return _FIGURE.search(_without_dates_and_names(sentence)) is not None
     if kind == "time":
         return bool(periods(sentence)) or _TIME.search(sentence) is not None
     return True
