@@ -30,6 +30,12 @@ _MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_MONTH_NAME = re.compile(_MONTH)
+
+
+def is_month(word: str) -> bool:
+    """Whether ``word`` names a month ("May", "Sept.")."""
+    return _MONTH_NAME.fullmatch(word) is not None
 _YEAR = r"(?:19|20)\d{2}"
 # A calendar date written out: ISO, "November 3, 2025", "3 November 2025", "Nov 3", "2025/11/03", "11/03/2025".
 _DATE = (

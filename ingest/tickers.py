@@ -21,7 +21,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.words import is_modifier
+from ingest.dates import is_month
+from ingest.words import is_english, is_modifier, query_terms
 
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
@@ -301,8 +302,13 @@ class TickerResolver:
         hits = sorted(hits + shortened)
         hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
         hits = [m._replace(end=self._name_continued(text, m)) for m in hits]
-        # (a mention inside a longer one is part of its name: "edu" of "grand canyon edu" names no other company)
-        return [m for m in hits if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)]
+        # (a mention inside a longer one is part of its name: "edu" of "grand canyon edu" names no other company;
+        # words naming two companies name the one the notes are about: "HD" of HD Hyundai, not Home Depot)
+        return [
+            m for m in hits
+            if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)
+            and not (m.ticker not in self.held and any((o.start, o.end) == (m.start, m.end) and o.ticker in self.held for o in hits))
+        ]
 
     def _name_continued(self, text: str, mention: Mention) -> int:
         """Where ``mention`` ends when the word after it shortens the next word of the company's
@@ -392,8 +398,20 @@ MIN_INITIALS = 3  # two letters ("GM", "BA") are too often another company's tic
 
 
 def initials(name: str) -> str:
-    """The initials of a name's words, small words skipped: "Packaging Corporation of America" -> "PCA"."""
-    return "".join(w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NOT_INITIALLED)
+    """The initials of a name's words, small words skipped: "Packaging Corporation of America" -> "PCA";
+    a short word in capitals counts whole: "LG Energy Solution" -> "LGES"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NOT_INITIALLED]
+    return "".join(w if _SHORT_CAPITALS.fullmatch(w) else w[0].upper() for w in words)
+
+
+_SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
+
+
+def initials_forms(name: str) -> set[str]:
+    """``initials`` of ``name``, and of the rest of it when a short word in capitals opens it
+    (a group's prefix: "HHI" as well as "HDHHI" for HD Hyundai Heavy Industries)."""
+    first, _, rest = name.partition(" ")
+    return {initials(name)} | ({initials(rest)} if rest and _SHORT_CAPITALS.fullmatch(first) else set())
 
 
 def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
@@ -408,7 +426,7 @@ def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]
     taken = {s for c in rows for s in (c.ticker, *c.symbols)} | {a.upper() for c in rows for a in c.aliases}
     named = []
     for c in rows:
-        found = {i for name in _written_names(c, joined) if len(i := initials(name)) >= MIN_INITIALS and i not in taken} if c.ticker in held else set()
+        found = {i for name in _written_names(c, joined) for i in initials_forms(name) if len(i) >= MIN_INITIALS and i not in taken} if c.ticker in held else set()
         meant = sorted(i for i in found if _means(i, c, texts))
         named.append(replace(c, aliases=(*c.aliases, *meant)) if meant else c)
     return named
@@ -546,7 +564,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     alone: Counter[str] = Counter()  # notes scoring the ticker alone
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     for tickers, text in notes:
-        found = [p.strip() for p in _PROPER_PHRASE.findall(text) if is_proper(p.strip(), lower, lower_pairs)]
+        found = [p for p in map(_without_opening_stopword, _PROPER_PHRASE.findall(text)) if p and is_proper(p, lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
         named_words = Counter(w for w in _CAPITALISED_WORD.findall(text) if w in word_names and w.lower() not in directory.alias_to_ticker)
         capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
@@ -555,9 +573,10 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
+            uses += Counter({p: n for phrase, n in uses.items() for p in _proper_starts(phrase, lower, lower_pairs, directory)})
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
-                phrases[phrase] = (notes_ + 1, leads + (bool(found) and phrase == found[0]), total + used)
+                phrases[phrase] = (notes_ + 1, leads + (bool(found) and _starts(found[0], phrase)), total + used)
     by_ticker = {t for t in counts if _named_by_ticker(t, [text for tickers, text in notes if tickers[:1] == [t]])}
     for ticker, phrases in counts.items():
         if not alone[ticker]:
@@ -565,7 +584,37 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         elif ticker in by_ticker:  # called by its ticker: another name starts as the ticker does ("CZR", "Caesars")
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
+    names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
     return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
+
+
+def _without_opening_stopword(phrase: str) -> str:
+    """``phrase`` without a capitalised stopword opening it, which starts a sentence, not a name
+    ("In Brazil" -> "Brazil"; "The" stays: "The Home Depot"), and "" for a month ("On May")."""
+    first, _, rest = phrase.strip().partition(" ")
+    phrase = rest.strip() if rest and first != "The" and not query_terms(first) else phrase.strip()
+    return "" if is_month(phrase) else phrase
+
+
+def _proper_starts(phrase: str, lower: set[str], lower_pairs: set[str], directory: "CompanyDirectory") -> list[str]:
+    """The shorter phrases ``phrase`` starts with that are proper nouns themselves and name no
+    known company ("Minerva" of "Minerva Foods"; not "HD" of "HD Hyundai", Home Depot's): a note
+    writing the full name uses them too, so a company's short and full names count together."""
+    words = phrase.split()
+    starts = (" ".join(words[:n]) for n in range(1, len(words)))
+    return [s for s in starts if _PROPER_PHRASE.fullmatch(s) and is_proper(s, lower, lower_pairs) and s.lower() not in directory.alias_to_ticker]
+
+
+def _starts(phrase: str, start: str) -> bool:
+    return phrase == start or phrase.startswith(f"{start} ")
+
+
+def _in_full(name: str, phrases: dict[str, tuple[int, int, int]]) -> str:
+    """The longest phrase starting with ``name`` that every note using ``name`` writes: the full
+    name a short one was counted with ("Minerva Foods" for "Minerva")."""
+    notes = phrases.get(name, (0, 0, 0))[0]
+    longer = [p for p, seen in phrases.items() if p.startswith(f"{name} ") and seen[0] == notes]
+    return max(longer, key=lambda p: len(p.split()), default=name)
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{3,6}\b")
@@ -622,7 +671,8 @@ def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: 
 
 
 def short_names(company: str) -> tuple[str, ...]:
-    """The name and the name without its article, legal form or initials: "Kestrel Semiconductor Inc." ->
+    """The name and the name without its article, legal form, initials or a group's prefix in
+    capitals ("HD Hyundai Heavy Industries" -> "Hyundai Heavy Industries"): "Kestrel Semiconductor Inc." ->
     ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "The Cooper Companies" -> (..., "Cooper
     Companies", "Cooper"); "D.R. Horton" -> ("D.R. Horton", "Horton"); a person's name by its
     surname: "Arthur J. Gallagher" -> ("Arthur J. Gallagher", "Gallagher")."""
@@ -637,6 +687,9 @@ def short_names(company: str) -> tuple[str, ...]:
         names.append(bare)
     if person := _PERSONS_NAME.fullmatch(name):
         names.append(person.group("surname"))
+    first, _, rest = name.partition(" ")
+    if _SHORT_CAPITALS.fullmatch(first) and len(rest.split()) > 1 and not is_english(rest.split()[0]):
+        names.append(rest)  # a group's prefix dropped: "Hyundai Heavy Industries" of "HD Hyundai Heavy Industries"
     return tuple(dict.fromkeys(names))
 
 

@@ -471,6 +471,7 @@ class QueryRouter:
         """Route ``text`` (``spelt_out``); explicit ``tickers`` (from ``--ticker`` or the UI) override detection."""
         text = spelt_out(text)
         found, topic, named = self._parse(text)
+        own_topic = topic  # (the companies' names each "the company": "count of positive Acme Heavy Industries notes")
         if found and not _has_topic(topic) and (asked_again := self._asked_of(text, named, history)):
             routed = self.route(asked_again, None, tickers)  # "what about Tencent?" after a sentiment question
             routed.inherited = ["topic"]
@@ -491,7 +492,8 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
         reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic))
-        intent = "sentiment" if _SENTIMENT.search(_DECIMALS.sub("", text)) or side_by_side or reading or _bare_score(text) else "facts"
+        stance = any(_SENTIMENT.search(_DECIMALS.sub("", t)) for t in (text, own_topic))
+        intent = "sentiment" if stance or side_by_side or reading or _bare_score(text) else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])

@@ -176,6 +176,35 @@ def test_the_learned_name_is_the_one_the_most_notes_use_and_lead_with_then_the_m
     assert learned.name == "Lakeside Vegas Group"
 
 
+def test_a_name_is_counted_with_its_full_form_and_a_sentence_opening_names_nothing():
+    """"Velmora" and "Velmora Foods" are one name: counted together they outweigh "Brasilia", which
+    the ticker shares a first letter with; the full name is the one every such note writes. "On
+    May" and "In Brasilia" open sentences: a month and a place after a stopword."""
+    notes = [(["BRVL3.SA"], "Velmora Foods said exports rose in Brasilia. Velmora's margin widened."),
+             (["BRVL3.SA"], "On May 4, Velmora Foods cut debt. Velmora's plants ran full in Brasilia."),
+             (["BRVL3.SA"], "In Brasilia, Velmora Foods won a permit. Velmora's shares rose.")]
+    (learned,) = learn_companies(notes, CompanyDirectory.load())
+    assert (learned.name, learned.aliases[:2]) == ("Velmora Foods", ("Velmora Foods", "Velmora"))
+
+
+def test_a_short_word_in_capitals_counts_whole_in_initials_and_a_groups_prefix_may_be_dropped():
+    from ingest.tickers import initials, initials_forms, short_names
+
+    assert initials("Lumen Grid Energy Solution") == "LGES" and initials("LG Energy Solution") == "LGES"
+    assert initials_forms("HD Hyundai Heavy Industries") == {"HDHHI", "HHI"}
+    assert "Hyundai Heavy Industries" in short_names("HD Hyundai Heavy Industries")
+    assert "Energy Solution" not in short_names("LG Energy Solution")  # the rest opens with an English word
+
+
+def test_words_naming_two_companies_name_the_one_the_notes_are_about():
+    rows = [Company("HD", "Home Depot", ("Home Depot",), (), False),
+            Company("329180.KS", "HD Hyundai Heavy Industries", ("HD Hyundai Heavy Industries", "HD", "HHI"), (), False)]
+    resolver = TickerResolver(CompanyDirectory(rows))
+    resolver.learn([], {"329180.KS"})
+    assert resolver.resolve("what did HD report?", case_sensitive_names=False) == ["329180.KS"]
+    assert resolver.resolve("what did Home Depot report?", case_sensitive_names=False) == ["HD"]
+
+
 def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_too():
     notes = [(["DRHX"], "D.R. Hortonville cut prices. D.R. Hortonville said orders fell.")]
     (learned,) = learn_companies(notes, CompanyDirectory.load())
