@@ -12,7 +12,7 @@ from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
-from ingest.tickers import Company, Mention, TickerResolver
+from ingest.tickers import Company, CompanyDirectory, Mention, TickerResolver, learn_companies
 
 # The marketing footer between the analysis and the sentiment block: a tagline naming
 # several of the vendor's selling points, and a short call to action ("Request a Demo").
@@ -153,14 +153,29 @@ def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:
     return (max(dict.fromkeys(mentions), key=lambda t: counts[t]),) if mentions else ()
 
 
+def note_declarations(notes: list[Note], directory: CompanyDirectory) -> dict[str, Declarations]:
+    """What each note declares to the others (``Declarations.of`` its body), plus the name
+    ``learn_companies`` gives, from all of ``notes``, to each ticker of its Ticker Sentiment block
+    the alias table lacks ("Ferrovial" for FER): so a note whose block is empty is about the
+    Ferrovial it names, though only other notes score FER."""
+    learned = {c.ticker: c.name for c in learn_companies([(list(n.ticker_scores), n.body) for n in notes if n.ticker_scores], directory)}
+    declared = {}
+    for n in notes:
+        own = Declarations.of(n.body)
+        pairs = tuple((t, learned[t]) for t in n.ticker_scores if t in learned and learned[t] != t)
+        declared[n.source] = replace(own, pairs=own.pairs + pairs)
+    return declared
+
+
 def with_shared_declarations(
-    notes: list[Note], resolver: TickerResolver, others: Iterable[Declarations] = ()
+    notes: list[Note], resolver: TickerResolver, declarations: Iterable[Declarations] | None = None
 ) -> tuple[list[Note], TickerResolver]:
-    """Notes that name a company another note of ``notes`` declares ("Halvorsen" after another
-    note's "Halvorsen Marine Robotics (HMRX)"), with their companies read again; and the resolver
-    that knows every declared company, for chunking them. ``others``: the declarations of notes
-    not parsed this time (their files unchanged), which count as if they were among ``notes``."""
-    declarations = [*map(Declarations.of, (n.body for n in notes)), *others]
+    """Notes that name a company another note declares ("Halvorsen" after another note's
+    "Halvorsen Marine Robotics (HMRX)"; ``note_declarations``), with their companies read again;
+    and the resolver that knows every declared company, for chunking them. ``declarations``:
+    those of ``notes`` and of the notes not parsed this time (their files unchanged); None: those
+    of ``notes``."""
+    declarations = note_declarations(notes, resolver.directory).values() if declarations is None else declarations
     shared = resolver.extended(shared_companies(declarations, resolver.directory))
     if shared is resolver:
         return notes, resolver

@@ -22,7 +22,7 @@ from ingest import LoadFailure, Note, NoteLoader, TickerResolver
 from ingest.declarations import Declarations
 from ingest.duplicates import drop_repeats, fingerprint
 from ingest.loader import Unchanged, parser_digest
-from ingest.note import with_shared_declarations
+from ingest.note import note_declarations, with_shared_declarations
 from ingest.readers.notes import container_of
 from ragbot.settings import Settings
 from ragbot.userdata import is_excluded
@@ -66,6 +66,7 @@ class FolderRead:
     given: dict[str, int] = field(default_factory=dict)  # file source -> notes parsed from it, none dropped
     context: str = ""
     companies: str = ""  # digest of ``resolver``'s table
+    declared: dict[str, Declarations] = field(default_factory=dict)  # what each parsed note declares (``note_declarations``)
     root: str = ""  # the folder read, resolved; "" behind a prefix (a scope names the folder, wherever it is mounted)
     stored_roots: dict[str, str] = field(default_factory=dict)  # file source -> the folder its stored notes came from
 
@@ -89,7 +90,7 @@ class FolderRead:
             for n in notes:
                 rows[n.source] = ParsedNote(
                     n.source, file, self.keys[file], self.context, self.companies, len(notes),
-                    tuple(chunk_keys[n.source]), fingerprint(n), Declarations.of(n.body), problems.get(n.source, ()),
+                    tuple(chunk_keys[n.source]), fingerprint(n), self.declared[n.source], problems.get(n.source, ()),
                     self.root,
                 )
         return rows
@@ -162,11 +163,13 @@ def read_folder(
         notes, repeats = drop_repeats(found.notes, {row.source: row.fingerprint for row in unparsed})
         copies = {r.path for r in repeats}
         unparsed = [row for row in unparsed if row.source not in copies]
-        notes, resolver = with_shared_declarations(notes, loader.resolver, [row.declarations for row in unparsed])
+        declared = note_declarations(notes, loader.resolver.directory)
+        notes, resolver = with_shared_declarations(notes, loader.resolver, [*declared.values(), *(row.declarations for row in unparsed)])
         companies = resolver.directory.digest()
         retagged = {row.file for row in unparsed if row.companies != companies}
         if not retagged:
             break
         stale |= retagged
     found.notes, found.repeats, found.unparsed, found.resolver, found.companies = notes, repeats, unparsed, resolver, companies
+    found.declared = declared
     return found

@@ -9,7 +9,7 @@ from ingest_helpers import note_text
 from ingest import CompanyDirectory, TickerResolver, parse_note
 from ingest.chunking import NoteChunker
 from ingest.declarations import text_companies, ticker_declarations
-from ingest.note import with_shared_declarations
+from ingest.note import note_declarations, with_shared_declarations
 
 DECLARING = (
     "Marrowby Kiln Works (MKWX) said third-quarter orders rose 12%. Marrowby also raised its "
@@ -74,3 +74,18 @@ def test_a_declared_company_is_named_by_a_hyphenated_first_word_but_not_by_a_sho
     rows = {c.ticker: c.aliases for c in declared_companies(pairs, set(), set())}
     assert "Take-Two" in rows["TTWX"] and "Take" not in rows["TTWX"]
     assert "Old" not in rows["ODFX"] and "Delta" in rows["DALX"] and "Pan" in rows["PAAX"]  # a short adjective names no company alone
+
+
+def test_a_note_with_an_empty_block_is_about_a_company_only_other_notes_score(resolver):
+    """No alias-table row and no declaration: "Velmora Foods" is learned from the notes that score
+    VLMF, and the note whose Ticker Sentiment block is empty is about it too, in this batch and in
+    a later one that parses it alone (the learned name is kept with the scoring notes' declarations)."""
+    scored = [parse_note(note_text(f"Velmora Foods {verb} beef exports. Velmora's margin widened.", tickers="VLMF 0.4"), f"v{i}.txt", resolver)
+              for i, verb in enumerate(("raised", "cut"))]
+    unscored = parse_note(note_text("Velmora Foods opened a plant in Goias, its largest."), "plant.txt", resolver)
+    assert unscored.primary_tickers == ()
+    shared, _ = with_shared_declarations([*scored, unscored], resolver)
+    assert shared[2].primary_tickers == ("VLMF",)
+    kept = note_declarations(scored, resolver.directory)  # as stored with the scoring notes' rows
+    alone, _ = with_shared_declarations([unscored], resolver, [*note_declarations([unscored], resolver.directory).values(), *kept.values()])
+    assert alone[0].primary_tickers == ("VLMF",)
