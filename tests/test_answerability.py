@@ -9,7 +9,7 @@ import pytest
 from answering_helpers import SharedWordsReranker, passage, question
 
 from ingest import CompanyDirectory, TickerResolver
-from ragbot.answering.answerability import asked_for, measure_credit, states_kind, subject_fit
+from ragbot.answering.answerability import asked_for, measure_credit, states_kind, states_named_quantity, subject_fit
 from ragbot.answering.answerer import ExtractiveAnswerer
 from ragbot.answering.candidates import collect
 from ragbot.answering.features import Features, prior_features
@@ -331,3 +331,25 @@ def test_a_comparison_asks_no_qualifier_of_every_sentence():
                  text="How does Azure's growth compare with AWS growth?")
     f = features_of(q, [passage(azure, primary_tickers=["MSFT"])])
     assert f[azure].qualifier_match == 1.0  # "AWS" is Amazon's half of the question
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    ("how much toll revenue does Velmarsh bring in?", {"velmarsh"}),  # the subject of a verb
+    ("what share of the market does Brindle + Oake have?", {"brindl", "oak"}),  # a name joined to one
+    ("what harvest volume is norvale guiding to?", {"norval"}),  # typed in lower case, no English word
+    ("How fast did Lumix's revenue grow?", {"lumix"}),  # the possessive
+    ("How much has the China export ban cost the company?", set()),  # a name only qualifying a noun
+    ("how fast did visa's volume grow?", set()),  # an English word
+])
+def test_the_names_a_question_asks_a_quantity_of(question, names):
+    assert asked_for(question, question).names == names
+
+
+def test_a_name_a_note_mentions_once_is_answered_only_by_its_sentence_stating_the_quantity():
+    wants = asked_for("how much toll revenue does Velmarsh bring in?", "how much toll revenue does Velmarsh bring in?")
+    passing = frozenset(stems("Velmarsh, the other bidder for the express lanes, has yet to comment."))
+    stating = frozenset(stems("Velmarsh's toll revenue rose 9% to $2.1 billion."))
+    other = frozenset(stems("Toll revenue rose 14% to $612 million."))
+    assert not states_named_quantity(wants, passing, frozenset()) and states_named_quantity(wants, stating, frozenset())
+    assert not states_named_quantity(wants, other, frozenset())  # another company's toll revenue
+    assert states_named_quantity(wants, other, frozenset({"velmarsh"}))  # a note discussing Velmarsh need not repeat it

@@ -69,7 +69,7 @@ def test_the_answerer_computes_it_only_with_its_floor_and_the_gate_and_explain_u
     assert default.found and all("qualifier_contrast" not in s.features for s in default.trace.sentences)
     assert len(plain.read) == 2  # the pool only
 
-    strict = ExtractiveAnswerer(SharedWordsReranker(), min_relevance=1.0, settings=AnsweringSettings(min_qualifier_contrast=0.5, min_qualifier_match=0))
+    strict = ExtractiveAnswerer(SharedWordsReranker(), min_relevance=1.0, settings=AnsweringSettings(min_qualifier_contrast=0.5, min_qualifier_match=0, min_named_quantity=0))
     found = strict.answer(question(SEGMENT), notes)
     assert found.found and found.trace.gate.evidence == ANSWER  # the near miss, ranked first, does not decide
     assert {s.sentence: s.features["qualifier_contrast"] for s in found.trace.sentences} == {ANSWER: 1.0, NEAR_MISS: 0.0}

@@ -97,7 +97,7 @@ def test_cross_encoder_features_are_absent_until_it_has_read_the_sentence():
     f = features_of(question("cloud"), [passage(GROWTH)])[GROWTH]
     assert f.rerank is None and f.lead_in is None
     assert [name for name, _ in f.items()] == [
-        "coverage", "figures", "period", "rank", "focus", "latest", "primary", "dense", "subject_match", "measure_match", "qualifier_match", "answer_kind_fit",
+        "coverage", "figures", "period", "rank", "focus", "latest", "primary", "dense", "subject_match", "measure_match", "qualifier_match", "named_quantity", "answer_kind_fit",
     ]
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest import TickerResolver
 from ingest.tickers import initials
-from ingest.words import query_terms, stem, stems
+from ingest.words import is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS
 from ragbot.periods import periods
 
@@ -171,6 +171,7 @@ class AskedFor:
     kind: str | None
     qualifiers: frozenset[str] = frozenset()
     forms: dict[str, frozenset[str]] = field(default_factory=dict)  # an abbreviation's long form ("capex")
+    names: frozenset[str] = frozenset()  # the qualifiers that name a thing: a product, a company in passing (``named_things``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -210,6 +211,44 @@ def _names_a_product(token: str) -> bool:
     ticker) and not a month ("the September quarter": a period, not a segment)."""
     letters = token.removesuffix("'s").removesuffix("s")
     return token[0].isupper() and not letters.isupper() and _TIME.fullmatch(token) is None
+
+
+# Words after which a name is what the question asks about: "does Transurban bring in", "is mowi
+# guiding to", "the share of Visa" (not "the China export ban": there it only qualifies a noun).
+_ASKED_OF = frozenset("does did do is was are were has have had will would can could of for at".split())
+
+
+def named_things(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words that name what the question asks a quantity of: a capitalised word past
+    the first (``_names_a_product``: "Transurban") or a word typed in lower case that is no English
+    word nor a finance abbreviation ("mowi"), in the possessive ("Yuanbao's") or after a verb or
+    preposition that makes it the subject or owner (``_ASKED_OF``), or joined to such a name
+    ("Bausch + Lomb"); never a quantity noun ("ebitda")."""
+    tokens = _TOKEN.findall(topic)
+    found: list[str] = []
+    for i, t in enumerate(tokens):
+        bare = t.removesuffix("'s").removesuffix("\u2019s")
+        if not t[0].isalpha() or _is_quantity(t) or (w := _canonical(stem(bare.lower()))) not in measure:
+            continue
+        named = (i and _names_a_product(t)) or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS)
+        before = tokens[i - 2 if i > 1 and tokens[i - 1] in ("+", "&", "and") else i - 1].lower() if i else ""
+        if named and (bare != t or before in _ASKED_OF or (found and before.removesuffix("'s") == found[-1][1])):
+            found.append((w, bare.lower()))
+    return frozenset(w for w, _ in found)
+
+
+def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: frozenset[str]) -> bool:
+    """Whether a sentence (its stems) may state the quantity the question asks of a named thing
+    (``AskedFor.names``). A name ``central`` to the sentence's note (its title or two or more of its
+    sentences write it: the note discusses it) asks nothing more. A name the note writes once is
+    a passing mention ("Transurban, the other bidder, ..."): only its own sentence can say anything
+    of it, and only if it states an asked quantity (or its long form). True when the question asks
+    no quantity of a named thing."""
+    if not wants.names or not wants.quantities:
+        return True
+    canonical = _canonical_all(sentence)
+    stated = any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
+    return all(name in central or (name in canonical and stated) for name in wants.names)
 
 
 def _is_quantity(token: str) -> bool:
@@ -263,14 +302,17 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
     # the segment an alias names ("AWS" of Amazon) narrows the measure as a qualifier does
     quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure)
+    asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
+        asking = previous_topic
         before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
         quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before)
         measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
     kind = _kind(text, risk, quantities)
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
-    return AskedFor(measure, quantities, kind, narrowing - quantities, forms)
+    names = named_things(asking, measure)
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names)
 
 
 def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:

@@ -64,7 +64,8 @@ class ExtractiveAnswerer(Answerer):
         contrast = s.min_qualifier_contrast if reranker else None  # it needs the cross-encoder
         self.contrast = QualifierContrast(reranker, s.qualifier_contrast_top, min_relevance) if contrast is not None else None
         answers = Answerability(
-            s.min_subject_match, s.min_measure_match, frozenset(s.required_answer_kinds), contrast, s.min_period_fit, s.min_qualifier_match
+            s.min_subject_match, s.min_measure_match, frozenset(s.required_answer_kinds), contrast, s.min_period_fit, s.min_qualifier_match,
+            s.min_named_quantity,
         )
         self.gate = (
             RelevanceGate(min_relevance, answers)

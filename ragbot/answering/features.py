@@ -26,6 +26,11 @@ qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment o
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
                      passage states without stating a neighbouring measure; 1 if none is asked
                      or the question names several companies (each may have its own segment)
+named_    0 or 1     named_quantity: for each thing the question asks a quantity of by name ("how
+quantity             much toll revenue does Transurban bring in?") that the sentence's note names
+                     only in passing (once; not in its title), the sentence names it and states an
+                     asked quantity ("Transurban, the other bidder, ..." does not); 1 when the
+                     question asks no quantity of a named thing or the note discusses it
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
 kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
                      adverse development) for "what are the risks / what could go wrong"; 1 if
@@ -44,6 +49,7 @@ contrast             for the first few relevant sentences): the cross-encoder's 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, fields
 
 from langchain_core.documents import Document
@@ -51,7 +57,7 @@ from langchain_core.documents import Document
 from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
-from ragbot.answering.answerability import AskedFor, asked_for, measure_credit, states_kind, subject_fit
+from ragbot.answering.answerability import AskedFor, asked_for, measure_credit, states_kind, states_named_quantity, subject_fit
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
 from ragbot.routing import Question
@@ -77,6 +83,7 @@ class Features:
     subject_match: float = 1.0
     measure_match: float = 1.0
     qualifier_match: float = 1.0
+    named_quantity: float = 1.0
     answer_kind_fit: float = 1.0
     rerank: float | None = None
     lead_in: float | None = None
@@ -162,6 +169,18 @@ def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[fl
     return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) if wants.qualifiers else 1.0 for credit in credits]
 
 
+def central_names(names: frozenset[str], pool: list[Candidate]) -> dict[str, frozenset[str]]:
+    """Per note, the asked ``names`` its title or two or more of its sentences in ``pool`` write
+    (``states_named_quantity``)."""
+    if not names:
+        return {}
+    counts: dict[str, Counter[str]] = {}
+    for c in pool:
+        counts.setdefault(c.source, Counter()).update(names & c.stems)
+    titled = {c.source: names & stems(c.passage.metadata.get("title") or "") for c in pool}
+    return {source: frozenset(n for n, k in seen.items() if k > 1) | titled[source] for source, seen in counts.items()}
+
+
 def newest_notes(pool: list[Candidate]) -> set[str]:
     """For each company among the candidates' notes, its newest note: by note date, then by
     the latest quarter the note's passages and title name."""
@@ -198,6 +217,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     credits = measure_credits(a.wants, pool) if a.wants.measure else [{} for _ in pool]
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified)
+    central = central_names(a.wants.names, pool)
     for candidate, cov, measure, qualified in columns:
         passage = candidate.passage
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
@@ -214,6 +234,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
             qualifier_match=qualified,
+            named_quantity=float(states_named_quantity(a.wants, candidate.stems, central.get(candidate.source, frozenset()))),
             answer_kind_fit=float(states_kind(a.wants.kind, candidate.text)),
         ))
     return found

@@ -18,7 +18,8 @@ from ragbot.routing import Question, topic_terms
 class Answerability:
     """Does a sentence state what the question asks (``answerability.py``)? Its
     ``subject_match`` and ``measure_match`` reach their floors, it holds the asked kind of
-    answer (``answer_kind_fit``) when the question asks one of ``kinds``, its ``period`` reaches
+    answer (``answer_kind_fit``) when the question asks one of ``kinds``, its ``named_quantity``
+    reaches ``min_named_quantity``, its ``period`` reaches
     ``min_period`` when set and, when ``min_contrast`` is set, its ``qualifier_contrast``
     (``contrast.py``) was computed and reaches it."""
 
@@ -28,6 +29,7 @@ class Answerability:
     min_contrast: float | None = None  # the floor on qualifier_contrast; None: not required
     min_period: float | None = None  # the floor on period (-1..1); None: not required
     min_qualifier: float = 0.0
+    min_named_quantity: float = 0.0
 
     def lacking(self, s: Scored, kind: str | None = None, beside: bool = False) -> str | None:
         """The first feature of ``s`` under its floor, for a question asking ``kind`` of answer
@@ -39,6 +41,7 @@ class Answerability:
             ("subject_match", f.subject_match < self.min_subject),
             ("measure_match", f.measure_match < self.min_measure),
             ("qualifier_match", f.qualifier_match < self.min_qualifier),
+            ("named_quantity", f.named_quantity < self.min_named_quantity),
             ("period", self.min_period is not None and f.period < self.min_period),
             ("answer_kind_fit", kind in self.kinds and f.answer_kind_fit < 1),
             ("qualifier_contrast", self.min_contrast is not None and not unjudged
@@ -57,6 +60,7 @@ class Answerability:
         if name == "qualifier_contrast" and f.qualifier_contrast is None:
             return "its qualifier contrast was not computed (not among the first relevant sentences)"
         floor = {"subject_match": self.min_subject, "measure_match": self.min_measure, "qualifier_match": self.min_qualifier,
+                 "named_quantity": self.min_named_quantity,
                  "period": self.min_period, "qualifier_contrast": self.min_contrast}[name]
         return f"{_WHY[name]} ({name} {getattr(f, name):.2f} < {floor:g})"
 
@@ -73,6 +77,7 @@ _WHY = {
     "subject_match": "the asked company is not its subject",
     "measure_match": "it does not state the asked measure",
     "qualifier_match": "it does not state the asked segment or product",
+    "named_quantity": "it does not state the asked quantity of what the question names",
     "period": "it places what it states in another period than the asked one",
     "qualifier_contrast": "it fits the question without what narrows it better",
 }
@@ -80,6 +85,7 @@ _PLAIN = {
     "subject_match": "are not about the company you asked about",
     "measure_match": "do not state what you asked for",
     "qualifier_match": "do not state the segment or product you asked about",
+    "named_quantity": "name what you asked about but do not state the figure you asked for",
     "period": "are about another period than the one you asked about",
     "qualifier_contrast": "answer a more general question",
 }

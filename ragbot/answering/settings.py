@@ -27,6 +27,7 @@ class FeatureWeights(BaseModel):
     subject_match: float = Field(0.0, ge=0, le=20, description=f"The asked company is the sentence's subject (1), a neighbour (0.5), a passing mention (0). {_WEIGHT}")
     measure_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked measure's words the sentence states (0..1). {_WEIGHT}")
     qualifier_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked qualifiers (segment, product) the sentence or its passage states (0..1). {_WEIGHT}")
+    named_quantity: float = Field(0.0, ge=0, le=20, description=f"The sentence names the thing asked a quantity of and states the quantity (0 or 1). {_WEIGHT}")
     answer_kind_fit: float = Field(0.0, ge=0, le=20, description=f"The sentence holds the kind of answer asked: a figure, a time (0 or 1). {_WEIGHT}")
     rerank: float = Field(0.3, ge=0, le=5, description=f"The cross-encoder's logit, shared across a list (~-11..11). {_WEIGHT}")
     lead_in: float = Field(5.0, ge=0, le=20, description="Subtracted from a list's lead-in (0 or 1), whose items say what it only announces; 0 keeps lead-ins level.")
@@ -84,6 +85,11 @@ class AnsweringSettings(BaseModel):
         1.0, ge=0, le=1,
         description="The gate's floor on qualifier_match: 1 every asked segment or product word in the sentence or its "
         "passage, 0 off.",
+    )
+    min_named_quantity: float = Field(
+        1.0, ge=0, le=1,
+        description="The gate's floor on named_quantity: 1 a question asking a quantity of a named thing (a product, a "
+        "company named in passing) is answered only by a sentence naming it and stating the quantity, 0 off.",
     )
     min_period_fit: float | None = Field(
         0.0, ge=-1, le=1,
