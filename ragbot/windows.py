@@ -95,6 +95,12 @@ _PAIR = re.compile(
     rf"\b(?:in|during|for|over|across)\s+(?:the\s+)?(?P<a>{_PAIRED})\s+(?:and|&|or|versus|vs\.?)\s+(?:in\s+)?(?:the\s+)?(?P<b>{_PAIRED})(?![\w-])",
     re.I,
 )
+# A stance that moved from one period to another: "went from bullish in feb to bearish in october",
+# "from negative in Q1 to positive in Q3": from the first to the second.
+_SWING = re.compile(
+    rf"\bfrom\s+[^?.,;]{{1,40}}?\s+in\s+(?:the\s+)?(?P<a>{_PAIRED})\s+to\s+[^?.,;]{{1,40}}?\s+in\s+(?:the\s+)?(?P<b>{_PAIRED})(?![\w-])",
+    re.I,
+)
 _IN = re.compile(rf"(?<![\w-])({_QUARTER}|h([12])(?:\s+({_YEAR}))?|(?:first|second)\s+half(?:\s+of)?(?:\s+{_YEAR})?)(?![\w-])", re.I)
 _MONTH_IN = re.compile(rf"\b(?:in|during|for|of|over)\s+({_MONTH}(?:\s+{_YEAR})?)(?![\w-])|(?<![\w-])({_MONTH}\s+{_YEAR})(?![\w-])", re.I)
 _NOTE_DAY = re.compile(
@@ -286,6 +292,8 @@ def find_window(text: str, today: date) -> Window | None:
     if (found := _AGAINST.search(text)) and (both := compared(found.group("a") or found.group("c"), found.group("b") or found.group("d"), today)):
         return Window(*both, found.group(0).strip())
     if (found := _PAIR.search(text)) and (both := pair(found.group("a"), found.group("b"), today)):
+        return Window(*both, found.group(0).strip())
+    if (found := _SWING.search(text)) and (both := pair(found.group("a"), found.group("b"), _named_year_end(text, found.group(0), today))):
         return Window(*both, found.group(0).strip())
     if found := _TRAILING.search(text):
         count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1).lower()]
