@@ -171,7 +171,7 @@ class AskedFor:
     kind: str | None
     qualifiers: frozenset[str] = frozenset()
     forms: dict[str, frozenset[str]] = field(default_factory=dict)  # an abbreviation's long form ("capex")
-    names: frozenset[str] = frozenset()  # the qualifiers that name a thing: a product, a company in passing (``named_things``)
+    names: tuple[frozenset[str], ...] = ()  # the things a quantity is asked of by name, each its words (``named_things``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -218,37 +218,47 @@ def _names_a_product(token: str) -> bool:
 _ASKED_OF = frozenset("does did do is was are were has have had will would can could of for at".split())
 
 
-def named_things(topic: str, measure: frozenset[str]) -> frozenset[str]:
-    """The measure words that name what the question asks a quantity of: a capitalised word past
-    the first (``_names_a_product``: "Transurban") or a word typed in lower case that is no English
-    word nor a finance abbreviation ("mowi"), in the possessive ("Yuanbao's") or after a verb or
-    preposition that makes it the subject or owner (``_ASKED_OF``), or joined to such a name
-    ("Bausch + Lomb"); never a quantity noun ("ebitda")."""
+def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """What the question asks a quantity of by name, each thing as its words' stems: a run of
+    capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
+    typed in lower case that are no English word nor a finance abbreviation ("mowi"), joined by
+    "+", "&" or "and" ("Bausch + Lomb"), in the possessive ("Yuanbao's") or after a verb or
+    preposition that makes it the subject or owner (``_ASKED_OF``); never a quantity noun."""
     tokens = _TOKEN.findall(topic)
-    found: list[str] = []
-    for i, t in enumerate(tokens):
+    runs: list[list[str]] = []
+    run: list[str] = []
+    asked_of = False
+    for i, t in enumerate(tokens + [""]):
         bare = t.removesuffix("'s").removesuffix("\u2019s")
-        if not t[0].isalpha() or _is_quantity(t) or (w := _canonical(stem(bare.lower()))) not in measure:
+        w = _canonical(stem(bare.lower())) if t[:1].isalpha() else ""
+        named = bool(w) and w in measure and not _is_quantity(t) and (
+            (i and _names_a_product(t)) or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
+        if named:
+            asked_of = asked_of or (not run and i and tokens[i - 1].lower() in _ASKED_OF) or bare != t
+            run.append(w)
+        elif run and t in ("+", "&", "and") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1]):
             continue
-        named = (i and _names_a_product(t)) or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS)
-        before = tokens[i - 2 if i > 1 and tokens[i - 1] in ("+", "&", "and") else i - 1].lower() if i else ""
-        if named and (bare != t or before in _ASKED_OF or (found and before.removesuffix("'s") == found[-1][1])):
-            found.append((w, bare.lower()))
-    return frozenset(w for w, _ in found)
+        else:
+            if run and asked_of:
+                runs.append(run)
+            run, asked_of = [], False
+    return tuple(frozenset(r) for r in runs)
 
 
-def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: frozenset[str]) -> bool:
+def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: frozenset[str], figure: bool = False) -> bool:
     """Whether a sentence (its stems) may state the quantity the question asks of a named thing
     (``AskedFor.names``). A name ``central`` to the sentence's note (its title or two or more of its
     sentences write it: the note discusses it) asks nothing more. A name the note writes once is
     a passing mention ("Transurban, the other bidder, ..."): only its own sentence can say anything
-    of it, and only if it states an asked quantity (or its long form). True when the question asks
-    no quantity of a named thing."""
+    of it, and only if it states an asked quantity (or its long form) or, for a question asking a
+    figure, holds one (``figure``: "agreed to buy it for $214 million" gives its price). A name of
+    several words counts when any of them is written. True when the question asks no quantity of
+    a named thing."""
     if not wants.names or not wants.quantities:
         return True
     canonical = _canonical_all(sentence)
-    stated = any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
-    return all(name in central or (name in canonical and stated) for name in wants.names)
+    stated = figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
+    return all(name & central or (name & canonical and stated) for name in wants.names)
 
 
 def _is_quantity(token: str) -> bool:

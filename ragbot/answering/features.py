@@ -169,11 +169,12 @@ def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[fl
     return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) if wants.qualifiers else 1.0 for credit in credits]
 
 
-def central_names(names: frozenset[str], pool: list[Candidate]) -> dict[str, frozenset[str]]:
-    """Per note, the asked ``names`` its title or two or more of its sentences in ``pool`` write
-    (``states_named_quantity``)."""
-    if not names:
+def central_names(things: tuple[frozenset[str], ...], pool: list[Candidate]) -> dict[str, frozenset[str]]:
+    """Per note, the words of the asked names (``AskedFor.names``) its title or two or more of its
+    sentences in ``pool`` write (``states_named_quantity``)."""
+    if not things:
         return {}
+    names = frozenset().union(*things)
     counts: dict[str, Counter[str]] = {}
     for c in pool:
         counts.setdefault(c.source, Counter()).update(names & c.stems)
@@ -234,7 +235,9 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
             qualifier_match=qualified,
-            named_quantity=float(states_named_quantity(a.wants, candidate.stems, central.get(candidate.source, frozenset()))),
+            named_quantity=float(states_named_quantity(
+                a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and states_kind("figure", candidate.text),
+            )),
             answer_kind_fit=float(states_kind(a.wants.kind, candidate.text)),
         ))
     return found
