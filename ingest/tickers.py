@@ -52,7 +52,9 @@ SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
 # company's two-word name ("united micro"; overlapping pairs).
 _SHORTENED_NAME = re.compile(rf"(?<![\w&'\u2019-])([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-])")
 _WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
-_UPPER_TOKEN = re.compile(r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?)(?![\w\-]|\.[A-Za-z])")
+_UPPER_TOKEN = re.compile(
+    r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?|[A-Z0-9][A-Z0-9]{0,9}\.[A-Z]{1,3})(?![\w\-]|\.[A-Za-z])"
+)  # (or listed with its exchange's suffix: "L.TO", "373220.KS", "BEEF3.SA")
 
 
 @dataclass(frozen=True)
@@ -723,5 +725,18 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
         first = _first_word(named[-1])
         if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
-        rows.append(Company(ticker, named[0], named, (), ticker.lower() in lower))
+        rows.append(Company(ticker, named[0], named, listing_base(ticker, known, lower), ticker.lower() in lower))
     return rows
+
+
+_LISTING = re.compile(r"(?P<base>[A-Z][A-Z0-9]{2,9})\.[A-Z]{1,3}")
+
+
+def listing_base(ticker: str, known: set[str], lower: set[str]) -> tuple[str, ...]:
+    """The symbol without its exchange suffix ("FER" of "FER.MC", "BEEF3" of "BEEF3.SA"), as users
+    type it, when it has three characters or more, starts with a letter, is no other company's
+    symbol (``known``) and no word (English, or one the notes write in lower case: ``lower``);
+    else none ("L" of "L.TO" is a letter, "LOW" of "LOW.TO" a word)."""
+    found = _LISTING.fullmatch(ticker)
+    base = found.group("base") if found else ""
+    return (base,) if base and base not in known and base.lower() not in lower and not is_english(base) else ()

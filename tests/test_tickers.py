@@ -341,3 +341,17 @@ def test_a_name_two_learned_companies_share_names_neither():
 def test_a_company_its_notes_call_by_its_ticker_takes_its_full_name_written_once_leading_a_note():
     notes = [(["IHGD"], "Intercon Hotels Grand picked Payco. IHGD said RevPAR rose."), (["IHGD"], "IHGD cut its RevPAR outlook. IHGD fell.")]
     assert [c.name for c in learn_companies(notes, CompanyDirectory.load())] == ["Intercon Hotels Grand"]
+
+
+def test_a_ticker_listed_with_its_exchanges_suffix_is_named_whole_and_by_its_base():
+    """Real feeds write "FER.MC", "BEEF3.SA", "373220.KS", "L.TO": users type them whole, or
+    without the suffix when what is left is a symbol of three characters or more and no word."""
+    rows = declared_companies([("FERV.MC", "Ferrovia Group"), ("BEEF3.SA", "Velmora Foods"), ("373220.KS", "Lumen Grid"),
+                               ("L.TO", "Loblane Companies"), ("LOW.TO", "Lowmark Stores")], set(), set())
+    resolver = TickerResolver(CompanyDirectory(rows))
+    resolver.learn([], {c.ticker for c in rows}, words={"score", "sentiment", "market"})
+    for text, ticker in (("FERV.MC score?", "FERV.MC"), ("ferv score?", "FERV.MC"), ("FERV sentiment", "FERV.MC"),
+                         ("BEEF3 score", "BEEF3.SA"), ("373220.KS sentiment", "373220.KS"), ("what is L.TO's score?", "L.TO")):
+        assert resolver.resolve(text, case_sensitive_names=False) == [ticker], text
+    assert {c.ticker: c.symbols for c in rows}["LOW.TO"] == () and {c.ticker: c.symbols for c in rows}["L.TO"] == ()
+    assert resolver.resolve("the U.S. market and D.R. Horton", case_sensitive_names=False) == []  # initials are no listing
