@@ -66,9 +66,11 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
 
 @dataclass(frozen=True)
 class Declarations:
-    """What one note's text tells the other notes about companies: the ``(ticker, name)`` pairs
-    it declares and the words it writes in lower case (``declared_companies`` needs both of
-    every note). Small enough to keep, so a note need not be parsed again to take part."""
+    """What one note tells the other notes about companies: the ``(ticker, name)`` pairs its text
+    declares (and, from ``ingest.note.note_declarations``, the names learned for its Ticker
+    Sentiment lines over the notes parsed with it) and the words it writes in lower case
+    (``declared_companies`` needs both of every note). Small enough to keep, so a note need not
+    be parsed again to take part."""
 
     pairs: tuple[tuple[str, str], ...]
     lower: frozenset[str]

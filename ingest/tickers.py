@@ -139,10 +139,9 @@ class CompanyDirectory:
     def symbol_to_ticker(self) -> dict[str, str]:
         table = {}
         for company in self.companies.values():
-            table[company.ticker] = company.ticker
             for symbol in company.symbols:
                 table[symbol] = company.ticker
-        return table
+        return {**table, **{c.ticker: c.ticker for c in self.companies.values()}}  # a ticker names its own company
 
     @cached_property
     def alias_to_ticker(self) -> dict[str, str]:
@@ -575,7 +574,10 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
-            uses += Counter({p: n for phrase, n in uses.items() for p in _proper_starts(phrase, lower, lower_pairs, directory)})
+            starts = Counter()
+            for phrase, n in uses.items():
+                starts.update({start: n for start in _proper_starts(phrase, lower, lower_pairs, directory)})
+            uses += starts
             for phrase, used in uses.items():
                 notes_, leads, total = phrases.get(phrase, (0, 0, 0))
                 phrases[phrase] = (notes_ + 1, leads + (bool(found) and _starts(found[0], phrase)), total + used)
@@ -590,11 +592,18 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
 
 
+# Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,
+# ..."): prepositions and conjunctions only, so "Under Armour" and "Just Eat" keep their first word.
+_OPENING_WORDS = frozenset(
+    "On In At For By From With After Before During Since As While When If But And Or Of To Despite Although Following Amid Unlike".split()
+)
+
+
 def _without_opening_stopword(phrase: str) -> str:
-    """``phrase`` without a capitalised stopword opening it, which starts a sentence, not a name
-    ("In Brazil" -> "Brazil"; "The" stays: "The Home Depot"), and "" for a month ("On May")."""
+    """``phrase`` without a word of ``_OPENING_WORDS`` opening it ("In Brazil" -> "Brazil"), and ""
+    for a month ("On May")."""
     first, _, rest = phrase.strip().partition(" ")
-    phrase = rest.strip() if rest and first != "The" and not query_terms(first) else phrase.strip()
+    phrase = rest.strip() if rest and first in _OPENING_WORDS else phrase.strip()
     return "" if is_month(phrase) else phrase
 
 
@@ -612,10 +621,11 @@ def _starts(phrase: str, start: str) -> bool:
 
 
 def _in_full(name: str, phrases: dict[str, tuple[int, int, int]]) -> str:
-    """The longest phrase starting with ``name`` that every note using ``name`` writes: the full
-    name a short one was counted with ("Minerva Foods" for "Minerva")."""
+    """The longest phrase starting with ``name`` that every note using ``name`` writes, twice or
+    more in all: the full name a short one was counted with ("Minerva Foods" for "Minerva"; not
+    "Minerva Investor" of one "Minerva Investor Day")."""
     notes = phrases.get(name, (0, 0, 0))[0]
-    longer = [p for p, seen in phrases.items() if p.startswith(f"{name} ") and seen[0] == notes]
+    longer = [p for p, seen in phrases.items() if p.startswith(f"{name} ") and seen[0] == notes and seen[2] >= 2]
     return max(longer, key=lambda p: len(p.split()), default=name)
 
 
@@ -714,18 +724,21 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     name a company alone): "Kestrel" names Kestrel Semiconductor, "Delta" Delta Air Lines, "Pan"
     Pan American Silver, "Take-Two" Take-Two Interactive (``_first_word``); "General", "First" or
     the "Old" of Old Dominion Freight Line name nobody. The ticker is a symbol unless the notes
-    use it as a word."""
+    use it as a word, and so is a listed ticker's base ("FER" of "FER.MC", ``listing_base``) unless
+    another ticker or base takes it."""
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
             names[ticker] = short_names(company)
     firsts = Counter(_first_word(n[-1]) for n in names.values())
+    bases = Counter(b for t in names for b in listing_base(t, known, lower))  # "XYZ" of both "XYZ.A" and "XYZ.B": neither's
+    taken = known | set(names) | {b for b, n in bases.items() if n > 1}
     rows = []
     for ticker, named in names.items():
         first = _first_word(named[-1])
         if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
-        rows.append(Company(ticker, named[0], named, listing_base(ticker, known, lower), ticker.lower() in lower))
+        rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower), ticker.lower() in lower))
     return rows
 
 
@@ -733,10 +746,10 @@ _LISTING = re.compile(r"(?P<base>[A-Z][A-Z0-9]{2,9})\.[A-Z]{1,3}")
 
 
 def listing_base(ticker: str, known: set[str], lower: set[str]) -> tuple[str, ...]:
-    """The symbol without its exchange suffix ("FER" of "FER.MC", "BEEF3" of "BEEF3.SA"), as users
-    type it, when it has three characters or more, starts with a letter, is no other company's
-    symbol (``known``) and no word (English, or one the notes write in lower case: ``lower``);
-    else none ("L" of "L.TO" is a letter, "LOW" of "LOW.TO" a word)."""
+    """The symbol without its exchange's (or share class's) suffix ("FER" of "FER.MC", "BEEF3" of
+    "BEEF3.SA"), as users type it, when it has three characters or more, starts with a letter, is
+    no other company's symbol or ticker (``known``) and no word (English, or one the notes write in
+    lower case: ``lower``); else none ("L" of "L.TO" is a letter, "LOW" of "LOW.TO" a word)."""
     found = _LISTING.fullmatch(ticker)
     base = found.group("base") if found else ""
     return (base,) if base and base not in known and base.lower() not in lower and not is_english(base) else ()

@@ -77,7 +77,8 @@ _SENTIMENT = re.compile(
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
-    r"|\b(?:their|both|the\s+two|the)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
+    r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
+    r"|\bthe\s+(?:companies|tickers|names)['\u2019]?\s+(?:sentiment\s+)?scores\b"
     # what the notes' metadata holds: how many notes, and when they are dated
     # (or how many are one way, the stance word standing alone: "Acme notes: how many positive and how many negative?")
     r"|\bhow\s+many\s+(?:(?:were|are|of\s+them\s+(?:were|are))\s+)?(?:positive|negative|neutral|bullish|bearish)\b"

@@ -61,6 +61,8 @@ def test_the_measure_is_the_questions_content_words_without_periods_or_question_
     ("figure", "The rival bid for the SR 400 express lanes and launched Lumix7.", False),
     ("figure", "H1 2025 order intake was CHF 5.71 billion.", True),
     ("figure", "The 12 plants were sold, and about 40 stores closed in 2024.", True),
+    ("figure", "Q3 12% growth", True), ("figure", "It raised $5M.", True), ("figure", "Nearly 300 jobs were cut.", True),
+    ("figure", "It costs EUR 450 per tonne.", True), ("figure", "9M 2025 revenue was in line.", False),
     ("time", "Closing is unlikely before the first half of 2026.", True),
     ("time", "The line should start production by the end of the year.", True),
     ("time", "Deliveries begin in March.", True),
@@ -339,6 +341,7 @@ def test_a_comparison_asks_no_qualifier_of_every_sentence():
     ("What price is it paying for Lakemoor Savings Bank?", [{"lakemoor", "save", "bank"}]),  # after a preposition
     ("what harvest volume is norvale guiding to?", [{"norval"}]),  # typed in lower case, no English word
     ("How fast did Lumix's revenue grow?", [{"lumix"}]),  # the possessive
+    ("how many users did the Lumix\u2019s Orbit app reach?", [{"lumix"}]),  # a curly one, which ends the name
     ("How much has the China export ban cost the company?", []),  # a name only qualifying a noun
     ("how fast did visa's volume grow?", []),  # an English word
 ])

@@ -19,6 +19,7 @@ def test_a_score_asked_in_the_events_note_picks_that_note(router):
 def test_two_companies_scores_set_side_by_side_ask_for_sentiment(router):
     assert routed_kind(router, "In the supply deal between Tesla and Nvidia, how far apart were the two companies' scores?")[0] == "sentiment"
     assert router.route("how did Tesla's credit scores change?").intent == "facts"  # a measure, not the notes' scores
+    assert router.route("Did Tesla say the scores of borrowers fell?").intent == "facts"  # "the scores" alone
 
 
 def test_a_stance_that_moved_from_one_period_to_another_spans_both():

@@ -187,6 +187,19 @@ def test_a_name_is_counted_with_its_full_form_and_a_sentence_opening_names_nothi
     assert (learned.name, learned.aliases[:2]) == ("Velmora Foods", ("Velmora Foods", "Velmora"))
 
 
+def test_a_longer_form_written_once_and_a_name_opening_with_a_word_stay_as_written():
+    one = [(["MNRV3.SA"], "Velmora grew. Velmora cut costs. At the Velmora Investor Day, Velmora said more.")]
+    assert [c.name for c in learn_companies(one, CompanyDirectory.load())] == ["Velmora"]  # not "Velmora Investor"
+    under = [(["UAZ"], "Under Armoury raised prices. Under Armoury said sales rose."), (["UAZ"], "Under Armoury cut costs.")]
+    assert [c.name for c in learn_companies(under, CompanyDirectory.load())] == ["Under Armoury"]  # "Under" is the name's
+
+
+def test_two_tickers_sharing_a_base_and_a_ticker_that_is_another_ones_base_keep_their_own():
+    rows = declared_companies([("FERV", "Ferrovia US"), ("FERV.MC", "Ferrovia"), ("XYZQ.A", "Xylo A"), ("XYZQ.B", "Xylo B")], set(), set())
+    assert all(c.symbols == () for c in rows)
+    assert CompanyDirectory(rows).symbol_to_ticker["FERV"] == "FERV"
+
+
 def test_a_short_word_in_capitals_counts_whole_in_initials_and_a_groups_prefix_may_be_dropped():
     from ingest.tickers import initials, initials_forms, short_names
 

@@ -17,10 +17,9 @@ shares them, as processes on one machine share the embedded store's files (``loc
 
 from __future__ import annotations
 
-import re
-
 import json
 import logging
+import re
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -195,10 +194,10 @@ class PostgresLexicalIndex(LexicalIndex):
 
     def mentions(self, word: str, prefix: bool = False) -> bool:
         words = re.findall(r"\w+", word)
-        if not (prefix and len(words) == 1):
+        if not (prefix and words):
             query = f"plainto_tsquery('{TS_CONFIG}', :w)"
-        else:  # (to_tsquery reads operators: only a bare word goes in, as "word:*")
-            query, word = f"to_tsquery('{TS_CONFIG}', :w)", f"{words[0]}:*"
+        else:  # (to_tsquery reads operators: only bare words go in, in a row, the last as "word:*", as FTS5 reads "a-b"*)
+            query, word = f"to_tsquery('{TS_CONFIG}', :w)", " <-> ".join([*words[:-1], f"{words[-1]}:*"])
         return bool(self._rows(f"SELECT 1 FROM {LEXICAL_TABLE} WHERE collection = :c AND tsv @@ {query} LIMIT 1", w=word))
 
     def search(self, query: str, k: int, tickers: list[str] | None = None) -> list[tuple[Document, float]]:

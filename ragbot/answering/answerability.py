@@ -132,18 +132,24 @@ _FIGURE = re.compile(r"\d|\b(?:doubled?|tripled?|quadrupled?|halved?|twice|thric
 _SCALE = r"\s*(?:%|percent|per\s*cent|bps|basis\s+points?|[mbk]n?\b|mn|million|billion|trillion|thousand|times|x\b)"
 _DATE_NOT_FIGURE = re.compile(
     r"(?<![$\u20ac\u00a3\u00a5.,\d])\b(?:19|20)\d{2}s?\b(?![.,]\d|" + _SCALE + r")"
-    r"|\b(?:Q[1-4]|H[12]|[1-9]M|FY|CY)\s?'?\d{0,4}\b"
+    r"|\b(?:Q[1-4]|H[12]|FY|CY)(?:\s?'?(?:\d{4}|\d{2})(?![\d.,%]|" + _SCALE + r"))?\b"  # (a year after it at most: "Q3 12%" keeps 12%)
+    r"|(?<![$\u20ac\u00a3\u00a5.,\d])\b[1-9]M\b(?!\s*(?:of\s+)?[$\u20ac\u00a3\u00a5])"  # nine months ("9M"), not "$5M"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
 )
 _NAME_NOT_FIGURE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b")
+_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "EUR 450 per tonne", "CHF 12": an amount
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
 
 
 def _without_dates_and_names(sentence: str) -> str:
     """``sentence`` without what dates (``_DATE_NOT_FIGURE``) or names (``_NAME_NOT_FIGURE``) with
-    digits; a number after a capitalised stopword ("The 12 plants", "About 40 stores") stays."""
+    digits. A number after a capitalised word stays a figure when that word opens the sentence
+    ("Nearly 300 jobs", "About 40 stores"), is a stopword ("the 12 plants") or a currency code."""
     def drop(m: re.Match) -> str:
-        return m.group(0) if m.group("name") and not query_terms(m.group("name")) else " "
+        name = m.group("name")
+        kept = name and (not query_terms(name) or _CURRENCY_CODE.fullmatch(name) or _SENTENCE_OPENS.search(sentence[: m.start()]))
+        return m.group(0) if kept else " "
     return _NAME_NOT_FIGURE.sub(drop, _DATE_NOT_FIGURE.sub(" ", sentence))
 # A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
 _TIME = re.compile(
@@ -222,26 +228,31 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
     """What the question asks a quantity of by name, each thing as its words' stems: a run of
     capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
     typed in lower case that are no English word nor a finance abbreviation ("mowi"), joined by
-    "+", "&" or "and" ("Bausch + Lomb"), in the possessive ("Yuanbao's") or after a verb or
-    preposition that makes it the subject or owner (``_ASKED_OF``); never a quantity noun."""
-    tokens = _TOKEN.findall(topic)
+    "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
+    possessive or after a verb or preposition that makes it the subject or owner (``_ASKED_OF``);
+    never a quantity noun."""
+    tokens = _TOKEN.findall(topic.replace("\u2019", "'"))
     runs: list[list[str]] = []
     run: list[str] = []
-    asked_of = False
-    for i, t in enumerate(tokens + [""]):
-        bare = t.removesuffix("'s").removesuffix("\u2019s")
-        w = _canonical(stem(bare.lower())) if t[:1].isalpha() else ""
-        named = bool(w) and w in measure and not _is_quantity(t) and (
+    asked_of = closed = False
+    for i, t in enumerate(tokens):
+        bare = t.removesuffix("'s")
+        w = _canonical(stem(bare.lower())) if t[0].isalpha() else ""
+        named = bool(w) and w in measure and not _is_quantity(t) and bool(
             (i and _names_a_product(t)) or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
-        if named:
-            asked_of = asked_of or (not run and i and tokens[i - 1].lower() in _ASKED_OF) or bare != t
+        joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
+        if named and not closed:
+            asked_of = asked_of or (not run and tokens[i - 1].lower() in _ASKED_OF) or bare != t
             run.append(w)
-        elif run and t in ("+", "&", "and") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1]):
-            continue
-        else:
+            closed = bare != t
+        elif not joined:
             if run and asked_of:
                 runs.append(run)
-            run, asked_of = [], False
+            run, asked_of, closed = [], False, False
+            if named:  # a name right after a possessive one starts its own run
+                run, asked_of, closed = [w], tokens[i - 1].lower() in _ASKED_OF or bare != t, bare != t
+    if run and asked_of:
+        runs.append(run)
     return tuple(frozenset(r) for r in runs)
 
 

@@ -176,8 +176,11 @@ def central_names(things: tuple[frozenset[str], ...], pool: list[Candidate]) -> 
         return {}
     names = frozenset().union(*things)
     counts: dict[str, Counter[str]] = {}
+    seen = set()
     for c in pool:
-        counts.setdefault(c.source, Counter()).update(names & c.stems)
+        if (c.source, c.sentence.start) not in seen:  # a sentence in two overlapping passages counts once
+            seen.add((c.source, c.sentence.start))
+            counts.setdefault(c.source, Counter()).update(names & c.stems)
     titled = {c.source: names & stems(c.passage.metadata.get("title") or "") for c in pool}
     return {source: frozenset(n for n, k in seen.items() if k > 1) | titled[source] for source, seen in counts.items()}
 

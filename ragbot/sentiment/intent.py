@@ -96,7 +96,7 @@ _EVENT_SCORE = re.compile(
     re.I,
 )
 # A score (or a read or take) asked of something named with a determiner ("Acme score on the beta
-# record?", "how bad was the Acme read on the recall?"; not an
+# record?", "how bad was the Acme read on the recall?", "Acme's score in the distribution deal"; not an
 # average's: "the avg score for the quarter").
 _SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for|in)\s+(?:the|that|this)\b", re.I)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
