@@ -31,11 +31,6 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _MONTH_NAME = re.compile(_MONTH)
-
-
-def is_month(word: str) -> bool:
-    """Whether ``word`` names a month ("May", "Sept.")."""
-    return _MONTH_NAME.fullmatch(word) is not None
 _YEAR = r"(?:19|20)\d{2}"
 # A calendar date written out: ISO, "November 3, 2025", "3 November 2025", "Nov 3", "2025/11/03", "11/03/2025".
 _DATE = (
@@ -43,6 +38,11 @@ _DATE = (
     rf"{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?)"
 )
 _DATE_RE = re.compile(rf"(?<![\w/-])({_DATE})(?![\w/-])", re.IGNORECASE)
+
+
+def is_month(word: str) -> bool:
+    """Whether ``word`` names a month ("May", "Sept.")."""
+    return _MONTH_NAME.fullmatch(word) is not None
 _HAS_YEAR = re.compile(_YEAR)
 _DATE_LINE = re.compile(r"^[ \t]*(?:date|published|dated)[ \t]*:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)

@@ -236,7 +236,8 @@ class Ragbot:
 
         New and edited notes are embedded, unchanged ones skipped, and files unchanged since their
         notes were indexed not even parsed (``ragbot.reading``); with ``sync``, notes whose
-        files are gone are removed (without it, they are reported as ``missing``). Unreadable files are reported and keep their old chunks.
+        files are gone are removed (without it, reported as ``missing``). Unreadable files are
+        reported and keep their old chunks.
         Notes deleted on the page but kept on disk stay out unless ``include_deleted``.
         Sources are paths under ``root``, behind ``settings.notes_scope`` when set; a sync
         removes only notes of that scope (``ragbot.userdata``; in server mode it needs one).

@@ -18,6 +18,7 @@ from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.glossary import ABBREVIATIONS
 from ragbot.routing import Question
+from ragbot.sentiment.intent import one_typo_from_familiar
 
 # A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
@@ -183,13 +184,6 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
         ):
             return word
     return None
-
-
-def one_typo_from_familiar(word: str) -> bool:
-    """Whether ``word`` is one typo (an edit or a swap) from a familiar word (``familiar_words``)."""
-    from ragbot.sentiment.intent import familiar_words
-
-    return process.extractOne(word.lower(), familiar_words(), scorer=OSA.distance, score_cutoff=1) is not None
 
 
 _BRACKETED_SYMBOL = re.compile(r"\b[a-z][a-z\-]*\s+\(([A-Z]{2,5})\)")

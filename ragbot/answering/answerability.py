@@ -129,13 +129,16 @@ _FIGURE = re.compile(r"\d|\b(?:doubled?|tripled?|quadrupled?|halved?|twice|thric
 # ("Q3", "H1", "FY2025", "9M"), a day of a month ("June 30"), or a number in a name ("SR 400
 # express lanes", "Precision7", "Boeing 737 deliveries"), unless a scale or unit follows it
 # ("CHF 5.71 billion", "KRW 340 billion" are amounts).
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
 _SCALE = r"\s*(?:%|percent|per\s*cent|bps|basis\s+points?|[mbk]n?\b|mn|million|billion|trillion|thousand|times|x\b)"
 _DATE_NOT_FIGURE = re.compile(
     r"(?<![$\u20ac\u00a3\u00a5.,\d])\b(?:19|20)\d{2}s?\b(?![.,]\d|" + _SCALE + r")"
     r"|\b(?:Q[1-4]|H[12]|FY|CY)(?:\s?'?(?:\d{4}|\d{2})(?![\d.,%]|" + _SCALE + r"))?\b"  # (a year after it at most: "Q3 12%" keeps 12%)
     r"|(?<![$\u20ac\u00a3\u00a5.,\d])\b[1-9]M\b(?!\s*(?:of\s+)?[$\u20ac\u00a3\u00a5])"  # nine months ("9M"), not "$5M"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    rf"|\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
 )
 _NAME_NOT_FIGURE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b")
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "EUR 450 per tonne", "CHF 12": an amount
@@ -151,16 +154,19 @@ def _without_dates_and_names(sentence: str) -> str:
         kept = name and (not query_terms(name) or _CURRENCY_CODE.fullmatch(name) or _SENTENCE_OPENS.search(sentence[: m.start()]))
         return m.group(0) if kept else " "
     return _NAME_NOT_FIGURE.sub(drop, _DATE_NOT_FIGURE.sub(" ", sentence))
+
+
 # A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
 _TIME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?"
+    rf"\b{_MONTH_NAMES}\b\.?"
     r"|\b(?:next|this|last|coming|following)\s+(?:year|quarter|month|week|spring|summer|autumn|fall|winter)\b"
     r"|\b(?:year|quarter|month)[- ]end\b|\bend\s+of\s+(?:the\s+)?(?:year|quarter|month|decade)\b"
     r"|\b(?:today|tomorrow|yesterday|soon|later\s+this)\b|\bwithin\s+\w+\s+(?:days|weeks|months|years|quarters)\b"
     r"|\b(?:19|20)\d{2}s?\b",
     re.IGNORECASE,
 )
+
+
 def _canonical_all(words: frozenset[str]) -> frozenset[str]:
     return frozenset(_canonical(w) for w in words)
 

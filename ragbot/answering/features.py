@@ -175,14 +175,12 @@ def central_names(things: tuple[frozenset[str], ...], pool: list[Candidate]) -> 
     if not things:
         return {}
     names = frozenset().union(*things)
-    counts: dict[str, Counter[str]] = {}
-    seen = set()
-    for c in pool:
-        if (c.source, c.sentence.start) not in seen:  # a sentence in two overlapping passages counts once
-            seen.add((c.source, c.sentence.start))
-            counts.setdefault(c.source, Counter()).update(names & c.stems)
-    titled = {c.source: names & stems(c.passage.metadata.get("title") or "") for c in pool}
-    return {source: frozenset(n for n, k in seen.items() if k > 1) | titled[source] for source, seen in counts.items()}
+    sentences = {(c.source, c.sentence.start): names & c.stems for c in pool}  # a sentence in two overlapping passages counts once
+    titles = {c.source: c.passage.metadata.get("title") or "" for c in pool}
+    counts: dict[str, Counter[str]] = {source: Counter() for source in titles}
+    for (source, _), named in sentences.items():
+        counts[source].update(named)
+    return {source: frozenset(n for n, k in counted.items() if k > 1) | (names & stems(titles[source])) for source, counted in counts.items()}
 
 
 def newest_notes(pool: list[Candidate]) -> set[str]:
@@ -224,6 +222,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     central = central_names(a.wants.names, pool)
     for candidate, cov, measure, qualified in columns:
         passage = candidate.passage
+        holds_kind = states_kind(a.wants.kind, candidate.text)
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
@@ -239,8 +238,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             measure_match=measure,
             qualifier_match=qualified,
             named_quantity=float(states_named_quantity(
-                a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and states_kind("figure", candidate.text),
+                a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and holds_kind,
             )),
-            answer_kind_fit=float(states_kind(a.wants.kind, candidate.text)),
+            answer_kind_fit=float(holds_kind),
         ))
     return found

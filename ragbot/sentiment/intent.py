@@ -309,9 +309,13 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
     familiar = familiar_words()
     return [
         w for w in words
-        if not is_english(w) and w.removesuffix("ly") not in familiar
-        and process.extractOne(w, familiar, scorer=OSA.distance, score_cutoff=1) is None
+        if not is_english(w) and w.removesuffix("ly") not in familiar and not one_typo_from_familiar(w)
     ]
+
+
+def one_typo_from_familiar(word: str) -> bool:
+    """Whether ``word`` is one typo (an edit or a swap) from a familiar word (``familiar_words``)."""
+    return process.extractOne(word.lower(), familiar_words(), scorer=OSA.distance, score_cutoff=1) is not None
 
 
 @cache
