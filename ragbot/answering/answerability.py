@@ -149,11 +149,13 @@ def _without_dates_and_names(sentence: str) -> str:
     """``sentence`` without what dates (``_DATE_NOT_FIGURE``) or names (``_NAME_NOT_FIGURE``) with
     digits. A number after a capitalised word stays a figure when that word opens the sentence
     ("Nearly 300 jobs", "About 40 stores"), is a stopword ("the 12 plants") or a currency code."""
+    undated = _DATE_NOT_FIGURE.sub(" ", sentence)
+
     def drop(m: re.Match) -> str:
         name = m.group("name")
-        kept = name and (not query_terms(name) or _CURRENCY_CODE.fullmatch(name) or _SENTENCE_OPENS.search(sentence[: m.start()]))
+        kept = name and (not query_terms(name) or _CURRENCY_CODE.fullmatch(name) or _SENTENCE_OPENS.search(undated[: m.start()]))
         return m.group(0) if kept else " "
-    return _NAME_NOT_FIGURE.sub(drop, _DATE_NOT_FIGURE.sub(" ", sentence))
+    return _NAME_NOT_FIGURE.sub(drop, undated)
 
 
 # A time beyond the reporting periods ``periods()`` reads: months, relative times, years.
