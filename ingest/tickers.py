@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ingest.dates import is_month
-from ingest.words import is_english, is_modifier, query_terms
+from ingest.words import STOPWORDS, is_english, is_modifier, query_terms
 
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
@@ -258,7 +258,7 @@ class TickerResolver:
         self.held |= held or set()
         self.words |= frozenset(words)
         self.acronyms |= frozenset(acronyms)
-        for derived in ("_name_patterns", "_held_names"):
+        for derived in ("_name_patterns", "_held_names", "_possessive_name_pattern"):
             self.__dict__.pop(derived, None)
 
     def extended(self, companies: list[Company]) -> "TickerResolver":
@@ -273,6 +273,26 @@ class TickerResolver:
     def _held_names(self) -> dict[str, list[str]]:
         """Each held company's name, accents folded, as lower-case words."""
         return {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
+
+    @cached_property
+    def _possessive_name_pattern(self) -> re.Pattern[str] | None:
+        """The names the alias table leaves out of a company's aliases, as words ("Visa", "Target",
+        "Shell": notes write them as words too), in the possessive, any case."""
+        names = sorted(
+            {fold_accents(c.name) for c in self.directory.companies.values() if len(c.name) >= 3 and c.name.lower() not in self.directory.alias_to_ticker},
+            key=len, reverse=True,
+        )
+        return re.compile(rf"(?<![\w&])({'|'.join(map(re.escape, names))})['\u2019]s\b", re.IGNORECASE) if names else None
+
+    def _possessive_name_hits(self, text: str) -> list[Mention]:
+        """Companies a question names by their own name in the possessive, though the alias table
+        lists it as no alias for being a word ("visa's cross-border volume", "Target's margin"): an
+        owner's name, not the word."""
+        pattern = self._possessive_name_pattern
+        if pattern is None:
+            return []
+        lower = {fold_accents(c.name).lower(): c.ticker for c in self.directory.companies.values()}
+        return [Mention(m.start(), m.end(), lower[m.group(1).lower()]) for m in pattern.finditer(text) if _owner_may_follow(text[: m.start()])]
 
     def _shortened_hits(self, text: str) -> list[Mention]:
         """Held companies a question names by the first word of their name and the start of the
@@ -299,6 +319,8 @@ class TickerResolver:
         shortened (``_shortened_hits``)."""
         text = fold_accents(text)
         hits = self._alias_hits(text, case_sensitive_names) + self._symbol_hits(text, not case_sensitive_names)
+        if not case_sensitive_names:
+            hits += [m for m in self._possessive_name_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         shortened = [] if case_sensitive_names else [m for m in self._shortened_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         hits = sorted(hits + shortened)
         hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
@@ -326,6 +348,21 @@ class TickerResolver:
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
         return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_DETERMINERS = frozenset("a an the its their our my your his her this that these those each every some any no".split())
+
+
+def _owner_may_follow(before: str) -> bool:
+    """Whether a company may be named after ``before``: at the start, after punctuation, or after
+    a function word ("did", "and", "to") other than a determiner; not after a noun or an article
+    ("price target's", "the visa's": the word)."""
+    word = _WORD_BEFORE.search(before)
+    if word is None or not before.rstrip().endswith(word.group(1)):
+        return True
+    bare = word.group(1).lower()
+    return bare in STOPWORDS and bare not in _DETERMINERS
 
 
 # A Markdown heading line: often a file's slug set as a title ("# Acme: widget recall"), not prose.

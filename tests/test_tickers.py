@@ -96,6 +96,15 @@ def test_questions_in_lower_case_still_skip_ambiguous_words(resolver):
     assert resolver.resolve("is it now on target with ai?", case_sensitive_names=False) == []
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    ("how fast did visa's cross-border volume grow?", ["V"]), ("Target\u2019s margin?", ["TGT"]),
+    ("what's the visa backlog?", []), ("is the price target's upside real?", []),
+])
+def test_a_name_kept_out_of_the_aliases_for_being_a_word_names_its_company_in_the_possessive(resolver, question, expected):
+    assert resolver.resolve(question, case_sensitive_names=False) == expected
+    assert resolver.resolve(question.replace("visa's", "Visa's")) == []  # notes: the word, as before
+
+
 def test_canonical_maps_listings_and_keeps_unknown_symbols(resolver):
     directory = resolver.directory
     assert [directory.canonical(s) for s in ("0700.HK", "$baba", "9988.hk", "ZZZZ")] == ["TCEHY", "BABA", "BABA", "ZZZZ"]
