@@ -158,8 +158,13 @@ def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str
 
 
 def measure_credits(wants: AskedFor, pool: list[Candidate]) -> list[dict[str, float]]:
-    """Each sentence's credit for each asked measure word (``measure_credit``)."""
-    return [measure_credit(wants, c.stems, c.context_stems) for c in pool]
+    """Each sentence's credit for each asked measure word (``measure_credit``), its context
+    being every passage of its note in ``pool``: a note on personal auto rates is about auto in
+    its risk paragraph too, though that chunk does not say so."""
+    notes: dict[str, frozenset[str]] = {}
+    for c in pool:
+        notes[c.source] = notes.get(c.source, frozenset()) | c.context_stems
+    return [measure_credit(wants, c.stems, notes[c.source]) for c in pool]
 
 
 def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[float]:
