@@ -283,6 +283,15 @@ def test_qualifier_match_needs_the_asked_segment_in_the_sentence_or_its_passage(
     assert features_of(question("What was the revenue?"), [passage(TOTAL)])[TOTAL].qualifier_match == 1.0  # none asked
 
 
+def test_a_sentence_without_a_figure_stands_in_its_whole_note_and_a_figure_in_its_own_passage():
+    q = question("What are the main risks to auto margins?", text="What are the main risks to auto margins?")
+    risks = "Risks are frequency normalization and rising repair severity from costlier vehicles."
+    figure = "Commercial Lines margins fell to 8% in the quarter."
+    f = features_of(q, [passage("The insurer cut personal auto rates in 12 states."), passage(f"{risks} {figure}", start=400)])
+    assert (f[risks].qualifier_match, f[figure].qualifier_match) == (1.0, 0.0)  # "auto" of the note's other chunk
+    assert features_of(q, [passage(risks, source="b.txt"), passage("Auto rates fell.")])[risks].qualifier_match == 0.0  # another note's
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("How fast did Megapack revenue grow?", {"megapack"}),
     ("What NII is the bank guiding to?", set()),  # an abbreviation the notes may spell out

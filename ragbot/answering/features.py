@@ -158,13 +158,15 @@ def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str
 
 
 def measure_credits(wants: AskedFor, pool: list[Candidate]) -> list[dict[str, float]]:
-    """Each sentence's credit for each asked measure word (``measure_credit``), its context
-    being every passage of its note in ``pool``: a note on personal auto rates is about auto in
-    its risk paragraph too, though that chunk does not say so."""
+    """Each sentence's credit for each asked measure word (``measure_credit``). A sentence
+    without a figure stands in its whole note (every passage of it in ``pool``): the risks
+    closing a note on personal auto rates are auto's, though their chunk does not say so. A
+    figure belongs to what its own passage names: a note's other segment ("Chemical Products")
+    does not make another segment's earnings its own."""
     notes: dict[str, frozenset[str]] = {}
     for c in pool:
         notes[c.source] = notes.get(c.source, frozenset()) | c.context_stems
-    return [measure_credit(wants, c.stems, notes[c.source]) for c in pool]
+    return [measure_credit(wants, c.stems, c.context_stems if states_kind("figure", c.text) else notes[c.source]) for c in pool]
 
 
 def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[float]:
