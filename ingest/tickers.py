@@ -145,11 +145,13 @@ class CompanyDirectory:
 
     @cached_property
     def alias_to_ticker(self) -> dict[str, str]:
-        """Each alias, lower-cased, and a hyphenated one also written together ("tmobile" for
-        T-Mobile, as users type it), to its ticker."""
+        """Each alias, lower-cased, and a hyphenated one also written together or apart ("tmobile",
+        "coca cola femsa", as users type them), to its ticker."""
         table = {fold_accents(alias.lower()): c.ticker for c in self.companies.values() for alias in c.aliases}
-        joined = {alias.replace("-", ""): ticker for alias, ticker in table.items() if _HYPHEN_JOINS.search(alias)}
-        return {**{a: t for a, t in joined.items() if len(a) >= 4}, **table}
+        hyphenated = [(alias, ticker) for alias, ticker in table.items() if _HYPHEN_JOINS.search(alias)]
+        joined = {alias.replace("-", ""): ticker for alias, ticker in hyphenated if len(alias) >= 5}
+        apart = {re.sub(r"(?<=[a-z])-(?=[a-z])", " ", alias): ticker for alias, ticker in hyphenated}
+        return {**joined, **apart, **table}
 
     def add(self, companies: list[Company]) -> None:
         """Add rows (e.g. companies learned from notes); existing tickers keep their row."""
@@ -197,7 +199,9 @@ class TickerResolver:
     @cached_property
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
         names = {fold_accents(a) for c in self.directory.companies.values() for a in c.aliases}
-        names |= {a.replace("-", "") for a in names if _HYPHEN_JOINS.search(a) and a.replace("-", "").lower() in self.directory.alias_to_ticker}
+        hyphenated = [a for a in names if _HYPHEN_JOINS.search(a)]
+        names |= {form for a in hyphenated for form in (a.replace("-", ""), re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", a))
+                  if form.lower() in self.directory.alias_to_ticker}
         aliases = sorted(names, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
         pattern = rf"(?<![\w&])({body})(?:['\u2019]s?)?(?![\w&])"
@@ -515,6 +519,7 @@ def _written_names(company: Company, text: str) -> set[str]:
 # "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
 _PROPER_PHRASE = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){0,3}\s?(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}"
+    r"(?:\s+[A-Z]{3,6}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
 )
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
@@ -626,7 +631,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
-    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
+    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker), directory.alias_to_ticker)
 
 
 # Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,
@@ -752,7 +757,9 @@ def _first_word(name: str) -> str | None:
     return head if rest and re.fullmatch(r"[A-Z][\w]*(?:-[A-Z0-9][\w]*)+", head) else first_name(name)
 
 
-def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: set[str]) -> list[Company]:
+def declared_companies(
+    declared: list[tuple[str, str]], lower: set[str], known: set[str], known_names: Iterable[str] = (),
+) -> list[Company]:
     """Alias-table rows for ``(ticker, company name)`` pairs the notes declare (front matter, "Name
     (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
     is named by its full and short names, and by the short name's first word when it is a proper
@@ -762,18 +769,21 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     Pan American Silver, "Take-Two" Take-Two Interactive (``_first_word``); "General", "First" or
     the "Old" of Old Dominion Freight Line name nobody. The ticker is a symbol unless the notes
     use it as a word, and so is a listed ticker's base ("FER" of "FER.MC", ``listing_base``) unless
-    another ticker or base takes it."""
+    another ticker or base takes it. A shorter name another company goes by (``known_names``,
+    lower-cased: "Coca-Cola" of "Coca-Cola FEMSA") stays that company's."""
+    taken_names = frozenset(known_names)
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
-            names[ticker] = short_names(company)
+            full, *short = short_names(company)
+            names[ticker] = (full, *(n for n in short if n.lower() not in taken_names))
     firsts = Counter(_first_word(n[-1]) for n in names.values())
     bases = Counter(b for t in names for b in listing_base(t, known, lower))  # "XYZ" of both "XYZ.A" and "XYZ.B": neither's
     taken = known | set(names) | {b for b, n in bases.items() if n > 1}
     rows = []
     for ticker, named in names.items():
         first = _first_word(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
+        if first and firsts[first] == 1 and first.lower() not in lower | taken_names and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
         rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower), ticker.lower() in lower))
     return rows

@@ -148,6 +148,21 @@ def test_companies_missing_from_the_table_are_learned_from_their_notes():
     assert [(c.ticker, c.name, c.ambiguous_symbol) for c in learned] == [("ZS", "Zscaler", False)]
 
 
+def test_a_name_ending_in_capitals_and_starting_as_a_known_company_is_learned_whole():
+    """ "Coca-Cola FEMSA" is not Coca-Cola (KO): a proper name may end in a word in capitals,
+    and typed with a space for the hyphen it still names its company."""
+    notes = [(["KOFX"], "Coca-Cola FEMSA cut its Mexico outlook. In Mexico, Coca-Cola FEMSA's volumes fell."),
+             (["KOFX"], "Coca-Cola FEMSA opened a plant in Brazil. Mexico demand stayed soft for Coca-Cola FEMSA.")]
+    directory = CompanyDirectory.load()
+    learned = learn_companies(notes, directory)
+    assert [(c.ticker, c.name) for c in learned] == [("KOFX", "Coca-Cola FEMSA")]
+    resolver = TickerResolver(directory)
+    resolver.learn(learned)
+    assert resolver.resolve("count of bearish notes on coca cola femsa", case_sensitive_names=False) == ["KOFX"]
+    assert resolver.resolve("coca cola sentiment?", case_sensitive_names=False) == ["KO"]
+    assert resolver.resolve("t mobile churn", case_sensitive_names=False) == ["TMUS"]
+
+
 def test_a_competitor_listed_beside_a_company_is_not_named_after_it():
     main = "Harrowgate Robotics won a pilot. Harrowgate Robotics shipped robots. Sorbotic lost the trial. Sorbotic shares fell."
     other = "Harrowgate Robotics raised its outlook. Harrowgate Robotics hired staff."
