@@ -225,7 +225,9 @@ def check_companies(
     (``held``): a reply when none of them can be answered for, else the ones that can, with a
     notice naming the others; "did you mean" for a near spelling when it names none; "not in
     your notes" for a name no note mentions (``unknown_name``, when ``mentioned`` is given) or
-    a subject no note's word begins with (``unwritten_subject``, when ``begins`` is given)."""
+    a subject no note's word begins with (``unwritten_subject``, when ``begins`` is given): a
+    reply, or a notice beside the answer when the question names a company the notes cover
+    ("Enel's score when Rome floated the levy?")."""
     missing = [t for t in question.named if t not in held]
     excluded = [t for t in question.named if filtered and t in held and t not in filtered]
     notices = [f"No notes about {_names(resolver, missing)}."] if missing else []
@@ -242,6 +244,8 @@ def check_companies(
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
     name = (mentioned and unknown_name(question.text, resolver, mentioned)) or (begins and unwritten_subject(question, begins, one_typo_from_familiar))
+    if name and answerable:  # beside a company the notes cover, as for a named company without notes: said, then answered
+        return CompanyCheck(None, None, (f"{name} is not in your notes: no note mentions it.",))
     if name:
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
     return CompanyCheck()
