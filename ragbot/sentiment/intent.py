@@ -91,6 +91,12 @@ _EVENT_SCORE = re.compile(
     # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
     rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
     r"|\b(?:score|scored|rate|rated)\s+(?:it|that|this)\s*[?.!]*\s*$"  # "..., how negative did we score it"
+    # (the score something got when it happened: "what sentiment did Acme get when it signed the
+    # deal?", "When Acme launched its new chip, what score did it get?"; and a note described as
+    # "the one where ...")
+    r"|\b(?:sentiment|score|rating|label)\b[^?.]{0,30}?\b(?:get|got|receive|received|earn|earned)\s+(?:when|after|following|once|as)\b"
+    r"|^\W*(?:when|after|once|following)\s[^?]{3,100}?,\s*(?:what|how)\b[^?]*?\b(?:sentiment|score|rating|scored|rated)\b"
+    r"|\b(?:the|that)\s+one\s+(?:where|when|in\s+which)\b"
     r"|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,

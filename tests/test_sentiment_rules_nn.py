@@ -1,0 +1,64 @@
+"""General rules found by reading blind set NN's first-run misses, each pinned over invented
+wording: the score a company got when something happened ("what sentiment did Acme get when it
+signed the deal?", a leading "When Acme launched ..., what score did it get?", "the one where
+...", "how did the research rate Acme teaming up with Beta?") is the score of the note about that
+event; a note named first and a company's number asked after it ("the stimulus note, whats
+Acme's number") or which of its companies came out best asks that note's ticker scores, and the
+answer says which is highest and lowest; "the most positively covered company" ranks companies.
+The company-naming rules NN showed ("Coca-Cola FEMSA", "coca cola femsa") are pinned in
+tests/test_tickers.py; an unknown name beside a covered company in tests/test_companies.py."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from langchain_core.documents import Document
+from test_sentiment_rules import routed_kind
+
+from ragbot.sentiment.catalog import NoteRecord
+from ragbot.sentiment.compose import Citer, one_note_lines
+
+
+@pytest.mark.parametrize("question", [
+    "what sentiment did tesla get when it signed that multi-year supply deal with the korean cathode maker?",
+    "When Tesla launched its new robotaxi app, what sentiment score did Tesla get?",
+    "tesla - the one where regulators fined them and paused their sales. what was the score",
+    "how did the research rate tesla teaming up with nvidia on robot training",
+    "what score did Tesla get after it announced the buyback?",
+])
+def test_the_score_a_company_got_when_something_happened_is_the_score_of_that_events_note(router, question):
+    assert routed_kind(router, question) == ("sentiment", "note")
+
+
+def test_a_score_asked_of_a_company_alone_still_averages_its_notes(router):
+    assert routed_kind(router, "what sentiment did tesla get this year?")[1] != "note"
+    assert routed_kind(router, "what score does Tesla have?")[1] != "note"
+
+
+@pytest.mark.parametrize("question", [
+    "the beijing stimulus note w/ three tickers, whats tesla's number",
+    "china consumption stimulus piece - which of the names in it came out best?",
+])
+def test_a_note_named_first_then_a_companys_number_or_the_best_of_its_companies_asks_its_scores(router, question):
+    assert routed_kind(router, question) == ("sentiment", "note")
+
+
+def test_numbers_and_best_named_without_a_note_ask_no_sentiment(router):
+    assert router.route("what's the number of stores in the note?").intent == "facts"
+    assert router.route("which segment came out best last quarter?").intent == "facts"
+
+
+def test_a_notes_answer_says_which_of_its_companies_scored_highest_and_lowest():
+    passage = Document(page_content="Beijing package.", metadata={"source": "stimulus.md"})
+    record = NoteRecord("stimulus.md", "Beijing package", date(2026, 7, 28), "front matter", "mildly positive", 0.38,
+                        {"FANUY": 0.21, "MONC": 0.45, "PLS": 0.30}, ("FANUY", "MONC", "PLS"), passage)
+    lines = one_note_lines(record, ("FANUY",), Citer(10))
+    assert lines[-1] == "Highest: MONC +0.45; lowest: FANUY +0.21 [1]."
+    two = one_note_lines(record, ("FANUY", "MONC"), Citer(10))
+    assert "Highest" not in " ".join(two) and "0.24 lower than MONC's" in two[-1]  # two asked: their gap instead
+
+
+def test_the_most_positively_covered_company_ranks_companies(router):
+    assert routed_kind(router, "who was the most positively covered company in Q3 2025") == ("sentiment", "extreme")
+    assert router.route("which company was most negatively affected by tariffs?").intent == "facts"
