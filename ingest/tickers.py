@@ -522,6 +522,7 @@ _PROPER_PHRASE = re.compile(
     r"(?:\s+[A-Z]{3,6}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
 )
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. " (not "J. Smith & Co")
 _PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 
@@ -728,7 +729,7 @@ def short_names(company: str) -> tuple[str, ...]:
     """The name and the name without its article, legal form, initials or a group's prefix in
     capitals ("HD Hyundai Heavy Industries" -> "Hyundai Heavy Industries"): "Kestrel Semiconductor Inc." ->
     ("Kestrel Semiconductor Inc.", "Kestrel Semiconductor"); "The Cooper Companies" -> (..., "Cooper
-    Companies", "Cooper"); "D.R. Horton" -> ("D.R. Horton", "Horton"); a person's name by its
+    Companies", "Cooper"); "D.R. Horton" -> ("D.R. Horton", "DR Horton", "Horton"); a person's name by its
     surname: "Arthur J. Gallagher" -> ("Arthur J. Gallagher", "Gallagher")."""
     names, name = [company.strip()], company.strip()
     if (bare := re.sub(r"^The\s+(?=[A-Z])", "", name)) != name:
@@ -737,8 +738,9 @@ def short_names(company: str) -> tuple[str, ...]:
     while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
         names.append(shorter)
         name = shorter
-    if (bare := re.sub(r"^(?:[A-Z]\.)+\s*", "", name)) != name and bare:
-        names.append(bare)
+    if initials := _INITIALS.match(name):  # "A. O. Smith" is typed "A.O. Smith" and "AO Smith", and by its
+        letters, rest = re.findall(r"[A-Z]", initials.group()), name[initials.end():]  # surname unless a word
+        names += [f"{'.'.join(letters)}. {rest}", f"{''.join(letters)} {rest}"] + ([rest] if not is_english(rest) else [])
     if person := _PERSONS_NAME.fullmatch(name):
         names.append(person.group("surname"))
     first, _, rest = name.partition(" ")

@@ -29,6 +29,13 @@ ABBREVIATIONS = {
     "ev": "electric vehicle",
     "sbc": "stock-based compensation",
     "p/e": "price to earnings",
+    "adj": "adjusted",
+    "gwp": "gross written premiums",
+    "nwp": "net written premiums",
+    "arr": "annual recurring revenue",
+    "aum": "assets under management",
+    "roe": "return on equity",
+    "cogs": "cost of goods sold",
 }
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}}
 _PATTERN = re.compile(

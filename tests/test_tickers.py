@@ -245,7 +245,13 @@ def test_words_naming_two_companies_name_the_one_the_notes_are_about():
 def test_initials_are_part_of_a_learned_name_and_the_name_without_them_names_it_too():
     notes = [(["DRHX"], "D.R. Hortonville cut prices. D.R. Hortonville said orders fell.")]
     (learned,) = learn_companies(notes, CompanyDirectory.load())
-    assert learned.aliases[:2] == ("D.R. Hortonville", "Hortonville")
+    assert learned.aliases[:3] == ("D.R. Hortonville", "DR Hortonville", "Hortonville")
+    spaced = declared_companies([("AOSX", "A. O. Smithfield Corporation"), ("AOSY", "B. K. Smith")], set(), set())
+    assert spaced[0].aliases == ("A. O. Smithfield Corporation", "A. O. Smithfield", "A.O. Smithfield", "AO Smithfield", "Smithfield")
+    assert "Smith" not in spaced[1].aliases  # an English word is no name alone
+    resolver = TickerResolver(CompanyDirectory.load())
+    resolver.learn(spaced)
+    assert resolver.resolve("how much did ao smithfield's china sales drop?", case_sensitive_names=False) == ["AOSX"]
 
 
 def test_a_company_named_after_a_person_learns_the_whole_name_and_the_surname():
