@@ -156,6 +156,9 @@ _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any
 # ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
+    # (a name ending in "s", in the possessive with its apostrophe alone: "werner enterprises'", "siemens'")
+    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)\s+[A-Za-z][A-Za-z&\-]*s['\u2019](?!\w)"),
+    re.compile(r"\b([A-Za-z][A-Za-z&\-]*s)['\u2019](?!\w)"),
     re.compile(r"\b(?:for|on|about|at|of|re|regarding)\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
 )

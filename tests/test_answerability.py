@@ -370,3 +370,7 @@ def test_a_name_a_note_mentions_once_is_answered_only_by_its_sentence_stating_th
     price = asked_for("What price is it paying for Lakemoor Savings Bank?", "What price is it paying for Lakemoor Savings Bank?")
     deal = frozenset(stems("It agreed to buy Lakemoor Savings Bank for $214 million in stock."))
     assert states_named_quantity(price, deal, frozenset(), figure=True) and not states_named_quantity(price, deal, frozenset())
+    # a figure asked of it with no quantity named: the passing sentence must hold one
+    getting = asked_for("how much is zenstar getting for its spectrum?", "how much is zenstar getting for its spectrum?")
+    sale = frozenset(stems("Zenstar's decision to sell its spectrum licenses put a spotlight on spectrum values."))
+    assert not states_named_quantity(getting, sale, frozenset()) and states_named_quantity(getting, sale, frozenset(), figure=True)

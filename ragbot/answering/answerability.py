@@ -271,9 +271,10 @@ def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: fr
     a passing mention ("Transurban, the other bidder, ..."): only its own sentence can say anything
     of it, and only if it states an asked quantity (or its long form) or, for a question asking a
     figure, holds one (``figure``: "agreed to buy it for $214 million" gives its price). A name of
-    several words counts when any of them is written. True when the question asks no quantity of
-    a named thing."""
-    if not wants.names or not wants.quantities:
+    several words counts when any of them is written. A figure asked of it with no quantity named
+    ("how much is EchoStar getting for its spectrum?") is a quantity asked too. True when the
+    question asks no quantity of a named thing."""
+    if not wants.names or not (wants.quantities or wants.kind == "figure"):
         return True
     canonical = _canonical_all(sentence)
     stated = figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
