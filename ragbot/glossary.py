@@ -44,8 +44,15 @@ _PATTERN = re.compile(
 )
 
 
+# Desk jargon: an analyst's "names" are the companies they follow ("which of my names are
+# getting hit by tariffs?"), said so only after a possessive or "the names in".
+_NAMES = re.compile(r"\b(?:my|our|your|the)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
+
+
 def expand(text: str) -> str:
-    """``text`` followed by the other form of each abbreviation or long form it uses."""
+    """``text`` followed by the other form of each abbreviation or long form it uses, and by
+    "companies" for an analyst's "names"."""
     extra = [_TERMS[m.group(1).lower()] for m in _PATTERN.finditer(text)]
+    extra += ["companies"] if _NAMES.search(text) else []
     extra = [e for e in dict.fromkeys(extra) if e.lower() not in text.lower()]
     return f"{text} ({', '.join(extra)})" if extra else text

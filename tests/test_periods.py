@@ -62,13 +62,14 @@ def test_no_asked_period_means_no_preference():
 
 @pytest.mark.parametrize(
     ("text", "added"),
-    [("What was capex in Q2?", "capital expenditure"), ("capital expenditures rose", "capex"), ("Is FCF enough?", "free cash flow")],
+    [("What was capex in Q2?", "capital expenditure"), ("capital expenditures rose", "capex"), ("Is FCF enough?", "free cash flow"),
+     ("viasat adj ebitda?", "adjusted"), ("which of my names are getting hit by tariffs?", "companies")],  # (an analyst's "names")
 )
 def test_abbreviations_and_long_forms_are_expanded_both_ways(text, added):
     assert expand(text) == f"{text} ({added})"
 
 
-@pytest.mark.parametrize("text", ["what are Alibaba's cloud risks?", "the evening session", "capex and capital expenditure"])
+@pytest.mark.parametrize("text", ["what are Alibaba's cloud risks?", "the evening session", "capex and capital expenditure", "the names of its brands"])
 def test_text_without_a_missing_form_is_unchanged(text):
     assert expand(text) == text
 
