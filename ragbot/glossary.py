@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# (An abbreviation stands for its long form in the asked measure, folded into one word: one whose
+# long form holds a quantity noun, "annual recurring revenue", would lose the quantity, so such
+# terms are added only with a test that the question keeps asking a figure.)
 ABBREVIATIONS = {
     "capex": "capital expenditure",
     "opex": "operating expenses",
@@ -32,10 +35,7 @@ ABBREVIATIONS = {
     "adj": "adjusted",
     "gwp": "gross written premiums",
     "nwp": "net written premiums",
-    "arr": "annual recurring revenue",
-    "aum": "assets under management",
     "roe": "return on equity",
-    "cogs": "cost of goods sold",
 }
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}}
 _PATTERN = re.compile(
