@@ -226,6 +226,10 @@ def test_a_follow_up_asks_its_own_measure_or_else_the_one_it_continues():
     own = asked_for("How many cars did they deliver that quarter?", "How many cars did they deliver that quarter?",
                     previous_topic="What was the company's vehicle margin in Q3 2025?")
     assert own.measure == {"car", "deliv"} and own.kind == "figure"  # not the margin asked before
+    # the gate requires only the kind a follow-up asks itself: the previous turn's is a guess
+    follow = question("And in the following quarter?", previous_topic=earlier)
+    assert answerer().asked_kind(follow) is None
+    assert answerer().asked_kind(question("And when will it close?", previous_topic=earlier)) == "time"
 
 
 def test_only_the_core_of_the_measure_must_be_in_the_sentence():

@@ -113,8 +113,10 @@ class ExtractiveAnswerer(Answerer):
         return scored, dropped, {id(s.candidate): s for s in scored}
 
     def asked_kind(self, question: Question) -> str | None:
-        """The kind of answer the question asks for: "figure", "time", "risk" or None."""
-        return asked_for(question.text, question.topic, self.resolver, question.previous_topic).kind
+        """The kind of answer the question itself asks for: "figure", "time", "risk" or None. A
+        follow-up's kind is its own ("and when will it close?"), not the previous turn's: "and in
+        the following quarter?" may be answered by what that quarter's notes say, figure or not."""
+        return asked_for(question.text, question.topic, self.resolver).kind
 
     def decide(self, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         """Stage 6, the gate, told which kind of answer the question asks for."""
