@@ -88,7 +88,7 @@ def shared_companies(declarations: Iterable[Declarations], directory: CompanyDir
     declared = [pair for d in declarations for pair in d.pairs]
     if not declared:
         return []
-    return declared_companies(declared, set().union(*(d.lower for d in declarations)), set(directory.symbol_to_ticker), directory.alias_to_ticker)
+    return declared_companies(declared, set().union(*(d.lower for d in declarations)), set(directory.symbol_to_ticker))
 
 
 def text_companies(texts: list[str], directory: CompanyDirectory, scored: frozenset[str] = frozenset()) -> list[Company]:

@@ -87,4 +87,4 @@ def front_matter_companies(chunks: list[tuple[dict, str]], directory: CompanyDir
         for meta, _ in chunks
         if meta.get("company") and len(meta.get("primary_tickers") or []) == 1
     ]
-    return declared_companies(declared, lower_words("\n".join(text for _, text in chunks)), set(directory.companies), directory.alias_to_ticker)
+    return declared_companies(declared, lower_words("\n".join(text for _, text in chunks)), set(directory.companies))

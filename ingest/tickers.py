@@ -632,7 +632,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
-    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker), directory.alias_to_ticker)
+    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
 
 
 # Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,
@@ -759,9 +759,7 @@ def _first_word(name: str) -> str | None:
     return head if rest and re.fullmatch(r"[A-Z][\w]*(?:-[A-Z0-9][\w]*)+", head) else first_name(name)
 
 
-def declared_companies(
-    declared: list[tuple[str, str]], lower: set[str], known: set[str], known_names: Iterable[str] = (),
-) -> list[Company]:
+def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: set[str]) -> list[Company]:
     """Alias-table rows for ``(ticker, company name)`` pairs the notes declare (front matter, "Name
     (TICK)" in text, or a name ``learn_companies`` found), tickers in ``known`` left out. A company
     is named by its full and short names, and by the short name's first word when it is a proper
@@ -771,21 +769,18 @@ def declared_companies(
     Pan American Silver, "Take-Two" Take-Two Interactive (``_first_word``); "General", "First" or
     the "Old" of Old Dominion Freight Line name nobody. The ticker is a symbol unless the notes
     use it as a word, and so is a listed ticker's base ("FER" of "FER.MC", ``listing_base``) unless
-    another ticker or base takes it. A shorter name another company goes by (``known_names``,
-    lower-cased: "Coca-Cola" of "Coca-Cola FEMSA") stays that company's."""
-    taken_names = frozenset(known_names)
+    another ticker or base takes it."""
     names: dict[str, tuple[str, ...]] = {}
     for ticker, company in declared:
         if ticker not in known and ticker not in names:
-            full, *short = short_names(company)
-            names[ticker] = (full, *(n for n in short if n.lower() not in taken_names))
+            names[ticker] = short_names(company)
     firsts = Counter(_first_word(n[-1]) for n in names.values())
     bases = Counter(b for t in names for b in listing_base(t, known, lower))  # "XYZ" of both "XYZ.A" and "XYZ.B": neither's
     taken = known | set(names) | {b for b, n in bases.items() if n > 1}
     rows = []
     for ticker, named in names.items():
         first = _first_word(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower | taken_names and not (len(first) <= SHORT_WORD and is_modifier(first)):
+        if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
         rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower), ticker.lower() in lower))
     return rows

@@ -208,6 +208,24 @@ def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
     return None
 
 
+_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*\s+)*$")
+_SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:for|on|about|of|regarding|re)\s+(?:the\s+)?)\W*$", re.IGNORECASE)
+
+
+def names_the_subject(text: str, name: str) -> bool:
+    """Whether ``name`` (with the capitalised words before it: "Jazz Pharma") stands where the
+    question names what it asks about: opening it, after "for", "on", "about", "of", or in the
+    possessive ("score for Jazz Pharma in the Solvane note?"); not inside what describes an
+    event ("Enel's score when Rome floated the levy?")."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    if re.match(r"(?:\s+[A-Z][\w&.\-]*)*['\u2019]s\b", text[at + len(name):]):  # "Zorblax Corp's"
+        return True
+    before = text[:at]
+    return _SUBJECT_BEFORE.search(before[: _NAME_RUN_BEFORE.search(before).start()]) is not None
+
+
 def _capitals_carry_no_signal(text: str) -> bool:
     """True for a question typed in Title Case or capitals, where a capital marks no name: most of
     its words (over ``TITLE_CASE_SHARE``) start with one."""
@@ -247,7 +265,7 @@ def check_companies(
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
     name = (mentioned and unknown_name(question.text, resolver, mentioned)) or (begins and unwritten_subject(question, begins, one_typo_from_familiar))
-    if name and answerable:  # beside a company the notes cover, as for a named company without notes: said, then answered
+    if name and answerable and not names_the_subject(question.text, name):  # context beside a covered company: said, then answered
         return CompanyCheck(None, None, (f"{name} is not in your notes: no note mentions it.",))
     if name:
         return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))

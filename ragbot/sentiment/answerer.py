@@ -333,9 +333,11 @@ class SentimentAnswerer(Answerer):
     @staticmethod
     def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:
         """The one note about every company asked, when a question names a note by its companies
-        alone ("the note covering Acme, Beta and Gamma together"); None unless there is one."""
+        alone ("the note covering Acme, Beta and Gamma together"); None unless there is one, or
+        when it asks one company: a company's only note is not the note on an event it does not
+        share ("the note on the Acme recall in Hong Kong")."""
         together = [r for r in candidates if about_each(r, intent.tickers)]
-        return together[0] if len(together) == 1 else None
+        return together[0] if len(together) == 1 and len(intent.tickers) > 1 else None
 
     def by_period(self, intent: SentimentIntent, candidates: list[NoteRecord], texts: dict[str, list[str]]) -> NoteRecord | None:
         """The note about the reporting period asked: among the notes whose title, first chunk or

@@ -273,6 +273,14 @@ def _direction(text: str) -> Literal["positive", "negative"] | None:
     return "negative" if negative else "positive"
 
 
+# Phrases that join an event to its cause, naming neither ("on the back of the order book").
+_CONNECTIVE = re.compile(
+    r"\b(?:on\s+the\s+back\s+of|in\s+the\s+wake\s+of|on\s+the\s+heels\s+of|in\s+light\s+of|in\s+the\s+face\s+of"
+    r"|as\s+a\s+result\s+of|ahead\s+of|thanks\s+to|because\s+of|due\s+to)\b",
+    re.IGNORECASE,
+)
+
+
 def one_note_topic(question: Question, periods: bool = False) -> str:
     """The words that say which note is meant ("export ban", "Singles Day"), without the
     question's sentiment vocabulary or company names; with ``periods``, without the words of
@@ -280,7 +288,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
     # "why", "what's dragging on", "at the moment", "the drop in its sentiment": naming no note
-    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", question.topic))))
+    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", _CONNECTIVE.sub(" ", question.topic)))))
     return " ".join(
         t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
