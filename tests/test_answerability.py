@@ -173,7 +173,7 @@ def test_the_subject_and_measure_floors_are_off_by_default():
 
 def test_by_default_a_named_segment_a_period_and_a_time_must_be_stated():
     defaults = AnsweringSettings()
-    assert (defaults.min_qualifier_match, defaults.min_period_fit, defaults.required_answer_kinds) == (1.0, 0.0, ["time"])
+    assert (defaults.min_qualifier_match, defaults.min_period_fit, defaults.required_answer_kinds) == (1.0, 0.0, ["figure", "time"])
     q = question("What was the company Retail's revenue in Q3 2025?", ["JD"], text="What was JD Retail's revenue in Q3 2025?")
     assert not answerer(defaults).answer(q, [passage(TOTAL, primary_tickers=["JD"], about=["JD"])]).found
 
