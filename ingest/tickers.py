@@ -120,6 +120,11 @@ class Mention(NamedTuple):
 _HYPHEN_JOINS = re.compile(r"[A-Za-z]-[A-Za-z]")  # a hyphen inside a name ("T-Mobile", "Coca-Cola")
 
 
+def hyphens_apart(name: str) -> str:
+    """``name`` with the hyphens inside it typed as spaces ("coca cola" for "coca-cola")."""
+    return re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", name)
+
+
 class CompanyDirectory:
     """The alias table: bundled rows, then the user's file (whose rows win on conflicts)."""
 
@@ -150,7 +155,7 @@ class CompanyDirectory:
         table = {fold_accents(alias.lower()): c.ticker for c in self.companies.values() for alias in c.aliases}
         hyphenated = [(alias, ticker) for alias, ticker in table.items() if _HYPHEN_JOINS.search(alias)]
         joined = {alias.replace("-", ""): ticker for alias, ticker in hyphenated if len(alias) >= 5}
-        apart = {re.sub(r"(?<=[a-z])-(?=[a-z])", " ", alias): ticker for alias, ticker in hyphenated}
+        apart = {hyphens_apart(alias): ticker for alias, ticker in hyphenated}
         return {**joined, **apart, **table}
 
     def add(self, companies: list[Company]) -> None:
@@ -200,8 +205,7 @@ class TickerResolver:
     def _name_patterns(self) -> dict[bool, re.Pattern[str]]:
         names = {fold_accents(a) for c in self.directory.companies.values() for a in c.aliases}
         hyphenated = [a for a in names if _HYPHEN_JOINS.search(a)]
-        names |= {form for a in hyphenated for form in (a.replace("-", ""), re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", a))
-                  if form.lower() in self.directory.alias_to_ticker}
+        names |= {form for a in hyphenated for form in (a.replace("-", ""), hyphens_apart(a)) if form.lower() in self.directory.alias_to_ticker}
         aliases = sorted(names, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases) or r"(?!x)x"
         pattern = rf"(?<![\w&])({body})(?:['\u2019]s?)?(?![\w&])"
@@ -280,8 +284,8 @@ class TickerResolver:
 
     @cached_property
     def _possessive_name_pattern(self) -> re.Pattern[str] | None:
-        """The names the alias table leaves out of a company's aliases, as words ("Visa", "Target",
-        "Shell": notes write them as words too), in the possessive, any case."""
+        """Companies' own names that are not among their aliases ("Visa", "Target", "Shell": the
+        table leaves them out for being words; also "MSCI", "RTX"), in the possessive, any case."""
         names = sorted(
             {fold_accents(c.name) for c in self.directory.companies.values() if len(c.name) >= 3 and c.name.lower() not in self.directory.alias_to_ticker},
             key=len, reverse=True,
@@ -295,8 +299,8 @@ class TickerResolver:
         pattern = self._possessive_name_pattern
         if pattern is None:
             return []
-        lower = {fold_accents(c.name).lower(): c.ticker for c in self.directory.companies.values()}
-        return [Mention(m.start(), m.end(), lower[m.group(1).lower()]) for m in pattern.finditer(text) if _owner_may_follow(text[: m.start()])]
+        owners = {fold_accents(c.name).lower(): c.ticker for c in self.directory.companies.values()}
+        return [Mention(m.start(), m.end(), owners[m.group(1).lower()]) for m in pattern.finditer(text) if _owner_may_follow(text[: m.start()])]
 
     def _shortened_hits(self, text: str) -> list[Mention]:
         """Held companies a question names by the first word of their name and the start of the
@@ -354,19 +358,25 @@ class TickerResolver:
         return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_WORD_BEFORE = re.compile(r"([A-Za-z0-9]+)(['\u2019](?:s|re|d|ll|ve))?([^\w\s]*)\s*\Z")
 _DETERMINERS = frozenset("a an the its their our my your his her this that these those each every some any no".split())
+_SET_AGAINST = frozenset("vs versus v".split())
 
 
 def _owner_may_follow(before: str) -> bool:
     """Whether a company may be named after ``before``: at the start, after punctuation, or after
-    a function word ("did", "and", "to") other than a determiner; not after a noun or an article
-    ("price target's", "the visa's": the word)."""
-    word = _WORD_BEFORE.search(before)
-    if word is None or not before.rstrip().endswith(word.group(1)):
+    a function word ("did", "and", "to", "what's", "vs") other than a determiner; not after a
+    noun, a number, a hyphen or an article ("price target's", "$400 target's", "price-target's",
+    "the visa's": the word)."""
+    word = _WORD_BEFORE.search(before[-40:])  # (a bounded tail: questions may be long)
+    if word is None:
+        return not before.rstrip().endswith("-")
+    bare, contraction, punctuation = word.group(1).lower(), word.group(2), word.group(3)
+    if punctuation and not punctuation.endswith("-"):
         return True
-    bare = word.group(1).lower()
-    return bare in STOPWORDS and bare not in _DETERMINERS
+    if contraction or bare in _SET_AGAINST:  # "what's visa's", "mastercard vs visa's"
+        return True
+    return bare in STOPWORDS and bare not in _DETERMINERS and not punctuation
 
 
 # A Markdown heading line: often a file's slug set as a title ("# Acme: widget recall"), not prose.
@@ -515,14 +525,20 @@ def _written_names(company: Company, text: str) -> set[str]:
     return names
 
 
+# Words in capitals that follow a company's name without being part of it: titles, measures,
+# places and common abbreviations ("Acme CEO", "Acme EBITDA", "Acme USA").
+_NO_NAME_CAPITALS = frozenset(
+    "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
+    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR".split()
+)
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
 _PROPER_PHRASE = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){0,3}\s?(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}"
-    r"(?:\s+[A-Z]{3,6}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
+    rf"(?:\s+(?!(?:{'|'.join(sorted(_NO_NAME_CAPITALS))})\b)[A-Z]{{3,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
 )
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
-_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. " (not "J. Smith & Co")
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. "
 _PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]*\b")
 

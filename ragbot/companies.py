@@ -156,9 +156,10 @@ _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any
 # ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
-    # (a name ending in "s", in the possessive with its apostrophe alone: "werner enterprises'", "siemens'")
-    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)\s+[A-Za-z][A-Za-z&\-]*s['\u2019](?!\w)"),
-    re.compile(r"\b([A-Za-z][A-Za-z&\-]*s)['\u2019](?!\w)"),
+    # (a company's name ending in a word that ends company names, in the possessive with its
+    # apostrophe alone: "werner enterprises'"; not a plural: "the hyperscalers'", "proptech names'")
+    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)\s+(?:enterprises|industries|holdings|partners|systems|brands|resources|technologies"
+               r"|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods)['\u2019](?!\w)", re.I),
     re.compile(r"\b(?:for|on|about|at|of|re|regarding)\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
 )
@@ -208,21 +209,28 @@ def declared_unknown(text: str, resolver: TickerResolver) -> str | None:
     return None
 
 
-_NAME_RUN_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*\s+)*$")
-_SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:for|on|about|of|regarding|re)\s+(?:the\s+)?)\W*$", re.IGNORECASE)
+_NAME_RUN_BEFORE = re.compile(r"(?:(?<![\w'\u2019])(?!(?:Did|Does|Do|Is|Was|Will|Has|Have|Can|Could|Would|Should|Are|Were)\b)[A-Z][\w&.\-]*\s+)*\Z")
+# Where a question names what it asks about: its start, after a preposition of its object
+# ("score for X", the ``_SUBJECT_SLOTS`` prepositions), or as the subject of its verb ("did X say").
+_SUBJECT_BEFORE = re.compile(
+    r"(?:\A|\b(?:for|on|about|of|at|regarding|re)\s+(?:the\s+)?"
+    r"|\b(?:did|does|do|is|was|will|has|have|can|could|would|should|are|were)\s+)[^\w\s]*\s*\Z", re.IGNORECASE,
+)
+_OWNED_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")  # "Zorblax Corp's", "Werner Enterprises'"
 
 
 def names_the_subject(text: str, name: str) -> bool:
     """Whether ``name`` (with the capitalised words before it: "Jazz Pharma") stands where the
-    question names what it asks about: opening it, after "for", "on", "about", "of", or in the
-    possessive ("score for Jazz Pharma in the Solvane note?"); not inside what describes an
-    event ("Enel's score when Rome floated the levy?")."""
-    at = text.find(name)
-    if at < 0:
+    question names what it asks about: opening it, after "for", "on", "about", "of", as the
+    subject of its verb ("What did Zorblax say about Alibaba?"), or in the possessive ("score
+    for Jazz Pharma in the Solvane note?"); not inside what describes an event ("Enel's score
+    when Rome floated the levy?")."""
+    found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+    if found is None:
         return False
-    if re.match(r"(?:\s+[A-Z][\w&.\-]*)*['\u2019]s\b", text[at + len(name):]):  # "Zorblax Corp's"
+    if _OWNED_AFTER.match(text, found.end()):
         return True
-    before = text[:at]
+    before = text[max(0, found.start() - 80) : found.start()]  # (a bounded tail: questions may be long)
     return _SUBJECT_BEFORE.search(before[: _NAME_RUN_BEFORE.search(before).start()]) is not None
 
 

@@ -45,8 +45,8 @@ _PATTERN = re.compile(
 
 
 # Desk jargon: an analyst's "names" are the companies they follow ("which of my names are
-# getting hit by tariffs?"), said so only after a possessive or "the names in".
-_NAMES = re.compile(r"\b(?:my|our|your|the)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
+# getting hit by tariffs?"), said so after a possessive ("the names Tesla gave its models" are not).
+_NAMES = re.compile(r"\b(?:my|our|your)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
 
 
 def expand(text: str) -> str:

@@ -47,9 +47,9 @@ MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\
 # (or what the event described scored: "... recall - what did it score")
 # (or how: "how'd we score that?"; and what the thing described got: "... What score did that get?")
 SCORED_BY_US = (
-    r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|(?:the|our|my)\s+(?:notes?|research|coverage|analysts?))\s+(?:score|rate)\b"
+    r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|(?:the|our|my)\s+(?:notes?|research|coverage))\s+(?:score|rate)\b"
     rf"|\bwhat(?:['\u2019]d|\s+did)\s+(?:that|this|the)\s+(?:one|{NOTE_NOUN})\s+(?:get|score|receive)\b"
-    r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage|analysts?))\s+(?:score|rate)\b"
+    r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
@@ -73,6 +73,7 @@ _SENTIMENT = re.compile(
     r"|\b(most|least|more|less)\s+(positive|negative|upbeat|downbeat)\b"
     # (or how the notes covered it: "the most positively covered company"; not "most negatively affected")
     r"|\b(?:most|least|more|less)\s+(?:positive|negative|favou?rab|unfavou?rab)ly\s+(?:covered|viewed|rated|scored|regarded|seen|written)\b"
+    r"(?!\s+by\s+(?!(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|us)\b))"  # (not "by customers")
     # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
     # (a gloomy or rosy note, and the notes' takes and views: "the gloomiest note", "the negative takes on Acme")
     r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
@@ -184,10 +185,11 @@ _SENTIMENT = re.compile(
     # a named note's outcome asked with no measure ("Acme recall note -- what did it come out at?")
     rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\b(?:what|where)\s+did\s+(?:[\w.&'\u2019-]+\s+){{1,3}}?(?:come\s+out|land|end\s+up|score)(?:\s+at)?\s*(?:[?.!]|$)"
     # (or which of its companies came out best: "stimulus piece - which of the names in it came out best?")
-    rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\bwhich\b[^?.]{{0,40}}?\b(?:came\s+out|come\s+out|landed|ended\s+up|scored|rated)\s+(?:best|worst|highest|lowest|top|better|worse)\b"
+    rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\bwhich\s+(?:of\s+)?(?:the\s+|its\s+)?(?:names|companies|company|tickers|ticker|stocks|ones)\b[^?.]{{0,30}}?"
+    r"\b(?:came\s+out|come\s+out|landed|ended\s+up|scored|rated)\s+(?:best|worst|highest|lowest|top|better|worse)\b"
     rf"|['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # (or the note named first: "the stimulus note w/ three tickers, whats Acme's number")
-    rf"|\b{NOTE_NOUN}\b[^?.]{{0,60}}?['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number|reading)\s*(?:[?.!]|$)"
+    rf"|\b{NOTE_NOUN}\b[^?.]{{0,60}}?(?<!\bthe\s)(?<!\bour\s)\b[\w.&-]+['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number)\s*(?:[?.!]|$)"
     # ... or its score there ("Acme score in the leisure survey")
     rf"|\bscores?\s+(?:in|from)\s+(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # the best or worst note ("best Acme note so far?"), and a note set against the first or latest

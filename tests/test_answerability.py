@@ -230,6 +230,8 @@ def test_a_follow_up_asks_its_own_measure_or_else_the_one_it_continues():
     follow = question("And in the following quarter?", previous_topic=earlier)
     assert answerer().asked_kind(follow) is None
     assert answerer().asked_kind(question("And when will it close?", previous_topic=earlier)) == "time"
+    again = question(earlier, text="And Ford?", previous_topic=earlier)  # the previous question asked of another company
+    assert answerer().asked_kind(again) == "figure"
 
 
 def test_only_the_core_of_the_measure_must_be_in_the_sentence():
@@ -290,7 +292,7 @@ def test_qualifier_match_needs_the_asked_segment_in_the_sentence_or_its_passage(
 def test_a_sentence_without_a_figure_stands_in_its_whole_note_and_a_figure_in_its_own_passage():
     q = question("What are the main risks to auto margins?", text="What are the main risks to auto margins?")
     risks = "Risks are frequency normalization and rising repair severity from costlier vehicles."
-    figure = "Commercial Lines margins fell to 8% in the quarter."
+    figure = "Repair severity rose 9% in the quarter on costlier parts."
     f = features_of(q, [passage("The insurer cut personal auto rates in 12 states."), passage(f"{risks} {figure}", start=400)])
     assert (f[risks].qualifier_match, f[figure].qualifier_match) == (1.0, 0.0)  # "auto" of the note's other chunk
     assert features_of(q, [passage(risks, source="b.txt"), passage("Auto rates fell.")])[risks].qualifier_match == 0.0  # another note's

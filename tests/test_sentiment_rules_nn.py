@@ -53,10 +53,13 @@ def test_a_notes_answer_says_which_of_its_companies_scored_highest_and_lowest():
     passage = Document(page_content="Beijing package.", metadata={"source": "stimulus.md"})
     record = NoteRecord("stimulus.md", "Beijing package", date(2026, 7, 28), "front matter", "mildly positive", 0.38,
                         {"FANUY": 0.21, "MONC": 0.45, "PLS": 0.30}, ("FANUY", "MONC", "PLS"), passage)
-    lines = one_note_lines(record, ("FANUY",), Citer(10))
+    lines = one_note_lines(record, (), Citer(10))
     assert lines[-1] == "Highest: MONC +0.45; lowest: FANUY +0.21 [1]."
+    assert "Highest" not in " ".join(one_note_lines(record, ("FANUY",), Citer(10)))  # one asked: its own score answers
     two = one_note_lines(record, ("FANUY", "MONC"), Citer(10))
     assert "Highest" not in " ".join(two) and "0.24 lower than MONC's" in two[-1]  # two asked: their gap instead
+    tied = NoteRecord("t.md", "Tie", date(2026, 7, 28), "front matter", "neutral", 0.0, {"A": 0.301, "B": 0.299, "C": -0.1}, ("A",), passage)
+    assert one_note_lines(tied, (), Citer(10))[-1] == "Highest: A, B +0.30; lowest: C -0.10 [1]."
 
 
 def test_the_most_positively_covered_company_ranks_companies(router):
@@ -77,3 +80,19 @@ def test_a_phrase_joining_an_event_to_its_cause_is_no_word_of_the_event(router):
 
     topic = one_note_topic(router.route("what score did tesla get when they bumped up guidance on the back of the order book?"))
     assert "back" not in topic.split() and {"guidance", "order", "book"} <= set(topic.split())
+
+
+@pytest.mark.parametrize("question", [
+    "what sentiment did Tesla get after Q3 2025?", "After June 2025, how did Tesla's sentiment trend?",
+    "what score did Tesla get once 2026 started?", "When looking at 2025, how was Tesla rated on average?",
+])
+def test_a_time_after_when_or_after_is_a_window_not_an_event(router, question):
+    assert routed_kind(router, question)[1] != "note"
+
+
+@pytest.mark.parametrize("question", [
+    "In the JD Power survey, which brand scored highest?", "in the Ford note which region came out best?",
+    "the jobs report article: what's the ISM's number?", "which product was the most favorably viewed by customers?",
+])
+def test_content_questions_about_surveys_regions_and_readings_stay_content(router, question):
+    assert router.route(question).intent == "facts"

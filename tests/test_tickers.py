@@ -164,6 +164,20 @@ def test_a_name_ending_in_capitals_and_starting_as_a_known_company_is_learned_wh
     assert resolver.resolve("t mobile churn", case_sensitive_names=False) == ["TMUS"]
 
 
+@pytest.mark.parametrize("after", ["CEO", "EBITDA", "USA"])
+def test_a_title_or_measure_in_capitals_after_a_name_is_no_part_of_it(after):
+    notes = [(["GRBX"], f"General Robotix reported results. General Robotix {after} rose. General Robotix {after} held.")]
+    assert [c.name for c in learn_companies(notes, CompanyDirectory.load())] == ["General Robotix"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("what's visa's cross-border volume?", ["V"]), ("mastercard vs visa's volume", ["MA", "V"]),
+    ("price-target's upside", []), ("$400 target's upside?", []),
+])
+def test_an_owner_follows_a_contraction_or_vs_but_not_a_hyphen_or_a_number(resolver, question, expected):
+    assert resolver.resolve(question, case_sensitive_names=False) == expected
+
+
 def test_a_competitor_listed_beside_a_company_is_not_named_after_it():
     main = "Harrowgate Robotics won a pilot. Harrowgate Robotics shipped robots. Sorbotic lost the trial. Sorbotic shares fell."
     other = "Harrowgate Robotics raised its outlook. Harrowgate Robotics hired staff."

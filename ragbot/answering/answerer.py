@@ -115,8 +115,13 @@ class ExtractiveAnswerer(Answerer):
     def asked_kind(self, question: Question) -> str | None:
         """The kind of answer the question itself asks for: "figure", "time", "risk" or None. A
         follow-up's kind is its own ("and when will it close?"), not the previous turn's: "and in
-        the following quarter?" may be answered by what that quarter's notes say, figure or not."""
-        return asked_for(question.text, question.topic, self.resolver).kind
+        the following quarter?" may be answered by what that quarter's notes say, figure or not.
+        A follow-up the router reads as the previous question asked again ("And Ford?", its topic
+        the previous one's) asks what that question asked."""
+        own = asked_for(question.text, question.topic, self.resolver).kind
+        if own is None and question.topic == question.previous_topic and question.topic != question.text:
+            return asked_for(question.topic, question.topic, self.resolver).kind
+        return own
 
     def decide(self, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         """Stage 6, the gate, told which kind of answer the question asks for."""

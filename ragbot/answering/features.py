@@ -20,7 +20,8 @@ match                about an asked company and no other company leads the sente
                      another company and an asked one leads it), 0 a passing mention
 measure_  0..1       measure_match: IDF-weighted share of the asked measure's words
 match                (``answerability.py``) the sentence states: 1 each in the sentence, 0.5 only in
-                     its passage or title, 0 absent or replaced by a neighbouring measure (another
+                     its passage or title (a sentence without a figure: any of its note's passages
+                     among the candidates), 0 absent or replaced by a neighbouring measure (another
                      quantity, or the asked quantity of the whole company); 1 if none is asked
 qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment or product narrowing
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
@@ -157,16 +158,16 @@ def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str
     return values
 
 
-def measure_credits(wants: AskedFor, pool: list[Candidate]) -> list[dict[str, float]]:
+def measure_credits(wants: AskedFor, pool: list[Candidate], figures: list[bool]) -> list[dict[str, float]]:
     """Each sentence's credit for each asked measure word (``measure_credit``). A sentence
     without a figure stands in its whole note (every passage of it in ``pool``): the risks
     closing a note on personal auto rates are auto's, though their chunk does not say so. A
     figure belongs to what its own passage names: a note's other segment ("Chemical Products")
-    does not make another segment's earnings its own."""
+    does not make another segment's earnings its own. ``figures``: whether each sentence holds one."""
     notes: dict[str, frozenset[str]] = {}
     for c in pool:
         notes[c.source] = notes.get(c.source, frozenset()) | c.context_stems
-    return [measure_credit(wants, c.stems, c.context_stems if states_kind("figure", c.text) else notes[c.source]) for c in pool]
+    return [measure_credit(wants, c.stems, c.context_stems if figure else notes[c.source]) for c, figure in zip(pool, figures)]
 
 
 def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[float]:
@@ -223,13 +224,14 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     found = []
     # each company of a comparison may be asked its own segment ("Azure's growth vs AWS's"), so
     # a question naming several companies asks no qualifier of every sentence
-    credits = measure_credits(a.wants, pool) if a.wants.measure else [{} for _ in pool]
+    figures = [states_kind("figure", c.text) for c in pool]
+    credits = measure_credits(a.wants, pool, figures) if a.wants.measure else [{} for _ in pool]
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
-    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified)
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures)
     central = central_names(a.wants.names, pool)
-    for candidate, cov, measure, qualified in columns:
+    for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
-        holds_kind = states_kind(a.wants.kind, candidate.text)
+        holds_kind = figure if a.wants.kind == "figure" else states_kind(a.wants.kind, candidate.text)
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(

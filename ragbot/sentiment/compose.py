@@ -159,7 +159,7 @@ def gap_text(a: Summary, b: Summary) -> str:
 
 def one_note_lines(record: NoteRecord, tickers: tuple[str, ...], cite: Citer) -> list[str]:
     """A note's overall score and label, its per-ticker scores, and the gap between two asked
-    tickers, else its highest and lowest ticker."""
+    tickers, or, when none is asked, its highest and lowest tickers (ties named together)."""
     overall = Scored(record, None, record.score if record.score is not None else 0.0)
     mark = cite([overall])
     head = f'{record.source} ({day_text(record)}, "{record.title}")'
@@ -185,10 +185,11 @@ def one_note_lines(record: NoteRecord, tickers: tuple[str, ...], cite: Citer) ->
                 f"{a}'s ticker score ({signed(record.ticker_scores[a])}) is {unsigned(gap)} {side} than "
                 f"{b}'s ({signed(record.ticker_scores[b])}) {mark}."
             )
-    elif len(set(record.ticker_scores.values())) >= 2:  # which of its companies came out best and worst
-        ranked = sorted(record.ticker_scores.items(), key=lambda item: item[1])
-        (low, low_score), (high, high_score) = ranked[0], ranked[-1]
-        lines.append(f"Highest: {high} {signed(high_score)}; lowest: {low} {signed(low_score)} {mark}.")
+    elif not tickers and len({round(v, 2) for v in record.ticker_scores.values()}) >= 2:  # none asked: which came out best and worst
+        shown = {t: round(v, 2) for t, v in record.ticker_scores.items()}
+        high, low = max(shown.values()), min(shown.values())
+        best, worst = (", ".join(t for t, v in shown.items() if v == edge) for edge in (high, low))
+        lines.append(f"Highest: {best} {signed(high)}; lowest: {worst} {signed(low)} {mark}.")
     return lines
 
 

@@ -79,6 +79,11 @@ _ONE_NOTE = re.compile(
     rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{NOTE_NOUN}\b(?!s)",
     re.I,
 )
+# A time right after "when" or "after", which makes a window of what follows, not an event.
+_TIME_AFTER = (
+    r"(?:q[1-4]|h[12]|fy|(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|the\s+(?:first|second|third|fourth|last|past|next)\b"
+    r"|last\b|this\b|next\b|looking\b|comparing\b|(?:[\w.&'\u2019-]+\s+){0,2}started\b)"
+)
 # One score asked for an event ("Score for the Acme recall?", "how was the Acme recall scored?"):
 # the score of the note about it.
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
@@ -94,8 +99,9 @@ _EVENT_SCORE = re.compile(
     # (the score something got when it happened: "what sentiment did Acme get when it signed the
     # deal?", "When Acme launched its new chip, what score did it get?"; and a note described as
     # "the one where ...")
-    r"|\b(?:sentiment|score|rating|label)\b[^?.]{0,30}?\b(?:get|got|receive|received|earn|earned)\s+(?:when|after|following|once|as)\b"
-    r"|^\W*(?:when|after|once|following)\s[^?]{3,100}?,\s*(?:what|how)\b[^?]*?\b(?:sentiment|score|rating|scored|rated)\b"
+    # (not a time after it: "what sentiment did Acme get after Q3 2025?" asks a window)
+    rf"|\b(?:sentiment|score|rating|label)\b[^?.]{{0,30}}?\b(?:get|got|receive|received|earn|earned)\s+(?:when|after|following|once|as)\s+(?!{_TIME_AFTER})"
+    rf"|^\W*(?:when|after|once|following)\s+(?!{_TIME_AFTER})[^?]{{3,100}}?,\s*(?:what|how)\b[^?]*?\b(?:sentiment|score|rating|scored|rated)\b"
     r"|\b(?:the|that)\s+one\s+(?:where|when|in\s+which)\b"
     r"|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
