@@ -266,7 +266,7 @@ class TickerResolver:
         self.held |= held or set()
         self.words |= frozenset(words)
         self.acronyms |= frozenset(acronyms)
-        for derived in ("_name_patterns", "_held_names", "_possessive_name_pattern"):
+        for derived in ("_name_patterns", "_held_names", "_possessive_names"):
             self.__dict__.pop(derived, None)
 
     def extended(self, companies: list[Company]) -> "TickerResolver":
@@ -283,23 +283,25 @@ class TickerResolver:
         return {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
 
     @cached_property
-    def _possessive_name_pattern(self) -> re.Pattern[str] | None:
+    def _possessive_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         """Companies' own names that are not among their aliases ("Visa", "Target", "Shell": the
-        table leaves them out for being words; also "MSCI", "RTX"), in the possessive, any case."""
-        names = sorted(
-            {fold_accents(c.name) for c in self.directory.companies.values() if len(c.name) >= 3 and c.name.lower() not in self.directory.alias_to_ticker},
-            key=len, reverse=True,
-        )
-        return re.compile(rf"(?<![\w&])({'|'.join(map(re.escape, names))})['\u2019]s\b", re.IGNORECASE) if names else None
+        table leaves them out for being words; also "MSCI", "RTX"), in the possessive, any case;
+        and each such name, lower-cased, to its ticker."""
+        owners = {
+            fold_accents(c.name).lower(): c.ticker for c in self.directory.companies.values()
+            if len(c.name) >= 3 and c.name.lower() not in self.directory.alias_to_ticker
+        }
+        names = sorted(owners, key=len, reverse=True)
+        pattern = re.compile(rf"(?<![\w&])({'|'.join(map(re.escape, names))})['\u2019]s\b", re.IGNORECASE) if names else None
+        return pattern, owners
 
     def _possessive_name_hits(self, text: str) -> list[Mention]:
         """Companies a question names by their own name in the possessive, though the alias table
         lists it as no alias for being a word ("visa's cross-border volume", "Target's margin"): an
         owner's name, not the word."""
-        pattern = self._possessive_name_pattern
+        pattern, owners = self._possessive_names
         if pattern is None:
             return []
-        owners = {fold_accents(c.name).lower(): c.ticker for c in self.directory.companies.values()}
         return [Mention(m.start(), m.end(), owners[m.group(1).lower()]) for m in pattern.finditer(text) if _owner_may_follow(text[: m.start()])]
 
     def _shortened_hits(self, text: str) -> list[Mention]:

@@ -151,6 +151,7 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
 
 
 _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any|give|show|list|tell)(?:s|['\u2019]s)?"
+_OBJECT_OF = r"(?:for|on|about|at|of|re|regarding)"  # prepositions before what a question asks about
 # Where a question puts what it asks about: a possessive ("kone's risks"), the object ending it
 # ("risks for kone?", "sentiment on tsmc"), or the opening word of one with no question word
 # ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
@@ -160,7 +161,7 @@ _SUBJECT_SLOTS = (
     # apostrophe alone: "werner enterprises'"; not a plural: "the hyperscalers'", "proptech names'")
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)\s+(?:enterprises|industries|holdings|partners|systems|brands|resources|technologies"
                r"|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods)['\u2019](?!\w)", re.I),
-    re.compile(r"\b(?:for|on|about|at|of|re|regarding)\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
+    re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
 )
 _SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
@@ -213,7 +214,7 @@ _NAME_RUN_BEFORE = re.compile(r"(?:(?<![\w'\u2019])(?!(?:Did|Does|Do|Is|Was|Will
 # Where a question names what it asks about: its start, after a preposition of its object
 # ("score for X", the ``_SUBJECT_SLOTS`` prepositions), or as the subject of its verb ("did X say").
 _SUBJECT_BEFORE = re.compile(
-    r"(?:\A|\b(?:for|on|about|of|at|regarding|re)\s+(?:the\s+)?"
+    rf"(?:\A|\b{_OBJECT_OF}\s+(?:the\s+)?"
     r"|\b(?:did|does|do|is|was|will|has|have|can|could|would|should|are|were)\s+)[^\w\s]*\s*\Z", re.IGNORECASE,
 )
 _OWNED_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")  # "Zorblax Corp's", "Werner Enterprises'"
@@ -273,8 +274,9 @@ def check_companies(
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
     name = (mentioned and unknown_name(question.text, resolver, mentioned)) or (begins and unwritten_subject(question, begins, one_typo_from_familiar))
-    if name and answerable and not names_the_subject(question.text, name):  # context beside a covered company: said, then answered
-        return CompanyCheck(None, None, (f"{name} is not in your notes: no note mentions it.",))
-    if name:
-        return CompanyCheck(Answer(f"{name} is not in your notes: no note mentions it.", False))
-    return CompanyCheck()
+    if not name:
+        return CompanyCheck()
+    unwritten = f"{name} is not in your notes: no note mentions it."
+    if answerable and not names_the_subject(question.text, name):  # context beside a covered company: said, then answered
+        return CompanyCheck(None, None, (unwritten,))
+    return CompanyCheck(Answer(unwritten, False))
