@@ -126,7 +126,8 @@ def test_conversations_sidebar_is_open_on_a_desktop_and_on_a_phone_closed_until_
     desktop = open_page()
     desktop.locator("#rb-chat .example").first.wait_for()  # the page's load events have run
     desktop.locator("#rb-history.open").wait_for()
-    assert desktop.locator("#rb-new-conversation").evaluate(ON_TOP)
+    # on top once the page has settled (a late re-render can cover it for a moment): fails after 5 s
+    desktop.wait_for_function(f"() => ({ON_TOP})(document.querySelector('#rb-new-conversation'))", timeout=5000)
 
     page = open_page(viewport=PHONE, has_touch=True, is_mobile=True)
     page.locator("#rb-chat .example").first.wait_for()
