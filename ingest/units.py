@@ -100,8 +100,10 @@ class _Reader:
             s.header_lines += (text,)
             return
         cells = table_cells(text)
-        starts_table = not s.in_table and (
-            _DELIMITER.match(following.strip()) or (is_table_row(following.strip()) and not text.startswith("|"))
+        # (a row over a delimiter heads a new table even right after another table's rows: a
+        # passage may have lost the blank line between them)
+        starts_table = bool(_DELIMITER.match(following.strip())) or (
+            not s.in_table and is_table_row(following.strip()) and not text.startswith("|")
         )
         s.in_table = True
         if starts_table:

@@ -153,6 +153,16 @@ def test_rows_of_a_table_without_a_delimiter_take_the_first_row_as_header():
     assert [u.text for u in split_units(text)] == ["Cloud | FY2023: 1.1 | FY2024: 1.4", "Devices | FY2023: 2.0 | FY2024: 1.8"]
 
 
+def test_a_row_over_a_delimiter_heads_a_new_table_even_right_after_another_table():
+    """A passage may lose the blank line between two tables: the second table's margins had been
+    read under the first's "Segment revenue" header."""
+    text = ("| Segment revenue (USD millions) | FY2024 |\n|---|---|\n| Transformers | 3,904 |\n"
+            "| Segment operating margin | FY2024 |\n|---|---|\n| Transformers | 19.8% |")
+    assert [u.text for u in split_units(text)] == [
+        "Transformers [Segment revenue (USD millions)] | FY2024: 3,904", "Transformers [Segment operating margin] | FY2024: 19.8%",
+    ]
+
+
 @pytest.mark.parametrize(
     "line",
     [
