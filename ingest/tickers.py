@@ -333,13 +333,17 @@ class TickerResolver:
             hits += [m for m in self._possessive_name_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         shortened = [] if case_sensitive_names else [m for m in self._shortened_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         hits = sorted(hits + shortened)
-        hits = [m._replace(end=form.end()) if (form := _LEGAL_FORM_AFTER.match(text, m.end)) else m for m in hits]
+        forms = [_LEGAL_FORM_AFTER.match(text, m.end) for m in hits]
+        formed = {(m.start, m.ticker) for m, form in zip(hits, forms) if form}  # a legal form added: "CVS" + "Group"
+        hits = [m._replace(end=form.end()) if form else m for m, form in zip(hits, forms)]
         hits = [m._replace(end=self._name_continued(text, m)) for m in hits]
         # (a mention inside a longer one is part of its name: "edu" of "grand canyon edu" names no other company;
-        # words naming two companies name the one the notes are about: "HD" of HD Hyundai, not Home Depot)
+        # words naming two companies name the one whose name they are as written, "CVS Group" not CVS with a
+        # legal form, then the one the notes are about: "HD" of HD Hyundai, not Home Depot)
         return [
             m for m in hits
             if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)
+            and not ((m.start, m.ticker) in formed and any((o.start, o.end) == (m.start, m.end) and (o.start, o.ticker) not in formed for o in hits))
             and not (m.ticker not in self.held and any((o.start, o.end) == (m.start, m.end) and o.ticker in self.held for o in hits))
         ]
 
@@ -529,15 +533,15 @@ def _written_names(company: Company, text: str) -> set[str]:
 
 # Words in capitals that follow a company's name without being part of it: titles, measures,
 # places and common abbreviations ("Acme CEO", "Acme EBITDA", "Acme USA").
-_NO_NAME_CAPITALS = frozenset(
+NO_NAME_CAPITALS = frozenset(
     "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
-    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR".split()
+    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD TTM LTM NTM YOY QOQ".split()
 )
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
 _PROPER_PHRASE = re.compile(
     r"(?<![\w.])(?:[A-Z]\.){0,3}\s?(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}"
-    rf"(?:\s+(?!(?:{'|'.join(sorted(_NO_NAME_CAPITALS))})\b)[A-Z]{{3,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
+    rf"(?:\s+(?!(?:{'|'.join(sorted(NO_NAME_CAPITALS))})\b)[A-Z]{{3,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
 )
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. "
@@ -650,7 +654,27 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
-    return declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
+    rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
+    short = _short_forms(counts, names)
+    return [replace(row, aliases=(*row.aliases, *short[row.ticker])) if row.ticker in short else row for row in rows]
+
+
+def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Besides its name, the short forms a ticker's notes call its company by: a proper noun two or
+    more of its notes write that starts with the ticker's first three letters ("Implats" beside
+    "Impala Platinum" for IMP.JO), no other ticker's name nor a start of its own, and written in
+    more of its notes than of any other ticker's ("Zimplats", a unit named in one note, is none)."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for ticker, name in names.items():
+        base = ticker.split(".")[0].lower()
+        if len(base) < 3:
+            continue
+        forms[ticker] = tuple(
+            phrase for phrase, (notes, _, _) in counts.get(ticker, {}).items()
+            if notes >= 2 and phrase.lower().startswith(base[:3]) and not name.startswith(phrase) and phrase not in names.values()
+            and all(seen.get(phrase, (0, 0, 0))[0] < notes for other, seen in counts.items() if other != ticker)
+        )
+    return {t: f for t, f in forms.items() if f}
 
 
 # Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,

@@ -201,6 +201,21 @@ def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_sha
     assert [c.aliases for c in twins] == [("Harrowgate Robotics",), ("Harrowgate Freight",)]
 
 
+def test_a_short_form_starting_as_the_ticker_does_names_the_learned_company_too():
+    """ "Implats" beside "Impala Platinum" (IMPX): two of its notes call it so. A unit one note
+    names ("Zimplats") and a form another ticker's notes use as much are no short form of it."""
+    notes = [(["IMPX"], "Impala Platinum cut output. For Implats the leverage is large. Zimplats halted a smelter."),
+             (["IMPX"], "Impala Platinum restored its dividend, a shift for Implats. Impala Platinum shares rose."),
+             (["IMPY"], "Imperial Mining said Impy costs rose. Imperial Mining grew."),
+             (["IMPY"], "Imperial Mining cut jobs at Impy. Imperial Mining shares fell.")]
+    learned = {c.ticker: set(c.aliases) for c in learn_companies(notes, CompanyDirectory.load())}
+    assert "Implats" in learned["IMPX"] and "Zimplats" not in learned["IMPX"]
+    assert "Impy" in learned["IMPY"] and "Impy" not in learned["IMPX"]
+    resolver = TickerResolver(CompanyDirectory.load())
+    resolver.learn(learn_companies(notes, CompanyDirectory.load()), set(), set(), set())
+    assert resolver.resolve("implats sentiment in 2025?", case_sensitive_names=False) == ["IMPX"]
+
+
 def test_a_name_of_common_words_is_learned_when_the_notes_never_write_them_together_in_lower_case():
     notes = [(["GRBG"], "Garbage Haulers raised prices. Pennsylvania fined Garbage Haulers. Garbage volumes fell in Pennsylvania."),
              (["GRBG"], "Garbage Haulers cut costs. The garbage haulers union met in Pennsylvania. Garbage Haulers said so.")]
