@@ -36,6 +36,7 @@ ABBREVIATIONS = {
     "gwp": "gross written premiums",
     "nwp": "net written premiums",
     "roe": "return on equity",
+    "ad": "advertising",
 }
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}}
 _PATTERN = re.compile(

@@ -56,6 +56,26 @@ def periods(text: str) -> dict[str, set[str]]:
     return found
 
 
+# Words that make the period after them a comparison's base, not the one a sentence reports: "up
+# $2.7 billion from the end of the second quarter", "versus Q2", "than in the first half".
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|against|relative\s+to)\s+"
+    r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+(?:the\s+)?)?(?:prior|previous|same|year-earlier\s+)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def stated_periods(text: str) -> dict[str, set[str]]:
+    """The periods a sentence reports on: ``periods`` without those it names only as a
+    comparison's base ("record $31.5 billion, up $2.7 billion from the end of the second quarter"
+    reports on no second quarter)."""
+    found: dict[str, set[str]] = {}
+    for start, kind, value in period_mentions(text):
+        if not _BASE_BEFORE.search(text[max(0, start - 40) : start]):
+            found.setdefault(kind, set()).add(value)
+    return found
+
+
 def periods_by_company(text: str, companies: list[tuple[int, str]]) -> dict[str, dict[str, set[str]]]:
     """The periods asked for each company of a comparison: each period goes to the company
     named last before it (or first, if it comes before any), as in "Oracle's fiscal Q2 2026

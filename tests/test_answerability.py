@@ -9,7 +9,9 @@ import pytest
 from answering_helpers import SharedWordsReranker, passage, question
 
 from ingest import CompanyDirectory, TickerResolver
-from ragbot.answering.answerability import asked_for, measure_credit, states_kind, states_named_quantity, subject_fit
+from ragbot.answering.answerability import (
+    asked_for, figure_of_qualifier, measure_credit, states_kind, states_named_quantity, states_other_quantity, subject_fit,
+)
 from ragbot.answering.answerer import ExtractiveAnswerer
 from ragbot.answering.candidates import collect
 from ragbot.answering.features import Features, prior_features
@@ -47,9 +49,9 @@ def test_the_kind_of_answer_comes_from_the_question(text, kind):
 
 def test_the_measure_is_the_questions_content_words_without_periods_or_question_words():
     wants = asked_for("What was JD Retail's revenue in Q3 2025?", "What was the company Retail's revenue in Q3 2025?")
-    assert wants.measure == {"retail", "revenu"} and wants.quantities == {"revenu"}
+    assert wants.measure == {"retail", "sell"} and wants.quantities == {"sell"}  # revenue is sales
     grow = asked_for("How fast did cloud revenue grow?", "How fast did cloud revenue grow?")
-    assert grow.measure == {"cloud", "revenu", "grow"}  # "grew" and "growth" will match "grow"
+    assert grow.measure == {"cloud", "sell", "grow"}  # "grew" and "growth" will match "grow", "sales" "revenue"
 
 
 @pytest.mark.parametrize(("kind", "sentence", "holds"), [
@@ -77,9 +79,9 @@ def test_a_sentence_holds_the_kind_asked(kind, sentence, holds):
 def test_a_quantity_the_sentence_replaces_with_another_gets_no_credit_from_the_passage():
     wants = asked_for("What was Retail's revenue?", "What was Retail's revenue?")
     context = stems(f"{TOTAL} {NEIGHBOUR}")
-    assert measure_credit(wants, stems(NEIGHBOUR), context) == {"retail": 1.0, "revenu": 0.0}  # states a margin instead
-    assert measure_credit(wants, stems("Retail posted a record RMB 250 billion."), context) == {"retail": 1.0, "revenu": 0.5}
-    assert measure_credit(wants, stems(SEGMENT), context) == {"retail": 1.0, "revenu": 1.0}
+    assert measure_credit(wants, stems(NEIGHBOUR), context) == {"retail": 1.0, "sell": 0.0}  # states a margin instead
+    assert measure_credit(wants, stems("Retail posted a record RMB 250 billion."), context) == {"retail": 1.0, "sell": 0.5}
+    assert measure_credit(wants, stems(SEGMENT), context) == {"retail": 1.0, "sell": 1.0}
 
 
 def test_measure_match_prefers_the_sentence_stating_the_asked_segment():
@@ -165,7 +167,7 @@ def test_a_passing_mention_does_not_answer_for_its_company():
 
 
 def test_the_subject_and_measure_floors_are_off_by_default():
-    q = question("What was the company's profit in Q3 2025?", ["JD"], text="What was JD's profit in Q3 2025?")
+    q = question("How did the company's profit hold up in Q3 2025?", ["JD"], text="How did JD's profit hold up in Q3 2025?")
     answer = answerer(AnsweringSettings()).answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])])
     assert answer.found and answer.trace.gate.unanswered == ""
     assert not answerer().answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])]).found
@@ -263,7 +265,7 @@ def test_a_quantity_question_is_measured_by_its_core_and_phrasing_no_note_uses_i
 
 def test_qualifiers_reach_past_and_and_generic_words():
     wants = asked_for("What was Tencent's fintech and business services revenue?", "What was the company's fintech and business services revenue?")
-    assert wants.qualifiers == {"fintech", "servic"} and wants.quantities == {"revenu"}
+    assert wants.qualifiers == {"fintech", "servic"} and wants.quantities == {"sell"}
     assert asked_for("What was the company's Mac revenue?", "What was the company's Mac revenue?").qualifiers == {"mac"}
 
 
@@ -380,3 +382,75 @@ def test_a_name_a_note_mentions_once_is_answered_only_by_its_sentence_stating_th
     getting = asked_for("how much is zenstar getting for its spectrum?", "how much is zenstar getting for its spectrum?")
     sale = frozenset(stems("Zenstar's decision to sell its spectrum licenses put a spotlight on spectrum values."))
     assert not states_named_quantity(getting, sale, frozenset()) and states_named_quantity(getting, sale, frozenset(), figure=True)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("What revenue did Optum Rx generate in Q1 2026?", "figure"),  # the quantity noun after "what"
+    ("What did the International segment bring in for revenue?", "figure"),
+    ("What customers did it win?", None),  # "which ones", not how many
+])
+def test_a_quantity_asked_after_what_asks_a_figure(text, kind):
+    assert asked_for(text, text).kind == kind
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("What did the company's International segment bring in for revenue?", {"intern"}),
+    ("how much did its wealth management business bring in?", {"wealth", "manag"}),
+    ("how much did the commercial lines write in premiums?", {"commerci"}),
+    ("how is the cloud business doing?", {"cloud"}),
+    ("Who is running robotaxi businesses?", set()),  # no owner: any company's
+    ("what is the business worth?", set()),
+])
+def test_the_words_between_an_owner_and_a_part_noun_name_the_asked_part_of_the_company(text, named):
+    assert asked_for(text, text).parts == named
+
+
+def test_the_asked_part_narrows_the_measure_only_where_the_notes_name_it():
+    q = question("How much revenue did the company's retail segment bring in?", ["JD"], text="How much revenue did JD's retail segment bring in?")
+    f = features_of(q, [passage(f"{TOTAL} {SEGMENT}", primary_tickers=["JD"])])
+    assert (f[SEGMENT].qualifier_match, f[TOTAL].qualifier_match) == (1.0, 0.0)  # the notes name Retail
+    car = question("How much revenue did the company's car business bring in?", ["JD"], text="How much revenue did JD's car business bring in?")
+    assert features_of(car, [passage(TOTAL, primary_tickers=["JD"])])[TOTAL].qualifier_match == 1.0  # no note says "car"
+    ads = "Global advertising revenue jumped 46%, unlike Amazon's ad business."
+    ad = question("How much did their ad business grow?", ["JD"], text="How much did their ad business grow?")
+    assert features_of(ad, [passage(ads, primary_tickers=["JD"])])[ads].qualifier_match == 1.0  # "ad" is "advertising"
+
+
+def test_a_figure_answers_for_a_segment_only_in_a_clause_naming_it():
+    wants = asked_for("What did the International segment bring in for revenue?", "What did the International segment bring in for revenue?")
+    other = "Americas revenue per day rose 2%, while the International segment saw softer pricing."
+    listed = "It reports three segments\u2014Propulsion, International and Aftermarket\u2014and Aftermarket revenue grew 22%."
+    own = "International revenue fell 3% to $610 million, while the Americas grew."
+    assert not figure_of_qualifier(other, wants.qualifiers) and not figure_of_qualifier(listed, wants.qualifiers)
+    assert figure_of_qualifier(own, wants.qualifiers)
+    assert figure_of_qualifier("It rose 3% to $610 million.", wants.qualifiers)  # whose figure: left to its passage
+
+
+def test_a_figure_of_another_quantity_does_not_answer_a_figure_question():
+    wants = asked_for("How much revenue did the segment bring in?", "How much revenue did the segment bring in?")
+    assert states_other_quantity(wants, stems("Order backlog reached $2.06 billion."))
+    assert not states_other_quantity(wants, stems("Net sales rose 4% to $2.58 billion."))  # sales are revenue
+    assert states_other_quantity(wants, stems("Earnings per share rose to $2.10."))
+    assert not states_other_quantity(wants, stems("Shares rose 5% on a higher price target."))  # how put, not which
+    growth = asked_for("What was cloud growth?", "What was cloud growth?")
+    assert not states_other_quantity(growth, stems("Cloud revenue rose 26%."))  # growth of any quantity
+    q = question("What was the company's profit in Q3 2025?", ["JD"], text="What was JD's profit in Q3 2025?")
+    assert not answerer().answer(q, [passage(f"{TOTAL} {NEIGHBOUR}", primary_tickers=["JD"], about=["JD"])]).found
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("FCFS operating margin for Q2 2025?", "figure"),  # a noun phrase naming a quantity and a period
+    ("acme adjusted ebitda margin q2 2025", "figure"),
+    ("cloud margin", None),  # no period: how it moved may answer
+    ("is acme's margin improving in 2025?", None),  # a verb opens it
+    ("what % of revenue comes from digital?", "figure"),
+    ("acme combined ratio q2 2025", "figure"),  # a ratio is a quantity
+])
+def test_a_terse_quantity_and_period_asks_a_figure(text, kind):
+    assert asked_for(text, text).kind == kind
+
+
+def test_how_a_quantity_is_measured_is_no_segment_a_clause_must_name():
+    wants = asked_for("latin america segment operating income q2 2025", "latin america segment operating income q2 2025")
+    other = "U.S. pawn segment pre-tax operating income rose to $142 million, while Latin America results were held back."
+    assert not figure_of_qualifier(other, wants.qualifiers)  # the figure is the U.S. segment's

@@ -19,6 +19,7 @@ from ragbot.periods import (
     relative_quarter,
     reporting_periods,
     shift_quarters,
+    stated_periods,
 )
 
 
@@ -190,3 +191,11 @@ def test_a_reporting_period_ends_on_its_last_calendar_day():
     assert ReportingPeriod(2025, "quarter", 4).end == date(2025, 12, 31)
     assert ReportingPeriod(2026, "half", 1).end == date(2026, 6, 30)
     assert ReportingPeriod(2025, "year").end == date(2025, 12, 31)
+
+
+def test_a_period_named_as_a_comparisons_base_is_not_the_one_a_sentence_reports():
+    """ "Backlog climbed to $31.5 billion, up $2.7 billion from the end of the second quarter"
+    reports on no second quarter: a question about Q3 had refused it as another period's."""
+    assert stated_periods("Backlog climbed to $31.5 billion, up $2.7 billion from the end of the second quarter.") == {}
+    assert stated_periods("Q3 2025 revenue rose 5% versus Q2 and compared with the prior Q1.") == {"quarter": {"3"}, "year": {"2025"}}
+    assert stated_periods("Revenue rose in the second quarter.") == {"quarter": {"2"}}

@@ -13,7 +13,7 @@ vocabularies of quantities and times below.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
 from ingest.tickers import initials
@@ -26,7 +26,10 @@ _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "ris
          "fallen": "fall", "sold": "sell", "sale": "sell", "spent": "spend", "paid": "pay", "bought": "buy",
          # a noun and its verb, which Snowball stems apart: "guidance" / "guide", "deliveries" / "deliver"
          "guidanc": "guid", "deliveri": "deliv", "shipment": "ship", "expans": "expand", "acquisit": "acquir",
-         "competit": "compet", "exposur": "expos", "automot": "auto"}
+         "competit": "compet", "exposur": "expos", "automot": "auto",
+         # one quantity under two names: revenue is sales, an expense a cost, members are users
+         "revenu": "sell", "expens": "cost", "subscrib": "user", "member": "user", "membership": "user", "repurchas": "buyback",
+         "turnov": "sell"}
 
 
 def _canonical(word_stem: str) -> str:
@@ -88,23 +91,28 @@ _QUANTITY_LIST = """
     capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
-    gmv volume volumes bookings deposits assets
+    gmv volume volumes bookings deposits assets ratio ratios turnover
     """.split()
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
 _QUANTITY_WORDS = frozenset(
     {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
      *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
 )
+# Quantity nouns that also ask "which ones" after "what" ("what customers did it win?"): no figure asked.
+_WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscriber|member|customer|employee|order)", w))
 # The kinds of answer a question may ask for (``AskedFor.kind``), as ``--explain`` names them.
 ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
 _FIGURE_QUESTION = re.compile(
-    r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|share|rate|multiple|price)\b",
+    r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
 # figure; not "what is driving growth" (a verb follows) nor "what did they say about pricing".
 _WHAT_WAS = re.compile(
-    r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are))\s+(?!\w+ing\b)|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book)",
+    r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are))\s+(?!\w+ing\b)"
+    r"|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book|bring|make|contribute|record|produce)"
+    # "what revenue did Optum Rx generate", "what margin does it expect": the quantity noun is asked
+    r"|\bwhat\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will)\b)[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(_QUANTITY_WORDS - _WHO_WORDS)) + r")\s+(?:did|does|do|will|has|have|had)\b",
     re.IGNORECASE,
 )
 _TIME_QUESTION = re.compile(
@@ -186,10 +194,65 @@ class AskedFor:
     qualifiers: frozenset[str] = frozenset()
     forms: dict[str, frozenset[str]] = field(default_factory=dict)  # an abbreviation's long form ("capex")
     names: tuple[frozenset[str], ...] = ()  # the things a quantity is asked of by name, each its words (``named_things``)
+    parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
 _QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifiers ("fintech and business services revenue")
+
+
+# Nouns that name a part of a company: after an owner, the words before one say which part ("the
+# company's International segment", "its wealth management business", "the commercial lines").
+_PART_NOUNS = frozenset("""
+    segment segments division divisions business businesses unit units arm arms operations franchise lines
+    """.split())
+_OWNER = re.compile(r"the|its|their|our|his|her|[\w-]+'s", re.IGNORECASE)
+
+
+def part_names(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words that name the part of a company a question asks about: up to three
+    words between an owner and a part noun ("International" of "the company's International
+    segment", "wealth management" of "its wealth management business"; ``_PART_NOUNS``),
+    whatever quantity is asked of it."""
+    tokens, words = _tokens_and_words(topic)
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.lower() in _PART_NOUNS:
+            run, j = _words_before(tokens, words, i, measure)
+            if run and j >= 0 and _OWNER.fullmatch(tokens[j]):
+                found.update(run)
+    return frozenset(found)
+
+
+def parts_named(text: str, parts: frozenset[str]) -> frozenset[str]:
+    """The asked ``parts`` that ``text`` (a note's sentence) names as a part or a quantity's
+    qualifier: before a part noun or quantity noun ("the International segment", "Airports
+    EBITDA"); "human x car x home" names no car business."""
+    tokens, words = _tokens_and_words(text)
+    anchors = [i for i, t in enumerate(tokens) if t.lower() in _PART_NOUNS or _is_quantity(t)]
+    return frozenset(w for i in anchors for w in _words_before(tokens, words, i, parts)[0])
+
+
+def _tokens_and_words(text: str) -> tuple[list[str], list[str]]:
+    tokens = _TOKEN.findall(text.replace("\u2019", "'"))
+    return tokens, [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
+
+
+def _words_before(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> tuple[list[str], int]:
+    """Up to ``_QUALIFIER_SPAN`` words of ``measure`` right before token ``i``, passing over
+    "and"/"&" ("defense and advanced technologies") and ending at a possessive ("Retail's
+    revenue" right before it), and the index of the token before them."""
+    run: list[str] = []
+    j = i - 1
+    while j >= 0 and len(run) < _QUALIFIER_SPAN:
+        if tokens[j].lower() in ("and", "&"):
+            j -= 1
+        elif words[j] in measure and (j == i - 1 or not tokens[j].lower().endswith("'s")):  # "Avis's International": an owner
+            run.append(words[j])
+            j -= 1
+        else:
+            break
+    return run, j
 
 
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
@@ -342,7 +405,16 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure)
-    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names)
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities)
+
+
+def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
+    """``wants`` with the asked part of the company (``AskedFor.parts``) among its qualifiers
+    where one of ``sentences`` (the candidates) names it as a part (``parts_named``): a segment
+    the notes name must be stated for its figure; one they never name ("their car business" of
+    an "EV business") is the question's phrasing."""
+    named = frozenset().union(*(parts_named(s, wants.parts) for s in sentences)) if wants.parts else frozenset()
+    return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
 
 
 def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
@@ -353,7 +425,15 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
         return "risk"
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
         return "figure"
+    if quantities and periods(text) and _TERSE.match(text) and not _QUESTION_WORD.search(text):  # "FCFS operating margin for Q2 2025?"
+        return "figure"
     return None
+
+
+# A question typed as a noun phrase, no question word and no verb opening it: "acme operating margin
+# q2 2025?" asks the figure its quantity noun names for the period (not "is acme's margin improving
+# in 2025?"; without a period, "cloud margin" may be answered by how it moved).
+_TERSE = re.compile(r"^\W*(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|any|anything|tell|show|give|list|explain|describe|summari[sz]e|compare)\b)", re.IGNORECASE)
 
 
 def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
@@ -417,6 +497,51 @@ def states_kind(kind: str | None, sentence: str) -> bool:
     if kind == "time":
         return bool(periods(sentence)) or _TIME.search(sentence) is not None
     return True
+
+
+# Where a sentence joins two statements, each with its own subject: "Americas revenue per day rose
+# 2%, while the International segment saw softer pricing", "...—and Aftermarket revenue grew 22%".
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:;|[,\u2014\u2013]\s*(?:and|but|while|whereas|although|though|yet)\b|\b(?:while|whereas)\b)\s*", re.IGNORECASE,
+)
+
+
+# Qualifiers that say how a quantity is measured, not whose it is ("operating" income, "segment"
+# revenue): any clause may write them.
+_HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
+    operating net gross adjusted total organic comparable underlying reported core pretax pre-tax free recurring
+    annual annualized quarterly full-year segment segments division unit business
+    """.split())
+
+
+def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
+    """Whether a figure of ``sentence`` may be the asked segment's or product's: when the sentence
+    names one of ``qualifiers``, a clause naming one must hold the figure ("Americas revenue per
+    day rose 2%, while the International segment saw softer pricing" gives no figure of
+    International). A sentence naming none leaves whose figure it is to its passage
+    (``qualifier_match``)."""
+    qualifiers = qualifiers - _HOW_MEASURED
+    if not qualifiers:
+        return True
+    clauses = _CLAUSE_BREAK.split(sentence)
+    named = [bool(qualifiers & _canonical_all(stems(clause))) for clause in clauses]
+    return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, clauses))
+
+
+# Quantity nouns that say how a quantity is put, not which: "growth" and "share" of anything, a
+# "price" or "rate" beside any figure. Neither asked nor stated, they name no neighbouring measure.
+_ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price pricing rate rates percentage multiple valuation".split())
+
+
+def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
+    """Whether ``sentence`` (its stems) states a neighbouring quantity instead of the asked one: it
+    names another quantity noun ("backlog", "list price") and none of the asked quantities or their
+    long forms (``revenue`` is ``sales``: ``_SAME``), so its figure is the other quantity's."""
+    wanted = asked.quantities - _ANY_QUANTITY
+    if not wanted:
+        return False
+    canonical = _canonical_all(sentence) | {w for w, long in asked.forms.items() if long <= sentence}
+    return not canonical & wanted and bool(canonical & (_QUANTITY_NOUNS - _ANY_QUANTITY - wanted))
 
 
 def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:

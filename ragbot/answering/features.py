@@ -33,7 +33,8 @@ quantity             much toll revenue does Transurban bring in?") that the sent
                      asked quantity ("Transurban, the other bidder, ..." does not); 1 when the
                      question asks no quantity of a named thing or the note discusses it
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
-kind_fit             "how much / what was the revenue", a time for "when", a risk (a hedge or an
+kind_fit             "how much / what was the revenue" (in a clause naming the asked segment when
+                     the sentence names it: ``figure_of_qualifier``), a time for "when", a risk (a hedge or an
                      adverse development) for "what are the risks / what could go wrong"; 1 if
                      no kind is asked
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
@@ -58,9 +59,12 @@ from langchain_core.documents import Document
 from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
-from ragbot.answering.answerability import AskedFor, asked_for, measure_credit, states_kind, states_named_quantity, subject_fit
+from ragbot.answering.answerability import (
+    AskedFor, asked_for, figure_of_qualifier, measure_credit, states_kind, states_named_quantity, states_other_quantity,
+    subject_fit, with_parts_named,
+)
 from ragbot.answering.candidates import Candidate
-from ragbot.periods import asks_latest, newest_quarter, period_fit, periods
+from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
 from ragbot.routing import Question
 
 
@@ -114,13 +118,14 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
     quoted = set(question.previous_sources)
     if not quoted and question.previous_answer:
         quoted = {c.source for c in pool if c.text in question.previous_answer}
+    wants = asked_for(question.text, question.topic, resolver, question.previous_topic)
     return Asked(
         topic=stems(question.topic),
         figures=frozenset(t for t in stems(text) if any(ch.isdigit() for ch in t)),
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
-        wants=asked_for(question.text, question.topic, resolver, question.previous_topic),
+        wants=with_parts_named(wants, [c.text for c in pool]),
     )
 
 
@@ -231,13 +236,17 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     central = central_names(a.wants.names, pool)
     for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
-        holds_kind = figure if a.wants.kind == "figure" else states_kind(a.wants.kind, candidate.text)
+        holds_kind = (
+            figure and figure_of_qualifier(candidate.text, a.wants.qualifiers if len(question.tickers) < 2 else frozenset())
+            and not states_other_quantity(a.wants, candidate.stems)
+            if a.wants.kind == "figure" else states_kind(a.wants.kind, candidate.text)
+        )
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
             coverage=cov,
             figures=matched,
-            period=period_fit(wanted, periods(candidate.text), candidate.context_periods),
+            period=period_fit(wanted, stated_periods(candidate.text), candidate.context_periods),
             rank=1 / (1 + candidate.rank),
             focus=float(candidate.source in a.quoted),
             latest=float(candidate.source in a.newest),
