@@ -14,6 +14,7 @@ from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ingest.declarations import ticker_declarations
+from ingest.tickers import NO_NAME_CAPITALS
 from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.glossary import ABBREVIATIONS
@@ -150,6 +151,27 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     return None
 
 
+_SYMBOL = re.compile(r"(?<![\w$.\-])([A-Z]{3,6}(?:\.[A-Z]{1,3})?)(?![\w\-])")  # "OCBC", "SAP.DE"
+
+
+def unknown_symbol(text: str, resolver: TickerResolver, mentioned: Callable[[str], bool]) -> str | None:
+    """A word in capitals that may be a company's symbol or short name ("OCBC avg sentiment in
+    2026"), that no company mention covers, no note writes (``mentioned``), and that is no finance
+    abbreviation, title or place (``NO_NAME_CAPITALS``, the glossary) nor a period's label: the
+    notes cannot answer for it. A question typed in capitals marks nothing so."""
+    if _capitals_carry_no_signal(text):
+        return None
+    spans = [(m.start, m.end) for m in resolver.mentions(text, case_sensitive_names=False)]
+    for found in _SYMBOL.finditer(text):
+        symbol = found.group(1)
+        if any(start <= found.start() < end for start, end in spans) or symbol in NO_NAME_CAPITALS:
+            continue
+        if symbol.lower() in ABBREVIATIONS or re.fullmatch(r"FY|CY|[QH][1-4]", symbol) or mentioned(symbol.split(".")[0]):
+            continue
+        return symbol
+    return None
+
+
 _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any|give|show|list|tell)(?:s|['\u2019]s)?"
 _OBJECT_OF = r"(?:for|on|about|at|of|re|regarding)"  # prepositions before what a question asks about
 # Where a question puts what it asks about: a possessive ("kone's risks"), the object ending it
@@ -273,7 +295,14 @@ def check_companies(
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
-    name = (mentioned and unknown_name(question.text, resolver, mentioned)) or (begins and unwritten_subject(question, begins, one_typo_from_familiar))
+    # (a symbol only where a question about sentiment names what it asks about and names no
+    # company: else the scores of every note, or of the named company, answer it; content may
+    # still be found for a ticker its notes never write, "digital share of TLC lottery turnover?")
+    symbol = mentioned and question.intent == "sentiment" and not question.named and unknown_symbol(question.text, resolver, mentioned)
+    symbol = symbol if symbol and names_the_subject(question.text, symbol) else None
+    name = (mentioned and unknown_name(question.text, resolver, mentioned)) or symbol or (
+        begins and unwritten_subject(question, begins, one_typo_from_familiar)
+    )
     if not name:
         return CompanyCheck()
     unwritten = f"{name} is not in your notes: no note mentions it."

@@ -139,6 +139,7 @@ _SENTIMENT = re.compile(
     # how the notes rate something ("how did the research rate Acme's results?")
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
+    r"|\bhow\s+(?:are|were|is)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|analysts?|we)\s+(?:rating|scoring)\b"  # "how are we rating Acme these days"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|most\s+recent|current|first|earliest|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
@@ -214,6 +215,10 @@ _SENTIMENT = re.compile(
     # ... or a mood ("why was the desk so down on Acme?"; not "cracked down on", "doubled down on")
     r"|\b(?:so|very|too|that|more|less)\s+(?:down|keen|upbeat|downbeat)\s+on\b"
     r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b"
+    # a company moved to a stance ("what dragged Acme negative this year?"; the company is a name
+    # routing found, so "what turned margins negative" stays content)
+    r"|\b(?:dragg|push|pull|tipp|turn|sen[dt]|ma[dk]e|drove|driv|flipp|swung|swing|knock|tilt)\w*\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"|\bwhy\s+(?:was|is|were|are)\s+the\s+company\s+(?:so\s+|still\s+|now\s+)?(?:negative|positive|bearish|bullish)\b"  # "why was Acme negative in May?"
     # the stance of a company said with a pronoun ("... after the recall? why's it positive now")
     r"|\bwhy(?:['\u2019]s|\s+is|\s+was|\s+are|\s+were)\s+(?:it|they)\s+(?:so\s+|now\s+|still\s+)?(?:positive|negative|bullish|bearish)\b",
     re.IGNORECASE,

@@ -42,12 +42,17 @@ _SHORTHAND = (
     (re.compile(r"\bfront\s+half\b", re.I), "first half"),
     (re.compile(r"\byr(s?)\b", re.I), r"year\1"),  # "so far this yr"
     (re.compile(r"\bqtr(s?)\b", re.I), r"quarter\1"),
+    # the start or end of a year is its early or late third: "at the start of 2026", "end of last year"
+    # ("since the start of this year" stays a window from its first day)
+    (re.compile(r"(?<!since )(?<!since the )(?<!from )(?<!from the )(?<!after )(?<!after the )\b(?:the\s+)?(?:start|beginning|outset|opening\s+months?)\s+of\s+(?:the\s+)?(?=(?:this|last|19|20)\w*\s*year\b|(?:19|20)\d{2}\b)(?:year\s+)?", re.I), "early "),
+    (re.compile(r"\b(?:the\s+)?(?:end|close|tail\s+end|closing\s+months?)\s+of\s+(?:the\s+)?(?=(?:this|last)\s+year\b|(?:19|20)\d{2}\b)", re.I), "late "),
 )
 # "this year" and "last year" as the year they name when they qualify a part of a year ("the first
 # quarter of this year", "Q3 last year") or are set against each other ("last year vs this year").
 _PART_OF_RELATIVE_YEAR = re.compile(
     rf"(?<![\w-])((?:q[1-4]|h[12]|(?:first|second|third|fourth)\s+quarter|(?:first|second)\s+half|{_MONTH}))(?:\s+of)?\s+(?:the\s+)?(this|last)\s+year\b", re.I
 )
+_PARTED_RELATIVE_YEAR = re.compile(r"\b(early|mid|late)[-\s]+(this|last)\s+year\b", re.I)
 _RELATIVE_YEARS_SET_AGAINST = re.compile(
     r"\b(?:this|last)\s+year\b[^?.;]{0,25}?\b(?:vs\.?|versus|against|compared\s+(?:with|to)|or|and)\s+(?:the\s+|in\s+)?(?:this|last)\s+year\b", re.I
 )
@@ -237,6 +242,7 @@ def years_named(text: str, today: date) -> str:
     year or are set against each other (``_PART_OF_RELATIVE_YEAR``); elsewhere they stay windows
     of their own ("this year": year to date)."""
     year = {"this": today.year, "last": today.year - 1}
+    text = _PARTED_RELATIVE_YEAR.sub(lambda m: f"{m.group(1)} {year[m.group(2).lower()]}", text)  # "early this year"
     text = _PART_OF_RELATIVE_YEAR.sub(
         lambda m: m.group(0) if m.group(1) == "may" else f"{m.group(1)} {year[m.group(2).lower()]}", text  # "may" the verb
     )

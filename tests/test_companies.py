@@ -7,7 +7,9 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answer import Answer
-from ragbot.companies import Spelling, check_companies, near_spelling, one_typo_from_familiar, unknown_name, unwritten_subject
+from ragbot.companies import (
+    Spelling, check_companies, near_spelling, one_typo_from_familiar, unknown_name, unknown_symbol, unwritten_subject,
+)
 from ragbot.examples import companies_about, found_examples
 from ragbot.routing import QueryRouter
 
@@ -129,6 +131,25 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     assert beside.reply is None and beside.notices == ("Zorblax is not in your notes: no note mentions it.",)  # said, then answered
     subject = check_companies(ROUTER.route("Score for Zorblax Corp in the Alibaba cloud note?"), None, RESOLVER, HELD, mentioned)
     assert not subject.reply.found  # where the question names what it asks about: not answered from Alibaba's note
+
+
+def test_a_symbol_in_capitals_no_note_writes_is_not_in_the_notes():
+    """ "OCBC avg sentiment in 2026" had averaged every note: a word in capitals no company mention
+    covers and no note writes names something the notes say nothing of. Finance abbreviations,
+    titles, periods and the symbols the notes write pass."""
+    words = {"alibaba", "cloud", "hbm"}
+    mentioned = lambda word: word.lower() in words  # noqa: E731 - the notes' word index
+    assert unknown_symbol("OCBC avg sentiment in 2026", RESOLVER, mentioned) == "OCBC"
+    assert unknown_symbol("score for VRNX.DE vs Alibaba?", RESOLVER, mentioned) == "VRNX.DE"
+    for known in ("What did the CEO say about ESG?", "BABA sentiment YTD?", "What was EPS in FY 2025?", "Is HBM a risk for Alibaba?",
+                  "Q3 revenue for Alibaba?", "WHAT IS OCBC'S SCORE?"):  # capitals mark nothing in a question typed in them
+        assert unknown_symbol(known, RESOLVER, mentioned) is None
+    reply = check_companies(ROUTER.route("OCBC avg sentiment in 2026"), None, RESOLVER, HELD, mentioned).reply
+    assert not reply.found and reply.text == "OCBC is not in your notes: no note mentions it."
+    for asked in ("digital share of OCBC lottery turnover?",  # content may name a company by a ticker its notes never write
+                  "Acme sold two parks to a REIT and leased them back. score?",  # not what the question asks about
+                  "ITC patent ruling - alibaba's ticker score?"):  # a named company's score
+        assert check_companies(ROUTER.route(asked), None, RESOLVER, HELD, mentioned).reply is None
 
 
 def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_in_the_notes():

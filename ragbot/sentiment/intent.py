@@ -61,7 +61,7 @@ _ALTERNATIVES = re.compile(r"\b(?:or|versus|vs|against|compar\w*|relative)\b", r
 _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative\s+to|differ\w*|than)\b", re.I)
 _WHY = re.compile(
     r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b"
-    r"|\bwhat\s+(?:made|led\s+to|prompted|triggered|turned|sent|pushed|tipped|swung|flipped|happened)\b"
+    r"|\bwhat(?:['\u2019]s)?\s+(?:made|led\s+to|prompted|triggered|turned|sent|pushed|pulled|tipped|swung|flipped|happened|dragged|knocked)\b"
     r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
     re.I,
 )
