@@ -340,12 +340,9 @@ class TickerResolver:
         # (a mention inside a longer one is part of its name: "edu" of "grand canyon edu" names no other company;
         # words naming two companies name the one whose name they are as written, "CVS Group" not CVS with a
         # legal form, then the one the notes are about: "HD" of HD Hyundai, not Home Depot)
-        return [
-            m for m in hits
-            if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)
-            and not ((m.start, m.ticker) in formed and any((o.start, o.end) == (m.start, m.end) and (o.start, o.ticker) not in formed for o in hits))
-            and not (m.ticker not in self.held and any((o.start, o.end) == (m.start, m.end) and o.ticker in self.held for o in hits))
-        ]
+        hits = [m for m in hits if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start for o in hits)]
+        hits = [m for m in hits if not ((m.start, m.ticker) in formed and any(_same_span(o, m) and (o.start, o.ticker) not in formed for o in hits))]
+        return [m for m in hits if not (m.ticker not in self.held and any(_same_span(o, m) and o.ticker in self.held for o in hits))]
 
     def _name_continued(self, text: str, mention: Mention) -> int:
         """Where ``mention`` ends when the word after it shortens the next word of the company's
@@ -362,6 +359,10 @@ class TickerResolver:
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
         return list(dict.fromkeys(m.ticker for m in self.mentions(text, case_sensitive_names)))
+
+
+def _same_span(a: Mention, b: Mention) -> bool:
+    return (a.start, a.end) == (b.start, b.end)
 
 
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9]+)(['\u2019](?:s|re|d|ll|ve))?([^\w\s]*)\s*\Z")
@@ -535,7 +536,7 @@ def _written_names(company: Company, text: str) -> set[str]:
 # places and common abbreviations ("Acme CEO", "Acme EBITDA", "Acme USA").
 NO_NAME_CAPITALS = frozenset(
     "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
-    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD TTM LTM NTM YOY QOQ".split()
+    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD MTD WTD TTM LTM NTM YOY QOQ EOY EOM".split()
 )
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
@@ -659,11 +660,18 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     return [replace(row, aliases=(*row.aliases, *short[row.ticker])) if row.ticker in short else row for row in rows]
 
 
+def _contracts(name: str, short: str) -> bool:
+    """Whether ``short`` is ``name`` contracted: its letters (a plural "s" aside) in order in the
+    name's ("Implats" of "Impala Platinum"; not "Europe" of "Euronav")."""
+    return _in_order(_ascii_letters(short).removesuffix("s"), _ascii_letters(name))
+
+
 def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """Besides its name, the short forms a ticker's notes call its company by: a proper noun two or
-    more of its notes write that starts with the ticker's first three letters ("Implats" beside
-    "Impala Platinum" for IMP.JO), no other ticker's name nor a start of its own, and written in
-    more of its notes than of any other ticker's ("Zimplats", a unit named in one note, is none)."""
+    more of its notes write that starts with the ticker's first three letters and contracts its name
+    ("Implats" beside "Impala Platinum" for IMP.JO; not "Europe" beside "Euronav"), no month, no other
+    ticker's name nor a start of its own, and written in more of its notes than of any other
+    ticker's ("Zimplats", a unit named in one note, is none)."""
     forms: dict[str, tuple[str, ...]] = {}
     for ticker, name in names.items():
         base = ticker.split(".")[0].lower()
@@ -671,7 +679,8 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
             continue
         forms[ticker] = tuple(
             phrase for phrase, (notes, _, _) in counts.get(ticker, {}).items()
-            if notes >= 2 and phrase.lower().startswith(base[:3]) and not name.startswith(phrase) and phrase not in names.values()
+            if notes >= 2 and phrase.lower().startswith(base[:3]) and _contracts(name, phrase)
+            and not name.startswith(phrase) and phrase not in names.values() and not is_month(phrase)
             and all(seen.get(phrase, (0, 0, 0))[0] < notes for other, seen in counts.items() if other != ticker)
         )
     return {t: f for t, f in forms.items() if f}
@@ -737,11 +746,16 @@ def abbreviates(ticker: str, name: str) -> bool:
     ("SEDG" in "SolarEdge", "RUN" in "Sunrun"), or its first three letters the name's ("LVMUY",
     "LVMH"); a ticker of one or two letters must also start the name ("X" is not "Texas").
     Accents are folded ("Rémy")."""
-    letters = "".join(c for c in unicodedata.normalize("NFKD", name.lower()) if c.isalpha() and c.isascii())
+    letters = _ascii_letters(name)
     symbol = ticker.lower()
     if len(symbol) < 3:  # one or two letters are in order in almost any name: they must start it
         return letters.startswith(symbol[0]) and _in_order(symbol, letters)
     return _in_order(symbol, letters) or letters.startswith(symbol[:3])
+
+
+def _ascii_letters(text: str) -> str:
+    """``text``'s letters in lower case, accents folded ("Rémy" -> "remy")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalpha() and c.isascii())
 
 
 def _in_order(symbol: str, letters: str) -> bool:

@@ -100,17 +100,25 @@ class _Reader:
             s.header_lines += (text,)
             return
         cells = table_cells(text)
-        # (a row over a delimiter heads a new table even right after another table's rows: a
-        # passage may have lost the blank line between them)
-        starts_table = bool(_DELIMITER.match(following.strip())) or (
-            not s.in_table and is_table_row(following.strip()) and not text.startswith("|")
-        )
+        # (a row of labels over a delimiter heads a new table even right after another table's rows:
+        # a passage may have lost the blank line between them; a row of figures over one closes its table)
+        over_delimiter = bool(_DELIMITER.match(following.strip())) and (not s.in_table or _labels_only(cells))
+        starts_table = over_delimiter or (not s.in_table and is_table_row(following.strip()) and not text.startswith("|"))
         s.in_table = True
         if starts_table:
             s.header, s.header_lines = cells, (text,)
             return
         if emit:
             self.units.append(Sentence(render_row(cells, s.header), start, start + len(text), tabular=True))
+
+
+# A column header naming a period ("FY2024", "Q2 2025", "2024", "H1 '25"): a label, not a figure.
+_PERIOD_LABEL = re.compile(r"(?:(?:FY|CY|Q[1-4]|H[12]|[1-4]Q|[1-9]M)\s*)?'?(?:\d{4}|\d{2})?(?:\s+(?:\d{4}))?", re.IGNORECASE)
+
+
+def _labels_only(cells: list[str]) -> bool:
+    """Whether a row's cells past the first hold no figure but period labels: a header row."""
+    return not any(re.search(r"\d", c) and not _PERIOD_LABEL.fullmatch(c.strip()) for c in cells[1:])
 
 
 def is_table_row(text: str) -> bool:

@@ -161,6 +161,8 @@ def test_a_row_over_a_delimiter_heads_a_new_table_even_right_after_another_table
     assert [u.text for u in split_units(text)] == [
         "Transformers [Segment revenue (USD millions)] | FY2024: 3,904", "Transformers [Segment operating margin] | FY2024: 19.8%",
     ]
+    closed = "| Segment revenue | FY2024 |\n|---|---|\n| Cloud | 1.1 |\n| Total | 3.0 |\n|---|---|"  # a rule under its last row
+    assert [u.text for u in split_units(closed)] == ["Cloud [Segment revenue] | FY2024: 1.1", "Total [Segment revenue] | FY2024: 3.0"]
 
 
 @pytest.mark.parametrize(

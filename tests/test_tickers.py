@@ -202,18 +202,30 @@ def test_a_learned_company_is_also_named_by_its_proper_first_word_unless_two_sha
 
 
 def test_a_short_form_starting_as_the_ticker_does_names_the_learned_company_too():
-    """ "Implats" beside "Impala Platinum" (IMPX): two of its notes call it so. A unit one note
-    names ("Zimplats") and a form another ticker's notes use as much are no short form of it."""
+    """ "Implats" beside "Impala Platinum" (IMPX): two of its notes call it so, and it contracts the
+    name. A unit one note names ("Zimplats") and a place starting as a ticker does but no
+    contraction of its name ("Europe" for EURX, Euronav) are no short forms."""
     notes = [(["IMPX"], "Impala Platinum cut output. For Implats the leverage is large. Zimplats halted a smelter."),
              (["IMPX"], "Impala Platinum restored its dividend, a shift for Implats. Impala Platinum shares rose."),
-             (["IMPY"], "Imperial Mining said Impy costs rose. Imperial Mining grew."),
-             (["IMPY"], "Imperial Mining cut jobs at Impy. Imperial Mining shares fell.")]
+             (["EURX"], "Euronav chartered two tankers. Europe demand rose for Euronav."),
+             (["EURX"], "Euronav cut rates as Europe imports fell. Euronav shares fell.")]
     learned = {c.ticker: set(c.aliases) for c in learn_companies(notes, CompanyDirectory.load())}
     assert "Implats" in learned["IMPX"] and "Zimplats" not in learned["IMPX"]
-    assert "Impy" in learned["IMPY"] and "Impy" not in learned["IMPX"]
+    assert "Europe" not in learned["EURX"]
     resolver = TickerResolver(CompanyDirectory.load())
     resolver.learn(learn_companies(notes, CompanyDirectory.load()), set(), set(), set())
     assert resolver.resolve("implats sentiment in 2025?", case_sensitive_names=False) == ["IMPX"]
+
+
+def test_a_name_written_whole_beats_another_companys_symbol_with_a_legal_form_added():
+    """ "CVS Group" (learned, CVSGX) is not CVS (CVS Health) + "Group", whichever the notes hold."""
+    notes = [(["CVSGX"], "CVS Group opened clinics. CVS Group said vets were scarce."),
+             (["CVSGX"], "CVS Group raised prices. Margins at CVS Group fell.")]
+    for held in (set(), {"CVS", "CVSGX"}):
+        resolver = TickerResolver(CompanyDirectory.load())
+        resolver.learn(learn_companies(notes, CompanyDirectory.load()), held, set(), set())
+        assert resolver.resolve("CVS Group raised prices.") == ["CVSGX"]
+        assert resolver.resolve("CVS Health margins fell.") == ["CVS"]
 
 
 def test_a_name_of_common_words_is_learned_when_the_notes_never_write_them_together_in_lower_case():
