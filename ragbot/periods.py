@@ -59,8 +59,9 @@ def periods(text: str) -> dict[str, set[str]]:
 # Words that make the period after them a comparison's base, not the one a sentence reports: "up
 # $2.7 billion from the end of the second quarter", "versus Q2", "than in the first half".
 _BASE_BEFORE = re.compile(
-    r"\b(?:from|since|versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|against|relative\s+to)\s+"
-    r"(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|start\s+of\s+(?:the\s+)?)?(?:prior|previous|same|year-earlier\s+)?\s*$",
+    r"(?:\bfrom\s+(?:the\s+)?(?:end|start)\s+of\s+(?:the\s+)?"
+    r"|\b(?:versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|against|relative\s+to)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:prior|previous|same|year-earlier|year-ago)(?:[-\s]year)?\s+)?)$",
     re.IGNORECASE,
 )
 

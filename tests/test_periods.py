@@ -199,3 +199,5 @@ def test_a_period_named_as_a_comparisons_base_is_not_the_one_a_sentence_reports(
     assert stated_periods("Backlog climbed to $31.5 billion, up $2.7 billion from the end of the second quarter.") == {}
     assert stated_periods("Q3 2025 revenue rose 5% versus Q2 and compared with the prior Q1.") == {"quarter": {"3"}, "year": {"2025"}}
     assert stated_periods("Revenue rose in the second quarter.") == {"quarter": {"2"}}
+    assert stated_periods("Shipments begin from Q3 2026 onward.") == {"quarter": {"3"}, "year": {"2026"}}  # a start, no base
+    assert stated_periods("Margin rose to 12% versus the prior-year Q3.") == {}

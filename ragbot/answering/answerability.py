@@ -26,10 +26,7 @@ _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "ris
          "fallen": "fall", "sold": "sell", "sale": "sell", "spent": "spend", "paid": "pay", "bought": "buy",
          # a noun and its verb, which Snowball stems apart: "guidance" / "guide", "deliveries" / "deliver"
          "guidanc": "guid", "deliveri": "deliv", "shipment": "ship", "expans": "expand", "acquisit": "acquir",
-         "competit": "compet", "exposur": "expos", "automot": "auto",
-         # one quantity under two names: revenue is sales, an expense a cost, members are users
-         "revenu": "sell", "expens": "cost", "subscrib": "user", "member": "user", "membership": "user", "repurchas": "buyback",
-         "turnov": "sell"}
+         "competit": "compet", "exposur": "expos", "automot": "auto"}
 
 
 def _canonical(word_stem: str) -> str:
@@ -91,7 +88,7 @@ _QUANTITY_LIST = """
     capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
-    gmv volume volumes bookings deposits assets ratio ratios turnover
+    gmv volume volumes bookings deposits assets ratio ratios
     """.split()
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
 _QUANTITY_WORDS = frozenset(
@@ -99,7 +96,7 @@ _QUANTITY_WORDS = frozenset(
      *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
 )
 # Quantity nouns that also ask "which ones" after "what" ("what customers did it win?"): no figure asked.
-_WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscriber|member|customer|employee|order)", w))
+_WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscriber|member|customer|employee|order|asset|unit|cost|debt|deposit)", w))
 # The kinds of answer a question may ask for (``AskedFor.kind``), as ``--explain`` names them.
 ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
 _FIGURE_QUESTION = re.compile(
@@ -110,9 +107,9 @@ _FIGURE_QUESTION = re.compile(
 # figure; not "what is driving growth" (a verb follows) nor "what did they say about pricing".
 _WHAT_WAS = re.compile(
     r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are))\s+(?!\w+ing\b)"
-    r"|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book|bring|make|contribute|record|produce)"
-    # "what revenue did Optum Rx generate", "what margin does it expect": the quantity noun is asked
-    r"|\bwhat\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will)\b)[a-z-]+\s+){0,2}?(?:" + "|".join(sorted(_QUANTITY_WORDS - _WHO_WORDS)) + r")\s+(?:did|does|do|will|has|have|had)\b",
+    r"|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book|bring|contribute|produce)\w*\b"
+    # "what revenue did Optum Rx generate", "what Q3 2025 margin does it expect": the quantity noun is asked
+    r"|\bwhat\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will)\b)[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_QUANTITY_WORDS - _WHO_WORDS)) + r")\s+(?:did|does|do|will|has|have|had)\b",
     re.IGNORECASE,
 )
 _TIME_QUESTION = re.compile(
@@ -221,7 +218,7 @@ def part_names(topic: str, measure: frozenset[str]) -> frozenset[str]:
             run, j = _words_before(tokens, words, i, measure)
             if run and j >= 0 and _OWNER.fullmatch(tokens[j]):
                 found.update(run)
-    return frozenset(found)
+    return frozenset(found) - _HOW_MEASURED  # "its core business" names no part
 
 
 def parts_named(text: str, parts: frozenset[str]) -> frozenset[str]:
@@ -261,8 +258,7 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     margin"), and capitalised words past the first that may name a product ("Yuanbao",
     "Megapack"; ``_names_a_product``); the measure is
     not stated by a sentence, or its passage, that lacks one of them."""
-    tokens = _TOKEN.findall(topic)
-    words = [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
+    tokens, words = _tokens_and_words(topic)
     found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and _names_a_product(t) and w in measure}
     for i, w in enumerate(words):
         if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(" ".join(tokens[i + 1:i + 2])):
@@ -425,7 +421,8 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
         return "risk"
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
         return "figure"
-    if quantities and periods(text) and _TERSE.match(text) and not _QUESTION_WORD.search(text):  # "FCFS operating margin for Q2 2025?"
+    terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
+    if quantities and periods(text) and terse:  # "FCFS operating margin for Q2 2025?"
         return "figure"
     return None
 
@@ -433,7 +430,15 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
 # A question typed as a noun phrase, no question word and no verb opening it: "acme operating margin
 # q2 2025?" asks the figure its quantity noun names for the period (not "is acme's margin improving
 # in 2025?"; without a period, "cloud margin" may be answered by how it moved).
-_TERSE = re.compile(r"^\W*(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|any|anything|tell|show|give|list|explain|describe|summari[sz]e|compare)\b)", re.IGNORECASE)
+_TERSE = re.compile(
+    r"^\W*(?=\w)(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|any|anything|tell|show|give|list"
+    r"|explain|describe|summari[sz]e|compare|thoughts?|views?|comments?|colou?r|take|read|update)\b)",
+    re.IGNORECASE,
+)
+# Words after a quantity noun that make it the topic of something else: "margin drivers", "revenue commentary".
+_ABOUT_QUANTITY = re.compile(
+    r"\b(?:drivers?|commentary|comments?|outlook|mix|trends?|story|narrative|risks?|debate|discussion|dynamics|pressures?)\b", re.IGNORECASE,
+)
 
 
 def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
@@ -500,17 +505,22 @@ def states_kind(kind: str | None, sentence: str) -> bool:
 
 
 # Where a sentence joins two statements, each with its own subject: "Americas revenue per day rose
-# 2%, while the International segment saw softer pricing", "...—and Aftermarket revenue grew 22%".
+# 2%, while the International segment saw softer pricing", "...—and Aftermarket revenue grew 22%",
+# ", and management kept ..."; not a list ("Mac, iPad, and Wearables rose 5%, 3% and 12%").
 _CLAUSE_BREAK = re.compile(
-    r"\s*(?:;|[,\u2014\u2013]\s*(?:and|but|while|whereas|although|though|yet)\b|\b(?:while|whereas)\b)\s*", re.IGNORECASE,
+    r"\s*(?:;|[,\u2014\u2013]\s*(?:but|while|whereas|although|though|yet)\b|\b(?:while|whereas)\b"
+    r"|\u2014\s*and\b|,\s*and\b(?=\s+(?:the|its|it|their|they|management|we|a|an|this|that|these|those)\b))\s*",
+    re.IGNORECASE,
 )
+# A clause that opens on a pronoun continues the subject of the one before ("..., and it fell 3%").
+_CONTINUES = re.compile(r"(?:it|its|they|their|this|that)\b", re.IGNORECASE)
 
 
 # Qualifiers that say how a quantity is measured, not whose it is ("operating" income, "segment"
 # revenue): any clause may write them.
 _HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
     operating net gross adjusted total organic comparable underlying reported core pretax pre-tax free recurring
-    annual annualized quarterly full-year segment segments division unit business
+    annual annualized quarterly full-year segment segments division unit business main
     """.split())
 
 
@@ -524,24 +534,33 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     if not qualifiers:
         return True
     clauses = _CLAUSE_BREAK.split(sentence)
-    named = [bool(qualifiers & _canonical_all(stems(clause))) for clause in clauses]
+    named: list[bool] = []
+    for clause in clauses:
+        named.append(bool(qualifiers & _canonical_all(stems(clause))) or bool(named and named[-1] and _CONTINUES.match(clause)))
     return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, clauses))
 
 
 # Quantity nouns that say how a quantity is put, not which: "growth" and "share" of anything, a
 # "price" or "rate" beside any figure. Neither asked nor stated, they name no neighbouring measure.
 _ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price pricing rate rates percentage multiple valuation".split())
+# One quantity under several names: a sentence stating any of them states the others ("net sales" for
+# revenue, "net profit" for income, "share repurchase" for a buyback).
+_KIN = tuple(frozenset(_canonical(stem(w)) for w in group.split()) for group in (
+    "revenue revenues sales sale turnover", "income profit profits earnings", "cost costs expense expenses spending",
+    "users subscribers members membership memberships customers", "buyback buybacks repurchase repurchases",
+))
 
 
 def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether ``sentence`` (its stems) states a neighbouring quantity instead of the asked one: it
-    names another quantity noun ("backlog", "list price") and none of the asked quantities or their
-    long forms (``revenue`` is ``sales``: ``_SAME``), so its figure is the other quantity's."""
+    names another quantity noun ("backlog" for revenue) and none of the asked quantities, their
+    other names (``_KIN``) or long forms, so its figure is the other quantity's."""
     wanted = asked.quantities - _ANY_QUANTITY
     if not wanted:
         return False
-    canonical = _canonical_all(sentence) | {w for w, long in asked.forms.items() if long <= sentence}
-    return not canonical & wanted and bool(canonical & (_QUANTITY_NOUNS - _ANY_QUANTITY - wanted))
+    named = _canonical_all(sentence) | {w for w, long in asked.forms.items() if long <= sentence}
+    kin = wanted.union(*(group for group in _KIN if group & wanted))
+    return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
 
 
 def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:

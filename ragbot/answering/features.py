@@ -125,7 +125,8 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
-        wants=with_parts_named(wants, [c.text for c in pool]),
+        # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
+        wants=with_parts_named(wants, [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]),
     )
 
 
