@@ -157,7 +157,7 @@ _SYMBOL = re.compile(r"(?<![\w$.\-])([A-Z]{3,6}(?:\.[A-Z]{1,3})?)(?![\w\-])")  #
 def unknown_symbol(text: str, resolver: TickerResolver, mentioned: Callable[[str], bool]) -> str | None:
     """A word in capitals that may be a company's symbol or short name ("OCBC avg sentiment in
     2026"), that no company mention covers, no note writes (``mentioned``), and that is no finance
-    abbreviation, title or place (``NO_NAME_CAPITALS``, the glossary) nor a period's label: the
+    abbreviation, title or place (``NO_NAME_CAPITALS``, the glossary) nor a month or day: the
     notes cannot answer for it. A question typed in capitals marks nothing so."""
     if _capitals_carry_no_signal(text):
         return None
@@ -166,7 +166,7 @@ def unknown_symbol(text: str, resolver: TickerResolver, mentioned: Callable[[str
         symbol = found.group(1)
         if any(start <= found.start() < end for start, end in spans) or symbol in NO_NAME_CAPITALS:
             continue
-        if symbol.lower() in ABBREVIATIONS or re.fullmatch(r"FY|CY|[QH][1-4]", symbol) or mentioned(symbol.split(".")[0]):
+        if symbol.lower() in ABBREVIATIONS or _MONTHS_AND_DAYS.match(symbol.capitalize()) or mentioned(symbol.split(".")[0]):
             continue
         return symbol
     return None

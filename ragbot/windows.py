@@ -32,6 +32,8 @@ _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+|last\s+)?(?P<a>{_POINT})\s
 _MONTH_RANGE = re.compile(rf"(?<![\w-])(?P<a>{_MONTH})\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?P<b>{_MONTH}(?:\s+{_YEAR})?)(?![\w-])", re.I)
 # Analysts' shorthand for halves, quarters and years, written out: "2H25", "1H 2026", "3Q25",
 # "Q3'25", "H2 ’25", "Q1 '25".
+_NOT_FROM = r"(?<!since )(?<!since the )(?<!from )(?<!from the )(?<!after )(?<!after the )"
+_A_YEAR = r"(?=(?:this|last)\s+year\b|(?:19|20)\d{2}\b)"
 _SHORTHAND = (
     (re.compile(r"\b([12])H\s?['\u2019]?(\d{2})\b", re.I), r"H\1 20\2"),
     (re.compile(r"\b([12])H\s?(\d{4})\b", re.I), r"H\1 \2"),
@@ -43,9 +45,9 @@ _SHORTHAND = (
     (re.compile(r"\byr(s?)\b", re.I), r"year\1"),  # "so far this yr"
     (re.compile(r"\bqtr(s?)\b", re.I), r"quarter\1"),
     # the start or end of a year is its early or late third: "at the start of 2026", "end of last year"
-    # ("since the start of this year" stays a window from its first day)
-    (re.compile(r"(?<!since )(?<!since the )(?<!from )(?<!from the )(?<!after )(?<!after the )\b(?:the\s+)?(?:start|beginning|outset|opening\s+months?)\s+of\s+(?:the\s+)?(?=(?:this|last|19|20)\w*\s*year\b|(?:19|20)\d{2}\b)(?:year\s+)?", re.I), "early "),
-    (re.compile(r"\b(?:the\s+)?(?:end|close|tail\s+end|closing\s+months?)\s+of\s+(?:the\s+)?(?=(?:this|last)\s+year\b|(?:19|20)\d{2}\b)", re.I), "late "),
+    # ("since the start of this year", "since the end of 2025" stay windows from a day)
+    (re.compile(rf"{_NOT_FROM}\b(?:the\s+)?(?:start|beginning|outset|opening\s+months?)\s+of\s+(?:the\s+)?{_A_YEAR}", re.I), "early "),
+    (re.compile(rf"{_NOT_FROM}\b(?:the\s+)?(?:end|close|tail\s+end|closing\s+months?)\s+of\s+(?:the\s+)?{_A_YEAR}", re.I), "late "),
 )
 # "this year" and "last year" as the year they name when they qualify a part of a year ("the first
 # quarter of this year", "Q3 last year") or are set against each other ("last year vs this year").

@@ -142,7 +142,7 @@ def test_a_symbol_in_capitals_no_note_writes_is_not_in_the_notes():
     assert unknown_symbol("OCBC avg sentiment in 2026", RESOLVER, mentioned) == "OCBC"
     assert unknown_symbol("score for VRNX.DE vs Alibaba?", RESOLVER, mentioned) == "VRNX.DE"
     for known in ("What did the CEO say about ESG?", "BABA sentiment YTD?", "What was EPS in FY 2025?", "Is HBM a risk for Alibaba?",
-                  "Q3 revenue for Alibaba?", "WHAT IS OCBC'S SCORE?"):  # capitals mark nothing in a question typed in them
+                  "Q3 revenue for Alibaba?", "MTD average sentiment?", "sentiment for NOV 2026?", "WHAT IS OCBC'S SCORE?"):  # capitals mark nothing in a question typed in them
         assert unknown_symbol(known, RESOLVER, mentioned) is None
     reply = check_companies(ROUTER.route("OCBC avg sentiment in 2026"), None, RESOLVER, HELD, mentioned).reply
     assert not reply.found and reply.text == "OCBC is not in your notes: no note mentions it."

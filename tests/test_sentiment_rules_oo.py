@@ -18,14 +18,24 @@ from ragbot.sentiment import find_window, parse_intent
 @pytest.mark.parametrize("question", [
     "what dragged Tesla negative at the start of this year?",
     "why was Tesla negative in May?",
-    "what pushed Tesla more bullish?",
+    "what knocked Tesla negative in the spring?",
     "how are we rating Tesla these days",
 ])
 def test_a_company_moved_to_or_holding_a_stance_asks_its_sentiment(router, question):
     assert routed_kind(router, question)[0] == "sentiment"
 
 
-@pytest.mark.parametrize("question", ["what turned margins negative?", "why was Tesla's margin negative?"])
+@pytest.mark.parametrize("question", [
+    "the tariff note - which of the two got the better score, and what's the gap",
+    "the supply deal piece - how did Tesla come out in it?",
+])
+def test_who_did_better_by_its_score_or_came_out_in_a_note_asks_that_notes_scores(router, question):
+    assert routed_kind(router, question)[0] == "sentiment"
+
+
+@pytest.mark.parametrize("question", [
+    "what turned margins negative?", "why was Tesla's margin negative?", "how did the results come out?", "which bank has a better credit score?",
+])
 def test_a_measure_moved_to_a_sign_stays_a_content_question(router, question):
     assert routed_kind(router, question)[0] == "facts"
 
