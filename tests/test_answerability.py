@@ -460,3 +460,11 @@ def test_how_a_quantity_is_measured_is_no_segment_a_clause_must_name():
     wants = asked_for("latin america segment operating income q2 2025", "latin america segment operating income q2 2025")
     other = "U.S. pawn segment pre-tax operating income rose to $142 million, while Latin America results were held back."
     assert not figure_of_qualifier(other, wants.qualifiers)  # the figure is the U.S. segment's
+
+
+def test_another_name_of_the_asked_quantity_without_the_segment_is_the_companys_total():
+    q = question("How much did the company's oncology unit contribute to sales?", ["PFE"],
+                 text="How much did Pfizer's oncology unit contribute to sales?")
+    total = "Pfizer reported revenue of $14.2 billion, up 6%."
+    f = features_of(q, [passage(f"{total} Its oncology unit launched two drugs.", primary_tickers=["PFE"])])
+    assert f[total].qualifier_match == 0.0  # revenue is sales: the total, not oncology's

@@ -559,23 +559,28 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     if not wanted:
         return False
     named = _canonical_all(sentence) | {w for w, long in asked.forms.items() if long <= sentence}
-    kin = wanted.union(*(group for group in _KIN if group & wanted))
+    kin = wanted | _kin(wanted)
     return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
+
+
+def _kin(quantities: frozenset[str]) -> frozenset[str]:
+    """The other names of ``quantities`` (``_KIN``): "sales" and "turnover" of "revenue"."""
+    return frozenset().union(*(group for group in _KIN if group & quantities))
 
 
 def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset[str]) -> dict[str, float]:
     """Each asked measure word's credit. The measure's core (the asked quantities and their
     qualifiers): 1 when the sentence has it; 0.5 when only its passage or note title does; 0
     when it has neither, or when the sentence states a neighbouring measure: another quantity
-    ("margin" for "revenue"), or the asked quantity without the asked segment or product (the
-    company's total "revenue" for "Retail revenue"). The other words (the question's verbs and
+    ("margin" for "revenue"), or the asked quantity (or another name of it, ``_KIN``) without the
+    asked segment or product (the company's total "revenue" for "Retail sales"). The other words (the question's verbs and
     framing: "bring in", "set aside", "bull case"): 1 in the sentence or its passage, else 0."""
     sentence, context = _canonical_all(sentence), _canonical_all(context)
     sentence |= {w for w, long in asked.forms.items() if long <= sentence}
     context |= {w for w, long in asked.forms.items() if long <= context}
     asked_quantities = asked.quantities | {w for q in asked.quantities for w in asked.forms.get(q, ())}
-    other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked_quantities)
-    states_asked = bool(sentence & asked.quantities)
+    other_quantity = bool((sentence & _QUANTITY_NOUNS) - asked_quantities - _kin(asked.quantities))
+    states_asked = bool(sentence & (asked.quantities | _kin(asked.quantities)))  # "revenue" for the asked "sales" too
     credit = {}
     for word in asked.measure:
         quantity = word in asked.quantities
