@@ -10,7 +10,7 @@ from answering_helpers import SharedWordsReranker, passage, question
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answering.answerability import (
-    asked_for, figure_of_qualifier, measure_credit, states_kind, states_named_quantity, states_other_quantity, subject_fit,
+    asked_for, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity, states_other_quantity, subject_fit,
 )
 from ragbot.answering.answerer import ExtractiveAnswerer
 from ragbot.answering.candidates import collect
@@ -468,3 +468,24 @@ def test_another_name_of_the_asked_quantity_without_the_segment_is_the_companys_
     total = "Pfizer reported revenue of $14.2 billion, up 6%."
     f = features_of(q, [passage(f"{total} Its oncology unit launched two drugs.", primary_tickers=["PFE"])])
     assert f[total].qualifier_match == 0.0  # revenue is sales: the total, not oncology's
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("Xiaomi delivered 81,302 vehicles in Q2 2025.", True),
+    ("Personal auto policies in force climbed 17% to 26.1 million.", True),
+    ("About 40 stores closed in 2024.", True),
+    ("It sells the platform at about $95 per checkout lane per month.", False),  # an amount of money
+    ("It aims to use it on 30% of its projects by 2027.", False),  # a share
+    ("Net leverage fell to 3.4x, and RMB 30.1 billion came from cloud.", False),
+])
+def test_a_count_is_a_number_that_is_no_amount_share_or_multiple(sentence, count):
+    assert states_count(sentence) is count
+
+
+def test_how_many_asks_a_count_unless_it_asks_how_many_of_or_times():
+    assert asked_for("how many checkout lanes run on the platform?", "how many checkout lanes run on the platform?").count
+    for text in ("how many of its stores are profitable?", "how many times did it raise guidance?", "what % of stores closed?"):
+        assert not asked_for(text, text).count
+    q = question("how many checkout lanes run on the platform?", text="how many checkout lanes run on the platform?")
+    priced = "The platform sells at about $95 per checkout lane per month."
+    assert features_of(q, [passage(priced)])[priced].answer_kind_fit == 0.0  # a price is no count of lanes

@@ -192,6 +192,7 @@ class AskedFor:
     forms: dict[str, frozenset[str]] = field(default_factory=dict)  # an abbreviation's long form ("capex")
     names: tuple[frozenset[str], ...] = ()  # the things a quantity is asked of by name, each its words (``named_things``)
     parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
+    count: bool = False  # "how many ...": the figure must be a count (``states_count``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -401,7 +402,8 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure)
-    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities)
+    count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and "%" not in text
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count)
 
 
 def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
@@ -489,6 +491,26 @@ def generalisations(text: str, wants: AskedFor) -> dict[str, str]:
         "time": _TIME_WORDS.sub(" ", text).strip() if wants.kind == "time" else text,
     }
     return {part: general for part, general in parts.items() if general != text and stems(general)}
+
+
+# "how many" asks a count ("how many drivers are enrolled"); not "how many of" (a share may answer),
+# nor how many times, percent, points or dollars.
+_COUNT_QUESTION = re.compile(
+    r"\bhow\s+many\b(?!\s+(?:of|times|percent|percentage|points?|basis|bps|dollars|euros|pounds|yen|x)\b)", re.IGNORECASE,
+)
+# A number with what makes it no count: a currency before it ("$95", "RMB 30.1", "A$705"), a
+# percentage, basis points or a multiple after it ("30%", "4.1x").
+_AMOUNT = re.compile(
+    r"(?P<currency>[$\u20ac\u00a3\u00a5]\s?|\b[A-Z]{3}\s)?\d[\d,]*(?:\.\d+)?"
+    r"(?P<rate>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|x\b|times\b|-fold\b))?",
+)
+
+
+def states_count(sentence: str) -> bool:
+    """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
+    multiple, nor a date or a name's number ("81,302 vehicles", "26.1 million policies"; not
+    "$95 per checkout lane", "30% of its projects", "4.1x")."""
+    return any(not m.group("currency") and not m.group("rate") for m in _AMOUNT.finditer(_without_dates_and_names(sentence)))
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:

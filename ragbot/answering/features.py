@@ -60,8 +60,8 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, figure_of_qualifier, measure_credit, states_kind, states_named_quantity, states_other_quantity,
-    subject_fit, with_parts_named,
+    AskedFor, asked_for, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity,
+    states_other_quantity, subject_fit, with_parts_named,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -239,7 +239,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
         passage = candidate.passage
         holds_kind = (
             figure and figure_of_qualifier(candidate.text, a.wants.qualifiers if len(question.tickers) < 2 else frozenset())
-            and not states_other_quantity(a.wants, candidate.stems)
+            and not states_other_quantity(a.wants, candidate.stems) and (not a.wants.count or states_count(candidate.text))
             if a.wants.kind == "figure" else states_kind(a.wants.kind, candidate.text)
         )
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
