@@ -264,6 +264,14 @@ def _capitals_carry_no_signal(text: str) -> bool:
     return len(words) > 2 and sum(w[0].isupper() for w in words) / len(words) > TITLE_CASE_SHARE
 
 
+def _outside_mentions(question: Question) -> str:
+    """The question's text with the company mentions routing found blanked out."""
+    text = question.text
+    for start, end, _ in question.spans:
+        text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
+
+
 def _names(resolver: TickerResolver, tickers: list[str]) -> str:
     return ", ".join(label(resolver, t) for t in tickers)
 
@@ -290,6 +298,11 @@ def check_companies(
         return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
+    # (beside a named company, another's name mistyped: "glimerfold sentiment since the varnholt deal";
+    # read as that name only when it can be nothing else, else the question is answered as typed)
+    others = held - set(question.named)
+    if question.named and (spelling := near_spelling(_outside_mentions(question), resolver, others, mentioned)) and spelling.certain:
+        return CompanyCheck(spelling=spelling)
     if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
         return CompanyCheck(Answer(f"No notes about {declared}.", False))
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):

@@ -75,6 +75,14 @@ def test_one_typo_in_a_long_name_no_note_uses_is_a_near_spelling():
     assert near_spelling("What are the risks to Nvdia?", RESOLVER, {"BABA"}, no_note_uses) is None  # only companies with notes
 
 
+def test_another_companys_name_mistyped_beside_a_named_company_is_read_as_that_name():
+    """ "tencnet sentiment since the alibaba deal" had been answered for Alibaba alone."""
+    result = check_companies(ROUTER.route("tencnet sentiment since the alibaba deal, up or down?"), None, RESOLVER, HELD)
+    assert result.reply is None and result.spelling == Spelling("tencnet", "Tencent") and result.spelling.certain
+    plain = check_companies(ROUTER.route("synopsis of the alibaba cloud notes?"), None, RESOLVER, HELD)
+    assert plain.spelling is None or not plain.spelling.certain  # an English word is answered as typed
+
+
 def test_a_near_spelling_in_a_follow_up_still_gets_did_you_mean():
     history = [{"role": "user", "content": "What are Tencent's gaming trends?"}, {"role": "assistant", "content": "..."}]
     result = check("what are Alibba's cloud risks?", history=history)
