@@ -299,10 +299,12 @@ def check_companies(
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
     # (beside a named company, another's name mistyped: "glimerfold sentiment since the varnholt deal";
-    # read as that name only when it can be nothing else, else the question is answered as typed)
+    # read as that name only when it can be nothing else and no note writes the words as typed:
+    # "latin america" beside FirstCash is no "American Financial")
     others = held - set(question.named)
     if question.named and (spelling := near_spelling(_outside_mentions(question), resolver, others, mentioned)) and spelling.certain:
-        return CompanyCheck(spelling=spelling)
+        if not (mentioned and any(mentioned(word) for word in spelling.typed.split())):
+            return CompanyCheck(spelling=spelling)
     if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
         return CompanyCheck(Answer(f"No notes about {declared}.", False))
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):

@@ -81,6 +81,9 @@ def test_another_companys_name_mistyped_beside_a_named_company_is_read_as_that_n
     assert result.reply is None and result.spelling == Spelling("tencnet", "Tencent") and result.spelling.certain
     plain = check_companies(ROUTER.route("synopsis of the alibaba cloud notes?"), None, RESOLVER, HELD)
     assert plain.spelling is None or not plain.spelling.certain  # an English word is answered as typed
+    written = lambda word: word.lower() == "tencnet"  # noqa: E731 - the notes write the word as typed
+    kept = check_companies(ROUTER.route("tencnet sentiment since the alibaba deal?"), None, RESOLVER, HELD, written)
+    assert kept.spelling is None  # a word the notes write is no typo ("latin america" is no "American")
 
 
 def test_a_near_spelling_in_a_follow_up_still_gets_did_you_mean():
