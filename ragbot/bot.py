@@ -445,7 +445,7 @@ class Ragbot:
         if spelling is None or not spelling.certain:
             return routed, check
         respelt, recheck = route_and_check(spelling.correct(text))
-        if not respelt.named or recheck.reply is not None:
+        if not set(respelt.named) - set(routed.named) or recheck.reply is not None:  # the name read must be a company named anew
             return routed, check
         notice = f"Read \u201c{spelling.typed}\u201d as {spelling.name}: no company in your notes is spelt as typed."
         return respelt, replace(recheck, notices=(notice, *recheck.notices))

@@ -264,6 +264,18 @@ def _capitals_carry_no_signal(text: str) -> bool:
     return len(words) > 2 and sum(w[0].isupper() for w in words) / len(words) > TITLE_CASE_SHARE
 
 
+def _mistyped_beside(question: Question, resolver: TickerResolver, held: set[str], mentioned: Callable[[str], bool] | None) -> Spelling | None:
+    """Beside a named company, another held company's name mistyped ("glimerfold sentiment since the
+    varnholt deal"): its near spelling when it can be nothing else (``Spelling.certain``) and no
+    note writes the words as typed ("latin america" beside FirstCash is no "American Financial")."""
+    if not question.named:
+        return None
+    spelling = near_spelling(_outside_mentions(question), resolver, held - set(question.named), mentioned)
+    if spelling is None or not spelling.certain or (mentioned and any(mentioned(w) for w in spelling.typed.split())):
+        return None
+    return spelling
+
+
 def _outside_mentions(question: Question) -> str:
     """The question's text with the company mentions routing found blanked out."""
     text = question.text
@@ -298,13 +310,7 @@ def check_companies(
         return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
-    # (beside a named company, another's name mistyped: "glimerfold sentiment since the varnholt deal";
-    # read as that name only when it can be nothing else and no note writes the words as typed:
-    # "latin america" beside FirstCash is no "American Financial")
-    others = held - set(question.named)
-    if question.named and (spelling := near_spelling(_outside_mentions(question), resolver, others, mentioned)) and spelling.certain:
-        if not (mentioned and any(mentioned(word) for word in spelling.typed.split())):
-            return CompanyCheck(spelling=spelling)
+    mistyped = _mistyped_beside(question, resolver, held, mentioned)
     if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
         return CompanyCheck(Answer(f"No notes about {declared}.", False))
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
@@ -319,7 +325,7 @@ def check_companies(
         begins and unwritten_subject(question, begins, one_typo_from_familiar)
     )
     if not name:
-        return CompanyCheck()
+        return CompanyCheck(spelling=mistyped)
     unwritten = f"{name} is not in your notes: no note mentions it."
     if answerable and not names_the_subject(question.text, name):  # context beside a covered company: said, then answered
         return CompanyCheck(None, None, (unwritten,))

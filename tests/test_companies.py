@@ -84,6 +84,10 @@ def test_another_companys_name_mistyped_beside_a_named_company_is_read_as_that_n
     written = lambda word: word.lower() == "tencnet"  # noqa: E731 - the notes write the word as typed
     kept = check_companies(ROUTER.route("tencnet sentiment since the alibaba deal?"), None, RESOLVER, HELD, written)
     assert kept.spelling is None  # a word the notes write is no typo ("latin america" is no "American")
+    words = {"alibaba", "exposure"}
+    refused = check_companies(ROUTER.route("What is Zorblax's exposure to Alibaba and tencnet?"), None, RESOLVER, HELD,
+                              lambda word: word.lower() in words)
+    assert refused.reply is not None and "Zorblax" in refused.reply.text  # a typo beside keeps the refusal
 
 
 def test_a_near_spelling_in_a_follow_up_still_gets_did_you_mean():

@@ -402,7 +402,7 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure)
-    count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and "%" not in text
+    count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and not _OTHER_FIGURE_ASKED.search(text)
     return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count)
 
 
@@ -496,13 +496,19 @@ def generalisations(text: str, wants: AskedFor) -> dict[str, str]:
 # "how many" asks a count ("how many drivers are enrolled"); not "how many of" (a share may answer),
 # nor how many times, percent, points or dollars.
 _COUNT_QUESTION = re.compile(
-    r"\bhow\s+many\b(?!\s+(?:of|times|percent|percentage|points?|basis|bps|dollars|euros|pounds|yen|x)\b)", re.IGNORECASE,
+    r"\bhow\s+many\b(?!\s+(?:of|times|percent|percentage|points?|basis|bps?|turns|multiples?|cents|dollars|euros|pounds|yen|yuan"
+    r"|rmb|won|rupees|francs|millions?|billions?|x)\b)",
+    re.IGNORECASE,
 )
-# A number with what makes it no count: a currency before it ("$95", "RMB 30.1", "A$705"), a
-# percentage, basis points or a multiple after it ("30%", "4.1x").
+_OTHER_FIGURE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:was|is|were|are)\b|\bpercent|%", re.IGNORECASE)
+# A number with what makes it no count: a currency before it ("$95", "RMB 30.1", "A$705") or after
+# it ("12 million yuan"), a percentage, basis points, a multiple or an ordinal after it ("30-35%",
+# "4.1x", "3rd"); a range is one number.
 _AMOUNT = re.compile(
-    r"(?P<currency>[$\u20ac\u00a3\u00a5]\s?|\b[A-Z]{3}\s)?\d[\d,]*(?:\.\d+)?"
-    r"(?P<rate>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|x\b|times\b|-fold\b))?",
+    r"(?P<currency>[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?|\b[A-Z]{3}\s)?\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*(?:\.\d+)?)?"  # (a range is one)
+    r"(?P<rate>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|x\b|times\b|-fold\b|st\b|nd\b|rd\b|th\b)"
+    r"|(?:\s?(?:thousand|million|billion|trillion|mn|bn|crore|lakh))?\s(?:euros?|dollars?|yuan|yen|pounds?|francs?|rupees?|won"
+    r"|EUR|USD|GBP|JPY|CNY|RMB|CHF|INR|KRW)\b)?",
 )
 
 
