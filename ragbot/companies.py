@@ -264,6 +264,17 @@ def _capitals_carry_no_signal(text: str) -> bool:
     return len(words) > 2 and sum(w[0].isupper() for w in words) / len(words) > TITLE_CASE_SHARE
 
 
+def _unknown_subject_symbol(question: Question, resolver: TickerResolver, mentioned: Callable[[str], bool]) -> str | None:
+    """An unknown symbol (``unknown_symbol``) only where a question about sentiment names what it
+    asks about and names no company: else the scores of every note, or of the named company,
+    answer it; content may still be found for a ticker its notes never write ("digital share of
+    TLC lottery turnover?")."""
+    if question.intent != "sentiment" or question.named:
+        return None
+    symbol = unknown_symbol(question.text, resolver, mentioned)
+    return symbol if symbol and names_the_subject(question.text, symbol) else None
+
+
 def _mistyped_beside(question: Question, resolver: TickerResolver, held: set[str], mentioned: Callable[[str], bool] | None) -> Spelling | None:
     """Beside a named company, another held company's name mistyped ("glimerfold sentiment since the
     varnholt deal"): its near spelling when it can be nothing else (``Spelling.certain``) and no
@@ -310,22 +321,16 @@ def check_companies(
         return CompanyCheck(Answer(" ".join(notices), False, [], list(question.named)))
     if notices:
         return CompanyCheck(None, [t for t in question.tickers if t not in missing], tuple(notices))
-    mistyped = _mistyped_beside(question, resolver, held, mentioned)
     if not question.named and (declared := declared_unknown(question.text, resolver)):  # "Norfolk Southern (NSC)"
         return CompanyCheck(Answer(f"No notes about {declared}.", False))
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
-    # (a symbol only where a question about sentiment names what it asks about and names no
-    # company: else the scores of every note, or of the named company, answer it; content may
-    # still be found for a ticker its notes never write, "digital share of TLC lottery turnover?")
-    symbol = mentioned and question.intent == "sentiment" and not question.named and unknown_symbol(question.text, resolver, mentioned)
-    symbol = symbol if symbol and names_the_subject(question.text, symbol) else None
-    name = (mentioned and unknown_name(question.text, resolver, mentioned)) or symbol or (
+    name = (mentioned and (unknown_name(question.text, resolver, mentioned) or _unknown_subject_symbol(question, resolver, mentioned))) or (
         begins and unwritten_subject(question, begins, one_typo_from_familiar)
     )
     if not name:
-        return CompanyCheck(spelling=mistyped)
+        return CompanyCheck(spelling=_mistyped_beside(question, resolver, held, mentioned))
     unwritten = f"{name} is not in your notes: no note mentions it."
     if answerable and not names_the_subject(question.text, name):  # context beside a covered company: said, then answered
         return CompanyCheck(None, None, (unwritten,))

@@ -50,8 +50,12 @@ def period_mentions(text: str) -> list[tuple[int, str, str]]:
 
 def periods(text: str) -> dict[str, set[str]]:
     """The periods ``text`` names, by kind: ``{"quarter": {"2"}, "year": {"2025"}}``."""
+    return _by_kind(period_mentions(text))
+
+
+def _by_kind(mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
-    for _, kind, value in period_mentions(text):
+    for _, kind, value in mentions:
         found.setdefault(kind, set()).add(value)
     return found
 
@@ -70,11 +74,7 @@ def stated_periods(text: str) -> dict[str, set[str]]:
     """The periods a sentence reports on: ``periods`` without those it names only as a
     comparison's base ("record $31.5 billion, up $2.7 billion from the end of the second quarter"
     reports on no second quarter)."""
-    found: dict[str, set[str]] = {}
-    for start, kind, value in period_mentions(text):
-        if not _BASE_BEFORE.search(text[max(0, start - 40) : start]):
-            found.setdefault(kind, set()).add(value)
-    return found
+    return _by_kind([m for m in period_mentions(text) if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
 
 
 def periods_by_company(text: str, companies: list[tuple[int, str]]) -> dict[str, dict[str, set[str]]]:

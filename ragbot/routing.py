@@ -217,8 +217,8 @@ _SENTIMENT = re.compile(
     r"|\bhow\s+(?:were|are|was|is)\s+(?:we|our\s+notes|the\s+notes|our\s+research|the\s+research)\s+(?:positioned|leaning)\b"
     # a company moved to a stance ("what dragged Acme negative this year?"; the company is a name
     # routing found, so "what turned margins negative" stays content)
-    r"|\b(?:dragg|push|pull|tipp|turn|flipp|knock|tilt)\w*\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
-    r"|\b(?:sen[dt]|ma[dk]e|drove|driv|swung|swing)(?:s|ing|e|en)?\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
+    r"|\b(?:(?:dragg|push|pull|tipp|turn|flipp|knock|tilt)\w*|(?:sen[dt]|ma[dk]e|drove|driv|swung|swing)(?:s|ing|e|en)?)"
+    r"\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bwhy\s+(?:was|is|were|are)\s+the\s+company\s+(?:so\s+|still\s+|now\s+)?(?:negative|positive|bearish|bullish)\b"  # "why was Acme negative in May?"
     # which did better by its score ("which of the two got the better score?"; not "a better credit score")
     r"|\b(?:got|get|gets|had|has|have|earned|received|drew)\s+(?:the\s+|a\s+)?(?:better|higher|lower|worse|best|worst|top)\s+(?:sentiment\s+)?score\b"

@@ -30,10 +30,10 @@ _POINT = (
 _RANGE = re.compile(rf"\b(?:between|from)\s+(?:the\s+|last\s+)?(?P<a>{_POINT})\s+(?:and|to|through|until|till|-)\s+(?:the\s+)?(?P<b>{_POINT})(?![\w-])", re.I)
 # Two months joined by a dash or "to" with no "between"/"from" ("jul-dec 2025", "Mar to May").
 _MONTH_RANGE = re.compile(rf"(?<![\w-])(?P<a>{_MONTH})\s*(?:-|\u2013|\u2014|to|through|thru)\s*(?P<b>{_MONTH}(?:\s+{_YEAR})?)(?![\w-])", re.I)
+_NOT_FROM = r"(?<!since )(?<!since the )(?<!from )(?<!from the )(?<!after )(?<!after the )"  # (a window from a day)
+_A_YEAR = r"(?=(?:this|last)\s+year\b|(?:19|20)\d{2}\b)"  # a year follows
 # Analysts' shorthand for halves, quarters and years, written out: "2H25", "1H 2026", "3Q25",
 # "Q3'25", "H2 ’25", "Q1 '25".
-_NOT_FROM = r"(?<!since )(?<!since the )(?<!from )(?<!from the )(?<!after )(?<!after the )"
-_A_YEAR = r"(?=(?:this|last)\s+year\b|(?:19|20)\d{2}\b)"
 _SHORTHAND = (
     (re.compile(r"\b([12])H\s?['\u2019]?(\d{2})\b", re.I), r"H\1 20\2"),
     (re.compile(r"\b([12])H\s?(\d{4})\b", re.I), r"H\1 \2"),

@@ -223,6 +223,16 @@ def periods_asked_of(question: Question, passage: Document, default: dict[str, s
     return default
 
 
+def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool) -> bool:
+    """Whether a sentence holding a figure (``figure``) holds the asked one: in a clause naming the
+    asked segment (each company of a ``comparison`` may be asked its own, so none is required),
+    not another quantity's, and a count when "how many" is asked."""
+    return (
+        figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
+        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text))
+    )
+
+
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
     """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
@@ -237,10 +247,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     central = central_names(a.wants.names, pool)
     for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
-        holds_kind = (
-            figure and figure_of_qualifier(candidate.text, a.wants.qualifiers if len(question.tickers) < 2 else frozenset())
-            and not states_other_quantity(a.wants, candidate.stems) and (not a.wants.count or states_count(candidate.text))
-            if a.wants.kind == "figure" else states_kind(a.wants.kind, candidate.text)
+        holds_kind = holds_asked_figure(a.wants, candidate, figure, len(question.tickers) > 1) if a.wants.kind == "figure" else (
+            states_kind(a.wants.kind, candidate.text)
         )
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
