@@ -115,6 +115,11 @@ def _from_file_name(source: str) -> date | None:
     return None
 
 
+def without_date_lines(text: str) -> str:
+    """``text`` without its ``Date:`` (or ``Published:``) lines: a header, not prose."""
+    return _DATE_LINE.sub("", text)
+
+
 def first_sentence(text: str) -> str:
     """The first sentence of the note's prose (after front matter, Date: lines and headings)."""
     lines = [

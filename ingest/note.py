@@ -12,7 +12,7 @@ from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
-from ingest.tickers import Company, CompanyDirectory, Mention, TickerResolver, learn_companies
+from ingest.tickers import Company, CompanyDirectory, Mention, TickerResolver, learn_companies, with_short_names
 
 # The marketing footer between the analysis and the sentiment block: a tagline naming
 # several of the vendor's selling points, and a short call to action ("Request a Demo").
@@ -176,10 +176,17 @@ def with_shared_declarations(
     those of ``notes`` and of the notes not parsed this time (their files unchanged); None: those
     of ``notes``."""
     declarations = note_declarations(notes, resolver.directory).values() if declarations is None else declarations
-    shared = resolver.extended(shared_companies(declarations, resolver.directory))
+    shared = resolver.extended(_with_short_names(shared_companies(declarations, resolver.directory), resolver.directory, notes))
     if shared is resolver:
         return notes, resolver
     return [_reread_companies(n, shared) for n in notes], shared
+
+
+def _with_short_names(declared: list[Company], directory: CompanyDirectory, notes: list[Note]) -> list[Company]:
+    """``declared`` companies also named by the short names ``notes`` call them by ("First
+    American" for a declared First American Financial; ``with_short_names``), as the chat names them."""
+    known = list(directory.companies.values())  # (their names: a short name beginning one is none)
+    return with_short_names([*known, *declared], {c.ticker for c in declared}, [n.body for n in notes])[len(known):]
 
 
 def _reread_companies(note: Note, resolver: TickerResolver) -> Note:

@@ -21,7 +21,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
-from ingest.dates import is_month
+from ingest.dates import is_month, without_date_lines
 from ingest.words import STOPWORDS, is_english, is_modifier, query_terms
 
 _BUNDLED = "companies.csv"
@@ -580,12 +580,13 @@ def lower_bigrams(text: str) -> set[str]:
 
 def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:
     """Whether ``phrase`` is a proper noun in notes whose lower-case words are ``lower``: a word
-    never written in lower case ("Zscaler"), or a phrase of several whose every pair of
-    neighbours is never written so ("Waste Management", though "waste" is a word)."""
+    never written in lower case ("Zscaler"), or a phrase of several whose first two words are
+    never written so ("Waste Management", though "waste" is a word; "Mister Car Wash", though
+    "car wash" is words)."""
     words = [w for w in phrase.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]  # initials name no word
     if len(words) == 1:
         return words[0].lower() not in lower
-    return not any(f"{a} {b}".lower() in lower_pairs for a, b in pairwise(words))
+    return f"{words[0]} {words[1]}".lower() not in lower_pairs
 
 
 # A word written capitalised at least this many times as often as in lower case is a name that is
@@ -624,6 +625,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     lower case names only a ticker it abbreviates, and only when ``mostly_capitalised``. The
     ticker counts as a bare symbol unless the notes use it as a word ("NOW" beside "now").
     """
+    notes = [(tickers, without_date_lines(text)) for tickers, text in notes]  # "Date" leads no note
     joined = "\n".join(text for _, text in notes)
     lower, lower_pairs, word_names = lower_words(joined), lower_bigrams(joined), mostly_capitalised(joined)
     counts: dict[str, dict[str, tuple[int, int, int]]] = {}  # ticker -> phrase -> (notes, notes it leads, uses)
@@ -753,6 +755,13 @@ def abbreviates(ticker: str, name: str) -> bool:
     return _in_order(symbol, letters) or letters.startswith(symbol[:3])
 
 
+def spells(ticker: str, name: str) -> bool:
+    """Whether ``ticker`` (its listing suffix aside) is the ``initials`` of ``name``, of
+    ``MIN_INITIALS`` letters or more: "FAF" of "First American Financial", "MCW" of "Mister Car Wash"."""
+    base = re.split(r"[.\-]", ticker)[0]
+    return len(base) >= MIN_INITIALS and initials(name).upper() == base
+
+
 def _ascii_letters(text: str) -> str:
     """``text``'s letters in lower case, accents folded ("Rémy" -> "remy")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalpha() and c.isascii())
@@ -765,13 +774,15 @@ def _in_order(symbol: str, letters: str) -> bool:
 
 def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str], by_ticker: set[str]) -> dict[str, str]:
     """Each ticker's most used phrase (seen at least twice, or once leading a note and abbreviated
-    by a ticker its notes call it by: "InterContinental Hotels Group" for IHG; ranked as ``learn_companies`` says),
+    by a ticker its notes call it by: "InterContinental Hotels Group" for IHG, or spelt by the
+    ticker's initials: "First American Financial" for FAF; ranked as ``learn_companies`` says),
     no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
         ((abbreviates(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
-         for ticker, phrases in counts.items() for phrase, seen in phrases.items() if seen[2] >= 2 or ticker in by_ticker and seen[1] and abbreviates(ticker, phrase)),
+         for ticker, phrases in counts.items() for phrase, seen in phrases.items()
+         if seen[2] >= 2 or seen[1] and (ticker in by_ticker and abbreviates(ticker, phrase) or spells(ticker, phrase))),
         reverse=True,
     )
     names: dict[str, str] = {}

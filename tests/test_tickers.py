@@ -235,6 +235,20 @@ def test_a_name_of_common_words_is_learned_when_the_notes_never_write_them_toget
     assert "Garbage Haulers" not in [c.name for c in learn_companies(notes, CompanyDirectory.load())]  # "garbage haulers" is written as words
 
 
+def test_a_name_whose_later_words_are_written_as_words_is_learned_by_its_first_two():
+    notes = [(["MCWX"], "Mister Car Wash opened 12 sites. A car wash member pays monthly. Mister Car Wash said so."),
+             (["MCWX"], "Mister Car Wash cut prices. Sun Belt demand held. Sun Belt traffic rose.")]
+    assert [c.name for c in learn_companies(notes, CompanyDirectory.load())] == ["Mister Car Wash"]  # not "Sun Belt"
+
+
+def test_a_date_line_names_no_company_and_a_name_spelt_by_the_ticker_may_lead_one_note():
+    notes = [(["FAF"], "Date: 2025-10-23\nFirst American Fintech reported revenue up 14%. Fidelity National grew slower."),
+             (["VRX"], "Date: 2025-12-08\nVail Resorts said pass sales fell. Competition rose."),
+             (["VRX"], "Date: 2025-09-30\nVail Resorts guided lower. Vail skier visits fell.")]
+    learned = {c.ticker: c.name for c in learn_companies(notes, CompanyDirectory.load())}
+    assert learned == {"FAF": "First American Fintech", "VRX": "Vail Resorts"}  # once, leading, its initials spell FAF
+
+
 def test_the_learned_name_is_the_one_the_most_notes_use_and_lead_with_then_the_most_used():
     notes = [(["LVSX"], "Lakeside Vegas Group grew. Marina Bay Towers was full. Marina Bay Towers set records."),
              (["LVSX"], "Lakeside Vegas Group cut debt. Marina Bay Towers was sold out.")]
