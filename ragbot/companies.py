@@ -174,15 +174,18 @@ def unknown_symbol(text: str, resolver: TickerResolver, mentioned: Callable[[str
 
 _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any|give|show|list|tell)(?:s|['\u2019]s)?"
 _OBJECT_OF = r"(?:for|on|about|at|of|re|regarding)"  # prepositions before what a question asks about
-# Where a question puts what it asks about: a possessive ("kone's risks"), the object ending it
+# A company's name ending in a word that ends company names, in the possessive with its
+# apostrophe alone, read by its first word: "werner enterprises'", "stewart information
+# services'"; not a plural: "the hyperscalers'", "proptech names'". The ending marks a name, so a
+# word near an English one ("stewart", "steward") is no typo there.
+_NAMED_WITH_ENDING = re.compile(rf"\b(?!(?:{_ASKING}|{_OBJECT_OF}|the)\b)([A-Za-z][A-Za-z&\-]+)(?:\s+[A-Za-z&\-]+)?\s+(?:enterprises|industries|holdings|partners|systems|brands|resources|technologies"
+               r"|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods|services)['\u2019](?!\w)", re.I)
+# Where a question puts what it asks about: a possessive ("kone's risks", ``_NAMED_WITH_ENDING``), the object ending it
 # ("risks for kone?", "sentiment on tsmc"), or the opening word of one with no question word
 # ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
-    # (a company's name ending in a word that ends company names, in the possessive with its
-    # apostrophe alone: "werner enterprises'"; not a plural: "the hyperscalers'", "proptech names'")
-    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)\s+(?:enterprises|industries|holdings|partners|systems|brands|resources|technologies"
-               r"|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods)['\u2019](?!\w)", re.I),
+    _NAMED_WITH_ENDING,
     re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
 )
@@ -207,7 +210,7 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
             and not any(start <= found.start(1) < end for start, end, _ in question.spans)
             and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
             and word.lower() not in ABBREVIATIONS and not begins(word)
-            and not (len(word) >= _ONE_TYPO_LETTERS and familiar(word))
+            and not (slot is not _NAMED_WITH_ENDING and len(word) >= _ONE_TYPO_LETTERS and familiar(word))
         ):
             return word
     return None
@@ -240,6 +243,12 @@ _SUBJECT_BEFORE = re.compile(
     r"|\b(?:did|does|do|is|was|will|has|have|can|could|would|should|are|were)\s+)[^\w\s]*\s*\Z", re.IGNORECASE,
 )
 _OWNED_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*(?:['\u2019]s\b|(?<=s)['\u2019](?!\w))")  # "Zorblax Corp's", "Werner Enterprises'"
+# A name between "the" and a word it describes heads no noun phrase: "the Line Yahoo stake sale"
+# is an event, not what is asked about; words that stand for the company itself ("the Zorblax
+# note", "the Zorblax shares") keep it the subject.
+_THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*\s+(?P<word>[a-z][a-z\-]+)\b")
+_STANDS_FOR_COMPANY = frozenset("sentiment score scores rating ratings tone view views note notes stock stocks share shares ticker".split())
 
 
 def names_the_subject(text: str, name: str) -> bool:
@@ -247,14 +256,22 @@ def names_the_subject(text: str, name: str) -> bool:
     question names what it asks about: opening it, after "for", "on", "about", "of", as the
     subject of its verb ("What did Zorblax say about Alibaba?"), or in the possessive ("score
     for Jazz Pharma in the Solvane note?"); not inside what describes an event ("Enel's score
-    when Rome floated the levy?")."""
+    when Rome floated the levy?"), nor before a word it describes ("Naver sentiment on the Line
+    Yahoo stake sale?")."""
     found = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
     if found is None:
         return False
     if _OWNED_AFTER.match(text, found.end()):
         return True
     before = text[max(0, found.start() - 80) : found.start()]  # (a bounded tail: questions may be long)
-    return _SUBJECT_BEFORE.search(before[: _NAME_RUN_BEFORE.search(before).start()]) is not None
+    before = before[: _NAME_RUN_BEFORE.search(before).start()]
+    return _SUBJECT_BEFORE.search(before) is not None and not (_THE_BEFORE.search(before) and _describes(text, found.end()))
+
+
+def _describes(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` describes the word after it (``_WORD_AFTER``)."""
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group("word") not in _STANDS_FOR_COMPANY and bool(query_terms(after.group("word")))
 
 
 def _capitals_carry_no_signal(text: str) -> bool:

@@ -62,7 +62,7 @@ STANCE_TAKEN = (
     r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you))\b"
 )
 _SENTIMENT = re.compile(
-    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel about)(?:ly|ally)?\b"
+    r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel(?:s|ing)? about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
     # a company ("which company do my notes see most negatively?"; not "most negatively affected")
     # (the stance right after what is regarded, never an effect: "saw margins negatively affected")
@@ -98,6 +98,9 @@ _SENTIMENT = re.compile(
     r"|\b(?:is|are)\s+[^?.,;]{1,40}?\s+an?\s+(?:buy|sell|hold)\s*(?:[?.!]|$|or\b|right\s+now|now|here)"
     r"|\bshould\s+(?:i|we)\s+(?:buy|sell|hold|own|short|trim|add\s+to)\b(?!\s+back\b)"
     r"|\b(?:buy|sell|hold)\s+or\s+(?:buy|sell|hold)\b"
+    # which one the notes like more ("which side did the note like more?", "which do we prefer?")
+    r"|\b(?:notes?|research|coverage|we)\s+(?:like|liked)\s+(?:[\w-]+\s+){0,2}?(?:more|better|most|less|least)\b"
+    r"|\b(?:notes?|research|coverage|we)\s+(?:prefer|preferred|favou?r|favou?red)\b"
     # the research turning one way: "what made the coverage on Acme turn negative?" (not "margins turned negative")
     r"|\b(?:notes?|research|coverage|write-?ups?|views?|stance|tone)\s+(?:[\w.&'\u2019-]+\s+){0,3}?(?:turn\w*|go|goes|went|gone|becom\w*|became|grow|grew|flip\w*|swung|swing\w*)"
     r"\s+(?:more\s+)?(?:positive|negative|bullish|bearish)\b"
@@ -135,9 +138,10 @@ _SENTIMENT = re.compile(
     # a score named by its stance ("what drove the negative score on Acme in June?"; not "a low credit score")
     r"|\b(?:positive|negative|neutral|bullish|bearish)\s+(?:sentiment\s+)?scores?\s+(?:on|for|of)\b"
     # how something was scored or rated, with no rater named ("how was the short-seller report
-    # scored?", "how has Acme been rated lately?"; not "rated by Moody's", "scored on ESG"), and
-    # how the notes rate something ("how did the research rate Acme's results?")
-    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
+    # scored?", "how has Acme been rated lately?", "how is Acme stock viewed?"; not "rated by
+    # Moody's", "viewed by customers", "scored on ESG"), and how the notes rate something ("how did
+    # the research rate Acme's results?")
+    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored|viewed|regarded)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     r"|\bhow\s+(?:are|were|is)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|analysts?|we)\s+(?:rating|scoring)\b"  # "how are we rating Acme these days"
     # the notes' score named by which one: "the latest score on Costco", "its average score"

@@ -50,6 +50,16 @@ def bot(tmp_path: Path, embeddings) -> Ragbot:
 
 
 @pytest.fixture(scope="session")
+def encoder():
+    """The bundled cross-encoder, loaded once per test session."""
+    from ragbot.rerank import OnnxCrossEncoder
+
+    model = OnnxCrossEncoder()
+    model.warm_up()
+    return model
+
+
+@pytest.fixture(scope="session")
 def examples_bot(tmp_path_factory, embeddings) -> Ragbot:
     """A Ragbot with the example notes ingested once per session (read-only use)."""
     bot = Ragbot(make_settings(tmp_path_factory.mktemp("examples-store")))

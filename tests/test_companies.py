@@ -146,6 +146,10 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     assert beside.reply is None and beside.notices == ("Zorblax is not in your notes: no note mentions it.",)  # said, then answered
     subject = check_companies(ROUTER.route("Score for Zorblax Corp in the Alibaba cloud note?"), None, RESOLVER, HELD, mentioned)
     assert not subject.reply.found  # where the question names what it asks about: not answered from Alibaba's note
+    event = check_companies(ROUTER.route("Alibaba sentiment on the Zorblax stake sale news?"), None, RESOLVER, HELD, mentioned)
+    assert event.reply is None and event.notices == ("Zorblax is not in your notes: no note mentions it.",)  # it describes the sale
+    for asked in ("Alibaba sentiment on the Zorblax note?", "Alibaba's score on the Zorblax shares?"):  # the note, the shares: Zorblax's
+        assert not check_companies(ROUTER.route(asked), None, RESOLVER, HELD, mentioned).reply.found
 
 
 def test_a_symbol_in_capitals_no_note_writes_is_not_in_the_notes():
@@ -178,7 +182,7 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
         return unwritten_subject(ROUTER.route(text), begins, one_typo_from_familiar)
 
     for text in ("what are the risks for kone?", "risks for kone", "kone's risks?", "kone sentiment?", "sentiment on Kone",
-                 "what was kone enterprises' margin?"):  # (a company's name in the possessive, its apostrophe alone)
+                 "what was kone enterprises' margin?", "kone information services' title revenue?"):  # (a company's name in the possessive, its apostrophe alone)
         assert subject(text).lower() == "kone"
     for text in ("what are the risks for margnis?",  # one typo from an English word: a typo, not a name
                  "what are the risks for alibaba?", "alibaba's cloud risks?",  # a company the notes are about
@@ -186,9 +190,10 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
                  "bearish notes on quidel",  # the start of a word the notes write ("QuidelOrtho")
                  "lowest-scored note?", "whats ur view on it", "risks for ZORB",  # English parts, a contraction, a ticker
                  "how did the companies' margins do?", "what are the hyperscalers' capex plans?",  # plurals in the possessive
-                 "were the proptech names' margins ok?",
+                 "were the proptech names' margins ok?", "how did financial services' margins do?",
                  "kone landed the big elevator contract - what did we score it?"):  # opening a longer question: not where it names its subject
         assert subject(text) is None
+    assert subject("what's stewart information services' title revenue?") == "stewart"  # a name's ending: no typo of "steward"
     reply = check_companies(ROUTER.route("risks for kone"), None, RESOLVER, HELD, begins=begins).reply
     assert not reply.found and reply.text == "kone is not in your notes: no note mentions it."
 

@@ -127,6 +127,8 @@ def test_follow_up_about_its_market_share_inherits_the_company(router):
         "Are my notes bullish or bearish on NIO?",
         "Is the tone on PDD in my notes positive or negative?",
         "How do my notes feel about NIO?",
+        "how are the notes feeling about NIO?",
+        "how is nio stock viewed",
         "count of positive taiwan semiconductor manufacturing notes?",  # a long name counts as one word
     ],
 )

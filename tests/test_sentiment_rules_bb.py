@@ -15,18 +15,10 @@ from datetime import date
 import pytest
 from test_sentiment_rules import TODAY, ask, notes, routed_kind
 
-from ragbot.rerank import OnnxCrossEncoder
 from ragbot.sentiment import SentimentAnswerer
 from ragbot.sentiment.intent import parse_intent
 from ragbot.windows import find_window
 
-
-@pytest.fixture(scope="module")
-def encoder() -> OnnxCrossEncoder:
-    """The bundled cross-encoder, loaded once for the module."""
-    model = OnnxCrossEncoder()
-    model.warm_up()
-    return model
 
 
 # Both notes hold "battery"; the buyback note also holds "buy" ("buy back"). Only the acquisition

@@ -269,8 +269,9 @@ class SentimentAnswerer(Answerer):
         breaking ties) the one ``closest`` to its description (with ``earliest``, the best match).
         When no candidate shares a topic word, or the best shares them only in passing
         (``in_passing``): the one note about every company asked (``about_all``), else None. With
-        reporting periods asked, only notes discussing one of them are candidates (``by_period``).
-        ``picked``, when given, is told how the note was picked (``--explain``)."""
+        reporting periods asked, only notes discussing one of them are candidates (``by_period``);
+        with several companies asked, only notes about each of them, if any fits. ``picked``, when
+        given, is told how the note was picked (``--explain``)."""
         candidates = catalog.about(intent.tickers, intent.window)
         if not candidates:
             return None
@@ -304,6 +305,9 @@ class SentimentAnswerer(Answerer):
         # (an event a window counts from is its first note, by words alone: a later note recalling
         # the event, "after the hold was lifted", reads to the model as much about it)
         subjects = [s for s in ranked if not in_passing(by_source[s], covered[s], wanted, intent.tickers)]
+        # one note asked of several companies scores each of them, when one such note fits at all
+        # ("in the reefer launch note, was Empire or Yarrowline rated higher?")
+        subjects = [s for s in subjects if about_each(by_source[s], intent.tickers)] or subjects
         return by_source[ranked[0] if earliest else self.closest(intent, subjects, covered, by_source, picked)]
 
     def closest(

@@ -111,6 +111,16 @@ _EVENT_SCORE = re.compile(
 # record?", "how bad was the Acme read on the recall?", "Acme's score in the distribution deal"; not an
 # average's: "the avg score for the quarter").
 _SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for|in)\s+(?:the|that|this)\b", re.I)
+# ... and a company's sentiment, named right after the company, on something named with a
+# determiner ("Naver sentiment on the Line stake sale news?"; not "sentiment on the stock").
+_SENTIMENT_ON_THE = re.compile(r"\bsentiment\s+(?:on|about|around|regarding)\s+(?:the|that|this)\b", re.I)
+
+
+def owned_sentiment_on_the(question: Question) -> bool:
+    """Whether ``question`` asks a named company's sentiment on something named with a
+    determiner (``_SENTIMENT_ON_THE`` right after a company mention, or its possessive)."""
+    on = _SENTIMENT_ON_THE.search(question.text)
+    return on is not None and any(end <= on.start() and not question.text[end : on.start()].strip(" '\u2019s") for _, end, _ in question.spans)
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
@@ -555,7 +565,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
     named = set(topic.split()) - window_words  # the words naming an event, besides the window
     # ("Acme score on the beta record?"; a bare name of one word asks of a company: "score for Pennon")
-    event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or len(named) > 1 and re.search(SCORE_ASKED, text))
+    event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or owned_sentiment_on_the(question) or len(named) > 1 and re.search(SCORE_ASKED, text))
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
         if (recency or day) and (not topic or by_recency(text, phrase)) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
