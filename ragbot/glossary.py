@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ragbot.periods import spelled_out
+
 # (An abbreviation stands for its long form in the asked measure, folded into one word: one whose
 # long form holds a quantity noun, "annual recurring revenue", would lose the quantity, so such
 # terms are added only with a test that the question keeps asking a figure.)
@@ -51,9 +53,10 @@ _NAMES = re.compile(r"\b(?:my|our|your)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORE
 
 
 def expand(text: str) -> str:
-    """``text`` followed by the other form of each abbreviation or long form it uses, and by
-    "companies" for an analyst's "names"."""
-    extra = [_TERMS[m.group(1).lower()] for m in _PATTERN.finditer(text)]
+    """``text`` followed by the other form of each abbreviation or long form it uses, by
+    "companies" for an analyst's "names", and by each period it writes in shorthand, spelt out
+    (``spelled_out``: "FY26" -> "fiscal 2026")."""
+    extra = [_TERMS[m.group(1).lower()] for m in _PATTERN.finditer(text)] + spelled_out(text)
     extra += ["companies"] if _NAMES.search(text) else []
     extra = [e for e in dict.fromkeys(extra) if e.lower() not in text.lower()]
     return f"{text} ({', '.join(extra)})" if extra else text

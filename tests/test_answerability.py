@@ -11,6 +11,7 @@ from answering_helpers import SharedWordsReranker, passage, question
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answering.answerability import (
     asked_for, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity, states_other_quantity, subject_fit,
+    states_only_targets, withholds_asked,
 )
 from ragbot.answering.answerer import ExtractiveAnswerer
 from ragbot.answering.candidates import collect
@@ -491,3 +492,52 @@ def test_how_many_asks_a_count_unless_it_asks_how_many_of_or_times():
     q = question("how many checkout lanes run on the platform?", text="how many checkout lanes run on the platform?")
     priced = "The platform sells at about $95 per checkout lane per month."
     assert features_of(q, [passage(priced)])[priced].answer_kind_fit == 0.0  # a price is no count of lanes
+
+
+@pytest.mark.parametrize(("asked", "sentence", "withheld"), [
+    ("How many Argus-7 orders has Vantor booked?", "Argus-7 shipped; management did not disclose Argus-7 orders or pricing.", True),
+    ("What was the SeaVolt contract worth?", "SeaVolt won its first contract, though the company did not disclose its value.", True),
+    ("How much revenue did Copilot make?", "Seat additions accelerated, but it again declined to disclose a revenue figure.", True),
+    ("When will the plant open?", "The company gave no date for the plant opening.", True),
+    ("What was revenue?", "Revenue rose 12% to $5 billion, though it did not break out cloud revenue.", False),  # a figure, then what was not
+    ("What was revenue?", "The company did not give up share in the quarter.", False),  # no asked word withheld
+])
+def test_a_sentence_saying_the_asked_figure_was_not_disclosed_withholds_it(asked, sentence, withheld):
+    assert withholds_asked(sentence, asked_for(asked, asked).measure) is withheld
+
+
+def test_a_word_after_the_company_that_its_notes_write_as_one_name_is_the_product_asked():
+    q = question("how many pets are enrolled in flex?", ["TRUP"], text="how many pets are enrolled in trupanion flex?", spans=[(30, 39, "TRUP")])
+    total = "Trupanion reported enrolled pets up 3% to roughly 1.05 million."
+    product = "Trupanion Flex pairs a higher deductible with lower premiums."
+    notes = [passage(total, primary_tickers=["TRUP"]), passage(product, "b.txt", primary_tickers=["TRUP"])]
+    assert features_of(q, notes)[total].qualifier_match == 0.0  # the company's total, not Trupanion Flex's
+    plain = question("how many pets are enrolled?", ["TRUP"], text="how many pets are enrolled at trupanion?", spans=[(30, 39, "TRUP")])
+    assert features_of(plain, notes)[total].qualifier_match == 1.0
+
+
+def test_a_ratio_asked_of_a_quantity_is_not_given_by_that_quantity_alone():
+    q = question("adjusted EBITDA margin in Q2?", ["TNL"])
+    amount = "Adjusted EBITDA was $248 million in Q2."
+    ratio = "The adjusted EBITDA margin widened to 22% in Q2."
+    another = "Adjusted operating margin expanded 80 basis points to 29.6% in Q2."
+    f = features_of(q, [passage(f"{amount} {ratio} {another}", primary_tickers=["TNL"])])
+    assert (f[amount].answer_kind_fit, f[ratio].answer_kind_fit, f[another].answer_kind_fit) == (0.0, 1.0, 0.0)
+    assert asked_for("operating margin in Q2?", "operating margin in Q2?").ratio == frozenset()  # "operating" is no quantity
+
+
+@pytest.mark.parametrize(("sentence", "targets"), [
+    ("Management reiterated its target for the app to account for 20% of total sales within three years.", True),
+    ("It reiterated its goal of growing biologicals to roughly $1 billion in sales by 2029.", True),
+    ("Revenue is $5 billion today, while management targets $8 billion by 2027.", False),  # a figure for now, then a target
+    ("Subscription revenue accounted for 76% of total wash sales.", False),
+])
+def test_a_sentence_whose_every_figure_follows_a_target_word_states_only_targets(sentence, targets):
+    assert states_only_targets(sentence) is targets
+
+
+def test_a_target_does_not_say_how_things_stand_so_far():
+    target = "Management reiterated its target for the app to account for 20% of total sales within three years."
+    asked = {text: features_of(question(text, ["POOL"]), [passage(target, primary_tickers=["POOL"])])[target].answer_kind_fit
+             for text in ("what % of sales currently goes through the app?", "what share of sales is the app targeted to reach?")}
+    assert list(asked.values()) == [0.0, 1.0]

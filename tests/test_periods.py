@@ -70,7 +70,16 @@ def test_abbreviations_and_long_forms_are_expanded_both_ways(text, added):
     assert expand(text) == f"{text} ({added})"
 
 
-@pytest.mark.parametrize("text", ["what are Alibaba's cloud risks?", "the evening session", "capex and capital expenditure", "the names of its brands"])
+@pytest.mark.parametrize(("text", "added"), [
+    ("what are they guiding for fy26?", "fiscal 2026"), ("vail q3 25 revenue", "third quarter 2025"), ("3Q25 sales", "third quarter 2025"),
+    ("1H 2025 sales", "first half 2025"), ("unf q3 fy25 operating income", "third quarter fiscal 2025"), ("h1 margin", "first half"),
+])
+def test_a_period_in_shorthand_is_spelt_out_as_notes_write_it(text, added):
+    assert expand(text) == f"{text} ({added})"
+
+
+@pytest.mark.parametrize("text", ["what are Alibaba's cloud risks?", "the evening session", "capex and capital expenditure", "the names of its brands",
+                                  "fiscal 2025 revenue", "revenue in the third quarter of 2025", "a Q3X7 part", "Q3 revenue", "Q3 2025 revenue"])
 def test_text_without_a_missing_form_is_unchanged(text):
     assert expand(text) == text
 

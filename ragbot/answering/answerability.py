@@ -193,6 +193,7 @@ class AskedFor:
     names: tuple[frozenset[str], ...] = ()  # the things a quantity is asked of by name, each its words (``named_things``)
     parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
     count: bool = False  # "how many ...": the figure must be a count (``states_count``)
+    ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -345,6 +346,21 @@ def _is_quantity(token: str) -> bool:
     return token.lower().removesuffix("'s").removesuffix("\u2019s") in _QUANTITY_WORDS
 
 
+# Quantities that are a ratio of the quantity before them ("EBITDA margin", "loss ratio", "dividend
+# yield"): a sentence stating that quantity alone ("Adjusted EBITDA was $248 million") or the ratio
+# of another ("adjusted operating margin") gives no such ratio.
+_RATIO_NOUNS = frozenset({"margin", "margins", "ratio", "ratios", "yield", "yields"})
+
+
+def ratio_of(topic: str) -> frozenset[str]:
+    """The words of a ratio asked of a quantity: a ratio noun (``_RATIO_NOUNS``) right after a
+    quantity noun, both as stems ("ebitda", "margin" of "adjusted EBITDA margin"; none of
+    "operating margin": "operating" is no quantity)."""
+    tokens = _TOKEN.findall(topic)
+    pairs = [(before, t) for before, t in zip(tokens, tokens[1:]) if t.lower() in _RATIO_NOUNS and _is_quantity(before)]
+    return frozenset(_canonical(stem(w.lower().removesuffix("'s"))) for pair in pairs for w in pair)
+
+
 def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words the topic writes as a quantity noun ("revenue", "deliveries")."""
     return frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t)) & measure
@@ -403,7 +419,8 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure)
     count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and not _OTHER_FIGURE_ASKED.search(text)
-    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count)
+    ratio = ratio_of(asking) & measure
+    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio)
 
 
 def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
@@ -412,6 +429,25 @@ def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
     the notes name must be stated for its figure; one they never name ("their car business" of
     an "EV business") is the question's phrasing."""
     named = frozenset().union(*(parts_named(s, wants.parts) for s in sentences)) if wants.parts else frozenset()
+    return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
+
+
+def with_products_named(wants: AskedFor, text: str, spans: list[tuple[int, int, str]], sentences: list[str]) -> AskedFor:
+    """``wants`` with a measure word typed right after a company's name among its qualifiers when
+    one of ``sentences`` writes the two as one proper name ("trupanion flex" where a note writes
+    "Trupanion Flex", a product): the product's figure is asked, not the company's. ``spans``:
+    where ``text`` names each company (``Question.spans``)."""
+    named = set()
+    for _, end, _ in spans:
+        after = re.match(r"\s+([A-Za-z][\w-]*)", text[end:])
+        word = after and after.group(1)
+        if not word or _is_quantity(word):
+            continue
+        canonical = _canonical(stem(word.lower()))
+        if canonical in wants.measure and canonical not in _HOW_MEASURED:
+            name = re.escape(text[: end].split()[-1])  # (the name's last word, as the notes may write the rest otherwise)
+            product = re.compile(rf"(?i:\b{name})\s+{re.escape(word[0].upper())}{re.escape(word[1:])}\b")
+            named.update({canonical} if any(product.search(s) for s in sentences) else set())
     return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
 
 
@@ -473,6 +509,7 @@ def without(text: str, words: frozenset[str], only_quantities: bool = False) -> 
         return "" if dropped and (not only_quantities or _is_quantity(word)) else word
 
     left = re.sub(r"\(\W*\)", "", _WORD.sub(keep, text))  # and a glossary's parentheses emptied
+    left = re.sub(r"\(\s*,\s*|,\s*(?=\))|,\s*(?=,)", lambda m: "(" if m.group().startswith("(") else "", left)  # or left with a comma
     return re.sub(r"\s+([?.,;:!])", r"\1", re.sub(r"\s{2,}", " ", left)).strip()
 
 
@@ -550,6 +587,58 @@ _HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
     operating net gross adjusted total organic comparable underlying reported core pretax pre-tax free recurring
     annual annualized quarterly full-year segment segments division unit business main
     """.split())
+
+
+# A sentence saying the asked figure or date was withheld ("declined to disclose a revenue figure",
+# "did not disclose Argus-7 orders or pricing", "did not quantify it", "gave no timeline"): what
+# follows the withholding words up to the clause's end (``_CLAUSE_BREAK``) is what was withheld.
+_WITHHELD = re.compile(
+    r"\b(?:(?:did|does|do|has|have|would|will)\s+not|(?:didn|doesn|don|hasn|haven|won|wouldn)['\u2019]t|declined\s+to|refused\s+to|not\s+yet)"
+    r"\s+(?:\w+\s+){0,2}?(?:disclose|quantify|break\s+out|reveal|specify|provide|give|put\s+a\s+(?:number|figure|date))\b"
+    r"|\b(?:without\s+(?:disclosing|quantifying|giving)|gave\s+no|give\s+no|not\s+(?:disclosed|quantified|broken\s+out))\b",
+    re.IGNORECASE,
+)
+_MONEY_OR_SHARE = re.compile(
+    r"[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?\d|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|(?:thousand|million|billion|trillion|mn|bn)\b)",
+    re.IGNORECASE,
+)
+_BACK_REFERENCE = frozenset({"it", "them", "that", "this", "those", "these", "either", "its", "their"})
+
+
+def withholds_asked(sentence: str, measure: frozenset[str]) -> bool:
+    """Whether ``sentence`` says what is asked (a word of ``measure``, or a pronoun pointing back
+    to it) was not disclosed, with no figure before saying so: "management did not disclose
+    Argus-7 orders or pricing" answers no question about Argus-7 orders, though it names them;
+    "revenue rose 12% to $5 billion, though it did not break out cloud revenue" still gives revenue."""
+    for found in _WITHHELD.finditer(sentence):
+        if _MONEY_OR_SHARE.search(sentence[: found.start()]):  # ("Argus-7", "Microsoft 365": names, not figures)
+            return False
+        rest = _CLAUSE_BREAK.split(sentence[found.end():], maxsplit=1)[0]
+        words = re.findall(r"[A-Za-z][\w-]*", rest)
+        if _canonical_all(stems(rest)) & measure or (words and words[0].lower() in _BACK_REFERENCE):
+            return True
+    return False
+
+
+# A question asking how things stand now or so far ("what % currently goes through POOL360?",
+# "how much revenue has Kinex made so far?"), which a target for later does not answer.
+_SO_FAR = re.compile(r"\b(?:currently|so\s+far|to\s+date|right\s+now|at\s+present|as\s+of\s+now|already)\b", re.IGNORECASE)
+# Words that make the figure after them in their clause a target ("its target for POOL360 to reach
+# 20% of sales", "aims to add 40 stores", "a goal of $1 billion by 2029").
+_TARGET = re.compile(r"\b(?:targets?|targeted|targeting|goals?|aims?|aimed|aiming|ambitions?|plans?\s+to|planning\s+to|hopes?\s+to|intends?\s+to|seeks?\s+to)\b", re.IGNORECASE)
+
+
+def asks_so_far(text: str) -> bool:
+    """Whether ``text`` asks how things stand now or so far (``_SO_FAR``)."""
+    return _SO_FAR.search(text) is not None
+
+
+def states_only_targets(sentence: str) -> bool:
+    """Whether every figure of ``sentence`` is a target: in each clause holding one
+    (``_CLAUSE_BREAK``), a target word (``_TARGET``) comes before it. "Management reiterated its
+    target for POOL360 to account for 20% of total sales" states no share of sales today."""
+    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and _MONEY_OR_SHARE.search(c)]
+    return bool(clauses) and all((t := _TARGET.search(c)) and t.start() < _MONEY_OR_SHARE.search(c).start() for c in clauses)
 
 
 def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:

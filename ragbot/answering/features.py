@@ -60,8 +60,8 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity,
-    states_other_quantity, subject_fit, with_parts_named,
+    AskedFor, asked_for, asks_so_far, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity,
+    states_only_targets, states_other_quantity, subject_fit, with_parts_named, with_products_named, withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -119,6 +119,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
     if not quoted and question.previous_answer:
         quoted = {c.source for c in pool if c.text in question.previous_answer}
     wants = asked_for(question.text, question.topic, resolver, question.previous_topic)
+    own = [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]
     return Asked(
         topic=stems(question.topic),
         figures=frozenset(t for t in stems(text) if any(ch.isdigit() for ch in t)),
@@ -126,7 +127,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
-        wants=with_parts_named(wants, [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]),
+        wants=with_products_named(with_parts_named(wants, own), question.text, question.spans, own),
     )
 
 
@@ -226,10 +227,12 @@ def periods_asked_of(question: Question, passage: Document, default: dict[str, s
 def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool) -> bool:
     """Whether a sentence holding a figure (``figure``) holds the asked one: in a clause naming the
     asked segment (each company of a ``comparison`` may be asked its own, so none is required),
-    not another quantity's, and a count when "how many" is asked."""
+    not another quantity's, a count when "how many" is asked, and the asked ratio when one is
+    asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text))
+        and wants.ratio <= candidate.stems
     )
 
 
@@ -245,11 +248,14 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures)
     central = central_names(a.wants.names, pool)
+    so_far = asks_so_far(question.text)  # how things stand: a target for later does not say
     for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
         holds_kind = holds_asked_figure(a.wants, candidate, figure, len(question.tickers) > 1) if a.wants.kind == "figure" else (
             states_kind(a.wants.kind, candidate.text)
         )
+        holds_kind = holds_kind and not (a.wants.kind in ("figure", "time") and withholds_asked(candidate.text, a.wants.measure))
+        holds_kind = holds_kind and not (a.wants.kind == "figure" and so_far and states_only_targets(candidate.text))
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
