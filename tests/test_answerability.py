@@ -541,3 +541,11 @@ def test_a_target_does_not_say_how_things_stand_so_far():
     asked = {text: features_of(question(text, ["POOL"]), [passage(target, primary_tickers=["POOL"])])[target].answer_kind_fit
              for text in ("what % of sales currently goes through the app?", "what share of sales is the app targeted to reach?")}
     assert list(asked.values()) == [0.0, 1.0]
+
+
+def test_a_when_answer_is_a_time_said_of_the_asked_event():
+    q = question("when does the company expect to close the sale-leaseback of its centers?", ["PFHL"])
+    other = "The company refinanced its term loan, extending the maturity to 2031."
+    event = "It expects to close the sale-leaseback of its centers in the first quarter of 2026."
+    f = features_of(q, [passage(other, primary_tickers=["PFHL"]), passage(event, "b.txt", primary_tickers=["PFHL"])])
+    assert (f[other].answer_kind_fit, f[event].answer_kind_fit) == (0.0, 1.0)  # another event's time

@@ -69,6 +69,10 @@ from ragbot.routing import Question
 
 
 QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifier of the asked quantity
+# A "when" answer is a time said of the asked event: the sentence's measure_match (0..1) reaches
+# this, or its time is another event's ("extending the maturity to 2031" for "when does it close
+# the sale-leaseback?").
+EVENT_NAMED = 0.5
 
 
 @dataclass(frozen=True)
@@ -256,6 +260,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
         )
         holds_kind = holds_kind and not (a.wants.kind in ("figure", "time") and withholds_asked(candidate.text, a.wants.measure))
         holds_kind = holds_kind and not (a.wants.kind == "figure" and so_far and states_only_targets(candidate.text))
+        holds_kind = holds_kind and not (a.wants.kind == "time" and measure < EVENT_NAMED)
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
