@@ -116,7 +116,7 @@ def _from_file_name(source: str) -> date | None:
 
 
 def without_date_lines(text: str) -> str:
-    """``text`` without its ``Date:`` (or ``Published:``) lines: a header, not prose."""
+    """``text`` without its ``Date:`` (or ``Published:``, ``Dated:``) lines: a header, not prose."""
     return _DATE_LINE.sub("", text)
 
 

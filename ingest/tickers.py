@@ -584,8 +584,8 @@ def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:
     never written so ("Waste Management", though "waste" is a word; "Mister Car Wash", though
     "car wash" is words)."""
     words = [w for w in phrase.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]  # initials name no word
-    if len(words) == 1:
-        return words[0].lower() not in lower
+    if len(words) < 2:
+        return not words or words[0].lower() not in lower  # (initials alone, "U.S.", name no word)
     return f"{words[0]} {words[1]}".lower() not in lower_pairs
 
 

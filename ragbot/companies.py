@@ -176,10 +176,16 @@ _ASKING = r"(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do|any
 _OBJECT_OF = r"(?:for|on|about|at|of|re|regarding)"  # prepositions before what a question asks about
 # A company's name ending in a word that ends company names, in the possessive with its
 # apostrophe alone, read by its first word: "werner enterprises'", "stewart information
-# services'"; not a plural: "the hyperscalers'", "proptech names'". The ending marks a name, so a
-# word near an English one ("stewart", "steward") is no typo there.
-_NAMED_WITH_ENDING = re.compile(rf"\b(?!(?:{_ASKING}|{_OBJECT_OF}|the)\b)([A-Za-z][A-Za-z&\-]+)(?:\s+[A-Za-z&\-]+)?\s+(?:enterprises|industries|holdings|partners|systems|brands|resources|technologies"
-               r"|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods|services)['\u2019](?!\w)", re.I)
+# services'" ("services" only after two words: "the fintech services'" is a sector); not a
+# plural: "the hyperscalers'", "proptech names'". Matched at every word (a lookahead: "how has
+# kone enterprises'" is read at "kone" too). A name of three words is no typo of a word ("stewart",
+# "steward"): group 2 holds its middle word.
+_NAMED_WITH_ENDING = re.compile(
+    r"\b(?=([A-Za-z][A-Za-z&\-]+)(?:(?:\s+[A-Za-z&\-]+)?\s+(?:enterprises|industries|holdings|partners|systems|brands|resources"
+    r"|technologies|therapeutics|pharmaceuticals|laboratories|communications|networks|materials|motors|airlines|foods)"
+    r"|\s+([A-Za-z&\-]+)\s+services)['\u2019](?!\w))",
+    re.I,
+)
 # Where a question puts what it asks about: a possessive ("kone's risks", ``_NAMED_WITH_ENDING``), the object ending it
 # ("risks for kone?", "sentiment on tsmc"), or the opening word of one with no question word
 # ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
@@ -203,16 +209,17 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
     if question.named:
         return None
     for slot in _SUBJECT_SLOTS:
-        found = slot.search(question.text)
-        word = found.group(1) if found else ""
-        if (
-            len(word) >= _SUBJECT_LETTERS and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
-            and not any(start <= found.start(1) < end for start, end, _ in question.spans)
-            and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
-            and word.lower() not in ABBREVIATIONS and not begins(word)
-            and not (slot is not _NAMED_WITH_ENDING and len(word) >= _ONE_TYPO_LETTERS and familiar(word))
-        ):
-            return word
+        found = slot.finditer(question.text) if slot is _NAMED_WITH_ENDING else [slot.search(question.text)]
+        for match in filter(None, found):
+            word, three_words = match.group(1), slot is _NAMED_WITH_ENDING and match.group(2) is not None
+            if (
+                len(word) >= _SUBJECT_LETTERS and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
+                and not any(start <= match.start(1) < end for start, end, _ in question.spans)
+                and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
+                and word.lower() not in ABBREVIATIONS and not begins(word)
+                and not (not three_words and len(word) >= _ONE_TYPO_LETTERS and familiar(word))
+            ):
+                return word
     return None
 
 
@@ -248,7 +255,9 @@ _OWNED_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*(?:['\u2019]s\b|(?<=s)['\u2019
 # note", "the Zorblax shares") keep it the subject.
 _THE_BEFORE = re.compile(r"\bthe\s+\Z", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"(?:\s+[A-Z][\w&.\-]*)*\s+(?P<word>[a-z][a-z\-]+)\b")
-_STANDS_FOR_COMPANY = frozenset("sentiment score scores rating ratings tone view views note notes stock stocks share shares ticker".split())
+_STANDS_FOR_COMPANY = frozenset(
+    "sentiment score scores rating ratings tone view views note notes stock stocks share shares ticker company business name firm group".split()
+)
 
 
 def names_the_subject(text: str, name: str) -> bool:

@@ -28,8 +28,8 @@ _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0
 
 # A period in shorthand, with the year after it if any ("Q3", "3Q25", "H1 2025", "FY26", "Q3 FY25").
 _SHORTHAND = re.compile(
-    r"\b(?:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s?'?(?P<fiscal>FY)?\s?'?(?P<year>\d{4}|\d{2}))?"
-    r"|FY\s?'?(?P<fy>\d{4}|\d{2}))(?![\w%.,]\d?)",
+    r"\b(?:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s?['\u2019]?(?P<fiscal>FY)?\s?['\u2019]?(?P<year>\d{4}|\d{2}))?"
+    r"|FY\s?['\u2019]?(?P<fy>\d{4}|\d{2}))(?![\w%]|[.,]\d)",
     re.IGNORECASE,
 )
 _ORDINAL_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}

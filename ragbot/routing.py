@@ -99,8 +99,8 @@ _SENTIMENT = re.compile(
     r"|\bshould\s+(?:i|we)\s+(?:buy|sell|hold|own|short|trim|add\s+to)\b(?!\s+back\b)"
     r"|\b(?:buy|sell|hold)\s+or\s+(?:buy|sell|hold)\b"
     # which one the notes like more ("which side did the note like more?", "which do we prefer?")
-    r"|\b(?:notes?|research|coverage|we)\s+(?:like|liked)\s+(?:[\w-]+\s+){0,2}?(?:more|better|most|less|least)\b"
-    r"|\b(?:notes?|research|coverage|we)\s+(?:prefer|preferred|favou?r|favou?red)\b"
+    r"|\b(?:do|did|does)\s+(?:the\s+|my\s+|our\s+)?(?:notes?|research|coverage|we)\s+(?:like|liked)\s+(?:[\w-]+\s+){0,2}?(?:more|better|most|less|least)\b"
+    r"|\b(?:do|did|does)\s+(?:the\s+|my\s+|our\s+)?(?:notes?|research|coverage|we)\s+(?:prefer|favou?r)\b"
     # the research turning one way: "what made the coverage on Acme turn negative?" (not "margins turned negative")
     r"|\b(?:notes?|research|coverage|write-?ups?|views?|stance|tone)\s+(?:[\w.&'\u2019-]+\s+){0,3}?(?:turn\w*|go|goes|went|gone|becom\w*|became|grow|grew|flip\w*|swung|swing\w*)"
     r"\s+(?:more\s+)?(?:positive|negative|bullish|bearish)\b"
@@ -141,7 +141,8 @@ _SENTIMENT = re.compile(
     # scored?", "how has Acme been rated lately?", "how is Acme stock viewed?"; not "rated by
     # Moody's", "viewed by customers", "scored on ESG"), and how the notes rate something ("how did
     # the research rate Acme's results?")
-    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored|viewed|regarded)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
+    r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
+    r"|\bhow\s+(?:is|are|was|were)\s+[^?.]{1,40}?\s+(?:viewed|regarded)\s*(?:[?.!]|$|now\b|today\b|lately\b|overall\b|these\s+days\b|in\s+(?:my|our|the)\s+notes\b)"
     r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
     r"|\bhow\s+(?:are|were|is)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|analysts?|we)\s+(?:rating|scoring)\b"  # "how are we rating Acme these days"
     # the notes' score named by which one: "the latest score on Costco", "its average score"

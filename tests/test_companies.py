@@ -148,7 +148,8 @@ def test_a_name_no_note_mentions_is_not_in_the_notes():
     assert not subject.reply.found  # where the question names what it asks about: not answered from Alibaba's note
     event = check_companies(ROUTER.route("Alibaba sentiment on the Zorblax stake sale news?"), None, RESOLVER, HELD, mentioned)
     assert event.reply is None and event.notices == ("Zorblax is not in your notes: no note mentions it.",)  # it describes the sale
-    for asked in ("Alibaba sentiment on the Zorblax note?", "Alibaba's score on the Zorblax shares?"):  # the note, the shares: Zorblax's
+    for asked in ("Alibaba sentiment on the Zorblax note?", "Alibaba's score on the Zorblax shares?",  # the note, the shares: Zorblax's
+                  "Sentiment on Alibaba and on the Zorblax business?"):
         assert not check_companies(ROUTER.route(asked), None, RESOLVER, HELD, mentioned).reply.found
 
 
@@ -194,6 +195,8 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
                  "kone landed the big elevator contract - what did we score it?"):  # opening a longer question: not where it names its subject
         assert subject(text) is None
     assert subject("what's stewart information services' title revenue?") == "stewart"  # a name's ending: no typo of "steward"
+    assert subject("how has kone enterprises' margin held up?") == "kone"  # read at every word, not only the verb's
+    assert subject("how did the fintech services' margins do?") is None  # "services" after one word: a sector
     reply = check_companies(ROUTER.route("risks for kone"), None, RESOLVER, HELD, begins=begins).reply
     assert not reply.found and reply.text == "kone is not in your notes: no note mentions it."
 

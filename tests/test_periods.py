@@ -73,6 +73,7 @@ def test_abbreviations_and_long_forms_are_expanded_both_ways(text, added):
 @pytest.mark.parametrize(("text", "added"), [
     ("what are they guiding for fy26?", "fiscal 2026"), ("vail q3 25 revenue", "third quarter 2025"), ("3Q25 sales", "third quarter 2025"),
     ("1H 2025 sales", "first half 2025"), ("unf q3 fy25 operating income", "third quarter fiscal 2025"), ("h1 margin", "first half"),
+    ("guidance for FY26.", "fiscal 2026"), ("Q4\u201925 sales", "fourth quarter 2025"), ("FY26, FY27 revenue?", "fiscal 2026, fiscal 2027"),
 ])
 def test_a_period_in_shorthand_is_spelt_out_as_notes_write_it(text, added):
     assert expand(text) == f"{text} ({added})"

@@ -27,6 +27,7 @@ def test_feeling_viewing_and_liking_more_ask_sentiment(router, question):
 
 @pytest.mark.parametrize("question", [
     "how is the new pricing viewed by customers?", "what did customers like about the new Tesla app?",
+    "How is Tesla's FSD viewed in China?", "Do other notes like this mention more about Tesla's tariffs?",
 ])
 def test_a_view_held_by_someone_else_stays_a_content_question(router, question):
     assert routed_kind(router, question)[0] == "facts"
@@ -37,6 +38,7 @@ def test_a_view_held_by_someone_else_stays_a_content_question(router, question):
     ("tesla's sentiment on the robotaxi recall?", "note"),
     ("whats the sentiment on the tesla stock", "summary"),  # the stock is Tesla itself
     ("Tesla sentiment over the back half of 2025?", "summary"),  # a time, not an event: its window summed up
+    ("Tesla sentiment on the stock?", "summary"),
 ])
 def test_a_companys_sentiment_on_something_named_asks_that_notes_score(router, question, kind):
     assert routed_kind(router, question) == ("sentiment", kind)

@@ -19,7 +19,7 @@ from ingest import TickerResolver
 from ingest.tickers import initials
 from ingest.words import is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS
-from ragbot.periods import periods
+from ragbot.periods import periods, spelled_out
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
 _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
@@ -358,7 +358,13 @@ def ratio_of(topic: str) -> frozenset[str]:
     "operating margin": "operating" is no quantity)."""
     tokens = _TOKEN.findall(topic)
     pairs = [(before, t) for before, t in zip(tokens, tokens[1:]) if t.lower() in _RATIO_NOUNS and _is_quantity(before)]
-    return frozenset(_canonical(stem(w.lower().removesuffix("'s"))) for pair in pairs for w in pair)
+    return frozenset(_canonical(stem(w.lower().removesuffix("'s").removesuffix("\u2019s"))) for pair in pairs for w in pair)
+
+
+def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
+    """Whether a sentence (its stems) states the ratio asked of a quantity (``AskedFor.ratio``:
+    both words), or none is asked."""
+    return wants.ratio <= _canonical_all(sentence)
 
 
 def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
@@ -388,6 +394,7 @@ def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset
     figures and comparison words."""
     topic = _COMPARE_WORDS.sub(" ", topic)
     period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
+    period_words |= stems(" ".join(spelled_out(text))) - stems(text)  # a period the glossary spelt out ("h1": "first half")
     return frozenset(
         c for t in stems(topic)
         if (c := _canonical(t)) not in left_out and t not in period_words and not any(ch.isdigit() for ch in t)
@@ -593,11 +600,16 @@ _HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
 # "did not disclose Argus-7 orders or pricing", "did not quantify it", "gave no timeline"): what
 # follows the withholding words up to the clause's end (``_CLAUSE_BREAK``) is what was withheld.
 _WITHHELD = re.compile(
-    r"\b(?:(?:did|does|do|has|have|would|will)\s+not|(?:didn|doesn|don|hasn|haven|won|wouldn)['\u2019]t|declined\s+to|refused\s+to|not\s+yet)"
-    r"\s+(?:\w+\s+){0,2}?(?:disclose|quantify|break\s+out|reveal|specify|provide|give|put\s+a\s+(?:number|figure|date))\b"
+    r"\b(?:(?:did|does|do|has|have|had|would|will|could)\s+not|(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|couldn)['\u2019]t"
+    r"|declined\s+to|refused\s+to|not\s+yet)"
+    r"\s+(?:\w+\s+){0,2}?(?:disclos(?:e|ed)|quantif(?:y|ied)|break\s+out|broken\s+out|reveal(?:ed)?|specif(?:y|ied)|provided?"
+    r"|give(?:n)?(?!\s+(?:up|back|way|in)\b)|put\s+a\s+(?:number|figure|date))\b"
     r"|\b(?:without\s+(?:disclosing|quantifying|giving)|gave\s+no|give\s+no|not\s+(?:disclosed|quantified|broken\s+out))\b",
     re.IGNORECASE,
 )
+# A count before the withholding words ("booked 40 orders but did not disclose their value"); not a
+# name's number ("Argus-7 is", "Microsoft 365 Copilot").
+_COUNTED = re.compile(r"(?<![\w-])\d[\d,.]*\s+(?:million\s+|billion\s+)?(?!(?:was|has|does|is)\b)[a-z]{2,}s\b")
 _MONEY_OR_SHARE = re.compile(
     r"[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?\d|\d(?:[\d,.]*\d)?\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|(?:thousand|million|billion|trillion|mn|bn)\b)",
     re.IGNORECASE,
@@ -611,7 +623,8 @@ def withholds_asked(sentence: str, measure: frozenset[str]) -> bool:
     Argus-7 orders or pricing" answers no question about Argus-7 orders, though it names them;
     "revenue rose 12% to $5 billion, though it did not break out cloud revenue" still gives revenue."""
     for found in _WITHHELD.finditer(sentence):
-        if _MONEY_OR_SHARE.search(sentence[: found.start()]):  # ("Argus-7", "Microsoft 365": names, not figures)
+        before = sentence[: found.start()]
+        if _MONEY_OR_SHARE.search(before) or _COUNTED.search(before):  # a figure given first
             return False
         rest = _CLAUSE_BREAK.split(sentence[found.end():], maxsplit=1)[0]
         words = re.findall(r"[A-Za-z][\w-]*", rest)
@@ -634,11 +647,26 @@ def asks_so_far(text: str) -> bool:
 
 
 def states_only_targets(sentence: str) -> bool:
-    """Whether every figure of ``sentence`` is a target: in each clause holding one
-    (``_CLAUSE_BREAK``), a target word (``_TARGET``) comes before it. "Management reiterated its
-    target for POOL360 to account for 20% of total sales" states no share of sales today."""
-    clauses = [c for c in _CLAUSE_BREAK.split(sentence) if c and _MONEY_OR_SHARE.search(c)]
-    return bool(clauses) and all((t := _TARGET.search(c)) and t.start() < _MONEY_OR_SHARE.search(c).start() for c in clauses)
+    """Whether every amount or share of ``sentence`` is a target: a target word (``_TARGET``)
+    comes after the figure before it (or the clause's start, ``_CLAUSE_BREAK``) and before it.
+    "Management reiterated its target for POOL360 to account for 20% of total sales" states no
+    share of sales today; "versus its target of 20%, POOL360 already accounts for 15%" does."""
+    figures = 0
+    for clause in _CLAUSE_BREAK.split(sentence):
+        start = 0
+        for figure in _MONEY_OR_SHARE.finditer(clause or ""):
+            if not _TARGET.search(clause, start, figure.start()):
+                return False
+            figures, start = figures + 1, figure.end()
+    return figures > 0
+
+
+def asks_target(wants: AskedFor) -> bool:
+    """Whether the measure asked is itself a target ("what is the price target?")."""
+    return bool(wants.measure & _TARGET_STEMS)
+
+
+_TARGET_STEMS = frozenset(_canonical(stem(w)) for w in "target goal aim ambition plan guidance".split())
 
 
 def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:

@@ -60,8 +60,9 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity,
-    states_only_targets, states_other_quantity, subject_fit, with_parts_named, with_products_named, withholds_asked,
+    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, states_count, states_kind,
+    states_named_quantity, states_only_targets, states_other_quantity, states_ratio, subject_fit, with_parts_named,
+    with_products_named, withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -236,7 +237,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text))
-        and wants.ratio <= candidate.stems
+        and states_ratio(wants, candidate.stems)
     )
 
 
@@ -252,7 +253,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures)
     central = central_names(a.wants.names, pool)
-    so_far = asks_so_far(question.text)  # how things stand: a target for later does not say
+    so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
     for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
         holds_kind = holds_asked_figure(a.wants, candidate, figure, len(question.tickers) > 1) if a.wants.kind == "figure" else (

@@ -112,8 +112,13 @@ _EVENT_SCORE = re.compile(
 # average's: "the avg score for the quarter").
 _SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for|in)\s+(?:the|that|this)\b", re.I)
 # ... and a company's sentiment, named right after the company, on something named with a
-# determiner ("Naver sentiment on the Line stake sale news?"; not "sentiment on the stock").
-_SENTIMENT_ON_THE = re.compile(r"\bsentiment\s+(?:on|about|around|regarding)\s+(?:the|that|this)\b", re.I)
+# determiner ("Naver sentiment on the Line stake sale news?"); not on what stands for the company
+# or a time ("Tesla sentiment on the stock / the name / the quarter / the year so far").
+_SENTIMENT_ON_THE = re.compile(
+    r"\bsentiment\s+(?:on|about|around|regarding)\s+(?:the|that|this)\s+(?!(?:stock|stocks|shares?|name|company|business|firm|group"
+    r"|quarter|year|month|week|half|period|season|day|latest|last|first|recent|past)\b)",
+    re.I,
+)
 
 
 def owned_sentiment_on_the(question: Question) -> bool:
@@ -121,6 +126,7 @@ def owned_sentiment_on_the(question: Question) -> bool:
     determiner (``_SENTIMENT_ON_THE`` right after a company mention, or its possessive)."""
     on = _SENTIMENT_ON_THE.search(question.text)
     return on is not None and any(end <= on.start() and not question.text[end : on.start()].strip(" '\u2019s") for _, end, _ in question.spans)
+
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
     r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
