@@ -53,8 +53,9 @@ SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
 _SHORTENED_NAME = re.compile(rf"(?<![\w&'\u2019-])([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-])")
 _WORD_PAIR = re.compile(rf"(?<![\w&-])([A-Za-z][\w&-]*)(?=\s+([A-Za-z]{{{SHORTENED_LETTERS},}})(?![\w&-]))")
 _UPPER_TOKEN = re.compile(
-    r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?|[A-Z0-9][A-Z0-9]{0,9}\.[A-Z]{1,3})(?![\w\-]|\.[A-Za-z])"
-)  # (or listed with its exchange's suffix: "L.TO", "373220.KS", "BEEF3.SA")
+    r"(?<![\w$.\-])([A-Z][A-Z0-9]{0,9}-[A-Z0-9]{1,2}(?:\.[A-Z]{1,3})?|[A-Z][A-Z0-9]{0,5}(?:\.[A-Z])?|[A-Z0-9][A-Z0-9]{0,9}\.[A-Z]{1,3})"
+    r"(?![\w\-]|\.[A-Za-z])"
+)  # (or listed with its exchange's suffix: "L.TO", "373220.KS", "BEEF3.SA"; or its share class: "EPI-A.ST", "SKF-B")
 
 
 @dataclass(frozen=True)
@@ -659,7 +660,28 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
     short = _short_forms(counts, names)
-    return [replace(row, aliases=(*row.aliases, *short[row.ticker])) if row.ticker in short else row for row in rows]
+    units = _unit_names(notes, names)
+    other = {t: (*short.get(t, ()), *(n for n in units.get(t, ()) if n not in short.get(t, ()))) for t in {*short, *units}}
+    return [replace(row, aliases=(*row.aliases, *other[row.ticker])) if other.get(row.ticker) else row for row in rows]
+
+
+# A unit a company's notes name as its own: "Traton's Scania unit", "Hon Hai's FIH Mobile subsidiary".
+_UNIT_NOUNS = r"(?:unit|subsidiary|brand|division|arm|business)"
+
+
+def _unit_names(notes: list[tuple[list[str], str]], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    """Besides its name, the units a ticker's notes name as the company's own, in the possessive
+    of its name right before a unit noun ("Traton's Scania unit" for 8TRA.ST): people ask after a
+    unit by its name. No other ticker's name."""
+    units: dict[str, set[str]] = {}
+    for tickers, text in notes:
+        for ticker in tickers:
+            name = names.get(ticker)
+            if not name:
+                continue
+            owned = rf"(?<![\w-]){re.escape(name)}['\u2019]s\s+((?:[A-Z][\w&-]*\s+){{1,3}}?){_UNIT_NOUNS}\b"
+            units.setdefault(ticker, set()).update(m.group(1).strip() for m in re.finditer(owned, text))
+    return {t: tuple(sorted(u - set(names.values()))) for t, u in units.items() if u - set(names.values())}
 
 
 def _contracts(name: str, short: str) -> bool:

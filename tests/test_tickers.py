@@ -454,3 +454,16 @@ def test_a_ticker_listed_with_its_exchanges_suffix_is_named_whole_and_by_its_bas
         assert resolver.resolve(text, case_sensitive_names=False) == [ticker], text
     assert {c.ticker: c.symbols for c in rows}["LOW.TO"] == () and {c.ticker: c.symbols for c in rows}["L.TO"] == ()
     assert resolver.resolve("the U.S. market and D.R. Horton", case_sensitive_names=False) == []  # initials are no listing
+
+
+def test_a_unit_the_notes_name_as_the_companys_own_names_it_too():
+    notes = [(["TRTX"], "Trabon's Scanio unit won an order. Trabon shares rose."), (["TRTX"], "Trabon cut costs at Scanio.")]
+    (learned,) = learn_companies(notes, CompanyDirectory.load())
+    assert (learned.name, "Scanio" in learned.aliases) == ("Trabon", True)
+
+
+def test_a_symbol_with_its_share_class_and_exchange_names_its_company():
+    resolver = TickerResolver(CompanyDirectory.load())
+    resolver.learn([Company("EPI-A.ST", "Epiroc", ("Epiroc",), (), False)], {"EPI-A.ST"})
+    assert resolver.resolve("EPI-A.ST score in the strong krona note?") == ["EPI-A.ST"]
+    assert resolver.resolve("COVID-19 hit sales") == []
