@@ -633,6 +633,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     own_capitals = capitals_of_one(notes, set(directory.symbol_to_ticker))
     alone: Counter[str] = Counter()  # notes scoring the ticker alone
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
+    opening: dict[str, set[str]] = {}  # the phrase leading each note that scores the ticker alone
     for tickers, text in notes:
         found = [p for p in map(_without_opening_stopword, _PROPER_PHRASE.findall(text)) if p and is_proper(p, lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
@@ -640,6 +641,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
         alone.update(tickers if len(tickers) == 1 else ())
         leading.update(tickers[:1])
+        if len(tickers) == 1 and found:
+            opening.setdefault(tickers[0], set()).add(found[0])
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
@@ -656,7 +659,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
         elif ticker in by_ticker:  # called by its ticker: another name starts as the ticker does ("CZR", "Caesars")
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
-    names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker)}  # else "GATX" is its own name
+    names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker, opening)}  # else "GATX" is its own name
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
     short = _short_forms(counts, names)
@@ -777,13 +780,6 @@ def abbreviates(ticker: str, name: str) -> bool:
     return _in_order(symbol, letters) or letters.startswith(symbol[:3])
 
 
-def spells(ticker: str, name: str) -> bool:
-    """Whether ``ticker`` (its listing suffix aside) is the ``initials`` of ``name``, of
-    ``MIN_INITIALS`` letters or more: "FAF" of "First American Financial", "MCW" of "Mister Car Wash"."""
-    base = re.split(r"[.\-]", ticker)[0]
-    return len(base) >= MIN_INITIALS and initials(name).upper() == base
-
-
 def _ascii_letters(text: str) -> str:
     """``text``'s letters in lower case, accents folded ("Rémy" -> "remy")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalpha() and c.isascii())
@@ -794,17 +790,20 @@ def _in_order(symbol: str, letters: str) -> bool:
     return all(c in rest for c in symbol)
 
 
-def _one_name_each(counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str], by_ticker: set[str]) -> dict[str, str]:
+def _one_name_each(
+    counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str], by_ticker: set[str], opening: dict[str, set[str]],
+) -> dict[str, str]:
     """Each ticker's most used phrase (seen at least twice, or once leading a note and abbreviated
-    by a ticker its notes call it by: "InterContinental Hotels Group" for IHG, or spelt by the
-    ticker's initials: "First American Financial" for FAF; ranked as ``learn_companies`` says),
+    by a ticker its notes call it by: "InterContinental Hotels Group" for IHG, or once opening a
+    note that scores it alone (``opening``) and abbreviated by it: "First American Financial" for
+    FAF, "Matthews International" for MATW; ranked as ``learn_companies`` says),
     no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
         ((abbreviates(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
          for ticker, phrases in counts.items() for phrase, seen in phrases.items()
-         if seen[2] >= 2 or seen[1] and (ticker in by_ticker and abbreviates(ticker, phrase) or spells(ticker, phrase))),
+         if seen[2] >= 2 or abbreviates(ticker, phrase) and (ticker in by_ticker and seen[1] or phrase in opening.get(ticker, ()))),
         reverse=True,
     )
     names: dict[str, str] = {}

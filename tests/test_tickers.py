@@ -467,3 +467,10 @@ def test_a_symbol_with_its_share_class_and_exchange_names_its_company():
     resolver.learn([Company("EPI-A.ST", "Epiroc", ("Epiroc",), (), False)], {"EPI-A.ST"})
     assert resolver.resolve("EPI-A.ST score in the strong krona note?") == ["EPI-A.ST"]
     assert resolver.resolve("COVID-19 hit sales") == []
+
+
+def test_a_name_opening_the_only_note_scoring_its_ticker_alone_is_learned_when_the_ticker_abbreviates_it():
+    alone = [(["MATX"], "Matthews Intl reported sales down 3%. Memorialization held up."),
+             (["HBDX", "MATX"], "Halberd Home said prices rose. Memorialization slowed.")]
+    learned = {c.ticker: c.name for c in learn_companies(alone, CompanyDirectory.load())}
+    assert learned.get("MATX") == "Matthews Intl" and "HBDX" not in learned  # a note shared with another ticker leads for neither
