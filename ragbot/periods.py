@@ -32,7 +32,7 @@ _SHORTHAND = re.compile(
     r"|FY\s?['\u2019]?(?P<fy>\d{4}|\d{2}))(?![\w%]|[.,]\d)",
     re.IGNORECASE,
 )
-_ORDINAL_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+_ORDINAL_WORDS = {number: word for word, number in _ORDINALS.items()}  # "3" -> "third"
 
 
 def spelled_out(text: str) -> list[str]:
@@ -44,18 +44,14 @@ def spelled_out(text: str) -> list[str]:
     spelt = []
     for m in _SHORTHAND.finditer(text):
         if m.group("fy"):
-            spelt.append(f"fiscal {_full_year(m.group('fy'))}")
+            spelt.append(f"fiscal {_normalise('fiscal_year', m.group('fy'))}")  # ("26" -> "2026")
             continue
         quarter, half, year = m.group("q") or m.group("q2"), m.group("h") or m.group("h2"), m.group("year")
         if quarter and m.group("q") and not (year and (len(year) == 2 or m.group("fiscal"))):
             continue
         name = f"{_ORDINAL_WORDS[quarter]} quarter" if quarter else f"{_ORDINAL_WORDS[half]} half"
-        spelt.append(f"{name} {'fiscal ' if m.group('fiscal') else ''}{_full_year(year)}" if year else name)
+        spelt.append(f"{name} {'fiscal ' if m.group('fiscal') else ''}{_normalise('fiscal_year', year)}" if year else name)
     return spelt
-
-
-def _full_year(year: str) -> str:
-    return year if len(year) == 4 else f"20{year}"
 
 
 def _normalise(kind: str, value: str) -> str:

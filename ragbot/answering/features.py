@@ -241,6 +241,22 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     )
 
 
+def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool, measure: float, so_far: bool) -> bool:
+    """``answer_kind_fit``: whether a sentence holds the kind of answer asked. A figure: the asked
+    one (``holds_asked_figure``), not said to be withheld (``withholds_asked``), and, when the
+    question asks how things stand ``so_far``, not only targets. A time: one said of the asked
+    event (its ``measure`` match reaches ``EVENT_NAMED``), not said to be withheld. Else
+    ``states_kind``."""
+    if wants.kind == "figure":
+        return (
+            holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
+            and not (so_far and states_only_targets(candidate.text))
+        )
+    if wants.kind == "time":
+        return states_kind("time", candidate.text) and measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
+    return states_kind(wants.kind, candidate.text)
+
+
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
     """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
@@ -256,12 +272,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
     for candidate, cov, measure, qualified, figure in columns:
         passage = candidate.passage
-        holds_kind = holds_asked_figure(a.wants, candidate, figure, len(question.tickers) > 1) if a.wants.kind == "figure" else (
-            states_kind(a.wants.kind, candidate.text)
-        )
-        holds_kind = holds_kind and not (a.wants.kind in ("figure", "time") and withholds_asked(candidate.text, a.wants.measure))
-        holds_kind = holds_kind and not (a.wants.kind == "figure" and so_far and states_only_targets(candidate.text))
-        holds_kind = holds_kind and not (a.wants.kind == "time" and measure < EVENT_NAMED)
+        holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far)
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
