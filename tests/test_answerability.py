@@ -11,7 +11,7 @@ from answering_helpers import SharedWordsReranker, passage, question
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answering.answerability import (
     asked_for, figure_of_qualifier, measure_credit, states_count, states_kind, states_named_quantity, states_other_quantity, subject_fit,
-    states_only_targets, withholds_asked,
+    states_only_targets, states_total, withholds_asked,
 )
 from ragbot.answering.answerer import ExtractiveAnswerer
 from ragbot.answering.candidates import collect
@@ -484,6 +484,16 @@ def test_a_count_is_a_number_that_is_no_amount_share_or_multiple(sentence, count
     assert states_count(sentence) is count
 
 
+@pytest.mark.parametrize(("sentence", "measure", "count"), [
+    ("Its closing platform is now live in 12 states, up from six a year earlier.", "closings", False),  # where, not how many
+    ("Elevator demand lags construction by 12 to 24 months.", "elevators", False),  # how long: a range of months
+    ("It is rolling out the cocktail in 12 additional U.S. states.", "states", True),  # the asked noun itself
+    ("It opened 12 new stores in the quarter.", "stores", True),
+])
+def test_a_count_of_places_or_spans_of_time_counts_only_those(sentence, measure, count):
+    assert states_count(sentence, stems(measure)) is count
+
+
 def test_how_many_asks_a_count_unless_it_asks_how_many_of_or_times():
     assert asked_for("how many checkout lanes run on the platform?", "how many checkout lanes run on the platform?").count
     for text in ("how many of its stores are profitable?", "how many times did it raise guidance?", "what % of stores closed?",
@@ -557,3 +567,35 @@ def test_a_when_answer_is_a_time_said_of_the_asked_event():
     event = "It expects to close the sale-leaseback of its centers in the first quarter of 2026."
     f = features_of(q, [passage(other, primary_tickers=["PFHL"]), passage(event, "b.txt", primary_tickers=["PFHL"])])
     assert (f[other].answer_kind_fit, f[event].answer_kind_fit) == (0.0, 1.0)  # another event's time
+
+
+@pytest.mark.parametrize(("sentence", "total"), [
+    ("Topgolf Callaway launched its Elyte driver family at $599 for the 2025 season.", False),
+    ("It leads with a 65-gallon model at a list price of about $1,900.", False),
+    ("The app is priced at $14 per student.", False),
+    ("Elyte sales reached 5,000 units in the quarter.", True),  # a count of a thousand or more
+    ("Revenue rose 12% to $4.5 million.", True), ("Revenue was $12,500 in its first month.", True),
+    ("Revenue was 1.2 billion yuan.", True),
+])
+def test_a_price_is_no_total_of_money(sentence, total):
+    assert states_total(sentence) is total
+
+
+def test_a_total_of_money_asked_is_not_answered_by_a_price():
+    q = question("how much revenue has the Elyte driver generated so far?", ["MODG"])
+    priced = "Topgolf Callaway launched its Elyte driver family at $599 for the 2025 season."
+    f = features_of(q, [passage(priced, primary_tickers=["MODG"])])
+    assert f[priced].answer_kind_fit == 0.0
+    assert asked_for("how much revenue", "how much revenue").total
+    assert not asked_for("what was revenue per available room?", "what was revenue per available room?").total  # a price may answer
+
+
+def test_an_abbreviation_whose_long_form_names_a_quantity_asks_that_quantity():
+    wants = asked_for("What was the free cash flow in Q1 2026?", "What was the free cash flow in Q1 2026?")
+    assert wants.kind == "figure" and wants.quantities == frozenset({"fcf"})
+    q = question("What was the free cash flow in Q1 2026?", ["XOM"])
+    operating = "Cash flow from operations was $12.4 billion in Q1 2026."
+    free = "Free cash flow was $7.1 billion in Q1 2026."
+    f = features_of(q, [passage(operating, primary_tickers=["XOM"]), passage(free, "b.txt", primary_tickers=["XOM"])])
+    assert (f[operating].measure_match, f[operating].answer_kind_fit) == (0.0, 0.0)  # another cash flow
+    assert (f[free].measure_match, f[free].answer_kind_fit) == (1.0, 1.0)

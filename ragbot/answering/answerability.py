@@ -194,6 +194,7 @@ class AskedFor:
     parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
     count: bool = False  # "how many ...": the figure must be a count (``states_count``)
     ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
+    total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -367,9 +368,19 @@ def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
     return wants.ratio <= _canonical_all(sentence)
 
 
+# Abbreviations whose long form names a quantity ("fcf": free cash flow, "arpu"): folded into one
+# measure word (``_abbreviation_forms``), such a term would otherwise ask no quantity at all, and any
+# cash flow would answer "free cash flow".
+_ABBREVIATED_QUANTITIES = frozenset(
+    _canonical(stem(short)) for short, long in ABBREVIATIONS.items() if any(_is_quantity(w) for w in long.split())
+)
+
+
 def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
-    """The measure words the topic writes as a quantity noun ("revenue", "deliveries")."""
-    return frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t)) & measure
+    """The measure words the topic writes as a quantity noun ("revenue", "deliveries"), or as an
+    abbreviation of one ("fcf")."""
+    nouns = frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t))
+    return (nouns | _ABBREVIATED_QUANTITIES) & measure
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -389,15 +400,28 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
     return " ".join(words)
 
 
+# A word of letters and digits that is a figure with its unit ("12m", "3x", "2nd", "1990s"), a
+# filing ("10-K") or a period ("CY24"), not a name.
+_FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)?(?:mn|bn|[mbkx]|st|nd|rd|th|s|pct|bps)|\d+-[kq]|20-f|(?:cy|fy|[qh])\d{1,4}", re.IGNORECASE)
+
+
+def _is_code(word_stem: str) -> bool:
+    """Whether a stem mixing letters and digits names a product or model ("precision7", "2k26",
+    "a350", "crv-214"), not a figure with its unit (``_FIGURE_WORD``); periods are told apart by
+    the caller."""
+    return any(ch.isdigit() for ch in word_stem) and any(ch.isalpha() for ch in word_stem) and not _FIGURE_WORD.fullmatch(word_stem)
+
+
 def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset[str]:
     """The content words of ``topic`` that name what is asked: without ``left_out``, periods,
-    figures and comparison words."""
+    figures and comparison words; with the codes that name a product or model (``_is_code``)."""
     topic = _COMPARE_WORDS.sub(" ", topic)
     period_words = stems(" ".join(v for values in periods(topic).values() for v in values))
     period_words |= stems(" ".join(spelled_out(text))) - stems(text)  # a period the glossary spelt out ("h1": "first half")
     return frozenset(
         c for t in stems(topic)
-        if (c := _canonical(t)) not in left_out and t not in period_words and not any(ch.isdigit() for ch in t)
+        if (c := _canonical(t)) not in left_out and t not in period_words
+        and (not any(ch.isdigit() for ch in t) or (_is_code(t) and not periods(t) and not spelled_out(t)))  # "q3", "fy25": periods
     )
 
 
@@ -413,8 +437,9 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     risk = _RISK_QUESTION.search(text) is not None
     left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
-    # the segment an alias names ("AWS" of Amazon) narrows the measure as a qualifier does
-    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure)
+    # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
+    codes = frozenset(w for w in measure if _is_code(w))
+    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure) | codes
     asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
         asking = previous_topic
@@ -427,7 +452,10 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     names = named_things(asking, measure)
     count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and not _OTHER_FIGURE_ASKED.search(text)
     ratio = ratio_of(asking) & measure
-    return AskedFor(measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio)
+    total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS) and not _PER_UNIT.search(asking)
+    return AskedFor(
+        measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio, total,
+    )
 
 
 def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
@@ -556,11 +584,59 @@ _AMOUNT = re.compile(
 )
 
 
-def states_count(sentence: str) -> bool:
+# Nouns that say where or for how long, not how many of the asked thing: "live in 12 states" counts
+# no closings, "lags by 12 to 24 months" no elevators.
+_SCOPE_NOUNS = frozenset(stem(w) for w in """
+    state country countries market city cities region province territory continent month year week day hour minute
+    quarter season
+    """.split())
+# The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
+# and a word saying which ("12 additional states").
+_COUNTED_NOUN = re.compile(r"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:additional|more|new|other|further|u\.s\.|us)\s+)*([A-Za-z]+)", re.IGNORECASE)
+
+
+def states_count(sentence: str, measure: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
     multiple, nor a date or a name's number ("81,302 vehicles", "26.1 million policies"; not
-    "$95 per checkout lane", "30% of its projects", "4.1x")."""
-    return any(not m.group("currency") and not m.group("rate") for m in _AMOUNT.finditer(_without_dates_and_names(sentence)))
+    "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
+    (``_SCOPE_NOUNS``) unless the asked ``measure`` counts them ("how many states")."""
+    text = _without_dates_and_names(sentence)
+    for m in _AMOUNT.finditer(text):
+        if m.group("currency") or m.group("rate"):
+            continue
+        noun = _COUNTED_NOUN.match(text, m.end())
+        counted = _canonical(stem(noun.group(1).lower())) if noun else ""
+        if counted not in _SCOPE_NOUNS or counted in measure:
+            return True
+    return False
+
+
+# Quantities that are totals of money: a price with no scale ("launched at $599", "a list price of
+# about $1,900", "$14 per student") states none of them. Not when the question asks one per unit
+# ("revenue per available room", "average sales per store").
+_MONEY_TOTALS = frozenset(_canonical(stem(w)) for w in "revenue sales turnover bookings gmv backlog ebitda ebit ebita fcf".split())
+_PER_UNIT = re.compile(r"\bper\b|\baverage\b|\bunit\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"\s?(?:thousand|million|billion|trillion|mn|bn|crore|lakh|[mbk])\b", re.IGNORECASE)
+_IN_UNITS = re.compile(r"\b(?:thousands|millions|billions)\b|\b(?:doubled?|tripled?|quadrupled?|halved?)\b", re.IGNORECASE)
+_PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a price, never a company's total
+
+
+def states_total(sentence: str) -> bool:
+    """Whether ``sentence`` holds a figure that may be a total of money, not only prices:
+    "launched the Elyte driver at $599" and "a 65-gallon model at about $1,900" give no revenue.
+    A total is a percentage, a scaled amount ("$4.5 million"; a table row "in millions"), a number
+    with no currency (a count, or an amount in the table's unit), or ten thousand or more."""
+    text = _without_dates_and_names(sentence)
+    if _IN_UNITS.search(text):
+        return True
+    for m in _AMOUNT.finditer(text):
+        if m.group("rate") or _SCALE_AFTER.match(text, m.end()):
+            return True
+        if text[m.end(): m.end() + 1] == "-":  # "65-gallon", "12-month": a size, not an amount
+            continue
+        if not m.group("currency") or float(re.sub(r"[^\d.]", "", m.group(0).split("-")[0]) or 0) >= _PRICE_LIMIT:
+            return True
+    return False
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:

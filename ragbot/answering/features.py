@@ -60,7 +60,7 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, states_count, states_kind,
+    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, states_count, states_kind, states_total,
     states_named_quantity, states_only_targets, states_other_quantity, states_ratio, subject_fit, with_parts_named,
     with_products_named, withholds_asked,
 )
@@ -236,8 +236,8 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
-        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text))
-        and states_ratio(wants, candidate.stems)
+        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text, wants.measure))
+        and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
     )
 
 
