@@ -693,9 +693,16 @@ def _contracts(name: str, short: str) -> bool:
     return _in_order(_ascii_letters(short).removesuffix("s"), _ascii_letters(name))
 
 
+def _own_later_word(ticker: str, name: str, phrase: str) -> bool:
+    """Whether ``phrase`` is a word of ``name`` past its first that the ticker abbreviates: "Pekao"
+    of "Bank Pekao" for PEO.WA (not "Japan" of "East Japan Railway")."""
+    return phrase in name.split()[1:] and abbreviates(ticker, phrase)
+
+
 def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
     """Besides its name, the short forms a ticker's notes call its company by: a proper noun two or
-    more of its notes write that starts with the ticker's first three letters and contracts its name
+    more of its notes write that starts with the ticker's first three letters, or is a later word of
+    its name that the ticker abbreviates ("Pekao" of "Bank Pekao"), and contracts its name
     ("Implats" beside "Impala Platinum" for IMP.JO; not "Europe" beside "Euronav"), no month, no other
     ticker's name nor a start of its own, and written in more of its notes than of any other
     ticker's ("Zimplats", a unit named in one note, is none)."""
@@ -706,7 +713,7 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
             continue
         forms[ticker] = tuple(
             phrase for phrase, (notes, _, _) in counts.get(ticker, {}).items()
-            if notes >= 2 and phrase.lower().startswith(base[:3]) and _contracts(name, phrase)
+            if notes >= 2 and (phrase.lower().startswith(base[:3]) or _own_later_word(ticker, name, phrase)) and _contracts(name, phrase)
             and not name.startswith(phrase) and phrase not in names.values() and not is_month(phrase)
             and all(seen.get(phrase, (0, 0, 0))[0] < notes for other, seen in counts.items() if other != ticker)
         )
@@ -768,13 +775,19 @@ def capitals_of_one(notes: list[tuple[list[str], str]], symbols: set[str]) -> di
     return {w: tickers for w, tickers in listed.items() if tickers and w in opens}
 
 
+# An exchange suffix or share class after a symbol's root: ".JO" of "KPTR.JO", "-A.ST" of "EPI-A.ST".
+_SYMBOL_SUFFIX = re.compile(r"(?:-[A-Z])?(?:\.[A-Z]{1,4})?$")
+
+
 def abbreviates(ticker: str, name: str) -> bool:
-    """Whether ``ticker`` reads as an abbreviation of ``name``: its letters in order in the name's
-    ("SEDG" in "SolarEdge", "RUN" in "Sunrun"), or its first three letters the name's ("LVMUY",
-    "LVMH"); a ticker of one or two letters must also start the name ("X" is not "Texas").
-    Accents are folded ("Rémy")."""
+    """Whether ``ticker`` reads as an abbreviation of ``name``: its root's letters in order in the
+    name's ("SEDG" in "SolarEdge", "RUN" in "Sunrun", "KPTR" of "KPTR.JO" in "Kiptara"), or its first
+    three letters the name's ("LVMUY", "LVMH"); a ticker of one or two letters must also start the
+    name ("X" is not "Texas"). Accents are folded ("Rémy")."""
     letters = _ascii_letters(name)
-    symbol = ticker.lower()
+    symbol = _ascii_letters(_SYMBOL_SUFFIX.sub("", ticker))  # "KPTR.JO", "EPI-A.ST": the letters of "KPTR", "EPI"
+    if not symbol:  # "9020.T": no letters to abbreviate with
+        return False
     if len(symbol) < 3:  # one or two letters are in order in almost any name: they must start it
         return letters.startswith(symbol[0]) and _in_order(symbol, letters)
     return _in_order(symbol, letters) or letters.startswith(symbol[:3])

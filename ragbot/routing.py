@@ -352,8 +352,14 @@ def _over_a_period(topic: str) -> bool:
 
 
 _QUESTION_WORD = re.compile(r"\b(?:what|which|how|why|who|when|where|is|are|was|were|did|does|do)\b", re.I)
-# A score asked bare of a name ("brunswick score?"): the whole question, one to three words before it.
-_BARE_SCORE = re.compile(r"\W*(?P<name>[\w&.'\u2019\-]+(?:\s+[\w&.'\u2019\-]+){0,2}?)\s+(?:sentiment\s+)?scores?\s*[?.!]*\s*")
+# A score asked bare of a name ("brunswick score?"): the whole question, one to three words before it,
+# and courtesy words, which ask nothing ("ultratech score please", "pls brunswick score").
+_COURTESY = r"(?:please|pls|plz|thanks|thank\s+you|thx|ty|kindly)"
+_BARE_SCORE = re.compile(
+    rf"\W*(?:{_COURTESY}[\s,:]+)?(?P<name>[\w&.'\u2019\-]+(?:\s+[\w&.'\u2019\-]+){{0,2}}?)\s+(?:sentiment\s+)?scores?"
+    rf"(?:[\s,]+{_COURTESY})?\s*[?.!]*\s*",
+    re.IGNORECASE,
+)
 
 
 def _bare_score(text: str) -> bool:

@@ -217,6 +217,17 @@ def test_a_short_form_starting_as_the_ticker_does_names_the_learned_company_too(
     assert resolver.resolve("implats sentiment in 2025?", case_sensitive_names=False) == ["IMPX"]
 
 
+def test_a_later_word_of_the_name_the_ticker_abbreviates_is_a_short_form():
+    """ "Pekao" of "Bank Pekao" (PEO.WA), written alone in two of its notes; not "Japan" of "East
+    Japan Railway", which 9020.T does not abbreviate."""
+    notes = [(["PEO.WA"], "Bank Pekao cut its margin outlook. Pekao branches shrank."),
+             (["PEO.WA"], "Bank Pekao raised its dividend, and Pekao looks cheap."),
+             (["9020.T"], "East Japan Railway raised fares. Japan travel rose."),
+             (["9020.T"], "East Japan Railway opened a line as Japan tourism grew.")]
+    learned = {c.ticker: set(c.aliases) for c in learn_companies(notes, CompanyDirectory.load())}
+    assert "Pekao" in learned["PEO.WA"] and "Japan" not in learned["9020.T"]
+
+
 def test_a_name_written_whole_beats_another_companys_symbol_with_a_legal_form_added():
     """ "CVS Group" (learned, CVSGX) is not CVS (CVS Health) + "Group", whichever the notes hold."""
     notes = [(["CVSGX"], "CVS Group opened clinics. CVS Group said vets were scarce."),
@@ -320,6 +331,8 @@ def test_a_company_named_after_a_person_learns_the_whole_name_and_the_surname():
     ("SEDG", "SolarEdge", True), ("RUN", "Sunrun", True), ("RUN", "SolarEdge", False), ("LVMUY", "LVMH", True),
     ("REMYY", "Rémy Cointreau", True), ("PPRUY", "Kering", False), ("KNX", "Knight-Swift", False), ("CSV", "Carriage Services", True),
     ("X", "Texas", False), ("EY", "Enphix Energy", True),  # one or two letters must start the name
+    ("KPTR.JO", "Kiptara Mining", True), ("EPI-A.ST", "Epiroc", True), ("COH.AX", "AUD", False),  # the symbol's root
+    ("9020.T", "East Japan Railway", False),  # digits abbreviate nothing
 ])
 def test_a_ticker_abbreviates_a_name_holding_its_letters_in_order_or_its_first_three(ticker, name, expected):
     assert abbreviates(ticker, name) is expected
