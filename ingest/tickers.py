@@ -695,8 +695,9 @@ def _contracts(name: str, short: str) -> bool:
 
 def _own_later_word(ticker: str, name: str, phrase: str) -> bool:
     """Whether ``phrase`` is a word of ``name`` past its first that the ticker abbreviates: "Pekao"
-    of "Bank Pekao" for PEO.WA (not "Japan" of "East Japan Railway")."""
-    return phrase in name.split()[1:] and abbreviates(ticker, phrase)
+    of "Bank Pekao" for PEO.WA; no English word ("Healthcare" of "Life Healthcare" for LHC.JO), nor
+    one the ticker does not abbreviate ("Japan" of "East Japan Railway")."""
+    return phrase in name.split()[1:] and not is_english(phrase) and abbreviates(ticker, phrase)
 
 
 def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict[str, str]) -> dict[str, tuple[str, ...]]:
@@ -708,7 +709,7 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
     ticker's ("Zimplats", a unit named in one note, is none)."""
     forms: dict[str, tuple[str, ...]] = {}
     for ticker, name in names.items():
-        base = ticker.split(".")[0].lower()
+        base = symbol_root(ticker).lower()
         if len(base) < 3:
             continue
         forms[ticker] = tuple(
@@ -775,8 +776,14 @@ def capitals_of_one(notes: list[tuple[list[str], str]], symbols: set[str]) -> di
     return {w: tickers for w, tickers in listed.items() if tickers and w in opens}
 
 
-# An exchange suffix or share class after a symbol's root: ".JO" of "KPTR.JO", "-A.ST" of "EPI-A.ST".
-_SYMBOL_SUFFIX = re.compile(r"(?:-[A-Z])?(?:\.[A-Z]{1,4})?$")
+# An exchange suffix or share class after a symbol's root: ".JO" of "KPTR.JO", "-A.ST" of "EPI-A.ST",
+# "-FI.HE" of "NDA-FI.HE".
+_SYMBOL_SUFFIX = re.compile(r"(?:-[A-Z]{1,2})?(?:\.[A-Z]{1,4})?$", re.IGNORECASE)
+
+
+def symbol_root(ticker: str) -> str:
+    """The symbol without its exchange suffix or share class: "KPTR" of "KPTR.JO", "EPI" of "EPI-A.ST"."""
+    return _SYMBOL_SUFFIX.sub("", ticker) or ticker
 
 
 def abbreviates(ticker: str, name: str) -> bool:
@@ -785,7 +792,7 @@ def abbreviates(ticker: str, name: str) -> bool:
     three letters the name's ("LVMUY", "LVMH"); a ticker of one or two letters must also start the
     name ("X" is not "Texas"). Accents are folded ("Rémy")."""
     letters = _ascii_letters(name)
-    symbol = _ascii_letters(_SYMBOL_SUFFIX.sub("", ticker))  # "KPTR.JO", "EPI-A.ST": the letters of "KPTR", "EPI"
+    symbol = _ascii_letters(symbol_root(ticker))  # "KPTR.JO", "EPI-A.ST": the letters of "KPTR", "EPI"
     if not symbol:  # "9020.T": no letters to abbreviate with
         return False
     if len(symbol) < 3:  # one or two letters are in order in almost any name: they must start it

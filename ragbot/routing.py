@@ -357,7 +357,7 @@ _QUESTION_WORD = re.compile(r"\b(?:what|which|how|why|who|when|where|is|are|was|
 _COURTESY = r"(?:please|pls|plz|thanks|thank\s+you|thx|ty|kindly)"
 _BARE_SCORE = re.compile(
     rf"\W*(?:{_COURTESY}[\s,:]+)?(?P<name>[\w&.'\u2019\-]+(?:\s+[\w&.'\u2019\-]+){{0,2}}?)\s+(?:sentiment\s+)?scores?"
-    rf"(?:[\s,]+{_COURTESY})?\s*[?.!]*\s*",
+    rf"(?:[\s,?.!]+{_COURTESY})?\s*[?.!]*\s*",
     re.IGNORECASE,
 )
 
@@ -369,7 +369,10 @@ def _bare_score(text: str) -> bool:
     notes or not."""
     found = _BARE_SCORE.fullmatch(text)
     words = re.findall(r"[A-Za-z]+", found.group("name")) if found else []
-    return bool(words) and (not is_english(words[-1]) or "&" in found.group("name")) and not _QUESTION_WORD.search(found.group("name"))
+    return (
+        bool(words) and (not is_english(words[-1]) or "&" in found.group("name")) and not _QUESTION_WORD.search(found.group("name"))
+        and not re.fullmatch(_COURTESY, found.group("name").strip(), re.IGNORECASE)  # "thx score": no name
+    )
 
 
 def _compared_bare(topic: str) -> bool:

@@ -489,9 +489,15 @@ def test_a_count_is_a_number_that_is_no_amount_share_or_multiple(sentence, count
     ("Elevator demand lags construction by 12 to 24 months.", "elevators", False),  # how long: a range of months
     ("It is rolling out the cocktail in 12 additional U.S. states.", "states", True),  # the asked noun itself
     ("It opened 12 new stores in the quarter.", "stores", True),
+    ("It has 12 state-owned banks as clients.", "banks", True),  # "state-owned" describes the banks
 ])
 def test_a_count_of_places_or_spans_of_time_counts_only_those(sentence, measure, count):
     assert states_count(sentence, stems(measure)) is count
+
+
+def test_how_many_months_is_answered_by_a_count_of_months():
+    wants = asked_for("how many months of backlog does it have?", "how many months of backlog does it have?")
+    assert states_count("Backlog covers 14 months of revenue.", wants.counted)
 
 
 def test_how_many_asks_a_count_unless_it_asks_how_many_of_or_times():
@@ -576,6 +582,9 @@ def test_a_when_answer_is_a_time_said_of_the_asked_event():
     ("Elyte sales reached 5,000 units in the quarter.", True),  # a count of a thousand or more
     ("Revenue rose 12% to $4.5 million.", True), ("Revenue was $12,500 in its first month.", True),
     ("Revenue was 1.2 billion yuan.", True),
+    ("Rounds cost $1.5\u20132.5 each.", False), ("Bays rent for $1,500\u20132,000 a year.", False),  # ranges of prices
+    ("Total revenue was $850MM.", True), ("Revenue ($m): $850", True), ("Revenue reached $1.2T.", True),
+    ("Revenue rose to \u20b91,200 cr.", True), ("It sells at $599 to thousands of golfers.", False),
 ])
 def test_a_price_is_no_total_of_money(sentence, total):
     assert states_total(sentence) is total
@@ -588,6 +597,21 @@ def test_a_total_of_money_asked_is_not_answered_by_a_price():
     assert f[priced].answer_kind_fit == 0.0
     assert asked_for("how much revenue", "how much revenue").total
     assert not asked_for("what was revenue per available room?", "what was revenue per available room?").total  # a price may answer
+    for per_unit in ("what were sales/sq ft?", "how much revenue does each store generate?"):
+        assert not asked_for(per_unit, per_unit).total
+    assert asked_for("how much revenue did the cloud unit bring in?", "how much revenue did the cloud unit bring in?").total
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("how much revenue has precision7 generated so far?", {"precision7"}), ("how many copies has NBA 2K26 sold?", {"2k26"}),
+    ("What is 2025E revenue?", set()), ("q3 fy25 revenue?", set()), ("CY24 capex?", set()), ("10y revenue growth?", set()),
+])
+def test_a_code_of_letters_and_digits_names_a_product_the_sentence_must_state(text, codes):
+    assert asked_for(text, text).qualifiers == frozenset(codes)
+
+
+def test_a_follow_up_keeps_the_code_it_continues():
+    assert "a350" in asked_for("and in Q4?", "and in Q4?", previous_topic="what were a350 deliveries?").qualifiers
 
 
 def test_an_abbreviation_whose_long_form_names_a_quantity_asks_that_quantity():

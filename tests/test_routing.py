@@ -130,7 +130,7 @@ def test_follow_up_about_its_market_share_inherits_the_company(router):
         "how are the notes feeling about NIO?",
         "how is nio stock viewed",
         "count of positive taiwan semiconductor manufacturing notes?",  # a long name counts as one word
-        "nio score please", "pls nio score",  # courtesy words ask nothing
+        "nio score please", "pls nio score", "nio score?? thanks",  # courtesy words ask nothing
     ],
 )
 def test_sentiment_questions_have_sentiment_intent(router, question):

@@ -224,8 +224,11 @@ def test_a_later_word_of_the_name_the_ticker_abbreviates_is_a_short_form():
              (["PEO.WA"], "Bank Pekao raised its dividend, and Pekao looks cheap."),
              (["9020.T"], "East Japan Railway raised fares. Japan travel rose."),
              (["9020.T"], "East Japan Railway opened a line as Japan tourism grew.")]
+    notes += [(["LHC.JO"], "Life Healthcare cut costs. Healthcare demand held up."),
+              (["LHC.JO"], "Life Healthcare grew beds, and Healthcare spending rose.")]
     learned = {c.ticker: set(c.aliases) for c in learn_companies(notes, CompanyDirectory.load())}
     assert "Pekao" in learned["PEO.WA"] and "Japan" not in learned["9020.T"]
+    assert "Healthcare" not in learned["LHC.JO"]  # an English word names no company
 
 
 def test_a_name_written_whole_beats_another_companys_symbol_with_a_legal_form_added():

@@ -194,6 +194,7 @@ class AskedFor:
     parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
     count: bool = False  # "how many ...": the figure must be a count (``states_count``)
     ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
+    counted: frozenset[str] = frozenset()  # the words after "how many" (stems): what the count counts
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
 
 
@@ -400,15 +401,19 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
     return " ".join(words)
 
 
-# A word of letters and digits that is a figure with its unit ("12m", "3x", "2nd", "1990s"), a
-# filing ("10-K") or a period ("CY24"), not a name.
-_FIGURE_WORD = re.compile(r"\d+(?:[.,]\d+)?(?:mn|bn|[mbkx]|st|nd|rd|th|s|pct|bps)|\d+-[kq]|20-f|(?:cy|fy|[qh])\d{1,4}", re.IGNORECASE)
+# A word of letters and digits that is a figure with its unit ("12m", "3x", "2nd", "1990s", "10y"), an
+# estimate's year ("2025E") or a period ("CY24", "9MFY25"), not a name.
+_FIGURE_WORD = re.compile(
+    r"\d+(?:[.,]\d+)?(?:mn|bn|mm|mln|bln|tn|[mbkxtdhw]|st|nd|rd|th|s|pct|bps?|[yi]|yrs?|mos?)"  # "12m", "3x", "50bp", "10y" (stem "10i"), "30d"
+    r"|\d{2,4}[ef]|\d+mfy\d*|(?:cy|fy|[qh])\d{1,4}|(?:usd|eur|gbp|rs|inr)\d[\d.]*\w*",  # "2025e", "9mfy25", "cy24", "usd1bn"
+    re.IGNORECASE,
+)
 
 
 def _is_code(word_stem: str) -> bool:
     """Whether a stem mixing letters and digits names a product or model ("precision7", "2k26",
-    "a350", "crv-214"), not a figure with its unit (``_FIGURE_WORD``); periods are told apart by
-    the caller."""
+    "a350"), not a figure with its unit nor a shorthand period (``_FIGURE_WORD``; the caller also
+    drops what ``periods`` reads)."""
     return any(ch.isdigit() for ch in word_stem) and any(ch.isalpha() for ch in word_stem) and not _FIGURE_WORD.fullmatch(word_stem)
 
 
@@ -444,17 +449,20 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     if previous_topic and not measure:
         asking = previous_topic
         before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
-        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before)
+        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before) | {w for w in before if _is_code(w)}
         measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
     kind = _kind(text, risk, quantities)
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure)
-    count = kind == "figure" and _COUNT_QUESTION.search(text) is not None and not _OTHER_FIGURE_ASKED.search(text)
+    counting = _COUNT_QUESTION.search(text)
+    count = kind == "figure" and counting is not None and not _OTHER_FIGURE_ASKED.search(text)
+    counted = _canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()
     ratio = ratio_of(asking) & measure
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS) and not _PER_UNIT.search(asking)
     return AskedFor(
-        measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio, total,
+        measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio,
+        counted=counted, total=total,
     )
 
 
@@ -587,26 +595,29 @@ _AMOUNT = re.compile(
 # Nouns that say where or for how long, not how many of the asked thing: "live in 12 states" counts
 # no closings, "lags by 12 to 24 months" no elevators.
 _SCOPE_NOUNS = frozenset(stem(w) for w in """
-    state country countries market city cities region province territory continent month year week day hour minute
-    quarter season
+    state country market city region province territory continent month year week day hour minute quarter season
     """.split())
 # The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
-# and a word saying which ("12 additional states").
-_COUNTED_NOUN = re.compile(r"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:additional|more|new|other|further|u\.s\.|us)\s+)*([A-Za-z]+)", re.IGNORECASE)
+# and words saying which ("12 additional U.S. states"); one joined by a hyphen only describes the
+# noun after it ("12 state-owned banks").
+_COUNTED_NOUN = re.compile(
+    r"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:additional|more|new|other|further|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
+)
 
 
-def states_count(sentence: str, measure: frozenset[str] = frozenset()) -> bool:
+def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
     multiple, nor a date or a name's number ("81,302 vehicles", "26.1 million policies"; not
     "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
-    (``_SCOPE_NOUNS``) unless the asked ``measure`` counts them ("how many states")."""
+    (``_SCOPE_NOUNS``) unless the question counts them (``counted``, the stems after "how many":
+    "how many months of backlog")."""
     text = _without_dates_and_names(sentence)
     for m in _AMOUNT.finditer(text):
         if m.group("currency") or m.group("rate"):
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
-        counted = _canonical(stem(noun.group(1).lower())) if noun else ""
-        if counted not in _SCOPE_NOUNS or counted in measure:
+        word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
+        if word not in _SCOPE_NOUNS or word in counted:
             return True
     return False
 
@@ -615,9 +626,16 @@ def states_count(sentence: str, measure: frozenset[str] = frozenset()) -> bool:
 # about $1,900", "$14 per student") states none of them. Not when the question asks one per unit
 # ("revenue per available room", "average sales per store").
 _MONEY_TOTALS = frozenset(_canonical(stem(w)) for w in "revenue sales turnover bookings gmv backlog ebitda ebit ebita fcf".split())
-_PER_UNIT = re.compile(r"\bper\b|\baverage\b|\bunit\b", re.IGNORECASE)
-_SCALE_AFTER = re.compile(r"\s?(?:thousand|million|billion|trillion|mn|bn|crore|lakh|[mbk])\b", re.IGNORECASE)
-_IN_UNITS = re.compile(r"\b(?:thousands|millions|billions)\b|\b(?:doubled?|tripled?|quadrupled?|halved?)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"\bper\b|\baverage\b|\beach\b|/|\bunit\s+(?:price|basis|economics)", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"[\s-]?(?:thousand|million|billion|trillion|mn|bn|mm|mln|bln|tn|trn|mil|crores?|cr|lakhs?|[mbk])\b", re.IGNORECASE)
+_TRILLIONS_AFTER = re.compile(r"[\s-]?T\b")  # "$1.2T"; in capitals only ("12 t" may be tonnes)
+# A table's unit ("[in millions of U.S. dollars]", "(USD millions)", "($m)", "(€000s)") or a multiple
+# word ("doubled"): the figures are totals.
+_IN_UNITS = re.compile(
+    r"\bin\s+(?:thousands|millions|billions)\b|[\[(][^\])]*\b(?:thousands|millions|billions)\b|[\[(]\s*(?:[$\u20ac\u00a3]|usd|eur|gbp)?\s*(?:m|mn|bn|000s|'000s?)\s*[\])]"
+    r"|\b(?:doubled?|tripled?|quadrupled?|halved?)\b",
+    re.IGNORECASE,
+)
 _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a price, never a company's total
 
 
@@ -630,13 +648,19 @@ def states_total(sentence: str) -> bool:
     if _IN_UNITS.search(text):
         return True
     for m in _AMOUNT.finditer(text):
-        if m.group("rate") or _SCALE_AFTER.match(text, m.end()):
+        if m.group("rate") or _SCALE_AFTER.match(text, m.end()) or _TRILLIONS_AFTER.match(text, m.end()):
             return True
         if text[m.end(): m.end() + 1] == "-":  # "65-gallon", "12-month": a size, not an amount
             continue
-        if not m.group("currency") or float(re.sub(r"[^\d.]", "", m.group(0).split("-")[0]) or 0) >= _PRICE_LIMIT:
+        if not m.group("currency") or _first_number(m.group(0)) >= _PRICE_LIMIT:
             return True
     return False
+
+
+def _first_number(amount: str) -> float:
+    """The first number of an amount or a range ("$1.5\u20132.5" -> 1.5, "$1,500-2,000" -> 1500)."""
+    found = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
+    return float(found.group(0).replace(",", "")) if found else 0.0
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:

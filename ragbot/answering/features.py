@@ -236,7 +236,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
-        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text, wants.measure))
+        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text, wants.counted))
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
     )
 
