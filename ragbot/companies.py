@@ -187,13 +187,15 @@ _NAMED_WITH_ENDING = re.compile(
     re.I,
 )
 # Where a question puts what it asks about: a possessive ("kone's risks", ``_NAMED_WITH_ENDING``), the object ending it
-# ("risks for kone?", "sentiment on tsmc"), or the opening word of one with no question word
-# ("kone sentiment?"). A word there of ``_SUBJECT_LETTERS`` or more is read as a name.
+# ("risks for kone?", "sentiment on tsmc"), or the opening word of a terse one with no question word
+# ("kone sentiment?", "marcus corp q3 2025 attendance"). A word there of ``_SUBJECT_LETTERS`` or more
+# is read as a name.
+_TERSE_WORDS = 7  # a question of this many words or fewer, with no question word, is terse: its opening word is its subject
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
     _NAMED_WITH_ENDING,
     re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
-    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
+    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
 )
 _SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
 

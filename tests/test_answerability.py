@@ -623,3 +623,24 @@ def test_an_abbreviation_whose_long_form_names_a_quantity_asks_that_quantity():
     f = features_of(q, [passage(operating, primary_tickers=["XOM"]), passage(free, "b.txt", primary_tickers=["XOM"])])
     assert (f[operating].measure_match, f[operating].answer_kind_fit) == (0.0, 0.0)  # another cash flow
     assert (f[free].measure_match, f[free].answer_kind_fit) == (1.0, 1.0)
+
+
+def test_a_name_opening_a_terse_question_is_what_a_quantity_is_asked_of():
+    assert asked_for("greenbrier current backlog?", "greenbrier current backlog?").names == (frozenset({"greenbrier"}),)
+    assert asked_for("Greenbrier current backlog?", "Greenbrier current backlog?").names == (frozenset({"greenbrier"}),)
+    assert asked_for("Revenue for cloud?", "Revenue for cloud?").names == ()  # an English word opening it
+
+
+@pytest.mark.parametrize(("text", "qualifiers"), [
+    ("revenue from the pfas panel so far?", {"pfas", "panel"}),
+    ("revenue from the the company pfas panel so far?", {"pfas", "panel"}),  # the asked company stands as "the company"
+    ("what % of revenue comes from digital billboards?", {"digit", "billboard"}),
+    ("how much revenue did the segment bring in?", set()),
+])
+def test_what_a_quantity_comes_from_narrows_it(text, qualifiers):
+    assert asked_for(text, text).qualifiers == frozenset(qualifiers)
+
+
+def test_a_terse_quantity_asked_so_far_asks_a_figure():
+    assert asked_for("revenue from the pfas panel so far?", "revenue from the pfas panel so far?").kind == "figure"
+    assert asked_for("auto receivables?", "auto receivables?").kind is None  # no period, nothing "so far": how it moved may answer

@@ -183,7 +183,8 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
         return unwritten_subject(ROUTER.route(text), begins, one_typo_from_familiar)
 
     for text in ("what are the risks for kone?", "risks for kone", "kone's risks?", "kone sentiment?", "sentiment on Kone",
-                 "what was kone enterprises' margin?", "kone information services' title revenue?"):  # (a company's name in the possessive, its apostrophe alone)
+                 "what was kone enterprises' margin?", "kone information services' title revenue?",  # (a company's name in the possessive, its apostrophe alone)
+                 "kone corp q3 2025 attendance", "kone fy2025 net sales and fy26 guide"):  # a terse question of up to seven words
         assert subject(text).lower() == "kone"
     for text in ("what are the risks for margnis?",  # one typo from an English word: a typo, not a name
                  "what are the risks for alibaba?", "alibaba's cloud risks?",  # a company the notes are about

@@ -93,7 +93,8 @@ CROWN = notes(
 )
 
 
-@pytest.mark.parametrize("question", ["whats crown castle's sentiment score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?", "brunswick score?"])
+@pytest.mark.parametrize("question", ["whats crown castle's sentiment score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?", "brunswick score?",
+                                      "How is Crown Castle scored in the notes?"])
 def test_the_subject_of_a_score_no_note_covers_is_not_in_the_notes(router, question):
     answer = ask(router, question, CROWN)
     assert not answer.found and "no note is about" in answer.text.lower()

@@ -88,7 +88,7 @@ _QUANTITY_LIST = """
     capex spending expenditure cost costs expense expenses price prices pricing valuation multiple
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
-    gmv volume volumes bookings deposits assets ratio ratios
+    gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
     """.split()
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
 _QUANTITY_WORDS = frozenset(
@@ -259,7 +259,7 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words that narrow it to a segment or product: up to three words right
     before a quantity noun ("Mac" of "Mac revenue", "client segment" of "client segment
-    margin"), and capitalised words past the first that may name a product ("Yuanbao",
+    margin") or naming its source after it (``_source_after``), and capitalised words past the first that may name a product ("Yuanbao",
     "Megapack"; ``_names_a_product``); the measure is
     not stated by a sentence, or its passage, that lacks one of them."""
     tokens, words = _tokens_and_words(topic)
@@ -274,7 +274,30 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
                     break
                 found.add(words[j])
                 taken += 1
+            found |= _source_after(tokens, words, i, measure)
     return frozenset(found)
+
+
+_SOURCE_WORD = re.compile(r"from", re.IGNORECASE)
+_COMES = re.compile(r"comes?|came|coming|generated|derived|earned", re.IGNORECASE)
+_DETERMINER = re.compile(r"the|its|their|his|her|our|a|an", re.IGNORECASE)
+
+
+def _source_after(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> set[str]:
+    """Up to ``_QUALIFIER_SPAN`` measure words naming where the quantity at token ``i`` comes from:
+    "pfas panel" of "revenue from the pfas panel", "digital billboards" of "revenue comes from digital
+    billboards"."""
+    j = i + 1 + (i + 1 < len(tokens) and _COMES.fullmatch(tokens[i + 1]) is not None)  # "revenue comes from"
+    if j >= len(tokens) or not _SOURCE_WORD.fullmatch(tokens[j]):
+        return set()
+    j += 1
+    while j < len(tokens) and (_DETERMINER.fullmatch(tokens[j]) or (words[j] in _GENERIC and words[j] not in measure)):
+        j += 1  # "from the company's pfas panel" (the question's company stands as "the company")
+    found: set[str] = set()
+    while j < len(tokens) and len(found) < _QUALIFIER_SPAN and words[j] in measure and not _is_quantity(tokens[j]):
+        found.add(words[j])
+        j += 1
+    return found
 
 
 # A quantity word followed by one of these is a verb with its object ("how much has the ban
@@ -300,8 +323,8 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
     capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
     typed in lower case that are no English word nor a finance abbreviation ("mowi"), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
-    possessive or after a verb or preposition that makes it the subject or owner (``_ASKED_OF``);
-    never a quantity noun."""
+    possessive, after a verb or preposition that makes it the subject or owner (``_ASKED_OF``), or
+    opening the question ("greenbrier current backlog?"); never a quantity noun."""
     tokens = _TOKEN.findall(topic.replace("\u2019", "'"))
     runs: list[list[str]] = []
     run: list[str] = []
@@ -310,10 +333,11 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
         bare = t.removesuffix("'s")
         w = _canonical(stem(bare.lower())) if t[0].isalpha() else ""
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
-            (i and _names_a_product(t)) or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
+            (_names_a_product(t) and (i or not is_english(bare)))  # (the first word is capitalised as such: no English word)
+            or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
-            asked_of = asked_of or (not run and tokens[i - 1].lower() in _ASKED_OF) or bare != t
+            asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
             run.append(w)
             closed = bare != t
         elif not joined:
@@ -503,7 +527,7 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
         return "figure"
     terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
-    if quantities and periods(text) and terse:  # "FCFS operating margin for Q2 2025?"
+    if quantities and (periods(text) or _SO_FAR.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
         return "figure"
     return None
 

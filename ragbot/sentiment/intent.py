@@ -376,7 +376,7 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
 # score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?").
 _SCORE_SUBJECT = re.compile(
     r"^\W*(?:(?:what(?:['\u2019]?s|\s+is|\s+was)|how(?:['\u2019]s|\s+is))\s+)?(?:the\s+)?(?P<subject>[\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)(?:['\u2019]s?)?"
-    r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating)\b",
+    r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating|scored|rated)\b",
     re.I,
 )
 # ... or after it, ending the question ("sentiment on constellation brands?")
