@@ -191,11 +191,15 @@ _NAMED_WITH_ENDING = re.compile(
 # ("kone sentiment?", "marcus corp q3 2025 attendance"). A word there of ``_SUBJECT_LETTERS`` or more
 # is read as a name.
 _TERSE_WORDS = 7  # a question of this many words or fewer, with no question word, is terse: its opening word is its subject
+_NAME_CUE = r"(?:corp|corporation|inc|co|ltd|plc|group|holdings|(?:fy|cy|[qh][1-4])[\s'-]?\d{2,4}|[1-4][qh]\d{2})\b"
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
     _NAMED_WITH_ENDING,
     re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
-    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
+    # (or up to seven when a legal form or a period follows it: "marcus corp q3 2025 attendance",
+    # "mastercraft fy2025 net sales and fy26 guide"; not "latam revenue growth in q3 2025")
+    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
 )
 _SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
 

@@ -629,6 +629,7 @@ def test_a_name_opening_a_terse_question_is_what_a_quantity_is_asked_of():
     assert asked_for("greenbrier current backlog?", "greenbrier current backlog?").names == (frozenset({"greenbrier"}),)
     assert asked_for("Greenbrier current backlog?", "Greenbrier current backlog?").names == (frozenset({"greenbrier"}),)
     assert asked_for("Revenue for cloud?", "Revenue for cloud?").names == ()  # an English word opening it
+    assert asked_for("Fcf in Q3 2025?", "Fcf in Q3 2025?").names == ()  # an abbreviation, capitalised as the first word
 
 
 @pytest.mark.parametrize(("text", "qualifiers"), [
@@ -636,6 +637,8 @@ def test_a_name_opening_a_terse_question_is_what_a_quantity_is_asked_of():
     ("revenue from the the company pfas panel so far?", {"pfas", "panel"}),  # the asked company stands as "the company"
     ("what % of revenue comes from digital billboards?", {"digit", "billboard"}),
     ("how much revenue did the segment bring in?", set()),
+    ("revenue from continuing operations in Q3 2025?", set()), ("fy26 guidance from the investor day?", set()),  # how reported; an event
+    ("premium segment revenue in Q3 2025?", {"premium", "segment"}),  # "premium" is a tier: only "premiums" are a quantity
 ])
 def test_what_a_quantity_comes_from_narrows_it(text, qualifiers):
     assert asked_for(text, text).qualifiers == frozenset(qualifiers)
@@ -644,3 +647,4 @@ def test_what_a_quantity_comes_from_narrows_it(text, qualifiers):
 def test_a_terse_quantity_asked_so_far_asks_a_figure():
     assert asked_for("revenue from the pfas panel so far?", "revenue from the pfas panel so far?").kind == "figure"
     assert asked_for("auto receivables?", "auto receivables?").kind is None  # no period, nothing "so far": how it moved may answer
+    assert asked_for("cloud growth already slowing?", "cloud growth already slowing?").kind is None  # how it moves

@@ -100,7 +100,8 @@ def test_the_subject_of_a_score_no_note_covers_is_not_in_the_notes(router, quest
     assert not answer.found and "no note is about" in answer.text.lower()
 
 
-@pytest.mark.parametrize("question", ["what's my notes' average score", "overall sentiment score?", "whats the iron ore sentiment score"])
+@pytest.mark.parametrize("question", ["what's my notes' average score", "overall sentiment score?", "whats the iron ore sentiment score",
+                                      "how is iron ore scored in the notes?"])  # (a theme "scored": no name)
 def test_a_subject_the_notes_write_in_lower_case_or_no_subject_is_answered(router, question):
     # "iron ore" is written in lower case: something the notes discuss, not a name
     assert "no note is about" not in ask(router, question, CROWN).text.lower()

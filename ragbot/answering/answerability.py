@@ -90,10 +90,11 @@ _QUANTITY_LIST = """
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
     """.split()
+_PLURAL_ONLY = {"premium"}  # a quantity only in the plural: "premium" is a tier ("premium segment revenue")
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
 _QUANTITY_WORDS = frozenset(
     {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
-     *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))}
+     *(w[:-3] + "y" for w in _QUANTITY_LIST if w.endswith("ies"))} - _PLURAL_ONLY
 )
 # Quantity nouns that also ask "which ones" after "what" ("what customers did it win?"): no figure asked.
 _WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscriber|member|customer|employee|order|asset|unit|cost|debt|deposit)", w))
@@ -279,6 +280,13 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
 
 
 _SOURCE_WORD = re.compile(r"from", re.IGNORECASE)
+# Words that make what follows "from" a speaker, an event, a time or how a quantity is reported,
+# not a part of the business: "from management", "from the investor day", "from a year ago", "from
+# continuing operations", "from international markets", "from outside the US".
+_NO_SOURCE = frozenset(_canonical(stem(w)) for w in """
+    management mgmt board call day meeting report note ago year quarter continuing operations operating activities
+    markets sources outside
+    """.split())
 _COMES = re.compile(r"comes?|came|coming|generated|derived|earned", re.IGNORECASE)
 _DETERMINER = re.compile(r"the|its|their|his|her|our|a|an", re.IGNORECASE)
 
@@ -297,7 +305,7 @@ def _source_after(tokens: list[str], words: list[str], i: int, measure: frozense
     while j < len(tokens) and len(found) < _QUALIFIER_SPAN and words[j] in measure and not _is_quantity(tokens[j]):
         found.add(words[j])
         j += 1
-    return found
+    return set() if found & _NO_SOURCE else found
 
 
 # A quantity word followed by one of these is a verb with its object ("how much has the ban
@@ -333,7 +341,8 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
         bare = t.removesuffix("'s")
         w = _canonical(stem(bare.lower())) if t[0].isalpha() else ""
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
-            (_names_a_product(t) and (i or not is_english(bare)))  # (the first word is capitalised as such: no English word)
+            (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in ABBREVIATIONS)))
+            # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
             or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
@@ -527,7 +536,7 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
         return "figure"
     terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
-    if quantities and (periods(text) or _SO_FAR.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
+    if quantities and (periods(text) or _TO_DATE.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
         return "figure"
     return None
 
@@ -540,6 +549,9 @@ _TERSE = re.compile(
     r"|explain|describe|summari[sz]e|compare|thoughts?|views?|comments?|colou?r|take|read|update)\b)",
     re.IGNORECASE,
 )
+# How much has built up to now ("revenue so far?"): a figure; not "currently" or "already", which
+# also ask how a quantity is moving ("cloud growth already slowing?").
+_TO_DATE = re.compile(r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b", re.IGNORECASE)
 # Words after a quantity noun that make it the topic of something else: "margin drivers", "revenue commentary".
 _ABOUT_QUANTITY = re.compile(
     r"\b(?:drivers?|commentary|comments?|outlook|mix|trends?|story|narrative|risks?|debate|discussion|dynamics|pressures?)\b", re.IGNORECASE,

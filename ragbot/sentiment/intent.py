@@ -376,7 +376,7 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
 # score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?").
 _SCORE_SUBJECT = re.compile(
     r"^\W*(?:(?:what(?:['\u2019]?s|\s+is|\s+was)|how(?:['\u2019]s|\s+is))\s+)?(?:the\s+)?(?P<subject>[\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)(?:['\u2019]s?)?"
-    r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating|scored|rated)\b",
+    r"\s+(?:(?:latest|current|newest|overall|average|avg|mean|own|ticker)\s+)*(?:sentiment|scores?|rating|(?P<verb>scored|rated)(?!\s+(?:by|as)\b))\b",
     re.I,
 )
 # ... or after it, ending the question ("sentiment on constellation brands?")
@@ -391,7 +391,14 @@ def score_subject(question: Question, lower_pairs: set[str]) -> str | None:
     average score"), that the notes never write side by side in lower case (``lower_pairs``): a
     name ("Crown Castle", mentioned in passing) or nothing they discuss. None otherwise."""
     found = [] if question.tickers else [_SCORE_SUBJECT.match(question.text), _SCORE_OBJECT.search(question.text)]
-    return next((m.group("subject") for m in found if m and _unknown_name(m.group("subject"), lower_pairs)), None)
+    # (a subject "scored" or "rated" must look like a name: "how is PKO BP scored", not "how is tariff exposure scored")
+    found = [m for m in found if m and not ("verb" in m.groupdict() and m.group("verb") and not _looks_like_a_name(m.group("subject")))]
+    return next((m.group("subject") for m in found if _unknown_name(m.group("subject"), lower_pairs)), None)
+
+
+def _looks_like_a_name(subject: str) -> bool:
+    """Whether a word of ``subject`` is capitalised or no English word ("PKO BP", "kiptara")."""
+    return any(w[0].isupper() or not is_english(w) for w in subject.split())
 
 
 def _unknown_name(subject: str, lower_pairs: set[str]) -> bool:
