@@ -600,6 +600,7 @@ def test_a_total_of_money_asked_is_not_answered_by_a_price():
     for per_unit in ("what were sales/sq ft?", "how much revenue does each store generate?"):
         assert not asked_for(per_unit, per_unit).total
     assert asked_for("how much revenue did the cloud unit bring in?", "how much revenue did the cloud unit bring in?").total
+    assert asked_for("the fish fillet range - how much has it sold?", "the fish fillet range - how much has it sold?").total  # by the verb
 
 
 @pytest.mark.parametrize(("text", "codes"), [

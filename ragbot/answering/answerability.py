@@ -492,7 +492,7 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     count = kind == "figure" and counting is not None and not _OTHER_FIGURE_ASKED.search(text)
     counted = _canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()
     ratio = ratio_of(asking) & measure
-    total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS) and not _PER_UNIT.search(asking)
+    total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
         measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio,
         counted=counted, total=total,
@@ -662,6 +662,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
 # about $1,900", "$14 per student") states none of them. Not when the question asks one per unit
 # ("revenue per available room", "average sales per store").
 _MONEY_TOTALS = frozenset(_canonical(stem(w)) for w in "revenue sales turnover bookings gmv backlog ebitda ebit ebita fcf".split())
+_HOW_MUCH_SOLD = re.compile(r"\bhow\s+much\b.*\b(?:sold|sells?|selling)\b", re.IGNORECASE)  # sales asked by the verb
 _PER_UNIT = re.compile(r"\bper\b|\baverage\b|\beach\b|/|\bunit\s+(?:price|basis|economics)", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"[\s-]?(?:thousand|million|billion|trillion|mn|bn|mm|mln|bln|tn|trn|mil|crores?|cr|lakhs?|[mbk])\b", re.IGNORECASE)
 _TRILLIONS_AFTER = re.compile(r"[\s-]?T\b")  # "$1.2T"; in capitals only ("12 t" may be tonnes)
