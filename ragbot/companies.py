@@ -331,6 +331,21 @@ def _names(resolver: TickerResolver, tickers: list[str]) -> str:
     return ", ".join(label(resolver, t) for t in tickers)
 
 
+# A question pointing back to a company before naming anything ("and what about its margins?", "what
+# are its risks?", "how did the company do?"): only question words come before the pointing word, so
+# its own words name no company ("Boston Properties when their tenant left" names one the notes may
+# not spell so), and the company must come from the conversation.
+_POINTS_TO_A_COMPANY = re.compile(
+    r"^\W*(?:(?:and|also|so|ok|okay|then|what|how|why|where|when|are|is|was|were|do|does|did|has|have|about)\b[\s,]*){0,4}"
+    r"(?:its|their|the\s+(?:company|stock)(?:['\u2019]s)?)\b",
+    re.IGNORECASE,
+)
+ORPHAN_REFERENCE = (
+    "Which company do you mean? The question points back to one, but nothing before it names a company: "
+    "ask again with its name or ticker."
+)
+
+
 def check_companies(
     question: Question, filtered: list[str] | None, resolver: TickerResolver, held: set[str],
     mentioned: Callable[[str], bool] | None = None, begins: Callable[[str], bool] | None = None,
@@ -340,7 +355,8 @@ def check_companies(
     (``held``): a reply when none of them can be answered for, else the ones that can, with a
     notice naming the others; "did you mean" for a near spelling when it names none; "not in
     your notes" for a name no note mentions (``unknown_name``, when ``mentioned`` is given) or
-    a subject no note's word begins with (``unwritten_subject``, when ``begins`` is given): a
+    a subject no note's word begins with (``unwritten_subject``, when ``begins`` is given), and
+    "which company?" for a question pointing back to a company when none is named or inherited: a
     reply, or a notice beside the answer when the question names a company the notes cover
     ("Enel's score when Rome floated the levy?")."""
     missing = [t for t in question.named if t not in held]
@@ -358,6 +374,8 @@ def check_companies(
     if not question.named and (spelling := near_spelling(question.text, resolver, held, mentioned)):
         reply = Answer(f"Did you mean {spelling.name}? No company in your notes is spelt as in the question.", False)
         return CompanyCheck(reply, spelling=spelling)
+    if not question.tickers and not filtered and not question.across_companies and _POINTS_TO_A_COMPANY.search(question.text):
+        return CompanyCheck(Answer(ORPHAN_REFERENCE, False))  # any answer would guess the company, or mix several
     name = (mentioned and (unknown_name(question.text, resolver, mentioned) or _unknown_subject_symbol(question, resolver, mentioned))) or (
         begins and unwritten_subject(question, begins, one_typo_from_familiar)
     )

@@ -3,6 +3,7 @@ misspelt get a reply naming them; the examples the empty chat offers are found. 
 
 from __future__ import annotations
 
+import pytest
 from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, TickerResolver
@@ -210,3 +211,19 @@ def test_a_company_declared_with_a_ticker_the_notes_never_score_has_no_notes():
     assert check_companies(ROUTER.route("What are Alibaba (BABA)'s risks?"), None, RESOLVER, HELD).reply is None
     acronym = ROUTER.route("Which notes discuss Annual Recurring Revenue (ARR) growth?")  # an acronym defined, no company
     assert check_companies(acronym, None, RESOLVER, HELD).reply is None
+
+
+@pytest.mark.parametrize("text", ["and what about its margins?", "what are its risks?", "how did the company do in q3?"])
+def test_a_question_pointing_back_to_a_company_none_names_asks_which(text):
+    reply = check_companies(ROUTER.route(text), None, RESOLVER, HELD).reply
+    assert reply is not None and not reply.found and reply.text.startswith("Which company do you mean?")
+
+
+def test_a_question_pointing_back_to_a_named_or_earlier_company_is_answered_for_it():
+    earlier = [{"role": "user", "content": "What are Alibaba's cloud risks?"}, {"role": "assistant", "content": "Export controls. [1]"}]
+    for question in (ROUTER.route("and what about its margins?", earlier), ROUTER.route("What did Alibaba say about its cloud?"),
+                     ROUTER.route("which companies raised their guidance?")):  # one it names, one before it, several asked across
+        assert check_companies(question, None, RESOLVER, HELD).reply is None
+    assert check_companies(ROUTER.route("and what about its margins?"), ["BABA"], RESOLVER, HELD).reply is None  # the filter names it
+    typed = check_companies(ROUTER.route("alibba and its cloud risks"), None, RESOLVER, HELD)
+    assert typed.spelling is not None and typed.spelling.name == "Alibaba"  # a misspelt name is read first
