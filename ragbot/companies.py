@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ingest.declarations import ticker_declarations
-from ingest.tickers import NO_NAME_CAPITALS
+from ingest.tickers import NO_NAME_CAPITALS, symbol_root
 from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.glossary import ABBREVIATIONS
@@ -166,7 +166,7 @@ def unknown_symbol(text: str, resolver: TickerResolver, mentioned: Callable[[str
         symbol = found.group(1)
         if any(start <= found.start() < end for start, end in spans) or symbol in NO_NAME_CAPITALS:
             continue
-        if symbol.lower() in ABBREVIATIONS or _MONTHS_AND_DAYS.match(symbol.capitalize()) or mentioned(symbol.split(".")[0]):
+        if symbol.lower() in ABBREVIATIONS or _MONTHS_AND_DAYS.match(symbol.capitalize()) or mentioned(symbol_root(symbol)):
             continue
         return symbol
     return None

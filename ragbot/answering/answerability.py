@@ -279,7 +279,6 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-_SOURCE_WORD = re.compile(r"from", re.IGNORECASE)
 # Words that make what follows "from" a speaker, an event, a time or how a quantity is reported,
 # not a part of the business: "from management", "from the investor day", "from a year ago", "from
 # continuing operations", "from international markets", "from outside the US".
@@ -296,7 +295,7 @@ def _source_after(tokens: list[str], words: list[str], i: int, measure: frozense
     "pfas panel" of "revenue from the pfas panel", "digital billboards" of "revenue comes from digital
     billboards"."""
     j = i + 1 + (i + 1 < len(tokens) and _COMES.fullmatch(tokens[i + 1]) is not None)  # "revenue comes from"
-    if j >= len(tokens) or not _SOURCE_WORD.fullmatch(tokens[j]):
+    if j >= len(tokens) or tokens[j].lower() != "from":
         return set()
     j += 1
     while j < len(tokens) and (_DETERMINER.fullmatch(tokens[j]) or (words[j] in _GENERIC and words[j] not in measure)):
