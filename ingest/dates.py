@@ -24,6 +24,19 @@ from pathlib import PurePosixPath
 from dateutil import parser as dateutil_parser
 
 DATE_SOURCES = ("date_line", "front_matter", "file_name", "dateline", "file_mtime")
+# How the page and ``ragbot stats`` name each source to a reader (the metadata keeps the key).
+DATE_SOURCE_LABELS = {
+    "date_line": "Date: line",
+    "front_matter": "front matter",
+    "file_name": "file name",
+    "dateline": "first sentence",
+    "file_mtime": "file's modified time",
+}
+
+
+def date_source_label(source: str | None) -> str:
+    """How a reader is told where a note's date came from (``"file name"``); "unknown" if nowhere."""
+    return DATE_SOURCE_LABELS.get(source or "", source or "unknown")
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"

@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ingest.dates import date_source_label
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import CANNOT_RUN, OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.progress import IngestProgress
@@ -179,7 +180,7 @@ def stats(store: StoreOpt = None, json_out: JsonOpt = False) -> None:
     console.print(table)
     dates = Table("date from", "notes", title="Where the notes' dates come from")
     for source, count in result.date_sources.items():
-        dates.add_row(source, str(count))
+        dates.add_row(date_source_label(source), str(count))
     console.print(dates)
 
 

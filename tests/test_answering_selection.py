@@ -108,8 +108,53 @@ def test_the_answer_reads_by_note_in_text_order_with_a_marker_after_each_sentenc
 def test_answers_across_companies_name_each_sentences_company():
     meta = {"a.txt": {"primary_tickers": ["BABA"]}, "b.txt": {"primary_tickers": ["TCEHY"]}}
     chosen = Selector().select(scored({A[0]: 10, B[0]: 9}, meta), question("cloud", across_companies=True), 4).chosen
-    answer = compose(question("cloud"), chosen, company_label(TickerResolver(CompanyDirectory.load())))
+    label = company_label(TickerResolver(CompanyDirectory.load()))
+    answer = compose(question("cloud", across_companies=True), chosen, label)
     assert answer.text.startswith("Alibaba Group (BABA): Cloud revenue") and "Tencent (TCEHY): Rival" in answer.text
+    assert compose(question("cloud"), chosen, label).text.startswith("Cloud revenue")  # one company asked: no names
+
+
+BOTH = "The risk for both is a prolonged subsidy war that erodes profits just as growth stabilizes."
+
+
+def test_a_sentence_about_both_of_its_notes_companies_is_quoted_with_their_names():
+    label = company_label(TickerResolver(CompanyDirectory.load()))
+    scorer = Scorer(FeatureWeights())
+    zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0, dense=0)
+    for tickers, named in ((["BABA", "JD"], True), (["BABA"], False)):
+        pool = collect([passage(f"{BOTH} {A[0]}", "ab.txt", primary_tickers=tickers)])
+        chosen = [scorer.score(c, Features(**zero)) for c in pool]
+        text = compose(question("risks", ["BABA"]), chosen, label).text
+        assert text.startswith("Alibaba Group (BABA), JD.com (JD): The risk for both") is named, text
+        assert (": Cloud revenue" in text) is False  # a sentence naming its own subject needs no label
+
+
+RISKS = ["The risks deserve attention before the shares re-rate further.",
+         "First, export controls could throttle capacity growth just as demand peaks.",
+         "Second, the price war lowers revenue per unit of compute sold.",
+         "Third, capital spending implies depreciation that exceeds cloud profit.",
+         "Fourth, the spending competes with shareholder returns as buybacks slow.",
+         "A fifth, softer risk is commoditization of open-weight models.",
+         "Valuation remains undemanding at ten times earnings for patient holders."]
+
+
+def list_ranking(scores: dict[int, float]):
+    pool = collect([passage(" ".join(RISKS), "risks.txt")])
+    scorer = Scorer(FeatureWeights(**{n: 0.0 for n in FeatureWeights.model_fields if n != "dense"}, dense=1.0))
+    zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0)
+    return ranked([scorer.score(c, Features(**zero, dense=scores[RISKS.index(c.text)]), logit=0.0) for c in pool if RISKS.index(c.text) in scores])
+
+
+def test_a_list_two_of_whose_items_are_cited_is_cited_whole_up_to_the_list_limit():
+    ranking = list_ranking({1: 10, 2: 9.5, 3: 9.4, 4: 9.3, 5: 9.2, 0: 9.1, 6: 9.0})
+    assert texts(Selector(per_note=3).select(ranking, question("risks"), 4)) == RISKS[1:6]  # every item, not the lead-in
+    assert texts(Selector(per_note=3, list_limit=4).select(ranking, question("risks"), 4)) == RISKS[1:5]  # no more than list_limit
+    assert texts(Selector(per_note=1).select(ranking, question("risks"), 4)) == RISKS[1:6]  # a lone item brings the next, so the list
+
+
+def test_one_cited_item_does_not_bring_its_list():
+    ranking = list_ranking({6: 10, 1: 9.9, 2: 1.0, 3: 1.0})
+    assert texts(Selector(per_note=2, keep_within=1.0).select(ranking, question("risks"), 4)) == [RISKS[6], RISKS[1]]
 
 
 def test_not_found_offers_one_sentence_of_each_closest_passage():

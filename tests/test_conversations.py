@@ -155,6 +155,8 @@ def test_conversation_markdown_and_pdf_carry_questions_filters_answerers_and_sou
     assert md.startswith("# Alibaba cloud\n")
     assert "## 1. How is Alibaba's cloud doing?" in md and "## 2. And the margins?" in md
     assert "*Filter: BABA \u00b7 from 2025-05-01 \u00b7 answer quoted from the notes*" in md
+    assert md.count("answer quoted from the notes") == 1  # the second was not found: it quotes nothing as an answer
+    assert "## 2. And the margins?\n\n*Filter: BABA \u00b7 from 2025-05-01 \u00b7 answer not found in the notes*" in md
 
     pdf = conversation_pdf("Alibaba cloud", turns, tmp_path / "c.pdf")
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)

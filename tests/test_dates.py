@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from ingest.dates import NoteDate, note_date, parse_date
+from ingest.dates import DATE_SOURCES, NoteDate, date_source_label, note_date, parse_date
 
 BODY = "Alibaba's cloud revenue grew 26% in the quarter as AI demand stayed strong. Margins held."
 MTIME = "2025-12-01"
@@ -74,3 +74,9 @@ def test_a_dateline_without_a_year_takes_the_year_nearest_the_period_its_sentenc
 def test_a_year_the_sentence_recalls_from_long_ago_does_not_move_a_dateline(first_sentence):
     """Only a recent period (this year or last) can be the news's: history keeps the latest such day."""
     assert note_date(f"{first_sentence} More.", "n.txt", fallback="2025-11-05").date == "2025-11-03"
+
+
+def test_every_date_source_has_a_label_a_reader_understands():
+    labels = [date_source_label(source) for source in DATE_SOURCES]
+    assert len(set(labels)) == len(DATE_SOURCES) and not set(labels) & set(DATE_SOURCES)  # no key shown raw
+    assert date_source_label("date_line") == "Date: line" and date_source_label(None) == "unknown"

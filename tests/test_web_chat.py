@@ -13,7 +13,7 @@ from ragbot.answer import Answer, Citation
 from ragbot.sentiment import NoteCatalog
 from ragbot.web import chat
 from ragbot.web.chat import Chat, Turn
-from ragbot.web.views import StoreViews
+from ragbot.web.views import NO_SENTIMENT, StoreViews
 
 NOTE = "Cloud grew 26%. Margins fell to 2%."
 
@@ -83,20 +83,22 @@ def test_a_clicked_citation_opens_its_turns_note():
         assert all(isinstance(out, type(gr.skip())) for out in Chat(bot).open_citation(turns, gr.EventData(None, {"cite": junk})))
 
 
-def chunk(source: str, tickers: list[str], scores: dict, date: str | None = "2025-01-02", label: str | None = "neutral") -> Document:
+def chunk(source: str, tickers: list[str], scores: dict, date: str | None = "2025-01-02", label: str | None = "neutral",
+          score: float | None = 0.1) -> Document:
     meta = {"source": source, "title": source.upper(), "tickers": tickers, "date": date, "sentiment_label": label,
-            "sentiment_score": 0.1, "ticker_scores": json.dumps(scores), "primary_tickers": list(scores) or tickers[:1]}
+            "sentiment_score": score, "ticker_scores": json.dumps(scores), "primary_tickers": list(scores) or tickers[:1]}
     return Document(page_content="text", metadata={k: v for k, v in meta.items() if v is not None})
 
 
 class StoreBot:
-    """Notes: a BABA note that mentions JD in passing, a JD note, an undated one, and one about nobody."""
+    """Notes: a BABA note that mentions JD in passing, a JD note, an undated one, and one about nobody
+    without a sentiment block."""
 
     chunks = [
         chunk("baba.txt", ["BABA", "JD"], {"BABA": -0.3}),
         chunk("jd.txt", ["JD"], {"JD": 0.4}, date="2025-03-04"),
         chunk("old.txt", ["BABA"], {}, date=None, label=None),
-        chunk("misc.txt", [], {}),
+        chunk("misc.txt", [], {}, label=None, score=None),
     ]
     resolver = SimpleNamespace(directory=SimpleNamespace(name_of=lambda t: {"BABA": "Alibaba Group"}.get(t, t)))
 
@@ -124,6 +126,8 @@ def test_notes_table_has_one_row_per_note_with_each_tickers_own_score():
         ("jd.txt", "JD +0.40"), ("baba.txt", "BABA -0.30"), ("misc.txt", "\u2014"), ("old.txt", "BABA +0.10"),
     ]
     assert list(views.notes_table(["JD"])["note"]) == ["jd.txt"]
+    no_block = table.set_index("note").loc["misc.txt"]
+    assert (no_block["sentiment"], no_block["score"]) == (NO_SENTIMENT, NO_SENTIMENT)  # a dash, not a blank cell
 
 
 def test_sentiment_series_has_dated_points_per_ticker():
@@ -178,7 +182,7 @@ def test_plot_points_average_a_days_notes_and_count_them_within_the_range():
 def test_latest_notes_table_lists_the_newest_notes_per_ticker_with_label_and_score():
     table = StoreViews(DayBot()).latest_notes(["BABA", "JD"], until=date(2025, 6, 30))
     assert list(table.columns) == ["ticker", "date", "note", "label", "score", "title"]
-    assert list(zip(table["ticker"], table["note"], table["score"])) == [("BABA", "b.txt", 0.6), ("BABA", "a.txt", 0.2), ("JD", "jd.txt", 0.4)]
+    assert list(zip(table["ticker"], table["note"], table["score"])) == [("BABA", "b.txt", "+0.60"), ("BABA", "a.txt", "+0.20"), ("JD", "jd.txt", "+0.40")]
     assert "<mark>text</mark></span> of b.txt" in StoreViews(DayBot()).note_view("b.txt")
 
 

@@ -72,7 +72,7 @@ class ExtractiveAnswerer(Answerer):
             if reranker
             else DenseGate(_default("min_dense_relevance") if min_dense_relevance is None else min_dense_relevance, answers)
         )
-        self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance, s.relevance_within)
+        self.selector = Selector(per_note or _default("sentences_per_note"), s.keep_within, s.other_note_within, s.near_duplicate, min_relevance, s.relevance_within, s.list_limit)
 
     def answering(self, scored: list[Scored], kind: str | None) -> tuple[list[Scored], list[Dropped]]:
         """The sentences that meet the gate's floors for a question asking ``kind`` of answer,
@@ -145,8 +145,7 @@ class ExtractiveAnswerer(Answerer):
         answering, misfits = self.answering(scored, kind)
         selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
         dropped += misfits
-        label = company_label(self.resolver) if question.across_companies else None
-        return self._traced(compose(question, selection.chosen, label), decision, selection.chosen, dropped + selection.dropped, scores)
+        return self._traced(compose(question, selection.chosen, company_label(self.resolver)), decision, selection.chosen, dropped + selection.dropped, scores)
 
     def overview(self, question: Question, passages: list[Document]) -> Answer:
         """The opening sentences of ``passages``, the first chunks of the newest notes about the

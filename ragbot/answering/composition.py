@@ -3,6 +3,7 @@ citation marker, grouped by note; or "not in your notes" with the closest passag
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ingest import TickerResolver
@@ -12,6 +13,13 @@ from ragbot.routing import Question
 
 NOT_FOUND = "I couldn't find this in your notes."
 RELATED = 3  # passages offered as possibly related when nothing answers
+# "for both", "both companies", "Both have", "the two groups", "neither": a sentence about a
+# note's companies together that names none of them.
+_SEVERAL = re.compile(
+    r"\b(?:for|of|to|on|at|between) both\b|\bboth (?:companies|groups|firms|names|stocks|of them|are|have|face|remain)\b"
+    r"|\bthe two (?:companies|groups|firms|names|stocks|rivals|peers)\b|\bneither\b",
+    re.IGNORECASE,
+)
 
 
 def reading_order(chosen: list[Scored]) -> list[Scored]:
@@ -37,12 +45,20 @@ def company_label(resolver: TickerResolver | None) -> Callable[[Scored], str]:
     return label
 
 
+def refers_to_several(s: Scored) -> bool:
+    """Whether the sentence speaks of its note's companies together without naming them ("the
+    risk for both is ..."): quoted alone, it needs their names."""
+    return len(s.candidate.passage.metadata.get("primary_tickers") or []) >= 2 and _SEVERAL.search(s.candidate.text) is not None
+
+
 def compose(question: Question, chosen: list[Scored], label: Callable[[Scored], str] | None = None) -> Answer:
     """Each chosen sentence, as written in its note, followed by its marker; ``label`` names
-    the company before each sentence when the question asks across companies."""
+    the companies before a sentence when the question asks across companies, or when the
+    sentence speaks of several without naming them (``refers_to_several``)."""
     ordered = reading_order(chosen)
     citations = [cite(n, s) for n, s in enumerate(ordered, start=1)]
-    prefixes = [f"{name}: " if label and (name := label(s)) else "" for s in ordered]
+    named = [label is not None and (question.across_companies or refers_to_several(s)) for s in ordered]
+    prefixes = [f"{name}: " if wanted and (name := label(s)) else "" for wanted, s in zip(named, ordered)]
     text = " ".join(f"{prefix}{s.candidate.text} [{n}]" for n, (prefix, s) in enumerate(zip(prefixes, ordered), start=1))
     return Answer(text=text, found=True, citations=citations, tickers=question.tickers)
 

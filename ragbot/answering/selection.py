@@ -30,11 +30,15 @@ class Selector:
     ``relevance_within``, a cross-encoder logit that close to the best's too), at most
     ``per_note`` per note (one across companies), no near-duplicates, at most ``limit``. A
     lone sentence brings the next one of its passage; a comparison keeps its best relevant
-    sentence about each company."""
+    sentence about each company; a list two of whose items are cited is cited whole (up to
+    ``list_limit`` sentences in all): "First, ... Second, ... Third, ..." without the fourth
+    item reads as the whole list."""
 
     def __init__(self, per_note: int = 3, keep_within: float = 5.0, other_note_within: float = 2.0,
-                 near_duplicate: float = 0.6, min_relevance: float = -6.0, relevance_within: float | None = None):
+                 near_duplicate: float = 0.6, min_relevance: float = -6.0, relevance_within: float | None = None,
+                 list_limit: int = 6):
         self.per_note = per_note
+        self.list_limit = list_limit
         self.relevance_within = relevance_within
         self.keep_within = keep_within
         self.other_note_within = other_note_within
@@ -76,10 +80,28 @@ class Selector:
                 extra = next((s for s in ranked if is_about(s.candidate.passage.metadata, [ticker])), None)
                 if extra is not None and (extra.logit or 0.0) >= self.min_relevance and extra not in chosen:
                     chosen.append(extra)
-        kept = {id(s.candidate) for s in chosen[:limit]}
+        chosen, over = chosen[:limit], chosen[limit:]
+        chosen += self.rest_of_lists(chosen, ranked)
+        kept = {id(s.candidate) for s in chosen}
         dropped = [d for d in dropped if id(d.candidate) not in kept]
-        dropped += [Dropped(s.candidate, "selection", f"over the limit of {limit} sentences") for s in chosen[limit:]]
-        return Selection(chosen[:limit], dropped)
+        dropped += [Dropped(s.candidate, "selection", f"over the limit of {limit} sentences") for s in over]
+        return Selection(chosen, dropped)
+
+    def rest_of_lists(self, chosen: list[Scored], ranked: list[Scored]) -> list[Scored]:
+        """The items not in ``chosen`` of each list two or more of whose items are (best list
+        first, each item once), while the answer has fewer than ``list_limit`` sentences."""
+        items = [s.candidate.enumeration for s in chosen if s.candidate.enumeration and not s.candidate.lead_in]
+        lists = [group for group in dict.fromkeys(items) if items.count(group) >= 2]
+        seen = {(s.candidate.source, s.candidate.sentence.start) for s in chosen}
+        added = []
+        for s in ranked:
+            where = (s.candidate.source, s.candidate.sentence.start)
+            if len(chosen) + len(added) >= self.list_limit:
+                break
+            if s.candidate.enumeration in lists and not s.candidate.lead_in and where not in seen:
+                seen.add(where)
+                added.append(s)
+        return added
 
     @staticmethod
     def next_sentence(chosen: Scored, ranked: list[Scored]) -> list[Scored]:

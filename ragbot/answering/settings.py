@@ -58,6 +58,11 @@ class AnsweringSettings(BaseModel):
         "(~0.4) with its batch and a cached one can differ from a fresh one; at 1 a cached score is exact (docs/answering.md).",
     )
     keep_within: float = Field(5.0, ge=0, le=100, description="A sentence of the best sentence's note is cited if its score is within this of the best (0: only ties).")
+    list_limit: int = Field(
+        6, ge=1, le=20,
+        description="An answer citing two or more items of a list (\"First, ... Second, ...\") also cites the list's other "
+        "items, up to this many sentences in all (beyond max_citations): a list quoted without its last items reads as whole.",
+    )
     other_note_within: float = Field(2.0, ge=0, le=100, description="The same margin for a sentence of another note (unless the question asks across companies).")
     relevance_within: float | None = Field(
         4.0, ge=0, le=30,

@@ -96,7 +96,7 @@ def layout(bot: Ragbot) -> Page:
                     )
                     question = gr.Textbox(
                         show_label=False, elem_id="rb-question", submit_btn="Ask", autofocus=True,
-                        placeholder="Ask a question, e.g. what are Alibaba's cloud risks?  (press / to type here)",
+                        placeholder="Ask, e.g. what are Alibaba's cloud risks? (/ to type here)",
                     )
                     actions = history.actions(side)
                     with gr.Accordion("Why this answer", open=False, elem_id="rb-why"):
@@ -147,6 +147,7 @@ def layout(bot: Ragbot) -> Page:
             with gr.Row(equal_height=False):
                 latest = gr.Dataframe(
                     label="Latest notes per ticker (click one to read it)", interactive=False, elem_id="rb-latest", wrap=True, scale=3, min_width=320,
+                    column_widths=["12%", "14%", "22%", "15%", "9%", "28%"],  # ticker date note label score title
                 )
                 sentiment_note = gr.HTML(
                     render.note_placeholder_html(), elem_id="rb-sentiment-note", min_width=320,

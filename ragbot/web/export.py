@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from ragbot.answer import Answer
 from ragbot.conversations import Turn
 from ragbot.web.render import shown
 
@@ -21,8 +22,11 @@ PDF_MARGIN_MM = 18
 _ASCII_FOR = str.maketrans({"\u2014": "--", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2026": "...", "\u00b7": "-"})
 
 
-def answerer_label(answerer: str) -> str:
-    return {"extractive": "quoted from the notes", "generative": "written by the LLM, each sentence checked"}.get(answerer, answerer)
+def answerer_label(answer: Answer) -> str:
+    """Who wrote ``answer``, for the line under it; a "not found" reply quotes nothing as an answer."""
+    if not answer.found:
+        return "not found in the notes"
+    return {"extractive": "quoted from the notes", "generative": "written by the LLM, each sentence checked"}.get(answer.answerer, answer.answerer)
 
 
 def answer_markdown(turn: Turn) -> str:
@@ -51,7 +55,7 @@ def conversation_markdown(title: str, turns: list[Turn]) -> str:
     parts = [f"# {inert(title)}"]
     for i, turn in enumerate(turns, 1):
         parts.append(
-            f"## {i}. {inert(turn.question)}\n\n*Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer.answerer)}*\n\n"
+            f"## {i}. {inert(turn.question)}\n\n*Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer)}*\n\n"
             + answer_markdown(turn)
         )
     return "\n\n".join(parts) + "\n"

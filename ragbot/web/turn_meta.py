@@ -13,6 +13,6 @@ COPY_LABEL = "Copy as Markdown"
 
 def turn_meta_html(turn: Turn, index: int) -> str:
     """For the answer to question ``index`` of the conversation."""
-    text = f"Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer.answerer)}"
+    text = f"Filter: {turn.filter.describe()} \u00b7 answer {answerer_label(turn.answer)}"
     copy = f'<a class="rb-copy-answer" href="#copy-{index}" title="Copy this answer and its numbered sources">{COPY_LABEL}</a>'
     return f'<p class="rb-muted rb-turn-meta">{escape(text)} \u00b7 {copy}</p>'

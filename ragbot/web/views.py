@@ -11,12 +11,12 @@ from urllib.parse import quote
 import altair as alt
 import pandas as pd
 
-from ingest.dates import first_sentence, front_matter
+from ingest.dates import date_source_label, first_sentence, front_matter
 from ragbot.bot import Ragbot
 from ragbot.examples import companies_about, store_examples
 from ragbot.sentiment.catalog import NoteRecord
 from ragbot.sentiment.query import Scored, scores
-from ragbot.sentiment.compose import first_sentence_citation, plural
+from ragbot.sentiment.compose import first_sentence_citation, plural, signed
 from ragbot.sentiment.report import window_of
 from ragbot.web import render
 
@@ -26,6 +26,7 @@ LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
 LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
 POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
 NO_TICKER = "\u2014"  # the tickers column of a note about no known company
+NO_SENTIMENT = "\u2014"  # the label and score of a note without a sentiment block
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE_END = ("\u2026", ".", "!", "?")  # how the store's fallback title (the first sentence) ends
 NOTE_LINK = "#rb-note="  # a plot point's link: this, then its first note's URL-quoted source (plot_click.js opens it)
@@ -52,7 +53,7 @@ def ticker_scores_text(record: NoteRecord) -> str:
     (its Ticker Sentiment line, else the overall score); tickers it only names are left out."""
     tickers = list(dict.fromkeys([*record.ticker_scores, *record.primary]))
     parts = [(t, record.score_for(t)) for t in tickers]
-    return " \u00b7 ".join(t if score is None else f"{t} {score:+.2f}" for t, score in parts) or NO_TICKER
+    return " \u00b7 ".join(t if score is None else f"{t} {signed(score)}" for t, score in parts) or NO_TICKER
 
 
 class StoreViews:
@@ -95,10 +96,10 @@ class StoreViews:
                 "title": note_title(r),
                 "note": r.source,
                 "date": r.day.isoformat() if r.day else "",
-                "date from": r.date_source or "",
+                "date from": date_source_label(r.date_source),
                 "tickers": ticker_scores_text(r),
-                "sentiment": r.label or "",
-                "score": None if r.score is None else round(r.score, 2),
+                "sentiment": r.label or NO_SENTIMENT,
+                "score": NO_SENTIMENT if r.score is None else signed(r.score),
             }
             for r in self.bot.note_catalog.records
             if not tickers or set(tickers) & (set(r.ticker_scores) | set(r.primary))  # about, not a passing mention
@@ -163,7 +164,7 @@ class StoreViews:
             by_ticker.setdefault(ticker, []).append(item)
         rows = [
             {"ticker": ticker, "date": s.day.isoformat() if s.day else "", "note": s.record.source,
-             "label": s.label, "score": round(s.score, 2), "title": s.record.title}
+             "label": s.label, "score": signed(s.score), "title": s.record.title}
             for ticker, items in by_ticker.items()
             for s in sorted(items, key=lambda s: (s.day or date.min, s.record.source), reverse=True)[:LATEST_PER_TICKER]
         ]
