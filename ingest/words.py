@@ -23,6 +23,10 @@ STOPWORDS = frozenset(
     those through to too under until up very was we were what when where which while who whom why will
     with would you your tell say said says show give notes note my me please any anything""".split()
 )
+# "u.s", "u.k", "e.u": letters with dots between (a term keeps inner dots, "U.S." -> "u.s"); the
+# lexical index keeps them, as its tokenizer reads the notes' "U.S." as "u s".
+_ABBREVIATION = re.compile(r"[a-z](?:\.[a-z])+")
+_DOTS = re.compile(r"\.")
 _local = threading.local()
 _LEXICON = threading.Lock()  # lemminflect loads its lexicon on first use, unguarded: one caller at a time
 
@@ -48,8 +52,9 @@ def stem(word: str) -> str:
 
 
 def stems(text: str) -> frozenset[str]:
-    """The stems of ``text``'s content words."""
-    return frozenset(stem(t) for t in query_terms(text))
+    """The stems of ``text``'s content words; an abbreviation written with dots is the word
+    typed without them ("U.S." and "us", "U.K." and "uk")."""
+    return frozenset(stem(_DOTS.sub("", t) if _ABBREVIATION.fullmatch(t) else t) for t in query_terms(text))
 
 
 @lru_cache(maxsize=65536)

@@ -40,7 +40,11 @@ ABBREVIATIONS = {
     "roe": "return on equity",
     "ad": "advertising",
 }
-_TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}}
+# Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
+# guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
+# sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
+SHORTHAND = {"guide": "guidance", "comps": "comparable sales"}
+_TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(
     r"(?<![\w&/])(" + "|".join(re.escape(t) for t in sorted(_TERMS, key=len, reverse=True)) + r")s?(?![\w&/])",
     re.IGNORECASE,

@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 # (kind, pattern): the first non-empty group is the period's value within its kind.
 _PATTERNS = (
-    ("quarter", re.compile(r"\b(?:Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)", re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)", re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b", re.IGNORECASE)),
@@ -28,7 +28,7 @@ _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0
 
 # A period in shorthand, with the year after it if any ("Q3", "3Q25", "H1 2025", "FY26", "Q3 FY25").
 _SHORTHAND = re.compile(
-    r"\b(?:(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s?['\u2019]?(?P<fiscal>FY)?\s?['\u2019]?(?P<year>\d{4}|\d{2}))?"
+    r"\b(?:(?:(?P<fq>F)?Q(?P<q>[1-4])|(?P<q2>[1-4])Q|H(?P<h>[12])|(?P<h2>[12])H)(?:\s?['\u2019]?(?P<fiscal>FY)?\s?['\u2019]?(?P<year>\d{4}|\d{2}))?"
     r"|FY\s?['\u2019]?(?P<fy>\d{4}|\d{2}))(?![\w%]|[.,]\d)",
     re.IGNORECASE,
 )
@@ -47,10 +47,11 @@ def spelled_out(text: str) -> list[str]:
             spelt.append(f"fiscal {_normalise('fiscal_year', m.group('fy'))}")  # ("26" -> "2026")
             continue
         quarter, half, year = m.group("q") or m.group("q2"), m.group("h") or m.group("h2"), m.group("year")
-        if quarter and m.group("q") and not (year and (len(year) == 2 or m.group("fiscal"))):
+        fiscal = m.group("fiscal") or m.group("fq")  # "Q3 FY25", "FQ3 25"
+        if quarter and m.group("q") and not m.group("fq") and not (year and (len(year) == 2 or fiscal)):
             continue
         name = f"{_ORDINAL_WORDS[quarter]} quarter" if quarter else f"{_ORDINAL_WORDS[half]} half"
-        spelt.append(f"{name} {'fiscal ' if m.group('fiscal') else ''}{_normalise('fiscal_year', year)}" if year else name)
+        spelt.append(f"{name} {'fiscal ' if fiscal else ''}{_normalise('fiscal_year', year)}" if year else f"{'fiscal ' if fiscal else ''}{name}")
     return spelt
 
 
@@ -152,6 +153,35 @@ def relative_quarter(text: str) -> int:
     return 1 if word in {"following", "next", "subsequent", "after", "later"} else -1
 
 
+# "the year before", "the prior fiscal year" (of the previous question's year; "last year" and
+# "next year" count from today, and ``periods`` reads them).
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(following|subsequent|previous|prior|preceding)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?year\s+(after|before|later|earlier))\b",
+    re.IGNORECASE,
+)
+# A year as a question writes it: "2025", "FY2025", "FY25", "FY'25" (not "$2025" or "2025.5").
+_YEAR_WRITTEN = re.compile(r"(?<![\w$.])(?:(FY\s?['\u2019]?)(\d{4}|\d{2})|(20\d{2}))(?![\w%]|\.\d)", re.IGNORECASE)
+
+
+def relative_year(text: str) -> int:
+    """+1 for "the following year" or "the year after", -1 for "the year before" or "the prior year", else 0."""
+    match = _RELATIVE_YEAR.search(text)
+    if match is None:
+        return 0
+    word = (match.group(1) or match.group(2)).lower()
+    return 1 if word in {"following", "subsequent", "after", "later"} else -1
+
+
+def shift_years(text: str, step: int) -> str:
+    """``text`` with every year it writes moved ``step`` years ("FY2025" - 1 -> "FY2024", "fy25" -> "fy24")."""
+
+    def shifted(match: re.Match) -> str:
+        prefix, digits = (match.group(1), match.group(2)) if match.group(2) else ("", match.group(3))
+        return f"{prefix}{str(int(digits) + step).zfill(len(digits))[-len(digits):]}"
+
+    return _YEAR_WRITTEN.sub(shifted, text) if step else text
+
+
 def shift_quarters(text: str, step: int) -> str:
     """``text`` with every "Qn [year]" moved ``step`` quarters ("Q4 2025" + 1 -> "Q1 2026")."""
 
@@ -192,7 +222,7 @@ _JOIN = re.compile(r"[\s'\u2019-]*(?:of(?:\s+the)?)?[\s-]*", re.IGNORECASE)
 _MONTH_QUARTER = {"march": 1, "june": 2, "september": 3, "december": 4}
 _REPORT = r"(?:results?|earnings|reports?|print|numbers|figures|release|call|quarter|scorecard)"
 # A word of a reporting period phrase ("Q4", "fiscal", "fourth", "quarter", "results").
-PERIOD_WORD = re.compile(rf"(?:q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|quarters?|half|first|second|third|fourth|full|year|annual|{_REPORT})", re.IGNORECASE)
+PERIOD_WORD = re.compile(rf"(?:f?q[1-4]|[1-4]q|h[12]|fy\d*|fiscal|quarters?|half|first|second|third|fourth|full|year|annual|{_REPORT})", re.IGNORECASE)
 # (never across a grouping: "over 2025 by quarter" groups 2025's notes, it names no report)
 _REPORT_AFTER = re.compile(rf"[\s-]*(?:(?!(?:by|per|each|every)\b)[a-z]+[\s-]+)?{_REPORT}\b", re.IGNORECASE)
 _REPORT_BEFORE = re.compile(rf"\b{_REPORT}\s+(?:for|of|from|in)\s+(?:the\s+)?(?:fiscal\s+)?$", re.IGNORECASE)

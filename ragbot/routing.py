@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ragbot.glossary import expand
-from ragbot.periods import periods, periods_by_company, relative_quarter, shift_quarters
+from ragbot.periods import periods, periods_by_company, relative_quarter, relative_year, shift_quarters, shift_years
 from ragbot.windows import find_window, written_out
 from ingest.words import is_english, query_terms
 
@@ -77,7 +77,10 @@ _SENTIMENT = re.compile(
     # (the words between name the company, never "in"/"on"/"about": "the negative catalysts in notes on Tesla")
     # (a gloomy or rosy note, and the notes' takes and views: "the gloomiest note", "the negative takes on Acme")
     r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
-    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes?|views?|reads?)\b"
+    r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes?|views?|reads?|readings?)\b"
+    # (or said of the notes after them: "why are the notes on UCB so upbeat?", "the Acme notes read bearish")
+    r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so|this|that|too|so\s+very)\s+"
+    r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
@@ -464,6 +467,52 @@ def _has_topic(topic: str) -> bool:
     return bool(topic_terms(topic))
 
 
+# The words of a follow-up that only moves the period: "and the year before?", "the following quarter?".
+_MOVING_WORDS = frozenset(
+    "year years quarter quarters fiscal period before after earlier later following previous prior preceding subsequent next".split()
+)
+
+
+# Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".
+_RISK_PHRASE = re.compile(r"\bgo(?:es)?\s+wrong\b|\bbear\s+case\b", re.IGNORECASE)
+_RISK_PHRASE_WORDS = frozenset("go goes wrong bear case".split())
+
+
+def _asks_only_risks(topic: str) -> bool:
+    """Whether ``topic`` asks a company's risks in other words, naming nothing else at risk
+    ("what could go wrong for the company from here?"; not "... around its launch?"): the
+    notes call them risks, so the question is searched and read with that word too."""
+    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(topic)) - _RISK_PHRASE_WORDS
+
+
+# How a question across the notes is put, before and around its theme: who is asked ("which of my
+# names", "who's", "anything in my notes"), where ("across our coverage"), and how the notes say it
+# ("called out", "talk about", "on").
+_ACROSS_FRAMING = re.compile(
+    r"^\W*(?:which|what|who|whom|whose|any|anyone|anybody|anything|are\s+there\s+any|is\s+there\s+any)(?:['\u2019]s)?\b\s*"
+    r"(?:(?:of\s+)?(?:my|our|the)\s+)?(?:(?:names?|companies|company|stocks?|tickers?|firms?|notes?|holdings?)\b\s*)?"
+    r"(?:(?:is|are|has|have|do|does|did)\b\s*)?"
+    r"(?:(?:called\s+out|flagg(?:ed|ing)|flags?|mention(?:s|ed)?|cit(?:e|es|ed)|talk(?:s|ed)?\s+about|discuss(?:es|ed)?"
+    r"|say(?:s|ing)?\s+about|point(?:s|ed)?\s+to|on|about)\b\s*)?",
+    re.IGNORECASE,
+)
+_ACROSS_SCOPE = re.compile(
+    r"\s*\b(?:in|across|within|among)\s+(?:(?:my|our|the)\s+)?(?:notes|coverage(?:\s+universe)?|names|portfolio|companies)\b", re.IGNORECASE,
+)
+
+
+def theme_of(topic: str) -> str:
+    """What a question asked across the notes asks about, without who is asked, where and how the
+    notes say it: "which names in coverage called out weather as a driver of demand?" ->
+    "weather as a driver of demand?"; the cross-encoder reads the theme against each sentence."""
+    theme = " ".join(_ACROSS_FRAMING.sub("", _ACROSS_SCOPE.sub(" ", topic)).split())
+    return theme if topic_terms(theme) else topic
+
+
+def _only_moves_the_period(topic: str) -> bool:
+    return all(term in _MOVING_WORDS for term in topic_terms(topic))
+
+
 class QueryRouter:
     """Routes questions with the same resolver ingest uses, so "Alibaba" and "$BABA" both mean BABA."""
 
@@ -516,14 +565,17 @@ class QueryRouter:
         inherited: list[str] = []
         previous_tickers, previous_topic = self._previous(history)
         step = relative_quarter(text) if "quarter" not in periods(text) else 0
-        previous_topic = shift_quarters(previous_topic, step)  # "and in the following quarter?"
+        years = relative_year(text) if not periods(text).keys() & {"year", "fiscal_year"} else 0
+        previous_topic = shift_years(shift_quarters(previous_topic, step), years)  # "and in the following quarter?", "the year before?"
+        step = step or years
         continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
         search_text = text
-        if previous_topic and (not _has_topic(topic) or "tickers" in inherited):
+        moves_only = bool(step) and _only_moves_the_period(topic)  # "and the year before?": the last question, moved
+        if previous_topic and (not _has_topic(topic) or moves_only or "tickers" in inherited):
             search_text = f"{text} {previous_topic}"
-            topic = topic if _has_topic(topic) else previous_topic
+            topic = previous_topic if moves_only or not _has_topic(topic) else topic
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
@@ -534,8 +586,9 @@ class QueryRouter:
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])
         across = not chosen and bool(_CROSS_COMPANY.search(text))
+        risks = " (risks)" if _asks_only_risks(topic) else ""  # "what could go wrong for X?" is "X's risks?"
         return Question(
-            text, chosen, expand(topic or text), expand(search_text), intent, inherited, previous, answer, across,
+            text, chosen, expand(topic or text) + risks, expand(search_text) + risks, intent, inherited, previous, answer, across,
             company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,
             spans=named,
         )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ingest import TickerResolver
 from ingest.tickers import initials
 from ingest.words import is_english, query_terms, stem, stems
-from ragbot.glossary import ABBREVIATIONS
+from ragbot.glossary import ABBREVIATIONS, SHORTHAND
 from ragbot.periods import periods, spelled_out
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
@@ -33,6 +33,7 @@ def _canonical(word_stem: str) -> str:
     return _SAME.get(word_stem, word_stem)
 
 
+_SHORT_FORMS = frozenset({*ABBREVIATIONS, *SHORTHAND})  # "comps", "fcf": shorthand, no name
 # Words that say how to answer, not what: they are never the asked measure.
 _GENERIC = frozenset(stem(w) for w in """
     what which how much many fast big large high low long soon when where why who whose whom
@@ -40,7 +41,7 @@ _GENERIC = frozenset(stem(w) for w in """
     report reported reports post posted posts say said says tell told expect expected expects
     see seeing saw give gave get got make made take took current currently latest last recent recently
     main key biggest largest major top overall total company companies firm business stock
-    quarter quarters year years month months period fiscal time date number amount level figure figures
+    quarter quarters qtr qtrs year years yr yrs month months period fiscal time date number amount level figure figures
     new next previous prior this that these those about around roughly approximately any some
     happen happens happened start started begin begins expected plan plans planned going
     else anything everything something thing things more less right now today
@@ -68,6 +69,22 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
     concern concerns challenge challenges problem problems go goes wrong derail hurt jeopardise jeopardize
     stop undermine face faces facing remain remains
     """.split())
+# The verbs a risk question is put with ("what could go wrong", "what could derail it"): no note
+# states them of a risk, so they are no topic words of one (``risk_topic``).
+_RISK_PHRASING = frozenset(stem(w) for w in """
+    go goes going wrong derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines face faces facing
+    remain remains
+    """.split())
+
+
+def risk_topic(topic: frozenset[str]) -> frozenset[str]:
+    """The topic stems of a risk question that names nothing at risk: without the verbs it is put
+    with, and with "risk" (what the notes call it): "what could go wrong for X" reads as "risks
+    for X". One naming what is at risk ("what could hurt X's volumes?") keeps its words."""
+    named = topic - _RISK_PHRASING - _RISK_WORDS - _GENERIC
+    return topic if named else (topic - _RISK_PHRASING) | {stem("risk")}
+
+
 # A sentence of the risk category: it names a risk, a hedge or an adverse development.
 _RISK_CUE = re.compile(
     r"\b(?:risk\w*|threat\w*|headwind\w*|downside|danger\w*|worr\w*|concern\w*|challeng\w*|problem\w*|uncertain\w*"
@@ -101,7 +118,8 @@ _WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscrib
 # The kinds of answer a question may ask for (``AskedFor.kind``), as ``--explain`` names them.
 ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
 _FIGURE_QUESTION = re.compile(
-    r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)",
+    r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)"
+    r"|\b[a-z]+\s+count\b|\bnumber\s+of\b",  # "store count?", "the number of branches"
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -197,6 +215,8 @@ class AskedFor:
     ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
     counted: frozenset[str] = frozenset()  # the words after "how many" (stems): what the count counts
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
+    whole_year: bool = False  # a fiscal or full year is asked: a quarter's or half's figure does not answer (``states_part_of_year``)
+    like_for_like: bool = False  # comparable ("same-store", "organic") sales are asked, not only the total (``states_only_like_for_like``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
@@ -259,8 +279,9 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
 
 def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words that narrow it to a segment or product: up to three words right
-    before a quantity noun ("Mac" of "Mac revenue", "client segment" of "client segment
-    margin") or naming its source after it (``_source_after``), and capitalised words past the first that may name a product ("Yuanbao",
+    before a quantity noun, besides those saying how it is measured ("Mac" of "Mac revenue",
+    "client segment" of "client segment margin", "recreational vehicles" of "recreational
+    vehicles segment net sales") or naming its source after it (``_source_after``), and capitalised words past the first that may name a product ("Yuanbao",
     "Megapack"; ``_names_a_product``); the measure is
     not stated by a sentence, or its passage, that lacks one of them."""
     tokens, words = _tokens_and_words(topic)
@@ -274,7 +295,7 @@ def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
                 if words[j] not in measure or _is_quantity(tokens[j]) or taken == _QUALIFIER_SPAN:
                     break
                 found.add(words[j])
-                taken += 1
+                taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure)
     return frozenset(found)
 
@@ -340,9 +361,9 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
         bare = t.removesuffix("'s")
         w = _canonical(stem(bare.lower())) if t[0].isalpha() else ""
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
-            (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in ABBREVIATIONS)))
+            (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
-            or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in ABBREVIATIONS))
+            or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
@@ -405,7 +426,8 @@ def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
 # measure word (``_abbreviation_forms``), such a term would otherwise ask no quantity at all, and any
 # cash flow would answer "free cash flow".
 _ABBREVIATED_QUANTITIES = frozenset(
-    _canonical(stem(short)) for short, long in ABBREVIATIONS.items() if any(_is_quantity(w) for w in long.split())
+    _canonical(stem(short)) for short, long in {**ABBREVIATIONS, **SHORTHAND}.items()
+    if any(_is_quantity(w) for w in long.split()) and _canonical(stem(short)) != _canonical(stem(long))
 )
 
 
@@ -494,7 +516,8 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
         measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio,
-        counted=counted, total=total,
+        counted=counted, total=total, whole_year=kind == "figure" and asks_whole_year(text),
+        like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
     )
 
 
@@ -562,13 +585,16 @@ def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[s
     topic) are one measure word: "capex" is stated by "capex" or by "capital expenditure".
     Returns the measure with each long form folded into its abbreviation, and the long forms."""
     forms = {}
-    for short, long in ABBREVIATIONS.items():
+    terms = [(short, long, True) for short, long in ABBREVIATIONS.items()] + [(short, long, False) for short, long in SHORTHAND.items()]
+    for short, long, both_ways in terms:  # desk shorthand folds only when typed ("comps", not "comparable sales")
         short_stems = {_canonical(w) for w in stems(short)}
         long_stems = frozenset(_canonical(w) for w in stems(long)) - _GENERIC
         if len(short_stems) != 1 or not long_stems:
             continue
         (word,) = short_stems
-        if word in measure or long_stems <= measure:
+        if long_stems == {word}:  # "guide" for "guidance": one word already (``_SAME``)
+            continue
+        if word in measure or both_ways and long_stems <= measure:
             measure = (measure - long_stems) | {word}
             forms[word] = long_stems
     return measure, forms
@@ -640,15 +666,24 @@ _COUNTED_NOUN = re.compile(
 )
 
 
+_SIZE_AFTER = re.compile(r"-([A-Za-z]+)")
+
+
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
-    multiple, nor a date or a name's number ("81,302 vehicles", "26.1 million policies"; not
+    multiple, nor a size, date or name's number ("81,302 vehicles", "26.1 million policies"; not
+    "a 2-cubic-foot bag",
     "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
     (``_SCOPE_NOUNS``) unless the question counts them (``counted``, the stems after "how many":
     "how many months of backlog")."""
     text = _without_dates_and_names(sentence)
     for m in _AMOUNT.finditer(text):
         if m.group("currency") or m.group("rate"):
+            continue
+        size = _SIZE_AFTER.match(text, m.end())  # "a 2-cubic-foot bag", "a 65-gallon tank": a size, no count
+        if size:
+            if _canonical(stem(size.group(1).lower())) in counted:  # "a 40-compound panel" counts compounds
+                return True
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
@@ -673,6 +708,51 @@ _IN_UNITS = re.compile(
     re.IGNORECASE,
 )
 _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a price, never a company's total
+
+
+# A year said whole: "full-year", "for the year", "annual", "fiscal year", "year-end", "FY2025" (not
+# "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025").
+_WHOLE_YEAR = re.compile(
+    r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*|(?<![Qq][1-4]\s)\bFY\s?['\u2019]?\d{2,4}\b"
+    r"|(?<!quarter of )(?<!half of )\bfiscal 20\d\d\b",
+    re.IGNORECASE,
+)
+_PART_OF_YEAR = frozenset({"quarter", "half", "month_quarter"})
+
+
+def asks_whole_year(question: str) -> bool:
+    """Whether a question asks a fiscal or full year's figure ("homes sold in fiscal 2025",
+    "FY25 revenue", "full-year 2025 sales"), naming no quarter or half of it. A bare year ("sales
+    in 2025") is left open: the notes may give it only by quarter."""
+    asked = periods(question)
+    whole = "fiscal_year" in asked or ("year" in asked and _WHOLE_YEAR.search(question) is not None)
+    return whole and not asked.keys() & _PART_OF_YEAR
+
+
+def states_part_of_year(sentence: str) -> bool:
+    """Whether a sentence's periods are a quarter or half and no whole year ("fiscal
+    fourth-quarter 2025 ... 4,770 homes sold"): its figures are that part's, not the year's."""
+    return bool(periods(sentence).keys() & _PART_OF_YEAR) and _WHOLE_YEAR.search(sentence) is None
+
+
+# Sales counted like for like: "comparable store sales", "same-store sales", "like-for-like revenue",
+# "organic revenue growth", "constant-currency sales", "comps". Another measure than the total.
+_LIKE_FOR_LIKE = re.compile(
+    r"\b(?:comparable|same[- ]\w+|like[- ]for[- ]like|lfl|organic|constant[- ]currency)(?:\s+(?:store|restaurant|hotel|unit|branch))?"
+    r"\s+(?:sales|revenues?|turnover|growth)\b|\bcomps?\b",
+    re.IGNORECASE,
+)
+_REVENUE_KIN = frozenset(_canonical(stem(w)) for w in "revenue revenues sales sale turnover".split())
+
+
+def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
+    """Whether a sentence gives the asked revenue or sales only like for like ("comparable store sales
+    growth of 4.1%" for "total revenue growth"), when the question does not ask that."""
+    wanted = (asked.quantities | _kin(asked.quantities)) & _REVENUE_KIN
+    if asked.like_for_like or not wanted:
+        return False
+    rest = _LIKE_FOR_LIKE.sub(" ", sentence)
+    return bool(_canonical_all(stems(sentence)) & wanted) and not _canonical_all(stems(rest)) & wanted
 
 
 def states_total(sentence: str) -> bool:
@@ -807,17 +887,19 @@ _TARGET_STEMS = frozenset(_canonical(stem(w)) for w in "target goal aim ambition
 
 def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     """Whether a figure of ``sentence`` may be the asked segment's or product's: when the sentence
-    names one of ``qualifiers``, a clause naming one must hold the figure ("Americas revenue per
-    day rose 2%, while the International segment saw softer pricing" gives no figure of
-    International). A sentence naming none leaves whose figure it is to its passage
-    (``qualifier_match``)."""
+    names one of ``qualifiers``, a clause naming all it names must hold the figure ("Americas revenue
+    per day rose 2%, while the International segment saw softer pricing" gives no figure of
+    International; "Specialty Vehicles segment net sales rose 9%, while the Recreational Vehicles
+    segment saw softer orders" none of Recreational Vehicles). A sentence naming none leaves whose
+    figure it is to its passage (``qualifier_match``)."""
     qualifiers = qualifiers - _HOW_MEASURED
     if not qualifiers:
         return True
     clauses = _CLAUSE_BREAK.split(sentence)
+    present = qualifiers & _canonical_all(stems(sentence))  # a clause names the asked part if it names all of these
     named: list[bool] = []
     for clause in clauses:
-        named.append(bool(qualifiers & _canonical_all(stems(clause))) or bool(named and named[-1] and _CONTINUES.match(clause)))
+        named.append(bool(present) and present <= _canonical_all(stems(clause)) or bool(named and named[-1] and _CONTINUES.match(clause)))
     return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, clauses))
 
 
@@ -829,6 +911,7 @@ _ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price prici
 _KIN = tuple(frozenset(_canonical(stem(w)) for w in group.split()) for group in (
     "revenue revenues sales sale turnover", "income profit profits earnings", "cost costs expense expenses spending",
     "users subscribers members membership memberships customers", "buyback buybacks repurchase repurchases",
+    "guidance guide outlook forecast forecasts",
 ))
 
 
@@ -839,7 +922,8 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     wanted = asked.quantities - _ANY_QUANTITY
     if not wanted:
         return False
-    named = _canonical_all(sentence) | {w for w, long in asked.forms.items() if long <= sentence}
+    stated = _canonical_all(sentence)
+    named = stated | {w for w, long in asked.forms.items() if long <= stated}
     kin = wanted | _kin(wanted)
     return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
 

@@ -28,7 +28,7 @@ from ragbot.answering.selection import Selector
 from ragbot.answering.settings import AnsweringSettings
 from ragbot.answering.trace import build_trace
 from ragbot.rerank import Reranker
-from ragbot.routing import Question
+from ragbot.routing import Question, theme_of
 from ragbot.settings import Settings
 
 
@@ -98,7 +98,8 @@ class ExtractiveAnswerer(Answerer):
         pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
-            read, cut = self.relevance.run(query=question.topic, ranked=scored)
+            # (a question naming no company asks a theme across the notes: the model reads the theme)
+            read, cut = self.relevance.run(query=question.topic if question.tickers else theme_of(question.topic), ranked=scored)
             dropped += cut
             by_id = {id(s.candidate): s for s in scored}
             scored = ranked([self.scorer.score(c, f, logit) for c, f, logit in read])

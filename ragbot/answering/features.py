@@ -60,9 +60,10 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, states_count, states_kind, states_total,
-    states_named_quantity, states_only_targets, states_other_quantity, states_ratio, subject_fit, with_parts_named,
-    with_products_named, withholds_asked,
+    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, risk_topic, states_count,
+    states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity,
+    states_part_of_year, states_ratio, states_total, subject_fit, with_parts_named, with_products_named,
+    withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -125,8 +126,9 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         quoted = {c.source for c in pool if c.text in question.previous_answer}
     wants = asked_for(question.text, question.topic, resolver, question.previous_topic)
     own = [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]
+    topic = stems(question.topic)
     return Asked(
-        topic=stems(question.topic),
+        topic=risk_topic(topic) if wants.kind == "risk" else topic,
         figures=frozenset(t for t in stems(text) if any(ch.isdigit() for ch in t)),
         periods=periods(text),
         quoted=frozenset(quoted),
@@ -238,6 +240,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text, wants.counted))
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
+        and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
     )
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest.words import stem
-from ragbot.answering.answerability import ANSWER_KINDS
+from ragbot.answering.answerability import ANSWER_KINDS, risk_topic
 from ragbot.answering.scoring import Scored
 from ragbot.routing import Question, topic_terms
 
@@ -122,7 +122,8 @@ class RelevanceGate:
         self.answerability = answerability or Answerability()
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
-        terms = {stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}")}
+        terms = frozenset(stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}"))
+        terms = risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": sentences on its risks
         read = [s for s in ranked if s.logit is not None]
         topical = [s for s in read if not terms or terms & (s.candidate.stems | s.candidate.context_stems)]
         relevant = [s for s in topical if s.logit >= self.min_relevance]

@@ -508,9 +508,19 @@ def _since_event(topic: str) -> re.Match | None:
     return None if describes else found
 
 
+def without_names(question: Question) -> str:
+    """The question as typed with each company it names put as "the company": a name's words
+    ("Top Glove", "Best Buy") ask for no ranking."""
+    text = question.text
+    for start, end, _ in sorted(question.spans, reverse=True):
+        text = f"{text[:start]}the company{text[end:]}"
+    return text
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = written_out(re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
+    unnamed = written_out(re.sub(r"\bmost\s+recent\b", "latest", without_names(question), flags=re.I))  # "Top Glove" ranks nothing
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else since_dated_note(text, today) or years_compared(text, find_window(text, today))
@@ -549,7 +559,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         period_subject=subject, reporting=reporting, any_year=bool(reporting) and not reporting_periods(question.text),
         since_event=event_words(event.group("event")) if event else "",
     )
-    top = _TOP_N.search(text)
+    top = _TOP_N.search(unnamed)
     n = _number(next(g for g in top.groups() if g)) if top else None
     topic = one_note_topic(question, periods=bool(reporting))
     recency = _RECENCY.search(text)
@@ -573,7 +583,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if phrase and swing and swing.start() <= phrase.start() < swing.end():  # "from a bullish read to ...": a stance, not a note
         phrase = None
     counts_from_note = bool(since and phrase and phrase.start() >= since.start())  # "since the recall note", "since the May note"
-    extreme_asked = bool(_EXTREME.search(text) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
+    extreme_asked = bool(_EXTREME.search(unnamed) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
     # a score asked of words naming an event besides a window or a trend ("score on Acme buying
     # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
     named = set(topic.split()) - window_words  # the words naming an event, besides the window
@@ -583,7 +593,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         if (recency or day) and (not topic or by_recency(text, phrase)) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
-        if topic or reporting and not _EXTREME.search(text):  # "the most negative note on Acme's Q4 results" ranks them
+        if topic or reporting and not _EXTREME.search(unnamed):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", direction=reasons, **about)
     if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
         return SentimentIntent("note", pick="newest", direction=reasons, **base)
@@ -598,7 +608,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
     ranks = re.search(r"\brank\w*\b", text, re.I)
-    if _EXTREME.search(text) and (_DIRECTION.search(text) or ranks or top):  # ("top 3 notes by score": the highest)
+    if _EXTREME.search(unnamed) and (_DIRECTION.search(text) or ranks or top):  # ("top 3 notes by score": the highest)
         ranked = _SOURCE_NOTES.sub(" ", text)
         named = _RANKED.search(text)
         company = bool(_COMPANY_UNIT.search(ranked)) and not _NOTE_WORD.search(ranked)
