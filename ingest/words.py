@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     with would you your tell say said says show give notes note my me please any anything""".split()
 )
 # "u.s", "u.k", "e.u": letters with dots between (a term keeps inner dots, "U.S." -> "u.s"); the
-# lexical index keeps them, as its tokenizer reads the notes' "U.S." as "u s".
+# lexical index keeps them, as its tokenizer reads the notes' "U.S." as "u s"; ``stem`` drops them.
 _ABBREVIATION = re.compile(r"[a-z](?:\.[a-z])+")
 _DOTS = re.compile(r"\.")
 _local = threading.local()
@@ -47,14 +47,14 @@ def _stemmer():
 
 @lru_cache(maxsize=65536)  # lru_cache is thread-safe; the stemmer it calls is this thread's own
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori"."""
-    return _stemmer().stemWord(word)
+    """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori";
+    an abbreviation written with dots is the word typed without them ("u.s" and "us", "u.k" and "uk")."""
+    return _stemmer().stemWord(_DOTS.sub("", word) if _ABBREVIATION.fullmatch(word) else word)
 
 
 def stems(text: str) -> frozenset[str]:
-    """The stems of ``text``'s content words; an abbreviation written with dots is the word
-    typed without them ("U.S." and "us", "U.K." and "uk")."""
-    return frozenset(stem(_DOTS.sub("", t) if _ABBREVIATION.fullmatch(t) else t) for t in query_terms(text))
+    """The stems of ``text``'s content words."""
+    return frozenset(stem(t) for t in query_terms(text))
 
 
 @lru_cache(maxsize=65536)

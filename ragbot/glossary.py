@@ -44,6 +44,11 @@ ABBREVIATIONS = {
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
 SHORTHAND = {"guide": "guidance", "comps": "comparable sales"}
+# ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
+# are peer companies.
+_ONLY_WITH = {
+    "comps": re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE),
+}
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(
     r"(?<![\w&/])(" + "|".join(re.escape(t) for t in sorted(_TERMS, key=len, reverse=True)) + r")s?(?![\w&/])",
@@ -60,7 +65,8 @@ def expand(text: str) -> str:
     """``text`` followed by the other form of each abbreviation or long form it uses, by
     "companies" for an analyst's "names", and by each period it writes in shorthand, spelt out
     (``spelled_out``: "FY26" -> "fiscal 2026")."""
-    extra = [_TERMS[m.group(1).lower()] for m in _PATTERN.finditer(text)] + spelled_out(text)
+    terms = [m.group(1).lower() for m in _PATTERN.finditer(text)]
+    extra = [_TERMS[t] for t in terms if t not in _ONLY_WITH or _ONLY_WITH[t].search(text)] + spelled_out(text)
     extra += ["companies"] if _NAMES.search(text) else []
     extra = [e for e in dict.fromkeys(extra) if e.lower() not in text.lower()]
     return f"{text} ({', '.join(extra)})" if extra else text

@@ -159,8 +159,13 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:(following|subsequent|previous|prior|preceding)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?year\s+(after|before|later|earlier))\b",
     re.IGNORECASE,
 )
-# A year as a question writes it: "2025", "FY2025", "FY25", "FY'25" (not "$2025" or "2025.5").
-_YEAR_WRITTEN = re.compile(r"(?<![\w$.])(?:(FY\s?['\u2019]?)(\d{4}|\d{2})|(20\d{2}))(?![\w%]|\.\d)", re.IGNORECASE)
+# A year as a question writes it: "2025", "FY2025", "FY25", "FY'25", and after a quarter or half in
+# shorthand "3Q25", "Q3'25", "Q3 25", "H1 25" (not "$2025" or "2025.5").
+_YEAR_WRITTEN = re.compile(
+    r"(?<![\w$.])(?:(FY\s?['\u2019]?)(\d{4}|\d{2})|(20\d{2}))(?![\w%]|\.\d)"
+    r"|(?:(?<=\b[1-4]Q)|(?<=\b[1-4]Q\s)|(?<=\bQ[1-4]['\u2019])|(?<=\bQ[1-4]\s)|(?<=\bH[12]['\u2019])|(?<=\bH[12]\s)|(?<=\b[12]H))(\d{2})(?!\d)",
+    re.IGNORECASE,
+)
 
 
 def relative_year(text: str) -> int:
@@ -176,8 +181,8 @@ def shift_years(text: str, step: int) -> str:
     """``text`` with every year it writes moved ``step`` years ("FY2025" - 1 -> "FY2024", "fy25" -> "fy24")."""
 
     def shifted(match: re.Match) -> str:
-        prefix, digits = (match.group(1), match.group(2)) if match.group(2) else ("", match.group(3))
-        return f"{prefix}{str(int(digits) + step).zfill(len(digits))[-len(digits):]}"
+        prefix, digits = (match.group(1), match.group(2)) if match.group(2) else ("", match.group(3) or match.group(4))
+        return f"{prefix}{(int(digits) + step) % 10 ** len(digits):0{len(digits)}d}"
 
     return _YEAR_WRITTEN.sub(shifted, text) if step else text
 

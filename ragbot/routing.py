@@ -79,7 +79,7 @@ _SENTIMENT = re.compile(
     r"|\b(positive|negative|neutral|upbeat|downbeat|gloom(?:y|ier|iest)|bleak(?:er|est)?|ros(?:y|ier|iest))\s+"
     r"(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?(?:notes?|takes?|views?|reads?|readings?)\b"
     # (or said of the notes after them: "why are the notes on UCB so upbeat?", "the Acme notes read bearish")
-    r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so|this|that|too|so\s+very)\s+"
+    r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
@@ -435,7 +435,7 @@ class Question:
         return self.intent == "facts" and bool(self.tickers or asked) and all(t in _OVERVIEW_WORDS for t in asked)
 
 
-def _neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
+def neutralise_mentions(text: str, spans: list[tuple[int, int]]) -> str:
     """Replace company mentions with "the company": retrieval is already restricted to the
     company's notes, and passages rarely repeat its name in every sentence."""
     keep, position = [], 0
@@ -475,14 +475,19 @@ _MOVING_WORDS = frozenset(
 
 # Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".
 _RISK_PHRASE = re.compile(r"\bgo(?:es)?\s+wrong\b|\bbear\s+case\b", re.IGNORECASE)
-_RISK_PHRASE_WORDS = frozenset("go goes wrong bear case".split())
+# The words a risk question is put with, besides what is at risk ("what could go wrong / derail /
+# hurt X", "the bear case", "what does X face"): no note states them of a risk.
+RISK_PHRASING = frozenset("""
+    go goes going wrong bear case derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines
+    face faces facing remain remains
+    """.split())
 
 
 def _asks_only_risks(topic: str) -> bool:
     """Whether ``topic`` asks a company's risks in other words, naming nothing else at risk
     ("what could go wrong for the company from here?"; not "... around its launch?"): the
     notes call them risks, so the question is searched and read with that word too."""
-    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(topic)) - _RISK_PHRASE_WORDS
+    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(topic)) - RISK_PHRASING
 
 
 # How a question across the notes is put, before and around its theme: who is asked ("which of my
@@ -509,6 +514,9 @@ def theme_of(topic: str) -> str:
     return theme if topic_terms(theme) else topic
 
 
+_COMPARED = re.compile(r"\b(?:compar\w*|vs\.?|versus|against|than)\b", re.IGNORECASE)
+
+
 def _only_moves_the_period(topic: str) -> bool:
     return all(term in _MOVING_WORDS for term in topic_terms(topic))
 
@@ -523,7 +531,7 @@ class QueryRouter:
         """The tickers ``text`` names, its topic, and where each company is named (start, end, ticker)."""
         mentions = self.resolver.mentions(text, case_sensitive_names=False)
         tickers = list(dict.fromkeys(m.ticker for m in mentions))
-        return tickers, _neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.end, m.ticker) for m in mentions]
+        return tickers, neutralise_mentions(text, [(m.start, m.end) for m in mentions]), [(m.start, m.end, m.ticker) for m in mentions]
 
     def _asked_of(self, text: str, named: list[tuple[int, int, str]], history: list[dict] | None) -> str | None:
         """The last user question, when it was a sentiment question about one company, asked of
@@ -566,13 +574,15 @@ class QueryRouter:
         previous_tickers, previous_topic = self._previous(history)
         step = relative_quarter(text) if "quarter" not in periods(text) else 0
         years = relative_year(text) if not periods(text).keys() & {"year", "fiscal_year"} else 0
-        previous_topic = shift_years(shift_quarters(previous_topic, step), years)  # "and in the following quarter?", "the year before?"
+        moved = shift_years(shift_quarters(previous_topic, step), years)  # "and in the following quarter?", "the year before?"
+        previous_topic = f"{previous_topic} {moved}" if moved != previous_topic and _COMPARED.search(text) else moved  # (compared: both)
         step = step or years
         continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
         search_text = text
-        moves_only = bool(step) and _only_moves_the_period(topic)  # "and the year before?": the last question, moved
+        # "and the year before?": the last question, moved ("how does that compare with the prior year?" keeps both)
+        moves_only = bool(step) and _only_moves_the_period(topic) and not _COMPARED.search(text)
         if previous_topic and (not _has_topic(topic) or moves_only or "tickers" in inherited):
             search_text = f"{text} {previous_topic}"
             topic = previous_topic if moves_only or not _has_topic(topic) else topic

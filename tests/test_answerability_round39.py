@@ -7,7 +7,7 @@ import pytest
 from answering_helpers import SharedWordsReranker, passage, question
 
 from ingest import CompanyDirectory, TickerResolver
-from ingest.words import stems
+from ingest.words import stem, stems
 from ragbot.answering.answerability import (
     asked_for, asks_whole_year, figure_of_qualifier, risk_topic, states_count, states_only_like_for_like, states_other_quantity,
     states_part_of_year,
@@ -158,3 +158,45 @@ def test_the_cross_encoder_reads_the_theme_of_a_question_naming_no_company():
     answerer.answer(question("which names in coverage called out weather as a driver of demand?"), notes)
     answerer.answer(question("what did the company say about weather?", ["ROL"]), notes)
     assert reranker.queries[0] == "weather as a driver of demand?" and reranker.queries[-1] == "what did the company say about weather?"
+
+
+def test_a_dotted_abbreviation_is_one_word_wherever_it_is_stemmed():
+    assert stem("u.s") == stem("us") and stem("u.k") == "uk" and stem("3.5") == "3.5"
+    answer = ExtractiveAnswerer(SharedWordsReranker(), resolver=RESOLVER, min_relevance=0.0).answer(
+        question("what did the company say about the U.K.?", ["TSLA"]),
+        [passage("Tesla said demand in the U.K. weakened sharply in the quarter.", primary_tickers=["TSLA"])],
+    )
+    assert answer.found
+
+
+@pytest.mark.parametrize("asked", ["what could hurt the company?", "what could go wrong for the company?"])
+def test_a_risk_question_is_answered_by_its_own_words_or_by_risks(asked):
+    answerer = ExtractiveAnswerer(SharedWordsReranker(), resolver=RESOLVER, min_relevance=0.0)
+    hurt = [passage("Tariffs could hurt Tesla's margins and a price war could derail the recovery.", primary_tickers=["TSLA"])]
+    risks = [passage("The main risks are tariffs on imported cells and a price war in China.", primary_tickers=["TSLA"])]
+    assert answerer.answer(question(asked, ["TSLA"]), risks).found
+    assert answerer.answer(question("what could hurt the company?", ["TSLA"]), hurt).found
+
+
+def test_years_stuck_to_a_quarter_move_too_and_a_comparison_keeps_both_years():
+    assert [shift_years(s, -1) for s in ("3Q25 deliveries", "Q3'25 revenue", "Q3 25 revenue", "H1 25 sales", "FY00 sales")] == [
+        "3Q24 deliveries", "Q3'24 revenue", "Q3 24 revenue", "H1 24 sales", "FY99 sales",
+    ]
+    router = QueryRouter(RESOLVER)
+    history = [{"role": "user", "content": "Tesla fy2025 total revenue"}, {"role": "assistant", "content": "..."}]
+    compared = router.route("how does that compare with the prior year?", history)
+    assert "fy2025" in compared.search_text and "fy2024" in compared.search_text
+
+
+@pytest.mark.parametrize("text", [
+    "what does management count on for growth?", "which factors does the company count as tailwinds?", "what did a number of notes say about tariffs?",
+])
+def test_count_on_and_a_number_of_ask_no_figure(text):
+    assert asked_for(text, text).kind is None
+
+
+def test_a_year_qualifying_its_figure_is_a_whole_year_and_year_end_is_left_open():
+    assert not states_part_of_year("Cavco's 2025 revenue reached $5.1 billion, with fourth-quarter revenue of $1.4 billion.")
+    assert not asks_whole_year("net debt at year-end 2025?") and not asks_whole_year("annual recurring revenue in 2025")
+    assert states_count("Acme opened 20-plus stores in the quarter.", frozenset({"store"}))
+    assert states_count("It employs 12,000-odd staff.", frozenset())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from answering_helpers import passage, question
 
 from ingest import CompanyDirectory, TickerResolver
@@ -162,3 +163,21 @@ def test_not_found_offers_one_sentence_of_each_closest_passage():
     assert answer.text == NOT_FOUND and not answer.found and answer.citations == []
     assert [c.sentence for c in answer.related] == [A[0], B[0]]
     assert "none of them is about BABA" in not_found(question("cloud", ["BABA"]), []).text
+
+
+def test_a_callers_cap_on_sentences_holds_for_lists_too():
+    ranking = list_ranking({1: 10, 2: 9.5, 3: 9.4, 4: 9.3, 5: 9.2})
+    assert texts(Selector(per_note=3).select(ranking, question("risks", max_citations=2), 2)) == RISKS[1:3]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Alibaba's cloud revenue grew 26%, with gains for both segments.",  # "both" of segments
+    "Management neither confirmed nor denied the report.",
+    "For Alibaba and JD, the risk for both is a price war.",  # names them itself
+])
+def test_a_sentence_that_names_its_companies_or_means_no_company_gets_no_names(sentence):
+    label = company_label(TickerResolver(CompanyDirectory.load()))
+    pool = collect([passage(sentence, "ab.txt", primary_tickers=["BABA", "JD"])])
+    zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0, dense=0)
+    chosen = [Scorer(FeatureWeights()).score(c, Features(**zero)) for c in pool]
+    assert compose(question("risks", ["BABA"]), chosen, label).text == f"{sentence} [1]"

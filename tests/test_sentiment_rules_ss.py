@@ -40,3 +40,19 @@ def test_a_companys_name_asks_for_no_ranking():
     assert parse_intent(named("most negative Top Glove note?", "Top Glove", "7113.KL"), TODAY).kind == "extreme"
     top = parse_intent(named("Top Glove top 2 notes by score", "Top Glove", "7113.KL"), TODAY)
     assert (top.kind, top.n) == ("extreme", 2)
+
+
+@pytest.mark.parametrize("question", [
+    "Which Tesla notes mention that negative free cash flow?",
+    "What do the notes say caused that negative gross margin at Tesla?",
+    "What do my notes on Tesla say that positive catalysts could be?",
+])
+def test_that_before_a_stance_word_names_a_measure_not_the_notes_stance(router, question):
+    assert routed_kind(router, question)[0] == "facts"
+
+
+def test_overlapping_mentions_are_one_company():
+    text = "most upbeat Alibaba Group note?"
+    question = Question(text=text, tickers=["BABA"], topic=text, search_text=text, intent="sentiment",
+                        spans=[(12, 19, "BABA"), (12, 25, "BABA")])
+    assert without_names(question) == "most upbeat the company note?"

@@ -71,7 +71,7 @@ def test_the_table_has_one_row_per_note_with_its_title_tickers_and_scores(notes_
     assert rows.loc["aapl-services.txt", "title"] == "aapl-services.txt"  # no title: its file name, not a sentence
     both = rows.loc["baba-jd-ecommerce.txt"]
     assert both["tickers"] == "BABA +0.35 \u00b7 JD 0.00"  # each ticker's own score, written as every answer writes it
-    assert (both["sentiment"], both["score"]) == ("mildly positive", "+0.15")  # and the note's overall label and score
+    assert (both["sentiment"], both["score"]) == ("mildly positive", 0.15)  # and the note's overall label and score (a number: it sorts)
     assert (both["date"], both["date from"]) == ("2025-05-16", "Date: line")  # where the date came from, in words
     assert (rows.loc["tsla-storage.md", "date"], rows.loc["tsla-storage.md", "date from"]) == ("2025-04-22", "front matter")
     assert list(table["date"]) == sorted(table["date"], reverse=True)  # newest first

@@ -20,6 +20,7 @@ from ingest.tickers import initials
 from ingest.words import is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND
 from ragbot.periods import periods, spelled_out
+from ragbot.routing import RISK_PHRASING
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
 _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
@@ -69,12 +70,7 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
     concern concerns challenge challenges problem problems go goes wrong derail hurt jeopardise jeopardize
     stop undermine face faces facing remain remains
     """.split())
-# The verbs a risk question is put with ("what could go wrong", "what could derail it"): no note
-# states them of a risk, so they are no topic words of one (``risk_topic``).
-_RISK_PHRASING = frozenset(stem(w) for w in """
-    go goes going wrong derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines face faces facing
-    remain remains
-    """.split())
+_RISK_PHRASING = frozenset(stem(w) for w in RISK_PHRASING)  # (no topic words of a risk question: ``risk_topic``)
 
 
 def risk_topic(topic: frozenset[str]) -> frozenset[str]:
@@ -119,7 +115,9 @@ _WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscrib
 ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
 _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)"
-    r"|\b[a-z]+\s+count\b|\bnumber\s+of\b",  # "store count?", "the number of branches"
+    # "store count?", "the number of branches" (not "count on", "a number of notes")
+    r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
+    r"|(?<!\ba\s)\bnumber\s+of\b",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -666,7 +664,7 @@ _COUNTED_NOUN = re.compile(
 )
 
 
-_SIZE_AFTER = re.compile(r"-([A-Za-z]+)")
+_SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not "20-plus stores", "12,000-odd staff")
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
@@ -714,18 +712,22 @@ _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a pric
 # "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025").
 _WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*|(?<![Qq][1-4]\s)\bFY\s?['\u2019]?\d{2,4}\b"
-    r"|(?<!quarter of )(?<!half of )\bfiscal 20\d\d\b",
+    r"|(?<!quarter of )(?<!half of )\bfiscal 20\d\d\b"
+    # a year qualifying what follows it, "Cavco's 2025 revenue reached $5.1 billion", "its 2025 sales"
+    r"|(?:['\u2019]s|\bits|\btheir|\bthe)\s+20\d\d\s+(?!(?:first|second|third|fourth)\b)[a-z]",
     re.IGNORECASE,
 )
 _PART_OF_YEAR = frozenset({"quarter", "half", "month_quarter"})
+_FULL_YEAR_ASKED = re.compile(r"\bfull[- ]year\b", re.IGNORECASE)
 
 
 def asks_whole_year(question: str) -> bool:
     """Whether a question asks a fiscal or full year's figure ("homes sold in fiscal 2025",
     "FY25 revenue", "full-year 2025 sales"), naming no quarter or half of it. A bare year ("sales
-    in 2025") is left open: the notes may give it only by quarter."""
+    in 2025", "net debt at year-end 2025") is left open: the notes may give it only by quarter,
+    or as it stood at a quarter's end."""
     asked = periods(question)
-    whole = "fiscal_year" in asked or ("year" in asked and _WHOLE_YEAR.search(question) is not None)
+    whole = "fiscal_year" in asked or ("year" in asked and _FULL_YEAR_ASKED.search(question) is not None)
     return whole and not asked.keys() & _PART_OF_YEAR
 
 

@@ -4,7 +4,6 @@ citation marker, grouped by note; or "not in your notes" with the closest passag
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ingest import TickerResolver
 from ragbot.answer import Answer, Citation
@@ -13,11 +12,13 @@ from ragbot.routing import Question
 
 NOT_FOUND = "I couldn't find this in your notes."
 RELATED = 3  # passages offered as possibly related when nothing answers
-# "for both", "both companies", "Both have", "the two groups", "neither": a sentence about a
-# note's companies together that names none of them.
+# "the risk for both", "both companies", "Both have", "the two groups", "neither company": a sentence
+# about a note's companies together (not "gains for both segments").
 _SEVERAL = re.compile(
-    r"\b(?:for|of|to|on|at|between) both\b|\bboth (?:companies|groups|firms|names|stocks|of them|are|have|face|remain)\b"
-    r"|\bthe two (?:companies|groups|firms|names|stocks|rivals|peers)\b|\bneither\b",
+    r"\b(?:for|of|to|on|at|between) both\b"
+    r"(?!\s+(?!(?:companies|groups|firms|names|stocks|of|is|are|was|were|will|would|could|may|might|has|have|had|remains?)\b)[a-z])"
+    r"|\bboth (?:companies|groups|firms|names|stocks|of them|are|have|face|remain)\b"
+    r"|\bthe two (?:companies|groups|firms|names|stocks|rivals|peers)\b|\bneither (?:company|group|firm|name|stock|of them)\b",
     re.IGNORECASE,
 )
 
@@ -33,31 +34,42 @@ def cite(n: int, s: Scored) -> Citation:
     return Citation.from_passage(n, c.passage, c.sentence.start, c.sentence.end, s.score)
 
 
-def company_label(resolver: TickerResolver | None) -> Callable[[Scored], str]:
+class CompanyLabel:
     """ "Nvidia (NVDA)": the companies a sentence's note is about, for answers across companies."""
 
-    def label(s: Scored) -> str:
-        if resolver is None:
+    def __init__(self, resolver: TickerResolver | None):
+        self.resolver = resolver
+
+    def __call__(self, s: Scored) -> str:
+        if self.resolver is None:
             return ""
-        names = ((resolver.directory.name_of(t), t) for t in s.candidate.passage.metadata.get("primary_tickers") or [])
+        names = ((self.resolver.directory.name_of(t), t) for t in s.candidate.passage.metadata.get("primary_tickers") or [])
         return ", ".join(ticker if name == ticker else f"{name} ({ticker})" for name, ticker in names)
 
-    return label
+    def named_in(self, s: Scored) -> bool:
+        """Whether the sentence names one of the companies its note is about ("Alibaba's cloud ...")."""
+        about = set(s.candidate.passage.metadata.get("primary_tickers") or [])
+        return self.resolver is not None and bool(about & set(self.resolver.resolve(s.candidate.text)))
+
+
+def company_label(resolver: TickerResolver | None) -> CompanyLabel:
+    return CompanyLabel(resolver)
 
 
 def refers_to_several(s: Scored) -> bool:
-    """Whether the sentence speaks of its note's companies together without naming them ("the
-    risk for both is ..."): quoted alone, it needs their names."""
+    """Whether the sentence, in a note about several companies, speaks of them together ("the
+    risk for both is ..."): quoted alone, it needs their names (unless it names one of them,
+    ``CompanyLabel.named_in``)."""
     return len(s.candidate.passage.metadata.get("primary_tickers") or []) >= 2 and _SEVERAL.search(s.candidate.text) is not None
 
 
-def compose(question: Question, chosen: list[Scored], label: Callable[[Scored], str] | None = None) -> Answer:
+def compose(question: Question, chosen: list[Scored], label: CompanyLabel | None = None) -> Answer:
     """Each chosen sentence, as written in its note, followed by its marker; ``label`` names
     the companies before a sentence when the question asks across companies, or when the
     sentence speaks of several without naming them (``refers_to_several``)."""
     ordered = reading_order(chosen)
     citations = [cite(n, s) for n, s in enumerate(ordered, start=1)]
-    named = [label is not None and (question.across_companies or refers_to_several(s)) for s in ordered]
+    named = [label is not None and (question.across_companies or refers_to_several(s) and not label.named_in(s)) for s in ordered]
     prefixes = [f"{name}: " if wanted and (name := label(s)) else "" for wanted, s in zip(named, ordered)]
     text = " ".join(f"{prefix}{s.candidate.text} [{n}]" for n, (prefix, s) in enumerate(zip(prefixes, ordered), start=1))
     return Answer(text=text, found=True, citations=citations, tickers=question.tickers)

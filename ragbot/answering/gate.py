@@ -123,7 +123,7 @@ class RelevanceGate:
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
         terms = frozenset(stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}"))
-        terms = risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": sentences on its risks
+        terms = terms | risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": also sentences on its risks
         read = [s for s in ranked if s.logit is not None]
         topical = [s for s in read if not terms or terms & (s.candidate.stems | s.candidate.context_stems)]
         relevant = [s for s in topical if s.logit >= self.min_relevance]

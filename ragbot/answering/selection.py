@@ -81,22 +81,23 @@ class Selector:
                 if extra is not None and (extra.logit or 0.0) >= self.min_relevance and extra not in chosen:
                     chosen.append(extra)
         chosen, over = chosen[:limit], chosen[limit:]
-        chosen += self.rest_of_lists(chosen, ranked)
+        chosen += self.rest_of_lists(chosen, ranked, self.list_limit if question.max_citations is None else limit)  # (a caller's cap holds)
         kept = {id(s.candidate) for s in chosen}
         dropped = [d for d in dropped if id(d.candidate) not in kept]
         dropped += [Dropped(s.candidate, "selection", f"over the limit of {limit} sentences") for s in over]
         return Selection(chosen, dropped)
 
-    def rest_of_lists(self, chosen: list[Scored], ranked: list[Scored]) -> list[Scored]:
-        """The items not in ``chosen`` of each list two or more of whose items are (best list
-        first, each item once), while the answer has fewer than ``list_limit`` sentences."""
+    @staticmethod
+    def rest_of_lists(chosen: list[Scored], ranked: list[Scored], cap: int) -> list[Scored]:
+        """The items not in ``chosen`` of each list two or more of whose items are (in ``ranked``
+        order, each item once), while the answer has fewer than ``cap`` sentences."""
         items = [s.candidate.enumeration for s in chosen if s.candidate.enumeration and not s.candidate.lead_in]
         lists = [group for group in dict.fromkeys(items) if items.count(group) >= 2]
         seen = {(s.candidate.source, s.candidate.sentence.start) for s in chosen}
         added = []
         for s in ranked:
             where = (s.candidate.source, s.candidate.sentence.start)
-            if len(chosen) + len(added) >= self.list_limit:
+            if len(chosen) + len(added) >= cap:
                 break
             if s.candidate.enumeration in lists and not s.candidate.lead_in and where not in seen:
                 seen.add(where)

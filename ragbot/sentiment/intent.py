@@ -15,7 +15,9 @@ from rapidfuzz.distance import OSA
 
 from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
-from ragbot.routing import MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, topic_terms
+from ragbot.routing import (
+    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
+)
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
 
@@ -511,10 +513,7 @@ def _since_event(topic: str) -> re.Match | None:
 def without_names(question: Question) -> str:
     """The question as typed with each company it names put as "the company": a name's words
     ("Top Glove", "Best Buy") ask for no ranking."""
-    text = question.text
-    for start, end, _ in sorted(question.spans, reverse=True):
-        text = f"{text[:start]}the company{text[end:]}"
-    return text
+    return neutralise_mentions(question.text, [(start, end) for start, end, _ in question.spans])
 
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:

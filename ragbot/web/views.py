@@ -26,7 +26,7 @@ LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
 LATEST_PER_TICKER = 3  # rows per ticker in the latest-notes table
 POINT_SIZES = [60, 420]  # square pixels of a point for one note and for the most notes on one day
 NO_TICKER = "\u2014"  # the tickers column of a note about no known company
-NO_SENTIMENT = "\u2014"  # the label and score of a note without a sentiment block
+NO_SENTIMENT = "\u2014"  # the label of a note without a sentiment block
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.IGNORECASE | re.MULTILINE)
 _SENTENCE_END = ("\u2026", ".", "!", "?")  # how the store's fallback title (the first sentence) ends
 NOTE_LINK = "#rb-note="  # a plot point's link: this, then its first note's URL-quoted source (plot_click.js opens it)
@@ -99,7 +99,7 @@ class StoreViews:
                 "date from": date_source_label(r.date_source),
                 "tickers": ticker_scores_text(r),
                 "sentiment": r.label or NO_SENTIMENT,
-                "score": NO_SENTIMENT if r.score is None else signed(r.score),
+                "score": None if r.score is None else round(r.score, 2),  # a number, so the column sorts by it
             }
             for r in self.bot.note_catalog.records
             if not tickers or set(tickers) & (set(r.ticker_scores) | set(r.primary))  # about, not a passing mention
@@ -164,7 +164,7 @@ class StoreViews:
             by_ticker.setdefault(ticker, []).append(item)
         rows = [
             {"ticker": ticker, "date": s.day.isoformat() if s.day else "", "note": s.record.source,
-             "label": s.label, "score": signed(s.score), "title": s.record.title}
+             "label": s.label, "score": round(s.score, 2), "title": s.record.title}
             for ticker, items in by_ticker.items()
             for s in sorted(items, key=lambda s: (s.day or date.min, s.record.source), reverse=True)[:LATEST_PER_TICKER]
         ]
