@@ -200,3 +200,31 @@ def test_a_year_qualifying_its_figure_is_a_whole_year_and_year_end_is_left_open(
     assert not asks_whole_year("net debt at year-end 2025?") and not asks_whole_year("annual recurring revenue in 2025")
     assert states_count("Acme opened 20-plus stores in the quarter.", frozenset({"store"}))
     assert states_count("It employs 12,000-odd staff.", frozenset())
+
+
+def conversation(router: QueryRouter, *questions: str) -> list:
+    history, routed = [], []
+    for text in questions:
+        routed.append(router.route(text, history))
+        history += [{"role": "user", "content": text}, {"role": "assistant", "content": "..."}]
+    return routed
+
+
+def test_a_follow_up_asking_only_a_period_is_the_last_question_restated_for_it():
+    router = QueryRouter(RESOLVER)
+    chain = conversation(router, "What was Alibaba's cloud revenue growth in 2025?", "and the year before?", "and the year before?")
+    assert [q.text for q in chain[1:]] == ["What was Alibaba's cloud revenue growth in 2024?", "What was Alibaba's cloud revenue growth in 2023?"]
+    assert chain[2].tickers == ["BABA"]
+    assert conversation(router, "What is Meta's capex outlook for 2025?", "and 2026?")[1].text == "What is Meta's capex outlook for 2026?"
+    assert conversation(router, "Tesla Q2 2025 deliveries", "what about Q3?")[1].text == "Tesla Q3 2025 deliveries"
+    sentiment = conversation(router, "What was the sentiment on Alibaba in 2025?", "and the year before?")[1]
+    assert (sentiment.intent, sentiment.text) == ("sentiment", "What was the sentiment on Alibaba in 2024?")
+    undated = conversation(router, "What is Alibaba's cloud margin?", "and the year before?")[1]
+    assert undated.text == "and the year before?"  # no year to move: not the same question again
+
+
+def test_how_a_question_asks_what_the_notes_say_is_no_part_of_its_theme():
+    asked = "What did the notes say about the company's games business?"
+    assert theme_of(asked, across=False) == "the company's games business?"
+    assert theme_of("what are my notes saying on the freight recession?") == "the freight recession?"
+    assert theme_of("What was the company's cloud revenue?", across=False) == "What was the company's cloud revenue?"

@@ -161,7 +161,7 @@ def test_follow_up_about_the_following_quarter_moves_the_earlier_quarter(router)
     routed = router.route("And in the following quarter?", conversation("What was Tesla's auto gross margin in Q4 2025?"))
     assert routed.tickers == ["TSLA"]
     assert "Q1 2026" in routed.search_text and "Q4" not in routed.search_text
-    assert "Q1 2026" in routed.previous_topic
+    assert routed.text == "What was Tesla's auto gross margin in Q1 2026?"  # the last question, restated for that quarter
 
 
 def test_follow_up_that_moves_the_quarter_does_not_stay_with_the_quoted_notes(router):

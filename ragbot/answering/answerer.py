@@ -98,8 +98,8 @@ class ExtractiveAnswerer(Answerer):
         pool, dropped = about_asked(question, collect(passages, self.settings.min_sentence_chars), self.resolver)
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
-            # (a question naming no company asks a theme across the notes: the model reads the theme)
-            read, cut = self.relevance.run(query=question.topic if question.tickers else theme_of(question.topic), ranked=scored)
+            # (the model reads the theme: a question naming no company asks one across the notes)
+            read, cut = self.relevance.run(query=theme_of(question.topic, across=not question.tickers), ranked=scored)
             dropped += cut
             by_id = {id(s.candidate): s for s in scored}
             scored = ranked([self.scorer.score(c, f, logit) for c, f, logit in read])
