@@ -15,7 +15,7 @@ from ragbot.question_input import PROMPT
 from ragbot.sentiment import NoteCatalog
 from ragbot.web import chat
 from ragbot.web.chat import Chat, Turn
-from ragbot.web.views import NO_SENTIMENT, StoreViews
+from ragbot.web.views import NO_SENTIMENT, StoreViews, scores_shown
 
 NOTE = "Cloud grew 26%. Margins fell to 2%."
 
@@ -210,3 +210,11 @@ def test_generated_answers_stream_each_verified_sentence_with_a_writing_indicato
     assert "Margins" not in shown[-1]
     turns = steps[-1][2]
     assert turns[0].answer.answerer == "generative"
+
+
+def test_the_tables_write_scores_as_answers_do_and_keep_them_numbers_to_sort():
+    frame = StoreViews(StoreBot()).notes_table()
+    shown = scores_shown(frame)
+    assert pd.api.types.is_float_dtype(shown.data["score"])  # sorts by value
+    html = shown.to_html()
+    assert "+0.10" in html and ">\u2014<" in html  # signed, two decimals; a dash for a note with no score

@@ -20,7 +20,7 @@ from ragbot.web.chat import CONCURRENCY, Chat, parse_day
 from ragbot.web import history
 from ragbot.web.notes import ADMINS_ONLY, Notes
 from ragbot.web.live import wire_live_refresh
-from ragbot.web.views import LATEST_COLUMNS, NOTE_COLUMNS, StoreViews
+from ragbot.web.views import LATEST_COLUMNS, NOTE_COLUMNS, StoreViews, scores_shown
 from ragbot.watch import FolderWatcher
 
 HERE = Path(__file__).parent
@@ -127,7 +127,7 @@ def layout(bot: Ragbot) -> Page:
             report = gr.HTML(elem_id="rb-report")
             table = gr.Dataframe(
                 label="Notes (click a column name to sort)", interactive=False, elem_id="rb-notes-table", max_height=420, wrap=True,
-                show_search="search", column_widths=["22%", "20%", "10%", "10%", "16%", "14%", "8%"],
+                show_search="search", column_widths=["18%", "18%", "12%", "12%", "17%", "14%", "9%"],
             )
             with gr.Row(equal_height=True, visible=everyone) as removing:
                 to_delete = gr.Dropdown(label="Note to delete (or click it in the table)", scale=4, elem_id="rb-to-delete")
@@ -178,7 +178,7 @@ def sentiment_views(views: StoreViews):
 
     def show(tickers: list[str] | None, since: str | None, until: str | None):
         start, end = parse_day(since), parse_day(until)
-        return views.sentiment_chart(tickers, start, end), views.latest_notes(tickers, start, end)
+        return views.sentiment_chart(tickers, start, end), scores_shown(views.latest_notes(tickers, start, end))
 
     return show
 
@@ -189,7 +189,7 @@ def refresher(views: StoreViews):
 
     def refresh(tickers: list[str] | None, since: str | None = None, until: str | None = None):
         return (
-            render.brand_html(views.summary()), gr.update(choices=views.ticker_choices()), views.notes_table(tickers),
+            render.brand_html(views.summary()), gr.update(choices=views.ticker_choices()), scores_shown(views.notes_table(tickers)),
             gr.update(choices=views.sources(), value=None), *sentiment(tickers, since, until),
         )
 

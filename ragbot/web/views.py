@@ -56,6 +56,12 @@ def ticker_scores_text(record: NoteRecord) -> str:
     return " \u00b7 ".join(t if score is None else f"{t} {signed(score)}" for t, score in parts) or NO_TICKER
 
 
+def scores_shown(frame: pd.DataFrame):
+    """``frame`` as the page shows it: its score column written as answers write scores ("+0.18";
+    a dash when a note has none), its values kept as numbers, so the column sorts by them."""
+    return frame.style.format({"score": lambda v: NO_SENTIMENT if pd.isna(v) else signed(v)})
+
+
 class StoreViews:
     """Read-only views of the store for the page; recomputed after every ingest or delete."""
 
