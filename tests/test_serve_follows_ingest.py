@@ -52,6 +52,11 @@ def served_store(tmp_path):
         server.wait(timeout=60)
 
 
+def seen(answer: dict) -> tuple:
+    """What a user sees of an answer: its text and each citation's note and sentence."""
+    return answer["answer"], answer["found"], [(c["source"], c["sentence"]) for c in answer["citations"]]
+
+
 def test_serve_answers_from_notes_a_cli_ingest_adds(served_store, tmp_path):
     from gradio_client import Client
 
@@ -71,7 +76,9 @@ def test_serve_answers_from_notes_a_cli_ingest_adds(served_store, tmp_path):
 
     with ThreadPoolExecutor(max_workers=3) as pool:
         answers = list(pool.map(ask, QUESTIONS * 6))  # 30 calls, as in the issue; any error raises here
-    assert answers[0] == before
+    # the same answer, quoting the same sentences; its sentences' scores may move a little, as
+    # the retrieval rank feature reads BM25 statistics over the whole store, which the ingest changed
+    assert seen(answers[0]) == seen(before)
     by_question = dict(zip([q for q, _ in QUESTIONS], answers))
     for question, prefix in [(QUESTIONS[2][0], "lly-"), (QUESTIONS[3][0], "lly-"), (QUESTIONS[4][0], "jpm-")]:
         assert by_question[question]["found"]
