@@ -26,7 +26,6 @@ STOPWORDS = frozenset(
 # "u.s", "u.k", "e.u": letters with dots between (a term keeps inner dots, "U.S." -> "u.s"); the
 # lexical index keeps them, as its tokenizer reads the notes' "U.S." as "u s"; ``stem`` drops them.
 _ABBREVIATION = re.compile(r"[a-z](?:\.[a-z])+")
-_DOTS = re.compile(r"\.")
 _local = threading.local()
 _LEXICON = threading.Lock()  # lemminflect loads its lexicon on first use, unguarded: one caller at a time
 
@@ -49,7 +48,7 @@ def _stemmer():
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem: "risks" -> "risk", "factories" and "factory" -> "factori";
     an abbreviation written with dots is the word typed without them ("u.s" and "us", "u.k" and "uk")."""
-    return _stemmer().stemWord(_DOTS.sub("", word) if _ABBREVIATION.fullmatch(word) else word)
+    return _stemmer().stemWord(word.replace(".", "") if _ABBREVIATION.fullmatch(word) else word)
 
 
 def stems(text: str) -> frozenset[str]:

@@ -161,9 +161,10 @@ _RELATIVE_YEAR = re.compile(
 )
 # A year as a question writes it: "2025", "FY2025", "FY25", "FY'25", and after a quarter or half in
 # shorthand "3Q25", "Q3'25", "Q3 25", "H1 25" (not "$2025" or "2025.5").
+_YEAR_ALONE = r"(?<![\w$.])(?:(FY\s?['\u2019]?)(\d{4}|\d{2})|(20\d{2}))(?![\w%]|\.\d)"
+_YEAR_NAMED = re.compile(_YEAR_ALONE, re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(
-    r"(?<![\w$.])(?:(FY\s?['\u2019]?)(\d{4}|\d{2})|(20\d{2}))(?![\w%]|\.\d)"
-    r"|(?:(?<=\b[1-4]Q)|(?<=\b[1-4]Q\s)|(?<=\bQ[1-4]['\u2019])|(?<=\bQ[1-4]\s)|(?<=\bH[12]['\u2019])|(?<=\bH[12]\s)|(?<=\b[12]H))(\d{2})(?!\d)",
+    _YEAR_ALONE + r"|(?:(?<=\b[1-4]Q)|(?<=\b[1-4]Q\s)|(?<=\bQ[1-4]['\u2019])|(?<=\bQ[1-4]\s)|(?<=\bH[12]['\u2019])|(?<=\bH[12]\s)|(?<=\b[12]H))(\d{2})(?!\d)",
     re.IGNORECASE,
 )
 
@@ -185,6 +186,36 @@ def shift_years(text: str, step: int) -> str:
         return f"{prefix}{(int(digits) + step) % 10 ** len(digits):0{len(digits)}d}"
 
     return _YEAR_WRITTEN.sub(shifted, text) if step else text
+
+
+_QUARTER_NAMED = re.compile(r"\b(?:F?Q[1-4]|[1-4]Q)\b", re.IGNORECASE)
+
+
+def named_period(text: str) -> tuple[str, re.Match] | None:
+    """The one year or quarter a text names, as ("year" | "quarter", its match); None unless exactly one."""
+    years, quarters = list(_YEAR_NAMED.finditer(text)), list(_QUARTER_NAMED.finditer(text))
+    if len(years) + len(quarters) != 1:
+        return None
+    return ("year", years[0]) if years else ("quarter", quarters[0])
+
+
+def for_period(question: str, follow_up: str) -> str | None:
+    """``question`` asked for the period ``follow_up`` moves it to ("the year before": every year
+    one back) or names ("2026": its one year replaced, or added when it names none); None when
+    nothing moves or the question names several such periods."""
+    step, years = relative_quarter(follow_up), relative_year(follow_up)
+    if step or years:
+        moved = shift_years(shift_quarters(question, step), years)
+        return moved if moved != question else None
+    kind, new = named_period(follow_up) or (None, None)
+    if new is None:
+        return None
+    old = list((_YEAR_NAMED if kind == "year" else _QUARTER_NAMED).finditer(question))
+    if len(old) > 1:
+        return None
+    if old:
+        return f"{question[:old[0].start()]}{new.group(0)}{question[old[0].end():]}"
+    return f"{question.rstrip(' ?.')} in {new.group(0)}?"
 
 
 def shift_quarters(text: str, step: int) -> str:

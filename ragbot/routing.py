@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from ingest import TickerResolver
 from ragbot.glossary import expand
 from ragbot.periods import (
-    PERIOD_WORD, periods, periods_by_company, relative_quarter, relative_year, shift_quarters, shift_years,
+    PERIOD_WORD, for_period, named_period, periods, periods_by_company, relative_quarter, relative_year, shift_quarters, shift_years,
 )
 from ragbot.windows import find_window, written_out
 from ingest.words import is_english, query_terms
@@ -474,42 +474,13 @@ def _has_topic(topic: str) -> bool:
 _MOVING_WORDS = frozenset(
     "year years quarter quarters fiscal period before after earlier later following previous prior preceding subsequent".split()
 )
-_YEAR_NAMED = re.compile(r"(?<![\w$.])(?:FY\s?['\u2019]?\d{2}(?:\d{2})?|20\d\d)(?![\w%]|\.\d)", re.IGNORECASE)
-_QUARTER_NAMED = re.compile(r"\b(?:F?Q[1-4]|[1-4]Q)\b", re.IGNORECASE)
 
 
 def _only_a_period(text: str) -> bool:
     """Whether a question asks nothing but a period ("and the year before?", "and 2026?", "what about Q3?")."""
     terms = topic_terms(text)
     only = bool(terms) and all(t in _MOVING_WORDS or t.isdigit() or PERIOD_WORD.fullmatch(t) for t in terms)
-    return only and bool(relative_quarter(text) or relative_year(text) or _named_period(text))
-
-
-def _named_period(text: str) -> tuple[str, re.Match] | None:
-    """The one year or quarter a text names, as ("year" | "quarter", its match); None unless exactly one."""
-    years, quarters = list(_YEAR_NAMED.finditer(text)), list(_QUARTER_NAMED.finditer(text))
-    if len(years) + len(quarters) != 1:
-        return None
-    return ("year", years[0]) if years else ("quarter", quarters[0])
-
-
-def for_period(question: str, follow_up: str) -> str | None:
-    """``question`` asked for the period ``follow_up`` moves it to ("the year before": every year
-    one back) or names ("2026": its one year replaced, or added when it names none); None when
-    nothing moves or the question names several such periods."""
-    step, years = relative_quarter(follow_up), relative_year(follow_up)
-    if step or years:
-        moved = shift_years(shift_quarters(question, step), years)
-        return moved if moved != question else None
-    kind, new = _named_period(follow_up) or (None, None)
-    if new is None:
-        return None
-    old = list((_YEAR_NAMED if kind == "year" else _QUARTER_NAMED).finditer(question))
-    if len(old) > 1:
-        return None
-    if old:
-        return f"{question[:old[0].start()]}{new.group(0)}{question[old[0].end():]}"
-    return f"{question.rstrip(' ?.')} in {new.group(0)}?"
+    return only and bool(relative_quarter(text) or relative_year(text) or named_period(text))
 
 
 # Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".

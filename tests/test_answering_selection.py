@@ -10,7 +10,7 @@ from answering_helpers import passage, question
 
 from ingest import CompanyDirectory, TickerResolver
 from ragbot.answering.candidates import collect
-from ragbot.answering.composition import NOT_FOUND, company_label, compose, not_found
+from ragbot.answering.composition import NOT_FOUND, CompanyLabel, compose, not_found
 from ragbot.answering.features import Features
 from ragbot.answering.scoring import Scorer, ranked
 from ragbot.answering.selection import Selector, near_duplicate
@@ -109,7 +109,7 @@ def test_the_answer_reads_by_note_in_text_order_with_a_marker_after_each_sentenc
 def test_answers_across_companies_name_each_sentences_company():
     meta = {"a.txt": {"primary_tickers": ["BABA"]}, "b.txt": {"primary_tickers": ["TCEHY"]}}
     chosen = Selector().select(scored({A[0]: 10, B[0]: 9}, meta), question("cloud", across_companies=True), 4).chosen
-    label = company_label(TickerResolver(CompanyDirectory.load()))
+    label = CompanyLabel(TickerResolver(CompanyDirectory.load()))
     answer = compose(question("cloud", across_companies=True), chosen, label)
     assert answer.text.startswith("Alibaba Group (BABA): Cloud revenue") and "Tencent (TCEHY): Rival" in answer.text
     assert compose(question("cloud"), chosen, label).text.startswith("Cloud revenue")  # one company asked: no names
@@ -119,7 +119,7 @@ BOTH = "The risk for both is a prolonged subsidy war that erodes profits just as
 
 
 def test_a_sentence_about_both_of_its_notes_companies_is_quoted_with_their_names():
-    label = company_label(TickerResolver(CompanyDirectory.load()))
+    label = CompanyLabel(TickerResolver(CompanyDirectory.load()))
     scorer = Scorer(FeatureWeights())
     zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0, dense=0)
     for tickers, named in ((["BABA", "JD"], True), (["BABA"], False)):
@@ -176,7 +176,7 @@ def test_a_callers_cap_on_sentences_holds_for_lists_too():
     "For Alibaba and JD, the risk for both is a price war.",  # names them itself
 ])
 def test_a_sentence_that_names_its_companies_or_means_no_company_gets_no_names(sentence):
-    label = company_label(TickerResolver(CompanyDirectory.load()))
+    label = CompanyLabel(TickerResolver(CompanyDirectory.load()))
     pool = collect([passage(sentence, "ab.txt", primary_tickers=["BABA", "JD"])])
     zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0, dense=0)
     chosen = [Scorer(FeatureWeights()).score(c, Features(**zero)) for c in pool]

@@ -744,7 +744,6 @@ _LIKE_FOR_LIKE = re.compile(
     r"\s+(?:sales|revenues?|turnover|growth)\b|\bcomps?\b",
     re.IGNORECASE,
 )
-_REVENUE_KIN = frozenset(_canonical(stem(w)) for w in "revenue revenues sales sale turnover".split())
 
 
 def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
@@ -910,11 +909,12 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
 _ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price pricing rate rates percentage multiple valuation".split())
 # One quantity under several names: a sentence stating any of them states the others ("net sales" for
 # revenue, "net profit" for income, "share repurchase" for a buyback).
-_KIN = tuple(frozenset(_canonical(stem(w)) for w in group.split()) for group in (
-    "revenue revenues sales sale turnover", "income profit profits earnings", "cost costs expense expenses spending",
+_REVENUE_KIN = frozenset(_canonical(stem(w)) for w in "revenue revenues sales sale turnover".split())
+_KIN = (_REVENUE_KIN, *(frozenset(_canonical(stem(w)) for w in group.split()) for group in (
+    "income profit profits earnings", "cost costs expense expenses spending",
     "users subscribers members membership memberships customers", "buyback buybacks repurchase repurchases",
     "guidance guide outlook forecast forecasts",
-))
+)))
 
 
 def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:

@@ -16,7 +16,7 @@ from ingest import TickerResolver
 from ragbot.answer import Answer, Answerer
 from ragbot.answering.answerability import asked_for
 from ragbot.answering.candidates import Dropped, about_asked, collect
-from ragbot.answering.composition import company_label, compose, not_found
+from ragbot.answering.composition import CompanyLabel, compose, not_found
 from ragbot.answering.contrast import QualifierContrast
 from ragbot.answering.features import prior_features
 from ragbot.answering.gate import Answerability, DenseGate, GateDecision, RelevanceGate
@@ -146,7 +146,7 @@ class ExtractiveAnswerer(Answerer):
         answering, misfits = self.answering(scored, kind)
         selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
         dropped += misfits
-        return self._traced(compose(question, selection.chosen, company_label(self.resolver)), decision, selection.chosen, dropped + selection.dropped, scores)
+        return self._traced(compose(question, selection.chosen, CompanyLabel(self.resolver)), decision, selection.chosen, dropped + selection.dropped, scores)
 
     def overview(self, question: Question, passages: list[Document]) -> Answer:
         """The opening sentences of ``passages``, the first chunks of the newest notes about the

@@ -52,10 +52,6 @@ class CompanyLabel:
         return self.resolver is not None and bool(about & set(self.resolver.resolve(s.candidate.text)))
 
 
-def company_label(resolver: TickerResolver | None) -> CompanyLabel:
-    return CompanyLabel(resolver)
-
-
 def refers_to_several(s: Scored) -> bool:
     """Whether the sentence, in a note about several companies, speaks of them together ("the
     risk for both is ..."): quoted alone, it needs their names (unless it names one of them,

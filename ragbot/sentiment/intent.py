@@ -516,10 +516,15 @@ def without_names(question: Question) -> str:
     return neutralise_mentions(question.text, [(start, end) for start, end, _ in question.spans])
 
 
+def _as_read(text: str) -> str:
+    """``text`` with its period shorthand and "most recent" written as the rules read them."""
+    return written_out(re.sub(r"\bmost\s+recent\b", "latest", text, flags=re.I))
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
-    text = written_out(re.sub(r"\bmost\s+recent\b", "latest", question.text, flags=re.I))
-    unnamed = written_out(re.sub(r"\bmost\s+recent\b", "latest", without_names(question), flags=re.I))  # "Top Glove" ranks nothing
+    text = _as_read(question.text)
+    unnamed = _as_read(without_names(question))  # "Top Glove" ranks nothing
     page_window = window
     day = note_day(text, today)
     asked = Window(day, day, day.isoformat()) if day else since_dated_note(text, today) or years_compared(text, find_window(text, today))
