@@ -233,3 +233,25 @@ def test_the_page_answers_queued_questions_in_order_saving_each_under_its_filter
     assert [(t.question, t.filter) for t in kept] == [("Alibaba cloud?", Filter()), ("And margins?", Filter(("BABA",), "2025-05-01", None))]
     assert "queued" in steps[0][4] and "And margins?" in steps[0][4]
     assert history.store.list("user:ana") == []
+
+
+def test_an_empty_question_leaves_the_page_as_it_is_and_says_what_to_type(tmp_path):
+    from html import escape
+    from types import SimpleNamespace
+
+    import gradio as gr
+    from test_web_chat import FakeBot
+
+    from ragbot.question_input import PROMPT
+    from ragbot.web import chat
+    from ragbot.web.history import History
+
+    bot = FakeBot()
+    history = History(chat.Chat(bot), SqlConversationStore(default_url(tmp_path)))
+    request = SimpleNamespace(username=None, session_hash="tab-1")
+    box, note = history.enqueue("   ", None, None, None, [], request)
+    assert isinstance(box, type(gr.skip())) and escape(PROMPT) in note  # the box as typed; what to type, under the chat
+    assert history.queues.waiting("tab-1") == []
+    steps = list(history.drain([], None, "browser-1", request))  # the submit's next step runs with nothing queued
+    assert len(steps) == 1 and all(isinstance(out, type(gr.skip())) for out in steps[0])  # no output is blanked
+    assert bot.calls == [] and history.queues.start("tab-1") is not None  # and the drain let go of the session

@@ -160,6 +160,16 @@ def test_ticker_filter_narrows_the_sources(page):
     assert tickers and all("NVDA" in t for t in tickers)
 
 
+def test_an_empty_question_keeps_the_conversation_and_says_what_to_type(page):
+    ask(page, "what are Alibaba's cloud risks?")
+    box = page.locator("#rb-question textarea")
+    box.fill("   ")
+    box.press("Enter")
+    page.locator(".rb-queued-note", has_text="Ask me something about your notes").wait_for()
+    assert page.locator("#rb-chat [data-testid=bot]").count() == 1  # the answer is still there
+    assert "[1]" in page.locator("#rb-chat [data-testid=bot]").first.inner_text()
+
+
 def test_not_found_answers_look_different_and_offer_related_passages(page):
     answer = ask(page, "What is the boiling point of liquid nitrogen?")
     assert answer.locator(".rb-notfound").count() == 1

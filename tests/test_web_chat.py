@@ -11,7 +11,6 @@ import pandas as pd
 from langchain_core.documents import Document
 
 from ragbot.answer import Answer, Citation
-from ragbot.question_input import PROMPT
 from ragbot.sentiment import NoteCatalog
 from ragbot.web import chat
 from ragbot.web.chat import Chat, Turn
@@ -69,11 +68,10 @@ def test_the_date_range_narrows_the_question(monkeypatch):
     assert chat.parse_day("not a day") is None
 
 
-def test_empty_questions_leave_the_chat_as_it_is_and_say_what_to_type(monkeypatch):
-    bot, toasts = FakeBot(), []
-    monkeypatch.setattr(chat.gr, "Info", toasts.append)
+def test_empty_questions_are_ignored():
+    bot = FakeBot()
     assert all(isinstance(out, type(gr.skip())) for out in next(Chat(bot).respond("   ", [], None)))
-    assert bot.calls == [] and toasts == [PROMPT]
+    assert bot.calls == []
 
 
 def test_a_clicked_citation_opens_its_turns_note():

@@ -18,7 +18,7 @@ from ragbot.answer import Answer
 from ragbot.answering.trace import explain
 from ragbot.bot import Ragbot
 from ragbot.conversations import Filter, Turn
-from ragbot.question_input import PROMPT, clean_text
+from ragbot.question_input import clean_text
 from ragbot.web import render
 from ragbot.web.turn_meta import turn_meta_html
 from vectorstore.servers import StoreUnavailable
@@ -113,8 +113,7 @@ class Chat:
         ``begun``: the same question already started by ``begin`` (used if asked with the same history)."""
         # Shown as valid text; asked as typed, so the answer's notices say what was replaced or cut.
         shown_text = clean_text(question or "")[0].strip()
-        if not shown_text:  # nothing asked: the chat stays as it is, and a toast says what to type
-            gr.Info(PROMPT)
+        if not shown_text:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         if begun is None or begun.history != history(turns):

@@ -23,6 +23,7 @@ from pathlib import Path
 import gradio as gr
 
 from ragbot.conversations import ConversationStore, Filter, SqlConversationStore, Turn, default_url
+from ragbot.question_input import PROMPT
 from ragbot.settings import Settings
 from ragbot.web import render
 from ragbot.web.chat import Begun, Chat, filter_of, messages
@@ -256,8 +257,8 @@ class History:
     def enqueue(self, question: str, tickers: list[str] | None, since, until, turns: list[Turn], request: gr.Request):
         """A question sent: wait in line behind the answer being written (if any); answered next, it
         is started now (``Chat.begin``), with the conversation it will be answered in."""
-        if not (question or "").strip():
-            return gr.skip(), gr.skip()
+        if not (question or "").strip():  # nothing asked: the chat stays as it is, and a note under it says what to type
+            return gr.skip(), queued_html([], PROMPT)
         pending = Pending(question, filter_of(tickers, since, until))
         if self.queues.idle(request.session_hash):
             f = pending.filter
@@ -271,10 +272,11 @@ class History:
         session, owner = request.session_hash, owner_of(request, browser)
         skip = gr.skip()
         token = self.queues.start(session)
-        if token is None:
+        item = self.queues.next(session, token) if token is not None else None
+        if item is None:  # nothing to answer (another drain has it, or the question was empty): leave the page as it is
             yield (skip,) * 10
             return
-        while (item := self.queues.next(session, token)) is not None:
+        while item is not None:
             f = item.filter
             for _, chatbot, grown, sources, note in self.chat.respond(item.question, turns, list(f.tickers), f.since, f.until, item.begun):
                 saved = isinstance(grown, list) and owner is not None
@@ -288,6 +290,7 @@ class History:
                 if saved:
                     title = next(c.title for c in self.store.list(owner) if c.id == current)
                     yield (skip,) * 6 + (title, self._listing(owner, current), *self._exports(*export_files(current, title, turns)))
+            item = self.queues.next(session, token)
 
     def stop(self, turns: list[Turn], request: gr.Request):
         """Stop the answer being written (its question goes back to the box) and drop the queued ones."""
