@@ -21,6 +21,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+from rapidfuzz import fuzz
+
 from ingest.dates import is_month, without_date_lines
 from ingest.words import STOPWORDS, is_english, is_modifier, query_terms
 
@@ -346,16 +348,20 @@ class TickerResolver:
         return [m for m in hits if not (m.ticker not in self.held and any(_same_span(o, m) and o.ticker in self.held for o in hits))]
 
     def _name_continued(self, text: str, mention: Mention) -> int:
-        """Where ``mention`` ends when the word after it shortens the next word of the company's
-        name ("grand canyon edu" for Grand Canyon Education, "western alliance bancorp")."""
+        """Where ``mention`` ends when the words after it type the next words of the company's
+        name shortened or misspelt (``types_word``): "grand canyon edu" for Grand Canyon
+        Education, "ridgeline vally bancorp", "matthews intl"."""
         company = self.directory.companies.get(mention.ticker)
         said = text[mention.start:mention.end]
         if company is None or not fold_accents(company.name).lower().startswith(said.lower()):
             return mention.end
-        rest = fold_accents(company.name)[len(said):].split()
-        after = _SHORTENED_WORD.match(text, mention.end)
-        shortens = rest and after and rest[0].lower().startswith(after.group(1).lower())
-        return after.end() if shortens else mention.end
+        end = mention.end
+        for word in fold_accents(company.name)[len(said):].split():
+            after = _SHORTENED_WORD.match(text, end)
+            if after is None or not types_word(after.group(1), word):
+                break
+            end = after.end()
+        return end
 
     def resolve(self, text: str, case_sensitive_names: bool = True) -> list[str]:
         """Canonical tickers mentioned in ``text``, first mention first, without repeats."""
@@ -455,6 +461,22 @@ def _written_alone(short: str, name: str, text: str) -> bool:
 
 _NOT_INITIALLED = frozenset({"of", "the", "and", "&", "de", "la"})  # words a name's initials skip ("PCA")
 MIN_INITIALS = 3  # two letters ("GM", "BA") are too often another company's ticker or a common acronym
+
+
+_NEAR_SPELLING = 84  # rapidfuzz ratio (0..100) from which a typed word is a misspelling of a name's word
+
+
+def types_word(typed: str, word: str) -> bool:
+    """Whether ``typed`` is ``word`` of a company's name as a user may type it: shortened ("edu"
+    of "Education"), abbreviated by its letters in order ("intl" of "International", three or
+    more, the first the same) or misspelt ("vally" of "Valley", "carribean": rapidfuzz ratio
+    ``_NEAR_SPELLING`` or more, the first letter the same)."""
+    typed, word = typed.lower(), word.lower().strip(".,")
+    if not typed or not word or typed[0] != word[0]:
+        return False
+    letters = iter(word)
+    abbreviated = len(typed) >= 3 and all(ch in letters for ch in typed)  # (a subsequence: each letter found after the last)
+    return word.startswith(typed) or abbreviated or (len(typed) >= 4 and fuzz.ratio(typed, word) >= _NEAR_SPELLING)
 
 
 def initials(name: str) -> str:

@@ -43,7 +43,7 @@ ABBREVIATIONS = {
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
-SHORTHAND = {"guide": "guidance", "comps": "comparable sales"}
+SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average"}
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
 _ONLY_WITH = {

@@ -90,6 +90,17 @@ def test_a_lone_sentence_brings_the_next_sentence_of_its_passage():
     assert texts(selection) == [A[1], A[2]]
 
 
+def test_a_lone_sentence_does_not_bring_a_next_sentence_the_cross_encoder_finds_irrelevant():
+    lone = scored({A[1]: 10})
+    pool = collect([passage(" ".join(A), "a.txt")])
+    scorer = Scorer(FeatureWeights(**{n: 0.0 for n in FeatureWeights.model_fields if n != "dense"}, dense=1.0))
+    zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0)
+    after = next(c for c in pool if c.text == A[2])
+    for logit, cited in ((-9.0, [A[1]]), (-5.0, [A[1], A[2]])):  # under, then over, the floor of -6
+        following = scorer.score(after, Features(**zero, dense=0.0, rerank=logit), logit=logit)
+        assert texts(Selector(keep_within=1.0, min_relevance=-6.0).select(ranked([*lone, following]), question("cloud"), 4)) == cited
+
+
 def test_a_comparison_keeps_the_best_relevant_sentence_about_each_company():
     meta = {"a.txt": {"primary_tickers": ["BABA"]}, "b.txt": {"primary_tickers": ["TCEHY"]}}
     ranking = scored({A[0]: 10, A[1]: 9.5, B[1]: 3}, meta)

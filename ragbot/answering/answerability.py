@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
-from ingest.tickers import initials
+from ingest.tickers import initials, types_word
 from ingest.words import is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND
 from ragbot.periods import periods, spelled_out
@@ -35,6 +35,7 @@ def _canonical(word_stem: str) -> str:
 
 
 _SHORT_FORMS = frozenset({*ABBREVIATIONS, *SHORTHAND})  # "comps", "fcf": shorthand, no name
+_FUNCTION_WORDS = frozenset("per via vs versus re amid".split())  # no English word in the lexicon, and no name
 # Words that say how to answer, not what: they are never the asked measure.
 _GENERIC = frozenset(stem(w) for w in """
     what which how much many fast big large high low long soon when where why who whose whom
@@ -46,6 +47,7 @@ _GENERIC = frozenset(stem(w) for w in """
     new next previous prior this that these those about around roughly approximately any some
     happen happens happened start started begin begins expected plan plans planned going
     else anything everything something thing things more less right now today
+    corp corporation inc incorporated ltd limited plc llc co
     """.split())
 # Comparison words: they ask to set two answers side by side ("how do A and B compare on
 # margin"), so each sentence need only state the measure for one company; never the measure.
@@ -102,6 +104,7 @@ _QUANTITY_LIST = """
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
+    turnover leverage
     """.split()
 _PLURAL_ONLY = {"premium"}  # a quantity only in the plural: "premium" is a tier ("premium segment revenue")
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
@@ -275,15 +278,20 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
     return run, j
 
 
-def qualifiers(topic: str, measure: frozenset[str]) -> frozenset[str]:
+def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = None) -> frozenset[str]:
     """The measure words that narrow it to a segment or product: up to three words right
     before a quantity noun, besides those saying how it is measured ("Mac" of "Mac revenue",
     "client segment" of "client segment margin", "recreational vehicles" of "recreational
-    vehicles segment net sales") or naming its source after it (``_source_after``), and capitalised words past the first that may name a product ("Yuanbao",
-    "Megapack"; ``_names_a_product``); the measure is
+    vehicles segment net sales") or naming its source after it (``_source_after``), and
+    capitalised words past the first that may name a product ("Yuanbao", "Megapack";
+    ``_names_a_product``), an English word only if the candidates write it capitalised too
+    (``capitals``, when known: "EPS vs. the Street" names no product); the measure is
     not stated by a sentence, or its passage, that lacks one of them."""
     tokens, words = _tokens_and_words(topic)
-    found = {w for i, (t, w) in enumerate(zip(tokens, words)) if i and _names_a_product(t) and w in measure}
+    found = {
+        w for i, (t, w) in enumerate(zip(tokens, words))
+        if i and _names_a_product(t) and w in measure and (capitals is None or w in capitals.inside or not is_english(t.removesuffix("'s")))
+    }
     for i, w in enumerate(words):
         if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(" ".join(tokens[i + 1:i + 2])):
             taken = 0
@@ -344,10 +352,42 @@ def _names_a_product(token: str) -> bool:
 _ASKED_OF = frozenset("does did do is was are were has have had will would can could of for at".split())
 
 
-def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], ...]:
+_WORD_TOKEN = re.compile(r"[A-Za-z][\w-]*")
+
+
+@dataclass(frozen=True)
+class Capitals:
+    """How the candidate sentences write words (canonical stems): capitalised past a sentence's
+    first word ("said Caesars Entertainment", "More Personal Computing was"; not "EBITDA": the
+    letters after the first are lower case), and in lower case."""
+
+    inside: frozenset[str]
+    lower: frozenset[str]
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The words written only as names: capitalised past a sentence's first word, never in
+        lower case. A question may type such a name in lower case ("caesars entertainment's net
+        leverage"), where only the notes show it is one."""
+        return self.inside - self.lower
+
+
+def capitals_of(sentences: list[str]) -> Capitals:
+    """How ``sentences`` write their words (``Capitals``)."""
+    inside: set[str] = set()
+    lower: set[str] = set()
+    for text in sentences:
+        words = _WORD_TOKEN.findall(text)
+        inside.update(_canonical(stem(w.lower())) for w in words[1:] if w[0].isupper() and w[1:2].islower())
+        lower.update(_canonical(stem(w)) for w in words if w.islower())
+    return Capitals(frozenset(inside), frozenset(lower))
+
+
+def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
     """What the question asks a quantity of by name, each thing as its words' stems: a run of
     capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
-    typed in lower case that are no English word nor a finance abbreviation ("mowi"), joined by
+    typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
+    notes write only as names (``proper``: ``Capitals.names``), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
     possessive, after a verb or preposition that makes it the subject or owner (``_ASKED_OF``), or
     opening the question ("greenbrier current backlog?"); never a quantity noun."""
@@ -361,7 +401,7 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
-            or (t.islower() and len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS))
+            or (t.islower() and len(bare) > 2 and ((not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS) or w in proper)))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
@@ -379,19 +419,20 @@ def named_things(topic: str, measure: frozenset[str]) -> tuple[frozenset[str], .
 
 
 def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: frozenset[str], figure: bool = False) -> bool:
-    """Whether a sentence (its stems) may state the quantity the question asks of a named thing
+    """Whether a sentence (its stems) may say what the question asks of a named thing
     (``AskedFor.names``). A name ``central`` to the sentence's note (its title or two or more of its
     sentences write it: the note discusses it) asks nothing more. A name the note writes once is
-    a passing mention ("Transurban, the other bidder, ..."): only its own sentence can say anything
-    of it, and only if it states an asked quantity (or its long form) or, for a question asking a
-    figure, holds one (``figure``: "agreed to buy it for $214 million" gives its price). A name of
-    several words counts when any of them is written. A figure asked of it with no quantity named
-    ("how much is EchoStar getting for its spectrum?") is a quantity asked too. True when the
-    question asks no quantity of a named thing."""
-    if not wants.names or not (wants.quantities or wants.kind == "figure"):
+    a passing mention ("Transurban, the other bidder, ..."), and one it never writes is another
+    company's or product's: only a sentence naming it can say anything of it, and, when the question
+    asks a quantity, only if it states an asked quantity (or its long form) or, for a question asking
+    a figure, holds one (``figure``: "agreed to buy it for $214 million" gives its price; "how much
+    is EchoStar getting for its spectrum?" names no quantity). A name of several words
+    counts when any of them is written. True when the question names no such thing."""
+    if not wants.names:
         return True
     canonical = _canonical_all(sentence)
-    stated = figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
+    asks_quantity = bool(wants.quantities) or wants.kind == "figure"
+    stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
     return all(name & central or (name & canonical and stated) for name in wants.names)
 
 
@@ -438,18 +479,24 @@ def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
     """The words of the company mentions in ``text`` that are not the company's name: the
-    segment or product an alias names ("AWS" for Amazon, "Cloud" of "Alibaba Cloud")."""
+    segment or product an alias names ("AWS" for Amazon, "Cloud" of "Alibaba Cloud"), not the
+    name shortened or misspelt (``types_word``: "Amex" of American Express, "vally" of Ridgeline
+    Valley Bancorp)."""
     if resolver is None:
         return ""
     words = []
     for m in resolver.mentions(text, case_sensitive_names=False):
         name = resolver.directory.name_of(m.ticker)
         known = set(stems(name)) | {m.ticker.lower()}
-        letters = re.sub(r"[^a-z0-9]", "", f"{name}{m.ticker}".lower())  # the name spelt another way: "JP Morgan"
+        letters = re.sub(r"[^a-z0-9]", "", f"{name}{m.ticker}".lower())  # the name spelt another way: "JP Morgan", "Amex"
         known |= {initials(name).lower()}  # or by its initials: "PMI" for Philip Morris International
         mentioned = text[m.start : m.end]
         content = set(stems(mentioned))
-        words += [w for t in _TOKEN.findall(mentioned) if (w := stem(t.lower())) in content and w not in known and t.lower() not in letters]
+        words += [
+            w for t in _TOKEN.findall(mentioned)
+            if (w := stem(t.lower())) in content and w not in known and t.lower() not in letters
+            and not types_word(t, letters) and not any(types_word(t, word) for word in name.split())
+        ]
     return " ".join(words)
 
 
@@ -482,10 +529,13 @@ def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset
     )
 
 
-def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, previous_topic: str = "") -> AskedFor:
+def asked_for(
+    text: str, topic: str, resolver: TickerResolver | None = None, previous_topic: str = "", capitals: Capitals | None = None,
+) -> AskedFor:
     """``text`` is the question as typed; ``topic`` the question without its company names
     (``Question.topic``), whose content words give the measure, with the segment words of
-    its company mentions (``segment_words``; ``resolver`` finds them). A follow-up
+    its company mentions (``segment_words``; ``resolver`` finds them); ``capitals``, how the
+    candidates write words (``capitals_of``), when they are known. A follow-up
     (``previous_topic``, the topic it continues) asks its own measure; one that names none
     ("and in the following quarter?", "how did that hold up?") asks the previous turn's core
     and kind of answer."""
@@ -496,17 +546,17 @@ def asked_for(text: str, topic: str, resolver: TickerResolver | None = None, pre
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
     # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
     codes = frozenset(w for w in measure if _is_code(w))
-    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure) | (stems(segment) & measure) | codes
+    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure, capitals) | (stems(segment) & measure) | codes
     asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
         asking = previous_topic
         before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
-        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before) | {w for w in before if _is_code(w)}
+        quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before, capitals) | {w for w in before if _is_code(w)}
         measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
     kind = _kind(text, risk, quantities)
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
-    names = named_things(asking, measure)
+    names = named_things(asking, measure, capitals.names if capitals else frozenset())
     counting = _COUNT_QUESTION.search(text)
     count = kind == "figure" and counting is not None and not _OTHER_FIGURE_ASKED.search(text)
     counted = _canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()

@@ -27,11 +27,13 @@ qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment o
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
                      passage states without stating a neighbouring measure; 1 if none is asked
                      or the question names several companies (each may have its own segment)
-named_    0 or 1     named_quantity: for each thing the question asks a quantity of by name ("how
-quantity             much toll revenue does Transurban bring in?") that the sentence's note names
-                     only in passing (once; not in its title), the sentence names it and states an
-                     asked quantity ("Transurban, the other bidder, ..." does not); 1 when the
-                     question asks no quantity of a named thing or the note discusses it
+named_    0 or 1     named_quantity: for each thing the question asks about by name ("how much
+quantity             toll revenue does Transurban bring in?", "caesars entertainment's net
+                     leverage", a name the candidates write capitalised) that the sentence's note
+                     does not discuss (names it once, not in its title, or never), the sentence
+                     names it and, when a quantity is asked, states it ("Transurban, the other
+                     bidder, ..." does not); 1 when the question names no such thing or the note
+                     discusses it
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
 kind_fit             "how much / what was the revenue" (in a clause naming the asked segment when
                      the sentence names it: ``figure_of_qualifier``), a time for "when", a risk (a hedge or an
@@ -60,7 +62,7 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, figure_of_qualifier, measure_credit, risk_topic, states_count,
+    AskedFor, asked_for, asks_so_far, asks_target, capitals_of, figure_of_qualifier, measure_credit, risk_topic, states_count,
     states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio, states_total, subject_fit, with_parts_named, with_products_named,
     withholds_asked,
@@ -124,7 +126,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
     quoted = set(question.previous_sources)
     if not quoted and question.previous_answer:
         quoted = {c.source for c in pool if c.text in question.previous_answer}
-    wants = asked_for(question.text, question.topic, resolver, question.previous_topic)
+    wants = asked_for(question.text, question.topic, resolver, question.previous_topic, capitals_of([c.text for c in pool]))
     own = [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]
     topic = stems(question.topic)
     return Asked(

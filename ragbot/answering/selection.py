@@ -73,7 +73,7 @@ class Selector:
             else:
                 dropped.append(Dropped(s.candidate, "selection", reason))
         if len(chosen) == 1 < limit:
-            chosen += self.next_sentence(best, ranked)
+            chosen += self.next_sentence(best, ranked, self.min_relevance)
         tickers = question.tickers
         for ticker in tickers if 1 < len(tickers) <= limit else []:
             if not any(is_about(c.candidate.passage.metadata, [ticker]) for c in chosen):
@@ -105,11 +105,18 @@ class Selector:
         return added
 
     @staticmethod
-    def next_sentence(chosen: Scored, ranked: list[Scored]) -> list[Scored]:
-        """The sentence after ``chosen`` in its passage, if it was a candidate: a lone sentence
-        is often a lead-in ("the risks deserve attention") whose substance follows."""
+    def next_sentence(chosen: Scored, ranked: list[Scored], min_relevance: float) -> list[Scored]:
+        """The sentence after ``chosen`` in its passage, if it was a candidate and the
+        cross-encoder, when it read it, scores it ``min_relevance`` or more: a lone sentence is
+        often a lead-in ("the risks deserve attention") whose substance follows, but a sentence
+        the model finds irrelevant does not follow it into the answer."""
         after = [
             s for s in ranked
             if s.candidate.passage.id == chosen.candidate.passage.id and s.candidate.sentence.start > chosen.candidate.sentence.start
         ]
-        return [min(after, key=lambda s: s.candidate.sentence.start)] if after else []
+        if not after:
+            return []
+        following = min(after, key=lambda s: s.candidate.sentence.start)
+        # (the relevance the ranking uses: a list item's is its list's best, ``shared_relevance``)
+        relevance = following.logit if following.features.rerank is None else following.features.rerank
+        return [following] if relevance is None or relevance >= min_relevance else []

@@ -93,8 +93,9 @@ class AnsweringSettings(BaseModel):
     )
     min_named_quantity: float = Field(
         1.0, ge=0, le=1,
-        description="The gate's floor on named_quantity: 1 a question asking a quantity of a named thing (a product, a "
-        "company named in passing) is answered only by a sentence naming it and stating the quantity, 0 off.",
+        description="The gate's floor on named_quantity: 1 a question asking about a named thing (a product, a "
+        "company named in passing) is answered only from a note discussing it or by a sentence naming it (and stating "
+        "the quantity, when one is asked), 0 off.",
     )
     min_period_fit: float | None = Field(
         0.0, ge=-1, le=1,

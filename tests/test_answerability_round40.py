@@ -1,0 +1,119 @@
+"""Round 40: a name the question asks about that no ticker resolves restricts what may answer,
+also when it is typed in lower case and made of English words ("caesars entertainment's net
+leverage"), and also when the question asks no quantity of it; the rest of a company's name,
+misspelt or shortened, is its name, not a segment; a capitalised English word names a product
+only if the notes write it so."""
+
+import pytest
+
+from ingest.words import stems
+from ingest import CompanyDirectory, TickerResolver
+from ingest.tickers import types_word
+from ragbot.answering.answerability import asked_for, capitals_of, segment_words, states_named_quantity
+from ragbot.glossary import expand
+
+PASSING = "Separately, Caesars Entertainment said its regional casino EBITDA fell 3% in the first quarter of 2025."
+OTHER = "Net leverage stood at 2.4x adjusted EBITDA, and management guided third-quarter net sales of $410 million."
+
+
+def test_words_the_sentences_write_only_capitalised_inside_a_sentence_are_names():
+    assert capitals_of([PASSING, OTHER]).names == {"caesar", "entertain"}
+
+
+@pytest.mark.parametrize("sentences", [
+    ["Sales at the Retail segment grew 4%.", "Online and retail sales fell."],  # also written in lower case: a word
+    ["Revenue rose 5% in the quarter."],  # a sentence's first word, capitalised as such
+    ["Adjusted EBITDA rose 5%."],  # an abbreviation in capitals
+])
+def test_words_written_in_lower_case_or_first_or_in_capitals_are_no_names(sentences):
+    assert not capitals_of(sentences).names & {"retail", "revenu", "ebitda"}
+
+
+def test_a_name_typed_in_lower_case_is_one_when_the_notes_write_it_as_one():
+    question = "what's caesars entertainment's net leverage?"
+    assert asked_for(question, question).names == ()  # English words: nothing in the question says they name a company
+    named = asked_for(question, question, capitals=capitals_of([PASSING, OTHER]))
+    assert [set(n) for n in named.names] == [{"caesar", "entertain"}]
+    assert "leverag" in named.quantities  # "net leverage" is a quantity asked
+
+
+def test_another_companys_figure_does_not_answer_for_a_name_and_its_passing_sentence_needs_the_quantity():
+    question = "what's caesars entertainment's net leverage?"
+    wants = asked_for(question, question, capitals=capitals_of([PASSING, OTHER]))
+    assert not states_named_quantity(wants, frozenset(stems(OTHER)), frozenset())  # no word of the name
+    assert not states_named_quantity(wants, frozenset(stems(PASSING)), frozenset())  # names it, states no leverage
+
+
+def test_turnover_is_a_quantity_asked():
+    question = "what was Tabcorp's wagering turnover in FY2025?"
+    wants = asked_for(question, question)
+    assert wants.kind == "figure" and "turnov" in wants.quantities
+
+
+def test_a_name_asked_no_quantity_of_is_answered_by_its_sentence_or_a_note_discussing_it():
+    wants = asked_for("What risks does Velmarsh face?", "What risks does Velmarsh face?")
+    assert not states_named_quantity(wants, frozenset(stems("Risks include higher tolls and weaker traffic.")), frozenset())
+    assert states_named_quantity(wants, frozenset(stems("Velmarsh faces higher tolls as its concession ends.")), frozenset())
+    assert states_named_quantity(wants, frozenset(stems("Risks include higher tolls.")), frozenset({"velmarsh"}))
+
+
+RESOLVER = TickerResolver(CompanyDirectory.load())
+
+
+@pytest.mark.parametrize(("typed", "word", "types"), [
+    ("edu", "Education", True),  # shortened
+    ("intl", "International", True),  # abbreviated by its letters
+    ("vally", "Valley", True), ("carribean", "Caribbean", True),  # misspelt
+    ("revenue", "Resources", False), ("sales", "Systems", False), ("eps", "Energy", False), ("growth", "Group", False),
+])
+def test_a_word_types_a_name_word_shortened_abbreviated_or_misspelt(typed, word, types):
+    assert types_word(typed, word) is types
+
+
+@pytest.mark.parametrize("typed", ["philip morris intl", "philip morris internatonal"])
+def test_the_rest_of_a_name_shortened_or_misspelt_is_part_of_the_mention(typed):
+    text = f"what did {typed} say about zyn volumes?"
+    (mention,) = RESOLVER.mentions(text, case_sensitive_names=False)
+    assert mention.ticker == "PM" and text[mention.start:mention.end] == typed
+
+
+def test_a_short_form_of_the_companys_name_is_no_segment():
+    assert segment_words("how much did amex pay delta in q3", RESOLVER) == ""
+    assert segment_words("How fast is AWS growing?", RESOLVER) == "aw"  # a segment an alias names (stemmed)
+
+
+def test_avg_is_the_average_the_notes_write():
+    topic = expand("the company domestic avg ticket price q2 25?")
+    wants = asked_for("cinemark domestic avg ticket price q2 25?", topic)
+    assert wants.forms["avg"] == {"averag"}
+
+
+def test_a_capitalised_english_word_names_a_product_only_if_the_notes_write_it_so():
+    question = "Caterpillar's Q3 2026 EPS vs. the Street - what did it print?"
+    topic = "the company's Q3 2026 EPS vs. the Street - what did it print?"
+    consensus = capitals_of(["Adjusted EPS of $5.12 beat the consensus estimate of $4.80."])
+    assert "street" in asked_for(question, topic).qualifiers  # nothing known of the notes: as typed
+    assert "street" not in asked_for(question, topic, capitals=consensus).qualifiers
+    megapack = "What did Megapack deployments reach?"
+    assert "megapack" in asked_for(megapack, megapack, capitals=consensus).qualifiers  # no English word: a name
+
+
+@pytest.mark.parametrize(("question", "qualifiers", "names"), [
+    ("main risks to lottery corp's turnover?", {"lotteri"}, []),  # a legal form is no segment of the measure
+    ("per the 10-k, the company lease fleet utilization at year-end 2024", set(), []),  # "per" opens no name
+])
+def test_legal_forms_and_function_words_name_nothing(question, qualifiers, names):
+    wants = asked_for(question, question)
+    assert wants.qualifiers == qualifiers and [set(n) for n in wants.names] == names
+
+
+def test_a_misspelt_word_of_the_companys_name_is_no_segment():
+    assert segment_words("what did philip morris internatonal say about zyn?", RESOLVER) == ""
+
+
+def test_capitals_past_a_sentences_first_word_count_where_a_sentence_opens_with_a_name():
+    capitals = capitals_of(["More Personal Computing was a mixed bag, with Windows OEM steady."])
+    assert {"person", "comput", "window"} <= capitals.inside and "more" not in capitals.inside
+    question = "What revenue did Microsoft's More Personal Computing segment post?"
+    topic = "What revenue did the company's More Personal Computing segment post?"
+    assert {"person", "comput"} <= asked_for(question, topic, capitals=capitals).qualifiers
