@@ -15,7 +15,7 @@ from pathlib import Path
 
 import gradio as gr
 import pytest
-from chat_browser import ANSWERED, DESKTOP, WAIT_MS, ask, chromium, free_port
+from chat_browser import ANSWERED, DESKTOP, PHONE, WAIT_MS, ask, chromium, free_port
 from conftest import EXAMPLES, make_settings
 
 from ragbot import Ragbot
@@ -258,6 +258,30 @@ def test_clicking_a_point_of_the_sentiment_plot_opens_its_note(page):
     page.locator("#rb-sentiment-note").get_by_text("RMB 380 billion", exact=False).first.wait_for()
     assert "#rb-note=" not in page.url  # the link is cleared, so the same point opens again
     assert not page.dialogs
+
+
+def test_tables_keep_readable_columns_on_a_phone_and_scroll_inside_their_box(browser, url):
+    """At 390 px Gradio gives each column its share of the width, a few letters: dates wrapped digit by digit."""
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)  # loaded on a phone: the sidebar starts closed
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    page.goto(url)
+    for tab, table in [("Notes", "#rb-notes-table"), ("Sentiment", "#rb-latest")]:
+        page.get_by_role("tab", name=tab).click()
+        date = page.locator(f"{table} .body-cell span").filter(has_text=re.compile(r"^\d{4}-\d{2}-\d{2}$")).first
+        date.wait_for()
+        height, line, cell, heading = date.evaluate("""(span) => {
+          const cell = span.closest('.body-cell');
+          const heading = cell.closest('[role=grid]').querySelector(`th[data-heading="${cell.dataset.col}"]`);
+          return [span.getBoundingClientRect().height, parseFloat(getComputedStyle(span).lineHeight),
+                  cell.getBoundingClientRect().width, heading.getBoundingClientRect().width];
+        }""")
+        assert height < 1.5 * line, (table, height, line)  # the date is on one line
+        assert abs(cell - heading) < 1, (table, cell, heading)  # under its heading
+        box = page.locator(f"{table} .virtual-table-viewport")
+        assert box.evaluate("(box) => box.scrollWidth > box.clientWidth"), table  # the table scrolls sideways in its box...
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE["width"], table  # ...and the page does not
+    context.close()
 
 
 @pytest.mark.slow

@@ -20,6 +20,7 @@ from ragbot.sentiment.compose import first_sentence_citation, plural, signed
 from ragbot.sentiment.report import window_of
 from ragbot.web import render
 
+# (app.css gives these tables' columns their widths on a phone by position: keep it in step)
 NOTE_COLUMNS = ["title", "note", "date", "date from", "tickers", "sentiment", "score"]
 SERIES_COLUMNS = ["ticker", "date", "score", "notes", "title", "note"]
 LATEST_COLUMNS = ["ticker", "date", "note", "label", "score", "title"]
