@@ -20,7 +20,7 @@ _TICKER_KEYS = ("ticker", "tickers", "symbol", "symbols")
 _COMPANY_KEYS = ("company", "company_name", "issuer")
 _TITLE_KEYS = ("title",)
 _EXCHANGE = re.compile(r"^[A-Za-z][A-Za-z .]*:\s*")  # "NASDAQ: KSTL", "NYSE:BWU"
-_SYMBOL = re.compile(r"\$?([A-Za-z0-9][A-Za-z0-9.\-]{0,11})")
+_SYMBOL = re.compile(r"\$?([A-Za-z0-9][A-Za-z0-9.\-]{0,15})")  # up to 16 characters, as in ticker lines
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,8 @@ _TICKER_HEADER = re.compile(r"Ticker\s+Sentiment\s*:?", re.IGNORECASE)
 _NUMBER = re.compile(r"^[-+\u2212]?(\d+(\.\d*)?|\.\d+)$")
 # What a score was meant to be, even when it is not a usable one ("NaN", "1e309", "inf").
 _NUMBER_LIKE = re.compile(r"^[-+\u2212]?((\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|nan|inf(inity)?)$", re.IGNORECASE)
-_TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,11}$")
+# A symbol of up to 16 characters: "ASIANPAINT.NS", "BAJAJ-AUTO.NS", "FALABELLA.SN".
+_TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,15}$")
 # (dashes set between a ticker and its label too: "AJG — mildly negative (-0.27)", "AJG - 0.4")
 _TOKEN_SPLIT = re.compile(r"\s+-+(?=\s)|[\s:,;()\[\]|=\u2013\u2014]+")
 # Columns of a ticker line: a bar or a tab between them.

@@ -47,6 +47,12 @@ _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|S
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](?!s\b))")  # (possessive "nflx's", no "don't")
+# A lower-case symbol where a question puts its subject: in the possessive ("luck's revenue") or
+# opening it before a period ("luck fq4 operating income"). There a held company's symbol names it
+# even when it is a word the notes write ("luck").
+_SYMBOL_AS_SUBJECT = re.compile(
+    r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?=['\u2019]s\b)|^\W*([a-z]{3,5})(?=\s+(?:f?q[1-4]|[1-4]q|fy\s?\d{2,4}|h[12]|20\d\d)\b)"
+)
 # A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
 DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
@@ -257,6 +263,12 @@ class TickerResolver:
                 Mention(m.start(), m.end(), ticker)
                 for m in _LOWER_TOKEN.finditer(text)
                 if m.group(1) not in self.words and (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
+            ]
+            subjects = ((m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in _SYMBOL_AS_SUBJECT.finditer(text))
+            hits += [
+                Mention(start, end, ticker)
+                for start, end, word in subjects
+                if word in self.words and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
         return hits
 
@@ -481,12 +493,14 @@ def types_word(typed: str, word: str) -> bool:
 
 def initials(name: str) -> str:
     """The initials of a name's words, small words skipped: "Packaging Corporation of America" -> "PCA";
-    a short word in capitals counts whole: "LG Energy Solution" -> "LGES"."""
+    a short word in capitals counts whole: "LG Energy Solution" -> "LGES"; a word joining two in
+    capitals counts both: "National CineMedia" -> "NCM"."""
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NOT_INITIALLED]
-    return "".join(w if _SHORT_CAPITALS.fullmatch(w) else w[0].upper() for w in words)
+    return "".join(w if _SHORT_CAPITALS.fullmatch(w) else w[0].upper() + "".join(_JOINED_CAPITAL.findall(w)) for w in words)
 
 
 _SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
+_JOINED_CAPITAL = re.compile(r"(?<=[a-z])[A-Z](?=[a-z])")  # a capital inside a word, between lower-case letters: "CineMedia"
 
 
 def initials_forms(name: str) -> set[str]:

@@ -200,8 +200,12 @@ _SUBJECT_SLOTS = (
     # (or up to seven when a legal form or a period follows it: "marcus corp q3 2025 attendance",
     # "mastercraft fy2025 net sales and fy26 guide"; not "latam revenue growth in q3 2025")
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
+    # (or owning the notes asked about: "how many of the 7&i notes were negative?")
+    re.compile(r"\bthe\s+([A-Za-z0-9][\w&\-]*&[\w&\-]*|[A-Za-z][A-Za-z\-]+)\s+(?:notes?|write-?ups?)\b", re.I),
+    # (or set before a colon or a dash, as a heading: "apnt: number of negative notes?", "kone - better or worse?")
+    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s*(?::|\s[-\u2013\u2014]\s)", re.I),
 )
-_SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
+_SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand; one joined by "&" ("7&i") is a name
 
 
 def unwritten_subject(question: Question, begins: Callable[[str], bool], familiar: Callable[[str], bool]) -> str | None:
@@ -219,7 +223,7 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
         for match in filter(None, found):
             word, three_words = match.group(1), slot is _NAMED_WITH_ENDING and match.group(2) is not None
             if (
-                len(word) >= _SUBJECT_LETTERS and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
+                (len(word) >= _SUBJECT_LETTERS or "&" in word) and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
                 and not any(start <= match.start(1) < end for start, end, _ in question.spans)
                 and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
                 and word.lower() not in ABBREVIATIONS and not begins(word)

@@ -37,17 +37,21 @@ ABBREVIATIONS = {
     "adj": "adjusted",
     "gwp": "gross written premiums",
     "nwp": "net written premiums",
+    "npw": "net premiums written",
+    "oibda": "operating income before depreciation and amortization",
     "roe": "return on equity",
     "ad": "advertising",
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
-SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average"}
+SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue"}
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
 _ONLY_WITH = {
     "comps": re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE),
+    # "fq3 rev", "rev growth", "total rev" (not "rev group", a company's name)
+    "rev": re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|yoy|total|and|vs|per|guide|guidance)\b|[+&/]", re.IGNORECASE),
 }
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(
@@ -61,12 +65,18 @@ _PATTERN = re.compile(
 _NAMES = re.compile(r"\b(?:my|our|your)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
 
 
+def reads_as_shorthand(term: str, text: str) -> bool:
+    """Whether desk shorthand ``term`` ("comps", "rev") means its long form in ``text``: always,
+    or only beside what says which (``_ONLY_WITH``: "q2 comps", not "which comps trade at 12x")."""
+    return term not in _ONLY_WITH or _ONLY_WITH[term].search(text) is not None
+
+
 def expand(text: str) -> str:
     """``text`` followed by the other form of each abbreviation or long form it uses, by
     "companies" for an analyst's "names", and by each period it writes in shorthand, spelt out
     (``spelled_out``: "FY26" -> "fiscal 2026")."""
     terms = [m.group(1).lower() for m in _PATTERN.finditer(text)]
-    extra = [_TERMS[t] for t in terms if t not in _ONLY_WITH or _ONLY_WITH[t].search(text)] + spelled_out(text)
+    extra = [_TERMS[t] for t in terms if reads_as_shorthand(t, text)] + spelled_out(text)
     extra += ["companies"] if _NAMES.search(text) else []
     extra = [e for e in dict.fromkeys(extra) if e.lower() not in text.lower()]
     return f"{text} ({', '.join(extra)})" if extra else text

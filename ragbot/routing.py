@@ -84,6 +84,7 @@ _SENTIMENT = re.compile(
     r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
+    r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
@@ -367,6 +368,21 @@ _BARE_SCORE = re.compile(
 )
 
 
+# A score asked of a company named right after it: "score on 3382.T?", "the sentiment score for
+# Acme" (not "credit score for Acme", "the ESG score of Acme": measures some notes report).
+_SCORE_ON = re.compile(
+    r"(?<!credit\s)(?<!fico\s)(?<!esg\s)(?<!nps\s)(?<!safety\s)(?<!quality\s)(?<!promoter\s)"
+    r"\b(?:sentiment\s+)?scores?\s+(?:on|for|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _scores_a_company(text: str, named: list[tuple[int, int, str]]) -> bool:
+    """Whether ``text`` asks the score of a company it names right after the word (``_SCORE_ON``):
+    the notes' scores are their sentiment."""
+    return any(_SCORE_ON.search(text[:start]) for start, _, _ in named)
+
+
 def _bare_score(text: str) -> bool:
     """Whether ``text`` only asks a score of a name: words with no question word among them, the
     last no English word or joined by "&" ("brunswick score?", "smith & nephew score?"; not
@@ -493,11 +509,16 @@ RISK_PHRASING = frozenset("""
     """.split())
 
 
+# How a question says "as things stand", which names nothing at risk: "the bear case right now".
+_AS_THINGS_STAND = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|these\s+days|at\s+this\s+point)\b", re.IGNORECASE)
+
+
 def _asks_only_risks(topic: str) -> bool:
     """Whether ``topic`` asks a company's risks in other words, naming nothing else at risk
-    ("what could go wrong for the company from here?"; not "... around its launch?"): the
-    notes call them risks, so the question is searched and read with that word too."""
-    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(topic)) - RISK_PHRASING
+    ("what could go wrong for the company from here?", "the bear case right now"; not "...
+    around its launch?"): the notes call them risks, so the question is searched and read with
+    that word too."""
+    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(_AS_THINGS_STAND.sub(" ", topic))) - RISK_PHRASING
 
 
 # How a question across the notes is put, before and around its theme: who is asked ("which of my
@@ -526,12 +547,19 @@ _NOTES_SAY = re.compile(
 )
 
 
+_RISKS_ASKED = "What are the risks for the company?"
+RISKS_ADDED = " (risks)"  # what the router adds to a topic asking only risks in other words
+
+
 def theme_of(topic: str, across: bool = True) -> str:
     """What a question asks about, without how it asks what the notes say ("what did the notes say
     about the company's games business?" -> "the company's games business?") and, asked ``across``
     the notes (no company named), without who is asked and where: "which names in coverage called
     out weather as a driver of demand?" -> "weather as a driver of demand?". The cross-encoder
-    reads the theme against each sentence."""
+    reads the theme against each sentence; a question asking only risks in other words ("the bear
+    case on the company right now") is read as asking the risks."""
+    if topic.endswith(RISKS_ADDED):  # (``_asks_only_risks``, read by the router)
+        return _RISKS_ASKED
     theme = _NOTES_SAY.sub("", topic)
     if across:
         theme = _ACROSS_FRAMING.sub("", _ACROSS_SCOPE.sub(" ", theme))
@@ -631,13 +659,13 @@ class QueryRouter:
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
         reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic))
-        stance = any(_SENTIMENT.search(_DECIMALS.sub("", t)) for t in (text, own_topic))
+        stance = any(_SENTIMENT.search(_DECIMALS.sub("", t)) for t in (text, own_topic)) or _scores_a_company(text, named)
         intent = "sentiment" if stance or side_by_side or reading or _bare_score(text) else "facts"
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])
         across = not chosen and bool(_CROSS_COMPANY.search(text))
-        risks = " (risks)" if _asks_only_risks(topic) else ""  # "what could go wrong for X?" is "X's risks?"
+        risks = RISKS_ADDED if _asks_only_risks(topic) else ""  # "what could go wrong for X?" is "X's risks?"
         return Question(
             text, chosen, expand(topic or text) + risks, expand(search_text) + risks, intent, inherited, previous, answer, across,
             company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,

@@ -7,10 +7,16 @@ only if the notes write it so."""
 import pytest
 
 from ingest.words import stems
+from answering_helpers import passage, question
 from ingest import CompanyDirectory, TickerResolver
-from ingest.tickers import types_word
-from ragbot.answering.answerability import asked_for, capitals_of, segment_words, states_named_quantity
+from ingest.tickers import Company, initials, types_word
+from ragbot.answering.answerability import (
+    asked_for, capitals_of, segment_words, states_count, states_named_quantity, with_products_named,
+)
+from ragbot.answering.candidates import collect
+from ragbot.answering.features import prior_features
 from ragbot.glossary import expand
+from ragbot.routing import RISKS_ADDED, QueryRouter, theme_of
 
 PASSING = "Separately, Caesars Entertainment said its regional casino EBITDA fell 3% in the first quarter of 2025."
 OTHER = "Net leverage stood at 2.4x adjusted EBITDA, and management guided third-quarter net sales of $410 million."
@@ -117,3 +123,62 @@ def test_capitals_past_a_sentences_first_word_count_where_a_sentence_opens_with_
     question = "What revenue did Microsoft's More Personal Computing segment post?"
     topic = "What revenue did the company's More Personal Computing segment post?"
     assert {"person", "comput"} <= asked_for(question, topic, capitals=capitals).qualifiers
+
+
+@pytest.mark.parametrize(("topic", "quantities", "qualifiers"), [
+    ("the company fq3 rev and adj ebitda margin?", {"rev", "ebitda", "margin"}, {"adj"}),  # two measures: "rev" qualifies no margin
+    ("the company q2 eps and npw growth", {"ep", "npw", "grow"}, set()),
+    ("what could go wrong for rev group from here", set(), set()),  # no period or measure beside it: a name, not revenue
+])
+def test_desk_shorthand_for_quantities_asks_them_and_ends_a_qualifier(topic, quantities, qualifiers):
+    wants = asked_for(topic, expand(topic))
+    assert quantities <= wants.quantities and not (wants.quantities - quantities - {"nwp"}) and wants.qualifiers == qualifiers
+
+
+def test_a_decimal_without_a_scale_is_no_count():
+    assert not states_count("It launched the HydraCore 65, a 65-gallon heater priced at $2,199, with an energy factor of 4.1.")
+    assert states_count("It wrote 26.1 million policies.") and states_count("It shipped 81,302 vehicles.")
+
+
+def test_a_held_symbol_that_is_a_word_names_its_company_where_the_question_puts_its_subject():
+    resolver = TickerResolver(CompanyDirectory.load())
+    resolver.learn([Company("LUCK", "Lucky Strike Entertainment", ("Lucky Strike Entertainment",), (), False)], {"LUCK"}, words={"luck"})
+    for text in ("luck fq4 operating income", "what's luck's fq4 revenue?", "luck q2 2025 revenue"):
+        assert resolver.resolve(text, case_sensitive_names=False) == ["LUCK"], text
+    for text in ("any luck with the q2 numbers?", "how much did luck play a part in 2025?"):
+        assert resolver.resolve(text, case_sensitive_names=False) == [], text
+
+
+def test_a_theme_asked_across_the_coverage_is_narrowed_by_no_qualifier():
+    text = "who in our coverage is exposed to housing turnover, i.e. existing home sales and mortgage rates?"
+    sentence = "Existing-home sales ran at a 4.01 million annual rate while the average 30-year mortgage rate eased to 6.35%."
+    pool = collect([passage(sentence, primary_tickers=["ITIC"])])
+    across = question(text, across_companies=True)
+    assert [f.qualifier_match for f in prior_features(across, pool, RESOLVER)] == [1.0]
+    assert [f.qualifier_match for f in prior_features(question(text), pool, RESOLVER)] != [1.0]  # one company's: narrowed
+
+
+def test_a_name_joining_two_words_in_capitals_has_initials_for_each():
+    assert initials("National CineMedia") == "NCM" and initials("Packaging Corporation of America") == "PCA"
+
+
+@pytest.mark.parametrize("text", ["What's the bear case on Alibaba right now?", "what could go wrong for alibaba from here"])
+def test_a_question_asking_only_risks_in_other_words_is_read_as_asking_the_risks(text):
+    routed = QueryRouter(RESOLVER).route(text)
+    assert routed.topic.endswith(RISKS_ADDED) and theme_of(routed.topic, across=False) == "What are the risks for the company?"
+
+
+def test_a_number_spelt_out_right_before_what_the_question_counts_is_a_count():
+    practices = asked_for("how many new practices did they open?", "how many new practices did they open?").counted
+    assert states_count("The group opened four new veterinary practices in the UK and raised its dividend to 8.5p.", practices)
+    beds = asked_for("how many climatecool beds has it sold?", "how many climatecool beds has it sold?").counted
+    assert not states_count("It will cut its bed lineup from five series to three.", beds)  # spelt out, of something else
+    assert not states_count("Its platform is live in 12 states, up from six a year earlier.")  # places; "six a year" counts nothing
+    assert not states_count("At $95 per lane, a typical store with a dozen lanes would generate $13,700 a year.")  # no count given
+
+
+def test_a_product_named_after_its_company_in_several_words_asks_each_of_them():
+    wants = asked_for("how much revenue has ncm reach exchange brought in?", "how much revenue has the company reach exchange brought in?")
+    notes = ["National CineMedia launched NCM Reach Exchange, a programmatic marketplace for its preshow inventory."]
+    narrowed = with_products_named(wants, "how much revenue has ncm reach exchange brought in?", [(21, 24, "NCMI")], notes)
+    assert {"reach", "exchang"} <= narrowed.qualifiers  # "Adjusted OIBDA reached $9.8 million" states neither

@@ -185,8 +185,11 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
 
     for text in ("what are the risks for kone?", "risks for kone", "kone's risks?", "kone sentiment?", "sentiment on Kone",
                  "what was kone enterprises' margin?", "kone information services' title revenue?",  # (a company's name in the possessive, its apostrophe alone)
-                 "kone corp q3 2025 attendance", "kone fy2025 net sales and fy26 guide"):  # a terse question of up to seven words
+                 "kone corp q3 2025 attendance", "kone fy2025 net sales and fy26 guide",  # a terse question of up to seven words
+                 "kone: number of negative notes?", "kone - better or worse since june?",  # set before a colon or dash, as a heading
+                 "how many of the kone notes were negative?"):  # owning the notes asked about
         assert subject(text).lower() == "kone"
+    assert subject("how many of the 7&i notes were negative?") == "7&i"  # joined by "&": a name, however short
     for text in ("what are the risks for margnis?",  # one typo from an English word: a typo, not a name
                  "what are the risks for alibaba?", "alibaba's cloud risks?",  # a company the notes are about
                  "whats the outlook for cloud", "risks for ecom", "outlook for capex",  # English, a word the notes write, an abbreviation
@@ -195,7 +198,8 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
                  "how did the companies' margins do?", "what are the hyperscalers' capex plans?",  # plurals in the possessive
                  "were the proptech names' margins ok?", "how did financial services' margins do?",
                  "kone landed the big elevator contract - what did we score it?",  # opening a longer question: not where it names its subject
-                 "latam revenue growth in q3 2025", "roic trend across my coverage names"):  # five words or more: only before a legal form or period
+                 "latam revenue growth in q3 2025", "roic trend across my coverage names",  # five words or more: only before a legal form or period
+                 "how many of the recent notes were negative?", "note: what are the cloud risks?"):  # English words
         assert subject(text) is None
     assert subject("what's stewart information services' title revenue?") == "stewart"  # a name's ending: no typo of "steward"
     assert subject("how has kone enterprises' margin held up?") == "kone"  # read at every word, not only the verb's

@@ -98,6 +98,7 @@ def test_seed_note_starting_with_blank_line_gets_its_first_sentence_as_title(res
         ("ACME | Acme Widgets Holdings, Inc. | 0.36 | mildly positive\nJD | JD.com | -0.10 | neutral", {"ACME": 0.36, "JD": -0.10}),
         ("ACME | Acme Widgets Holdings | mildly positive | 0.44", {"ACME": 0.44}),
         ("BABA\n0.62\nACME | Acme Widgets Co | 0.2", {"BABA": 0.62, "ACME": 0.2}),
+        ("ASIANPAINT.NS: mildly negative (-0.41)\nBAJAJ-AUTO.NS 0.2", {"ASIANPAINT.NS": -0.41, "BAJAJ-AUTO.NS": 0.2}),  # long symbols
     ],
 )
 def test_ticker_sentiment_layouts_become_canonical_scores(parse, lines, expected):

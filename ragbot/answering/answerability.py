@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ingest import TickerResolver
 from ingest.tickers import initials, types_word
 from ingest.words import is_english, query_terms, stem, stems
-from ragbot.glossary import ABBREVIATIONS, SHORTHAND
+from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import periods, spelled_out
 from ragbot.routing import RISK_PHRASING
 
@@ -298,8 +298,8 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
             for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
                 if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
                     continue
-                if words[j] not in measure or _is_quantity(tokens[j]) or taken == _QUALIFIER_SPAN:
-                    break
+                if words[j] not in measure or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN:
+                    break  # (another quantity, also abbreviated: "rev and adj ebitda margin" asks two)
                 found.add(words[j])
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure)
@@ -470,11 +470,17 @@ _ABBREVIATED_QUANTITIES = frozenset(
 )
 
 
+# Desk shorthand by its stem: it asks its quantity only where the glossary reads it so
+# (``reads_as_shorthand``: "fq3 rev", not "rev group").
+_SHORTHAND_BY_STEM = {_canonical(stem(short)): short for short in SHORTHAND}
+
+
 def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words the topic writes as a quantity noun ("revenue", "deliveries"), or as an
-    abbreviation of one ("fcf")."""
+    abbreviation of one ("fcf"; desk shorthand where the glossary reads it so: ``reads_as_shorthand``)."""
     nouns = frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t))
-    return (nouns | _ABBREVIATED_QUANTITIES) & measure
+    abbreviated = {w for w in _ABBREVIATED_QUANTITIES if w not in _SHORTHAND_BY_STEM or reads_as_shorthand(_SHORTHAND_BY_STEM[w], topic)}
+    return (nouns | abbreviated) & measure
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -579,21 +585,22 @@ def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
 
 
 def with_products_named(wants: AskedFor, text: str, spans: list[tuple[int, int, str]], sentences: list[str]) -> AskedFor:
-    """``wants`` with a measure word typed right after a company's name among its qualifiers when
-    one of ``sentences`` writes the two as one proper name ("trupanion flex" where a note writes
-    "Trupanion Flex", a product): the product's figure is asked, not the company's. ``spans``:
-    where ``text`` names each company (``Question.spans``)."""
+    """``wants`` with the measure words typed right after a company's name among its qualifiers
+    when one of ``sentences`` writes them with it as one proper name ("trupanion flex" where a note
+    writes "Trupanion Flex", "ncm reach exchange" for "NCM Reach Exchange", each word of it): the
+    product's figure is asked, not the company's. ``spans``: where ``text`` names each company
+    (``Question.spans``)."""
     named = set()
     for _, end, _ in spans:
-        after = re.match(r"\s+([A-Za-z][\w-]*)", text[end:])
-        word = after and after.group(1)
-        if not word or _is_quantity(word):
-            continue
-        canonical = _canonical(stem(word.lower()))
-        if canonical in wants.measure and canonical not in _HOW_MEASURED:
-            name = re.escape(text[: end].split()[-1])  # (the name's last word, as the notes may write the rest otherwise)
-            product = re.compile(rf"(?i:\b{name})\s+{re.escape(word[0].upper())}{re.escape(word[1:])}\b")
-            named.update({canonical} if any(product.search(s) for s in sentences) else set())
+        written = rf"(?i:\b{re.escape(text[: end].split()[-1])})"  # (the name's last word, as the notes may write the rest otherwise)
+        for word in re.findall(r"[A-Za-z][\w-]*", text[end:])[:_QUALIFIER_SPAN]:  # each word the notes write on in capitals: "NCM Reach Exchange"
+            canonical = _canonical(stem(word.lower()))
+            if _is_quantity(word) or canonical not in wants.measure or canonical in _HOW_MEASURED:
+                break
+            written = rf"{written}\s+{re.escape(word[0].upper())}{re.escape(word[1:])}"
+            if not any(re.search(rf"{written}\b", s) for s in sentences):
+                break
+            named.add(canonical)
     return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
 
 
@@ -717,10 +724,13 @@ _COUNTED_NOUN = re.compile(
 _SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not "20-plus stores", "12,000-odd staff")
 
 
+_DECIMAL = re.compile(r"\d\.\d")
+
+
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
-    multiple, nor a size, date or name's number ("81,302 vehicles", "26.1 million policies"; not
-    "a 2-cubic-foot bag",
+    multiple, nor a size, date or name's number, nor a decimal without a scale ("81,302 vehicles",
+    "26.1 million policies"; not "an energy factor of 4.1", "a 2-cubic-foot bag",
     "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
     (``_SCOPE_NOUNS``) unless the question counts them (``counted``, the stems after "how many":
     "how many months of backlog")."""
@@ -728,16 +738,31 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     for m in _AMOUNT.finditer(text):
         if m.group("currency") or m.group("rate"):
             continue
+        if _DECIMAL.search(m.group(0)) and not _SCALE_AFTER.match(text, m.end()):  # "an energy factor of 4.1": a measure
+            continue
         size = _SIZE_AFTER.match(text, m.end())  # "a 2-cubic-foot bag", "a 65-gallon tank": a size, no count
         if size:
             if _canonical(stem(size.group(1).lower())) in counted:  # "a 40-compound panel" counts compounds
                 return True
             continue
-        noun = _COUNTED_NOUN.match(text, m.end())
-        word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
-        if word not in _SCOPE_NOUNS or word in counted:
+        if _counts_asked(_COUNTED_NOUN.match(text, m.end()), counted, bare=True):
             return True
-    return False
+    # a number spelt out, right before what the question counts: "opened four new veterinary practices"
+    # (not "cut its lineup from five series to three" for beds: spelt out, a number is often no answer)
+    return any(counted & _canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
+
+
+def _counts_asked(noun: re.Match | None, counted: frozenset[str], bare: bool) -> bool:
+    """Whether a number followed by ``noun`` (``_COUNTED_NOUN``) is a count the question may ask:
+    not of places or spans of time (``_SCOPE_NOUNS``) unless it counts them; a number with no noun
+    after it (or a stopword: "up from six a year earlier") counts when ``bare``."""
+    if noun is None or noun.group(2) or not query_terms(noun.group(1)):  # none, or one that only describes ("12-month"), or "a"
+        return bare
+    word = _canonical(stem(noun.group(1).lower()))
+    return word not in _SCOPE_NOUNS or word in counted
+
+
+_SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
 
 
 # Quantities that are totals of money: a price with no scale ("launched at $599", "a list price of

@@ -25,8 +25,9 @@ match                (``answerability.py``) the sentence states: 1 each in the s
                      quantity, or the asked quantity of the whole company); 1 if none is asked
 qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment or product narrowing
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
-                     passage states without stating a neighbouring measure; 1 if none is asked
-                     or the question names several companies (each may have its own segment)
+                     passage states without stating a neighbouring measure; 1 if none is asked,
+                     the question names several companies (each may have its own segment) or it
+                     asks a theme across the coverage ("who is exposed to housing turnover?")
 named_    0 or 1     named_quantity: for each thing the question asks about by name ("how much
 quantity             toll revenue does Transurban bring in?", "caesars entertainment's net
                      leverage", a name the candidates write capitalised) that the sentence's note
@@ -271,7 +272,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     # a question naming several companies asks no qualifier of every sentence
     figures = [states_kind("figure", c.text) for c in pool]
     credits = measure_credits(a.wants, pool, figures) if a.wants.measure else [{} for _ in pool]
-    qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 else [1.0] * len(pool)
+    # (several companies may each have their own segment; a theme asked across the coverage narrows no company's quantity)
+    qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 and not question.across_companies else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures)
     central = central_names(a.wants.names, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say

@@ -112,6 +112,12 @@ _EVENT_SCORE = re.compile(
 # A score (or a read or take) asked of something named with a determiner ("Acme score on the beta
 # record?", "how bad was the Acme read on the recall?", "Acme's score in the distribution deal"; not an
 # average's: "the avg score for the quarter").
+# Every note asked, not one: "list everything published over the last 90 days", "every note
+# from March with its score", "the overall score of each note", "all my notes this year".
+_EVERY_NOTE = re.compile(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:note|piece|write-?up)s?\b|\beverything\b|\ball\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?notes\b",
+    re.I,
+)
 _SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for|in)\s+(?:the|that|this)\b", re.I)
 # ... and a company's sentiment, named right after the company, on something named with a
 # determiner ("Naver sentiment on the Line stake sale news?"); not on what stands for the company
@@ -593,7 +599,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     named = set(topic.split()) - window_words  # the words naming an event, besides the window
     # ("Acme score on the beta record?"; a bare name of one word asks of a company: "score for Pennon")
     event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or owned_sentiment_on_the(question) or len(named) > 1 and re.search(SCORE_ASKED, text))
-    if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note:
+    if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note and not _EVERY_NOTE.search(text):
         if (recency or day) and (not topic or by_recency(text, phrase)) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
