@@ -52,7 +52,7 @@ _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](
 # even when it is a word the notes write ("luck").
 _SYMBOL_AS_SUBJECT = re.compile(
     r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?=['\u2019]s\b)|^\W*([a-z]{3,5})(?=\s+(?:f?q[1-4]|[1-4]q|fy\s?\d{2,4}|h[12]|20\d\d)\b)"
-)
+)  # (no function word or adjective: "all 2025 notes", "top q3 movers")
 # A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
 DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
@@ -268,7 +268,8 @@ class TickerResolver:
             hits += [
                 Mention(start, end, ticker)
                 for start, end, word in subjects
-                if word in self.words and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
+                if word in self.words and word not in STOPWORDS and not is_modifier(word)
+                and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
         return hits
 
@@ -475,20 +476,25 @@ _NOT_INITIALLED = frozenset({"of", "the", "and", "&", "de", "la"})  # words a na
 MIN_INITIALS = 3  # two letters ("GM", "BA") are too often another company's ticker or a common acronym
 
 
-_NEAR_SPELLING = 84  # rapidfuzz ratio (0..100) from which a typed word is a misspelling of a name's word
+NEAR_SPELLING = 84  # rapidfuzz ratio (0..100) from which a typed word is a near spelling of a name or a name's word
 
 
 def types_word(typed: str, word: str) -> bool:
     """Whether ``typed`` is ``word`` of a company's name as a user may type it: shortened ("edu"
-    of "Education"), abbreviated by its letters in order ("intl" of "International", three or
-    more, the first the same) or misspelt ("vally" of "Valley", "carribean": rapidfuzz ratio
-    ``_NEAR_SPELLING`` or more, the first letter the same)."""
+    of "Education"), or, typed as no English word, abbreviated by its letters in order ("intl" of
+    "International", three or more, the first the same) or misspelt ("vally" of "Valley",
+    "carribean": rapidfuzz ratio ``NEAR_SPELLING`` or more, the first letter the same). An English
+    word is itself ("store" of "Storage", "deal" of "Dental")."""
     typed, word = typed.lower(), word.lower().strip(".,")
     if not typed or not word or typed[0] != word[0]:
         return False
+    if word.startswith(typed):
+        return True
+    if is_english(typed):
+        return False
     letters = iter(word)
     abbreviated = len(typed) >= 3 and all(ch in letters for ch in typed)  # (a subsequence: each letter found after the last)
-    return word.startswith(typed) or abbreviated or (len(typed) >= 4 and fuzz.ratio(typed, word) >= _NEAR_SPELLING)
+    return abbreviated or (len(typed) >= 4 and fuzz.ratio(typed, word) >= NEAR_SPELLING)
 
 
 def initials(name: str) -> str:
@@ -500,7 +506,7 @@ def initials(name: str) -> str:
 
 
 _SHORT_CAPITALS = re.compile(r"[A-Z]{2,3}")
-_JOINED_CAPITAL = re.compile(r"(?<=[a-z])[A-Z](?=[a-z])")  # a capital inside a word, between lower-case letters: "CineMedia"
+_JOINED_CAPITAL = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")  # a capital joining two words: "CineMedia" (not "McKesson", "PayPal")
 
 
 def initials_forms(name: str) -> set[str]:

@@ -14,7 +14,7 @@ from rapidfuzz.distance import OSA
 
 from ingest import TickerResolver
 from ingest.declarations import ticker_declarations
-from ingest.tickers import NO_NAME_CAPITALS, symbol_root
+from ingest.tickers import NEAR_SPELLING, NO_NAME_CAPITALS, symbol_root
 from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.glossary import ABBREVIATIONS
@@ -24,7 +24,7 @@ from ragbot.sentiment.intent import one_typo_from_familiar
 # A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
-_SPELLING = 84  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
+_SPELLING = NEAR_SPELLING  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
 _SPELLING_WORD = 75  # ... and from which each word of a two-word name is near its own
 # From this length, a word one typo (an edit or a swap) from a company's name is a near spelling
 # too ("Nvidea"), when no note uses it: a word the notes use is a real word ("lowers", "boxing").
@@ -192,6 +192,10 @@ _NAMED_WITH_ENDING = re.compile(
 # is read as a name.
 _TERSE_WORDS = 7  # a question of this many words or fewer, with no question word, is terse: its opening word is its subject
 _NAME_CUE = r"(?:corp|corporation|inc|co|ltd|plc|group|holdings|(?:fy|cy|[qh][1-4])[\s'-]?\d{2,4}|[1-4][qh]\d{2})\b"
+# A name owning the notes asked about: "how many of the 7&i notes were negative?" (a name joined by
+# "&" however short: "7&i").
+_OWNING_NOTES = re.compile(r"\bthe\s+([A-Za-z0-9][\w&\-]*&[\w&\-]*|[A-Za-z][A-Za-z\-]+)\s+(?:notes?|write-?ups?)\b", re.I)
+_CHAT_SHORTHAND = r"(?:tl;?dr|asap|fyi|btw|imo|imho|fwiw|eli5|pls|plz)"  # words opening a message that name nothing
 _SUBJECT_SLOTS = (
     re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
     _NAMED_WITH_ENDING,
@@ -200,12 +204,12 @@ _SUBJECT_SLOTS = (
     # (or up to seven when a legal form or a period follows it: "marcus corp q3 2025 attendance",
     # "mastercraft fy2025 net sales and fy26 guide"; not "latam revenue growth in q3 2025")
     re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
-    # (or owning the notes asked about: "how many of the 7&i notes were negative?")
-    re.compile(r"\bthe\s+([A-Za-z0-9][\w&\-]*&[\w&\-]*|[A-Za-z][A-Za-z\-]+)\s+(?:notes?|write-?ups?)\b", re.I),
-    # (or set before a colon or a dash, as a heading: "apnt: number of negative notes?", "kone - better or worse?")
-    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s*(?::|\s[-\u2013\u2014]\s)", re.I),
+    _OWNING_NOTES,
+    # (or set before a colon or a dash, as a heading: "apnt: number of negative notes?", "kone - better or worse?";
+    # not chat shorthand: "tldr: which notes turned negative?")
+    re.compile(rf"^\W*(?!{_ASKING}\b|{_CHAT_SHORTHAND}\b)([A-Za-z][A-Za-z&\-]+)\s*(?::|\s[-\u2013\u2014]\s)", re.I),
 )
-_SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand; one joined by "&" ("7&i") is a name
+_SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
 
 
 def unwritten_subject(question: Question, begins: Callable[[str], bool], familiar: Callable[[str], bool]) -> str | None:
@@ -223,7 +227,7 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
         for match in filter(None, found):
             word, three_words = match.group(1), slot is _NAMED_WITH_ENDING and match.group(2) is not None
             if (
-                (len(word) >= _SUBJECT_LETTERS or "&" in word) and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
+                (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word)) and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
                 and not any(start <= match.start(1) < end for start, end, _ in question.spans)
                 and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
                 and word.lower() not in ABBREVIATIONS and not begins(word)

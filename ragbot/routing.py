@@ -368,12 +368,11 @@ _BARE_SCORE = re.compile(
 )
 
 
-# A score asked of a company named right after it: "score on 3382.T?", "the sentiment score for
-# Acme" (not "credit score for Acme", "the ESG score of Acme": measures some notes report).
+# A score asked of a company named right after it, the word standing alone or after a determiner
+# or "sentiment": "score on 3382.T?", "the sentiment score for Acme" (not "credit score for Acme",
+# "the Altman Z-score of Acme", "the ESG risk score of Acme": measures some notes report).
 _SCORE_ON = re.compile(
-    r"(?<!credit\s)(?<!fico\s)(?<!esg\s)(?<!nps\s)(?<!safety\s)(?<!quality\s)(?<!promoter\s)"
-    r"\b(?:sentiment\s+)?scores?\s+(?:on|for|of)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"(?:^|[^\w\s-]\s*|\b(?:the|its|their|a|our|my|sentiment)\s+)scores?\s+(?:on|for|of)\s+(?:the\s+)?$", re.IGNORECASE,
 )
 
 
@@ -443,6 +442,7 @@ class Question:
     previous_sources: list[str] = field(default_factory=list)  # notes the last reply cited, when this question continues it
     named: list[str] = field(default_factory=list)  # the companies the question itself names (not inherited, not filtered)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # where ``text`` names each company: (start, end, ticker)
+    asks_only_risks: bool = False  # asks a company's risks in other words ("what could go wrong for X?"; ``_asks_only_risks``)
 
     @property
     def asks_overview(self) -> bool:
@@ -548,17 +548,16 @@ _NOTES_SAY = re.compile(
 
 
 _RISKS_ASKED = "What are the risks for the company?"
-RISKS_ADDED = " (risks)"  # what the router adds to a topic asking only risks in other words
 
 
-def theme_of(topic: str, across: bool = True) -> str:
+def theme_of(topic: str, across: bool = True, risks: bool = False) -> str:
     """What a question asks about, without how it asks what the notes say ("what did the notes say
     about the company's games business?" -> "the company's games business?") and, asked ``across``
     the notes (no company named), without who is asked and where: "which names in coverage called
     out weather as a driver of demand?" -> "weather as a driver of demand?". The cross-encoder
-    reads the theme against each sentence; a question asking only risks in other words ("the bear
-    case on the company right now") is read as asking the risks."""
-    if topic.endswith(RISKS_ADDED):  # (``_asks_only_risks``, read by the router)
+    reads the theme against each sentence; a question asking only ``risks`` in other words ("the
+    bear case on the company right now": ``Question.asks_only_risks``) is read as asking the risks."""
+    if risks:
         return _RISKS_ASKED
     theme = _NOTES_SAY.sub("", topic)
     if across:
@@ -665,9 +664,10 @@ class QueryRouter:
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])
         across = not chosen and bool(_CROSS_COMPANY.search(text))
-        risks = RISKS_ADDED if _asks_only_risks(topic) else ""  # "what could go wrong for X?" is "X's risks?"
+        only_risks = _asks_only_risks(topic)
+        risks = " (risks)" if only_risks else ""  # "what could go wrong for X?" is "X's risks?"
         return Question(
             text, chosen, expand(topic or text) + risks, expand(search_text) + risks, intent, inherited, previous, answer, across,
             company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,
-            spans=named,
+            spans=named, asks_only_risks=only_risks,
         )

@@ -199,7 +199,8 @@ def test_a_word_where_the_question_names_its_subject_that_no_note_writes_is_not_
                  "were the proptech names' margins ok?", "how did financial services' margins do?",
                  "kone landed the big elevator contract - what did we score it?",  # opening a longer question: not where it names its subject
                  "latam revenue growth in q3 2025", "roic trend across my coverage names",  # five words or more: only before a legal form or period
-                 "how many of the recent notes were negative?", "note: what are the cloud risks?"):  # English words
+                 "how many of the recent notes were negative?", "note: what are the cloud risks?",  # English words
+                 "tldr: which notes turned negative?", "what are the risks for s&p?"):  # chat shorthand; short, "&" only owning notes
         assert subject(text) is None
     assert subject("what's stewart information services' title revenue?") == "stewart"  # a name's ending: no typo of "steward"
     assert subject("how has kone enterprises' margin held up?") == "kone"  # read at every word, not only the verb's

@@ -10,9 +10,9 @@ from test_sentiment_rules import routed_kind
 
 @pytest.mark.parametrize("question", [
     "roundup covering alibaba, jd and tencent: score on TSLA?",
-    "the sentiment score for Nvidia?",
+    "supply chain review across the chip names, score for NVDA?",
     "tsla got a negative score at one point - why?",
-    "which notes gave Apple a positive score?",
+    "did alibaba ever get a negative score?",
 ])
 def test_a_score_of_a_company_or_a_stance_score_asks_its_sentiment(router, question):
     assert routed_kind(router, question)[0] == "sentiment"
@@ -20,7 +20,9 @@ def test_a_score_of_a_company_or_a_stance_score_asks_its_sentiment(router, quest
 
 @pytest.mark.parametrize("question", [
     "what is the average credit score for Tesla's auto loans?",
-    "what ESG score of Apple did the rating agency publish?",
+    "what is the Altman Z-score for Tesla?",
+    "what was the ESG risk score of Apple?",
+    "what was the customer satisfaction score for Apple?",
 ])
 def test_a_measure_called_a_score_stays_a_content_question(router, question):
     assert routed_kind(router, question)[0] == "facts"
@@ -29,11 +31,15 @@ def test_a_measure_called_a_score_stays_a_content_question(router, question):
 @pytest.mark.parametrize("question", [
     "Can you list everything published over the last 90 days with the overall score of each note?",
     "list every note from the last 90 days with its score",
-    "all my notes this year and their sentiment scores?",
+    "what did each note on Tesla score?",
 ])
 def test_every_note_asked_is_no_one_note_but_the_notes_of_the_window(router, question):
     assert routed_kind(router, question) == ("sentiment", "summary")
 
 
-def test_one_note_named_by_what_it_is_about_is_still_one_note(router):
-    assert routed_kind(router, "score on the Tesla robotaxi launch note?") == ("sentiment", "note")
+@pytest.mark.parametrize("question", [
+    "what sentiment did the note on the Tesla recall get, given everything?",
+    "score on the Tesla robotaxi launch note, with everything priced in?",
+])
+def test_one_note_named_by_what_it_is_about_is_still_one_note(router, question):
+    assert routed_kind(router, question) == ("sentiment", "note")

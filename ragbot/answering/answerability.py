@@ -35,7 +35,7 @@ def _canonical(word_stem: str) -> str:
 
 
 _SHORT_FORMS = frozenset({*ABBREVIATIONS, *SHORTHAND})  # "comps", "fcf": shorthand, no name
-_FUNCTION_WORDS = frozenset("per via vs versus re amid".split())  # no English word in the lexicon, and no name
+_FUNCTION_WORDS = frozenset({"per", "amid"})  # no English word in the lexicon, and no name: "per the 10-k"
 # Words that say how to answer, not what: they are never the asked measure.
 _GENERIC = frozenset(stem(w) for w in """
     what which how much many fast big large high low long soon when where why who whose whom
@@ -384,8 +384,8 @@ def capitals_of(sentences: list[str]) -> Capitals:
 
 
 def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
-    """What the question asks a quantity of by name, each thing as its words' stems: a run of
-    capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
+    """What the question asks about by name (a quantity of it, or anything: ``states_named_quantity``),
+    each thing as its words' stems: a run of capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
     typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
     notes write only as names (``proper``: ``Capitals.names``), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
@@ -418,20 +418,25 @@ def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = f
     return tuple(frozenset(r) for r in runs)
 
 
-def states_named_quantity(wants: AskedFor, sentence: frozenset[str], central: frozenset[str], figure: bool = False) -> bool:
+def states_named_quantity(
+    wants: AskedFor, sentence: frozenset[str], central: frozenset[str], figure: bool = False, unknown_subject: bool = False,
+) -> bool:
     """Whether a sentence (its stems) may say what the question asks of a named thing
     (``AskedFor.names``). A name ``central`` to the sentence's note (its title or two or more of its
     sentences write it: the note discusses it) asks nothing more. A name the note writes once is
     a passing mention ("Transurban, the other bidder, ..."), and one it never writes is another
-    company's or product's: only a sentence naming it can say anything of it, and, when the question
-    asks a quantity, only if it states an asked quantity (or its long form) or, for a question asking
-    a figure, holds one (``figure``: "agreed to buy it for $214 million" gives its price; "how much
-    is EchoStar getting for its spectrum?" names no quantity). A name of several words
-    counts when any of them is written. True when the question names no such thing."""
-    if not wants.names:
+    company's or product's: when the question asks a quantity, only a sentence naming it and stating
+    an asked quantity (or its long form) can answer or, for a question asking a figure, one holding
+    a figure (``figure``: "agreed to buy it for $214 million" gives its price; "how much is
+    EchoStar getting for its spectrum?" names no quantity). When it asks none, the same holds of a
+    question naming no company the notes know (``unknown_subject``: the name is its subject, "what
+    risks does Velmarsh face?"), minus the quantity; beside a known company a name may only qualify
+    ("is chinese competition a risk for Acme?"). A name of several words counts when any of them
+    is written. True when the question names no such thing."""
+    asks_quantity = bool(wants.quantities) or wants.kind == "figure"
+    if not wants.names or not (asks_quantity or unknown_subject):
         return True
     canonical = _canonical_all(sentence)
-    asks_quantity = bool(wants.quantities) or wants.kind == "figure"
     stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
     return all(name & central or (name & canonical and stated) for name in wants.names)
 
@@ -716,6 +721,7 @@ _SCOPE_NOUNS = frozenset(stem(w) for w in """
 # The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
 # and words saying which ("12 additional U.S. states"); one joined by a hyphen only describes the
 # noun after it ("12 state-owned banks").
+_COUNT_MODIFIERS = frozenset({"addit", "more", "new", "other", "further"})  # stems of words saying which, not what is counted
 _COUNTED_NOUN = re.compile(
     r"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:additional|more|new|other|further|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
 )
@@ -745,21 +751,14 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
             if _canonical(stem(size.group(1).lower())) in counted:  # "a 40-compound panel" counts compounds
                 return True
             continue
-        if _counts_asked(_COUNTED_NOUN.match(text, m.end()), counted, bare=True):
+        noun = _COUNTED_NOUN.match(text, m.end())
+        word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
+        if word not in _SCOPE_NOUNS or word in counted:
             return True
     # a number spelt out, right before what the question counts: "opened four new veterinary practices"
-    # (not "cut its lineup from five series to three" for beds: spelt out, a number is often no answer)
-    return any(counted & _canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
-
-
-def _counts_asked(noun: re.Match | None, counted: frozenset[str], bare: bool) -> bool:
-    """Whether a number followed by ``noun`` (``_COUNTED_NOUN``) is a count the question may ask:
-    not of places or spans of time (``_SCOPE_NOUNS``) unless it counts them; a number with no noun
-    after it (or a stopword: "up from six a year earlier") counts when ``bare``."""
-    if noun is None or noun.group(2) or not query_terms(noun.group(1)):  # none, or one that only describes ("12-month"), or "a"
-        return bare
-    word = _canonical(stem(noun.group(1).lower()))
-    return word not in _SCOPE_NOUNS or word in counted
+    # (not "cut its lineup from five series to three" for beds, nor "two new directors" for stores)
+    nouns = counted - _COUNT_MODIFIERS
+    return any(nouns & _canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
 
 
 _SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)

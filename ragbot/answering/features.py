@@ -28,13 +28,13 @@ match                the measure: "Retail" of "JD Retail's revenue", "Megapack")
                      passage states without stating a neighbouring measure; 1 if none is asked,
                      the question names several companies (each may have its own segment) or it
                      asks a theme across the coverage ("who is exposed to housing turnover?")
-named_    0 or 1     named_quantity: for each thing the question asks about by name ("how much
-quantity             toll revenue does Transurban bring in?", "caesars entertainment's net
-                     leverage", a name the candidates write capitalised) that the sentence's note
-                     does not discuss (names it once, not in its title, or never), the sentence
-                     names it and, when a quantity is asked, states it ("Transurban, the other
-                     bidder, ..." does not); 1 when the question names no such thing or the note
-                     discusses it
+named_    0 or 1     named_quantity: for each thing the question asks a quantity of by name
+quantity             ("how much toll revenue does Transurban bring in?", "caesars entertainment's
+                     net leverage", a name the candidates write capitalised), or asks anything of
+                     when it names no company the notes know ("what risks does Velmarsh face?"),
+                     that the sentence's note does not discuss (names it once, not in its title,
+                     or never), the sentence names it and, when a quantity is asked, states it
+                     ("Transurban, the other bidder, ..." does not); 1 otherwise
 answer_   0 or 1     answer_kind_fit: the sentence holds the kind of answer asked, a figure for
 kind_fit             "how much / what was the revenue" (in a clause naming the asked segment when
                      the sentence names it: ``figure_of_qualifier``), a time for "when", a risk (a hedge or an
@@ -296,6 +296,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             qualifier_match=qualified,
             named_quantity=float(states_named_quantity(
                 a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and holds_kind,
+                unknown_subject=not question.tickers,
             )),
             answer_kind_fit=float(holds_kind),
         ))

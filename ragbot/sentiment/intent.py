@@ -109,15 +109,17 @@ _EVENT_SCORE = re.compile(
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
+# Every note asked, not one: "list everything published over the last 90 days", "every note
+# from March with its score", "the overall score of each note", "all my notes this year" (not
+# "..., given everything?").
+_EVERY_NOTE = re.compile(
+    r"\b(?:every|each)\s+(?:single\s+)?(?:note|write-?up)s?\b|\b(?:list|show)\s+(?:me\s+)?everything\b"
+    r"|\beverything\s+(?:published|written|dated|filed|from|since|over|in)\b|\ball\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?notes\b",
+    re.I,
+)
 # A score (or a read or take) asked of something named with a determiner ("Acme score on the beta
 # record?", "how bad was the Acme read on the recall?", "Acme's score in the distribution deal"; not an
 # average's: "the avg score for the quarter").
-# Every note asked, not one: "list everything published over the last 90 days", "every note
-# from March with its score", "the overall score of each note", "all my notes this year".
-_EVERY_NOTE = re.compile(
-    r"\b(?:every|each)\s+(?:single\s+)?(?:note|piece|write-?up)s?\b|\beverything\b|\ball\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?notes\b",
-    re.I,
-)
 _SCORE_ON_THE = re.compile(r"(?<!avg\s)(?<!mean\s)(?<!average\s)\b(?:scores?|read|take)\s+(?:on|for|in)\s+(?:the|that|this)\b", re.I)
 # ... and a company's sentiment, named right after the company, on something named with a
 # determiner ("Naver sentiment on the Line stake sale news?"); not on what stands for the company
