@@ -49,10 +49,10 @@ SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average",
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
 _ONLY_WITH = {
-    "comps": re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE),
-    # "fq3 rev", "rev growth", "total rev" (not "rev group", a company's name)
-    "rev": re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE),
-}
+    "comps": (re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE), None),
+    # "fq3 rev", "rev growth", "total rev" right beside it (not "how did rev group do in q3?", a company's name)
+    "rev": (re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE), 2),
+}  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(
     r"(?<![\w&/])(" + "|".join(re.escape(t) for t in sorted(_TERMS, key=len, reverse=True)) + r")s?(?![\w&/])",
@@ -65,18 +65,19 @@ _PATTERN = re.compile(
 _NAMES = re.compile(r"\b(?:my|our|your)\s+names\b(?!\s+(?:of|for)\b)", re.IGNORECASE)
 
 
-_BESIDE = 2  # words either side of a shorthand term that say which sense it has
-
-
 def reads_as_shorthand(term: str, text: str) -> bool:
     """Whether desk shorthand ``term`` ("comps", "rev") means its long form in ``text``: always,
-    or only with what says which within ``_BESIDE`` words of it (``_ONLY_WITH``: "q2 comps", "fq3
-    rev and margin"; not "which comps trade at 12x", "how did rev group do in q3?")."""
+    or only with what says which in the question or near the term (``_ONLY_WITH``: "q2 comps",
+    "comps: acme vs beta, latest qtr", "fq3 rev and margin"; not "which comps trade at 12x", "how
+    did rev group do in q3?")."""
     if term not in _ONLY_WITH:
         return True
+    sense, beside = _ONLY_WITH[term]
+    if beside is None:
+        return sense.search(text) is not None
     words = text.split()
     at = [i for i, w in enumerate(words) if re.fullmatch(rf"\W*{re.escape(term)}s?\W*", w, re.IGNORECASE)]
-    return any(_ONLY_WITH[term].search(" ".join(words[max(0, i - _BESIDE): i + _BESIDE + 1])) for i in at)
+    return any(sense.search(" ".join(words[max(0, i - beside): i + beside + 1])) for i in at)
 
 
 def expand(text: str) -> str:

@@ -15,7 +15,7 @@ from ragbot.answering.answerability import (
 )
 from ragbot.answering.candidates import collect
 from ragbot.answering.features import prior_features
-from ragbot.glossary import expand
+from ragbot.glossary import expand, reads_as_shorthand
 from ragbot.routing import QueryRouter, theme_of
 
 PASSING = "Separately, Caesars Entertainment said its regional casino EBITDA fell 3% in the first quarter of 2025."
@@ -203,3 +203,17 @@ def test_a_named_thing_beside_a_known_company_asking_no_quantity_only_qualifies(
     rivals = frozenset(stems("Competition from China-based rivals intensified, a key risk."))
     assert states_named_quantity(wants, rivals, frozenset())  # the company is known: "chinese" does not gate
     assert not states_named_quantity(wants, rivals, frozenset(), unknown_subject=True)
+
+
+@pytest.mark.parametrize(("term", "text", "reads"), [
+    ("rev", "the company fq3 rev and adj ebitda margin?", True), ("rev", "ncm q2 total rev + adjusted oibda", True),
+    ("rev", "how did rev group do in q3?", False), ("rev", "rev group and blue bird?", False),  # a name: the period is not beside it
+    ("comps", "comps: sleep number vs national vision, latest qtr", True), ("comps", "which comps trade at 12x?", False),
+])
+def test_desk_shorthand_is_read_so_only_with_what_says_which(term, text, reads):
+    assert reads_as_shorthand(term, text) is reads
+
+
+@pytest.mark.parametrize("question", ["tesla robotaxi timeline?", "what's the timing of the buyback?"])
+def test_a_timeline_or_timing_asks_a_time(question):
+    assert asked_for(question, question).kind == "time"

@@ -103,6 +103,18 @@ def test_the_gate_needs_a_topic_word_not_the_cross_encoders_score_alone():
     assert not decision.found and "no sentence shares one" in decision.rule and decision.value == 9.0
 
 
+def test_a_topic_word_is_shared_in_a_form_snowball_stems_apart():
+    class Generous(SharedWordsReranker):
+        def score(self, query, texts):
+            return [1.0 for _ in texts]
+
+    q = question("What was the company growth?")  # "What was AWS growth?": the sentence says "grew"
+    passages = [passage("Amazon Web Services grew 17% to $29.3 billion in the March quarter.")]
+    read, _ = CrossEncoderRelevance(Generous(), cache=0).run(query=q.topic, ranked=cheap_ranking(q, passages))
+    scored = ranked([Scorer(FeatureWeights()).score(c, f, logit) for c, f, logit in read])
+    assert RelevanceGate(min_relevance=-6.0).decide(question=q, ranked=scored, passages=passages).found
+
+
 @pytest.mark.parametrize(("floor", "found"), [(0.52, True), (0.6, False)])
 def test_without_the_cross_encoder_the_gate_is_the_best_passages_similarity(floor, found):
     q = question("cloud revenue")

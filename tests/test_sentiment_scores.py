@@ -175,3 +175,13 @@ def test_a_ticker_score_equal_to_the_notes_overall_score_takes_the_notes_own_lab
     record = NoteCatalog.from_passages([passage("zs.txt", "2025-03-01", "mildly negative", -0.13, {"ZS": -0.13, "NET": -0.60}, "Zscaler guided low.")]).records[0]
     assert record.label_for("ZS") == "mildly negative"  # the note's scale, not describe()'s "neutral"
     assert record.label_for("NET") == "strongly negative" and record.label_for(None) == "mildly negative"
+
+
+def test_a_trend_whose_two_readings_point_opposite_ways_says_so_first(router):
+    # NVDA: Jan +0.00 (first); Feb +0.60, +0.50, -0.20 (latest): the monthly average rose 0.00 -> +0.30 (+0.30),
+    # while the latest note is below the first (-0.20)
+    rows = [("n1.txt", "2025-01-10", 0.0), ("n2.txt", "2025-02-03", 0.6), ("n3.txt", "2025-02-10", 0.5), ("n4.txt", "2025-02-20", -0.2)]
+    catalog = NoteCatalog.from_passages([passage(s, d, "neutral", v, {"NVDA": v}, "Nvidia data center demand.", ["NVDA"]) for s, d, v in rows])
+    text = SentimentAnswerer(today=lambda: TODAY).answer_catalog(router.route("Has sentiment on Nvidia improved?"), catalog).text
+    assert text.startswith("Mixed: the latest note on NVDA is below the first (-0.20), while the monthly average rose (+0.30) [")
+    assert "it worsened: a change of -0.20" in text  # the figures behind it still follow

@@ -100,6 +100,9 @@ def test_answer_cites_notes_and_a_click_opens_the_highlighted_passage(page, tmp_
     mark.wait_for()
     assert mark.inner_text() == cited and len(cited) > 20
     assert page.locator("#rb-sources .rb-card.rb-active .rb-num").inner_text() == "[1]"
+    # the cited sentence is in the window, not below the fold past the cards
+    page.wait_for_function("() => { const r = document.querySelector('#rb-note mark').getBoundingClientRect();"
+                           " return r.top >= 0 && r.bottom <= window.innerHeight; }")
 
     follow_up = ask(page, "and what is the sentiment on it?")
     assert "BABA" in follow_up.inner_text()  # "it" resolved from the conversation

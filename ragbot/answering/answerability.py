@@ -133,7 +133,8 @@ _WHAT_WAS = re.compile(
     re.IGNORECASE,
 )
 _TIME_QUESTION = re.compile(
-    r"\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b",
+    r"\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b"
+    r"|\btimelines?\b|\btiming\b",  # "tesla robotaxi timeline?"
     re.IGNORECASE,
 )
 # "when" asks a time when it is the question's first question word; after another ("why was it
@@ -143,7 +144,7 @@ _QUESTION_WORD = re.compile(r"\b(?:what|which|why|how|who|whom|whose|where|when)
 
 
 def asks_when(text: str) -> bool:
-    """Whether ``text`` asks for a time: "when ...", "by when", "what date", "which quarter"."""
+    """Whether ``text`` asks for a time: "when ...", "by when", "what date", "which quarter", "the timeline"."""
     first = _QUESTION_WORD.search(text)
     return _TIME_QUESTION.search(text) is not None or (first is not None and first.group(0).lower() == "when")
 
@@ -194,7 +195,8 @@ _TIME = re.compile(
 )
 
 
-def _canonical_all(words: frozenset[str]) -> frozenset[str]:
+def canonical_all(words: frozenset[str]) -> frozenset[str]:
+    """``words`` (stems) with the forms Snowball stems apart joined (``_SAME``: "grew" and "growth" are "grow")."""
     return frozenset(_canonical(w) for w in words)
 
 
@@ -436,7 +438,7 @@ def states_named_quantity(
     asks_quantity = bool(wants.quantities) or wants.kind == "figure"
     if not wants.names or not (asks_quantity or unknown_subject):
         return True
-    canonical = _canonical_all(sentence)
+    canonical = canonical_all(sentence)
     stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
     return all(name & central or (name & canonical and stated) for name in wants.names)
 
@@ -463,7 +465,7 @@ def ratio_of(topic: str) -> frozenset[str]:
 def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether a sentence (its stems) states the ratio asked of a quantity (``AskedFor.ratio``:
     both words), or none is asked."""
-    return wants.ratio <= _canonical_all(sentence)
+    return wants.ratio <= canonical_all(sentence)
 
 
 # Abbreviations whose long form names a quantity ("fcf": free cash flow, "arpu"): folded into one
@@ -570,7 +572,7 @@ def asked_for(
     names = named_things(asking, measure, capitals.names if capitals else frozenset())
     counting = _COUNT_QUESTION.search(text)
     count = kind == "figure" and counting is not None and not _OTHER_FIGURE_ASKED.search(text)
-    counted = _canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()
+    counted = canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()
     ratio = ratio_of(asking) & measure
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
@@ -758,7 +760,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     # a number spelt out, right before what the question counts: "opened four new veterinary practices"
     # (not "cut its lineup from five series to three" for beds, nor "two new directors" for stores)
     nouns = counted - _COUNT_MODIFIERS
-    return any(nouns & _canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
+    return any(nouns & canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
 
 
 _SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
@@ -827,7 +829,7 @@ def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
     if asked.like_for_like or not wanted:
         return False
     rest = _LIKE_FOR_LIKE.sub(" ", sentence)
-    return bool(_canonical_all(stems(sentence)) & wanted) and not _canonical_all(stems(rest)) & wanted
+    return bool(canonical_all(stems(sentence)) & wanted) and not canonical_all(stems(rest)) & wanted
 
 
 def states_total(sentence: str) -> bool:
@@ -919,7 +921,7 @@ def withholds_asked(sentence: str, measure: frozenset[str]) -> bool:
             return False
         rest = _CLAUSE_BREAK.split(sentence[found.end():], maxsplit=1)[0]
         words = re.findall(r"[A-Za-z][\w-]*", rest)
-        if _canonical_all(stems(rest)) & measure or (words and words[0].lower() in _BACK_REFERENCE):
+        if canonical_all(stems(rest)) & measure or (words and words[0].lower() in _BACK_REFERENCE):
             return True
     return False
 
@@ -971,10 +973,10 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     if not qualifiers:
         return True
     clauses = _CLAUSE_BREAK.split(sentence)
-    present = qualifiers & _canonical_all(stems(sentence))  # a clause names the asked part if it names all of these
+    present = qualifiers & canonical_all(stems(sentence))  # a clause names the asked part if it names all of these
     named: list[bool] = []
     for clause in clauses:
-        named.append(bool(present) and present <= _canonical_all(stems(clause)) or bool(named and named[-1] and _CONTINUES.match(clause)))
+        named.append(bool(present) and present <= canonical_all(stems(clause)) or bool(named and named[-1] and _CONTINUES.match(clause)))
     return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, clauses))
 
 
@@ -998,7 +1000,7 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     wanted = asked.quantities - _ANY_QUANTITY
     if not wanted:
         return False
-    stated = _canonical_all(sentence)
+    stated = canonical_all(sentence)
     named = stated | {w for w, long in asked.forms.items() if long <= stated}
     kin = wanted | _kin(wanted)
     return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
@@ -1016,7 +1018,7 @@ def measure_credit(asked: AskedFor, sentence: frozenset[str], context: frozenset
     ("margin" for "revenue"), or the asked quantity (or another name of it, ``_KIN``) without the
     asked segment or product (the company's total "revenue" for "Retail sales"). The other words (the question's verbs and
     framing: "bring in", "set aside", "bull case"): 1 in the sentence or its passage, else 0."""
-    sentence, context = _canonical_all(sentence), _canonical_all(context)
+    sentence, context = canonical_all(sentence), canonical_all(context)
     sentence |= {w for w, long in asked.forms.items() if long <= sentence}
     context |= {w for w, long in asked.forms.items() if long <= context}
     asked_quantities = asked.quantities | {w for q in asked.quantities for w in asked.forms.get(q, ())}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest.words import stem
-from ragbot.answering.answerability import ANSWER_KINDS, risk_topic
+from ragbot.answering.answerability import ANSWER_KINDS, canonical_all, risk_topic
 from ragbot.answering.scoring import Scored
 from ragbot.routing import Question, topic_terms
 
@@ -124,8 +124,9 @@ class RelevanceGate:
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
         terms = frozenset(stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}"))
         terms = terms | risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": also sentences on its risks
+        terms = canonical_all(terms)  # a word and its forms Snowball stems apart are one: "growth", "grew"
         read = [s for s in ranked if s.logit is not None]
-        topical = [s for s in read if not terms or terms & (s.candidate.stems | s.candidate.context_stems)]
+        topical = [s for s in read if not terms or terms & canonical_all(s.candidate.stems | s.candidate.context_stems)]
         relevant = [s for s in topical if s.logit >= self.min_relevance]
         passing = next((s for s in relevant if self.answerability.misfit(s, kind) is None), None)
         if passing is not None:

@@ -311,6 +311,8 @@ def trend_lines(found: Trend, cite: Citer, window_text: str) -> list[str]:
                     f"The {_PERIODIC[found.period]} average moved from {signed(first.average)} in {first.period} to "
                     f"{signed(last.average)} in {last.period}, {signed(found.period_change)} {cite(first.notes)}{cite(last.notes)}."
                 )
+                if found.change * found.period_change < 0:  # the two readings point opposite ways: say so first
+                    lines.insert(0, mixed_line(found, cite))
             if len(found.periods) >= 3:  # with two periods, the later one's average is already stated
                 lines.append(since_first(found, overall, cite))
     return lines
@@ -348,6 +350,17 @@ def before_since_line(earlier: Summary, since: Summary, start: str, cite: Citer)
     return (
         f"Before {start}, {plural(len(earlier.notes))} on {subject(since.ticker)} {_average(earlier)} {signed(earlier.average)} {cite(earlier.notes)}; "
         f"since, {plural(len(since.notes))} {_average(since)} {signed(since.average)} {cite(since.notes)}: it {verdict}, a change of {signed(change)}{also}."
+    )
+
+
+def mixed_line(found: Trend, cite: Citer) -> str:
+    """ "Mixed: the latest note is below the first (-0.27), while the monthly average rose (+0.24) [1][4]." """
+    s, period = found.summary, _PERIODIC[found.period]
+    side = "above" if found.change > 0 else "below"
+    moved = "rose" if found.period_change > 0 else "fell"
+    return (
+        f"Mixed: the latest note on {subject(s.ticker)} is {side} the first ({signed(found.change)}), while the {period} "
+        f"average {moved} ({signed(found.period_change)}) {cite([s.first, s.last])}."
     )
 
 
