@@ -82,6 +82,8 @@ def test_reload_and_restart_keep_the_conversation_and_the_sidebar_renames_opens_
     port = free_port()
     with serving(web_bot, port) as url:
         page = open_page(context, url)
+        title_box = page.locator("#rb-conversation-title textarea, #rb-conversation-title input")
+        assert title_box.get_attribute("placeholder").startswith("None open yet")  # not a bare label over an empty box
         answer = ask(page, QUESTION)
         assert "Filter: no filter \u00b7 answer quoted from the notes" in answer.inner_text()
         page.locator("#rb-conversations label", has_text=QUESTION).wait_for()

@@ -181,7 +181,10 @@ def sidebar(settings: Settings) -> dict:
     with gr.Sidebar(label="Conversations", open=False, elem_id="rb-history"):
         new = gr.Button("New conversation", elem_id="rb-new-conversation", size="sm")
         listing = gr.Radio([], label="Conversations", elem_id="rb-conversations", show_label=True)
-        title = gr.Textbox(label="Title of the open conversation", elem_id="rb-conversation-title", max_length=200)
+        title = gr.Textbox(
+            label="Title of the open conversation", elem_id="rb-conversation-title", max_length=200,
+            placeholder="None open yet: your first question starts one and names it",
+        )
         with gr.Row():
             rename = gr.Button("Rename", elem_id="rb-rename", size="sm")
             delete = gr.Button("Delete", elem_id="rb-delete-conversation", size="sm", variant="stop")
