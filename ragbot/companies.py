@@ -24,7 +24,6 @@ from ragbot.sentiment.intent import one_typo_from_familiar
 # A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
 # Shorter names ("Meta") are too often a near spelling of an ordinary word ("metal").
 _WORD = re.compile(r"\b[A-Za-z][A-Za-z&\-]{4,}\b")
-_SPELLING = NEAR_SPELLING  # rapidfuzz ratio (0..100) from which a word is a near spelling of a company's name
 _SPELLING_WORD = 75  # ... and from which each word of a two-word name is near its own
 # From this length, a word one typo (an edit or a swap) from a company's name is a near spelling
 # too ("Nvidea"), when no note uses it: a word the notes use is a real word ("lowers", "boxing").
@@ -104,7 +103,7 @@ def near_spelling(
     for word in dict.fromkeys(w.lower() for w in _WORD.findall(text)):
         if word in known:
             continue
-        match = process.extractOne(word, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=_SPELLING)
+        match = process.extractOne(word, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=NEAR_SPELLING)
         if match is None and mentioned is not None and len(word) >= _ONE_TYPO_LETTERS and not mentioned(word):
             match = process.extractOne(word, names, scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
         if match is not None:
@@ -120,7 +119,7 @@ def _two_word_spelling(text: str, names: list[str]) -> tuple[str, str] | None:
     for a, b in pairwise(words):
         for name in names:
             first, second = name.split()
-            if f"{a} {b}" != name and fuzz.ratio(a, first) >= _SPELLING_WORD and fuzz.ratio(b, second) >= _SPELLING_WORD and fuzz.ratio(f"{a} {b}", name) >= _SPELLING:
+            if f"{a} {b}" != name and fuzz.ratio(a, first) >= _SPELLING_WORD and fuzz.ratio(b, second) >= _SPELLING_WORD and fuzz.ratio(f"{a} {b}", name) >= NEAR_SPELLING:
                 return f"{a} {b}", name
     return None
 
@@ -227,7 +226,8 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
         for match in filter(None, found):
             word, three_words = match.group(1), slot is _NAMED_WITH_ENDING and match.group(2) is not None
             if (
-                (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word)) and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
+                (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word))
+                and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
                 and not any(start <= match.start(1) < end for start, end, _ in question.spans)
                 and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
                 and word.lower() not in ABBREVIATIONS and not begins(word)

@@ -48,10 +48,11 @@ ABBREVIATIONS = {
 SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue"}
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
+_PERIOD_OR_GROWTH = r"f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew"
 _ONLY_WITH = {
-    "comps": (re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE), None),
+    "comps": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE), None),
     # "fq3 rev", "rev growth", "total rev" right beside it (not "how did rev group do in q3?", a company's name)
-    "rev": (re.compile(r"\b(?:f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE), 2),
+    "rev": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE), 2),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

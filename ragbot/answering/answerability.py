@@ -387,8 +387,8 @@ def capitals_of(sentences: list[str]) -> Capitals:
 
 def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
     """What the question asks about by name (a quantity of it, or anything: ``states_named_quantity``),
-    each thing as its words' stems: a run of capitalised words past the first (``_names_a_product``: "Lakeshore Community Bank") or of words
-    typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
+    each thing as its words' stems: a run of capitalised words past the first (``_names_a_product``:
+    "Lakeshore Community Bank") or of words typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
     notes write only as names (``proper``: ``Capitals.names``), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
     possessive, after a verb or preposition that makes it the subject or owner (``_ASKED_OF``), or
@@ -723,9 +723,10 @@ _SCOPE_NOUNS = frozenset(stem(w) for w in """
 # The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
 # and words saying which ("12 additional U.S. states"); one joined by a hyphen only describes the
 # noun after it ("12 state-owned banks").
-_COUNT_MODIFIERS = frozenset({"addit", "more", "new", "other", "further"})  # stems of words saying which, not what is counted
+_WHICH_COUNTED = ("additional", "more", "new", "other", "further")  # words saying which, not what is counted
+_COUNT_MODIFIERS = frozenset(stem(w) for w in _WHICH_COUNTED)
 _COUNTED_NOUN = re.compile(
-    r"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:additional|more|new|other|further|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
+    rf"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:{'|'.join(_WHICH_COUNTED)}|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
 )
 
 
@@ -733,6 +734,7 @@ _SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not 
 
 
 _DECIMAL = re.compile(r"\d\.\d")
+_SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
@@ -762,8 +764,6 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     nouns = counted - _COUNT_MODIFIERS
     return any(nouns & canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
 
-
-_SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
 
 
 # Quantities that are totals of money: a price with no scale ("launched at $599", "a list price of
