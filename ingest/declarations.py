@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
 from ingest.words import is_english, query_terms
 
-_WORD = r"[A-Z][\w&'\u2019.\-]*"
+_WORD = r"[A-Z][\w&+'\u2019.\-]*"  # ("K+S", "AT&T")
+# A symbol with its exchange's suffix ("SDF.DE", "7951.T", "HUSQ-B.ST"): a listing, never an acronym.
+_LISTED = r"[A-Z0-9]{1,10}(?:-[A-Z])?\.[A-Z]{1,3}"
 # (a name stays on its line; a legal form after a comma is the name's: "Caldwater Bancorp, Inc. (CDWB)")
 _DECLARATION = re.compile(
     rf"((?:{_WORD}[ \t]+){{0,4}}{_WORD}(?:,[ \t]+(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|L\.P|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:(NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\s*:\s*)?"
-    r"([A-Z]{2,5}(?:\.[A-Z])?)\s*\)"
+    rf"([A-Z]{{2,5}}(?:\.[A-Z])?|{_LISTED})\s*\)"
 )
 
 
@@ -58,7 +60,8 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
         words_before = text[max(0, match.start(1) - 80) : match.end(1)]
         named = any(len(w) > 3 and not is_english(w) for w in query_terms(name))  # "Dominion", not "Earnings Per Share"
         company = symbol in scored or match.start(1) == opening and named
-        if (not company and _is_initialism(symbol, words_before)) or (not exchange and symbol[0] != name[0]):
+        listed = re.fullmatch(_LISTED, symbol) is not None
+        if (not company and _is_initialism(symbol, words_before)) or (not (exchange or listed) and symbol[0] != name[0]):
             continue
         pairs.setdefault(symbol, name.rstrip(" ,"))
     return list(pairs.items())

@@ -34,7 +34,7 @@ _LEGAL_FORM = re.compile(
     re.IGNORECASE,
 )
 # A word of three letters or more after a company's name, maybe with a full stop ("Education" as "edu", "Ent.").
-_SHORTENED_WORD = re.compile(r"\s+([A-Za-z]{3,})\.?(?![\w&])")
+_SHORTENED_WORD = re.compile(r"\s+([A-Za-z]{3,})\.?(?![\w&-])")  # (not the start of a compound: "crop-hail")
 # A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co."),
 # as is a word that ends company names and no product's ("American Water Works", "Otis Worldwide").
 _LEGAL_FORM_AFTER = re.compile(
@@ -418,6 +418,7 @@ def first_name(name: str) -> str | None:
     return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z\-]+", words[0]) else None
 
 
+LATER_NAME_USES = 2  # how often a company's notes write a later word of its name alone for it to name the company
 _HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]|[A-Z][a-z]{5,}[A-Z][a-z]")  # (or joined: "QuidelOrtho")
 
 
@@ -440,6 +441,31 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
         owner = first is not None and re.search(rf"(?<![\w-]){re.escape(first)}['\u2019]s\b", joined) is not None
         fits = first and (_HYPHENATED.match(c.aliases[0]) or owner) and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
+    return named
+
+
+def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], str]], lower: set[str]) -> list[Company]:
+    """``companies`` with each also named by a later word of its name that its own notes (those
+    about it: ``notes`` holds each one's tickers and text) write alone, without the word before it,
+    ``LATER_NAME_USES`` times or more, and no other note writes at all: "Renner" for Lojas Renner,
+    "Santander" for Banco Santander (a name's first word is often a generic one, "Lojas" is
+    "stores"). Never a word written in lower case (``lower``), an English word, a legal form, or
+    a word of another company's name."""
+    rows = list(companies)
+    taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
+    named = []
+    for c in rows:
+        own = "\n".join(text for tickers, text in notes if c.ticker in tickers)
+        others = "\n".join(text for tickers, text in notes if c.ticker not in tickers)
+        words = c.aliases[0].split() if own and c.aliases else []
+        later = [
+            word for before, word in zip(words, words[1:])
+            if re.fullmatch(r"[A-Z][a-z][A-Za-z]+", word) and word.lower() not in lower and taken[word.lower()] == 1
+            and not is_english(word) and not _LEGAL_FORM_AFTER.fullmatch(f" {word}") and word not in c.aliases
+            and len(re.findall(rf"(?<!{re.escape(before)} )\b{re.escape(word)}\b", own)) >= LATER_NAME_USES
+            and not re.search(rf"\b{re.escape(word)}\b", others)
+        ]
+        named.append(replace(c, aliases=(*c.aliases, *later)) if later else c)
     return named
 
 

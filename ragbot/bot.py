@@ -15,7 +15,9 @@ from langchain_core.documents import Document
 
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
-from ingest.tickers import acronyms, fold_accents, lower_words, with_first_names, with_initials, with_short_names, without_shared_names
+from ingest.tickers import (
+    acronyms, fold_accents, lower_words, with_first_names, with_initials, with_later_names, with_short_names, without_shared_names,
+)
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
 from ingest.readers import ReaderLimits
@@ -123,7 +125,7 @@ class Ragbot:
         counts = Counter(t for tickers in about.values() for t in tickers)
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
-        settled = without_shared_names(with_short_names(named, held, texts), counts)
+        settled = without_shared_names(with_later_names(with_short_names(named, held, texts), notes, lower), counts)
         initialled = TickerResolver(CompanyDirectory(settled))
         initialled.learn([], resolver.held, resolver.words, resolver.acronyms)
         return initialled

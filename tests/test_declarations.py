@@ -35,6 +35,10 @@ def resolver() -> TickerResolver:
         ("Date: 2025-10-29\nOld Dominion Freight Line (ODFL) said tons fell.", [("ODFL", "Old Dominion Freight Line")]),  # opens the note
         ("Tons fell, Old Dominion Freight Line (ODFL) said.", []),  # initials later on: an acronym's definition
         ("Letter to Shareholders\nMarrowby Kiln Works, Inc. (Nasdaq: MKWX) grew.", [("MKWX", "Marrowby Kiln Works, Inc.")]),
+        # a symbol with its exchange's suffix is a listing, whatever letter starts it; a name may hold "+"
+        ("K+S (SDF.DE) reported third-quarter revenue.", [("SDF.DE", "K+S")]),
+        ("Yamaha Corporation (7951.T) cut its forecast.", [("7951.T", "Yamaha Corporation")]),
+        ("Tessaline Shipping (Apr 30) said rates fell.", []),  # a date in brackets is no ticker
     ],
 )
 def test_declarations_are_name_then_ticker_in_brackets(text, expected):

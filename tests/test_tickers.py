@@ -9,7 +9,7 @@ import pytest
 from conftest import make_settings
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ingest.tickers import Company, abbreviates, acronyms, declared_companies, lower_words
+from ingest.tickers import Company, abbreviates, acronyms, declared_companies, lower_words, with_later_names
 from ragbot import Ragbot
 from vectorstore.embeddings import bundled_words
 
@@ -404,6 +404,15 @@ def test_a_ticker_typed_in_lower_case_names_its_company_unless_it_is_a_word():
     assert canyon.resolve("grand canyon edu score?", case_sensitive_names=False) == ["LOPE"]  # "edu" is part of the name
 
 
+def test_a_word_joined_by_a_hyphen_to_the_next_is_no_next_word_of_a_name():
+    crop = TickerResolver(CompanyDirectory([Company("BWCA", "Brindlewick Crop Assurance", ("Brindlewick",), (), False)]))
+    crop.learn([], {"BWCA"})
+    (mention,) = crop.mentions("brindlewick crop-hail premium", case_sensitive_names=False)
+    assert "brindlewick crop-hail premium"[mention.start:mention.end] == "brindlewick"  # "crop-hail" is what is asked of it
+    (mention,) = crop.mentions("brindlewick crop assurance premium", case_sensitive_names=False)
+    assert mention.end == len("brindlewick crop assurance")
+
+
 def test_the_bundled_word_list_holds_words_not_tickers():
     words = bundled_words()
     assert {"all", "key", "cat", "now", "cost"} <= words
@@ -490,3 +499,19 @@ def test_a_name_opening_the_only_note_scoring_its_ticker_alone_is_learned_when_t
              (["HBDX", "MATX"], "Halberd Home said prices rose. Memorialization slowed.")]
     learned = {c.ticker: c.name for c in learn_companies(alone, CompanyDirectory.load())}
     assert learned.get("MATX") == "Matthews Intl" and "HBDX" not in learned  # a note shared with another ticker leads for neither
+
+
+def test_a_later_word_of_a_name_its_own_notes_write_alone_names_the_company():
+    renner = Company("LREN3.SA", "Lojas Renner", ("Lojas Renner",), (), False)
+    kesko = Company("KESKOB.HE", "Kesko Oyj", ("Kesko Oyj",), (), False)
+    notes = [
+        (["LREN3.SA"], "Lojas Renner beat estimates. Renner has cut markdowns, and Renner made its card unit profitable."),
+        (["LREN3.SA"], "Renner risks a weaker consumer."),
+        (["KESKOB.HE"], "Kesko Oyj cut guidance. Oyj is a legal form; Kesko said Oyj twice."),
+    ]
+    named = {c.ticker: c.aliases for c in with_later_names([renner, kesko], notes, set())}
+    assert "Renner" in named["LREN3.SA"] and named["KESKOB.HE"] == ("Kesko Oyj",)  # (a legal form names nobody)
+    elsewhere = [*notes, (["TSLA"], "Unlike Renner, Tesla cut prices.")]  # another note writes it: no name of one company
+    assert with_later_names([renner], elsewhere, set())[0].aliases == ("Lojas Renner",)
+    once = [(["LREN3.SA"], "Lojas Renner beat estimates, and Renner has cut markdowns.")]
+    assert with_later_names([renner], once, set())[0].aliases == ("Lojas Renner",)  # once is no habit
