@@ -357,7 +357,7 @@ def test_a_comparison_asks_no_qualifier_of_every_sentence():
 @pytest.mark.parametrize(("question", "names"), [
     ("how much toll revenue does Velmarsh bring in?", [{"velmarsh"}]),  # the subject of a verb
     ("what share of the market does Brindle + Oake have?", [{"brindl", "oak"}]),  # names joined: one thing
-    ("What price is it paying for Lakemoor Savings Bank?", [{"lakemoor", "save", "bank"}]),  # after a preposition
+    ("What price is it paying for Lakemoor Savings Bank?", [{"lakemoor"}]),  # after a preposition; its word no English one tells it apart
     ("what harvest volume is norvale guiding to?", [{"norval"}]),  # typed in lower case, no English word
     ("How fast did Lumix's revenue grow?", [{"lumix"}]),  # the possessive
     ("how many users did the Lumix\u2019s Orbit app reach?", [{"lumix"}]),  # a curly one, which ends the name

@@ -166,7 +166,10 @@ _DATE_NOT_FIGURE = re.compile(
     r"|(?<![$\u20ac\u00a3\u00a5.,\d])\b[1-9]M\b(?!\s*(?:of\s+)?[$\u20ac\u00a3\u00a5])"  # nine months ("9M"), not "$5M"
     rf"|\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
 )
-_NAME_NOT_FIGURE = re.compile(r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b")
+_NAME_NOT_FIGURE = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b"
+    r"|\b[A-Za-z]+-\d+[A-Za-z][A-Za-z\d]*\b"  # a product code: "CSP-395GP"
+)
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "EUR 450 per tonne", "CHF 12": an amount
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
 
@@ -222,7 +225,7 @@ class AskedFor:
     like_for_like: bool = False  # comparable ("same-store", "organic") sales are asked, not only the total (``states_only_like_for_like``)
 
 
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*(?:'s)?|\S")
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*\+?(?:'s)?|\S")  # (a name may end in "+": "Industry+ segment", "Disney+")
 _QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifiers ("fintech and business services revenue")
 
 
@@ -260,7 +263,7 @@ def parts_named(text: str, parts: frozenset[str]) -> frozenset[str]:
 
 def _tokens_and_words(text: str) -> tuple[list[str], list[str]]:
     tokens = _TOKEN.findall(text.replace("\u2019", "'"))
-    return tokens, [_canonical(stem(t.lower().removesuffix("'s"))) if t[0].isalpha() else "" for t in tokens]
+    return tokens, [_canonical(stem(t.lower().removesuffix("'s").rstrip("+"))) if t[0].isalpha() else "" for t in tokens]
 
 
 def _words_before(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> tuple[list[str], int]:
@@ -374,13 +377,25 @@ class Capitals:
         return self.inside - self.lower
 
 
+_NAME_OPENING = re.compile(r"\W*([A-Za-z]{2,}) +[A-Z][a-z]")
+
+
+def _capitalised(word: str) -> bool:
+    return word[0].isupper() and word[1:2].islower()
+
+
 def capitals_of(sentences: list[str]) -> Capitals:
     """How ``sentences`` write their words (``Capitals``)."""
     inside: set[str] = set()
     lower: set[str] = set()
     for text in sentences:
         words = _WORD_TOKEN.findall(text)
-        inside.update(_canonical(stem(w.lower())) for w in words[1:] if w[0].isupper() and w[1:2].islower())
+        inside.update(_canonical(stem(w.lower())) for w in words[1:] if _capitalised(w))
+        # a name opening a sentence: its first word, in capitals or capitalised, a space before
+        # another capitalised one ("RB Global, which owns ...", "Cross Country Healthcare, whose
+        # ..."; not "Separately, Caesars ...")
+        if (opening := _NAME_OPENING.match(text)) and (_capitalised(opening.group(1)) or opening.group(1).isupper()):
+            inside.add(_canonical(stem(opening.group(1).lower())))
         lower.update(_canonical(stem(w)) for w in words if w.islower())
     return Capitals(frozenset(inside), frozenset(lower))
 
@@ -394,30 +409,38 @@ def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = f
     possessive, after a verb or preposition that makes it the subject or owner (``_ASKED_OF``), or
     opening the question ("greenbrier current backlog?"); never a quantity noun."""
     tokens = _TOKEN.findall(topic.replace("\u2019", "'"))
-    runs: list[list[str]] = []
-    run: list[str] = []
+    runs: list[list[tuple[str, str]]] = []
+    run: list[tuple[str, str]] = []  # (stem, word as typed)
     asked_of = closed = False
     for i, t in enumerate(tokens):
         bare = t.removesuffix("'s")
-        w = _canonical(stem(bare.lower())) if t[0].isalpha() else ""
+        w = _canonical(stem(bare.lower().rstrip("+"))) if t[0].isalpha() else ""
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
-            or (t.islower() and len(bare) > 2 and ((not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS) or w in proper)))
+            or (t.islower() and ((len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS) or w in proper)))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
-            run.append(w)
+            run.append((w, bare))
             closed = bare != t
         elif not joined:
             if run and asked_of:
                 runs.append(run)
             run, asked_of, closed = [], False, False
             if named:  # a name right after a possessive one starts its own run
-                run, asked_of, closed = [w], tokens[i - 1].lower() in _ASKED_OF or bare != t, bare != t
+                run, asked_of, closed = [(w, bare)], tokens[i - 1].lower() in _ASKED_OF or bare != t, bare != t
     if run and asked_of:
         runs.append(run)
-    return tuple(frozenset(r) for r in runs)
+    return tuple(_distinctive(r) for r in runs)
+
+
+def _distinctive(name: list[tuple[str, str]]) -> frozenset[str]:
+    """The stems that tell a name apart (any one written counts): its words that are no English
+    word ("lakeshore" of "Lakeshore Community Bank", "rb" of "RB Global"), else its first ("cross"
+    of "Cross Country Healthcare", whose "Healthcare" also ends "AMN Healthcare")."""
+    own = frozenset(w for w, typed in name if not is_english(typed))
+    return own or frozenset({name[0][0]})
 
 
 def states_named_quantity(
@@ -570,9 +593,7 @@ def asked_for(
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
     names = named_things(asking, measure, capitals.names if capitals else frozenset())
-    counting = _COUNT_QUESTION.search(text)
-    count = kind == "figure" and counting is not None and not _OTHER_FIGURE_ASKED.search(text)
-    counted = canonical_all(stems(" ".join(text[counting.end():].split()[:2]))) if count else frozenset()
+    count, counted = _count_asked(text, kind)
     ratio = ratio_of(asking) & measure
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
@@ -703,6 +724,11 @@ _COUNT_QUESTION = re.compile(
     r"|rmb|won|rupees|francs|millions?|billions?|x)\b)",
     re.IGNORECASE,
 )
+# A count asked in a noun phrase: what is counted before "count" ("subscriber count", "store
+# count"), units sold or shipped ("units sold to date"), after "number of".
+_COUNT_NOUN = re.compile(
+    r"\b(?P<before>[A-Za-z]+)\s+count\b|\b(?P<units>units?)\s+(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
+)
 _OTHER_FIGURE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:was|is|were|are)\b|\bpercent|%", re.IGNORECASE)
 # A number with what makes it no count: a currency before it ("$95", "RMB 30.1", "A$705") or after
 # it ("12 million yuan"), a percentage, basis points, a multiple or an ordinal after it ("30-35%",
@@ -735,6 +761,18 @@ _SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not 
 
 _DECIMAL = re.compile(r"\d\.\d")
 _SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
+
+
+def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
+    """Whether a question asking a figure asks a count, and the stems of what it counts: the two
+    words after "how many" or "number of", the word before "count", or units."""
+    if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
+        return False, frozenset()
+    if (how_many := _COUNT_QUESTION.search(text)) is None and (noun := _COUNT_NOUN.search(text)) is None:
+        return False, frozenset()
+    counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2]) if how_many is None else (
+        " ".join(text[how_many.end():].split()[:2]))
+    return True, canonical_all(stems(counted))
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
