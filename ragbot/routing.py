@@ -61,7 +61,8 @@ SCORED_BY_US = (
 # "how negative did we score it").
 STANCE_TAKEN = (
     r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))"
-    r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you))\b"
+    r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you)"
+    r"|(?:was|is|were|are)\s+(?:the|our|my|that|this)\s+(?:call|note|take|view|read|rating|score)s?)\b"  # "how negative was the call on Yara"
 )
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel(?:s|ing)? about)(?:ly|ally)?\b"
@@ -84,7 +85,10 @@ _SENTIMENT = re.compile(
     r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
-    r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
+    r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"
+    # the first note set against the latest, and how far it moved ("renner first note vs latest, how much has it moved?")
+    r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"
+    r"[^?.]*\b(?:moved?|changed?|shift(?:ed)?|swung|difference)\b"  # "trnv got a negative score at one point"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
@@ -256,7 +260,8 @@ _COMPANY_READING = re.compile(
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
     # a company itself asked either way since a point ("Acme - better or worse since the recall?";
     # not "Acme's margin - better or worse since the recall?": a measure named)
-    r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse)\s+or\s+(?:better|worse)\s+(?:since|after|following)\b"
+    r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse|improved|deteriorated)\s+or\s+"
+    r"(?:better|worse|improved|deteriorated)\s+(?:since|after|following)\b"  # ("Acme - improved or deteriorated since the floods?")
     # (or the point first: "Acme since the recall: up or down?")
     r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*(?:better\s+or\s+worse|worse\s+or\s+better|up\s+or\s+down|down\s+or\s+up|higher\s+or\s+lower|lower\s+or\s+higher)\b"
     # a company itself recovering, improving or slipping since a point ("has Acme recovered since the recall?";
@@ -407,6 +412,9 @@ def _compared_bare(topic: str) -> bool:
 _CROSS_COMPANY = re.compile(
     r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b", re.IGNORECASE
 )
+# "which notes talk about buybacks?", "anything in my notes on weather?": asks across the notes
+# when it names a theme of its own ("which notes say that?" continues the conversation).
+_ACROSS_NOTES = re.compile(r"\b(?:which|any|anything\s+in)\s+(?:of\s+)?(?:(?:my|our|the)\s+)?notes?\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset(
@@ -488,7 +496,8 @@ def _has_topic(topic: str) -> bool:
 # The words of a follow-up that only moves or names the period: "and the year before?", "the
 # following quarter?", "and 2026?", "what about Q3?".
 _MOVING_WORDS = frozenset(
-    "year years quarter quarters fiscal period before after earlier later following previous prior preceding subsequent".split()
+    "year years quarter quarters fiscal period before after earlier later following previous prior preceding subsequent"
+    " alone only just standalone".split()  # (or only narrows it: "and q4 alone?", "just q3?")
 )
 
 
@@ -513,19 +522,30 @@ RISK_PHRASING = frozenset("""
 _AS_THINGS_STAND = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|these\s+days|at\s+this\s+point)\b", re.IGNORECASE)
 
 
+# Words a question asking a company's risks puts them with, naming nothing at risk: which risks
+# ("the key risks", "downside risks") and which note they are asked of ("from the q2 print").
+_WHICH_RISKS = frozenset("risk risks downside key main biggest major top principal".split())
+_WHICH_NOTE = frozenset("print note notes report results call".split())
+
+
 def _asks_only_risks(topic: str) -> bool:
-    """Whether ``topic`` asks a company's risks in other words, naming nothing else at risk
+    """Whether ``topic`` asks a company's risks, naming nothing else at risk, in other words
     ("what could go wrong for the company from here?", "the bear case right now"; not "...
-    around its launch?"): the notes call them risks, so the question is searched and read with
-    that word too."""
-    return _RISK_PHRASE.search(topic) is not None and not set(topic_terms(_AS_THINGS_STAND.sub(" ", topic))) - RISK_PHRASING
+    around its launch?") or of one note or period ("the company downside risks from the q2
+    print", which the cross-encoder reads as asking about the print; not "the company's margin
+    risks in Q2"): the notes call them risks, so the question is searched and read as asking them."""
+    terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", topic)))
+    if _RISK_PHRASE.search(topic):
+        return not terms - RISK_PHRASING
+    asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE
+    return bool(asked & {"risk", "risks"}) and asked != terms and not asked - _WHICH_RISKS - RISK_PHRASING
 
 
 # How a question across the notes is put, before and around its theme: who is asked ("which of my
 # names", "who's", "anything in my notes"), where ("across our coverage"), and how the notes say it
 # ("called out", "talk about", "on").
 _ACROSS_FRAMING = re.compile(
-    r"^\W*(?:which|what|who|whom|whose|any|anyone|anybody|anything|are\s+there\s+any|is\s+there\s+any)(?:['\u2019]s)?\b\s*"
+    r"^\W*(?:which|what|who|whom|whose|where|any|anyone|anybody|anything|are\s+there\s+any|is\s+there\s+any)(?:['\u2019]s)?\b\s*"
     r"(?:(?:of\s+)?(?:my|our|the)\s+)?(?:(?:names?|companies|company|stocks?|tickers?|firms?|notes?|holdings?)\b\s*)?"
     r"(?:(?:is|are|has|have|do|does|did)\b\s*)?"
     r"(?:(?:called\s+out|flagg(?:ed|ing)|flags?|mention(?:s|ed)?|cit(?:e|es|ed)|talk(?:s|ed)?\s+about|discuss(?:es|ed)?"
@@ -533,7 +553,11 @@ _ACROSS_FRAMING = re.compile(
     re.IGNORECASE,
 )
 _ACROSS_SCOPE = re.compile(
-    r"\s*\b(?:in|across|within|among)\s+(?:(?:my|our|the)\s+)?(?:notes|coverage(?:\s+universe)?|names|portfolio|companies)\b", re.IGNORECASE,
+    r"\s*\b(?:in|across|within|among)\s+(?:(?:my|our|the)\s+)?(?:notes|coverage(?:\s+(?:universe|list))?|names|portfolio|companies)\b", re.IGNORECASE,
+)
+# How the notes say it, put after the theme: "any China-related risks flagged (across the coverage)?"
+_ACROSS_SAID = re.compile(
+    r"\s+(?:called\s+out|flagged|mentioned|cited|discussed|noted)\s*(?=[?.!]*\s*$)", re.IGNORECASE,
 )
 
 
@@ -561,7 +585,7 @@ def theme_of(topic: str, across: bool = True, risks: bool = False) -> str:
         return _RISKS_ASKED
     theme = _NOTES_SAY.sub("", topic)
     if across:
-        theme = _ACROSS_FRAMING.sub("", _ACROSS_SCOPE.sub(" ", theme))
+        theme = _ACROSS_SAID.sub("", _ACROSS_FRAMING.sub("", _ACROSS_SCOPE.sub(" ", theme)))
     theme = " ".join(theme.split())
     return theme if topic_terms(theme) else topic
 
@@ -647,7 +671,8 @@ class QueryRouter:
         moved = shift_years(shift_quarters(previous_topic, step), years)  # "how did that change in the following quarter?"
         previous_topic = f"{previous_topic} {moved}" if moved != previous_topic and _COMPARED.search(text) else moved  # (compared: both)
         step = step or years
-        continues = _POINTS_BACK.search(text) or not _CROSS_COMPANY.search(text)
+        asks_across = bool(_CROSS_COMPANY.search(text) or _ACROSS_NOTES.search(text) and _has_topic(theme_of(text)))
+        continues = _POINTS_BACK.search(text) or not asks_across
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
         search_text = text
@@ -663,7 +688,9 @@ class QueryRouter:
         previous = previous_topic if inherited else ""
         # The notes the last reply quoted are the ones a follow-up continues, unless it moves the quarter.
         answer, quoted = _last_reply(history) if (inherited or _POINTS_BACK.search(text)) and not step else ("", [])
-        across = not chosen and bool(_CROSS_COMPANY.search(text))
+        across = not chosen and asks_across
+        if across:  # retrieval and the answer read the theme, not how it is asked ("who is ... across our coverage")
+            topic, search_text = theme_of(topic), theme_of(search_text)
         only_risks = _asks_only_risks(topic)
         risks = " (risks)" if only_risks else ""  # "what could go wrong for X?" is "X's risks?"
         return Question(

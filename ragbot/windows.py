@@ -68,8 +68,9 @@ _AGAINST = re.compile(
     rf"\s+(?:the\s+|its\s+|in\s+|during\s+)?(?P<b>{_POINT}){_MEASURE}(?![\w-])",
     re.I,
 )
-# Notes "from" a period are the notes written in it ("the three notes from 2025"), not since it.
-_NOTES_FROM = re.compile(rf"\b(?:notes?|pieces?|write-?ups?|articles?|stories)\s+(?:from|of|dated|written\s+in)\s+(?:the\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
+# Notes "from" a period are the notes written in it ("the three notes from 2025"), not since it;
+# so are their scores ("the three highest scores from H2 2026").
+_NOTES_FROM = re.compile(rf"\b(?:notes?|pieces?|write-?ups?|articles?|stories|scores)\s+(?:from|of|dated|written\s+in)\s+(?:the\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 # Now set against a point in the past ("better now than at the start of 2025", "worse than in
 # June", "compared with where it stood in February, better now?"): from that point to today, as "since".

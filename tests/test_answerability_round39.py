@@ -133,6 +133,8 @@ def test_a_risk_question_naming_nothing_at_risk_reads_as_risks():
     ("who's buying back stock across our coverage", "buying back stock"),
     ("which notes talk about share buybacks?", "share buybacks?"),
     ("Who is selling compute to OpenAI?", "selling compute to OpenAI?"),
+    ("where is weather a swing factor across the coverage list?", "weather a swing factor ?"),
+    ("any China-related risks flagged across the coverage?", "China-related risks?"),  # how the notes say it, after the theme
     ("which companies?", "which companies?"),  # nothing but the framing: kept whole
 ])
 def test_a_question_across_the_notes_is_read_by_its_theme(topic, theme):

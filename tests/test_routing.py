@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from ragbot.routing import theme_of
 
 ALIBABA_CLOUD = "What are Alibaba's cloud risks?"
 
@@ -157,6 +158,18 @@ def test_questions_naming_no_company_and_asking_across_them_are_marked(router, q
     assert router.route(question).across_companies is across
 
 
+@pytest.mark.parametrize("question", ["which notes talk about share buybacks?", "anything in my notes on weather hurting results?"])
+def test_a_theme_asked_of_the_notes_is_asked_across_them_and_searched_by_its_theme(router, question):
+    routed = router.route(question, conversation(ALIBABA_CLOUD))
+    assert routed.across_companies and not routed.tickers
+    assert "notes" not in routed.search_text and "notes" not in routed.topic  # retrieval reads the theme, not the framing
+
+
+def test_which_notes_say_what_was_just_answered_continues_the_conversation(router):
+    routed = router.route("which notes say that?", conversation(ALIBABA_CLOUD))
+    assert routed.tickers == ["BABA"] and not routed.across_companies
+
+
 def test_follow_up_about_the_following_quarter_moves_the_earlier_quarter(router):
     routed = router.route("And in the following quarter?", conversation("What was Tesla's auto gross margin in Q4 2025?"))
     assert routed.tickers == ["TSLA"]
@@ -171,3 +184,23 @@ def test_follow_up_that_moves_the_quarter_does_not_stay_with_the_quoted_notes(ro
     ]
     assert router.route("And in the following quarter?", history).previous_answer == ""
     assert router.route("and what drove it?", history).previous_answer == "Margin fell to 12.5%. [1]"
+
+
+@pytest.mark.parametrize("follow_up", ["and q4 alone?", "just Q4?"])
+def test_a_follow_up_narrowing_the_period_restates_the_last_question_for_it(router, follow_up):
+    routed = router.route(follow_up, conversation("What was Tesla's auto gross margin in fiscal 2025?"))
+    assert routed.tickers == ["TSLA"] and routed.inherited == ["tickers", "topic"]
+    assert "q4" in routed.text.lower() and "gross margin" in routed.text
+
+
+@pytest.mark.parametrize(("question", "only_risks"), [
+    ("tesla downside risks from the q2 print", True),  # which risks, and which note: nothing else at risk
+    ("key risks for tesla in 2025", True),
+    ("key risks for tesla", False),  # no note or period for the cross-encoder to misread: read as asked
+    ("What are Tesla's margin risks in Q2?", False),  # its margins are what is at risk
+    ("what are the risks to tesla's robotaxi launch?", False),
+])
+def test_a_question_asking_only_a_companys_risks_is_read_as_asking_them(router, question, only_risks):
+    routed = router.route(question)
+    assert routed.asks_only_risks is only_risks
+    assert (theme_of(routed.topic, across=False, risks=routed.asks_only_risks) == "What are the risks for the company?") is only_risks

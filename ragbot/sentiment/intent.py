@@ -143,7 +143,8 @@ _AGAINST_FIRST = re.compile(
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
     r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:latest|most\s+recent|newest|now|today|current)\b"
     r"|\b(?:first|earliest|oldest)\s+(?:notes?\s+)?(?:to|through|vs\.?)\s+(?:the\s+)?(?:latest|most\s+recent|newest|current)\b"
-    r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b",
+    r"|\bcompar\w*\s+(?:the\s+|our\s+|my\s+)?(?:first|earliest|oldest|latest)\b[^?.]*\b(?:with|to|and|against)\b[^?.]*\b(?:first|earliest|oldest|now|today|latest)\b"
+    r"|\b(?:start(?:ed|s)?|began|begin)\b[^?.]*\b(?:now|today|currently|latest)\b",  # "where did sentiment start and where is it now?"
     re.I,
 )
 # Words asking for a trend's own figures ("the change", "how much has it moved", "how many notes"):
@@ -152,7 +153,7 @@ _AGAINST_FIRST = re.compile(
 _TREND_FIGURES = frozenset(
     "change changed moved move much many number count total difference walk tell show give between cover covers covered covering span spans "
     "go goes went gone turn turned swing swung flip flipped improve improved improving worsen worsened worsening "
-    "shift shifted shifting evolve evolved evolving".split()  # (and how it got there: "Acme went from bearish to bullish")
+    "shift shifted shifting evolve evolved evolving start started starts began begin".split()  # (and how it got there: "Acme went from bearish to bullish")
 )
 # A window from an event, not a date ("since the recall", "after the guidance cut"): it starts at
 # the date of the note about the event, which the answerer finds among the asked companies' notes.
