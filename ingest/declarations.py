@@ -19,8 +19,13 @@ from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_
 from ingest.words import is_english, query_terms
 
 _WORD = r"[A-Z][\w&+'\u2019.\-]*"  # ("K+S", "AT&T")
-# A symbol with its exchange's suffix ("SDF.DE", "7951.T", "HUSQ-B.ST"): a listing, never an acronym.
-_LISTED = r"[A-Z0-9]{1,10}(?:-[A-Z])?\.[A-Z]{1,3}"
+# A symbol with its exchange's suffix ("SDF.DE", "7951.T", "HUSQ-B.ST"): a listing, never an
+# acronym ("U.S", "N.A" and "1.A" have no symbol before the dot, or no exchange's suffix after it).
+_EXCHANGE_SUFFIXES = (
+    "AS AT AX BA BD BK BO BR CA CN CO CS DE HE HK IR IS JK JO KL KQ KS L LS MC MI MX NR NS NZ OL PA PR PS QA RO SA SG SI SN SR SS ST "
+    "SW SZ T TA TO TW V VI VN WA"
+).split()
+_LISTED = rf"[A-Z0-9]{{2,10}}(?:-[A-Z])?\.(?:{'|'.join(_EXCHANGE_SUFFIXES)})"
 # (a name stays on its line; a legal form after a comma is the name's: "Caldwater Bancorp, Inc. (CDWB)")
 _DECLARATION = re.compile(
     rf"((?:{_WORD}[ \t]+){{0,4}}{_WORD}(?:,[ \t]+(?:Inc|Corp|Co|Ltd|plc|PLC|LLC|L\.P|N\.V|S\.A|AG|SE)\.?)?)\s*\(\s*(?:(NYSE|NASDAQ|Nasdaq|NYSE American|AMEX|OTC|TSX|LSE)\s*:\s*)?"

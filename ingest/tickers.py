@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -446,27 +446,49 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
 
 def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], str]], lower: set[str]) -> list[Company]:
     """``companies`` with each also named by a later word of its name that its own notes (those
-    about it: ``notes`` holds each one's tickers and text) write alone, without the word before it,
-    ``LATER_NAME_USES`` times or more, and no other note writes at all: "Renner" for Lojas Renner,
-    "Santander" for Banco Santander (a name's first word is often a generic one, "Lojas" is
-    "stores"). Never a word written in lower case (``lower``), an English word, a legal form, or
-    a word of another company's name."""
+    about it: ``notes`` holds each one's tickers and text) write alone ``LATER_NAME_USES`` times or
+    more, and no other note writes: "Renner" for Lojas Renner, "Santander" for Banco Santander (a
+    name's first word is often a generic one, "Lojas" is "stores"). Alone: outside the full name,
+    never after another capitalised word ("Latin America", "Johnson & Johnson") or a word placing
+    it ("in Australia"). Never a word written in lower case (``lower``), an English word, a legal
+    form, or a word of another company's name."""
     rows = list(companies)
     taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
     named = []
     for c in rows:
-        own = "\n".join(text for tickers, text in notes if c.ticker in tickers)
-        others = "\n".join(text for tickers, text in notes if c.ticker not in tickers)
+        own = [text for tickers, text in notes if c.ticker in tickers]
         words = c.aliases[0].split() if own and c.aliases else []
         later = [
-            word for before, word in zip(words, words[1:])
-            if re.fullmatch(r"[A-Z][a-z][A-Za-z]+", word) and word.lower() not in lower and taken[word.lower()] == 1
+            word for word in words[1:]
+            if re.fullmatch(r"[A-Z][a-z][A-Za-z]+", word) and word.lower() not in lower and taken[word.lower()] == 1 and word not in place_words()
             and not is_english(word) and not _LEGAL_FORM_AFTER.fullmatch(f" {word}") and word not in c.aliases
-            and len(re.findall(rf"(?<!{re.escape(before)} )\b{re.escape(word)}\b", own)) >= LATER_NAME_USES
-            and not re.search(rf"\b{re.escape(word)}\b", others)
+            and _named_alone(word, c.aliases[0], own, [text for tickers, text in notes if c.ticker not in tickers])
         ]
         named.append(replace(c, aliases=(*c.aliases, *later)) if later else c)
     return named
+
+
+def _named_alone(word: str, name: str, own: list[str], others: list[str]) -> bool:
+    """Whether ``own`` notes write ``word`` of ``name`` alone often enough, always alone outside
+    the name, and no ``others`` write it (``with_later_names``)."""
+    pattern = re.compile(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])")
+    if any(pattern.search(text) for text in others):
+        return False
+    uses = [(text, m.start()) for text in (t.replace(name, " ") for t in own) for m in pattern.finditer(text)]
+    return len(uses) >= LATER_NAME_USES and not any(_NAMED_BEFORE.search(text, 0, start) for text, start in uses)
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """The words of the world's country and region names in English ("Australia", "America"),
+    from Babel's CLDR data: a place named in a company's name names no company alone."""
+    from babel import Locale
+
+    return frozenset(w for name in Locale("en").territories.values() for w in name.split())
+
+
+# A capitalised word or "&" right before (part of a longer name), or a preposition placing what follows.
+_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$")
 
 
 def with_short_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:

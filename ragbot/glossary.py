@@ -53,8 +53,8 @@ _ONLY_WITH = {
     "comps": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|sales|same[- ]store|traffic|ticket|latest|last)\b", re.IGNORECASE), None),
     # "fq3 rev", "rev growth", "total rev" right beside it (not "how did rev group do in q3?", a company's name)
     "rev": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE), 2),
-    # "core op profit", "op margin" (not "an op-ed", "the op")
-    "op": (re.compile(r"\b(?:profit|income|margins?|loss|cash|expenses|leverage)\b", re.IGNORECASE), 1),
+    # "core op profit", "op margin" (not "an op-ed", "rated OP; cash returns?")
+    "op": (re.compile(r"\bop\s+(?:profit|income|margins?|loss|cash|expenses|leverage)\b", re.IGNORECASE), None),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

@@ -62,7 +62,8 @@ SCORED_BY_US = (
 STANCE_TAKEN = (
     r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))"
     r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you)"
-    r"|(?:was|is|were|are)\s+(?:the|our|my|that|this)\s+(?:call|note|take|view|read|rating|score)s?)\b"  # "how negative was the call on Yara"
+    # ("how negative was the call on Yara when ...?"; not "... the call on Tesla's margins?", a measure)
+    r"|(?:was|is|were|are)\s+(?:the|our|my|that|this)\s+(?:call|note|take|view|read|score)\s+(?:on|for|about)\s+(?!the\s+company['\u2019])[\w.&-]+(?![\w.&'\u2019-]))"
 )
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel(?:s|ing)? about)(?:ly|ally)?\b"
@@ -85,10 +86,11 @@ _SENTIMENT = re.compile(
     r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
-    r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"
-    # the first note set against the latest, and how far it moved ("renner first note vs latest, how much has it moved?")
+    r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
+    # the first note set against the latest, asking only how far it moved ("renner first note vs
+    # latest, how much has it moved?"; not "..., how has the gross margin changed?")
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"
-    r"[^?.]*\b(?:moved?|changed?|shift(?:ed)?|swung|difference)\b"  # "trnv got a negative score at one point"
+    r"[^?.]*?\b(?:how\s+(?:much|far)\s+)?(?:has|did|have)\s+(?:it|they|sentiment)\s+(?:moved?|changed?|shift(?:ed)?|swung)\s*[?.!]*\s*$"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
@@ -413,8 +415,10 @@ _CROSS_COMPANY = re.compile(
     r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b", re.IGNORECASE
 )
 # "which notes talk about buybacks?", "anything in my notes on weather?": asks across the notes
-# when it names a theme of its own ("which notes say that?" continues the conversation).
-_ACROSS_NOTES = re.compile(r"\b(?:which|any|anything\s+in)\s+(?:of\s+)?(?:(?:my|our|the)\s+)?notes?\b", re.IGNORECASE)
+# when it names a theme of its own ("which notes back that up?", "which note said the margin
+# fell?" continue the conversation).
+_ACROSS_NOTES = re.compile(r"\b(?:which|any|anything\s+in)\s+(?:of\s+)?(?:(?:my|our|the)\s+)?notes\b", re.IGNORECASE)
+_POINTS_AT_ANSWER = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset(
@@ -497,7 +501,7 @@ def _has_topic(topic: str) -> bool:
 # following quarter?", "and 2026?", "what about Q3?".
 _MOVING_WORDS = frozenset(
     "year years quarter quarters fiscal period before after earlier later following previous prior preceding subsequent"
-    " alone only just standalone".split()  # (or only narrows it: "and q4 alone?", "just q3?")
+    " alone standalone".split()  # (or only narrows it: "and q4 alone?")
 )
 
 
@@ -671,7 +675,8 @@ class QueryRouter:
         moved = shift_years(shift_quarters(previous_topic, step), years)  # "how did that change in the following quarter?"
         previous_topic = f"{previous_topic} {moved}" if moved != previous_topic and _COMPARED.search(text) else moved  # (compared: both)
         step = step or years
-        asks_across = bool(_CROSS_COMPANY.search(text) or _ACROSS_NOTES.search(text) and _has_topic(theme_of(text)))
+        notes_theme = _ACROSS_NOTES.search(text) and not _POINTS_AT_ANSWER.search(text) and theme_of(text) != text
+        asks_across = bool(_CROSS_COMPANY.search(text) or notes_theme)
         continues = _POINTS_BACK.search(text) or not asks_across
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]

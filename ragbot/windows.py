@@ -69,8 +69,10 @@ _AGAINST = re.compile(
     re.I,
 )
 # Notes "from" a period are the notes written in it ("the three notes from 2025"), not since it;
-# so are their scores ("the three highest scores from H2 2026").
-_NOTES_FROM = re.compile(rf"\b(?:notes?|pieces?|write-?ups?|articles?|stories|scores)\s+(?:from|of|dated|written\s+in)\s+(?:the\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
+# so are the highest or lowest scores from it ("the three highest scores from H2 2026"; not
+# "scores from March onwards").
+_NOTES_FROM = re.compile(rf"\b(?:notes?|pieces?|write-?ups?|articles?|stories|(?:highest|lowest)\b[\w\s]{{0,30}}?\bscores)\s+(?:from|of|dated|written\s+in)\s+(?:the\s+)?(?P<a>{_POINT})(?![\w-])"
+    r"(?!\s+(?:on(?:wards?)?|to|until|till|through|vs\.?|versus|compared)\b)", re.I)
 _SINCE = re.compile(rf"\b(?:since|after|starting|from)\s+(?:the\s+)?(?:start\s+of\s+|beginning\s+of\s+)?(?P<a>{_POINT})(?![\w-])", re.I)
 # Now set against a point in the past ("better now than at the start of 2025", "worse than in
 # June", "compared with where it stood in February, better now?"): from that point to today, as "since".

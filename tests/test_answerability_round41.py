@@ -5,7 +5,7 @@ end in "+" ("Industry+ segment"); "op" is desk shorthand for operating beside wh
 
 import pytest
 
-from ragbot.answering.answerability import asked_for, capitals_of, states_count, states_named_quantity
+from ragbot.answering.answerability import asked_for, capitals_of, states_count, states_kind, states_named_quantity
 from ragbot.glossary import expand, reads_as_shorthand
 
 RB = "RB Global, which owns rival salvage auctioneer IAA, has pursued a similar surge strategy."
@@ -14,9 +14,15 @@ AMN = "AMN Healthcare (AMN) reported second-quarter 2025 revenue of $658 million
 
 
 def test_a_name_opening_a_sentence_is_a_name_in_capitals_or_capitalised():
-    names = capitals_of([RB, CROSS, "Revenue rose 5%.", "EBITDA rose 4%."]).names
+    names = capitals_of([RB, CROSS, "Revenue rose 5%.", "EBITDA rose 4%.", "Group Revenue was $12bn.", "US Tariffs cut margins."]).names
     assert {"rb", "cross", "countri", "global"} <= names
-    assert not names & {"revenu", "ebitda"}  # a word opening a sentence alone names nothing
+    assert not names & {"ebitda", "group", "us"}  # an English word before one capitalised word names nothing
+
+
+@pytest.mark.parametrize("question", ["what was group revenue in q3?", "what did us tariffs cost tesla in q3?"])
+def test_an_english_word_a_sentence_opens_with_names_nothing(question):
+    pool = ["Group Revenue was $12bn in Q3.", "US Tariffs cut gross margin by 80 bps."]
+    assert asked_for(question, question, capitals=capitals_of(pool)).names == ()
 
 
 @pytest.mark.parametrize(("question", "name"), [
@@ -45,10 +51,19 @@ def test_a_count_asked_in_a_noun_phrase_is_a_count(question, counted):
     assert wants.count and wants.counted == counted
 
 
+@pytest.mark.parametrize("question", [
+    "tesla average selling price of units sold in q3 2025?",  # an amount per unit
+    "tesla q3 2025 revenue at last count?",
+])
+def test_an_amount_or_a_ratio_of_what_is_counted_asks_no_count(question):
+    assert not asked_for(question, question).count
+
+
 def test_a_product_code_and_prices_are_no_count():
     launch = "Yamaha launched the Clavinova CSP-395GP at a list price of \u00a5495,000 in Japan and $6,999 in the United States."
     assert not states_count(launch, frozenset({"unit"}))
     assert states_count("It sold 12,000 CSP-395GP units in the quarter.", frozenset({"unit"}))
+    assert states_kind("figure", "Tesla guided gross margin to the mid-20s.")  # a range of figures, no code
 
 
 def test_a_name_ending_in_plus_qualifies_the_measure():
@@ -61,6 +76,7 @@ def test_a_name_ending_in_plus_qualifies_the_measure():
     ("op margin in q3", True),
     ("who wrote the op-ed?", False),
     ("what did the op say about it?", False),
+    ("tesla rated OP; cash returns?", False),
 ])
 def test_op_is_operating_only_beside_what_it_measures(text, read):
     assert reads_as_shorthand("op", text) is read

@@ -38,7 +38,9 @@ def resolver() -> TickerResolver:
         # a symbol with its exchange's suffix is a listing, whatever letter starts it; a name may hold "+"
         ("K+S (SDF.DE) reported third-quarter revenue.", [("SDF.DE", "K+S")]),
         ("Yamaha Corporation (7951.T) cut its forecast.", [("7951.T", "Yamaha Corporation")]),
-        ("Tessaline Shipping (Apr 30) said rates fell.", []),  # a date in brackets is no ticker
+        ("Demand in the United States (U.S) stayed firm.", []),  # no symbol before the dot
+        ("Gross Margin (N.A) was not disclosed.", []),
+        ("Risk Factors (1.A) were expanded.", []),
     ],
 )
 def test_declarations_are_name_then_ticker_in_brackets(text, expected):

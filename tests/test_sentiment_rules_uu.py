@@ -33,13 +33,20 @@ def test_the_first_note_against_the_latest_asks_the_trend(router, question):
 
 @pytest.mark.parametrize("question", [
     "how negative was the impact of the tariffs on Tesla?",  # an effect, not the notes' call
+    "how positive was the call on Tesla's margins?",  # the call on a measure
+    "how negative was the rating action on Tesla?",  # a credit rating
     "tesla's margin - improved or deteriorated since the price cuts?",  # a measure named
-    "when did tesla start deliveries and where are they now?",  # no sentiment asked
+    "tesla: from the first note to the latest, how has the gross margin changed?",
 ])
 def test_a_measure_or_an_effect_stays_a_content_question(router, question):
     assert routed_kind(router, question)[0] == "facts"
 
 
-def test_scores_from_a_half_year_are_those_dated_in_it():
-    window = find_window("give me the three highest overall sentiment scores from H2 2025", TODAY)
-    assert (window.start, window.end) == (date(2025, 7, 1), date(2025, 12, 31))
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("give me the three highest overall sentiment scores from H2 2025", date(2025, 7, 1), date(2025, 12, 31)),
+    ("the lowest scores from 2025 onwards", date(2025, 1, 1), TODAY),  # from it on
+    ("show tesla sentiment scores from March 2026", date(2026, 3, 1), TODAY),  # no highest or lowest: since
+])
+def test_the_highest_scores_from_a_period_are_those_dated_in_it(text, start, end):
+    window = find_window(text, TODAY)
+    assert (window.start, window.end) == (start, end)

@@ -515,3 +515,13 @@ def test_a_later_word_of_a_name_its_own_notes_write_alone_names_the_company():
     assert with_later_names([renner], elsewhere, set())[0].aliases == ("Lojas Renner",)
     once = [(["LREN3.SA"], "Lojas Renner beat estimates, and Renner has cut markdowns.")]
     assert with_later_names([renner], once, set())[0].aliases == ("Lojas Renner",)  # once is no habit
+
+
+@pytest.mark.parametrize(("company", "text"), [
+    (Company("IAG.AX", "Insurance Australia Group", ("Insurance Australia Group",), (), False),
+     "Insurance Australia Group said storms hit claims. Australia remains its main market, and Australia's rates rose."),  # a place
+    (Company("JNJ", "Johnson & Johnson", ("Johnson & Johnson",), (), False), "Johnson & Johnson rose. Johnson & Johnson said more."),
+    (Company("MRVX", "Marlow Veska", ("Marlow Veska",), (), False), "Marlow Veska grew. Veska said, and Veska added, that Nord Veska lagged."),
+])
+def test_a_place_a_repeated_word_or_a_word_of_another_name_is_no_later_name(company, text):
+    assert with_later_names([company], [([company.ticker], text)], set())[0].aliases == company.aliases

@@ -168,7 +168,7 @@ _DATE_NOT_FIGURE = re.compile(
 )
 _NAME_NOT_FIGURE = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b"
-    r"|\b[A-Za-z]+-\d+[A-Za-z][A-Za-z\d]*\b"  # a product code: "CSP-395GP"
+    r"|\b[A-Z][A-Za-z]*-\d+[A-Z][A-Za-z\d]*\b"  # a product code: "CSP-395GP" (not "the mid-20s")
 )
 _CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "EUR 450 per tonne", "CHF 12": an amount
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
@@ -377,7 +377,7 @@ class Capitals:
         return self.inside - self.lower
 
 
-_NAME_OPENING = re.compile(r"\W*([A-Za-z]{2,}) +[A-Z][a-z]")
+_NAME_OPENING = re.compile(r"\W*([A-Za-z]{2,}) +[A-Z][a-z]\w*( +[A-Z][a-z])?")
 
 
 def _capitalised(word: str) -> bool:
@@ -391,10 +391,11 @@ def capitals_of(sentences: list[str]) -> Capitals:
     for text in sentences:
         words = _WORD_TOKEN.findall(text)
         inside.update(_canonical(stem(w.lower())) for w in words[1:] if _capitalised(w))
-        # a name opening a sentence: its first word, in capitals or capitalised, a space before
-        # another capitalised one ("RB Global, which owns ...", "Cross Country Healthcare, whose
-        # ..."; not "Separately, Caesars ...")
-        if (opening := _NAME_OPENING.match(text)) and (_capitalised(opening.group(1)) or opening.group(1).isupper()):
+        # a name opening a sentence: its first word in capitals and no English word before a
+        # capitalised one ("RB Global, which owns ..."), or capitalised before two more ("Cross
+        # Country Healthcare, whose ..."; not "Separately, Caesars ...", "Group Revenue was")
+        if (opening := _NAME_OPENING.match(text)) and (
+                opening.group(1).isupper() and not is_english(opening.group(1)) or _capitalised(opening.group(1)) and opening.group(2)):
             inside.add(_canonical(stem(opening.group(1).lower())))
         lower.update(_canonical(stem(w)) for w in words if w.islower())
     return Capitals(frozenset(inside), frozenset(lower))
@@ -418,7 +419,7 @@ def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = f
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
-            or (t.islower() and ((len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS) or w in proper)))
+            or (t.islower() and ((len(bare) > 2 or not is_english(bare)) and (not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS or w in proper))))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
@@ -727,8 +728,11 @@ _COUNT_QUESTION = re.compile(
 # A count asked in a noun phrase: what is counted before "count" ("subscriber count", "store
 # count"), units sold or shipped ("units sold to date"), after "number of".
 _COUNT_NOUN = re.compile(
-    r"\b(?P<before>[A-Za-z]+)\s+count\b|\b(?P<units>units?)\s+(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
+    r"\b(?!(?:last|latest|final|the|a|an|our|my|by|at)\s)(?P<before>[A-Za-z]+)\s+count\b"
+    r"|\b(?P<units>units?)\s+(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
 )
+# ... unless an amount or a ratio of it is asked ("the average selling price of units sold").
+_AMOUNT_OF_COUNTED = re.compile(r"\b(?:price|asp|margin|revenue|sales|cost|profit|income|per|average|value)\b", re.IGNORECASE)
 _OTHER_FIGURE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:was|is|were|are)\b|\bpercent|%", re.IGNORECASE)
 # A number with what makes it no count: a currency before it ("$95", "RMB 30.1", "A$705") or after
 # it ("12 million yuan"), a percentage, basis points, a multiple or an ordinal after it ("30-35%",
@@ -768,10 +772,12 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     words after "how many" or "number of", the word before "count", or units."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
-    if (how_many := _COUNT_QUESTION.search(text)) is None and (noun := _COUNT_NOUN.search(text)) is None:
+    if how_many := _COUNT_QUESTION.search(text):
+        counted = " ".join(text[how_many.end():].split()[:2])
+    elif (noun := _COUNT_NOUN.search(text)) and not _AMOUNT_OF_COUNTED.search(text):
+        counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2])
+    else:
         return False, frozenset()
-    counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2]) if how_many is None else (
-        " ".join(text[how_many.end():].split()[:2]))
     return True, canonical_all(stems(counted))
 
 
