@@ -19,7 +19,10 @@ def test_a_name_opening_a_sentence_is_a_name_in_capitals_or_capitalised():
     assert not names & {"ebitda", "group", "us"}  # an English word before one capitalised word names nothing
 
 
-@pytest.mark.parametrize("question", ["what was group revenue in q3?", "what did us tariffs cost tesla in q3?"])
+@pytest.mark.parametrize("question", [
+    "what was group revenue in q3?", "what did us tariffs cost tesla in q3?",
+    "ok, and product revenue growth that quarter?",  # two letters no name in the notes: no name
+])
 def test_an_english_word_a_sentence_opens_with_names_nothing(question):
     pool = ["Group Revenue was $12bn in Q3.", "US Tariffs cut gross margin by 80 bps."]
     assert asked_for(question, question, capitals=capitals_of(pool)).names == ()

@@ -419,7 +419,8 @@ def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = f
         named = bool(w) and w in measure and not _is_quantity(t) and bool(
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
-            or (t.islower() and ((len(bare) > 2 or not is_english(bare)) and (not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS or w in proper))))
+            or (t.islower() and (len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS
+                                 or w in proper and (len(bare) > 2 or not is_english(bare)))))  # ("rb" of "RB Global" in the notes)
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
