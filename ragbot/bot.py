@@ -390,6 +390,7 @@ class Ragbot:
         since: date | None = None, until: date | None = None,
     ) -> Iterator[Answer]:
         """``ask``'s answer as it grows (generated answers, one verified sentence at a time), the whole answer last."""
+        from ragbot.answering.composition import sources_answer
         from ragbot.answering.overview import newest_about
         from ragbot.question_input import clean_history, prepare_question, prompt_answer
         from ragbot.sentiment import Window
@@ -411,6 +412,8 @@ class Ragbot:
             routed.tickers = routed.tickers if check.tickers is None else check.tickers
             if check.reply is not None:  # never another company's notes
                 answers, notices = iter([check.reply]), prepared.notices
+            elif routed.asks_sources:  # "which notes back that up?": the notes the last answer cited
+                answers = iter([sources_answer(history)])
             elif routed.intent == "sentiment":  # figures from metadata; mixed questions retrieve reasons
                 answers = iter([self.sentiment_answerer.answer_catalog(routed, self.note_catalog, window)])
             else:
@@ -424,7 +427,7 @@ class Ragbot:
                 passages = passages[: self.settings.answer_passages]
         if check.reply is None:
             notices = [*prepared.notices, *check.notices]
-            if routed.intent != "sentiment":
+            if routed.intent != "sentiment" and not routed.asks_sources:
                 answers = self.answerer.stream(routed, passages, history)
         for answer in answers:
             yield replace(answer, notices=[*notices, *answer.notices])

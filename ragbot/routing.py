@@ -414,6 +414,14 @@ def _compared_bare(topic: str) -> bool:
 _CROSS_COMPANY = re.compile(
     r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b", re.IGNORECASE
 )
+# Which notes the last answer came from: "which notes back that up?", "what's the source for
+# that?", "where does that come from?", "which note says so?".
+ASKS_SOURCES = re.compile(
+    r"^\W*(?:(?:and|ok|so)\W+)?(?:(?:which|what)\s+notes?\s+(?:back|backs|support|supports|say|says|said|show|shows|confirm|confirms)"
+    r"\s+(?:that|this|it|so)(?:\s+up)?|what(?:['\u2019]s|\s+is|\s+are)\s+(?:the\s+)?sources?(?:\s+(?:for|of)\s+(?:that|this|it))?"
+    r"|where\s+(?:does|did)\s+(?:that|this|it)\s+come\s+from|sources?)\W*$",
+    re.IGNORECASE,
+)
 # "which notes talk about buybacks?", "anything in my notes on weather?": asks across the notes
 # when it names a theme of its own ("which notes back that up?", "which note said the margin
 # fell?" continue the conversation).
@@ -455,6 +463,7 @@ class Question:
     named: list[str] = field(default_factory=list)  # the companies the question itself names (not inherited, not filtered)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # where ``text`` names each company: (start, end, ticker)
     asks_only_risks: bool = False  # asks a company's risks in other words ("what could go wrong for X?"; ``_asks_only_risks``)
+    asks_sources: bool = False  # asks which notes the last answer came from ("which notes back that up?"; ``ASKS_SOURCES``)
 
     @property
     def asks_overview(self) -> bool:
@@ -701,5 +710,5 @@ class QueryRouter:
         return Question(
             text, chosen, expand(topic or text) + risks, expand(search_text) + risks, intent, inherited, previous, answer, across,
             company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,
-            spans=named, asks_only_risks=only_risks,
+            spans=named, asks_only_risks=only_risks, asks_sources=ASKS_SOURCES.search(text) is not None,
         )

@@ -375,3 +375,11 @@ def test_custom_answerer_is_used_by_ask_with_the_same_retrieval(eval_bot):
     assert [p.id for p in passages] == [p.id for p in eval_bot.retriever.invoke(routed.search_text, tickers=["BABA"])]
     assert_well_cited(bot, answer)
     assert answer.citations[0].source == passages[0].metadata["source"]
+
+
+def test_which_notes_back_an_answer_up_names_the_notes_it_cited(examples_bot):
+    answer = examples_bot.ask("What was AWS growth?")
+    history = [{"role": "user", "content": "What was AWS growth?"}, {"role": "assistant", "content": answer.text, "citations": answer.citations}]
+    sources = examples_bot.ask("which notes back that up?", history=history)
+    assert sources.found and [c.source for c in sources.citations] == list(dict.fromkeys(c.source for c in answer.citations))
+    assert not examples_bot.ask("which notes back that up?").found  # nothing before it: nothing made up

@@ -202,3 +202,12 @@ def test_a_follow_up_narrowing_the_period_restates_the_last_question_for_it(rout
 def test_a_question_asking_only_a_companys_risks_is_read_as_asking_them(router, question, only_risks):
     routed = router.route(question)
     assert routed.asks_only_risks is only_risks and routed.topic.endswith("(risks)") is only_risks
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("which notes back that up?", True), ("what's the source for that?", True), ("where does that come from?", True),
+    ("ok, which note says so?", True), ("sources?", True),
+    ("which notes talk about share buybacks?", False), ("what is the source of Tesla's margin decline?", False),
+])
+def test_a_question_asking_where_the_last_answer_came_from_is_marked(router, question, asks):
+    assert router.route(question, conversation(ALIBABA_CLOUD)).asks_sources is asks

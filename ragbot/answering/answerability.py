@@ -403,7 +403,7 @@ def capitals_of(sentences: list[str]) -> Capitals:
 
 def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
     """What the question asks about by name (a quantity of it, or anything: ``states_named_quantity``),
-    each thing as its words' stems: a run of capitalised words past the first (``_names_a_product``:
+    each thing as the stems that tell it apart (``_distinctive``): a run of capitalised words past the first (``_names_a_product``:
     "Lakeshore Community Bank") or of words typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
     notes write only as names (``proper``: ``Capitals.names``), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
@@ -458,8 +458,9 @@ def states_named_quantity(
     EchoStar getting for its spectrum?" names no quantity). When it asks none, the same holds of a
     question naming no company the notes know (``unknown_subject``: the name is its subject, "what
     risks does Velmarsh face?"), minus the quantity; beside a known company a name may only qualify
-    ("is chinese competition a risk for Acme?"). A name of several words counts when any of them
-    is written. True when the question names no such thing."""
+    ("is chinese competition a risk for Acme?"). A name of several words counts when any of the
+    words that tell it apart is written ("Cross" of "Cross Country Healthcare", not "Healthcare").
+    True when the question names no such thing."""
     asks_quantity = bool(wants.quantities) or wants.kind == "figure"
     if not wants.names or not (asks_quantity or unknown_subject):
         return True

@@ -4,6 +4,7 @@ citation marker, grouped by note; or "not in your notes" with the closest passag
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest import TickerResolver
 from ragbot.answer import Answer, Citation
@@ -84,6 +85,24 @@ def not_found(question: Question, ranked: list[Scored], lacking: str = "") -> An
     if ranked and lacking:
         text = f"{NOT_FOUND.removesuffix('.')}: the closest passages {lacking}."
     return Answer(text, False, [], question.tickers, [cite(n, s) for n, s in enumerate(closest[:RELATED], 1)])
+
+
+def sources_answer(history: list[dict] | None) -> Answer:
+    """The reply to "which notes back that up?": the notes the last answer cited, each with the
+    first sentence it was cited for (found), or, with no answer before it, what to ask instead.
+    Hand-written: it only reads back the conversation's own citations."""
+    cited = next((m.get("citations") for m in reversed(history or []) if m.get("role") == "assistant"), None) or []
+    firsts: dict[str, Citation] = {}
+    for c in cited:
+        firsts.setdefault(c["source"] if isinstance(c, dict) else c.source, c if isinstance(c, Citation) else Citation(**c))
+    if not firsts:
+        return Answer(NO_SOURCES, False)
+    ordered = [replace(c, n=n) for n, c in enumerate(firsts.values(), 1)]
+    notes = "; ".join(f"{c.source} ({', '.join(c.tickers) or 'no ticker'}, {c.date or 'undated'}) [{c.n}]" for c in ordered)
+    return Answer(f"The last answer came from {len(ordered)} note{'s' * (len(ordered) > 1)}: {notes}.", True, ordered)
+
+
+NO_SOURCES = "No answer before this one cited a note: ask about a company or a topic, then ask which notes back it up."
 
 
 def no_notes_text(question: Question) -> str:
