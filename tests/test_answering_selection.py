@@ -70,6 +70,13 @@ def test_a_sentence_the_cross_encoder_finds_much_less_relevant_than_the_best_is_
     assert any("cross-encoder relevance -2.50 more than 3 below" in d.reason for d in selection.dropped)
 
 
+def test_across_companies_another_notes_sentence_is_not_held_to_the_best_sentences_relevance():
+    relevance = {A[0]: 4.5, A[1]: 4.0, B[0]: 0.4}  # B[0] more than 4 below the best: its own note's answer all the same
+    ranking = [replace(s, features=replace(s.features, rerank=relevance[s.candidate.text])) for s in scored({A[0]: 10, A[1]: 9, B[0]: 8})]
+    assert texts(Selector(relevance_within=4.0).select(ranking, question("price cuts", across_companies=True), 4)) == [A[0], B[0]]
+    assert B[0] not in texts(Selector(relevance_within=4.0).select(ranking, question("price cuts"), 4))  # one company: held to it
+
+
 def test_near_duplicates_are_left_out():
     assert near_duplicate(frozenset("abcde"), frozenset("abcdf"), 0.6) and not near_duplicate(frozenset("abc"), frozenset("abd"), 0.6)
     ranking = scored({A[0]: 10, B[0]: 9.5, A[3]: 9})

@@ -52,7 +52,9 @@ class Selector:
         if s.score < best.score - margin:
             where = "its note" if same_source else "another note"
             return f"score {s.score:.2f} more than {margin:g} below the best ({best.score:.2f}, margin for {where})"
-        within = self.relevance_within
+        # (across companies each note answers for itself: another note's sentence is held to the score
+        # margin and the relevance floor, not to the best sentence's relevance)
+        within = None if across and not same_source else self.relevance_within
         # the relevance the ranking uses: a list item's is its list's best (``shared_relevance``)
         if within is not None and s.logit is not None and best.logit is not None and s.features.rerank < best.features.rerank - within:
             return f"cross-encoder relevance {s.features.rerank:.2f} more than {within:g} below the best's ({best.features.rerank:.2f})"
