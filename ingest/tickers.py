@@ -454,9 +454,13 @@ def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], 
     form, or a word of another company's name."""
     rows = list(companies)
     taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
+    about: dict[str, list[str]] = {}
+    for tickers, text in notes:
+        for ticker in set(tickers):
+            about.setdefault(ticker, []).append(text)
     named = []
     for c in rows:
-        own = [text for tickers, text in notes if c.ticker in tickers]
+        own = about.get(c.ticker, [])
         words = c.aliases[0].split() if own and c.aliases else []
         later = [
             word for word in words[1:]

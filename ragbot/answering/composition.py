@@ -93,8 +93,8 @@ def sources_answer(history: list[dict] | None) -> Answer:
     Hand-written: it only reads back the conversation's own citations."""
     cited = next((m.get("citations") for m in reversed(history or []) if m.get("role") == "assistant"), None) or []
     firsts: dict[str, Citation] = {}
-    for c in cited:
-        firsts.setdefault(c["source"] if isinstance(c, dict) else c.source, c if isinstance(c, Citation) else Citation(**c))
+    for c in (c if isinstance(c, Citation) else Citation(**c) for c in cited):  # (the web page may keep them as JSON)
+        firsts.setdefault(c.source, c)
     if not firsts:
         return Answer(NO_SOURCES, False)
     ordered = [replace(c, n=n) for n, c in enumerate(firsts.values(), 1)]
