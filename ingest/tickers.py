@@ -221,9 +221,12 @@ class TickerResolver:
         return {flag: re.compile(pattern, 0 if flag else re.IGNORECASE) for flag in (True, False)}
 
     def _alias_hits(self, text: str, case_sensitive: bool) -> list[Mention]:
+        """Each alias written in ``text``; a one-word alias that is a people's adjective only where
+        no plural noun follows it: "Turkish" names Turkish Airlines, not in "Turkish names"."""
         return [
             Mention(m.start(), m.end(), self.directory.alias_to_ticker[m.group(1).lower()])
             for m in self._name_patterns[case_sensitive].finditer(text)
+            if not (" " not in m.group(1) and is_peoples_adjective(m.group(1).capitalize()) and _PLURAL_AFTER.match(text, m.end()))
         ]
 
     def _typed_in_capitals(self, text: str) -> bool:
@@ -472,6 +475,33 @@ def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], 
     return named
 
 
+# A short name an analyst's file names give a company: this many of its notes' file names or more.
+FILE_NAME_USES = 2
+
+
+def with_file_names(companies: Iterable[Company], notes: list[tuple[list[str], str]]) -> list[Company]:
+    """``companies`` with each also named by a word the file names of its own notes use
+    (``notes`` holds each one's tickers and file name) ``FILE_NAME_USES`` times or more, that
+    shortens its ticker or contracts its name, and that no file of a note not about it uses:
+    "banchile" (banchile-dividend-payout.md) for Banco de Chile, "thy" (thy-cargo-carveout.txt)
+    for THYAO.IS. Analysts name files as they call the company; the notes may never write it so.
+    No place, month or number; an English word ("thy") becomes a symbol, not a name, so
+    the notes' own lower-case "thy" would stay a word."""
+    uses: dict[str, list[set[str]]] = {}  # each file-name word: the tickers of each note whose file uses it
+    for tickers, source in notes:
+        for word in set(re.findall(r"[a-z]{3,}", Path(source).stem.lower())):
+            uses.setdefault(word, []).append(set(tickers))
+    named = []
+    for c in companies:
+        own = [w for w, listed in uses.items() if len(listed) >= FILE_NAME_USES and all(c.ticker in t for t in listed)
+               and w not in {a.lower() for a in c.aliases}
+               and (abbreviates(c.ticker, w) or _contracts(c.name, w)) and w.capitalize() not in place_words() and not is_month(w)]
+        aliases = tuple(w for w in own if not is_english(w))
+        symbols = tuple(w.upper() for w in own if is_english(w) and w.upper() not in c.symbols)
+        named.append(replace(c, aliases=(*c.aliases, *aliases), symbols=(*c.symbols, *symbols)) if aliases or symbols else c)
+    return named
+
+
 def _named_alone(word: str, name: str, own: list[str], others: list[str]) -> bool:
     """Whether ``own`` notes write ``word`` of ``name`` alone often enough, always alone outside
     the name, and no ``others`` write it (``with_later_names``)."""
@@ -480,6 +510,31 @@ def _named_alone(word: str, name: str, own: list[str], others: list[str]) -> boo
         return False
     uses = [(text, m.start()) for text in (t.replace(name, " ") for t in own) for m in pattern.finditer(text)]
     return len(uses) >= LATER_NAME_USES and not any(_NAMED_BEFORE.search(text, 0, start) for text, start in uses)
+
+
+_PLACE_ADJECTIVE_ENDINGS = ("ian", "an", "ese", "ish", "i")  # "Chilean", "Japanese", "Turkish", "Israeli"
+
+
+def is_peoples_adjective(word: str) -> bool:
+    """Whether ``word`` is a people's adjective: a language's one-word name ("Turkish", "Greek",
+    from Babel's CLDR data) or a place's name begun with an adjective ending ("Chilean",
+    "American")."""
+    if word in _language_words():
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 4 and any(p.startswith(word[: -len(end)]) for p in place_words())
+               for end in _PLACE_ADJECTIVE_ENDINGS)
+
+
+@cache
+def _language_words() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(name for name in Locale("en").languages.values() if " " not in name)
+
+
+# A plural noun right after a word: "Turkish names", "American banks" (not "shares" or "stocks",
+# which may be the company's own: "Norwegian shares fell").
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:shares|stocks)\b)[a-z]{3,}s\b(?!['\u2019])")
 
 
 @cache
@@ -633,12 +688,19 @@ NO_NAME_CAPITALS = frozenset(
     "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
     "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD MTD WTD TTM LTM NTM YOY QOQ EOY EOM".split()
 )
+# A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24").
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
-# "J.B. Hunt", "Arthur J. Gallagher"), or an acronym before it ("ICICI Bank", "US Steel").
+# "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block"),
+# or joined by "&" ("Procter & Gamble").
 _PROPER_PHRASE = re.compile(
-    r"(?<![\w.])(?:[A-Z]\.){0,3}\s?(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?[A-Z][a-z][A-Za-z\-]*(?:\s+(?:[A-Z]\.\s?){0,2}[A-Z][a-z][A-Za-z\-]*){0,2}"
+    rf"(?<![\w.])(?:[A-Z]\.){{0,3}}\s?(?:[A-Z]{{2,6}}\s+(?=[A-Z][a-z])|[A-Z]{{1,2}}&[A-Z]{{1,2}}\s+)?{_NAME_WORD}(?:\s+(?:&\s+)?(?:[A-Z]\.\s?){{0,2}}{_NAME_WORD}){{0,2}}"
     rf"(?:\s+(?!(?:{'|'.join(sorted(NO_NAME_CAPITALS))})\b)[A-Z]{{3,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
 )
+# A name whose words a lower-case particle joins ("Banco de Chile", "National Bank of Greece"),
+# counted beside its capitalised parts (a sentence's "Shares of Acme" is no name: ``is_proper``).
+_PARTICLE = re.compile(r"\s(?:de|do|da|del|di|of)\s")
+_JOINED_NAME = re.compile(rf"(?<![\w.]){_NAME_WORD}(?:\s+{_NAME_WORD})?{_PARTICLE.pattern}{_NAME_WORD}")
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. "
 _PERSONS_NAME = re.compile(r"[A-Z][a-z]+\s+(?:[A-Z]\.\s?)+(?P<surname>[A-Z][a-z][\w-]*)")
@@ -677,11 +739,12 @@ def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:
     """Whether ``phrase`` is a proper noun in notes whose lower-case words are ``lower``: a word
     never written in lower case ("Zscaler"), or a phrase of several whose first two words are
     never written so ("Waste Management", though "waste" is a word; "Mister Car Wash", though
-    "car wash" is words)."""
+    "car wash" is words), or words after initials ("U.S. Physical Therapy", though "physical
+    therapy" is words: initials open only names)."""
     words = [w for w in phrase.split() if not re.fullmatch(r"(?:[A-Z]\.)+", w)]  # initials name no word
     if len(words) < 2:
         return not words or words[0].lower() not in lower  # (initials alone, "U.S.", name no word)
-    return f"{words[0]} {words[1]}".lower() not in lower_pairs
+    return words[0] != phrase.split()[0] or f"{words[0]} {words[1]}".lower() not in lower_pairs
 
 
 # A word written capitalised at least this many times as often as in lower case is a name that is
@@ -729,7 +792,10 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     opening: dict[str, set[str]] = {}  # the phrase leading each note that scores the ticker alone
     for tickers, text in notes:
-        found = [p for p in map(_without_opening_stopword, _PROPER_PHRASE.findall(text)) if p and is_proper(p, lower, lower_pairs)]
+        at = [(m.start(), -len(m.group()), _without_opening_stopword(m.group())) for m in _PROPER_PHRASE.finditer(text)]
+        at += [(m.start(), -len(m.group()), m.group()) for m in _JOINED_NAME.finditer(text)]
+        phrases = [phrase for *_, phrase in sorted(at)]  # in order, a joined name before its first part: it leads the note
+        found = [p for p in phrases if p and is_proper(p, lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]
         named_words = Counter(w for w in _CAPITALISED_WORD.findall(text) if w in word_names and w.lower() not in directory.alias_to_ticker)
         capitals = Counter(w for w in _CAPITALS.findall(text) if w not in tickers and w not in directory.symbol_to_ticker)
@@ -800,7 +866,7 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
     its name that the ticker abbreviates ("Pekao" of "Bank Pekao"), and contracts its name
     ("Implats" beside "Impala Platinum" for IMP.JO; not "Europe" beside "Euronav"), no month, no other
     ticker's name nor a start of its own, and written in more of its notes than of any other
-    ticker's ("Zimplats", a unit named in one note, is none)."""
+    ticker's ("Zimplats", a unit named in one note, is none), and no place ("Chile" of "Banco de Chile")."""
     forms: dict[str, tuple[str, ...]] = {}
     for ticker, name in names.items():
         base = symbol_root(ticker).lower()
@@ -809,7 +875,7 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
         forms[ticker] = tuple(
             phrase for phrase, (notes, _, _) in counts.get(ticker, {}).items()
             if notes >= 2 and (phrase.lower().startswith(base[:3]) or _own_later_word(ticker, name, phrase)) and _contracts(name, phrase)
-            and not name.startswith(phrase) and phrase not in names.values() and not is_month(phrase)
+            and not name.startswith(phrase) and phrase not in names.values() and not is_month(phrase) and phrase not in place_words()
             and all(seen.get(phrase, (0, 0, 0))[0] < notes for other, seen in counts.items() if other != ticker)
         )
     return {t: f for t, f in forms.items() if f}
@@ -894,6 +960,34 @@ def abbreviates(ticker: str, name: str) -> bool:
     return _in_order(symbol, letters) or letters.startswith(symbol[:3])
 
 
+def _abbreviates_as_a_name(ticker: str, phrase: str) -> bool:
+    """``abbreviates``, for a phrase of several words only from the start of one of them ("COO"
+    from "Cooper" in "The Cooper Companies"): a long phrase holds most tickers' letters in order
+    by chance ("AIR" in "Landing Gear Overhaul"), a company's one word rarely ("RUN" in "Sunrun")."""
+    if " " not in phrase:
+        return abbreviates(ticker, phrase)
+    words = phrase.split()
+    return any(abbreviates(ticker, " ".join(words[i:])) and _ascii_letters(words[i])[:1] == _ascii_letters(symbol_root(ticker))[:1]
+               for i in range(len(words)))
+
+
+def spells(ticker: str, name: str) -> bool:
+    """Whether ``ticker`` spells the starts of ``name``'s words from its first, as an acronym does
+    ("USPH": U.S. PHysical Therapy; not "PMBW" of "Pemberlowe Ambulance"): so rarely by chance
+    that one use names the ticker."""
+    symbol, words = _ascii_letters(symbol_root(ticker)), [_ascii_letters(w) for w in re.split(r"[\s.\-]+", name) if _ascii_letters(w)]
+    return len(words) > 1 and len(symbol) > 2 and _spelled(symbol, words)
+
+
+def _spelled(symbol: str, words: list[str]) -> bool:
+    """Whether ``symbol`` is a start of ``words[0]``, maybe followed by a spelling of the rest."""
+    if not symbol:
+        return True
+    if not words:
+        return False
+    return any(words[0].startswith(symbol[:n]) and _spelled(symbol[n:], words[1:]) for n in range(1, len(symbol) + 1))
+
+
 def _ascii_letters(text: str) -> str:
     """``text``'s letters in lower case, accents folded ("Rémy" -> "remy")."""
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if c.isalpha() and c.isascii())
@@ -915,9 +1009,10 @@ def _one_name_each(
     must not name the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
-        ((abbreviates(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
+        ((_abbreviates_as_a_name(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
          for ticker, phrases in counts.items() for phrase, seen in phrases.items()
-         if seen[2] >= 2 or abbreviates(ticker, phrase) and (ticker in by_ticker and seen[1] or phrase in opening.get(ticker, ()))),
+         if seen[2] >= 2 or spells(ticker, phrase)
+         or _abbreviates_as_a_name(ticker, phrase) and (ticker in by_ticker and seen[1] or phrase in opening.get(ticker, ()))),
         reverse=True,
     )
     names: dict[str, str] = {}
@@ -937,12 +1032,16 @@ def short_names(company: str) -> tuple[str, ...]:
     if (bare := re.sub(r"^The\s+(?=[A-Z])", "", name)) != name:
         names.append(bare)
         name = bare
+    head = _PARTICLE.split(name, maxsplit=1)[0]  # "Packaging Corporation" of "Packaging Corporation of America"
+    if head != name and _LEGAL_FORM.search(head):
+        names.append(head)
+        name = head
     while (shorter := _LEGAL_FORM.sub("", name).strip(" ,")) != name and shorter:
         names.append(shorter)
         name = shorter
     if initials := _INITIALS.match(name):  # "A. O. Smith" is typed "A.O. Smith" and "AO Smith", and by its
         letters, rest = re.findall(r"[A-Z]", initials.group()), name[initials.end():]  # surname unless a word
-        names += [f"{'.'.join(letters)}. {rest}", f"{''.join(letters)} {rest}"] + ([rest] if not is_english(rest) else [])
+        names += [f"{'.'.join(letters)}. {rest}", f"{''.join(letters)} {rest}"] + ([rest] if not all(map(is_english, rest.split())) else [])
     if person := _PERSONS_NAME.fullmatch(name):
         names.append(person.group("surname"))
     first, _, rest = name.partition(" ")
@@ -982,7 +1081,9 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
     rows = []
     for ticker, named in names.items():
         first = _first_word(named[-1])
-        if first and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
+        initials = first and first.isupper() and any(_INITIALS.match(n) for n in named)  # ("AO" of "A. O. Smith" is no name alone)
+        joined = any(_PARTICLE.search(n) for n in named)  # ("Grupo" of "Grupo Aeroportuario del Sureste", "National" of "National Bank of Greece")
+        if first and not initials and not joined and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
         rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower), ticker.lower() in lower))
     return rows

@@ -16,7 +16,8 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
 from ingest.tickers import (
-    acronyms, fold_accents, lower_words, with_first_names, with_initials, with_later_names, with_short_names, without_shared_names,
+    acronyms, fold_accents, lower_words, with_file_names, with_first_names, with_initials, with_later_names, with_short_names,
+    without_shared_names,
 )
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
@@ -126,8 +127,11 @@ class Ragbot:
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
         settled = without_shared_names(with_later_names(with_short_names(named, held, texts), notes, lower), counts)
+        settled = with_file_names(settled, [(tickers, source) for source, tickers in about.items()])
+        # (a symbol the file names give stays a word only where the notes write it in lower case)
+        filed = {s.lower() for c in settled for s in c.symbols} - {s.lower() for c in resolver.directory.companies.values() for s in c.symbols}
         initialled = TickerResolver(CompanyDirectory(settled))
-        initialled.learn([], resolver.held, resolver.words, resolver.acronyms)
+        initialled.learn([], resolver.held, resolver.words - (filed - lower), resolver.acronyms)
         return initialled
 
     @cached_property

@@ -45,7 +45,7 @@ ABBREVIATIONS = {
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
-SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating"}
+SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated"}
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
 _PERIOD_OR_GROWTH = r"f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew"
@@ -55,6 +55,8 @@ _ONLY_WITH = {
     "rev": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|yoy|total|per|guide|guidance)\b|[+/]", re.IGNORECASE), 2),
     # "core op profit", "op margin" (not "an op-ed", "rated OP; cash returns?")
     "op": (re.compile(r"\bop\s+(?:profit|income|margins?|loss|cash|expenses|leverage)\b", re.IGNORECASE), None),
+    # "the est revenue hit", "2025 est eps" (a figure's words beside it; not "est. 1998")
+    "est": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|revenue|sales|eps|earnings|ebitda|profit|income|margins?|hit|impact|costs?|headwinds?)\b", re.IGNORECASE), 2),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

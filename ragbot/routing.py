@@ -32,7 +32,7 @@ NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u20
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
 # The one note a question has just described ("... what was the score on that one?", "... what
 # was the score on that").
-THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
+THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)|it\s*[?.!]*\s*$)"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
@@ -44,15 +44,19 @@ SCORE_LAST = (
 )
 # A company or note said to read mixed: "Acme looks mixed", "the recall note reads mixed".
 MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\s+|very\s+|kind\s+of\s+)?mixed\b"
+# Who scores the notes' subjects, as a question names them ("how did the desk score Acme ...?").
+_RATERS = r"(?:notes?|research|coverage|desk|team|analysts?)"
 # What the notes scored something as ("what'd we score it", "what did we score Acme on the recall?",
 # "how did the research rate Acme teaming up with Beta?").
 # (or what the event described scored: "... recall - what did it score")
 # (or how: "how'd we score that?"; and what the thing described got: "... What score did that get?")
 SCORED_BY_US = (
-    r"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|(?:the|our|my)\s+(?:notes?|research|coverage))\s+(?:score|rate)\b"
+    rf"\bwhat(?:['\u2019]d|\s+did)\s+(?:we|you|it|that|this|(?:the|our|my)\s+{_RATERS})\s+(?:score|rate)\b"
     rf"|\bwhat(?:['\u2019]d|\s+did)\s+(?:that|this|the)\s+(?:one|{NOTE_NOUN})\s+(?:get|score|receive)\b"
-    r"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))\s+(?:score|rate)\b"
+    rf"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|(?:the|our|my)\s+{_RATERS})\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
+    # (or what a company got in the note just described: "... What number did Beta get in it?")
+    rf"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){{0,2}}?\s+(?:get|receive|earn){THAT_ONE}"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
     r"|\bhow\s+(?:bad|good|low|high|negative|positive)\s+(?:was|is)\s+(?:the|its|that)\s+(?:sentiment\s+)?score\s*[?.!]*\s*$"
@@ -60,7 +64,7 @@ SCORED_BY_US = (
 # How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we",
 # "how negative did we score it").
 STANCE_TAKEN = (
-    r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+(?:notes?|research|coverage))"
+    rf"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+{_RATERS})"
     r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you)"
     # ("how negative was the call on Yara when ...?"; not "... the call on Tesla's margins?", a measure)
     r"|(?:was|is|were|are)\s+(?:the|our|my|that|this)\s+(?:call|note|take|view|read|score)\s+(?:on|for|about)\s+(?!the\s+company['\u2019])[\w.&-]+(?![\w.&'\u2019-]))"
@@ -155,8 +159,8 @@ _SENTIMENT = re.compile(
     # the research rate Acme's results?")
     r"|\bhow\s+(?:was|were|is|are|has|have|had)\b[^?.]*?\b(?:rated|scored)\b(?!\s+(?:by|as|at)\b|\s+on\s+(?!average\b))"
     r"|\bhow\s+(?:is|are|was|were)\s+[^?.]{1,40}?\s+(?:viewed|regarded)\s*(?:[?.!]|$|now\b|today\b|lately\b|overall\b|these\s+days\b|in\s+(?:my|our|the)\s+notes\b)"
-    r"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|write-?ups?|reports?|analysts?|we)\s+(?:rate|score)\b"
-    r"|\bhow\s+(?:are|were|is)\s+(?:the\s+|our\s+|my\s+)?(?:notes?|research|coverage|analysts?|we)\s+(?:rating|scoring)\b"  # "how are we rating Acme these days"
+    rf"|\bhow\s+(?:did|do|does|would)\s+(?:the\s+|our\s+|my\s+)?(?:{_RATERS}|write-?ups?|reports?|we)\s+(?:rate|score)\b"
+    rf"|\bhow\s+(?:are|were|is)\s+(?:the\s+|our\s+|my\s+)?(?:{_RATERS}|we)\s+(?:rating|scoring)\b"  # "how are we rating Acme these days"
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|most\s+recent|current|first|earliest|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
@@ -264,6 +268,8 @@ _COMPANY_READING = re.compile(
     # not "Acme's margin - better or worse since the recall?": a measure named)
     r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse|improved|deteriorated)\s+or\s+"
     r"(?:better|worse|improved|deteriorated)\s+(?:since|after|following)\b"  # ("Acme - improved or deteriorated since the floods?")
+    # (or whether it is any better or worse since then: "Acme - any better since March, or still weak?")
+    r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|it|looking|getting)\s+)*any\s+(?:better|worse)\s+(?:since|after|following)\b"
     # (or the point first: "Acme since the recall: up or down?")
     r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*(?:better\s+or\s+worse|worse\s+or\s+better|up\s+or\s+down|down\s+or\s+up|higher\s+or\s+lower|lower\s+or\s+higher)\b"
     # a company itself recovering, improving or slipping since a point ("has Acme recovered since the recall?";
@@ -290,6 +296,8 @@ _COMPANY_READING = re.compile(
     r"|(?:\bthe\s+company\s+(?:was|is|were|are|has\s+been|had\s+been|looked|looks|seemed|seems)|\b(?:was|is|were|are|has|had)\s+the\s+company(?:\s+been)?)"
     r"\s+(?:(?:so|very|more|less|only|just|still|deeply|strongly|mildly|quite|really)\s+)?(?:negative|positive|bearish|bullish|neutral)\b(?:\s+(?:again|still|now))?"
     r"(?=\s*(?:[-?.!,;:\u2013\u2014]|$)|\s+(?:in|during|over|through|for|lately|recently|last|this|since|before|after|until|when|while|once|between|from|back|then|at\s+the\s+time)\b)"
+    # (or with no verb, asking why: "Acme negative - why?", "acme so bearish, how come?")
+    r"|\bthe\s+company\s+(?:so\s+)?(?:negative|positive|bearish|bullish)\s*[-,;:\u2013\u2014]\s*(?:why|how\s+come|what\s+happened)\b"
     r"|\bwhat\s+(?:turned|made|sent|pushed|tipped|swung|flipped)\s+the\s+company\s+(?:more\s+)?(?:negative|positive|bearish|bullish)\b"
     # a company itself punished in the notes ("why did Acme get crushed in May?"; not "why did Acme's margins get crushed")
     r"|\bwhy\s+did\s+the\s+company\s+get\s+(?:crushed|hammered|slammed|punished|trashed|downgraded)\b"
@@ -538,6 +546,8 @@ _AS_THINGS_STAND = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|the
 # Words a question asking a company's risks puts them with, naming nothing at risk: which risks
 # ("the key risks", "downside risks") and which note they are asked of ("from the q2 print").
 _WHICH_RISKS = frozenset("risk risks downside key main biggest major top principal".split())
+# ... and what they are risks to when that is the whole investment view ("key risks to the Acme thesis"): nothing in particular.
+WHOLE_VIEW = frozenset("thesis story investment case view".split())
 _WHICH_NOTE = frozenset("print note notes report results call".split())
 
 
@@ -550,7 +560,7 @@ def _asks_only_risks(topic: str) -> bool:
     terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", topic)))
     if _RISK_PHRASE.search(topic):
         return not terms - RISK_PHRASING
-    asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE
+    asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE - WHOLE_VIEW
     return bool(asked & {"risk", "risks"}) and asked != terms and not asked - _WHICH_RISKS - RISK_PHRASING
 
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
 from ingest.tickers import initials, types_word
-from ingest.words import is_english, query_terms, stem, stems
+from ingest.words import is_english, is_plural_noun, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import periods, spelled_out
-from ragbot.routing import RISK_PHRASING
+from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
 _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
@@ -71,7 +71,7 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
     risk risks risky threat threats threaten headwind headwinds downside danger dangers worry worries worried
     concern concerns challenge challenges problem problems go goes wrong derail hurt jeopardise jeopardize
     stop undermine face faces facing remain remains
-    """.split())
+    """.split()) | frozenset(_canonical(stem(w)) for w in WHOLE_VIEW)  # (risks "to the thesis" are the company's risks)
 _RISK_PHRASING = frozenset(stem(w) for w in RISK_PHRASING)  # (no topic words of a risk question: ``risk_topic``)
 
 
@@ -283,6 +283,12 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
     return run, j
 
 
+# Words that say a quantity is a part's, not which part: no sentence naming the part needs them.
+_CONTAINERS = frozenset(_canonical(stem(w)) for w in "segment segments division divisions unit units business businesses".split())
+# "per" measures by a unit ("dividend per share"), and "full" of "full year" says the period: neither narrows a measure.
+_FULL_YEAR_WORD = re.compile(r"full[- ]?(?:year|yr)\b.*", re.IGNORECASE)
+
+
 def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = None) -> frozenset[str]:
     """The measure words that narrow it to a segment or product: up to three words right
     before a quantity noun, besides those saying how it is measured ("Mac" of "Mac revenue",
@@ -303,9 +309,11 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
             for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
                 if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
                     continue
-                if words[j] not in measure or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN:
+                if (words[j] not in measure or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN
+                        or tokens[j].lower() == "per" or _FULL_YEAR_WORD.fullmatch(" ".join(tokens[j:j + 2]))):
                     break  # (another quantity, also abbreviated: "rev and adj ebitda margin" asks two)
-                found.add(words[j])
+                if words[j] not in _CONTAINERS:  # ("Repair & Engineering segment sales": a sentence naming the segment need not say "segment")
+                    found.add(words[j])
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure)
     return frozenset(found)
@@ -740,7 +748,7 @@ _OTHER_FIGURE_ASKED = re.compile(r"\bhow\s+much\b|\bwhat\s+(?:was|is|were|are)\b
 # it ("12 million yuan"), a percentage, basis points, a multiple or an ordinal after it ("30-35%",
 # "4.1x", "3rd"); a range is one number.
 _AMOUNT = re.compile(
-    r"(?P<currency>[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?|\b[A-Z]{3}\s)?\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*(?:\.\d+)?)?"  # (a range is one)
+    r"(?P<currency>[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?|\b[A-Z]{3}\s)?(?<![A-Za-z\d])\d[\d,]*(?:\.\d+)?(?:\s?[-\u2013]\s?\d[\d,]*(?:\.\d+)?)?"  # (a range is one)
     r"(?P<rate>\s?(?:%|percent\b|per\s?cent\b|bps\b|basis\s+points?\b|x\b|times\b|-fold\b|st\b|nd\b|rd\b|th\b)"
     r"|(?:\s?(?:thousand|million|billion|trillion|mn|bn|crore|lakh))?\s(?:euros?|dollars?|yuan|yen|pounds?|francs?|rupees?|won"
     r"|EUR|USD|GBP|JPY|CNY|RMB|CHF|INR|KRW)\b)?",
@@ -750,7 +758,8 @@ _AMOUNT = re.compile(
 # Nouns that say where or for how long, not how many of the asked thing: "live in 12 states" counts
 # no closings, "lags by 12 to 24 months" no elevators.
 _SCOPE_NOUNS = frozenset(stem(w) for w in """
-    state country market city region province territory continent month year week day hour minute quarter season
+    state country market city region province territory continent branch location site
+    month year week day hour minute quarter season
     """.split())
 # The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
 # and words saying which ("12 additional U.S. states"); one joined by a hyphen only describes the
@@ -758,7 +767,7 @@ _SCOPE_NOUNS = frozenset(stem(w) for w in """
 _WHICH_COUNTED = ("additional", "more", "new", "other", "further")  # words saying which, not what is counted
 _COUNT_MODIFIERS = frozenset(stem(w) for w in _WHICH_COUNTED)
 _COUNTED_NOUN = re.compile(
-    rf"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:(?:{'|'.join(_WHICH_COUNTED)}|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
+    rf"(?:\s*(?:to|or|and)\s+\d[\d,.]*)?\s+(?:of\s+(?:its|the|their|our|all)\s+)?(?:(?:{'|'.join(_WHICH_COUNTED)}|u\.s\.|us)\s+)*([A-Za-z]+)(-?)", re.IGNORECASE,
 )
 
 
@@ -783,6 +792,13 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     return True, canonical_all(stems(counted))
 
 
+def _counts_another(noun: str, word: str, counted: frozenset[str]) -> bool:
+    """Whether a number right before plural ``noun`` (its stem ``word``) counts something other
+    than what the question counts (``counted``, its stems): "300 stations" for a subscriber
+    count; not "2.9 million members" (another name of subscribers, ``_KIN``)."""
+    return bool(counted) and bool(noun) and is_plural_noun(noun) and word not in counted | _kin(counted)
+
+
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
     multiple, nor a size, date or name's number, nor a decimal without a scale ("81,302 vehicles",
@@ -803,7 +819,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
-        if word not in _SCOPE_NOUNS or word in counted:
+        if word in counted or word not in _SCOPE_NOUNS and not _counts_another(noun.group(1) if word else "", word, counted):
             return True
     # a number spelt out, right before what the question counts: "opened four new veterinary practices"
     # (not "cut its lineup from five series to three" for beds, nor "two new directors" for stores)
@@ -1050,6 +1066,25 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     named = stated | {w for w, long in asked.forms.items() if long <= stated}
     kin = wanted | _kin(wanted)
     return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
+
+
+# A volume of a thing is how many of it there are: "transport volume" is stated as "412,000 patient transports".
+_VOLUME = frozenset(_canonical(stem(w)) for w in ("volume", "volumes"))
+_COUNTED_WITHIN = 3  # words after a number that may name what it counts ("412,000 patient transports")
+
+
+def states_volume(asked: AskedFor, sentence: str) -> bool:
+    """Whether ``sentence`` gives the asked volume of what the question names (its qualifiers) as
+    a count of it: "transport volume" by "on 412,000 patient transports" (not by "$318 million
+    of transport revenue": an amount of money counts nothing)."""
+    if not asked.quantities & _VOLUME or not asked.qualifiers:
+        return False
+    text = _without_dates_and_names(sentence)
+    return any(
+        not (m.group("currency") or m.group("rate"))
+        and asked.qualifiers & canonical_all(stems(" ".join(text[m.end():].split()[:_COUNTED_WITHIN])))
+        for m in _AMOUNT.finditer(text) if m.group(0)[:1].isdigit()
+    )
 
 
 def _kin(quantities: frozenset[str]) -> frozenset[str]:

@@ -63,8 +63,8 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, capitals_of, figure_of_qualifier, measure_credit, risk_topic, states_count,
-    states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity,
+    AskedFor, asked_for, asks_so_far, asks_target, canonical_all, capitals_of, figure_of_qualifier, measure_credit, risk_topic, states_count,
+    states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity, states_volume,
     states_part_of_year, states_ratio, states_total, subject_fit, with_parts_named, with_products_named,
     withholds_asked,
 )
@@ -241,7 +241,8 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
-        and not states_other_quantity(wants, candidate.stems) and (not wants.count or states_count(candidate.text, wants.counted))
+        and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text))
+        and (not wants.count or states_count(candidate.text, wants.counted))
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
     )
@@ -258,8 +259,11 @@ def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, compar
             holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
             and not (so_far and states_only_targets(candidate.text))
         )
-    if wants.kind == "time":
-        return states_kind("time", candidate.text) and measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
+    if wants.kind == "time":  # (the sentence itself names the event: its passage may name it beside another time)
+        return (
+            states_kind("time", candidate.text) and measure >= EVENT_NAMED and bool(wants.measure & canonical_all(candidate.stems))
+            and not withholds_asked(candidate.text, wants.measure)
+        )
     return states_kind(wants.kind, candidate.text)
 
 

@@ -259,6 +259,12 @@ class NoteCatalog:
         """Whether the notes (titles and first chunks) write ``word``, in any case."""
         return word.lower() in self.lower_text
 
+    def writes_as_name(self, phrase: str) -> bool:
+        """Whether the notes write ``phrase``'s words side by side, each capitalised, as one
+        name ("Aldar Properties" for "aldar properties")."""
+        words = phrase.split()
+        return bool(words) and re.search(r"\b" + r"\s+".join(re.escape(w.capitalize()) for w in words) + r"\b", self.text) is not None
+
     @cached_property
     def lower_text(self) -> str:
         return self.text.lower()

@@ -13,7 +13,8 @@ from typing import Literal
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from ingest.words import is_english
+from ingest.tickers import is_peoples_adjective
+from ingest.words import is_english, is_plural_noun
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
     MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
@@ -186,7 +187,10 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
 # (or "what did Vikingo score in the Acme note?", a name of up to three words: "Ping An")
-_NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
+_NAME_SCORE = re.compile(
+    r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+(?:\s+[\w&.\-]+){0,2}?)\s+(?:get|receive)\b",
+    re.I,
+)  # (a name of up to three words: "what score did southern copper get?")
 _NAME_SCORED = re.compile(
     r"(?i:\bwhat\s+did\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)\b"
     # (or scored by us: "what did we score Vikingo?", "how did you rate Vikingo")
@@ -530,6 +534,13 @@ def _as_read(text: str) -> str:
     return written_out(re.sub(r"\bmost\s+recent\b", "latest", text, flags=re.I))
 
 
+def _names_a_class(words: set[str]) -> bool:
+    """Whether the words a question leaves besides its companies and dates describe a class of
+    companies, not an event: each a plural noun or a people's adjective ("Turkish names over 2027:
+    did A or B ...", "banks in 2027: A or B?"; not "June 2026 chip deal: A vs B?")."""
+    return all(is_plural_noun(w) or is_peoples_adjective(w.capitalize()) for w in words)
+
+
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
     """The query a routed sentiment ``question`` asks; ``window`` (from the UI) narrows it further."""
     text = _as_read(question.text)
@@ -631,7 +642,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
     # "June 2026 chip deal: AVGO score vs HON score?": companies set side by side in the event a
     # question names (words left once its sentiment vocabulary, companies and dates are gone)
-    if len(tickers) > 1 and named and not grouped and not why and not _TREND.search(text):
+    if len(tickers) > 1 and named and not grouped and not why and not _TREND.search(text) and not _names_a_class(named):
         return SentimentIntent("note", **about)
     # "compare Tesla and Nvidia since January": a comparison over a window ("since" alone asks no trend)
     if len(tickers) > 1 and _COMPARE.search(text) and not _TREND.search(re.sub(r"\bsince\b", " ", text)) and not grouped:
