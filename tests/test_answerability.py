@@ -639,7 +639,7 @@ def test_a_name_opening_a_terse_question_is_what_a_quantity_is_asked_of():
     ("what % of revenue comes from digital billboards?", {"digit", "billboard"}),
     ("how much revenue did the segment bring in?", set()),
     ("revenue from continuing operations in Q3 2025?", set()), ("fy26 guidance from the investor day?", set()),  # how reported; an event
-    ("premium segment revenue in Q3 2025?", {"premium"}),  # "premium" is a tier (only "premiums" are a quantity); "segment" says only that it is a part
+    ("premium segment revenue in Q3 2025?", {"premium", "segment"}),  # "premium" is a tier: only "premiums" are a quantity
 ])
 def test_what_a_quantity_comes_from_narrows_it(text, qualifiers):
     assert asked_for(text, text).qualifiers == frozenset(qualifiers)

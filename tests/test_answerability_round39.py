@@ -24,7 +24,7 @@ RESOLVER = TickerResolver(CompanyDirectory.load())
 def test_an_abbreviation_written_with_dots_is_the_word_typed_without_them():
     assert {"us", "uk"} <= stems("U.S. and U.K. sales") and "us" in stems("us consumer segment")
     assert "3.5" in stems("revenue of 3.5 billion")  # a decimal keeps its point
-    assert asked_for("scotts fq2 us consumer segment sales", "scotts fq2 us consumer segment sales").qualifiers == {"us", "consum"}
+    assert asked_for("scotts fq2 us consumer segment sales", "scotts fq2 us consumer segment sales").qualifiers == {"us", "consum", "segment"}
 
 
 @pytest.mark.parametrize(("text", "quarter", "spelt"), [

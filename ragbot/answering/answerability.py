@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
 from ingest.tickers import initials, types_word
-from ingest.words import is_english, is_plural_noun, query_terms, stem, stems
+from ingest.words import is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import periods, spelled_out
 from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
@@ -283,8 +283,6 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
     return run, j
 
 
-# Words that say a quantity is a part's, not which part: no sentence naming the part needs them.
-_CONTAINERS = frozenset(_canonical(stem(w)) for w in "segment segments division divisions unit units business businesses".split())
 # "per" measures by a unit ("dividend per share"), and "full" of "full year" says the period: neither narrows a measure.
 _FULL_YEAR_WORD = re.compile(r"full[- ]?(?:year|yr)\b.*", re.IGNORECASE)
 
@@ -312,8 +310,7 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
                 if (words[j] not in measure or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN
                         or tokens[j].lower() == "per" or _FULL_YEAR_WORD.fullmatch(" ".join(tokens[j:j + 2]))):
                     break  # (another quantity, also abbreviated: "rev and adj ebitda margin" asks two)
-                if words[j] not in _CONTAINERS:  # ("Repair & Engineering segment sales": a sentence naming the segment need not say "segment")
-                    found.add(words[j])
+                found.add(words[j])
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure)
     return frozenset(found)
@@ -792,13 +789,6 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     return True, canonical_all(stems(counted))
 
 
-def _counts_another(noun: str, word: str, counted: frozenset[str]) -> bool:
-    """Whether a number right before plural ``noun`` (its stem ``word``) counts something other
-    than what the question counts (``counted``, its stems): "300 stations" for a subscriber
-    count; not "2.9 million members" (another name of subscribers, ``_KIN``)."""
-    return bool(counted) and bool(noun) and is_plural_noun(noun) and word not in counted | _kin(counted)
-
-
 def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
     multiple, nor a size, date or name's number, nor a decimal without a scale ("81,302 vehicles",
@@ -819,7 +809,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
-        if word in counted or word not in _SCOPE_NOUNS and not _counts_another(noun.group(1) if word else "", word, counted):
+        if word not in _SCOPE_NOUNS or word in counted:
             return True
     # a number spelt out, right before what the question counts: "opened four new veterinary practices"
     # (not "cut its lineup from five series to three" for beds, nor "two new directors" for stores)
