@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ingest.dates import is_month, without_date_lines
-from ingest.words import STOPWORDS, is_english, is_modifier, query_terms
+from ingest.words import STOPWORDS, is_english, is_modifier, is_plural_noun, query_terms
 
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
@@ -222,11 +222,11 @@ class TickerResolver:
 
     def _alias_hits(self, text: str, case_sensitive: bool) -> list[Mention]:
         """Each alias written in ``text``; a one-word alias that is a people's adjective only where
-        no plural noun follows it: "Turkish" names Turkish Airlines, not in "Turkish names"."""
+        no class of companies follows it: "Turkish" names Turkish Airlines, not in "Turkish names"."""
         return [
             Mention(m.start(), m.end(), self.directory.alias_to_ticker[m.group(1).lower()])
             for m in self._name_patterns[case_sensitive].finditer(text)
-            if not (" " not in m.group(1) and is_peoples_adjective(m.group(1).capitalize()) and _PLURAL_AFTER.match(text, m.end()))
+            if not (" " not in m.group(1) and is_peoples_adjective(m.group(1).capitalize()) and _CLASS_AFTER.match(text, m.end()))
         ]
 
     def _typed_in_capitals(self, text: str) -> bool:
@@ -485,19 +485,22 @@ def with_file_names(companies: Iterable[Company], notes: list[tuple[list[str], s
     shortens its ticker or contracts its name, and that no file of a note not about it uses:
     "banchile" (banchile-dividend-payout.md) for Banco de Chile, "thy" (thy-cargo-carveout.txt)
     for THYAO.IS. Analysts name files as they call the company; the notes may never write it so.
-    No place, month or number; an English word ("thy") becomes a symbol, not a name, so
-    the notes' own lower-case "thy" would stay a word."""
+    No place, month, number, people's adjective, word of its name or English word longer than
+    ``SHORT_WORD`` letters; a short English word ("thy") becomes a symbol, not a name, so the
+    notes' own lower-case "thy" would stay a word."""
     uses: dict[str, list[set[str]]] = {}  # each file-name word: the tickers of each note whose file uses it
     for tickers, source in notes:
         for word in set(re.findall(r"[a-z]{3,}", Path(source).stem.lower())):
             uses.setdefault(word, []).append(set(tickers))
     named = []
     for c in companies:
-        own = [w for w, listed in uses.items() if len(listed) >= FILE_NAME_USES and all(c.ticker in t for t in listed)
-               and w not in {a.lower() for a in c.aliases}
+        # (not its own ticker, "all-rate-filings.txt", nor a word of its name, "banco-de-chile-buyback.txt": "Banco" names no bank alone)
+        known = {n.lower() for n in (*c.aliases, *c.symbols, symbol_root(c.ticker))} | {_ascii_letters(w) for w in c.name.split()}
+        own = [w for w, listed in uses.items() if len(listed) >= FILE_NAME_USES and all(c.ticker in t for t in listed) and w not in known
+               and not (is_english(w) and len(w) > SHORT_WORD) and not is_peoples_adjective(w.capitalize())
                and (abbreviates(c.ticker, w) or _contracts(c.name, w)) and w.capitalize() not in place_words() and not is_month(w)]
         aliases = tuple(w for w in own if not is_english(w))
-        symbols = tuple(w.upper() for w in own if is_english(w) and w.upper() not in c.symbols)
+        symbols = tuple(w.upper() for w in own if is_english(w))
         named.append(replace(c, aliases=(*c.aliases, *aliases), symbols=(*c.symbols, *symbols)) if aliases or symbols else c)
     return named
 
@@ -512,17 +515,28 @@ def _named_alone(word: str, name: str, own: list[str], others: list[str]) -> boo
     return len(uses) >= LATER_NAME_USES and not any(_NAMED_BEFORE.search(text, 0, start) for text, start in uses)
 
 
-_PLACE_ADJECTIVE_ENDINGS = ("ian", "an", "ese", "ish", "i")  # "Chilean", "Japanese", "Turkish", "Israeli"
+_PLACE_ADJECTIVE_ENDINGS = ("ian", "an", "ese", "ish")  # "Chilean", "Japanese", "Turkish"
+_PLACE_LETTERS_DROPPED = 2  # a place's name may lose this many letters before the ending: "Turk-ey" -> "Turk-ish"
 
 
 def is_peoples_adjective(word: str) -> bool:
     """Whether ``word`` is a people's adjective: a language's one-word name ("Turkish", "Greek",
-    from Babel's CLDR data) or a place's name begun with an adjective ending ("Chilean",
-    "American")."""
+    from Babel's CLDR data) or a place's name with an adjective ending ("Chilean", "American",
+    "Canadian"); not a place itself ("Taiwan", "Jordan")."""
     if word in _language_words():
         return True
-    return any(word.endswith(end) and len(word) - len(end) >= 4 and any(p.startswith(word[: -len(end)]) for p in place_words())
+    if word in _place_names():
+        return False
+    return any(word.endswith(end) and len(stem_ := word[: -len(end)]) >= 4
+               and any(p.startswith(stem_) and len(p) - len(stem_) <= _PLACE_LETTERS_DROPPED for p in place_words())
                for end in _PLACE_ADJECTIVE_ENDINGS)
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    from babel import Locale
+
+    return frozenset(Locale("en").territories.values())
 
 
 @cache
@@ -532,9 +546,14 @@ def _language_words() -> frozenset[str]:
     return frozenset(name for name in Locale("en").languages.values() if " " not in name)
 
 
-# A plural noun right after a word: "Turkish names", "American banks" (not "shares" or "stocks",
-# which may be the company's own: "Norwegian shares fell").
-_PLURAL_AFTER = re.compile(r"\s+(?!(?:shares|stocks)\b)[a-z]{3,}s\b(?!['\u2019])")
+# Nouns naming a class of companies ("Turkish names", "Chilean banks"): after a people's adjective,
+# the adjective names no company; with nothing else, they describe the companies compared, not an event.
+COMPANY_CLASSES = frozenset("""
+    names companies firms stocks equities issuers players peers banks lenders insurers reinsurers airlines carriers
+    miners retailers grocers utilities telcos operators producers manufacturers automakers carmakers developers
+    builders shippers railways railroads
+    """.split())
+_CLASS_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(COMPANY_CLASSES - {'stocks', 'equities'}))})\b")  # (not "Norwegian stocks fell")
 
 
 @cache
@@ -700,6 +719,13 @@ _PROPER_PHRASE = re.compile(
 # A name whose words a lower-case particle joins ("Banco de Chile", "National Bank of Greece"),
 # counted beside its capitalised parts (a sentence's "Shares of Acme" is no name: ``is_proper``).
 _PARTICLE = re.compile(r"\s(?:de|do|da|del|di|of)\s")
+
+
+def _opens_no_name(phrase: str) -> bool:
+    """Whether ``phrase`` opens with a word no name opens with: a plural noun or a stopword
+    ("Shares of Valkora", "Most of Europe"; not "Bank of Greece")."""
+    first = phrase.split()[0].lower()
+    return first in STOPWORDS or is_plural_noun(first)
 _JOINED_NAME = re.compile(rf"(?<![\w.]){_NAME_WORD}(?:\s+{_NAME_WORD})?{_PARTICLE.pattern}{_NAME_WORD}")
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. "
@@ -793,7 +819,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     opening: dict[str, set[str]] = {}  # the phrase leading each note that scores the ticker alone
     for tickers, text in notes:
         at = [(m.start(), -len(m.group()), _without_opening_stopword(m.group())) for m in _PROPER_PHRASE.finditer(text)]
-        at += [(m.start(), -len(m.group()), m.group()) for m in _JOINED_NAME.finditer(text)]
+        at += [(m.start(), -len(m.group()), m.group()) for m in _JOINED_NAME.finditer(text) if not _opens_no_name(m.group())]
         phrases = [phrase for *_, phrase in sorted(at)]  # in order, a joined name before its first part: it leads the note
         found = [p for p in phrases if p and is_proper(p, lower, lower_pairs)]
         found = [p for p in found if p.lower() not in directory.alias_to_ticker]

@@ -32,7 +32,7 @@ NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u20
 SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
 # The one note a question has just described ("... what was the score on that one?", "... what
 # was the score on that").
-THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)|it\s*[?.!]*\s*$)"
+THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
@@ -56,7 +56,7 @@ SCORED_BY_US = (
     rf"|\bhow(?:['\u2019]d|\s+did)\s+(?:we|you|(?:the|our|my)\s+{_RATERS})\s+(?:score|rate)\b"
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
     # (or what a company got in the note just described: "... What number did Beta get in it?")
-    rf"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){{0,2}}?\s+(?:get|receive|earn){THAT_ONE}"
+    rf"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){{0,2}}?\s+(?:get|receive|earn)(?:{THAT_ONE}|\s+in\s+it\s*[?.!]*\s*$)"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
     r"|\bhow\s+(?:bad|good|low|high|negative|positive)\s+(?:was|is)\s+(?:the|its|that)\s+(?:sentiment\s+)?score\s*[?.!]*\s*$"
@@ -546,8 +546,11 @@ _AS_THINGS_STAND = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|the
 # Words a question asking a company's risks puts them with, naming nothing at risk: which risks
 # ("the key risks", "downside risks") and which note they are asked of ("from the q2 print").
 _WHICH_RISKS = frozenset("risk risks downside key main biggest major top principal".split())
-# ... and what they are risks to when that is the whole investment view ("key risks to the Acme thesis"): nothing in particular.
-WHOLE_VIEW = frozenset("thesis story investment case view".split())
+# ... and what they are risks to when that is the whole investment view ("key risks to the Acme
+# thesis", "risks to our investment case"): nothing in particular.
+WHOLE_VIEW = re.compile(
+    r"\bto\s+(?:(?:the|our|my|its|their)\s+)+(?:company\s+)?(?:(?:investment|bull|long)\s+)?(?:thesis|case|story)\b", re.IGNORECASE,
+)
 _WHICH_NOTE = frozenset("print note notes report results call".split())
 
 
@@ -557,11 +560,12 @@ def _asks_only_risks(topic: str) -> bool:
     around its launch?") or of one note or period ("the company downside risks from the q2
     print", which the cross-encoder reads as asking about the print; not "the company's margin
     risks in Q2"): the notes call them risks, so the question is searched and read as asking them."""
-    terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", topic)))
+    viewed = WHOLE_VIEW.sub(" ", topic)
+    terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", viewed)))
     if _RISK_PHRASE.search(topic):
         return not terms - RISK_PHRASING
-    asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE - WHOLE_VIEW
-    return bool(asked & {"risk", "risks"}) and asked != terms and not asked - _WHICH_RISKS - RISK_PHRASING
+    asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE
+    return bool(asked & {"risk", "risks"}) and (asked != terms or viewed != topic) and not asked - _WHICH_RISKS - RISK_PHRASING
 
 
 # How a question across the notes is put, before and around its theme: who is asked ("which of my

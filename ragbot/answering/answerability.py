@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
 from ingest.tickers import initials, types_word
-from ingest.words import is_english, query_terms, stem, stems
+from ingest.words import STOPWORDS, is_english, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import periods, spelled_out
 from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
@@ -71,7 +71,7 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
     risk risks risky threat threats threaten headwind headwinds downside danger dangers worry worries worried
     concern concerns challenge challenges problem problems go goes wrong derail hurt jeopardise jeopardize
     stop undermine face faces facing remain remains
-    """.split()) | frozenset(_canonical(stem(w)) for w in WHOLE_VIEW)  # (risks "to the thesis" are the company's risks)
+    """.split())
 _RISK_PHRASING = frozenset(stem(w) for w in RISK_PHRASING)  # (no topic words of a risk question: ``risk_topic``)
 
 
@@ -586,6 +586,8 @@ def asked_for(
     segment = segment_words(text, resolver)
     topic = f"{topic} {segment}"
     risk = _RISK_QUESTION.search(text) is not None
+    if risk:  # risks "to the thesis" are the company's risks: the words name nothing at risk
+        text, topic = WHOLE_VIEW.sub(" ", text), WHOLE_VIEW.sub(" ", topic)
     left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
     # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
@@ -1071,10 +1073,35 @@ def states_volume(asked: AskedFor, sentence: str) -> bool:
         return False
     text = _without_dates_and_names(sentence)
     return any(
-        not (m.group("currency") or m.group("rate"))
-        and asked.qualifiers & canonical_all(stems(" ".join(text[m.end():].split()[:_COUNTED_WITHIN])))
+        not (m.group("currency") or m.group("rate")) and _counts_head(text[m.end():], asked.qualifiers)
         for m in _AMOUNT.finditer(text) if m.group(0)[:1].isdigit()
     )
+
+
+def _counts_head(after: str, nouns: frozenset[str]) -> bool:
+    """Whether the words right after a number end, within ``_COUNTED_WITHIN``, on one of
+    ``nouns`` (stems): the noun the number counts ("412,000 patient transports and ..."; not
+    "12 new transport contracts", which counts contracts)."""
+    words = re.findall(r"[A-Za-z][\w-]*|[^\sA-Za-z]", after)[:_COUNTED_WITHIN + 1]
+    for i, word in enumerate(words[:_COUNTED_WITHIN]):
+        if canonical_all(stems(word)) & nouns:
+            following = words[i + 1] if i + 1 < len(words) else ""
+            return not following or not following[0].isalpha() or following.lower() in STOPWORDS
+    return False
+
+
+_MEASURED_WITHIN = 3  # words after a word saying how a quantity is measured that may hold it ("operating and net margins")
+
+
+def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
+    """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
+    written with it: "net sales of ¥450.8 billion ... and operating profit of ¥40.2 billion" gives
+    no net profit. A sentence naming the quantity by none of its names is left to the other checks."""
+    how, wanted = asked.qualifiers & _HOW_MEASURED, asked.quantities | _kin(asked.quantities)
+    tokens = [_canonical(stem(t.lower())) for t in re.findall(r"[A-Za-z][\w-]*", sentence)]
+    if not how or not wanted & set(tokens):
+        return True
+    return all(any(t == word and wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN]) for i, t in enumerate(tokens)) for word in how)
 
 
 def _kin(quantities: frozenset[str]) -> frozenset[str]:

@@ -54,6 +54,7 @@ contrast             for the first few relevant sentences): the cross-encoder's 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, fields
 
@@ -63,7 +64,8 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, canonical_all, capitals_of, figure_of_qualifier, measure_credit, risk_topic, states_count,
+    AskedFor, asked_for, asks_so_far, asks_target, canonical_all, capitals_of, figure_of_qualifier, measure_credit, measured_as_asked,
+    risk_topic, states_count,
     states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity, states_volume,
     states_part_of_year, states_ratio, states_total, subject_fit, with_parts_named, with_products_named,
     withholds_asked,
@@ -74,10 +76,15 @@ from ragbot.routing import Question
 
 
 QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifier of the asked quantity
-# A "when" answer is a time said of the asked event: the sentence's measure_match (0..1) reaches
-# this, or its time is another event's ("extending the maturity to 2031" for "when does it close
-# the sale-leaseback?").
+# A "when" answer is a time said of the asked event: the sentence's measure_match (0..1), and the
+# share of the asked measure words the sentence itself holds, reach this; else its time is another
+# event's ("extending the maturity to 2031" for "when does it close the sale-leaseback?").
 EVENT_NAMED = 0.5
+# A sentence opening on what the one before named: "It was completed in June 2025.", "The deal closed in March."
+_POINTS_BACK = re.compile(
+    r"\W*(?:it|they|this|these|that|those|the\s+(?:deal|transaction|acquisition|purchase|merger|sale|divestiture|spin-?off|listing|offering))\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -241,7 +248,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
-        and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text))
+        and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
         and (not wants.count or states_count(candidate.text, wants.counted))
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
@@ -259,11 +266,10 @@ def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, compar
             holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
             and not (so_far and states_only_targets(candidate.text))
         )
-    if wants.kind == "time":  # (the sentence itself names the event: its passage may name it beside another time)
-        return (
-            states_kind("time", candidate.text) and measure >= EVENT_NAMED and bool(wants.measure & canonical_all(candidate.stems))
-            and not withholds_asked(candidate.text, wants.measure)
-        )
+    if wants.kind == "time":  # (the sentence itself names the event, or points back to it: its passage may name it beside another time)
+        named = len(wants.measure & canonical_all(candidate.stems)) / len(wants.measure) if wants.measure else 1.0
+        named = 1.0 if _POINTS_BACK.match(candidate.text) else named
+        return states_kind("time", candidate.text) and min(measure, named) >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
     return states_kind(wants.kind, candidate.text)
 
 

@@ -20,8 +20,8 @@ from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.groups import as_group, group_words, read_group
 from ragbot.sentiment.intent import (
-    SentimentIntent, familiar_words, headline_name, longer_names, one_note_phrase, parse_intent, passing_names, score_subject, unfamiliar_words,
-    unscored_symbols,
+    SentimentIntent, familiar_words, headline_name, longer_names, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
+    unfamiliar_words, unscored_symbols,
 )
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
@@ -184,7 +184,7 @@ class SentimentAnswerer(Answerer):
         without notes, or a company the alias table does not know."""
         absent = (
             [t for t in intent.tickers if not catalog.about([t])] or unscored_symbols(question, catalog.by_ticker.__contains__)
-            or longer_names(question, catalog.writes)
+            or longer_names(question, catalog.writes) or score_names(question, catalog.lower_pairs, catalog.opens_a_note)
         )
         if absent:
             return f"Not in your notes: no note is about {', '.join(absent)}."
@@ -207,7 +207,7 @@ class SentimentAnswerer(Answerer):
         # (... unless it is one word the notes write only as a name, "what did we score Richemont?", or
         # a name they write whole around one, no note named: "score for aldar properties?" asks of a
         # company, "the Singles Day note" of an event)
-        whole_name = catalog.writes_as_name(intent.about) and not one_note_phrase(question.text)
+        whole_name = catalog.names_in_passing(intent.about) and not one_note_phrase(question.text)
         by_event = (intent.kind == "note" and not intent.reporting and intent.pick == "topic" and not set(intent.about.split()) <= {w.lower() for w in headline}
                     and not (passing and (len(intent.about.split()) == 1 or whole_name)))
         if not intent.tickers and unknown and not by_event:

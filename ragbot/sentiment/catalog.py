@@ -259,11 +259,19 @@ class NoteCatalog:
         """Whether the notes (titles and first chunks) write ``word``, in any case."""
         return word.lower() in self.lower_text
 
-    def writes_as_name(self, phrase: str) -> bool:
-        """Whether the notes write ``phrase``'s words side by side, each capitalised, as one
-        name ("Aldar Properties" for "aldar properties")."""
+    def names_in_passing(self, phrase: str) -> bool:
+        """Whether the notes write ``phrase``'s words side by side, each capitalised, as one name
+        ("Aldar Properties" for "aldar properties"), and no note's title or opening does: a
+        company met in passing, not what a note is about ("Singles Day")."""
         words = phrase.split()
-        return bool(words) and re.search(r"\b" + r"\s+".join(re.escape(w.capitalize()) for w in words) + r"\b", self.text) is not None
+        name = re.compile(r"\b" + r"\s+".join(re.escape(w.capitalize()) for w in words) + r"\b") if words else None
+        return name is not None and name.search(self.text) is not None and not self.opens_a_note(phrase)
+
+    def opens_a_note(self, phrase: str) -> bool:
+        """Whether some note's title or opening writes ``phrase``, in any case: what it is about."""
+        words = phrase.split()
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", re.IGNORECASE)
+        return bool(words) and any(pattern.search(f"{r.title} {r.lead}") for r in self.records)
 
     @cached_property
     def lower_text(self) -> str:

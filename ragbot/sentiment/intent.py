@@ -13,8 +13,8 @@ from typing import Literal
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from ingest.tickers import is_peoples_adjective
-from ingest.words import is_english, is_plural_noun
+from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
+from ingest.words import is_english
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
     MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
@@ -187,10 +187,9 @@ _HEADLINE_NAME = re.compile(r"^\s*([A-Z][\w&.'\-]*(?:\s+[A-Z][\w&.'\-]*){1,3})\s
 _SYMBOL_SCORE = re.compile(r"\b([A-Z]{2,5})(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)*(?:scores?|sentiment|rating)\b")
 # ... or of a name: "what score did Vikingo get in the Acme note?"
 # (or "what did Vikingo score in the Acme note?", a name of up to three words: "Ping An")
-_NAME_SCORE = re.compile(
-    r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+(?:\s+[\w&.\-]+){0,2}?)\s+(?:get|receive)\b",
-    re.I,
-)  # (a name of up to three words: "what score did southern copper get?")
+_NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+)\s+(?:get|receive)\b", re.I)
+# ... or of several words, a name only where the notes write them so (``score_names``): "what score did southern copper get?"
+_NAMES_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)\s+(?:get|receive)\b", re.I)
 _NAME_SCORED = re.compile(
     r"(?i:\bwhat\s+did\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)\b"
     # (or scored by us: "what did we score Vikingo?", "how did you rate Vikingo")
@@ -387,6 +386,15 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     return list(dict.fromkeys(t for t in asked if not scored(t) and not scored(t.upper())))  # "orcl's score"
 
 
+def score_names(question: Question, lower_pairs: set[str], opens_a_note: Callable[[str], bool]) -> list[str]:
+    """Names of several words, of no company the question names, that it asks the score of
+    ("what score did southern copper get?"): content words the notes never write side by side
+    in lower case (``_unknown_name``: not "q3 earnings", "robotaxi launch") and that open no
+    note (``opens_a_note``: not "singles day", an event a note is about)."""
+    found = (m.group(1).lower() for m in _NAMES_SCORE.finditer(question.text) if not any(start <= m.start(1) < stop for start, stop, _ in question.spans))
+    return [name for name in found if _unknown_name(name, lower_pairs) and not opens_a_note(name)]
+
+
 # The thing a question asks the score of, written before it ("whats crown castle's sentiment
 # score", "iron mountain latest sentiment score", "Dai-ichi Life sentiment?").
 _SCORE_SUBJECT = re.compile(
@@ -536,9 +544,10 @@ def _as_read(text: str) -> str:
 
 def _names_a_class(words: set[str]) -> bool:
     """Whether the words a question leaves besides its companies and dates describe a class of
-    companies, not an event: each a plural noun or a people's adjective ("Turkish names over 2027:
-    did A or B ...", "banks in 2027: A or B?"; not "June 2026 chip deal: A vs B?")."""
-    return all(is_plural_noun(w) or is_peoples_adjective(w.capitalize()) for w in words)
+    companies, not an event: each a class noun (``COMPANY_CLASSES``) or a people's adjective
+    ("Turkish names over 2027: did A or B ...", "banks in 2027: A or B?"; not "June 2026 chip
+    deal: A vs B?", "tariffs: A vs B?")."""
+    return all(w in COMPANY_CLASSES or is_peoples_adjective(w.capitalize()) for w in words)
 
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
