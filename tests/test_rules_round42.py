@@ -271,3 +271,8 @@ def test_an_event_a_note_opens_with_is_no_passing_company(router, question_text)
     import test_sentiment  # its catalog: the Singles Day note opens "Alibaba and JD.com reported Singles Day sales"
 
     assert test_sentiment.ask(router, question_text).found
+
+
+def test_where_a_quantity_is_reported_need_not_be_written_with_it():
+    wants = asked_for("acme biopharma segment revenue fy24", "the company biopharma segment revenue fy24")
+    assert measured_as_asked(wants, "Acme reported FY2024 revenue of EUR 7.21 billion, with the Biopharma segment contributing EUR 6.13 billion.")

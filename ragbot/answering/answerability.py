@@ -1091,13 +1091,15 @@ def _counts_head(after: str, nouns: frozenset[str]) -> bool:
 
 
 _MEASURED_WITHIN = 3  # words after a word saying how a quantity is measured that may hold it ("operating and net margins")
+# The words of ``_HOW_MEASURED`` that give a quantity's basis ("net" profit, "operating" margin), not where it is reported ("segment").
+_BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted organic comparable underlying reported core pretax pre-tax free recurring".split())
 
 
 def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
     written with it: "net sales of ¥450.8 billion ... and operating profit of ¥40.2 billion" gives
     no net profit. A sentence naming the quantity by none of its names is left to the other checks."""
-    how, wanted = asked.qualifiers & _HOW_MEASURED, asked.quantities | _kin(asked.quantities)
+    how, wanted = asked.qualifiers & _BASES, asked.quantities | _kin(asked.quantities)
     tokens = [_canonical(stem(t.lower())) for t in re.findall(r"[A-Za-z][\w-]*", sentence)]
     if not how or not wanted & set(tokens):
         return True
