@@ -276,3 +276,13 @@ def test_an_event_a_note_opens_with_is_no_passing_company(router, question_text)
 def test_where_a_quantity_is_reported_need_not_be_written_with_it():
     wants = asked_for("acme biopharma segment revenue fy24", "the company biopharma segment revenue fy24")
     assert measured_as_asked(wants, "Acme reported FY2024 revenue of EUR 7.21 billion, with the Biopharma segment contributing EUR 6.13 billion.")
+
+
+def test_a_when_answer_may_name_only_what_happens():
+    q = question("When is the company's acquisition of Ceconomy expected to close?", ["JD"])
+    closing = "We see a long approval timeline; closing is unlikely before the first half of 2026."
+    bid = f"JD.com offered EUR 4.60 per share in cash for Ceconomy, the German retailer. {closing}"
+    assert features_of(q, [passage(bid, primary_tickers=["JD"])])[closing].answer_kind_fit == 1.0
+    q = question("when will the company complete the med-surg separation?", ["MCK"])
+    plans = "The company announced plans to separate its Medical-Surgical unit, which had revenue of $11.6 billion in fiscal 2025."
+    assert features_of(q, [passage(plans, primary_tickers=["MCK"])])[plans].answer_kind_fit == 0.0  # one word of four

@@ -80,6 +80,7 @@ QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifi
 # share of the asked measure words the sentence itself holds, reach this; else its time is another
 # event's ("extending the maturity to 2031" for "when does it close the sale-leaseback?").
 EVENT_NAMED = 0.5
+EVENT_WORDS_WITH_ONE_SAID = 1 / 3  # ... or this share, one of them a word of what happens ("closing is unlikely before H1 2026")
 # A sentence opening on what the one before named: "It was completed in June 2025.", "The deal closed in March."
 _POINTS_BACK = re.compile(
     r"\W*(?:it|they|this|these|that|those|the\s+(?:deal|transaction|acquisition|purchase|merger|sale|divestiture|spin-?off|listing|offering))\b",
@@ -267,8 +268,10 @@ def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, compar
             and not (so_far and states_only_targets(candidate.text))
         )
     if wants.kind == "time":  # (the sentence itself names the event, or points back to it: its passage may name it beside another time)
-        named = len(wants.measure & canonical_all(candidate.stems)) / len(wants.measure) if wants.measure else 1.0
-        named = 1.0 if _POINTS_BACK.match(candidate.text) else named
+        said = canonical_all(candidate.stems)
+        named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
+        events = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)  # what happens: "close", "sell"
+        named = 1.0 if _POINTS_BACK.match(candidate.text) or events & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
         return states_kind("time", candidate.text) and min(measure, named) >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
     return states_kind(wants.kind, candidate.text)
 
