@@ -24,7 +24,7 @@ from ingest import CompanyDirectory, TickerResolver, learn_companies
 from ingest.tickers import Company, declared_companies, is_proper, lower_bigrams, lower_words, spells, with_file_names
 from ragbot.answering.answerability import asked_for, measured_as_asked, states_count, states_volume
 from ragbot.glossary import expand
-from ragbot.routing import _asks_only_risks
+from ragbot.routing import _asks_only_risks, as_question
 
 THERAPY = (
     "CMS finalized a 2.83% cut to the Medicare fee schedule, which U.S. Physical Therapy estimates will reduce "
@@ -286,3 +286,15 @@ def test_a_when_answer_may_name_only_what_happens():
     q = question("when will the company complete the med-surg separation?", ["MCK"])
     plans = "The company announced plans to separate its Medical-Surgical unit, which had revenue of $11.6 billion in fiscal 2025."
     assert features_of(q, [passage(plans, primary_tickers=["MCK"])])[plans].answer_kind_fit == 0.0  # one word of four
+
+
+@pytest.mark.parametrize(("theme", "query"), [
+    ("the company china exposure", "What is the company's china exposure?"),
+    ("the company risks?", "What are the company's risks?"),
+    ("the company fy25 dividend (fiscal 2025)", "What is the company's fy25 dividend (fiscal 2025)?"),
+    ("the company vs the company margins", "the company vs the company margins"),  # a comparison: as typed
+    ("the company's revenue in q3", "the company's revenue in q3"),
+    ("what is the company revenue?", "what is the company revenue?"),
+])
+def test_a_terse_question_opening_on_its_company_is_read_as_asking_the_companys_thing(theme, query):
+    assert as_question(theme) == query
