@@ -65,10 +65,8 @@ from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
     AskedFor, asked_for, asks_so_far, asks_target, canonical_all, capitals_of, figure_of_qualifier, measure_credit, measured_as_asked,
-    risk_topic, states_count,
-    states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity, states_volume,
-    states_part_of_year, states_ratio, states_total, subject_fit, with_parts_named, with_products_named,
-    withholds_asked,
+    risk_topic, states_count, states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity,
+    states_part_of_year, states_ratio, states_total, states_volume, subject_fit, with_parts_named, with_products_named, withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -267,13 +265,22 @@ def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, compar
             holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
             and not (so_far and states_only_targets(candidate.text))
         )
-    if wants.kind == "time":  # (the sentence itself names the event, or points back to it: its passage may name it beside another time)
-        said = canonical_all(candidate.stems)
-        named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
-        events = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)  # what happens: "close", "sell"
-        named = 1.0 if _POINTS_BACK.match(candidate.text) or events & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
-        return states_kind("time", candidate.text) and min(measure, named) >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
+    if wants.kind == "time":
+        return (
+            states_kind("time", candidate.text) and min(measure, event_named(wants, candidate)) >= EVENT_NAMED
+            and not withholds_asked(candidate.text, wants.measure)
+        )
     return states_kind(wants.kind, candidate.text)
+
+
+def event_named(wants: AskedFor, candidate: Candidate) -> float:
+    """How fully a sentence itself names the event a "when" asks (0..1; its passage may name it
+    beside another time): the share of the asked words it holds, or 1 when it points back to the
+    event or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens ("close")."""
+    said = canonical_all(candidate.stems)
+    named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
+    happens = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)
+    return 1.0 if _POINTS_BACK.match(candidate.text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
 
 
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
