@@ -199,3 +199,10 @@ def test_a_sentence_that_names_its_companies_or_means_no_company_gets_no_names(s
     zero = dict(coverage=0, figures=0, period=0, rank=0, focus=0, latest=0, primary=0, dense=0)
     chosen = [Scorer(FeatureWeights()).score(c, Features(**zero)) for c in pool]
     assert compose(question("risks", ["BABA"]), chosen, label).text == f"{sentence} [1]"
+
+
+def test_a_companys_risks_may_come_from_each_of_its_notes_within_its_own_notes_margin():
+    ranking = scored({A[0]: 10, B[0]: 7.5, B[1]: 4.0})
+    assert texts(Selector(keep_within=5.0, other_note_within=2.0).select(ranking, question("risks"), 4)) == [A[0]]
+    risks = Selector(keep_within=5.0, other_note_within=2.0).select(ranking, question("risks"), 4, kind="risk")
+    assert texts(risks) == [A[0], B[0]]  # 2.5 below: within 5, not within 2; 6 below stays out

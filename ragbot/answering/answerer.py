@@ -145,7 +145,7 @@ class ExtractiveAnswerer(Answerer):
             answer.trace = build_trace(self.pipeline, decision, [], dropped + gated, scores)
             return answer
         answering, misfits = self.answering(scored, kind)
-        selection = self.selector.select(answering, question, question.max_citations or self.max_sentences)
+        selection = self.selector.select(answering, question, question.max_citations or self.max_sentences, kind)
         dropped += misfits
         return self._traced(compose(question, selection.chosen, CompanyLabel(self.resolver)), decision, selection.chosen, dropped + selection.dropped, scores)
 

@@ -45,10 +45,11 @@ class Selector:
         self.near_duplicate = near_duplicate
         self.min_relevance = min_relevance
 
-    def misfit(self, s: Scored, chosen: list[Scored], best: Scored, across: bool) -> str | None:
-        """Why ``s`` may not join ``chosen`` (None if it may)."""
+    def misfit(self, s: Scored, chosen: list[Scored], best: Scored, across: bool, risks: bool = False) -> str | None:
+        """Why ``s`` may not join ``chosen`` (None if it may). ``risks``: a company's risks are
+        asked, which each of its notes may list, so another note is held to its own note's margin."""
         same_source = s.candidate.source == best.candidate.source
-        margin = self.keep_within if same_source or across else self.other_note_within
+        margin = self.keep_within if same_source or across or risks else self.other_note_within
         if s.score < best.score - margin:
             where = "its note" if same_source else "another note"
             return f"score {s.score:.2f} more than {margin:g} below the best ({best.score:.2f}, margin for {where})"
@@ -66,10 +67,11 @@ class Selector:
             return f"near-duplicate of a chosen sentence: {twin.candidate.text[:60]!r}"
         return None
 
-    def select(self, ranked: list[Scored], question: Question, limit: int) -> Selection:
+    def select(self, ranked: list[Scored], question: Question, limit: int, kind: str | None = None) -> Selection:
         best, chosen, dropped = ranked[0], [ranked[0]], []
         for s in ranked[1:]:
-            reason = "the answer already has its sentences" if len(chosen) >= limit else self.misfit(s, chosen, best, question.across_companies)
+            reason = ("the answer already has its sentences" if len(chosen) >= limit
+                      else self.misfit(s, chosen, best, question.across_companies, risks=kind == "risk"))
             if reason is None:
                 chosen.append(s)
             else:
