@@ -47,7 +47,8 @@ class Selector:
 
     def misfit(self, s: Scored, chosen: list[Scored], best: Scored, across: bool, risks: bool = False) -> str | None:
         """Why ``s`` may not join ``chosen`` (None if it may). ``risks``: a company's risks are
-        asked, which each of its notes may list, so another note is held to its own note's margin."""
+        asked, which each of its notes may list, so another note is held to its own note's margin
+        (not in a follow-up, which asks of the notes the last answer quoted: "risks to the deal?")."""
         same_source = s.candidate.source == best.candidate.source
         margin = self.keep_within if same_source or across or risks else self.other_note_within
         if s.score < best.score - margin:
@@ -71,7 +72,7 @@ class Selector:
         best, chosen, dropped = ranked[0], [ranked[0]], []
         for s in ranked[1:]:
             reason = ("the answer already has its sentences" if len(chosen) >= limit
-                      else self.misfit(s, chosen, best, question.across_companies, risks=kind == "risk"))
+                      else self.misfit(s, chosen, best, question.across_companies, risks=kind == "risk" and not (question.previous_sources or question.previous_answer)))
             if reason is None:
                 chosen.append(s)
             else:
