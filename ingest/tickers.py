@@ -226,7 +226,7 @@ class TickerResolver:
         return [
             Mention(m.start(), m.end(), self.directory.alias_to_ticker[m.group(1).lower()])
             for m in self._name_patterns[case_sensitive].finditer(text)
-            if not (" " not in m.group(1) and is_peoples_adjective(m.group(1).capitalize()) and _CLASS_AFTER.match(text, m.end()))
+            if not (" " not in m.group(1) and _CLASS_AFTER.match(text, m.end()) and is_peoples_adjective(m.group(1).capitalize()))
         ]
 
     def _typed_in_capitals(self, text: str) -> bool:
@@ -533,17 +533,21 @@ def is_peoples_adjective(word: str) -> bool:
 
 
 @cache
-def _place_names() -> frozenset[str]:
+def _english():
+    """Babel's CLDR data in English (loaded once, on first use)."""
     from babel import Locale
 
-    return frozenset(Locale("en").territories.values())
+    return Locale("en")
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(_english().territories.values())
 
 
 @cache
 def _language_words() -> frozenset[str]:
-    from babel import Locale
-
-    return frozenset(name for name in Locale("en").languages.values() if " " not in name)
+    return frozenset(name for name in _english().languages.values() if " " not in name)
 
 
 # Nouns naming a class of companies ("Turkish names", "Chilean banks"): after a people's adjective,
@@ -560,9 +564,7 @@ _CLASS_AFTER = re.compile(rf"\s+(?:{'|'.join(sorted(COMPANY_CLASSES - {'stocks',
 def place_words() -> frozenset[str]:
     """The words of the world's country and region names in English ("Australia", "America"),
     from Babel's CLDR data: a place named in a company's name names no company alone."""
-    from babel import Locale
-
-    return frozenset(w for name in Locale("en").territories.values() for w in name.split())
+    return frozenset(w for name in _english().territories.values() for w in name.split())
 
 
 # A capitalised word or "&" right before (part of a longer name), or a preposition placing what follows.
@@ -719,13 +721,6 @@ _PROPER_PHRASE = re.compile(
 # A name whose words a lower-case particle joins ("Banco de Chile", "National Bank of Greece"),
 # counted beside its capitalised parts (a sentence's "Shares of Acme" is no name: ``is_proper``).
 _PARTICLE = re.compile(r"\s(?:de|do|da|del|di|of)\s")
-
-
-def _opens_no_name(phrase: str) -> bool:
-    """Whether ``phrase`` opens with a word no name opens with: a plural noun or a stopword
-    ("Shares of Valkora", "Most of Europe"; not "Bank of Greece")."""
-    first = phrase.split()[0].lower()
-    return first in STOPWORDS or is_plural_noun(first)
 _JOINED_NAME = re.compile(rf"(?<![\w.]){_NAME_WORD}(?:\s+{_NAME_WORD})?{_PARTICLE.pattern}{_NAME_WORD}")
 # A person's name with a middle initial ("Arthur J. Gallagher"): a company named so goes by the surname.
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?)+(?=[A-Z][a-z])")  # a name's initials: "D.R. ", "A. O. "
@@ -759,6 +754,13 @@ def lower_bigrams(text: str) -> set[str]:
     headings left out: a name of common words is a name only if the notes never write it so."""
     return {f"{a} {b}" for line in _HEADING.sub(" ", text).splitlines() for a, b in pairwise(re.findall(r"[A-Za-z][\w\-]*", line))
             if a.islower() and b.islower()}
+
+
+def _opens_no_name(phrase: str) -> bool:
+    """Whether ``phrase`` opens with a word no name opens with: a plural noun or a stopword
+    ("Shares of Valkora", "Most of Europe"; not "Bank of Greece")."""
+    first = phrase.split()[0].lower()
+    return first in STOPWORDS or is_plural_noun(first)
 
 
 def is_proper(phrase: str, lower: set[str], lower_pairs: set[str]) -> bool:

@@ -1099,9 +1099,12 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
     written with it: "net sales of ¥450.8 billion ... and operating profit of ¥40.2 billion" gives
     no net profit. A sentence naming the quantity by none of its names is left to the other checks."""
-    how, wanted = asked.qualifiers & _BASES, asked.quantities | _kin(asked.quantities)
+    how = asked.qualifiers & _BASES
+    if not how:  # (most questions: nothing to read)
+        return True
+    wanted = asked.quantities | _kin(asked.quantities)
     tokens = [_canonical(stem(t.lower())) for t in re.findall(r"[A-Za-z][\w-]*", sentence)]
-    if not how or not wanted & set(tokens):
+    if not wanted & set(tokens):
         return True
     return all(any(t == word and wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN]) for i, t in enumerate(tokens)) for word in how)
 

@@ -70,9 +70,9 @@ class Selector:
 
     def select(self, ranked: list[Scored], question: Question, limit: int, kind: str | None = None) -> Selection:
         best, chosen, dropped = ranked[0], [ranked[0]], []
+        risks = kind == "risk" and not (question.previous_sources or question.previous_answer)  # (a follow-up keeps to the notes quoted)
         for s in ranked[1:]:
-            reason = ("the answer already has its sentences" if len(chosen) >= limit
-                      else self.misfit(s, chosen, best, question.across_companies, risks=kind == "risk" and not (question.previous_sources or question.previous_answer)))
+            reason = "the answer already has its sentences" if len(chosen) >= limit else self.misfit(s, chosen, best, question.across_companies, risks)
             if reason is None:
                 chosen.append(s)
             else:
