@@ -3,7 +3,8 @@ with PyYAML (``yaml.safe_load``). Its ``ticker``/``tickers``/``symbol`` and ``co
 the note is about, ``title`` names it; its ``date`` is read by ``ingest.dates``.
 
 The block is metadata, not text: the note's body starts after it, so it is never embedded,
-searched or cited. A block that is not valid YAML is still left out of the body, and reported.
+searched or cited. A block that is not valid YAML is still left out of the body, and reported;
+its "key: value" lines are still read (a colon inside a title is the usual fault).
 """
 
 from __future__ import annotations
@@ -59,12 +60,16 @@ def read_front_matter(text: str) -> FrontMatter | None:
     block = front_matter(text)
     if block is None:
         return None
+    problem = None
     try:
         data = yaml.safe_load(block.group(1))
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as error:  # "date: 2025-13-45" is a ValueError
         mark = getattr(error, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
-        return FrontMatter(block.end(), problem=f"front matter is not valid YAML{where}; its fields were not read")
+        data = _plain_fields(block.group(1))
+        if not data:
+            return FrontMatter(block.end(), problem=f"front matter is not valid YAML{where}; its fields were not read")
+        problem = f"front matter is not valid YAML{where}; its fields were read line by line as 'key: value'"
     if data is None:
         return FrontMatter(block.end())
     if not isinstance(data, dict):
@@ -76,7 +81,22 @@ def read_front_matter(text: str) -> FrontMatter | None:
         tickers=_symbols(pick(_TICKER_KEYS)),
         company=_text(pick(_COMPANY_KEYS)),
         title=_text(pick(_TITLE_KEYS)),
+        problem=problem,
     )
+
+
+# One "key: value" line of a block YAML refuses, most often for a colon inside a value ("title:
+# Annual Report 2025, Divisional review: Penfolds"). Hand-written: PyYAML has no lenient mode.
+_PLAIN_FIELD = re.compile(r"^[ \t]*([A-Za-z][\w ]{0,30}?)[ \t]*:[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+
+
+def _plain_fields(block: str) -> dict[str, str]:
+    """The "key: value" lines of a front-matter block YAML cannot read, each value the text after
+    its key's first colon on its line (quotes off); empty when no ticker, company or title key is
+    among them (lists and nested fields are not read)."""
+    fields = {m.group(1).strip().lower(): m.group(2).strip("'\"") for m in _PLAIN_FIELD.finditer(block)}
+    known = {*_TICKER_KEYS, *_COMPANY_KEYS, *_TITLE_KEYS}
+    return {k: v for k, v in fields.items() if v} if known & fields.keys() else {}
 
 
 def front_matter_companies(chunks: list[tuple[dict, str]], directory: CompanyDirectory) -> list[Company]:

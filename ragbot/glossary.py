@@ -41,11 +41,15 @@ ABBREVIATIONS = {
     "oibda": "operating income before depreciation and amortization",
     "roe": "return on equity",
     "ad": "advertising",
+    "npat": "net profit after tax",
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
-SHORTHAND = {"guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated"}
+SHORTHAND = {
+    "guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated",
+    "divvy": "dividend",
+}
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
 _PERIOD_OR_GROWTH = r"f?q[1-4]|[1-4]q|quarters?|qtrs?|fy\w*|20\d\d|h[12]|growth|grew"

@@ -23,7 +23,14 @@ _PATTERNS = (
     ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)")),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
-_WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5}
+_WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}
+# A quarter or half written with its year ("second-quarter 2025", "Q2 of fiscal 2026", "2025 first
+# half") is one period, "2/2025": the second quarter of another year is another period, however the
+# quarter and the year match apart ("revenue in Q2 2019" is not answered by "second-quarter 2025").
+_OF_YEAR = {"quarter": "quarter_of_year", "half": "half_of_year"}
+_YEAR_KINDS = ("year", "fiscal_year")
+_YEAR_AFTER = re.compile(r"[\s-]*(?:of\s+)?(?:the\s+)?")  # what may join a quarter to the year after it
+_YEAR_BEFORE = re.compile(r"[\s-]*")  # ... and to the year before it ("2025 second-quarter")
 
 
 # A period in shorthand, with the year after it if any ("Q3", "3Q25", "H1 2025", "FY26", "Q3 FY25").
@@ -69,7 +76,20 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
         for kind, pattern in _PATTERNS
         for match in pattern.finditer(text)
     ]
-    return sorted(found)
+    return sorted(found + _of_year(sorted(found), text))
+
+
+def _of_year(spans: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
+    """Each quarter or half among ``spans`` written with its year, as one period (``_OF_YEAR``)."""
+    dated = []
+    for i, (start, end, kind, value) in enumerate(spans):
+        if kind not in _OF_YEAR:
+            continue
+        after = next((s for s in spans[i + 1:] if s[2] in _YEAR_KINDS and _YEAR_AFTER.fullmatch(text, end, s[0])), None)
+        before = next((s for s in reversed(spans[:i]) if s[2] in _YEAR_KINDS and _YEAR_BEFORE.fullmatch(text, s[1], start)), None)
+        if year := after or before:
+            dated.append((start, end, _OF_YEAR[kind], f"{value}/{year[3]}"))
+    return dated
 
 
 def period_mentions(text: str) -> list[tuple[int, str, str]]:
@@ -99,11 +119,32 @@ _BASE_BEFORE = re.compile(
 )
 
 
+# A figure set against the year before ("comparable sales rose 1.2% against a 0.6% decline a year
+# earlier", "EPS was $0.42 compared with $0.38 a year ago"): the sentence reports on that year too.
+_FIGURE_A_YEAR_BEFORE = re.compile(
+    r"\d[^,;\d]{0,25}?\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous)\s+year|last\s+year)\b", re.IGNORECASE,
+)
+_YEAR_OF = {"year": "", "fiscal_year": "", "quarter_of_year": "/", "half_of_year": "/"}  # the kinds naming a year (after "/": "2/2025")
+
+
 def stated_periods(text: str) -> dict[str, set[str]]:
     """The periods a sentence reports on: ``periods`` without those it names only as a
     comparison's base ("record $31.5 billion, up $2.7 billion from the end of the second quarter"
-    reports on no second quarter)."""
-    return _by_kind([m for m in period_mentions(text) if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
+    reports on no second quarter), with the year before each it names when it gives a figure a
+    year earlier (``_FIGURE_A_YEAR_BEFORE``: "Q2 2026 comps rose 1.2% against 0.6% a year
+    earlier" reports on Q2 2025 too)."""
+    stated = _by_kind([m for m in period_mentions(text) if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
+    if _FIGURE_A_YEAR_BEFORE.search(text):
+        for kind, sep in _YEAR_OF.items():
+            if kind in stated:
+                stated[kind] |= {_year_before(value, sep) for value in stated[kind]}
+    return stated
+
+
+def _year_before(value: str, sep: str) -> str:
+    """``value`` ("2025", or "2/2025" with ``sep`` "/") a year earlier."""
+    part, year = value.rsplit(sep, 1) if sep else ("", value)
+    return f"{part}{sep}{int(year) - 1}"
 
 
 def periods_by_company(text: str, companies: list[tuple[int, str]]) -> dict[str, dict[str, set[str]]]:

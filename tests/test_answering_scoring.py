@@ -21,7 +21,8 @@ def test_the_score_is_the_weighted_sum_of_the_features():
     s = Scorer(FeatureWeights()).score(CANDIDATE, PRIOR)
     assert s.contributions == pytest.approx(
         {"coverage": 1.0, "figures": 5.0, "period": -3.0, "rank": 0.5, "focus": 2.0, "latest": 0.0, "primary": 2.0, "dense": 3.0,
-         "subject_match": 0.0, "measure_match": 0.0, "qualifier_match": 0.0, "named_quantity": 0.0, "answer_kind_fit": 0.0}  # the answerability features weigh 0 by default
+         "subject_match": 0.0, "measure_match": 0.0, "qualifier_match": 0.0, "named_quantity": 0.0, "answer_kind_fit": 0.0,  # the answerability features weigh 0 by default
+         "title_match": 0.0}
     )
     assert s.score == pytest.approx(10.5) == pytest.approx(sum(s.contributions.values()))
 

@@ -26,10 +26,10 @@ from ragbot.periods import (
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Cloud grew 26% in Q2 2025", {"quarter": {"2"}, "year": {"2025"}}),
+        ("Cloud grew 26% in Q2 2025", {"quarter": {"2"}, "year": {"2025"}, "quarter_of_year": {"2/2025"}}),
         ("revenue in the second quarter", {"quarter": {"2"}}),
-        ("In Q2 FY2026, data center revenue grew", {"quarter": {"2"}, "fiscal_year": {"2026"}}),
-        ("guided for Q1 FY26", {"quarter": {"1"}, "fiscal_year": {"2026"}}),
+        ("In Q2 FY2026, data center revenue grew", {"quarter": {"2"}, "fiscal_year": {"2026"}, "quarter_of_year": {"2/2026"}}),
+        ("guided for Q1 FY26", {"quarter": {"1"}, "fiscal_year": {"2026"}, "quarter_of_year": {"1/2026"}}),
         ("tariffs cost $800 million in the June quarter", {"month_quarter": {"june"}}),
         ("H1 margins and the second half", {"half": {"1", "2"}}),
         ("3Q results", {"quarter": {"3"}}),
@@ -120,8 +120,8 @@ def test_a_comparison_asks_each_company_for_the_period_named_after_it():
     text = "How did Oracle's growth in fiscal Q2 2026 compare with Palantir's in Q3 2025?"
     named = [(text.index("Oracle"), "ORCL"), (text.index("Palantir"), "PLTR")]
     assert periods_by_company(text, named) == {
-        "ORCL": {"quarter": {"2"}, "year": {"2026"}},
-        "PLTR": {"quarter": {"3"}, "year": {"2025"}},
+        "ORCL": {"quarter": {"2"}, "year": {"2026"}, "quarter_of_year": {"2/2026"}},
+        "PLTR": {"quarter": {"3"}, "year": {"2025"}, "quarter_of_year": {"3/2025"}},
     }
 
 
@@ -207,7 +207,7 @@ def test_a_period_named_as_a_comparisons_base_is_not_the_one_a_sentence_reports(
     """ "Backlog climbed to $31.5 billion, up $2.7 billion from the end of the second quarter"
     reports on no second quarter: a question about Q3 had refused it as another period's."""
     assert stated_periods("Backlog climbed to $31.5 billion, up $2.7 billion from the end of the second quarter.") == {}
-    assert stated_periods("Q3 2025 revenue rose 5% versus Q2 and compared with the prior Q1.") == {"quarter": {"3"}, "year": {"2025"}}
+    assert stated_periods("Q3 2025 revenue rose 5% versus Q2 and compared with the prior Q1.") == {"quarter": {"3"}, "year": {"2025"}, "quarter_of_year": {"3/2025"}}
     assert stated_periods("Revenue rose in the second quarter.") == {"quarter": {"2"}}
-    assert stated_periods("Shipments begin from Q3 2026 onward.") == {"quarter": {"3"}, "year": {"2026"}}  # a start, no base
+    assert stated_periods("Shipments begin from Q3 2026 onward.") == {"quarter": {"3"}, "year": {"2026"}, "quarter_of_year": {"3/2026"}}  # a start, no base
     assert stated_periods("Margin rose to 12% versus the prior-year Q3.") == {}

@@ -13,11 +13,15 @@ vocabularies of quantities and times below.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
+
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
 
 from ingest import TickerResolver
 from ingest.tickers import initials, types_word
-from ingest.words import STOPWORDS, is_english, query_terms, stem, stems
+from ingest.words import STOPWORDS, is_english, is_modifier, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import periods, spelled_out
 from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
@@ -106,7 +110,8 @@ _QUANTITY_LIST = """
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
     turnover leverage
     """.split()
-_PLURAL_ONLY = {"premium"}  # a quantity only in the plural: "premium" is a tier ("premium segment revenue")
+# a quantity only in the plural: "premium" is a tier ("premium segment revenue"), "the sale of its brands" a deal
+_PLURAL_ONLY = {"premium", "sale"}
 _QUANTITY_NOUNS = frozenset(_canonical(stem(w)) for w in _QUANTITY_LIST)
 _QUANTITY_WORDS = frozenset(
     {*_QUANTITY_LIST, *(w + "s" for w in _QUANTITY_LIST), *(w[:-1] for w in _QUANTITY_LIST if w.endswith("s")),
@@ -169,8 +174,15 @@ _DATE_NOT_FIGURE = re.compile(
 _NAME_NOT_FIGURE = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b"
     r"|\b[A-Z][A-Za-z]*-\d+[A-Z][A-Za-z\d]*\b"  # a product code: "CSP-395GP" (not "the mid-20s")
+    # a number that labels what it follows: "type 2 diabetes", "phase 3 trial", "tier 1 suppliers"
+    r"|\b(?:type|phase|tier|class|stage|grade|level|series|generation|gen|version)[\s-]\d{1,2}\b(?![.,]\d|" + _SCALE + r")"
 )
-_CURRENCY_CODE = re.compile(r"[A-Z]{3}")  # "EUR 450 per tonne", "CHF 12": an amount
+# A currency's code before a number makes it an amount ("EUR 450 per tonne", "CHF 12"; "RMB" as
+# notes write the yuan); other capitals name something ("GLP-1", "SR 400"). Babel's CLDR tables:
+# the currencies legal tender in some territory today.
+_CURRENCY_CODES = frozenset(
+    code for territory in get_global("territory_currencies") for code in get_territory_currencies(territory, tender=True)
+) | {"RMB"}
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
 
 
@@ -182,7 +194,7 @@ def _without_dates_and_names(sentence: str) -> str:
 
     def drop(m: re.Match) -> str:
         name = m.group("name")
-        kept = name and (not query_terms(name) or _CURRENCY_CODE.fullmatch(name) or _SENTENCE_OPENS.search(undated[: m.start()]))
+        kept = name and (not query_terms(name) or name in _CURRENCY_CODES or _SENTENCE_OPENS.search(undated[: m.start()]))
         return m.group(0) if kept else " "
     return _NAME_NOT_FIGURE.sub(drop, undated)
 
@@ -252,13 +264,30 @@ def part_names(topic: str, measure: frozenset[str]) -> frozenset[str]:
     return frozenset(found) - _HOW_MEASURED  # "its core business" names no part
 
 
-def parts_named(text: str, parts: frozenset[str]) -> frozenset[str]:
+def parts_named(text: str, parts: frozenset[str], forms: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
     """The asked ``parts`` that ``text`` (a note's sentence) names as a part or a quantity's
     qualifier: before a part noun or quantity noun ("the International segment", "Airports
-    EBITDA"); "human x car x home" names no car business."""
+    EBITDA"), or, all of them, capitalised in one run past its first word, as a part's name
+    ("Ticketmaster and Sponsorship & Advertising do most of the lifting"; ``forms``, the glossary's
+    long forms of the parts' words; not "Bank of America" for a North America part); "human x car x
+    home" names no car business."""
     tokens, words = _tokens_and_words(text)
     anchors = [i for i, t in enumerate(tokens) if t.lower() in _PART_NOUNS or _is_quantity(t)]
-    return frozenset(w for i in anchors for w in _words_before(tokens, words, i, parts)[0])
+    forms = forms or {}
+    named = parts if any(_folded(run, forms) >= parts for run in _capitalised_names(tokens, words, _with_long_forms(parts, forms))) else frozenset()
+    return frozenset(named.union(*(_words_before(tokens, words, i, parts)[0] for i in anchors)))
+
+
+def _capitalised_names(tokens: list[str], words: list[str], wanted: frozenset[str]) -> list[frozenset[str]]:
+    """The ``wanted`` words of each run of capitalised words past a sentence's first, joined by
+    ``_JOINS`` ("Sponsorship & Advertising")."""
+    runs: list[set[str]] = [set()]
+    for i, (token, word) in enumerate(zip(tokens, words)):
+        if i and _capitalised(token) and word in wanted:
+            runs[-1].add(word)
+        elif token.lower() not in _JOINS and runs[-1]:
+            runs.append(set())
+    return [frozenset(run) for run in runs if run]
 
 
 def _tokens_and_words(text: str) -> tuple[list[str], list[str]]:
@@ -266,14 +295,17 @@ def _tokens_and_words(text: str) -> tuple[list[str], list[str]]:
     return tokens, [_canonical(stem(t.lower().removesuffix("'s").rstrip("+"))) if t[0].isalpha() else "" for t in tokens]
 
 
+_JOINS = ("and", "&", "/")  # words joining the parts a question names together ("AMS/DRS organic growth")
+
+
 def _words_before(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> tuple[list[str], int]:
     """Up to ``_QUALIFIER_SPAN`` words of ``measure`` right before token ``i``, passing over
-    "and"/"&" ("defense and advanced technologies") and ending at a possessive ("Retail's
+    "and", "&" or "/" (``_JOINS``: "defense and advanced technologies") and ending at a possessive ("Retail's
     revenue" right before it), and the index of the token before them."""
     run: list[str] = []
     j = i - 1
     while j >= 0 and len(run) < _QUALIFIER_SPAN:
-        if tokens[j].lower() in ("and", "&"):
+        if tokens[j].lower() in _JOINS:
             j -= 1
         elif words[j] in measure and (j == i - 1 or not tokens[j].lower().endswith("'s")):  # "Avis's International": an owner
             run.append(words[j])
@@ -281,6 +313,14 @@ def _words_before(tokens: list[str], words: list[str], i: int, measure: frozense
         else:
             break
     return run, j
+
+
+def required_qualifiers(wants: AskedFor) -> frozenset[str]:
+    """The asked qualifiers a sentence or its passage must state (``qualifier_match``): not the
+    words saying only how a figure is put or reported ("segment" of "North America segment net
+    sales", "annual" of "annual price"), which the notes may leave out ("North America net sales",
+    "RMB 399 a year"); the bases ("net", "operating") stay, as ``measured_as_asked`` reads them."""
+    return wants.qualifiers - (_HOW_MEASURED - _BASES)
 
 
 # "per" measures by a unit ("dividend per share"), and "full" of "full year" says the period: neither narrows a measure.
@@ -302,18 +342,31 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
         if i and _names_a_product(t) and w in measure and (capitals is None or w in capitals.inside or not is_english(t.removesuffix("'s")))
     }
     for i, w in enumerate(words):
-        if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(" ".join(tokens[i + 1:i + 2])):
+        after = " ".join(tokens[i + 1:i + 2])  # (a verb's object: "cost the company"; a part: "its cash business")
+        if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(after) and after.lower() not in _PART_NOUNS:
             taken = 0
             for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
-                if tokens[j].lower() in ("and", "&") or (words[j] in _GENERIC and words[j] not in measure):
+                if tokens[j].lower() in _JOINS or (words[j] in _GENERIC and words[j] not in measure):
                     continue
-                if (words[j] not in measure or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN
+                if _VERB_BEFORE_OBJECT.fullmatch(" ".join(tokens[max(0, j - 1):j + 1])) and not is_modifier(tokens[j]) and words[j] not in _HOW_MEASURED:
+                    break  # "what's pressuring margins": a verb and its object, no qualifier (not "what was operating margin")
+                named = _measure_stems(tokens[j], words[j], measure)  # ("full-service": "full", "servic")
+                if (not named or _is_quantity(tokens[j]) or words[j] in _ABBREVIATED_QUANTITIES or taken == _QUALIFIER_SPAN
                         or tokens[j].lower() == "per" or _FULL_YEAR_WORD.fullmatch(" ".join(tokens[j:j + 2]))):
                     break  # (another quantity, also abbreviated: "rev and adj ebitda margin" asks two)
-                found.add(words[j])
+                found |= named
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure)
     return frozenset(found)
+
+
+def _measure_stems(token: str, word: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words a topic's token writes: its stem, or a hyphenated token's parts when each
+    is one ("full-service", which the measure holds as "full" and "servic"); empty if none."""
+    if word in measure:
+        return frozenset({word})
+    parts = frozenset(_canonical(stem(p)) for p in token.lower().split("-") if p)
+    return parts if "-" in token and parts <= measure else frozenset()
 
 
 # Words that make what follows "from" a speaker, an event, a time or how a quantity is reported,
@@ -344,6 +397,9 @@ def _source_after(tokens: list[str], words: list[str], i: int, measure: frozense
     return set() if found & _NO_SOURCE else found
 
 
+# A participle after a form of "be" is a verb whose object is the quantity after it ("what's
+# pressuring margins", "is hurting sales"), not a word narrowing the quantity.
+_VERB_BEFORE_OBJECT = re.compile(r"(?:is|are|was|were|be|been|what's|whats|that's|it's)\s+\w+ing", re.IGNORECASE)
 # A quantity word followed by one of these is a verb with its object ("how much has the ban
 # cost the company"), so the words before it are its subject, not qualifiers of a quantity.
 _VERB_OBJECT = re.compile(r"the|a|an|its|their|them|us|it|him|her|this|that|investors|shareholders", re.IGNORECASE)
@@ -592,7 +648,9 @@ def asked_for(
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
     # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
     codes = frozenset(w for w in measure if _is_code(w))
-    quantities, narrowing = asked_quantities(topic, measure), qualifiers(topic, measure, capitals) | (stems(segment) & measure) | codes
+    typed = _with_long_forms(measure, forms)  # the topic writes the long form ("sponsorship & advertising segment")
+    quantities = asked_quantities(topic, measure)
+    narrowing = _folded(qualifiers(topic, typed, capitals), forms) | (stems(segment) & measure) | codes
     asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
         asking = previous_topic
@@ -607,7 +665,7 @@ def asked_for(
     ratio = ratio_of(asking) & measure
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
-        measure, quantities, kind, narrowing - quantities, forms, names, part_names(asking, measure) - quantities, count, ratio,
+        measure, quantities, kind, narrowing - quantities, forms, names, _folded(part_names(asking, _with_long_forms(measure, forms)), forms) - quantities, count, ratio,
         counted=counted, total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
     )
@@ -618,8 +676,35 @@ def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
     where one of ``sentences`` (the candidates) names it as a part (``parts_named``): a segment
     the notes name must be stated for its figure; one they never name ("their car business" of
     an "EV business") is the question's phrasing."""
-    named = frozenset().union(*(parts_named(s, wants.parts) for s in sentences)) if wants.parts else frozenset()
+    named = frozenset().union(*(parts_named(s, wants.parts, wants.forms) for s in sentences)) if wants.parts else frozenset()
     return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
+
+
+def with_acronyms_spelt(wants: AskedFor, text: str, sentences: list[str]) -> AskedFor:
+    """``wants`` with the long form of each acronym the question types ("ams" of "bco ams/drs organic
+    growth") that ``sentences`` (the candidates) spell out as capitalised words with its initials
+    ("ATM Managed Services"), among its ``forms``: a sentence stating the long form states it, as for
+    the glossary's abbreviations. The most frequent spelling wins; none when no sentence spells it."""
+    forms = dict(wants.forms)
+    for typed in dict.fromkeys(w.lower() for w in _ACRONYM_TYPED.findall(text)):
+        word = _canonical(stem(typed))
+        if word not in wants.measure or word in forms or is_english(typed):
+            continue
+        spelt = Counter(run for s in sentences for run in _capitalised_runs(s, len(typed)) if "".join(w[0] for w in run).lower() == typed)
+        if spelt:
+            forms[word] = canonical_all(stems(" ".join(spelt.most_common(1)[0][0])))
+    return replace(wants, forms=forms) if forms != wants.forms else wants
+
+
+_ACRONYM_TYPED = re.compile(r"(?<![\w'])[A-Za-z]{3,5}(?![\w'])")  # (two letters, "gm", are too often something else)
+_WORD_OR_BREAK = re.compile(r"[A-Za-z][\w'\u2019-]*|[^\sA-Za-z]+")
+
+
+def _capitalised_runs(sentence: str, n: int) -> list[tuple[str, ...]]:
+    """Every ``n`` capitalised words in a row in ``sentence``, overlapping ones too ("ATM Managed
+    Services" and "Managed Services and" ... for three; punctuation breaks a run)."""
+    tokens = _WORD_OR_BREAK.findall(sentence)
+    return [tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1) if all(t[0].isupper() and t[0].isalpha() for t in tokens[i:i + n])]
 
 
 def with_products_named(wants: AskedFor, text: str, spans: list[tuple[int, int, str]], sentences: list[str]) -> AskedFor:
@@ -666,7 +751,11 @@ _TERSE = re.compile(
 )
 # How much has built up to now ("revenue so far?"): a figure; not "currently" or "already", which
 # also ask how a quantity is moving ("cloud growth already slowing?").
-_TO_DATE = re.compile(r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b", re.IGNORECASE)
+_TO_DATE = re.compile(
+    r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b"
+    r"|\b(?:last|latest|this|previous|prior|most\s+recent)\s+(?:quarter|qtr|half|year|fiscal\s+year)\b",  # a period named relatively ("revenue last quarter?")
+    re.IGNORECASE,
+)
 # Words after a quantity noun that make it the topic of something else: "margin drivers", "revenue commentary".
 _ABOUT_QUANTITY = re.compile(
     r"\b(?:drivers?|commentary|comments?|outlook|mix|trends?|story|narrative|risks?|debate|discussion|dynamics|pressures?)\b", re.IGNORECASE,
@@ -691,6 +780,19 @@ def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[s
             measure = (measure - long_stems) | {word}
             forms[word] = long_stems
     return measure, forms
+
+
+def _with_long_forms(measure: frozenset[str], forms: dict[str, frozenset[str]]) -> frozenset[str]:
+    """``measure`` with the long forms of its abbreviations (``_abbreviation_forms``), as a topic may type them."""
+    return measure.union(*forms.values())
+
+
+def _folded(words: frozenset[str], forms: dict[str, frozenset[str]]) -> frozenset[str]:
+    """``words`` with each long form among them folded into its abbreviation ("advertis" -> "ad")."""
+    for short, long in forms.items():
+        if words & long:
+            words = (words - long) | {short}
+    return words
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:['\u2019]s)?")
@@ -756,10 +858,12 @@ _AMOUNT = re.compile(
 
 # Nouns that say where or for how long, not how many of the asked thing: "live in 12 states" counts
 # no closings, "lags by 12 to 24 months" no elevators.
-_SCOPE_NOUNS = frozenset(stem(w) for w in """
-    state country market city region province territory continent branch location site
-    month year week day hour minute quarter season
-    """.split())
+_PLACES = "state country market city region province territory continent branch location site".split()
+_SPANS = "second minute hour day week month quarter season year".split()
+_SCOPE_NOUNS = frozenset(stem(w) for w in _PLACES + _SPANS)
+# The places a number may count, as written, singular and plural ("locations", "countries"; not "marketing")
+_PLACE_NOUN_FORMS = frozenset(form for w in _PLACES for form in (w, w + "s", w + "es", w[:-1] + "ies"))
+_PLACE_WORDS = 4  # words after a number read for the places it counts (up to a preposition: "4,200 in the quarter")
 # The noun a count counts: the word after it, past a second number of a range ("12 to 24 months")
 # and words saying which ("12 additional U.S. states"); one joined by a hyphen only describes the
 # noun after it ("12 state-owned banks").
@@ -813,10 +917,15 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
         if word not in _SCOPE_NOUNS or word in counted:
             return True
-    # a number spelt out, right before what the question counts: "opened four new veterinary practices"
-    # (not "cut its lineup from five series to three" for beds, nor "two new directors" for stores)
+    return states_spelled_count(text, counted)
+
+
+def states_spelled_count(sentence: str, counted: frozenset[str]) -> bool:
+    """Whether ``sentence`` spells out a number right before what the question counts (``counted``):
+    "opened four new veterinary practices", "Four operational satellites" (not "cut its lineup from
+    five series to three" for beds, nor "two new directors" for stores)."""
     nouns = counted - _COUNT_MODIFIERS
-    return any(nouns & canonical_all(stems(" ".join(text[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(text))
+    return any(nouns & canonical_all(stems(" ".join(sentence[m.end():].split()[:3]))) for m in _SPELLED_COUNT.finditer(sentence))
 
 
 
@@ -824,6 +933,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
 # about $1,900", "$14 per student") states none of them. Not when the question asks one per unit
 # ("revenue per available room", "average sales per store").
 _MONEY_TOTALS = frozenset(_canonical(stem(w)) for w in "revenue sales turnover bookings gmv backlog ebitda ebit ebita fcf".split())
+_MONEY_ONLY = _MONEY_TOTALS - frozenset(_canonical(stem(w)) for w in "sales bookings backlog".split())  # (sales, bookings, backlog may count units)
 _HOW_MUCH_SOLD = re.compile(r"\bhow\s+much\b.*\b(?:sold|sells?|selling)\b", re.IGNORECASE)  # sales asked by the verb
 _PER_UNIT = re.compile(r"\bper\b|\baverage\b|\beach\b|/|\bunit\s+(?:price|basis|economics)", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"[\s-]?(?:thousand|million|billion|trillion|mn|bn|mm|mln|bln|tn|trn|mil|crores?|cr|lakhs?|[mbk])\b", re.IGNORECASE)
@@ -835,6 +945,8 @@ _IN_UNITS = re.compile(
     r"|\b(?:doubled?|tripled?|quadrupled?|halved?)\b",
     re.IGNORECASE,
 )
+_SPAN_AFTER = re.compile(rf"\s+(?:{'|'.join(_SPANS)})s?\b", re.IGNORECASE)  # a span of time, no amount ("30 minutes")
+_COUNT_UNIT = re.compile(r"[\[(][^\])]*\bnumber\s+of\b", re.IGNORECASE)  # a table whose unit is a count
 _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a price, never a company's total
 
 
@@ -842,6 +954,7 @@ _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a pric
 # "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025").
 _WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*|(?<![Qq][1-4]\s)\bFY\s?['\u2019]?\d{2,4}\b"
+    r"|\b(?:end(?:ed|ing|s)?|clos(?:ed|ing|es)|finish(?:ed|ing|es)?|exit(?:ed|ing|s)?)\s+the\s+(?:fiscal\s+)?year\b"  # "backlog ended the year at"
     r"|(?<!quarter of )(?<!half of )\bfiscal 20\d\d\b"
     # a year qualifying what follows it, "Cavco's 2025 revenue reached $5.1 billion", "its 2025 sales"
     r"|(?:['\u2019]s|\bits|\btheir|\bthe)\s+20\d\d\s+(?!(?:first|second|third|fourth)\b)[a-z]",
@@ -886,28 +999,61 @@ def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
     return bool(canonical_all(stems(sentence)) & wanted) and not canonical_all(stems(rest)) & wanted
 
 
-def states_total(sentence: str) -> bool:
+def asks_money(wants: AskedFor) -> bool:
+    """Whether a total only of money is asked ("revenue", "EBITDA"; not "sales", which may count units)."""
+    return bool(wants.quantities & _MONEY_ONLY)
+
+
+def states_total(sentence: str, money: bool = False) -> bool:
     """Whether ``sentence`` holds a figure that may be a total of money, not only prices:
     "launched the Elyte driver at $599" and "a 65-gallon model at about $1,900" give no revenue.
     A total is a percentage, a scaled amount ("$4.5 million"; a table row "in millions"), a number
-    with no currency (a count, or an amount in the table's unit), or ten thousand or more."""
+    with no currency (a count, or an amount in the table's unit), or ten thousand or more. With
+    ``money`` (revenue or another total only of money is asked), a bare number in prose, not a table
+    row, is a count ("our rental fleet comprised 1,185 tower cranes"), no amount, as is a row of a
+    table counting things ("(number of tower cranes)")."""
     text = _without_dates_and_names(sentence)
+    if money and _COUNT_UNIT.search(sentence):  # a table of counts: "[Rental fleet at year end (number of tower cranes)]"
+        return False
+    counts_only = money and "|" not in sentence
     if _IN_UNITS.search(text):
         return True
     for m in _AMOUNT.finditer(text):
         if m.group("rate") or _SCALE_AFTER.match(text, m.end()) or _TRILLIONS_AFTER.match(text, m.end()):
             return True
-        if text[m.end(): m.end() + 1] == "-":  # "65-gallon", "12-month": a size, not an amount
-            continue
-        if not m.group("currency") or _first_number(m.group(0)) >= _PRICE_LIMIT:
+        if text[m.end(): m.end() + 1] == "-" or _SPAN_AFTER.match(text, m.end()) or _counts_places(text, m.end()):
+            continue  # "65-gallon", "12-month", "30 minutes", "471 locations": a size, span or count of places
+        if m.group("currency") and _first_number(m.group(0)) >= _PRICE_LIMIT or (not m.group("currency") and not counts_only):
             return True
     return False
+
+
+def _counts_places(text: str, end: int) -> bool:
+    """Whether the number ending at ``end`` counts places (``_PLACE_NOUNS``): a place noun among the
+    next words of its clause ("471 locations", "433 were Express Exterior locations")."""
+    clause = re.split(r"[,;:.()]|\b(?:in|for|during|over|across|at|of|from|to|by)\b", text[end:], maxsplit=1)[0]
+    return any(word.lower() in _PLACE_NOUN_FORMS for word in re.findall(r"[A-Za-z]+", clause)[:_PLACE_WORDS])
 
 
 def _first_number(amount: str) -> float:
     """The first number of an amount or a range ("$1.5\u20132.5" -> 1.5, "$1,500-2,000" -> 1500)."""
     found = re.search(r"\d[\d,]*(?:\.\d+)?", amount)
     return float(found.group(0).replace(",", "")) if found else 0.0
+
+
+# A year that dates a figure, not an event: "11 times expected 2025 adjusted EBITDA", "its 2026 guidance".
+_YEAR_OF_FIGURE = re.compile(
+    r"\b(?:FY\s?)?(?:19|20)\d{2}E?\s+(?:(?:adjusted|expected|estimated|organic|pro[- ]forma|net|gross|operating|consolidated|core"
+    r"|underlying|total|reported|comparable|diluted|free|full[- ]year)\s+){0,2}([A-Za-z][\w-]*)",
+    re.IGNORECASE,
+)
+
+
+def states_event_time(sentence: str) -> bool:
+    """Whether ``sentence`` holds a time an event may be dated by: ``states_kind("time")`` without
+    the years that only date a figure ("agreed to acquire it for 11 times expected 2025 adjusted
+    EBITDA" says nothing of when the deal closes)."""
+    return states_kind("time", _YEAR_OF_FIGURE.sub(lambda m: m.group(0) if not _is_quantity(m.group(1)) else m.group(1), sentence))
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:
@@ -928,9 +1074,16 @@ def states_kind(kind: str | None, sentence: str) -> bool:
 # ", and management kept ..."; not a list ("Mac, iPad, and Wearables rose 5%, 3% and 12%").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|[,\u2014\u2013]\s*(?:but|while|whereas|although|though|yet)\b|\b(?:while|whereas)\b"
-    r"|\u2014\s*and\b|,\s*and\b(?=\s+(?:the|its|it|their|they|management|we|a|an|this|that|these|those)\b))\s*",
+    r"|\u2014\s*and\b|,\s*(?:and|as)\b(?=\s+(?:the|its|it|their|they|management|we|a|an|this|that|these|those)\b))\s*",
     re.IGNORECASE,
-)
+)  # (", as the exit from distribution weighed on the Hawthorne business": the cause, a clause of its own)
+
+
+def clauses(sentence: str) -> list[str]:
+    """``sentence``'s clauses, each with its own subject (``_CLAUSE_BREAK``)."""
+    return _CLAUSE_BREAK.split(sentence)
+
+
 # A clause that opens on a pronoun continues the subject of the one before ("..., and it fell 3%").
 _CONTINUES = re.compile(r"(?:it|its|they|their|this|that)\b", re.IGNORECASE)
 
@@ -1026,12 +1179,12 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     qualifiers = qualifiers - _HOW_MEASURED
     if not qualifiers:
         return True
-    clauses = _CLAUSE_BREAK.split(sentence)
+    parts = clauses(sentence)
     present = qualifiers & canonical_all(stems(sentence))  # a clause names the asked part if it names all of these
     named: list[bool] = []
-    for clause in clauses:
+    for clause in parts:
         named.append(bool(present) and present <= canonical_all(stems(clause)) or bool(named and named[-1] and _CONTINUES.match(clause)))
-    return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, clauses))
+    return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, parts))
 
 
 # Quantity nouns that say how a quantity is put, not which: "growth" and "share" of anything, a
@@ -1097,16 +1250,21 @@ _BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted or
 
 def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
-    written with it: "net sales of ¥450.8 billion ... and operating profit of ¥40.2 billion" gives
-    no net profit. A sentence naming the quantity by none of its names is left to the other checks."""
+    written with it, before it or, as an adverb, after it ("grew 17% organically"): "net sales of
+    ¥450.8 billion ... and operating profit of ¥40.2 billion" gives no net profit. A sentence naming
+    the quantity by none of its names is left to the other checks."""
     how = asked.qualifiers & _BASES
     if not how:  # (most questions: nothing to read)
         return True
     wanted = asked.quantities | _kin(asked.quantities)
-    tokens = [_canonical(stem(t.lower())) for t in re.findall(r"[A-Za-z][\w-]*", sentence)]
+    written = re.findall(r"[A-Za-z][\w-]*", sentence)
+    tokens = [_canonical(stem(t.lower())) for t in written]
     if not wanted & set(tokens):
         return True
-    return all(any(t == word and wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN]) for i, t in enumerate(tokens)) for word in how)
+
+    def measures(i: int) -> bool:  # "organic growth", or "grew organically"
+        return bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
+    return all(any(t == word and measures(i) for i, t in enumerate(tokens)) for word in how)
 
 
 def _kin(quantities: frozenset[str]) -> frozenset[str]:

@@ -99,7 +99,7 @@ class ExtractiveAnswerer(Answerer):
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
             # (the model reads the theme: a question naming no company asks one across the notes)
-            query = as_question(theme_of(question.topic, across=not question.tickers, risks=question.asks_only_risks))
+            query = as_question(theme_of(self.relevance_topic(question), across=not question.tickers, risks=question.asks_only_risks))
             read, cut = self.relevance.run(query=query, ranked=scored)
             dropped += cut
             by_id = {id(s.candidate): s for s in scored}
@@ -113,6 +113,14 @@ class ExtractiveAnswerer(Answerer):
                 ])
             return scored, dropped, {**by_id, **{id(s.candidate): s for s in scored}}
         return scored, dropped, {id(s.candidate): s for s in scored}
+
+    def relevance_topic(self, question: Question) -> str:
+        """The topic the cross-encoder reads: a follow-up naming no quantity of its own, with what it
+        continues ("and organically?" of "Q2 2025 safety services revenue"); "what about eps?" asks
+        its own, and the previous measure's words would mislead the model."""
+        if question.previous_topic and not asked_for(question.text, question.topic, self.resolver).quantities:
+            return f"{question.previous_topic}, {question.topic}"
+        return question.topic
 
     def asked_kind(self, question: Question) -> str | None:
         """The kind of answer the question itself asks for: "figure", "time", "risk" or None. A

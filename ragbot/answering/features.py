@@ -40,6 +40,10 @@ kind_fit             "how much / what was the revenue" (in a clause naming the a
                      the sentence names it: ``figure_of_qualifier``), a time for "when", a risk (a hedge or an
                      adverse development) for "what are the risks / what could go wrong"; 1 if
                      no kind is asked
+title_     0..1      title_match: share of the topic words' IDF weight in the title of the sentence's
+match                note (its first sentence when it has no heading): the note is about what is
+                     asked ("risks around the G7 15-day launch": the launch note before the
+                     quarter's results note that mentions it)
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 qualifier_ ~-10..10  qualifier_contrast (``contrast.py``, computed only when its gate floor is set,
@@ -64,9 +68,11 @@ from ingest import TickerResolver
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_so_far, asks_target, canonical_all, capitals_of, figure_of_qualifier, measure_credit, measured_as_asked,
-    risk_topic, states_count, states_kind, states_named_quantity, states_only_like_for_like, states_only_targets, states_other_quantity,
-    states_part_of_year, states_ratio, states_total, states_volume, subject_fit, with_parts_named, with_products_named, withholds_asked,
+    AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
+    measured_as_asked, required_qualifiers, risk_topic, states_count, states_event_time, states_kind, states_named_quantity,
+    states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
+    states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
+    withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
@@ -105,6 +111,7 @@ class Features:
     qualifier_match: float = 1.0
     named_quantity: float = 1.0
     answer_kind_fit: float = 1.0
+    title_match: float = 0.0
     rerank: float | None = None
     lead_in: float | None = None
     qualifier_contrast: float | None = None
@@ -143,17 +150,24 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
-        wants=with_products_named(with_parts_named(wants, own), question.text, question.spans, own),
+        wants=with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
     )
 
 
-def coverage(topic: frozenset[str], pool: list[Candidate]) -> list[float]:
-    """Share of the topic's IDF weight (IDF over ``pool``) that each sentence contains."""
+def coverage(topic: frozenset[str], pool: list[Candidate], texts: list[frozenset[str]] | None = None) -> list[float]:
+    """Share of the topic's IDF weight (IDF over ``pool``) that each sentence contains (or, with
+    ``texts``, each candidate's other text, as stems: its note's title)."""
     if not topic:
         return [0.0] * len(pool)
     idf = {t: math.log(1 + len(pool) / (1 + sum(t in c.stems for c in pool))) for t in topic}
     total = sum(idf.values())
-    return [sum(w for t, w in idf.items() if t in c.stems) / total for c in pool]
+    return [sum(w for t, w in idf.items() if t in held) / total for held in (texts if texts is not None else [c.stems for c in pool])]
+
+
+def title_stems(pool: list[Candidate]) -> list[frozenset[str]]:
+    """The stems of each candidate's note title (its first sentence when it has no heading), one stemming per note."""
+    by_source = {c.source: stems(c.passage.metadata.get("title") or "") for c in pool}
+    return [by_source[c.source] for c in pool]
 
 
 def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str, float]]) -> list[float]:
@@ -197,7 +211,8 @@ def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[fl
     """Each sentence's share of the asked qualifiers ("Retail" of "JD Retail's revenue",
     "Megapack") that it or its passage states, without stating a neighbouring measure
     instead (``measure_credit`` > 0); 1 when the question names none."""
-    return [sum(credit[w] > 0 for w in wants.qualifiers) / len(wants.qualifiers) if wants.qualifiers else 1.0 for credit in credits]
+    required = required_qualifiers(wants)
+    return [sum(credit[w] > 0 for w in required) / len(required) if required else 1.0 for credit in credits]
 
 
 def central_names(things: tuple[frozenset[str], ...], pool: list[Candidate]) -> dict[str, frozenset[str]]:
@@ -245,16 +260,19 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked segment (each company of a ``comparison`` may be asked its own, so none is required),
     not another quantity's, a count when "how many" is asked, and the asked ratio when one is
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none)."""
+    figure = figure or wants.count and states_spelled_count(candidate.text, wants.counted)  # "Four operational satellites"
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
         and (not wants.count or states_count(candidate.text, wants.counted))
-        and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text))
+        and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
     )
 
 
-def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool, measure: float, so_far: bool) -> bool:
+def holds_asked_kind(
+    wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool, measure: float, so_far: bool, resolver: TickerResolver | None = None,
+) -> bool:
     """``answer_kind_fit``: whether a sentence holds the kind of answer asked. A figure: the asked
     one (``holds_asked_figure``), not said to be withheld (``withholds_asked``), and, when the
     question asks how things stand ``so_far``, not only targets. A time: one said of the asked
@@ -265,22 +283,34 @@ def holds_asked_kind(wants: AskedFor, candidate: Candidate, figure: bool, compar
             holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
             and not (so_far and states_only_targets(candidate.text))
         )
-    if wants.kind == "time":
+    if wants.kind == "time":  # the time and the event in one clause ("acquisitions made in 2023, and the brands division shrinks": no date of it)
+        def dated(text: str) -> bool:  # (a year dating a figure dates the event only when a quantity is asked: "2026 margins")
+            return states_kind("time", text) if wants.quantities else states_event_time(text)
         return (
-            states_kind("time", candidate.text) and min(measure, event_named(wants, candidate)) >= EVENT_NAMED
-            and not withholds_asked(candidate.text, wants.measure)
+            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
+            and any(dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED for i, clause in enumerate(clauses(candidate.text)))
         )
     return states_kind(wants.kind, candidate.text)
 
 
-def event_named(wants: AskedFor, candidate: Candidate) -> float:
-    """How fully a sentence itself names the event a "when" asks (0..1; its passage may name it
-    beside another time): the share of the asked words it holds, or 1 when it points back to the
-    event or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens ("close")."""
-    said = canonical_all(candidate.stems)
+def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = None, opens: bool = True) -> float:
+    """How fully ``text`` (a sentence, or a clause of it: ``opens`` when it opens the sentence)
+    itself names the event a "when" asks (0..1; its passage may name it beside another time): the
+    share of the asked words it holds, or 1 when, opening the sentence, it points back to the event
+    or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens ("close"). A word
+    only inside a company's name (``resolver`` finds them) names no event: "Treasury Wine Estates
+    said depletions fell" says nothing of a sale of wine brands."""
+    said = canonical_all(stems(without_names(text, resolver) if resolver is not None else text))
     named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
     happens = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)
-    return 1.0 if _POINTS_BACK.match(candidate.text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
+    return 1.0 if opens and _POINTS_BACK.match(text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
+
+
+def without_names(text: str, resolver: TickerResolver) -> str:
+    """``text`` with each company name ``resolver`` finds in it blanked out."""
+    for mention in reversed(resolver.mentions(text)):
+        text = text[: mention.start] + " " + text[mention.end :]
+    return text
 
 
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
@@ -294,12 +324,12 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     credits = measure_credits(a.wants, pool, figures) if a.wants.measure else [{} for _ in pool]
     # (several companies may each have their own segment; a theme asked across the coverage narrows no company's quantity)
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 and not question.across_companies else [1.0] * len(pool)
-    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures)
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic, pool, title_stems(pool)))
     central = central_names(a.wants.names, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
-    for candidate, cov, measure, qualified, figure in columns:
+    for candidate, cov, measure, qualified, figure, titled in columns:
         passage = candidate.passage
-        holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far)
+        holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far, resolver)
         matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
@@ -319,5 +349,6 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
                 unknown_subject=not question.tickers,
             )),
             answer_kind_fit=float(holds_kind),
+            title_match=titled,
         ))
     return found

@@ -29,6 +29,7 @@ class FeatureWeights(BaseModel):
     qualifier_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked qualifiers (segment, product) the sentence or its passage states (0..1). {_WEIGHT}")
     named_quantity: float = Field(0.0, ge=0, le=20, description=f"The sentence names the thing asked a quantity of and states the quantity (0 or 1). {_WEIGHT}")
     answer_kind_fit: float = Field(0.0, ge=0, le=20, description=f"The sentence holds the kind of answer asked: a figure, a time (0 or 1). {_WEIGHT}")
+    title_match: float = Field(2.0, ge=0, le=20, description=f"Topic-word coverage of the sentence's note title: the note is about what is asked (0..1). {_WEIGHT}")
     rerank: float = Field(0.3, ge=0, le=5, description=f"The cross-encoder's logit, shared across a list (~-11..11). {_WEIGHT}")
     lead_in: float = Field(5.0, ge=0, le=20, description="Subtracted from a list's lead-in (0 or 1), whose items say what it only announces; 0 keeps lead-ins level.")
     qualifier_contrast: float = Field(
