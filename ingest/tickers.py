@@ -53,6 +53,14 @@ _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](
 _SYMBOL_AS_SUBJECT = re.compile(
     r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?=['\u2019]s\b)|^\W*([a-z]{3,5})(?=\s+(?:f?q[1-4]|[1-4]q|fy\s?\d{2,4}|h[12]|20\d\d)\b)"
 )  # (no function word or adjective: "all 2025 notes", "top q3 movers")
+# A lower-case symbol compared with something ("avav vs pl backlog"): there a held company's symbol
+# of two letters or more names it when it is no word ("pl" for Planet Labs; not "cost vs price");
+# nowhere else is so short a token in lower case read as a symbol.
+_SYMBOL_COMPARED = re.compile(r"(?:(?<=\bvs\s)|(?<=\bvs\.\s)|(?<=\bversus\s))([a-z]{2,5})\b|(?<![\w$.\-'\u2019])([a-z]{2,5})(?=\s+(?:vs\.?|versus)\s)")
+# A company's two initials where a question puts its subject ("jm: positive / negative split?", "RD's
+# score in the ... note"): they name a held company whose two-word name has them, when no other held
+# company's does and they are no symbol, stopword or English word (``TickerResolver._held_initials``).
+_INITIALS_AS_SUBJECT = re.compile(r"^\W*([A-Za-z]{2})(?=\s*:|\s+[-\u2013\u2014]\s)|(?<![\w$.\-'\u2019])([A-Za-z]{2})(?=['\u2019]s\b)")
 # A word-like symbol shorter than this ("ON", "SO", "MA") is a word even when typed in capitals.
 DELIBERATE_CAPITALS = 3
 SHORTENED_LETTERS = 4  # a shorter start ("uni", "am") begins too many words
@@ -268,10 +276,17 @@ class TickerResolver:
                 if m.group(1) not in self.words and (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
             ]
             subjects = ((m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in _SYMBOL_AS_SUBJECT.finditer(text))
+            compared = ((m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex)) for m in _SYMBOL_COMPARED.finditer(text))
+            letters_at = ((m.start(m.lastindex), m.end(m.lastindex), m.group(m.lastindex).lower()) for m in _INITIALS_AS_SUBJECT.finditer(text))
+            hits += [
+                Mention(start, end, ticker) for start, end, letters in letters_at
+                if letters not in STOPWORDS and not is_english(letters) and letters.upper() not in self.directory.symbol_to_ticker
+                and (ticker := self._held_initials.get(letters))
+            ]
             hits += [
                 Mention(start, end, ticker)
-                for start, end, word in subjects
-                if word in self.words and word not in STOPWORDS and not is_modifier(word)
+                for start, end, word in [*(s for s in subjects if s[2] in self.words), *(c for c in compared if c[2] not in self.words)]
+                if word not in STOPWORDS and not is_modifier(word)
                 and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
         return hits
@@ -285,7 +300,7 @@ class TickerResolver:
         self.held |= held or set()
         self.words |= frozenset(words)
         self.acronyms |= frozenset(acronyms)
-        for derived in ("_name_patterns", "_held_names", "_possessive_names"):
+        for derived in ("_name_patterns", "_held_names", "_held_initials", "_possessive_names"):
             self.__dict__.pop(derived, None)
 
     def extended(self, companies: list[Company]) -> "TickerResolver":
@@ -300,6 +315,16 @@ class TickerResolver:
     def _held_names(self) -> dict[str, list[str]]:
         """Each held company's name, accents folded, as lower-case words."""
         return {t: fold_accents(c.name).lower().split() for t in self.held if (c := self.directory.companies.get(t))}
+
+    @cached_property
+    def _held_initials(self) -> dict[str, str]:
+        """The two initials of each held company's two-word name ("jm" for Jerónimo Martins), to
+        its ticker, when no other held company's two-word name has them."""
+        owners: dict[str, list[str]] = {}
+        for ticker, words in self._held_names.items():
+            if len(words) == 2:
+                owners.setdefault(words[0][0] + words[1][0], []).append(ticker)
+        return {letters: tickers[0] for letters, tickers in owners.items() if len(tickers) == 1}
 
     @cached_property
     def _possessive_names(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -716,7 +741,7 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # or joined by "&" ("Procter & Gamble").
 _PROPER_PHRASE = re.compile(
     rf"(?<![\w.])(?:[A-Z]\.){{0,3}}\s?(?:[A-Z]{{2,6}}\s+(?=[A-Z][a-z])|[A-Z]{{1,2}}&[A-Z]{{1,2}}\s+)?{_NAME_WORD}(?:\s+(?:&\s+)?(?:[A-Z]\.\s?){{0,2}}{_NAME_WORD}){{0,2}}"
-    rf"(?:\s+(?!(?:{'|'.join(sorted(NO_NAME_CAPITALS))})\b)[A-Z]{{3,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA")
+    rf"(?:\s+(?!(?:{'|'.join(sorted(NO_NAME_CAPITALS))})\b)[A-Z]{{2,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA", "Aker BP")
 )
 # A name whose words a lower-case particle joins ("Banco de Chile", "National Bank of Greece"),
 # counted beside its capitalised parts (a sentence's "Shares of Acme" is no name: ``is_proper``).

@@ -68,10 +68,20 @@ def is_modifier(word: str) -> bool:
     return bool(_lemmas(word.lower()).keys() & {"ADJ", "ADV"})
 
 
+# Numbers spelt out, which lemminflect's lexicon of nouns, verbs, adjectives and adverbs lacks
+# ("twelve", "eighth"): English words, never a name ("the last twelve months").
+_NUMBER_WORDS = frozenset("""
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion
+    first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    """.split())
+
+
 def is_english(word: str) -> bool:
     """Whether lemminflect's English lexicon (shipped in the package) has ``word`` in some
-    inflection: "gloomiest", "outage", "travelers" are English; "hershey", "capex" are not."""
-    return bool(_lemmas(word.lower()))
+    inflection, or it is a number spelt out: "gloomiest", "outage", "travelers", "twelve" are
+    English; "hershey", "capex" are not."""
+    return word.lower() in _NUMBER_WORDS or bool(_lemmas(word.lower()))
 
 
 def is_plural_noun(word: str) -> bool:

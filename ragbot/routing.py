@@ -96,6 +96,8 @@ _SENTIMENT = re.compile(
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"
     r"[^?.]*?\b(?:how\s+(?:much|far)\s+)?(?:has|did|have)\s+(?:it|they|sentiment)\s+(?:moved?|changed?|shift(?:ed)?|swung)\s*[?.!]*\s*$"
     r"|\b(?:notes?|research|coverage|write-?ups?)\b[^?.]*\b(scored?|scores|scoring|labell?ed)\b|\b(scored?|scores|scoring)\b[^?.]*\bnotes?\b"
+    # a score asked by its level in a note ("what's 0002.HK scored at in that one?"; not "an ESG risk scored at 21 by ...")
+    rf"|\bscored\s+at\s+in\s+(?:that|this|the)\s+(?:one|(?:[\w'\u2019-]+\s+){{0,4}}?{NOTE_NOUN})\b"
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
     r"|\bthe\s+(?:companies|tickers|names)['\u2019]?\s+(?:sentiment\s+)?scores\b"
@@ -165,12 +167,15 @@ _SENTIMENT = re.compile(
     r"|\b(?:latest|newest|most\s+recent|current|first|earliest|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
     rf"|{SCORE_ASKED}|{SCORE_LAST}"
-    # a named note's company's outcome ("record crop note: what did Acme get?")
-    rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014]\s*what\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
+    # a named note's company's outcome ("record crop note: what did Acme get?", "feed price cut note
+    # (acme + beta) - what did BETA get?")
+    rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014][^?]{{0,60}}?\bwhat\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
     rf"|{SCORED_BY_US}|{STANCE_TAKEN}"
     # a breakdown of notes by stance ("Acme notes breakdown pos/neg/neutral")
     r"|\b(?:breakdown|break\s+down|split|tally|mix)\b[^?.]{0,30}?\b(?:positive|negative|neutral)\b"
+    # (or the labels first, joined: "jm: positive / neutral / negative split?")
+    r"|\b(?:positive|negative|neutral)\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b[^?.]{0,30}?\b(?:breakdown|split|tally)\b"
     # how a company scores, asked of nothing else ("how does Acme score?"; not "how did Acme score on the safety test?")
     r"|\bhow\s+(?:does|did|do)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+(?:score|rate)\s*[?.!]*\s*$"
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
@@ -254,6 +259,13 @@ _DECIMALS = re.compile(r"(?<=\d)\.(?=\d)")
 # A company's score or reading picked by an extreme or its recency ("the lowest Acme reading",
 # "Acme's latest score"): matched on the topic, where each company named reads "the company"
 # (so "the lowest inflation reading" is no sentiment question).
+# Either way a company's reading may have gone ("better or worse", "improving or deteriorating"), and
+# after a point named first, either way it moved ("Acme since the recall: up or down?"; before the
+# point, "Acme up or down since the miss?" asks of its shares).
+_WAY = r"(?:better|worse|improv(?:ed|ing)|deteriorat(?:ed|ing)|worsen(?:ed|ing))"
+_EITHER_WAY = rf"{_WAY}\s+or\s+{_WAY}"
+_MOVED = r"(?:up|down|higher|lower)"
+_EITHER_MOVE = rf"(?:{_EITHER_WAY}|{_MOVED}\s+or\s+{_MOVED})"
 _COMPANY_READING = re.compile(
     r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b"
     # a company's score or average with no measure named ("AVGO score vs HON score", "Acme avg,
@@ -266,12 +278,11 @@ _COMPANY_READING = re.compile(
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
     # a company itself asked either way since a point ("Acme - better or worse since the recall?";
     # not "Acme's margin - better or worse since the recall?": a measure named)
-    r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*(?:better|worse|improved|deteriorated)\s+or\s+"
-    r"(?:better|worse|improved|deteriorated)\s+(?:since|after|following)\b"  # ("Acme - improved or deteriorated since the floods?")
+    rf"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|has|been|getting|got|gotten)\s+)*{_EITHER_WAY}\s+(?:since|after|following)\b"  # ("Acme - improved or deteriorated since the floods?")
     # (or whether it is any better or worse since then: "Acme - any better since March, or still weak?")
     r"|\bthe\s+company\b(?!['\u2019]s)\W*(?:(?:is|was|it|looking|getting)\s+)*any\s+(?:better|worse)\s+(?:since|after|following)\b"
     # (or the point first: "Acme since the recall: up or down?")
-    r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*(?:better\s+or\s+worse|worse\s+or\s+better|up\s+or\s+down|down\s+or\s+up|higher\s+or\s+lower|lower\s+or\s+higher)\b"
+    rf"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{{1,60}}?\W\s*{_EITHER_MOVE}\b"
     # a company itself recovering, improving or slipping since a point ("has Acme recovered since the recall?";
     # not "has Acme recovered its margin": there it is a measure that recovers)
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:recovered|rebounded|bounced\s+back|slipped|deteriorated|improved|worsened)"

@@ -79,7 +79,8 @@ _NO_NOTE_NAME = (
 )
 _ONE_NOTE = re.compile(
     rf"\b(?:the|that|this|a|one|its|their)\b(?:\s+[\w'\u2019./&-]+){{0,6}}?\s+{NOTE_NOUN}\b(?!s)|\b{NOTE_NOUN}\s+(?:on|about|covering|from|dated)\b|{NOTE_HEADLINE}"
-    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{NOTE_NOUN}\b(?!s)",
+    rf"|\b(?!(?:what|that|it|there|here|who|where|how|let)['\u2019]s\b)[\w.&-]+['\u2019]s(?:\s+(?!{_NO_NOTE_NAME}\b)[\w'\u2019./&-]+){{0,5}}?\s+{NOTE_NOUN}\b(?!s)"
+    r"|\b(?:that|this)\s+one\s*[?.!]*\s*$",  # the event told before it ("clp writedown on ..., what's its score in that one")
     re.I,
 )
 # A time right after "when" or "after", which makes a window of what follows, not an event.
@@ -192,8 +193,10 @@ _NAME_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!
 _NAMES_SCORE = re.compile(r"\bwhat\s+(?:sentiment\s+|ticker\s+)?score\s+did\s+(?!(?:we|you|it|they|the|this|that|our|my|its|their)\b)([\w&.\-]+(?:\s+[\w&.\-]+){1,2}?)\s+(?:get|receive)\b", re.I)
 _NAME_SCORED = re.compile(
     r"(?i:\bwhat\s+did\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)\b"
-    # (or scored by us: "what did we score Vikingo?", "how did you rate Vikingo")
-    r"|(?i:\b(?:what|how)\s+did\s+(?:we|you|they)\s+(?:score|rate|grade)\s+)(?!(?i:it|them|the|this|that|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)(?=\s*(?:[?.!,]|$))"
+    # (or how it scores, asked of nothing else: "how does orsted score?"; not "how do analysts score Apple?")
+    r"|(?i:\bhow\s+(?:does|do|did)\s+)(?!(?i:we|you|it|they|the|this|that|our|my|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)\s+(?i:score)(?=\s*[?.!]*\s*$)"
+    # (or scored by us or a note: "what did we score Vikingo?", "how did the ore note rate Vikingo")
+    r"|(?i:\b(?:what|how)\s+did\s+(?:we|you|they|(?:the|that|this)\s+(?:[\w&.'\u2019-]+\s+){0,4}?(?:note|piece|report|write-?up))\s+(?:score|rate|grade)\s+)(?!(?i:it|them|the|this|that|its|their)\b)([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}|[a-z][\w&.\-]*)(?=\s*(?:[?.!,]|$))"
 )
 # ... or a name, capitalised, just before its score in a note ("Zorblax score in the iron ore note?"; a
 # name typed in lower case may be a company the notes score but do not name: "zimmer biomet's ticker
@@ -315,6 +318,11 @@ _CONNECTIVE = re.compile(
     r"|as\s+a\s+result\s+of|ahead\s+of|thanks\s+to|because\s+of|due\s+to)\b",
     re.IGNORECASE,
 )
+# How companies asked side by side fared, naming no event ("which of the two came out better").
+_STANDING_ASKED = re.compile(
+    r"\bwhich\s+of\s+(?:the\s+|them\s+)?(?:two|three|both|all)\b|\bc(?:a|o)me\s+out\s+(?:better|worse|higher|lower|ahead|on\s+top)\b",
+    re.IGNORECASE,
+)
 
 
 def one_note_topic(question: Question, periods: bool = False) -> str:
@@ -324,7 +332,7 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
     # "why", "what's dragging on", "at the moment", "the drop in its sentiment": naming no note
-    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", _CONNECTIVE.sub(" ", question.topic)))))
+    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", _CONNECTIVE.sub(" ", _STANDING_ASKED.sub(" ", question.topic))))))
     return " ".join(
         t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
@@ -380,7 +388,8 @@ def unscored_symbols(question: Question, scored: Callable[[str], bool]) -> list[
     ticker score?", "what score did Vikingo get?") that no note scores (``scored`` says which tickers some note does), as their tickers."""
     patterns = (_SYMBOL_SCORE, _NAME_SCORE, _NAME_SCORED, _NAME_BEFORE_SCORE, _SCORE_OF_SYMBOL)
     found = [(m.group(g), m.start(g)) for p in patterns for m in p.finditer(question.text) for g in range(1, p.groups + 1) if m.group(g)]
-    found = [(name, at) for name, at in found if topic_terms(name)]  # a name, not a pronoun: "what did each score?"
+    # a name, not a pronoun ("what did each score?") nor an English word in lower case ("how does management score?")
+    found = [(name, at) for name, at in found if topic_terms(name) and not (name.islower() and is_english(name))]
     # (a company named within the words found stands for them: "Lowest Rivetline score in the ...")
     asked = (next((t for start, stop, t in question.spans if start <= at < stop or at <= start < at + len(name)), name) for name, at in found)
     return list(dict.fromkeys(t for t in asked if not scored(t) and not scored(t.upper())))  # "orcl's score"
