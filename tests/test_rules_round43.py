@@ -352,3 +352,11 @@ def test_an_acronym_the_notes_spell_out_is_stated_by_them_in_the_features():
     total = "Total revenue grew 3% to $1.3 billion in Q2."
     found = features_of(q, [passage(f"{spelt} {total}", primary_tickers=["ACME"])])
     assert found[spelt].qualifier_match == 1.0 > found[total].qualifier_match
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("what is tencent's games outlook?", None), ("what's deere's outlook for large ag equipment in fy2026?", "figure"),
+    ("what is brindlemoor's new adjusted eps outlook for 2026?", "figure"),
+])
+def test_an_outlook_asked_alone_may_be_answered_in_words(text, kind):
+    assert asked_for(text, text).kind == kind

@@ -727,13 +727,19 @@ def with_products_named(wants: AskedFor, text: str, spans: list[tuple[int, int, 
     return replace(wants, qualifiers=wants.qualifiers | named) if named else wants
 
 
+# Quantities a company may state in words ("the pipeline for the rest of the year is strong"): asked
+# alone, with no period ("what's the 2026 outlook?" asks the figures), they ask no figure.
+_WORDED_QUANTITIES = frozenset({_canonical(stem("outlook"))})
+
+
 def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     """The kind of answer ``text`` asks for: "time", "risk", "figure" or None."""
     if asks_when(text):
         return "time"
     if risk:
         return "risk"
-    if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities):
+    worded = quantities <= _WORDED_QUANTITIES and not periods(text)  # "what is Tencent's games outlook?": words may answer
+    if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities and not worded):
         return "figure"
     terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
     if quantities and (periods(text) or _TO_DATE.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
