@@ -360,3 +360,10 @@ def test_an_acronym_the_notes_spell_out_is_stated_by_them_in_the_features():
 ])
 def test_an_outlook_asked_alone_may_be_answered_in_words(text, kind):
     assert asked_for(text, text).kind == kind
+
+
+def test_one_asked_word_describes_no_note():
+    q = question("why did the company go so negative in the latest note", ["ACME"], text="why did acme go so negative in the latest note")
+    text = "The housing read is negative as framing costs rise."
+    found = features_of(q, [passage(text, "lumber.txt", title="Lumber tariffs: the housing read is negative.", primary_tickers=["ACME"])])
+    assert found[text].title_match == 0.0

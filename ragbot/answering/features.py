@@ -41,9 +41,10 @@ kind_fit             "how much / what was the revenue" (in a clause naming the a
                      adverse development) for "what are the risks / what could go wrong"; 1 if
                      no kind is asked
 title_     0..1      title_match: share of the topic words' IDF weight in the title of the sentence's
-match                note (its first sentence when it has no heading): the note is about what is
-                     asked ("risks around the G7 15-day launch": the launch note before the
-                     quarter's results note that mentions it)
+match                note (its first sentence when it has no heading), when the question describes a
+                     topic (its measure has two words or more): the note is about what is asked
+                     ("risks around the G7 15-day launch": the launch note before the quarter's
+                     results note that mentions it); 0 for one word ("why so negative?")
 rerank     ~-11..11  the cross-encoder's logit, raised to the best of its list's (``relevance.py``)
 lead_in    0 or 1    the sentence only announces a list ("the risks deserve attention. First, ...")
 qualifier_ ~-10..10  qualifier_contrast (``contrast.py``, computed only when its gate floor is set,
@@ -168,6 +169,18 @@ def title_stems(pool: list[Candidate]) -> list[frozenset[str]]:
     """The stems of each candidate's note title (its first sentence when it has no heading), one stemming per note."""
     by_source = {c.source: stems(c.passage.metadata.get("title") or "") for c in pool}
     return [by_source[c.source] for c in pool]
+
+
+# Asked words from which a question describes what a note is about ("bluehalo integration", "the
+# recall note" with its company): one word ("negative", "the outage note") is matched as a word only.
+DESCRIBED_WORDS = 2
+
+
+def describes_a_topic(wants: AskedFor) -> bool:
+    """Whether the question describes a topic a note may be about, its measure of ``DESCRIBED_WORDS``
+    words or more ("g7 15 day launch", "bluehalo integration"; not "why so negative?"): only then
+    does ``title_match`` read the note titles."""
+    return len(wants.measure) >= DESCRIBED_WORDS
 
 
 def measure_match(wants: AskedFor, pool: list[Candidate], credits: list[dict[str, float]]) -> list[float]:
@@ -324,7 +337,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     credits = measure_credits(a.wants, pool, figures) if a.wants.measure else [{} for _ in pool]
     # (several companies may each have their own segment; a theme asked across the coverage narrows no company's quantity)
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 and not question.across_companies else [1.0] * len(pool)
-    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic, pool, title_stems(pool)))
+    columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic if describes_a_topic(a.wants) else frozenset(), pool, title_stems(pool)))
     central = central_names(a.wants.names, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
     for candidate, cov, measure, qualified, figure, titled in columns:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from langchain_core.documents import Document
 
 from ragbot.answer import Answer, Answerer
+from ragbot.answering.features import DESCRIBED_WORDS
 from ragbot.answering.trace import AnswerTrace
 from ragbot.evidence import stems
 from ragbot.periods import ReportingPeriod, matching, reporting_periods
@@ -29,7 +30,6 @@ from ragbot.windows import Window
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
 PICK_RERANKED = 4  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
-DESCRIBED_WORDS = 2  # topic words that make a description the cross-encoder reads; one word is matched as a word
 _MARKER = re.compile(r"\[(\d+)\]")
 # A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
 # ticker routed, it names a company the notes do not cover.
