@@ -309,8 +309,9 @@ def holds_asked_kind(
 def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = None, opens: bool = True) -> float:
     """How fully ``text`` (a sentence, or a clause of it: ``opens`` when it opens the sentence)
     itself names the event a "when" asks (0..1; its passage may name it beside another time): the
-    share of the asked words it holds, or 1 when, opening the sentence, it points back to the event
-    or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens ("close"). A word
+    share of the asked words it holds, or 1 when it points back to the event (opening the sentence:
+    "It closed in June") or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens
+    ("close"). A word
     only inside a company's name (``resolver`` finds them) names no event: "Treasury Wine Estates
     said depletions fell" says nothing of a sale of wine brands."""
     said = canonical_all(stems(without_names(text, resolver) if resolver is not None else text))
