@@ -77,7 +77,7 @@ from ragbot.answering.answerability import (
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
-from ragbot.routing import Question
+from ragbot.routing import Question, neutralise_mentions
 
 
 QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifier of the asked quantity
@@ -311,20 +311,14 @@ def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = No
     itself names the event a "when" asks (0..1; its passage may name it beside another time): the
     share of the asked words it holds, or 1 when it points back to the event (opening the sentence:
     "It closed in June") or holds ``EVENT_WORDS_WITH_ONE_SAID`` of them, one a word of what happens
-    ("close"). A word
-    only inside a company's name (``resolver`` finds them) names no event: "Treasury Wine Estates
-    said depletions fell" says nothing of a sale of wine brands."""
-    said = canonical_all(stems(without_names(text, resolver) if resolver is not None else text))
+    ("close"). A word only inside a company's name (``resolver`` finds them; ``neutralise_mentions``
+    puts each as "the company") names no event: "Treasury Wine Estates said depletions fell" says
+    nothing of a sale of wine brands."""
+    unnamed = neutralise_mentions(text, [(m.start, m.end) for m in resolver.mentions(text)]) if resolver is not None else text
+    said = canonical_all(stems(unnamed))  # (each name put as "the company", a word no measure holds)
     named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
     happens = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)
     return 1.0 if opens and _POINTS_BACK.match(text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
-
-
-def without_names(text: str, resolver: TickerResolver) -> str:
-    """``text`` with each company name ``resolver`` finds in it blanked out."""
-    for mention in reversed(resolver.mentions(text)):
-        text = text[: mention.start] + " " + text[mention.end :]
-    return text
 
 
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
