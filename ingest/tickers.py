@@ -37,10 +37,12 @@ _LEGAL_FORM = re.compile(
 _SHORTENED_WORD = re.compile(r"\s+([A-Za-z]{3,})\.?(?![\w&-])")  # (not the start of a compound: "crop-hail")
 # A legal form right after a company's name is part of the mention ("Dow Inc", "Ford Motor Co."),
 # as is a word that ends company names and no product's ("American Water Works", "Otis Worldwide").
+_NAME_ENDINGS = r"Works|Worldwide|International|Industries|Enterprises|Trust"
 _LEGAL_FORM_AFTER = re.compile(
     r",?\s+(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Companies|Ltd|Limited|plc|PLC|LLC|AG|SA|SE|NV|ASA|AB|Oyj|SpA|GmbH|Holdings?|Group"
-    r"|Works|Worldwide|International|Industries|Enterprises)\.?(?![\w-])"  # not "Co-founder"
+    rf"|{_NAME_ENDINGS})\.?(?![\w-])"  # not "Co-founder"
 )
+_NAME_ENDING_AFTER = re.compile(rf"\s+(?:{_NAME_ENDINGS})(?![\w-])")  # ... of those, the words a name's initials count ("CICT")
 # "$BABA", "$baba", "(NYSE: BABA)", "NASDAQ:NVDA", "0700.HK"
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
 _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
@@ -592,6 +594,13 @@ def place_words() -> frozenset[str]:
     return frozenset(w for name in _english().territories.values() for w in name.split())
 
 
+def names_a_place(phrase: str) -> bool:
+    """Whether ``phrase`` is a country's or region's name, or two words or more opening one ("New
+    Zealand", "Hong Kong" of "Hong Kong SAR China"; not "China Gas", "Norfolk Southern", nor one
+    word opening a longer name: "Norfolk" of "Norfolk Island")."""
+    return phrase in _place_names() or " " in phrase and any(name.startswith(f"{phrase} ") for name in _place_names())
+
+
 # A capitalised word or "&" right before (part of a longer name), or a preposition placing what follows.
 _NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$")
 
@@ -664,9 +673,12 @@ _JOINED_CAPITAL = re.compile(r"(?<=[a-z]{3})[A-Z](?=[a-z])")  # a capital joinin
 
 def initials_forms(name: str) -> set[str]:
     """``initials`` of ``name``, and of the rest of it when a short word in capitals opens it
-    (a group's prefix: "HHI" as well as "HDHHI" for HD Hyundai Heavy Industries)."""
+    (a group's prefix: "HHI" as well as "HDHHI" for HD Hyundai Heavy Industries), and with a
+    word joining two in capitals counted once ("CICT" as well as "CLICT" for CapitaLand
+    Integrated Commercial Trust: acronyms go either way)."""
     first, _, rest = name.partition(" ")
-    return {initials(name)} | ({initials(rest)} if rest and _SHORT_CAPITALS.fullmatch(first) else set())
+    unjoined = _JOINED_CAPITAL.sub(lambda m: m.group(0).lower(), name)
+    return {initials(name), initials(unjoined)} | ({initials(rest)} if rest and _SHORT_CAPITALS.fullmatch(first) else set())
 
 
 def with_initials(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
@@ -719,9 +731,14 @@ def without_shared_names(companies: Iterable[Company], notes: Counter[str]) -> l
 
 def _written_names(company: Company, text: str) -> set[str]:
     """A company's names, and each as ``text`` continues it with a small word and capitalised
-    words ("Packaging Corporation of America"; not "Oracle Cloud Infrastructure", a unit's name)."""
+    words ("Packaging Corporation of America"; not "Oracle Cloud Infrastructure", a unit's name)
+    or with a word ending company names that initials count (``_NAME_ENDINGS``, no legal form such
+    as "Inc" or "Co": "CapitaLand Integrated Commercial Trust")."""
     names = set(company.aliases)
     for alias in company.aliases:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}", text):
+            if ending := _NAME_ENDING_AFTER.match(text, m.end()):
+                names.add(f"{alias} {ending.group(0).strip()}")
         for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}\s+(of|the|and|&)((?:\s+[A-Z][a-z]+){{1,3}})", text):
             words = m.group(2).split()
             names |= {f"{alias} {m.group(1)} {' '.join(words[:n])}" for n in range(1, len(words) + 1)}
@@ -1058,11 +1075,13 @@ def _one_name_each(
     by a ticker its notes call it by: "InterContinental Hotels Group" for IHG, or once opening a
     note that scores it alone (``opening``) and abbreviated by it: "First American Financial" for
     FAF, "Matthews International" for MATW; ranked as ``learn_companies`` says),
-    no phrase naming two tickers: a note listing a competitor's ticker beside its own company's
-    must not name the competitor after the company. Phrases go to tickers in order of use; on a
+    a place, people or legal form only when nothing else is (``_names_no_company``: not "Hong Kong"
+    in every note on Hong Kong and China Gas, but "Norwegian" for Norwegian Air Shuttle), no phrase
+    naming two tickers: a note listing a competitor's ticker beside its own company's must not name
+    the competitor after the company. Phrases go to tickers in order of use; on a
     tie, to the ticker leading more notes, then to one sharing the phrase's first letter."""
     ranked = sorted(
-        ((_abbreviates_as_a_name(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
+        ((not _names_no_company(phrase, seen, phrases), _abbreviates_as_a_name(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
          for ticker, phrases in counts.items() for phrase, seen in phrases.items()
          if seen[2] >= 2 or spells(ticker, phrase)
          or _abbreviates_as_a_name(ticker, phrase) and (ticker in by_ticker and seen[1] or phrase in opening.get(ticker, ()))),
@@ -1073,6 +1092,15 @@ def _one_name_each(
         if ticker not in names and phrase not in names.values():
             names[ticker] = phrase
     return names
+
+
+def _names_no_company(phrase: str, seen: tuple[int, int, int], phrases: dict[str, tuple[int, int, int]]) -> bool:
+    """Whether ``phrase`` names a place (``names_a_place``) or is only ever written opening one
+    (``seen`` as often as a place's name it opens: "Hong" of "Hong Kong"), is a people's adjective
+    ("Chinese"), or only a legal form ("The Company" of a 10-K page)."""
+    if names_a_place(phrase) or is_peoples_adjective(phrase) or _LEGAL_FORM_AFTER.fullmatch(" " + re.sub(r"^The\s+", "", phrase)):
+        return True
+    return any(p.startswith(f"{phrase} ") and c == seen and names_a_place(p) for p, c in phrases.items())
 
 
 def short_names(company: str) -> tuple[str, ...]:

@@ -48,7 +48,7 @@ ABBREVIATIONS = {
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
 SHORTHAND = {
     "guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated",
-    "divvy": "dividend",
+    "divvy": "dividend", "dev": "development",
 }
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
@@ -61,6 +61,8 @@ _ONLY_WITH = {
     "op": (re.compile(r"\bop\s+(?:profit|income|margins?|loss|cash|expenses|leverage)\b", re.IGNORECASE), None),
     # "the est revenue hit", "2025 est eps" (a figure's words beside it; not "est. 1998")
     "est": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|revenue|sales|eps|earnings|ebitda|profit|income|margins?|hit|impact|costs?|headwinds?)\b", re.IGNORECASE), 2),
+    # "total dev cost", "dev pipeline" (a project's development; not "dev tools", "the dev conference")
+    "dev": (re.compile(r"\b(?:costs?|spend|spending|pipeline|projects?|yields?|budget|capex)\b", re.IGNORECASE), 1),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

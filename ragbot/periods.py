@@ -194,10 +194,10 @@ def relative_quarter(text: str) -> int:
     return 1 if word in {"following", "next", "subsequent", "after", "later"} else -1
 
 
-# "the year before", "the prior fiscal year" (of the previous question's year; "last year" and
-# "next year" count from today, and ``periods`` reads them).
+# "the year before", "the prior fiscal year", "next year" (of the previous question's year: after
+# "uti fy25 revenue", "guidance for next year?" asks of fiscal 2026; "last year" counts from today).
 _RELATIVE_YEAR = re.compile(
-    r"\b(?:(following|subsequent|previous|prior|preceding)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?year\s+(after|before|later|earlier))\b",
+    r"\b(?:(following|next|subsequent|previous|prior|preceding)\s+(?:fiscal\s+)?year|(?:fiscal\s+)?year\s+(after|before|later|earlier))\b",
     re.IGNORECASE,
 )
 # A year as a question writes it: "2025", "FY2025", "FY25", "FY'25", and after a quarter or half in
@@ -211,12 +211,12 @@ _YEAR_WRITTEN = re.compile(
 
 
 def relative_year(text: str) -> int:
-    """+1 for "the following year" or "the year after", -1 for "the year before" or "the prior year", else 0."""
+    """+1 for "the following year", "next year" or "the year after", -1 for "the year before" or "the prior year", else 0."""
     match = _RELATIVE_YEAR.search(text)
     if match is None:
         return 0
     word = (match.group(1) or match.group(2)).lower()
-    return 1 if word in {"following", "subsequent", "after", "later"} else -1
+    return 1 if word in {"following", "next", "subsequent", "after", "later"} else -1
 
 
 def shift_years(text: str, step: int) -> str:

@@ -19,11 +19,11 @@ from ragbot.windows import find_window, written_out
 from ingest.words import is_english, is_plural_noun, query_terms
 
 # What a note is called: "the recall note", "the leisure survey", "the sector round-up", "the
-# Six Flags read" (``NOTE_NOUNS``: and their plurals). A read with nothing naming it, or a read on
-# something, is the desk's view, not a note ("our read", "the negative read on Acme").
+# desk wrap", "the Six Flags read" (``NOTE_NOUNS``: and their plurals). A read with nothing naming
+# it, or a read on something, is the desk's view, not a note ("our read", "the negative read on Acme").
 _UNNAMED = r"(?<!\bthe\s)(?<!\bour\s)(?<!\bmy\s)(?<!\ba\s)"
-NOTE_NOUN = rf"(?:note|piece|write-?up|article|story|{_UNNAMED}read(?!\s+on\b)|survey|round-?up|recap)"
-NOTE_NOUNS = rf"(?:notes?|pieces?|write-?ups?|articles?|stor(?:y|ies)|{_UNNAMED}reads?(?!\s+on\b)|surveys?|round-?ups?|recaps?)"
+NOTE_NOUN = rf"(?:note|piece|write-?up|article|story|{_UNNAMED}read(?!\s+on\b)|survey|round-?up|recap|wrap(?!\s+up\b))"
+NOTE_NOUNS = rf"(?:notes?|pieces?|write-?ups?|articles?|stor(?:y|ies)|{_UNNAMED}reads?(?!\s+on\b)|surveys?|round-?ups?|recaps?|wraps?(?!\s+up\b))"
 # A note named headline-style at the question's start ("Acme recall note - did X or Y score higher?",
 # "Acme recall note (the March one): score?").
 NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u2013\u2014])"
@@ -63,6 +63,11 @@ SCORED_BY_US = (
 )
 # How far one way the notes went on something ("how negative did we go on Acme", "how bullish were we",
 # "how negative did we score it").
+# How one way the desk's call was, asked last of what the question described ("Acme's retrofit
+# win, how positive was the call?"; not "... the call on Acme's margins?").
+STANCE_ASKED_LAST = (
+    r"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is|were)\s+(?:the|that|this|our)\s+(?:call|read|view|take)\s*[?.!]*\s*$"
+)
 STANCE_TAKEN = (
     rf"\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:(?:did|do|have|had)\s+(?:we|you|(?:the|our|my)\s+{_RATERS})"
     r"\s+(?:go|gone|get|got|gotten|turn|turned|become|lean|leaned|score|scored|rate|rated)|(?:were|was|are)\s+(?:we|you)"
@@ -101,6 +106,11 @@ _SENTIMENT = re.compile(
     # (the scores of the companies asked, set side by side: "how far apart were the two companies' scores?")
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
     r"|\bthe\s+(?:companies|tickers|names)['\u2019]?\s+(?:sentiment\s+)?scores\b"
+    r"|\bwhat\s+scores\b"  # "which came out ahead and on what scores?"
+    # the score of the company as a holding, and how one way the desk's call was ("what was the
+    # score on the stock", "how positive was the call?"; not "the score on the test")
+    r"|\bscores?\s+(?:on|for)\s+(?:the|this|that)\s+(?:stock|shares|name)\b"
+    rf"|{STANCE_ASKED_LAST}"
     # what the notes' metadata holds: how many notes, and when they are dated
     # (or how many are one way, the stance word standing alone: "Acme notes: how many positive and how many negative?")
     r"|\bhow\s+many\s+(?:(?:were|are|of\s+them\s+(?:were|are))\s+)?(?:positive|negative|neutral|bullish|bearish)\b"
@@ -402,10 +412,28 @@ _SCORE_ON = re.compile(
 )
 
 
+# ... or asks how a company it names scored or averaged ("how did GEB score on average in March?",
+# "what has BBNI.JK averaged over the past 12 months?"), or its score right after it ("just the
+# towngas score pls"): the score or average asked alone, or over a time (``_SCORE_ALONE``; not "how
+# did Acme score on ESG?", "what has Acme averaged in Q3 deliveries?", "Acme scores a big win",
+# "Acme's credit score", "the FICO score cutoff": a measure's score).
+_SCORE_ALONE = (
+    r"(?=\s*(?:[?.!,;:]|$|pls\b|please\b|on\s+average\b|overall\b|over\b|since\b|during\b|this\b|last\b|so\s+far\b|lately\b|recently\b"
+    r"|in\s+(?:(?:the\s+)?(?:q[1-4]|h[12]|(?:19|20)\d\d|[a-z]{3,9}\s+(?:19|20)\d\d)\s*(?:[?.!,;:]|$))))"
+)
+_SCORED_BEFORE = re.compile(r"\b(?:how|what)\s+(?:did|does|do|has|have|had)\s+$", re.IGNORECASE)
+_SCORED_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:scored?|averaged?)\b{_SCORE_ALONE}", re.IGNORECASE)
+_SCORE_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)?scores?\b{_SCORE_ALONE}", re.IGNORECASE)
+
+
 def _scores_a_company(text: str, named: list[tuple[int, int, str]]) -> bool:
-    """Whether ``text`` asks the score of a company it names right after the word (``_SCORE_ON``):
+    """Whether ``text`` asks the score of a company it names right after the word (``_SCORE_ON``),
+    as what scored (``_SCORED_BEFORE``, ``_SCORED_AFTER``) or right before it (``_SCORE_AFTER``):
     the notes' scores are their sentiment."""
-    return any(_SCORE_ON.search(text[:start]) for start, _, _ in named)
+    return any(
+        _SCORE_ON.search(text[:start]) or _SCORE_AFTER.match(text, end) or (_SCORED_BEFORE.search(text[:start]) and _SCORED_AFTER.match(text, end))
+        for start, end, _ in named
+    )
 
 
 def _bare_score(text: str) -> bool:

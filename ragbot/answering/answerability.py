@@ -921,9 +921,26 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
-        if word not in _SCOPE_NOUNS or word in counted:
+        if word in counted or word not in _SCOPE_NOUNS and not _says_where(text, m, counted):
             return True
     return states_spelled_count(text, counted)
+
+
+# A number after a preposition of place ("sold at about 300 partner veterinary practices",
+# "available through 1,200 retailers") says where, not how many of the asked thing, unless what it
+# counts is what the question counts ("sold in 5,000 retailer doors" for "how many doors").
+_WHERE_BEFORE = re.compile(r"\b(?:at|in|through|across|via)\s+(?:(?:about|around|roughly|some|nearly|almost|over|more\s+than|up\s+to)\s+)?$", re.IGNORECASE)
+_NOUN_PHRASE_END = re.compile(r"[,;:.()]|\d|\b(?:in|for|during|over|across|at|of|from|to|by|through|via|per|with|among|and|or)\b", re.IGNORECASE)
+
+
+def _says_where(text: str, number: re.Match, counted: frozenset[str]) -> bool:
+    """Whether ``number`` (in ``text``) follows a preposition of place (``_WHERE_BEFORE``) and the
+    head noun it counts (the last word of its noun phrase) is not what the question counts."""
+    if not _WHERE_BEFORE.search(text, 0, number.start()):
+        return False
+    words = re.findall(r"[A-Za-z]+", _NOUN_PHRASE_END.split(text[number.end():], maxsplit=1)[0])
+    head = _canonical(stem(words[-1].lower())) if words else ""
+    return bool(head) and not any(head.startswith(c) or c.startswith(head) for c in counted)  # ("dealers" counts dealerships)
 
 
 def states_spelled_count(sentence: str, counted: frozenset[str]) -> bool:
@@ -1035,7 +1052,7 @@ def states_total(sentence: str, money: bool = False) -> bool:
 
 
 def _counts_places(text: str, end: int) -> bool:
-    """Whether the number ending at ``end`` counts places (``_PLACE_NOUNS``): a place noun among the
+    """Whether the number ending at ``end`` counts places (``_PLACES``): a place noun among the
     next words of its clause ("471 locations", "433 were Express Exterior locations")."""
     clause = re.split(r"[,;:.()]|\b(?:in|for|during|over|across|at|of|from|to|by)\b", text[end:], maxsplit=1)[0]
     return any(word.lower() in _PLACE_NOUN_FORMS for word in re.findall(r"[A-Za-z]+", clause)[:_PLACE_WORDS])

@@ -66,6 +66,7 @@ from dataclasses import dataclass, fields
 from langchain_core.documents import Document
 
 from ingest import TickerResolver
+from ingest.dates import is_month
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
@@ -299,11 +300,40 @@ def holds_asked_kind(
     if wants.kind == "time":  # the time and the event in one clause ("acquisitions made in 2023, and the brands division shrinks": no date of it)
         def dated(text: str) -> bool:  # (a year dating a figure dates the event only when a quantity is asked: "2026 margins")
             return states_kind("time", text) if wants.quantities else states_event_time(text)
+        parts = clauses(candidate.text)
         return (
             measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
-            and any(dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED for i, clause in enumerate(clauses(candidate.text)))
+            and any(
+                dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED and not names_another(wants, i, parts)
+                for i, clause in enumerate(parts)
+            )
         )
     return states_kind(wants.kind, candidate.text)
+
+
+def names_another(wants: AskedFor, index: int, parts: list[str]) -> bool:
+    """Whether clause ``index`` of a sentence's ``parts`` dates another named thing than the one a
+    "when" asks: a name the question asks (a word the sentence writes capitalised, past its first)
+    stands only in another clause, and this one puts a name of its own before a word of the asked
+    event ("The San Antonio campus is scheduled to open in March 2026, while the Atlanta campus ..."
+    dates no Atlanta campus; "... Acme expects the campus to open in March 2026" still does)."""
+    clause = parts[index]
+    elsewhere = {w for i, part in enumerate(parts) if i != index for w in _names_written(part, opens=i == 0)}
+    if not (wants.measure & elsewhere) - _names_written(clause, opens=index == 0):
+        return False
+    return bool(_names_before(clause, wants.measure) - wants.measure)
+
+
+def _names_written(text: str, opens: bool = False) -> set[str]:
+    """The stems of the capitalised words of ``text`` (its first skipped when it ``opens`` a sentence), months aside."""
+    words = re.findall(r"\b[A-Z][a-z]+\b", text)[1 if opens and re.match(r"\W*[A-Z][a-z]+\b", text) else 0 :]
+    return set(canonical_all(stems(" ".join(w for w in words if not is_month(w)))))
+
+
+def _names_before(text: str, words: frozenset[str]) -> set[str]:
+    """The stems of capitalised words right before one of ``words`` ("San Antonio" of "The San Antonio campus")."""
+    found = (m for m in re.finditer(r"((?:\b[A-Z][a-z]+\s+)+)([A-Za-z]+)", text) if canonical_all(stems(m.group(2))) & words)
+    return {w for m in found for w in canonical_all(stems(" ".join(n for n in m.group(1).split() if not is_month(n))))}
 
 
 def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = None, opens: bool = True) -> float:

@@ -10,6 +10,9 @@ from datetime import date, timedelta
 
 from langchain_core.documents import Document
 
+from ingest.tickers import DELIBERATE_CAPITALS, NO_NAME_CAPITALS
+from ingest.words import is_english
+
 from ragbot.answer import Answer, Answerer
 from ragbot.answering.features import DESCRIBED_WORDS
 from ragbot.answering.trace import AnswerTrace
@@ -21,7 +24,7 @@ from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.groups import as_group, group_words, read_group
 from ragbot.sentiment.intent import (
-    SentimentIntent, familiar_words, headline_name, longer_names, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
+    UNFAMILIAR_LETTERS, SentimentIntent, familiar_words, headline_name, is_unfamiliar, longer_names, named_thing, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
     unfamiliar_words, unscored_symbols,
 )
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
@@ -39,6 +42,10 @@ _NOT_NAMES = frozenset(
     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday "
     "What Which How Has Have Is Are Was Were Did Does Do Why When".split()
 )
+# Kinds whose answer, with no company asked, runs over every note (as does the newest or oldest
+# note): they answer a question that names nothing else ("overall sentiment this month?", "latest
+# sentiment?"), never one naming a thing no note scores ("Mercury NZ - latest sentiment?").
+_STOREWIDE_KINDS = frozenset({"summary", "trend", "distribution"})
 EXPLAINED_NOTES = 3  # a "why" answer quotes reasons from at most this many of the notes its figures used
 REASONS_PER_NOTE = 2  # ... and at most this many sentences from each
 # What to ask the notes for the reasons behind a direction of sentiment.
@@ -82,7 +89,7 @@ class SentimentAnswerer(Answerer):
 
     ``passages`` given to ``answer`` are the notes' first chunks; ``Ragbot`` calls
     ``answer_catalog`` with its cached ``NoteCatalog`` instead. ``retrieve`` picks the one note a
-    question describes ("the note on the export ban"), and ``rerank`` (the cross-encoder) reads
+    question describes ("the note on the export ban") and finds a name met in passing, and ``rerank`` (the cross-encoder) reads
     which of the notes it finds the question describes best; ``explain`` quotes the reasons for a
     "why" question. ``today`` anchors relative windows ("last 30 days").
     """
@@ -212,7 +219,32 @@ class SentimentAnswerer(Answerer):
                     and not (passing and (len(intent.about.split()) == 1 or whole_name)))
         if not intent.tickers and unknown and not by_event:
             return f"Not in your notes: no note is about {' '.join(unknown)}."
+        storewide = intent.kind in _STOREWIDE_KINDS or intent.kind == "note" and intent.pick != "topic"  # (the newest of every note)
+        asked = as_written(named_thing(question, intent), question.text) if not intent.tickers and storewide else ""
+        named = " ".join(w for w in asked.split() if self.names_something(w, catalog)) or asked * self.written_as_a_name(asked)
+        if named:  # a figure over every note answers nothing about it
+            return f"Not in your notes: no note is about {named}."
         return None
+
+    def names_something(self, word: str, catalog: NoteCatalog) -> bool:
+        """Whether ``word`` (as a question writes it) names something no note is about: in capitals,
+        no finance abbreviation, written by the notes only in passing ("UOB"); a word they write
+        only as a name ("Evolution"); or an unfamiliar word they never write ("zorblax"; not
+        shorthand, "pls", nor a typo, "overal"). Not a word a note opens on ("AI" of "AI capex
+        boom lifts ..."), a word they discuss ("iron ore"), plain English ("published") nor a number."""
+        if not word.isalpha() or catalog.opens_a_note(word):
+            return False
+        if len(word) >= DELIBERATE_CAPITALS and word.isupper():
+            return word not in NO_NAME_CAPITALS and (catalog.writes(word) or self.written_as_a_name(word))
+        return catalog.proper_name(word, is_english(word)) or len(word) >= UNFAMILIAR_LETTERS and is_unfamiliar(word.lower(), catalog.writes)
+
+    def written_as_a_name(self, phrase: str) -> bool:
+        """Whether a passage retrieval finds for ``phrase`` writes it as a name inside a sentence,
+        each word capitalised ("Peers such as Evolution Mining carry more leverage"): a company met
+        in passing in a note's later passages, which the catalog's first chunks do not hold."""
+        words = phrase.split()
+        name = re.compile(r"(?<=[a-z,;]\s)" + r"\s+".join(re.escape(w[:1].upper() + w[1:]) for w in words) + r"\b")
+        return self.retrieve is not None and any(name.search(p.page_content) for p in self.retrieve(phrase, []))
 
     def not_found_text(self, question: Question, intent: SentimentIntent) -> str:
         if intent.reporting:  # "no note on ACME discusses Q2 2025"
@@ -425,3 +457,10 @@ def note_sentiment(passage: Document, tickers: list[str]) -> Scored | None:
     ticker = next((t for t in tickers if record.score_for(t) is not None), None)
     value = record.score_for(ticker)
     return None if value is None else Scored(record, ticker, value)
+
+
+def as_written(words: str, text: str) -> str:
+    """``words`` (lower case, as ``one_note_topic`` gives them) as ``text`` writes each ("uob" ->
+    "UOB"), without those it does not write (a glossary word's long form added to the topic)."""
+    written = (re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I) for w in words.split())
+    return " ".join(m.group(0) for m in written if m)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Literal
@@ -14,10 +14,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
-from ingest.words import is_english
+from ingest.words import is_english, stems
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
-    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
+    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
 )
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
@@ -37,7 +37,7 @@ _EXTREME = re.compile(
 _TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N}\s+(?:most|least|{_POSITIVE}|{_NEGATIVE}|notes|companies|tickers|stocks)\b", re.I)
 # A stance word or its adverb ("most bearishly", "least positively", "most favourably").
 _DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})(?:ly|ally)?\b", re.I)
-_DISTRIBUTION = re.compile(r"\bhow\s+many\b|#\s*of\b|\bcount\b|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
+_DISTRIBUTION = re.compile(r"\bhow\s+many\b|#\s*of\b|\bcounts?\b(?!\s+as\b)|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
 _TREND = re.compile(
     r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
@@ -65,7 +65,8 @@ _COMPARE = re.compile(r"\b(?:compare\w*|comparison|versus|vs\.?|against|relative
 _WHY = re.compile(
     r"\b(?:why|reasons?|driv(?:e|es|ing|en)|drove|drivers?|explain\w*|behind|because|cause\w*)\b"
     r"|\bwhat(?:['\u2019]s)?\s+(?:made|led\s+to|prompted|triggered|turned|sent|pushed|pulled|tipped|swung|flipped|happened|dragged|knocked)\b"
-    r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b",  # "what's dragging on Acme": the reasons it is negative
+    r"|\b(?:dragging|weighing|weighs|weighed)\s+(?:on|down)\b"  # "what's dragging on Acme": the reasons it is negative
+    r"|\bwhat(?:['\u2019]s|\s+has|\s+had)?\s+(?:went|gone|going|go)\s+wrong\b",  # "what went wrong?": the reasons it is negative
     re.I,
 )
 # The words naming one note may hold a slash or an ampersand ("the Broadcom/Honeywell deal note",
@@ -100,6 +101,7 @@ _EVENT_SCORE = re.compile(
     # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
     rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
     r"|\b(?:score|scored|rate|rated)\s+(?:it|that|this)\s*[?.!]*\s*$"  # "..., how negative did we score it"
+    rf"|{STANCE_ASKED_LAST}"  # ("Acme's retrofit win, how positive was the call?": of what came before)
     # (the score something got when it happened: "what sentiment did Acme get when it signed the
     # deal?", "When Acme launched its new chip, what score did it get?"; and a note described as
     # "the one where ...")
@@ -209,7 +211,8 @@ _NAMED_NOTHING = frozenset("I What Which How Has Have Is Are Was Were Did Does D
 # "calendar" qualifying a year ("the notes from calendar 2025") names a window, not what a note is about.
 _CALENDAR = re.compile(r"\bcalendar(?:\s+year)?(?=\s+(?:19|20)\d{2}\b)", re.I)
 # Now, in words that would otherwise read as a topic ("at the moment", "right now", "these days").
-_NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|these\s+days|at\s+present)\b", re.I)
+# (And how often, "at times", "sometimes": no topic either.)
+_NOW = re.compile(r"\b(?:at\s+the\s+moment|right\s+now|these\s+days|at\s+present|at\s+times|sometimes)\b", re.I)
 _WHICH_PERIOD = re.compile(r"\b(?:which|what)\s+(month|quarter)\b", re.I)
 _LABEL = re.compile(r"\b((?:mildly|strongly)\s+(?:positive|negative)|neutral)\b", re.I)
 # "the biggest improvement", "declined the most": companies ranked by their change, not their average.
@@ -319,6 +322,7 @@ _CONNECTIVE = re.compile(
     re.IGNORECASE,
 )
 # How companies asked side by side fared, naming no event ("which of the two came out better").
+_STANCE_LAST = re.compile(STANCE_ASKED_LAST, re.IGNORECASE)  # "..., how positive was the call?" names no "call"
 _STANDING_ASKED = re.compile(
     r"\bwhich\s+of\s+(?:the\s+|them\s+)?(?:two|three|both|all)\b|\bc(?:a|o)me\s+out\s+(?:better|worse|higher|lower|ahead|on\s+top)\b",
     re.IGNORECASE,
@@ -332,12 +336,22 @@ def one_note_topic(question: Question, periods: bool = False) -> str:
     number is left out ("the note from March 5") unless it is part of a name ("CRV-220")."""
     named = set(_NAMED_NUMBER.findall(question.topic))
     # "why", "what's dragging on", "at the moment", "the drop in its sentiment": naming no note
-    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", _CONNECTIVE.sub(" ", _STANDING_ASKED.sub(" ", question.topic))))))
+    standing = _STANDING_ASKED.sub(" ", _STANCE_LAST.sub(" ", question.topic))
+    asked = _CALENDAR.sub(" ", _NOW.sub(" ", _WHY.sub(" ", _SENTIMENT_MOVE.sub(" ", _CONNECTIVE.sub(" ", standing)))))
     return " ".join(
         t for t in topic_terms(asked)
         if t not in _NOT_TOPIC and t not in _MONTH_WORDS and (not t.isdigit() or t in named)
         and not (periods and PERIOD_WORD.fullmatch(t))
     )
+
+
+def named_thing(question: Question, intent: SentimentIntent) -> str:
+    """The words of ``question`` that name something besides how it asks and its window
+    ("uob" of "how is UOB scored in our notes?"; none in "how has sentiment trended since June?"
+    nor "how many negative notes last month?")."""
+    asked = replace(question, topic=_TREND.sub(" ", _DISTRIBUTION.sub(" ", question.topic)))
+    window = set(topic_terms(intent.window.label)) if intent.window else set()
+    return " ".join(w for w in one_note_topic(asked, periods=True).split() if w not in window)
 
 
 def event_words(text: str) -> str:
@@ -363,12 +377,13 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
     score?", "any sentiment on hyatt?"). Such a word has ``UNFAMILIAR_LETTERS`` or more and is not
     English (``is_english``: "gloomiest" is), nor a word of sentiment questions or its adverb
     ("bearishly"), nor one typo from either ("sentimnet", "bulish")."""
-    words = [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and not written(w)]
-    familiar = familiar_words()
-    return [
-        w for w in words
-        if not is_english(w) and w.removesuffix("ly") not in familiar and not one_typo_from_familiar(w)
-    ]
+    return [w for w in one_note_topic(question).split() if len(w) >= UNFAMILIAR_LETTERS and w.isalpha() and is_unfamiliar(w, written)]
+
+
+def is_unfamiliar(word: str, written: Callable[[str], bool]) -> bool:
+    """Whether ``word`` (lower case) may name something: no English word, none the notes write
+    (``written``), no word of sentiment questions or its adverb, nor one typo from either."""
+    return not written(word) and not is_english(word) and word.removesuffix("ly") not in familiar_words() and not one_typo_from_familiar(word)
 
 
 def one_typo_from_familiar(word: str) -> bool:
@@ -554,9 +569,17 @@ def _as_read(text: str) -> str:
 def _names_a_class(words: set[str]) -> bool:
     """Whether the words a question leaves besides its companies and dates describe a class of
     companies, not an event: each a class noun (``COMPANY_CLASSES``) or a people's adjective
-    ("Turkish names over 2027: did A or B ...", "banks in 2027: A or B?"; not "June 2026 chip
-    deal: A vs B?", "tariffs: A vs B?")."""
-    return all(w in COMPANY_CLASSES or is_peoples_adjective(w.capitalize()) for w in words)
+    ("Turkish names over 2027: did A or B ...", "banks in 2027: A or B?", "which bank had the
+    better average, A or B?"; not "June 2026 chip deal: A vs B?", "tariffs: A vs B?")."""
+    return all(_class_noun(w) or is_peoples_adjective(w.capitalize()) for w in words)
+
+
+def _class_noun(word: str) -> bool:
+    """Whether ``word`` is a class noun (``COMPANY_CLASSES``), singular or plural ("bank", "utility")."""
+    return bool(set(stems(word)) & _CLASS_STEMS)
+
+
+_CLASS_STEMS = frozenset(stems(" ".join(COMPANY_CLASSES)))
 
 
 def parse_intent(question: Question, today: date, window: Window | None = None) -> SentimentIntent:
