@@ -26,7 +26,7 @@ from test_sentiment_rules import TODAY, ask, notes, routed_kind
 from ingest import CompanyDirectory, learn_companies
 from ingest.tickers import Company, initials_forms, names_a_place, with_initials
 from ingest.words import stems
-from ragbot.answering.answerability import states_count
+from ragbot.answering.answerability import asked_for, states_count
 from ragbot.glossary import expand
 from ragbot.periods import relative_year
 from ragbot.sentiment import SentimentAnswerer
@@ -177,3 +177,9 @@ def test_a_number_after_a_preposition_of_place_still_counts_what_is_asked(senten
 def test_a_company_named_beside_the_time_is_no_other_named_thing(sentence):
     q = question("when does the company's atlanta campus open", ["ACME"])
     assert features_of(q, [passage(sentence, primary_tickers=["ACME"])])[sentence].answer_kind_fit == 1.0
+
+
+def test_a_count_question_counts_its_whole_noun_phrase():
+    wants = asked_for("how many unlimited wash club members did acme have at the end of q3?", "how many unlimited wash club members did the company have at the end of q3?")
+    assert {"member", "club"} <= wants.counted
+    assert states_count("The Unlimited Wash Club ended the quarter at 2.19 million members.", wants.counted)  # ("at" a level, counting what is asked)

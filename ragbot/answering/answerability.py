@@ -887,13 +887,24 @@ _DECIMAL = re.compile(r"\d\.\d")
 _SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
 
 
+# Where the noun phrase after "how many" ends: a verb of the question or a preposition ("how many
+# unlimited wash club members did ...", "how many plans has Acme sold").
+_COUNTED_PHRASE_END = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|in|at|of|for|on|by|from|to|with|across|since|during|over|the)\b|[?,;:.]",
+    re.IGNORECASE,
+)
+_COUNTED_WORDS = 4  # (at most: the phrase's head noun and the words before it)
+
+
 def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
-    """Whether a question asking a figure asks a count, and the stems of what it counts: the two
-    words after "how many" or "number of", the word before "count", or units."""
+    """Whether a question asking a figure asks a count, and the stems of what it counts: the noun
+    phrase after "how many" (up to its head noun), the two words after "number of", the word
+    before "count", or units."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
     if how_many := _COUNT_QUESTION.search(text):
-        counted = " ".join(text[how_many.end():].split()[:2])
+        phrase = _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split()
+        counted = " ".join(phrase[:_COUNTED_WORDS] or text[how_many.end():].split()[:2])
     elif (noun := _COUNT_NOUN.search(text)) and not _AMOUNT_OF_COUNTED.search(text):
         counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2])
     else:
