@@ -183,3 +183,10 @@ def test_a_count_question_counts_its_whole_noun_phrase():
     wants = asked_for("how many unlimited wash club members did acme have at the end of q3?", "how many unlimited wash club members did the company have at the end of q3?")
     assert {"member", "club"} <= wants.counted
     assert states_count("The Unlimited Wash Club ended the quarter at 2.19 million members.", wants.counted)  # ("at" a level, counting what is asked)
+
+
+def test_a_capitalised_word_a_later_passage_writes_as_a_name_is_named(router):
+    later = [Document("Meridian gains relative to Mercury and other peers."), Document("Power prices rose.")]
+    answerer = SentimentAnswerer(today=lambda: TODAY, retrieve=lambda query, tickers: later)
+    assert not answerer.answer_catalog(router.route("Mercury NZ - latest sentiment?"), PASSING).found
+    assert answerer.answer_catalog(router.route("Power - latest sentiment?"), PASSING).found  # (written only opening a sentence)

@@ -24,7 +24,7 @@ from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.groups import as_group, group_words, read_group
 from ragbot.sentiment.intent import (
-    UNFAMILIAR_LETTERS, SentimentIntent, familiar_words, headline_name, is_unfamiliar, longer_names, named_thing, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
+    PASSING_NAME_LETTERS, UNFAMILIAR_LETTERS, SentimentIntent, familiar_words, headline_name, is_unfamiliar, longer_names, named_thing, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
     unfamiliar_words, unscored_symbols,
 )
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
@@ -229,14 +229,17 @@ class SentimentAnswerer(Answerer):
     def names_something(self, word: str, catalog: NoteCatalog) -> bool:
         """Whether ``word`` (as a question writes it) names something no note is about: in capitals,
         no finance abbreviation, written by the notes only in passing ("UOB"); a word they write
-        only as a name ("Evolution"); or an unfamiliar word they never write ("zorblax"; not
-        shorthand, "pls", nor a typo, "overal"). Not a word a note opens on ("AI" of "AI capex
+        only as a name ("Evolution"), also one the question capitalises that a later passage
+        writes so ("Mercury"); or an unfamiliar word they never write ("zorblax"; not shorthand,
+        "pls", nor a typo, "overal"). Not a word a note opens on ("AI" of "AI capex
         boom lifts ..."), a word they discuss ("iron ore"), plain English ("published") nor a number."""
         if not word.isalpha() or catalog.opens_a_note(word):
             return False
         if len(word) >= DELIBERATE_CAPITALS and word.isupper():
             return word not in NO_NAME_CAPITALS and (catalog.writes(word) or self.written_as_a_name(word))
-        return catalog.proper_name(word, is_english(word)) or len(word) >= UNFAMILIAR_LETTERS and is_unfamiliar(word.lower(), catalog.writes)
+        if catalog.proper_name(word, is_english(word)) or len(word) >= UNFAMILIAR_LETTERS and is_unfamiliar(word.lower(), catalog.writes):
+            return True
+        return word[0].isupper() and len(word) >= PASSING_NAME_LETTERS and self.written_as_a_name(word)  # "Mercury NZ": "relative to Mercury and ..."
 
     def written_as_a_name(self, phrase: str) -> bool:
         """Whether a passage retrieval finds for ``phrase`` writes it as a name inside a sentence,
