@@ -12,7 +12,6 @@ from langchain_core.documents import Document
 
 from ingest.tickers import DELIBERATE_CAPITALS, NO_NAME_CAPITALS
 from ingest.words import is_english
-
 from ragbot.answer import Answer, Answerer
 from ragbot.answering.features import DESCRIBED_WORDS
 from ragbot.answering.trace import AnswerTrace
@@ -24,8 +23,8 @@ from ragbot.sentiment import compose
 from ragbot.sentiment.catalog import NoteCatalog, NoteRecord
 from ragbot.sentiment.groups import as_group, group_words, read_group
 from ragbot.sentiment.intent import (
-    PASSING_NAME_LETTERS, UNFAMILIAR_LETTERS, SentimentIntent, familiar_words, headline_name, is_unfamiliar, longer_names, named_thing, one_note_phrase, parse_intent, passing_names, score_names, score_subject,
-    unfamiliar_words, unscored_symbols,
+    PASSING_NAME_LETTERS, UNFAMILIAR_LETTERS, SentimentIntent, familiar_words, headline_name, is_unfamiliar, longer_names, named_thing,
+    one_note_phrase, parse_intent, passing_names, score_names, score_subject, unfamiliar_words, unscored_symbols,
 )
 from ragbot.sentiment.query import Scored, Summary, distribution, extremes, rank_changes, rank_companies, summary, trend
 from ragbot.windows import Window
@@ -89,8 +88,8 @@ class SentimentAnswerer(Answerer):
 
     ``passages`` given to ``answer`` are the notes' first chunks; ``Ragbot`` calls
     ``answer_catalog`` with its cached ``NoteCatalog`` instead. ``retrieve`` picks the one note a
-    question describes ("the note on the export ban") and finds a name met in passing, and ``rerank`` (the cross-encoder) reads
-    which of the notes it finds the question describes best; ``explain`` quotes the reasons for a
+    question describes ("the note on the export ban") and finds a name met in passing, and
+    ``rerank`` (the cross-encoder) reads which of the notes it finds the question describes best; ``explain`` quotes the reasons for a
     "why" question. ``today`` anchors relative windows ("last 30 days").
     """
 
@@ -221,7 +220,9 @@ class SentimentAnswerer(Answerer):
             return f"Not in your notes: no note is about {' '.join(unknown)}."
         storewide = intent.kind in _STOREWIDE_KINDS or intent.kind == "note" and intent.pick != "topic"  # (the newest of every note)
         asked = as_written(named_thing(question, intent), question.text) if not intent.tickers and storewide else ""
-        named = " ".join(w for w in asked.split() if self.names_something(w, catalog)) or asked * self.written_as_a_name(asked)
+        named = " ".join(w for w in asked.split() if self.names_something(w, catalog))
+        if not named and asked and self.written_as_a_name(asked):  # ("evolution mining", typed in lower case)
+            named = asked
         if named:  # a figure over every note answers nothing about it
             return f"Not in your notes: no note is about {named}."
         return None

@@ -17,7 +17,8 @@ from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
 from ingest.words import is_english, stems
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
-    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question, neutralise_mentions, topic_terms,
+    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
+    neutralise_mentions, topic_terms,
 )
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
 from vectorstore.embeddings import bundled_words
