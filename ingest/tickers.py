@@ -751,13 +751,14 @@ NO_NAME_CAPITALS = frozenset(
     "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
     "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD MTD WTD TTM LTM NTM YOY QOQ EOY EOM".split()
 )
-# A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24").
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
+# A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24"), and
+# one or two capitals before it kept ("JCDecaux", "JPMorgan": one word, not an acronym and a name).
+_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
-# "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block"),
+# "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block", "O-I Glass"),
 # or joined by "&" ("Procter & Gamble").
 _PROPER_PHRASE = re.compile(
-    rf"(?<![\w.])(?:[A-Z]\.){{0,3}}\s?(?:[A-Z]{{2,6}}\s+(?=[A-Z][a-z])|[A-Z]{{1,2}}&[A-Z]{{1,2}}\s+)?{_NAME_WORD}(?:\s+(?:&\s+)?(?:[A-Z]\.\s?){{0,2}}{_NAME_WORD}){{0,2}}"
+    rf"(?<![\w.])(?:[A-Z]\.){{0,3}}\s?(?:[A-Z]{{2,6}}\s+(?=[A-Z][a-z])|[A-Z]{{1,2}}[&-][A-Z]{{1,2}}\s+)?{_NAME_WORD}(?:\s+(?:&\s+)?(?:[A-Z]\.\s?){{0,2}}{_NAME_WORD}){{0,2}}"
     rf"(?:\s+(?!(?:{'|'.join(sorted(NO_NAME_CAPITALS))})\b)[A-Z]{{2,6}}(?![\w&\-]|['\u2019](?!s\b)))?"  # (ending in capitals: "Coca-Cola FEMSA", "Aker BP")
 )
 # A name whose words a lower-case particle joins ("Banco de Chile", "National Bank of Greece"),

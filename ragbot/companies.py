@@ -137,7 +137,8 @@ def unknown_name(text: str, resolver: TickerResolver, mentioned: Callable[[str],
     named = {w.lower() for m in mentions for w in resolver.directory.name_of(m.ticker).split()}  # "Marine" of "Halvorsen Marine"
     for match in _NAME.finditer(text):
         name, start = match.group(1), match.start(1)
-        if any(m.start <= start < m.end for m in mentions) or name.lower() in named or _MONTHS_AND_DAYS.match(name):
+        # (a month or a span of months: "Jul-Dec")
+        if any(m.start <= start < m.end for m in mentions) or name.lower() in named or all(_MONTHS_AND_DAYS.match(p) for p in name.split("-")):
             continue
         if any(m.end <= start and not text[m.end:start].strip() for m in mentions):  # the rest of a name: "GE Aero", "Acme Energy"
             continue

@@ -14,13 +14,17 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
+# ... or a quarter or half with its year's last two digits joined on ("3Q25", "1h25", "Q325"):
+# the two digits are the year (``_PATTERNS``' "year" reads them, as 2025).
+_QUARTER_JOINED = r"|\b(?:([1-4])Q|Q([1-4]))(?=\d{2}\b)"
+_HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=\d{2}\b)"
 # (kind, pattern): the first non-empty group is the period's value within its kind.
 _PATTERNS = (
-    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)", re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
-    ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b", re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)")),
+    ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b" + _HALF_JOINED, re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)|(?<=\b[1-4][QH])(\d{2})\b|(?<=\b[QH][1-4])(\d{2})\b", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
 _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}
@@ -64,7 +68,7 @@ def spelled_out(text: str) -> list[str]:
 
 def _normalise(kind: str, value: str) -> str:
     value = _ORDINALS.get(value.lower(), value.lower())
-    if kind == "fiscal_year" and len(value) == 2:
+    if kind in _YEAR_KINDS and len(value) == 2:
         return "20" + value
     return value
 
@@ -76,7 +80,27 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
         for kind, pattern in _PATTERNS
         for match in pattern.finditer(text)
     ]
-    return sorted(found + _of_year(sorted(found), text))
+    return sorted(found + _of_year(sorted(found), text) + _years_within(text))
+
+
+# A span of years ("between 2022 and 2026", "from 2023 to 2027", "2024-2026"): it names every
+# year in it, so a target "between 2022 and 2026" speaks of 2025 too (at most a decade).
+_YEAR_SPAN = re.compile(
+    r"\b(?:between\s+(20\d{2})\s+and|from\s+(20\d{2})\s+(?:to|through|until)|(20\d{2})\s*[-\u2013]|(20\d{2})\s+(?:to|through))\s*(20\d{2})\b",
+    re.IGNORECASE,
+)
+_LONGEST_SPAN = 10
+
+
+def _years_within(text: str) -> list[tuple[int, int, str, str]]:
+    """The years strictly inside each span of years ``text`` writes (``_YEAR_SPAN``), as periods
+    at the span's end year."""
+    inside = []
+    for m in _YEAR_SPAN.finditer(text):
+        first, last = int(next(g for g in m.groups()[:4] if g)), int(m.group(5))
+        if 1 < last - first <= _LONGEST_SPAN:
+            inside += [(m.start(5), m.end(5), "year", str(year)) for year in range(first + 1, last)]
+    return inside
 
 
 def _of_year(spans: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
@@ -168,6 +192,7 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
     its ``context`` (its passage and note title). 0 when the question names no period.
     """
     total = weight = 0.0
+    text, context = _fiscal_years_as_years(text), _fiscal_years_as_years(context)
     for kind, wanted in asked.items():
         w = _WEIGHT[kind]
         weight += w
@@ -176,6 +201,13 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
         elif kind in context:
             total += w * (0.5 if wanted & context[kind] else -0.5)
     return total / weight if weight else 0.0
+
+
+def _fiscal_years_as_years(named: dict[str, set[str]]) -> dict[str, set[str]]:
+    """``named`` with each fiscal year also a year: a bare "2026" asked is answered by "FY2026"."""
+    if "fiscal_year" not in named:
+        return named
+    return {**named, "year": named.get("year", set()) | named["fiscal_year"]}
 
 
 _RELATIVE_QUARTER = re.compile(

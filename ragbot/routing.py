@@ -94,8 +94,13 @@ _SENTIMENT = re.compile(
     # (or said of the notes after them: "why are the notes on UCB so upbeat?", "the Acme notes read bearish")
     r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
+    # (one note's label too: "why is Acme's latest note only neutral?", "the note was so negative")
+    r"|\bnote\s+(?:(?:is|was|reads?|looks?|seems?|stays?|stayed)\s+(?:(?:only|so|that|this|still|just|more|less)\s+)?|(?:only|so|still|just)\s+)"
+    r"(?:positive|negative|neutral|upbeat|downbeat|bullish|bearish)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
+    # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates")
+    r"|\b(?:net|overall|house)\s+stance\b|\bstance\s+(?:across|in|of)\s+(?:the\s+|my\s+|our\s+)?notes\b"
     # the first note set against the latest, asking only how far it moved ("renner first note vs
     # latest, how much has it moved?"; not "..., how has the gross margin changed?")
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"

@@ -1247,6 +1247,40 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     return not named & kin and bool(named & (_QUANTITY_NOUNS - _ANY_QUANTITY - kin))
 
 
+# Growth asked of a quantity ("net sales growth y/y"): the change must be that quantity's. A change
+# is a number with a verb or noun of change ("up 4.2%", "rose 6.1% to", "a 5% increase in", "down 30%").
+_GROWTH = frozenset(_canonical(stem(w)) for w in "growth grow grew increase decline change".split())
+_CHANGE = re.compile(
+    r"\b(?:up|down|rose|rising|fell|falling|grew|growing|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|expanded|contracted)"
+    r"\b(?:\s+by)?\s+(?:about\s+|around\s+|some\s+)?[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b|bps\b|basis\s+points?\b)"
+    r"|[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s+(?:increase|rise|growth|decline|drop|gain|fall|decrease)\b(?P<of>\s+(?:in|of)\s+(?:\w+\s+){0,2}\w+)?",
+    re.IGNORECASE,
+)
+
+
+def states_change_of(asked: AskedFor, sentence: str) -> bool:
+    """Whether ``sentence`` states the asked quantity's change, when growth of a quantity is asked
+    ("net sales growth"): a change (``_CHANGE``) whose quantity, the quantity noun written last
+    before it (or, for "a 5% increase in revenue", the one after it), is the asked one or another
+    name of it. "net sales of $135.7 million and diluted EPS of $0.46, down 30%" gives EPS's change,
+    not net sales'. True when no growth of a quantity is asked, or the sentence states no change
+    (a level is left to the other checks)."""
+    wanted = asked.quantities - _ANY_QUANTITY - _GROWTH
+    if not asked.quantities & _GROWTH or not wanted:
+        return True
+    kin = wanted | _kin(wanted) | {w for q in wanted for w in asked.forms.get(q, ())}
+    changes = list(_CHANGE.finditer(sentence))
+    if not changes:
+        return True
+
+    def quantity_of(change: re.Match) -> str | None:
+        after = change.group("of") or ""
+        words = re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])
+        named = [w for w in (_canonical(stem(t.lower())) for t in words) if w in _QUANTITY_NOUNS - _ANY_QUANTITY]
+        return named[-1] if named else None
+    return any(quantity_of(c) in kin | {None} for c in changes)
+
+
 # A volume of a thing is how many of it there are: "transport volume" is stated as "412,000 patient transports".
 _VOLUME = frozenset(_canonical(stem(w)) for w in ("volume", "volumes"))
 _COUNTED_WITHIN = 3  # words after a number that may name what it counts ("412,000 patient transports")

@@ -71,7 +71,7 @@ from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import (
     AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
-    measured_as_asked, required_qualifiers, risk_topic, states_count, states_event_time, states_kind, states_named_quantity,
+    measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
     states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
@@ -278,7 +278,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
-        and (not wants.count or states_count(candidate.text, wants.counted))
+        and (not wants.count or states_count(candidate.text, wants.counted)) and states_change_of(wants, candidate.text)
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
     )

@@ -226,9 +226,14 @@ _FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
 # "the latest sentiment on Boeing", "the current score": what the newest note says, not the average over every note.
-_LATEST_READING = re.compile(r"\b(?:latest|newest|current)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label)\b", re.I)
+_LATEST_READING = re.compile(r"\b(?:latest|newest|current)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label|note)\b", re.I)
+# A trend asked outright, or its ends both named ("trend since October: first score, latest score,
+# change"): the latest reading it names is one end of it, not the answer.
+_TREND_ASKED = re.compile(r"\btrend\w*|\btrajector\w*|\b(?:first|earliest|oldest|start\w*)\b.*\b(?:latest|newest|now|current|most\s+recent)\b", re.I)
 _COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?|positions?)\b|^\W*who\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
+# What a ranking is ordered by, said outright: "top company by average score", "bottom names by sentiment".
+_BY_SCORE = re.compile(r"\bby\s+(?:(?:the\s+|their\s+|its\s+)?(?:average|avg|mean|overall)\s+)?(?:sentiment\s+)?(?:scores?|sentiment)\b", re.I)
 # Notes named as where the answer comes from, not as what is ranked: "which of Tesla, Boeing and
 # Costco is the most bullish according to the research notes?" ranks companies.
 _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|by)\s+(?:the\s+|my\s+|our\s+)?(?:research\s+)?notes\b", re.I)
@@ -661,7 +666,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
         if topic or reporting and not _EXTREME.search(unnamed):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", direction=reasons, **about)
-    if _LATEST_READING.search(text) and not reporting:  # "why is the latest sentiment on Boeing negative?"
+    if _LATEST_READING.search(text) and not reporting and not _TREND_ASKED.search(text):  # "why is the latest sentiment on Boeing negative?"
         return SentimentIntent("note", pick="newest", direction=reasons, **base)
     # (an event a trend counts from names no count: "since the distribution deal")
     if _DISTRIBUTION.search(text[: since.start("event")] + text[since.end("event"):] if since else text):
@@ -673,7 +678,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if _BY_CHANGE.search(text):
         direction = "negative" if _FALLING.search(text) else "positive"
         return SentimentIntent("extreme", n=n, direction=direction, unit="company", measure="change", **base)
-    ranks = re.search(r"\brank\w*\b", text, re.I)
+    ranks = re.search(r"\brank\w*\b", text, re.I) or _BY_SCORE.search(text)  # "top company by average score"
     if _EXTREME.search(unnamed) and (_DIRECTION.search(text) or ranks or top):  # ("top 3 notes by score": the highest)
         ranked = _SOURCE_NOTES.sub(" ", text)
         named = _RANKED.search(text)
@@ -681,7 +686,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
         if named:  # "which company ...", "which of my notes ...": the noun says what is ranked
             company = (named.group("company") is not None or named.group("who") is not None) and not _NOTES_RANKED.search(text)
         unit = "company" if company or (not named and len(tickers) > 1 and not _NOTE_WORD.search(ranked)) else "note"
-        return SentimentIntent("extreme", n=n, direction=_direction(text) or "positive", unit=unit, **base)
+        low = re.search(r"\bbottom\b", unnamed, re.I)  # "bottom 3 by score": the lowest, with no stance word
+        return SentimentIntent("extreme", n=n, direction=_direction(text) or ("negative" if low else "positive"), unit=unit, **base)
     # "June 2026 chip deal: AVGO score vs HON score?": companies set side by side in the event a
     # question names (words left once its sentiment vocabulary, companies and dates are gone)
     if len(tickers) > 1 and named and not grouped and not why and not _TREND.search(text) and not _names_a_class(named):
