@@ -16,15 +16,15 @@ from dateutil.relativedelta import relativedelta
 _ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4"}
 # ... or a quarter or half with its year's last two digits joined on ("3Q25", "1h25", "Q325"):
 # the two digits are the year (``_PATTERNS``' "year" reads them, as 2025).
-_QUARTER_JOINED = r"|\b(?:([1-4])Q|Q([1-4]))(?=\d{2}\b)"
-_HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=\d{2}\b)"
+_QUARTER_JOINED = r"|\b(?:([1-4])Q|Q([1-4]))(?=[12]\d\b)"  # (not a chip's name: "H100", "Q150")
+_HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=[12]\d\b)"
 # (kind, pattern): the first non-empty group is the period's value within its kind.
 _PATTERNS = (
     ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b" + _HALF_JOINED, re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)|(?<=\b[1-4][QH])(\d{2})\b|(?<=\b[QH][1-4])(\d{2})\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
 _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}

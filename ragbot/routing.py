@@ -99,8 +99,9 @@ _SENTIMENT = re.compile(
     r"(?:positive|negative|neutral|upbeat|downbeat|bullish|bearish)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
-    # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates")
-    r"|\b(?:net|overall|house)\s+stance\b|\bstance\s+(?:across|in|of)\s+(?:the\s+|my\s+|our\s+)?notes\b"
+    # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates",
+    # "has Tesla changed its overall stance on price cuts?")
+    r"|\b(?:net|house)\s+stance\b|\bstance\s+(?:across|in|of)\s+(?:the\s+|my\s+|our\s+)?notes\b"
     # the first note set against the latest, asking only how far it moved ("renner first note vs
     # latest, how much has it moved?"; not "..., how has the gross margin changed?")
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"

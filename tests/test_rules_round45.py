@@ -159,3 +159,31 @@ def test_a_fiscal_year_answers_the_bare_year_asked():
     context = periods("Acme reported FY2026 net sales of $6.42 billion, down 2.1% from 2025; it guided 2027 EPS higher.")
     assert period_fit({"year": {"2026"}}, {}, context) > 0
     assert period_fit({"year": {"2024"}}, {}, context) < 0
+
+
+# From the round's review: where the rules must not reach.
+@pytest.mark.parametrize("text", ["H100 shipments doubled", "nvidia h200 demand", "the Q150 board"])
+def test_a_chip_or_product_code_names_no_half_or_year(text):
+    assert not periods(text).keys() & {"half", "quarter", "half_of_year", "quarter_of_year"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Net sales to OEM customers rose 4%.", "Net sales, despite lower shipments, rose 4%.", "Net sales, on higher volume, rose 5%.",
+])
+def test_a_quantity_after_a_preposition_is_no_change_s_subject(sentence):
+    assert states_change_of(GROWTH, sentence)
+
+
+def test_a_plural_acronym_is_no_part_of_a_learned_name():
+    notes = ["Nvidex GPUs sold out again. Nvidex raised guidance.", "Nvidex said GPUs were allocated; Nvidex won orders."]
+    (learned,) = learn_companies([(["NVDX"], text) for text in notes], CompanyDirectory.load())
+    assert learned.name == "Nvidex"
+
+
+@pytest.mark.parametrize("text", ["which company has the most negative latest note?", "Tesla vs Ford: which latest note sentiment is higher?"])
+def test_a_ranking_or_comparison_of_latest_notes_is_no_single_latest_note(router, text):
+    assert parse_intent(router.route(text), TODAY).pick != "newest"
+
+
+def test_a_company_s_own_overall_stance_is_no_sentiment(router):
+    assert router.route("has Tesla changed its overall stance on price cuts?").intent == "facts"

@@ -1258,6 +1258,10 @@ _CHANGE = re.compile(
 )
 
 
+_PREPOSITIONS = frozenset("to from in on with despite per at for by".split())
+_QUALIFIED_WITHIN = 3
+
+
 def states_change_of(asked: AskedFor, sentence: str) -> bool:
     """Whether ``sentence`` states the asked quantity's change, when growth of a quantity is asked
     ("net sales growth"): a change (``_CHANGE``) whose quantity, the quantity noun written last
@@ -1275,8 +1279,10 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
 
     def quantity_of(change: re.Match) -> str | None:
         after = change.group("of") or ""
-        words = re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])
-        named = [w for w in (_canonical(stem(t.lower())) for t in words) if w in _QUANTITY_NOUNS - _ANY_QUANTITY]
+        words = [t.lower() for t in re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])]
+        # (a noun just after a preposition qualifies another: "net sales to OEM customers rose 4%")
+        named = [w for i, t in enumerate(words) if (w := _canonical(stem(t))) in _QUANTITY_NOUNS - _ANY_QUANTITY
+                 and (after or not set(words[max(0, i - _QUALIFIED_WITHIN):i]) & _PREPOSITIONS)]
         return named[-1] if named else None
     return any(quantity_of(c) in kin | {None} for c in changes)
 

@@ -666,7 +666,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
         if topic or reporting and not _EXTREME.search(unnamed):  # "the most negative note on Acme's Q4 results" ranks them
             return SentimentIntent("note", direction=reasons, **about)
-    if _LATEST_READING.search(text) and not reporting and not _TREND_ASKED.search(text):  # "why is the latest sentiment on Boeing negative?"
+    latest_ranked = _EXTREME.search(unnamed) or len(tickers) > 1  # "which company has the most negative latest note?"
+    if _LATEST_READING.search(text) and not reporting and not _TREND_ASKED.search(text) and not latest_ranked:  # "why is the latest sentiment on Boeing negative?"
         return SentimentIntent("note", pick="newest", direction=reasons, **base)
     # (an event a trend counts from names no count: "since the distribution deal")
     if _DISTRIBUTION.search(text[: since.start("event")] + text[since.end("event"):] if since else text):
