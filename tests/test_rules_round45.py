@@ -25,7 +25,7 @@ import pytest
 from test_sentiment_rules import TODAY
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
-from ragbot.answering.answerability import asked_for, states_change_of
+from ragbot.answering.answerability import asked_for, asks_when, clauses, states_change_of
 from ragbot.companies import unknown_name
 from ragbot.periods import period_fit, periods, stated_periods
 from ragbot.sentiment.intent import parse_intent
@@ -187,3 +187,29 @@ def test_a_ranking_or_comparison_of_latest_notes_is_no_single_latest_note(router
 
 def test_a_company_s_own_overall_stance_is_no_sentiment(router):
     assert router.route("has Tesla changed its overall stance on price cuts?").intent == "facts"
+
+
+@pytest.mark.parametrize("text", [
+    "start of production date for acme's new india plant?", "start date of the acme airport concession?",
+    "what is the record date for the dividend?",
+])
+def test_the_date_of_an_event_asked_as_a_noun_asks_a_time(text):
+    assert asks_when(text)
+
+
+@pytest.mark.parametrize("text", ["acme revenue to date of the new product?", "acme sales to date", "date of the year's high?"])
+def test_to_date_and_the_date_of_a_period_ask_no_time(text):
+    assert not asks_when(text)
+
+
+def test_a_new_statement_after_and_said_is_a_clause_of_its_own():
+    sentence = ("Management has taken 7% of capacity out since 2024, and said it would restart the idled furnace "
+                "at its California plant only once wine volumes recover.")
+    first, second = clauses(sentence)
+    assert "2024" in first and "restart" in second  # so the restart is dated by nothing
+    assert len(clauses("Acme opened the plant in March 2025 and said it would add a line.")) == 1  # (no comma: one statement)
+
+
+def test_a_quantity_after_with_is_the_subject_of_its_own_change():
+    volume = asked_for("What organic volume growth did Acme put up in Q3 2025?", "What organic volume growth did the company put up in Q3 2025?")
+    assert states_change_of(volume, "Acme reported revenue of $2.82 billion, up 13% year over year, with organic requisition volume up 4.1%.")

@@ -139,7 +139,10 @@ _WHAT_WAS = re.compile(
 )
 _TIME_QUESTION = re.compile(
     r"\bby\s+when\b|\bwhat\s+(?:date|day|month|year|time)\b|\bwhich\s+(?:quarter|year|month|date|day)\b|\bhow\s+soon\b"
-    r"|\btimelines?\b|\btiming\b",  # "tesla robotaxi timeline?"
+    r"|\btimelines?\b|\btiming\b"  # "tesla robotaxi timeline?"
+    # the date of an event asked as a noun ("start of production date for ...", "start date of the concession?")
+    r"|\b(?:start(?:ing)?|launch|opening|completion|closing|delivery|production|commissioning|effective|go-live)\s+dates?\b"
+    r"|(?<!\bto\s)\bdates?\s+(?:of|for)\s+(?:the\s+|its\s+|their\s+)?(?!(?:the\s+)?(?:year|quarter|month|week|day)\b)\w+",
     re.IGNORECASE,
 )
 # "when" asks a time when it is the question's first question word; after another ("why was it
@@ -1105,10 +1108,12 @@ def states_kind(kind: str | None, sentence: str) -> bool:
 
 # Where a sentence joins two statements, each with its own subject: "Americas revenue per day rose
 # 2%, while the International segment saw softer pricing", "...—and Aftermarket revenue grew 22%",
-# ", and management kept ..."; not a list ("Mac, iPad, and Wearables rose 5%, 3% and 12%").
+# ", and management kept ...", ", and said it would restart ..."; not a list ("Mac, iPad, and
+# Wearables rose 5%, 3% and 12%").
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:;|[,\u2014\u2013]\s*(?:but|while|whereas|although|though|yet)\b|\b(?:while|whereas)\b"
-    r"|\u2014\s*and\b|,\s*(?:and|as)\b(?=\s+(?:the|its|it|their|they|management|we|a|an|this|that|these|those)\b))\s*",
+    r"|\u2014\s*and\b|,\s*(?:and|as)\b(?=\s+(?:the|its|it|their|they|management|we|a|an|this|that|these|those)\b)"
+    r"|,\s*and\b(?=\s+(?:said|says|added|adds|noted|notes|expects?|plans?|aims?|intends?)\b))\s*",
     re.IGNORECASE,
 )  # (", as the exit from distribution weighed on the Hawthorne business": the cause, a clause of its own)
 
@@ -1258,7 +1263,7 @@ _CHANGE = re.compile(
 )
 
 
-_PREPOSITIONS = frozenset("to from in on with despite per at for by".split())
+_PREPOSITIONS = frozenset("to from in on despite per at for by".split())  # (not "with": "..., with organic volume up 4.1%" states its own)
 _QUALIFIED_WITHIN = 3
 
 
