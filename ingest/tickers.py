@@ -1159,7 +1159,7 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
         if ticker not in known and ticker not in names:
             names[ticker] = short_names(company)
     firsts = Counter(_first_word(n[-1]) for n in names.values())
-    bases = Counter(b for t in names for b in listing_base(t, known, lower))  # "XYZ" of both "XYZ.A" and "XYZ.B": neither's
+    bases = Counter(b for t, n in names.items() for b in listing_base(t, known, lower, n[0]))  # "XYZ" of both "XYZ.A" and "XYZ.B": neither's
     taken = known | set(names) | {b for b, n in bases.items() if n > 1}
     rows = []
     for ticker, named in names.items():
@@ -1168,18 +1168,20 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
         joined = any(_PARTICLE.search(n) for n in named)  # ("Grupo" of "Grupo Aeroportuario del Sureste", "National" of "National Bank of Greece")
         if first and not initials and not joined and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
             named += (first,)
-        rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower), ticker.lower() in lower))
+        rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower, named[0]), ticker.lower() in lower))
     return rows
 
 
-_LISTING = re.compile(r"(?P<base>[A-Z][A-Z0-9]{2,9})\.[A-Z]{1,3}")
+_LISTING = re.compile(r"(?P<base>[A-Z][A-Z0-9]{1,9})\.[A-Z]{1,3}")
 
 
-def listing_base(ticker: str, known: set[str], lower: set[str]) -> tuple[str, ...]:
+def listing_base(ticker: str, known: set[str], lower: set[str], name: str = "") -> tuple[str, ...]:
     """The symbol without its exchange's (or share class's) suffix ("FER" of "FER.MC", "BEEF3" of
-    "BEEF3.SA"), as users type it, when it has three characters or more, starts with a letter, is
-    no other company's symbol or ticker (``known``) and no word (English, or one the notes write in
-    lower case: ``lower``); else none ("L" of "L.TO" is a letter, "LOW" of "LOW.TO" a word)."""
+    "BEEF3.SA"), as users type it, when it has three characters or more (or two that start the
+    company's ``name``: "CP" of "CP.TO" for CPKC), starts with a letter, is no other company's
+    symbol or ticker (``known``) and no word (English, or one the notes write in lower case:
+    ``lower``); else none ("L" of "L.TO" is a letter, "LOW" of "LOW.TO" a word)."""
     found = _LISTING.fullmatch(ticker)
     base = found.group("base") if found else ""
-    return (base,) if base and base not in known and base.lower() not in lower and not is_english(base) else ()
+    short = len(base) < 3 and not name.upper().startswith(base)
+    return (base,) if base and not short and base not in known and base.lower() not in lower and not is_english(base) else ()

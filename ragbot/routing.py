@@ -57,6 +57,8 @@ SCORED_BY_US = (
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
     # (or what a company got in the note just described: "... What number did Beta get in it?")
     rf"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){{0,2}}?\s+(?:get|receive|earn)(?:{THAT_ONE}|\s+in\s+it\s*[?.!]*\s*$)"
+    # (or what a company scored in the note just described: "... - what did TRMY score there?")
+    r"|\bwhat\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){0,2}?\s+score\s+(?:there|in\s+(?:it|that|this|that\s+one|this\s+one))\s*[?.!]*\s*$"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
     r"|\bhow\s+(?:negative|positive|bullish|bearish|upbeat|downbeat)\s+(?:was|is)\s+(?:it|that|this)(?:\s+one)?\s*[?.!]*\s*$"
     r"|\bhow\s+(?:bad|good|low|high|negative|positive)\s+(?:was|is)\s+(?:the|its|that)\s+(?:sentiment\s+)?score\s*[?.!]*\s*$"
@@ -102,6 +104,8 @@ _SENTIMENT = re.compile(
     # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates",
     # "has Tesla changed its overall stance on price cuts?")
     r"|\b(?:net|house)\s+stance\b|\bstance\s+(?:across|in|of)\s+(?:the\s+|my\s+|our\s+)?notes\b"
+    # the notes' scores called weak or strong ("what went wrong for Acme in 2027? explain the weak scores")
+    r"|\b(?:the|its|their|these|those)\s+(?:weak|strong|low|high|poor|soft)\s+(?:sentiment\s+)?scores\s*(?:[?.!]|$)"
     # the first note set against the latest, asking only how far it moved ("renner first note vs
     # latest, how much has it moved?"; not "..., how has the gross margin changed?")
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"
@@ -262,6 +266,8 @@ _SENTIMENT = re.compile(
     r"|\b(?:(?:dragg|push|pull|tipp|turn|flipp|knock|tilt)\w*|(?:sen[dt]|ma[dk]e|drove|driv|swung|swing)(?:s|ing|e|en)?)"
     r"\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
     r"|\bwhy\s+(?:was|is|were|are)\s+the\s+company\s+(?:so\s+|still\s+|now\s+)?(?:negative|positive|bearish|bullish)\b"  # "why was Acme negative in May?"
+    # ... or why it turned so ("why did Acme turn so negative in early 2028?"; not "... turn negative on cash flow")
+    r"|\bwhy\s+(?:did|has|have)\s+the\s+company\s+(?:turn(?:ed)?|go(?:ne)?|swing|swung|flip(?:ped)?)\s+(?:so\s+|more\s+|that\s+)?(?:negative|positive|bearish|bullish)\b(?!\s+on\b)"
     # which did better by its score ("which of the two got the better score?"; not "a better credit score")
     r"|\b(?:got|get|gets|had|has|have|earned|received|drew)\s+(?:the\s+|a\s+)?(?:better|higher|lower|worse|best|worst|top)\s+(?:sentiment\s+)?score\b"
     # how a company came out in a note ("the loan piece - how did DBS come out in it?")

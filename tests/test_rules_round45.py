@@ -213,3 +213,31 @@ def test_a_new_statement_after_and_said_is_a_clause_of_its_own():
 def test_a_quantity_after_with_is_the_subject_of_its_own_change():
     volume = asked_for("What organic volume growth did Acme put up in Q3 2025?", "What organic volume growth did the company put up in Q3 2025?")
     assert states_change_of(volume, "Acme reported revenue of $2.82 billion, up 13% year over year, with organic requisition volume up 4.1%.")
+
+
+def test_a_two_letter_listing_base_is_a_symbol_only_where_it_starts_the_name():
+    from ingest.tickers import listing_base
+
+    assert listing_base("CP.TO", set(), set(), "CPKC") == ("CP",)
+    assert listing_base("AI.PA", set(), set(), "Vexla Gases") == ()  # two letters that start nothing
+    assert listing_base("L.TO", set(), set(), "Loblaw") == ()  # one letter is a letter
+
+
+@pytest.mark.parametrize("text", [
+    "The Acme warehouse piece lists three names - what did TSLA score there?",
+    "what went wrong for tesla in 2026? explain the weak scores",
+])
+def test_a_score_asked_of_the_note_just_described_or_called_weak_is_sentiment(router, text):
+    assert router.route(text).intent == "sentiment"
+
+
+@pytest.mark.parametrize("text", ["how did Tesla score on the safety test?", "why are the high scores on customer satisfaction at Tesla?"])
+def test_a_score_on_something_else_is_no_sentiment(router, text):
+    assert router.route(text).intent == "facts"
+
+
+def test_a_company_turning_negative_in_a_window_is_its_sentiment(router):
+    routed = router.route("Why did Tesla turn so negative in early 2026?")
+    assert routed.intent == "sentiment"
+    assert parse_intent(routed, TODAY).why
+    assert router.route("why did tesla's margin turn negative?").intent == "facts"
