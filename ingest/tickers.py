@@ -753,8 +753,8 @@ NO_NAME_CAPITALS = frozenset(
 )
 # A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24"), and
 # one or two capitals before it kept ("JCDecaux", "JPMorgan": one word, not an acronym and a name;
-# not a plural acronym, "GPUs").
-_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z])(?![A-Z]s\b))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
+# not a plural acronym, "GPUs", nor a unit, "MWh").
+_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]{2})(?![A-Z]s\b))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block", "O-I Glass"),
 # or joined by "&" ("Procter & Gamble").

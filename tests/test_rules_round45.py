@@ -241,3 +241,10 @@ def test_a_company_turning_negative_in_a_window_is_its_sentiment(router):
     assert routed.intent == "sentiment"
     assert parse_intent(routed, TODAY).why
     assert router.route("why did tesla's margin turn negative?").intent == "facts"
+
+
+def test_a_unit_before_a_name_is_no_part_of_it():
+    notes = ["The 400 MWh Stourvane Energy Storage installation went live. Stourvane Energy Storage won a bid.",
+             "Stourvane Energy Storage warned on margins. Stourvane said orders slowed."]
+    (learned,) = learn_companies([(["STVX"], text) for text in notes], CompanyDirectory.load())
+    assert learned.name == "Stourvane Energy Storage"
