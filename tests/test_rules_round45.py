@@ -16,16 +16,23 @@ And from blind set AD (written this round, its first run recorded before any mis
   question about the latest note alone, and "the latest note" is; one note said to be "only
   neutral" or "so negative" is its sentiment, as is a "net stance"; a span of months ("Jul-Dec")
   names no company.
+
+And from the new-user check: a company's risks asked, a sentence of the best sentence's note that
+states a risk is cited on that, however the cross-encoder reads it against the word "risks".
 """
 
 from __future__ import annotations
 
-import pytest
+from dataclasses import replace
 
+import pytest
+from answering_helpers import question
+from test_answering_selection import A, B, scored, texts
 from test_sentiment_rules import TODAY
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
 from ragbot.answering.answerability import asked_for, asks_when, clauses, states_change_of
+from ragbot.answering.selection import Selector
 from ragbot.companies import unknown_name
 from ragbot.periods import period_fit, periods, stated_periods
 from ragbot.sentiment.intent import parse_intent
@@ -248,3 +255,17 @@ def test_a_unit_before_a_name_is_no_part_of_it():
              "Stourvane Energy Storage warned on margins. Stourvane said orders slowed."]
     (learned,) = learn_companies([(["STVX"], text) for text in notes], CompanyDirectory.load())
     assert learned.name == "Stourvane Energy Storage"
+
+
+def test_a_sentence_stating_a_risk_answers_a_risk_question_whatever_the_cross_encoder_reads():
+    relevance = {A[0]: -1.0, A[1]: -9.0}  # the second states a risk in other words than "risks"
+    ranking = [replace(s, features=replace(s.features, rerank=relevance[s.candidate.text])) for s in scored({A[0]: 10, A[1]: 7})]
+    selector = Selector(relevance_within=4.0)
+    assert texts(selector.select(ranking, question("cloud risks"), 4, kind="risk")) == [A[0], A[1]]
+    assert texts(selector.select(ranking, question("cloud margin"), 4, kind="figure")) == [A[0]]  # other kinds: relevance holds
+    no_risk = [replace(s, features=replace(s.features, answer_kind_fit=0.0)) if s.candidate.text == A[1] else s for s in ranking]
+    assert texts(selector.select(no_risk, question("cloud risks"), 4, kind="risk")) == [A[0]]  # states no risk: held to it
+    follow_up = question("cloud risks", previous_answer="Cloud revenue grew 26%.")
+    assert texts(selector.select(ranking, follow_up, 4, kind="risk")) == [A[0]]  # a follow-up keeps to relevance
+    other_note = [replace(s, features=replace(s.features, rerank={A[0]: -1.0, B[0]: -9.0}[s.candidate.text])) for s in scored({A[0]: 10, B[0]: 9})]
+    assert texts(selector.select(other_note, question("cloud risks"), 4, kind="risk")) == [A[0]]  # another note: relevance holds

@@ -55,8 +55,12 @@ class Selector:
             where = "its note" if same_source else "another note"
             return f"score {s.score:.2f} more than {margin:g} below the best ({best.score:.2f}, margin for {where})"
         # (across companies each note answers for itself: another note's sentence is held to the score
-        # margin and the relevance floor, not to the best sentence's relevance)
-        within = None if across and not same_source else self.relevance_within
+        # margin and the relevance floor, not to the best sentence's relevance; a company's risks asked,
+        # a sentence of the best's note stating one is judged by that, not by the cross-encoder's reading
+        # of the word "risks": "the strategic damage is larger: Chinese cloud providers ... will
+        # accelerate adoption of domestic accelerators" reads -7 against -1)
+        states_risk = risks and same_source and s.features.answer_kind_fit >= 1
+        within = None if across and not same_source or states_risk else self.relevance_within
         # the relevance the ranking uses: a list item's is its list's best (``shared_relevance``)
         if within is not None and s.logit is not None and best.logit is not None and s.features.rerank < best.features.rerank - within:
             return f"cross-encoder relevance {s.features.rerank:.2f} more than {within:g} below the best's ({best.features.rerank:.2f})"
