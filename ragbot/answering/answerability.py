@@ -1261,9 +1261,9 @@ _CHANGE = re.compile(
     r"|[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s+(?:increase|rise|growth|decline|drop|gain|fall|decrease)\b(?P<of>\s+(?:in|of)\s+(?:\w+\s+){0,2}\w+)?",
     re.IGNORECASE,
 )
-
-
-_PREPOSITIONS = frozenset("to from in on despite per at for by".split())  # (not "with": "..., with organic volume up 4.1%" states its own)
+# A quantity noun this few words after a preposition qualifies another ("net sales to OEM customers
+# rose 4%"); not after "with": "..., with organic volume up 4.1%" states its own change.
+_PREPOSITIONS = frozenset("to from in on despite per at for by".split())
 _QUALIFIED_WITHIN = 3
 
 
@@ -1285,7 +1285,6 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
     def quantity_of(change: re.Match) -> str | None:
         after = change.group("of") or ""
         words = [t.lower() for t in re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])]
-        # (a noun just after a preposition qualifies another: "net sales to OEM customers rose 4%")
         named = [w for i, t in enumerate(words) if (w := _canonical(stem(t))) in _QUANTITY_NOUNS - _ANY_QUANTITY
                  and (after or not set(words[max(0, i - _QUALIFIED_WITHIN):i]) & _PREPOSITIONS)]
         return named[-1] if named else None

@@ -60,7 +60,7 @@ class Selector:
         # of the word "risks": "the strategic damage is larger: Chinese cloud providers ... will
         # accelerate adoption of domestic accelerators" reads -7 against -1)
         states_risk = risks and same_source and s.features.answer_kind_fit >= 1
-        within = None if across and not same_source or states_risk else self.relevance_within
+        within = None if (across and not same_source) or states_risk else self.relevance_within
         # the relevance the ranking uses: a list item's is its list's best (``shared_relevance``)
         if within is not None and s.logit is not None and best.logit is not None and s.features.rerank < best.features.rerank - within:
             return f"cross-encoder relevance {s.features.rerank:.2f} more than {within:g} below the best's ({best.features.rerank:.2f})"
