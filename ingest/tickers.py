@@ -108,12 +108,12 @@ def _read_csv(text: str) -> list[Company]:
 
 class _AccentFold(dict):
     """``str.translate`` table dropping a letter's accents ("ó" -> "o"; "ﬁ" and "Ø" are kept),
-    filled as letters come."""
+    and straightening a curly apostrophe ("O’Reilly" -> "O'Reilly"), filled as letters come."""
 
     def __missing__(self, code: int) -> str:
         letter = chr(code)
         parts = unicodedata.normalize("NFD", letter)
-        base = parts[0] if all(unicodedata.combining(c) for c in parts[1:]) else letter
+        base = "'" if letter in "\u2018\u2019" else parts[0] if all(unicodedata.combining(c) for c in parts[1:]) else letter
         self[code] = base  # one item set per new letter: safe to share between threads
         return base
 
@@ -122,9 +122,10 @@ _ACCENT_FOLD = _AccentFold()
 
 
 def fold_accents(text: str) -> str:
-    """``text`` with every letter's accents dropped ("Telefónica" -> "Telefonica"), one character
-    for one, so a span found in the folded text is the same span of ``text``: users type names
-    without accents that notes write with them, and feeds drop them too."""
+    """``text`` with every letter's accents dropped ("Telefónica" -> "Telefonica") and curly
+    apostrophes straight, one character for one, so a span found in the folded text is the same
+    span of ``text``: users type names without accents that notes write with them, feeds drop
+    them too, and "O’Reilly" is typed either way."""
     return text if text.isascii() else text.translate(_ACCENT_FOLD)
 
 
@@ -445,7 +446,7 @@ def first_name(name: str) -> str | None:
     "Freeport-McMoRan", "Quidel" of "QuidelOrtho": a word of six letters or more joined to the
     next capitalised one), when it is a capitalised word of two letters or more; else None."""
     words = re.split(r"\s+|-(?=[A-Z])|(?<=[a-z]{5})(?=[A-Z][a-z])", name.strip())
-    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z\-]+", words[0]) else None
+    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z'\u2019\-]+", words[0]) else None
 
 
 LATER_NAME_USES = 2  # how often a company's notes write a later word of its name alone for it to name the company
@@ -477,11 +478,13 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
 def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], str]], lower: set[str]) -> list[Company]:
     """``companies`` with each also named by a later word of its name that its own notes (those
     about it: ``notes`` holds each one's tickers and text) write alone ``LATER_NAME_USES`` times or
-    more, and no other note writes: "Renner" for Lojas Renner, "Santander" for Banco Santander (a
-    name's first word is often a generic one, "Lojas" is "stores"). Alone: outside the full name,
+    more, and no other note writes: "Renner" for Lojas Renner, "Santander" for Banco Santander,
+    "Couche-Tard" for Alimentation Couche-Tard (a name's first word is often a generic one, "Lojas"
+    is "stores"). Alone: outside the full name,
     never after another capitalised word ("Latin America", "Johnson & Johnson") or a word placing
     it ("in Australia"). Never a word written in lower case (``lower``), an English word, a legal
-    form, or a word of another company's name."""
+    form, or a word of another company's name. (A note about no company, its sentiment block
+    empty, is no other company's: it may be about this one, named only by this word.)"""
     rows = list(companies)
     taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
     about: dict[str, list[str]] = {}
@@ -494,9 +497,9 @@ def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], 
         words = c.aliases[0].split() if own and c.aliases else []
         later = [
             word for word in words[1:]
-            if re.fullmatch(r"[A-Z][a-z][A-Za-z]+", word) and word.lower() not in lower and taken[word.lower()] == 1 and word not in place_words()
+            if re.fullmatch(r"[A-Z][a-z][A-Za-z]+(?:-[A-Z][a-z]+)?", word) and word.lower() not in lower and taken[word.lower()] == 1 and word not in place_words()
             and not is_english(word) and not _LEGAL_FORM_AFTER.fullmatch(f" {word}") and word not in c.aliases
-            and _named_alone(word, c.aliases[0], own, [text for tickers, text in notes if c.ticker not in tickers])
+            and _named_alone(word, c.aliases[0], own, [text for tickers, text in notes if tickers and c.ticker not in tickers])
         ]
         named.append(replace(c, aliases=(*c.aliases, *later)) if later else c)
     return named
@@ -601,8 +604,15 @@ def names_a_place(phrase: str) -> bool:
     return phrase in _place_names() or " " in phrase and any(name.startswith(f"{phrase} ") for name in _place_names())
 
 
+# Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,
+# ..."): prepositions and conjunctions only, so "Under Armour" and "Just Eat" keep their first word.
+_OPENING_WORDS = frozenset(
+    "On In At For By From With After Before During Since As While When If But And Or Of To Despite Although Following Amid Unlike".split()
+)
 # A capitalised word or "&" right before (part of a longer name), or a preposition placing what follows.
-_NAMED_BEFORE = re.compile(r"(?:\b[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$")
+_NAMED_BEFORE = re.compile(
+    rf"(?:\b(?!(?:{'|'.join(sorted(_OPENING_WORDS))})\s+$)[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$"
+)  # (a capitalised word opening a sentence is none: "For Couche-Tard, the risk ...")
 
 
 def with_short_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
@@ -754,7 +764,7 @@ NO_NAME_CAPITALS = frozenset(
 # A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24"), and
 # one or two capitals before it kept ("JCDecaux", "JPMorgan": one word, not an acronym and a name;
 # not a plural acronym, "GPUs", nor a unit, "MWh").
-_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]{2})(?![A-Z]s\b))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
+_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]{2})(?![A-Z]s\b)|[A-Z]['\u2019](?=[A-Z][a-z]))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block", "O-I Glass"),
 # or joined by "&" ("Procter & Gamble").
@@ -951,13 +961,6 @@ def _short_forms(counts: dict[str, dict[str, tuple[int, int, int]]], names: dict
             and all(seen.get(phrase, (0, 0, 0))[0] < notes for other, seen in counts.items() if other != ticker)
         )
     return {t: f for t, f in forms.items() if f}
-
-
-# Words that open a sentence before a name, and are no part of it ("In Brazil, ...", "On May 6,
-# ..."): prepositions and conjunctions only, so "Under Armour" and "Just Eat" keep their first word.
-_OPENING_WORDS = frozenset(
-    "On In At For By From With After Before During Since As While When If But And Or Of To Despite Although Following Amid Unlike".split()
-)
 
 
 def _without_opening_stopword(phrase: str) -> str:

@@ -22,6 +22,14 @@ def is_about(metadata: dict, tickers: list[str]) -> bool:
     return any(t in (metadata.get("primary_tickers") or []) for t in tickers)
 
 
+def asked_share(metadata: dict, tickers: list[str]) -> float:
+    """The share of a chunk's note's main companies that are among ``tickers`` (0..1): 1 a note
+    about asked companies only, 0.5 a note comparing an asked company with another, 0 a passing
+    mention or no company asked. A note on one company says more of it than one it shares."""
+    primary = set(metadata.get("primary_tickers") or [])
+    return len(primary & set(tickers)) / len(primary) if primary and tickers else 0.0
+
+
 @dataclass
 class Citation:
     """What marker ``[n]`` points to: a passage of a note and the cited sentence's span in the note."""

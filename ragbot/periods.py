@@ -23,7 +23,7 @@ _PATTERNS = (
     ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
-    ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second) half)\b" + _HALF_JOINED, re.IGNORECASE)),
+    ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second)[- ]half)\b" + _HALF_JOINED, re.IGNORECASE)),
     ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
@@ -188,8 +188,11 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
     """How well a sentence's periods fit the ones asked about, in [-1, 1].
 
     For each kind of period the question names, a sentence naming the same one scores +1 and
-    one naming only others -1; a sentence naming none of that kind takes half the verdict of
-    its ``context`` (its passage and note title). 0 when the question names no period.
+    one naming only others -1 (a part of a year asked, a sentence naming only a fiscal year
+    states another period, the whole year, unless its context names that kind of part: there the
+    year may be a comparison's base); a sentence naming none of that kind takes half the
+    verdict of its ``context`` (its passage and note title), and a sentence naming no period at
+    all half the verdict of a context naming only a fiscal year. 0 when the question names no period.
     """
     total = weight = 0.0
     text, context = _fiscal_years_as_years(text), _fiscal_years_as_years(context)
@@ -198,9 +201,24 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
         weight += w
         if kind in text:
             total += w * (1.0 if wanted & text[kind] else -1.0)
+        elif kind in PARTS_OF_YEAR and _whole_year(text) and kind not in context:
+            # "Fiscal 2023: 36.10%" does not state the fourth quarter's margin (in a passage on the
+            # half asked, "above the FY2023 level" is the half's comparison: its context decides)
+            total -= w
         elif kind in context:
             total += w * (0.5 if wanted & context[kind] else -0.5)
+        elif kind in PARTS_OF_YEAR and not text and _whole_year(context):
+            total -= w * 0.5
     return total / weight if weight else 0.0
+
+
+# Parts of a year: a sentence naming a fiscal year and none of these states the whole year's figures.
+PARTS_OF_YEAR = frozenset({"quarter", "half", "month_quarter", "quarter_of_year", "half_of_year"})
+
+
+def _whole_year(named: dict[str, set[str]]) -> bool:
+    """Whether a sentence naming ``named`` reports a whole fiscal year: it names one and no part of a year."""
+    return "fiscal_year" in named and not named.keys() & PARTS_OF_YEAR
 
 
 def _fiscal_years_as_years(named: dict[str, set[str]]) -> dict[str, set[str]]:

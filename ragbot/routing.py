@@ -123,7 +123,9 @@ _SENTIMENT = re.compile(
     rf"|{STANCE_ASKED_LAST}"
     # what the notes' metadata holds: how many notes, and when they are dated
     # (or how many are one way, the stance word standing alone: "Acme notes: how many positive and how many negative?")
+    # (labels joined stand as one: "how many negative and positive cash flow quarters" asks a measure)
     r"|\bhow\s+many\s+(?:(?:were|are|of\s+them\s+(?:were|are))\s+)?(?:positive|negative|neutral|bullish|bearish)\b"
+    r"(?:\s*(?:and|or|vs|versus|/|,)\s*(?:positive|negative|neutral|bullish|bearish)\b)*+"  # (possessive: not given back to the check after)
     r"(?!\s+(?!(?:and|or|vs|versus|ones|notes?|calls?|takes?|reads?|pieces?|write-?ups?|in|on|over|since|during|this|last)\b)[a-z])"
     r"|\bhow\s+many\b[^?.]*\bnotes?\b|\bnotes?\s+counts?\b|\bwhen\s+(?:was|were|is)\b[^?.]*\bnotes?\b|\bnotes?\b[^?.]*\b(?:dated|date)\b"
     r"|\bnotes?\b[^?.]*\b(?:averag\w*|avg)\b|\b(?:averag\w*|avg)\b[^?.]*\bnotes?\b"
@@ -194,8 +196,8 @@ _SENTIMENT = re.compile(
     rf"|{SCORED_BY_US}|{STANCE_TAKEN}"
     # a breakdown of notes by stance ("Acme notes breakdown pos/neg/neutral")
     r"|\b(?:breakdown|break\s+down|split|tally|mix)\b[^?.]{0,30}?\b(?:positive|negative|neutral)\b"
-    # (or the labels first, joined: "jm: positive / neutral / negative split?")
-    r"|\b(?:positive|negative|neutral)\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b[^?.]{0,30}?\b(?:breakdown|split|tally)\b"
+    # (or the labels first, joined: "jm: positive / neutral / negative split?", "SKF notes: neutral / positive / negative counts?")
+    r"|\b(?:positive|negative|neutral)\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b[^?.]{0,30}?\b(?:breakdown|split|tally|counts?)\b"
     # how a company scores, asked of nothing else ("how does Acme score?"; not "how did Acme score on the safety test?")
     r"|\bhow\s+(?:does|did|do)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+(?:score|rate)\s*[?.!]*\s*$"
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
@@ -203,6 +205,19 @@ _SENTIMENT = re.compile(
     rf"|{MIXED}"
     # the score itself moving ("how much has the score moved since the recall?"; not "the credit score fell")
     r"|\b(?:the|its|their|our)\s+(?:sentiment\s+)?scores?\s+(?:has\s+|have\s+)?(?:moved|changed|shifted|improved|worsened|dropped|fallen|fell|risen|rose|slipped)\b"
+    # which company averaged best, no measure named ("fortum, qantas or kghm - who averaged best over
+    # the past 12 months?"; not "who averaged the highest revenue growth"): the notes' average score
+    r"|\baverag(?:ed|es|ing)\s+(?:the\s+)?(?:best|highest|lowest|worst|better|worse|higher|lower)\b"
+    r"(?!\s+(?!(?:over|in|during|since|this|last|past|across|among|so|of|on|[?.!,;])\b)[a-z])"
+    # what companies were scored, asked last ("For the US tariff note, what were Acme and Beta scored?";
+    # not "what were the risks scored against?")
+    r"|\bwhat\s+(?:were|was|are|is)\b[^?.]{1,60}?\b(?:scored|rated)\s*[?.!]*\s*$"
+    # a company moved from one stance to another, said of it ("what turned Acme from negative to
+    # positive in 2030?"; not "what turned free cash flow from negative to positive")
+    r"|\b(?:turn\w*|swung|swing\w*|flip\w*|mov\w*|took|take[sn]?|brought|bring\w*)\s+the\s+company\s+from\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:negative|positive|bullish|bearish|neutral)\s+to\s+(?:[\w-]+\s+){0,2}?(?:negative|positive|bullish|bearish|neutral)\b"
+    # a company's score called weak or strong ("what was behind Acme's weak score in 2029?"; not "Acme's credit score")
+    r"|['\u2019]s\s+(?:weak|strong|low|high|poor|soft|bad|good)\s+(?:sentiment\s+)?scores?\b(?!\s+(?:on|for)\s+(?!(?:that|this|it)\b))"
     # a company scored against another ("is Acme scored above or below Beta?")
     # (rated or scored alike: "who was rated higher, Acme or Beta?")
     r"|\b(?:scored|rated)\s+(?:above|below|higher|lower|better|worse)\b"
@@ -222,7 +237,8 @@ _SENTIMENT = re.compile(
     # (or how well: "why is Acme scoring so well lately?", "rated so low")
     r"|\b(?:scor|rat)(?:ing|ed|es)\s+(?:so\s+|very\s+|really\s+|that\s+)?(?:well|badly|poorly|high|low)\b"
     # what a company got in one note ("what did Acme get in the recall note?", "in the recall
-    # note, what did Acme get?"), or its line there ("Acme's line in the recall note"): its score
+    # note, what did Acme get?"), or its line there ("Acme's line in the recall note", "skf number in
+    # the note about the copper slide", its name put as "the company"): its score
     rf"|\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+(?:in|from)\s+(?:(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b|(?:that|this)\s+one\b)"
     rf"|(?:\b(?:in|from)\s+|^\W*)(?:the|that|this)\b[^?.]{{0,60}}?\b{NOTE_NOUN}\b[^?]{{0,60}}?\bwhat\s+(?:did|does|do)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
     # ... or what one note gave a company ("what did Acme's recall note give Beta Corp?")
@@ -234,7 +250,7 @@ _SENTIMENT = re.compile(
     # (or which of its companies came out best: "stimulus piece - which of the names in it came out best?")
     rf"|\b{NOTE_NOUN}\b[^?.]{{0,40}}?\bwhich\s+(?:of\s+)?(?:the\s+|its\s+)?(?:names|companies|company|tickers|ticker|stocks|ones)\b[^?.]{{0,30}}?"
     r"\b(?:came\s+out|come\s+out|landed|ended\s+up|scored|rated)\s+(?:best|worst|highest|lowest|top|better|worse)\b"
-    rf"|['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
+    rf"|(?:['\u2019]s|\bthe\s+company)\s+(?:(?:own|ticker)\s+)*(?:line|number|reading)\s+(?:in|from)\s+[^?.]{{0,60}}?\b{NOTE_NOUN}\b"
     # (or the note named first: "the stimulus note w/ three tickers, whats Acme's number")
     rf"|\b{NOTE_NOUN}\b[^?.]{{0,60}}?(?<!\bthe\s)(?<!\bour\s)\b[\w.&-]+['\u2019]s\s+(?:(?:own|ticker)\s+)*(?:line|number)\s*(?:[?.!]|$)"
     # ... or its score there ("Acme score in the leisure survey")

@@ -23,7 +23,7 @@ from ingest import TickerResolver
 from ingest.tickers import initials, types_word
 from ingest.words import STOPWORDS, is_english, is_modifier, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
-from ragbot.periods import periods, spelled_out
+from ragbot.periods import PARTS_OF_YEAR, periods, spelled_out
 from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
@@ -52,6 +52,7 @@ _GENERIC = frozenset(stem(w) for w in """
     happen happens happened start started begin begins expected plan plans planned going
     else anything everything something thing things more less right now today
     corp corporation inc incorporated ltd limited plc llc co
+    esp especially particularly notably specifically
     """.split())
 # Comparison words: they ask to set two answers side by side ("how do A and B compare on
 # margin"), so each sentence need only state the measure for one company; never the measure.
@@ -125,7 +126,11 @@ _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)"
     # "store count?", "the number of branches" (not "count on", "a number of notes")
     r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
-    r"|(?<!\ba\s)\bnumber\s+of\b",
+    r"|(?<!\ba\s)\bnumber\s+of\b"
+    # a sum paid or spent asked by its verb ("what did Carrier pay for Viessmann?", "what will the plant cost?")
+    # (not what it went on, nor pay as a topic: "what did they spend the proceeds on?", "what did Acme say about pay?")
+    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|to|with|say|said|think|mention)\b)[\w.&'\u2019-]+\s+){1,4}?"
+    r"(?:pay|spend|cost|charge)\b(?![^?.]*\b(?:on|in)\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -935,9 +940,33 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
             continue
         noun = _COUNTED_NOUN.match(text, m.end())
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
-        if word in counted or word not in _SCOPE_NOUNS and not _says_where(text, m, counted):
+        if word in counted:
+            return True
+        if word not in _SCOPE_NOUNS and not _says_where(text, m, counted) and not counts_another(noun, counted):
             return True
     return states_spelled_count(text, counted)
+
+
+# Words after a number that say nothing of what it counts: its scale, or any thing counted ("units").
+_ANY_COUNTED = frozenset(stem(w) for w in "million millions billion thousand thousands hundred mn bn m k units unit pieces items".split())
+
+
+def counts_another(noun: re.Match | None, counted: frozenset[str]) -> bool:
+    """Whether the word after a number (``noun``, ``_COUNTED_NOUN``'s match) counts another thing
+    than the question counts by name ("how many Vireon syringes": "5 newtons", "12 kW", "214 net
+    stores"): not what is counted, no function word, scale or "units", and the question counting
+    a thing by a name no lexicon holds (a product's). "How many stores" may be answered by "85
+    locations"; "how many Vireon syringes" only by a count of them."""
+    if noun is None or not any(not w.isdigit() and not _english_stem(w) for w in counted):
+        return False
+    word = re.match(r"\w+", noun.string[noun.start(1):]).group(0).lower()  # (with its digits: "R1 Compact machines")
+    return word not in STOPWORDS and _canonical(stem(word)) not in counted | _ANY_COUNTED
+
+
+def _english_stem(word_stem: str) -> bool:
+    """Whether a Snowball stem is an English word's ("syring" of "syringe", "compani" of "company")."""
+    forms = (word_stem, word_stem + "e", word_stem + "s", word_stem[:-1] + "y" if word_stem.endswith("i") else word_stem)
+    return any(is_english(f) for f in forms)
 
 
 # A number after a preposition of place ("sold at about 300 partner veterinary practices",
@@ -988,16 +1017,15 @@ _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a pric
 
 
 # A year said whole: "full-year", "for the year", "annual", "fiscal year", "year-end", "FY2025" (not
-# "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025").
+# "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025", "second-quarter fiscal 2025").
 _WHOLE_YEAR = re.compile(
     r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*|(?<![Qq][1-4]\s)\bFY\s?['\u2019]?\d{2,4}\b"
     r"|\b(?:end(?:ed|ing|s)?|clos(?:ed|ing|es)|finish(?:ed|ing|es)?|exit(?:ed|ing|s)?)\s+the\s+(?:fiscal\s+)?year\b"  # "backlog ended the year at"
-    r"|(?<!quarter of )(?<!half of )\bfiscal 20\d\d\b"
+    r"|(?<!quarter of )(?<!half of )(?<!quarter )(?<!half )(?<![Qq][1-4] )(?<![Hh][12] )\bfiscal 20\d\d\b"
     # a year qualifying what follows it, "Cavco's 2025 revenue reached $5.1 billion", "its 2025 sales"
     r"|(?:['\u2019]s|\bits|\btheir|\bthe)\s+20\d\d\s+(?!(?:first|second|third|fourth)\b)[a-z]",
     re.IGNORECASE,
 )
-_PART_OF_YEAR = frozenset({"quarter", "half", "month_quarter"})
 _FULL_YEAR_ASKED = re.compile(r"\bfull[- ]year\b", re.IGNORECASE)
 
 
@@ -1008,13 +1036,13 @@ def asks_whole_year(question: str) -> bool:
     or as it stood at a quarter's end."""
     asked = periods(question)
     whole = "fiscal_year" in asked or ("year" in asked and _FULL_YEAR_ASKED.search(question) is not None)
-    return whole and not asked.keys() & _PART_OF_YEAR
+    return whole and not asked.keys() & PARTS_OF_YEAR
 
 
 def states_part_of_year(sentence: str) -> bool:
     """Whether a sentence's periods are a quarter or half and no whole year ("fiscal
     fourth-quarter 2025 ... 4,770 homes sold"): its figures are that part's, not the year's."""
-    return bool(periods(sentence).keys() & _PART_OF_YEAR) and _WHOLE_YEAR.search(sentence) is None
+    return bool(periods(sentence).keys() & PARTS_OF_YEAR) and _WHOLE_YEAR.search(sentence) is None
 
 
 # Sales counted like for like: "comparable store sales", "same-store sales", "like-for-like revenue",
@@ -1262,9 +1290,17 @@ _CHANGE = re.compile(
     re.IGNORECASE,
 )
 # A quantity noun this few words after a preposition qualifies another ("net sales to OEM customers
-# rose 4%"); not after "with": "..., with organic volume up 4.1%" states its own change.
+# rose 4%"); not after "with": "..., with organic volume up 4.1%" states its own change, nor past a
+# conjunction: "attendance rose 5% to 10.6 million and revenue grew 8%" states revenue's.
 _PREPOSITIONS = frozenset("to from in on despite per at for by".split())
+_CONJUNCTIONS = frozenset("and while but whereas".split())
 _QUALIFIED_WITHIN = 3
+
+
+def _after_a_preposition(words: list[str]) -> bool:
+    """Whether the words before a noun (a few, ``_QUALIFIED_WITHIN``) hold a preposition after their last conjunction."""
+    clause = words[max((i + 1 for i, w in enumerate(words) if w in _CONJUNCTIONS), default=0):]
+    return bool(set(clause) & _PREPOSITIONS)
 
 
 def states_change_of(asked: AskedFor, sentence: str) -> bool:
@@ -1286,7 +1322,7 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
         after = change.group("of") or ""
         words = [t.lower() for t in re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])]
         named = [w for i, t in enumerate(words) if (w := _canonical(stem(t))) in _QUANTITY_NOUNS - _ANY_QUANTITY
-                 and (after or not set(words[max(0, i - _QUALIFIED_WITHIN):i]) & _PREPOSITIONS)]
+                 and (after or not _after_a_preposition(words[max(0, i - _QUALIFIED_WITHIN):i]))]
         return named[-1] if named else None
     return any(quantity_of(c) in kin | {None} for c in changes)
 
@@ -1328,7 +1364,8 @@ _BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted or
 
 def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
-    written with it, before it or, as an adverb, after it ("grew 17% organically"): "net sales of
+    written with it, before it, as an adverb after it ("grew 17% organically") or as the basis of
+    the sentence's change ("up 8.4% on an organic basis"): "net sales of
     ¥450.8 billion ... and operating profit of ¥40.2 billion" gives no net profit. A sentence naming
     the quantity by none of its names is left to the other checks."""
     how = asked.qualifiers & _BASES
@@ -1340,8 +1377,11 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     if not wanted & set(tokens):
         return True
 
-    def measures(i: int) -> bool:  # "organic growth", or "grew organically"
-        return bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
+    def measures(i: int) -> bool:  # "organic growth", "grew organically", or "up 8.4% on an organic basis"
+        return (
+            bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
+            or written[i + 1 : i + 2] == ["basis"]
+        )
     return all(any(t == word and measures(i) for i, t in enumerate(tokens)) for word in how)
 
 

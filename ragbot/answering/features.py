@@ -6,13 +6,16 @@ feature    range     meaning
 =========  ========  ===========================================================================
 coverage   0..1      share of the topic words' IDF weight (IDF over the candidates) in the sentence
 figures    0..1      share of the question's figures and periods ("q2", "2025", "26") in the
-                     sentence or its passage and note title
+                     sentence or its passage and note title, periods compared however written
+                     ("fy26", "FY2026" and "fiscal 2026" are one year: ``figure_tokens``)
 period     -1..1     the sentence names the asked period (+1) or only others (-1); half that from
                      its passage when it names none; 0 when the question names no period
 rank       0..1      1 / (1 + retrieval rank of the passage): 1 for the first passage
 focus      0 or 1    a follow-up, and the previous answer quoted this note
 latest     0 or 1    the question asks for the latest figures and this is its company's newest note
-primary    0 or 1    the note is mainly about an asked company (not a passing mention)
+primary    0..1      the share of the note's main companies that are asked: 1 a note about asked
+                     companies only, 0.5 a note on two companies of which one is asked, 0 a note
+                     only mentioning an asked company in passing (or no company asked)
 dense      -1..1     the passage's cosine similarity to the question (~0.2..0.8 in practice)
 subject_  0..1      subject_match: the asked company is the sentence's subject: 1 (its note is
 match                about an asked company and no other company leads the sentence; or no company
@@ -68,7 +71,7 @@ from langchain_core.documents import Document
 from ingest import TickerResolver
 from ingest.dates import is_month
 from ingest.words import stems
-from ragbot.answer import is_about
+from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
@@ -128,7 +131,7 @@ class Asked:
     """What the question asks that every candidate is compared with, computed once."""
 
     topic: frozenset[str]  # stems of the topic
-    figures: frozenset[str]  # stems with a digit, of the topic and the followed-up topic
+    figures: frozenset[str]  # ``figure_tokens`` of the topic and the followed-up topic
     periods: dict[str, set[str]]
     quoted: frozenset[str]  # notes the previous answer quoted
     newest: frozenset[str]  # each company's newest note, when the question asks for the latest
@@ -147,13 +150,23 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
     topic = stems(question.topic)
     return Asked(
         topic=risk_topic(topic) if wants.kind == "risk" else topic,
-        figures=frozenset(t for t in stems(text) if any(ch.isdigit() for ch in t)),
+        figures=figure_tokens(stems(text), periods(text)),
         periods=periods(text),
         quoted=frozenset(quoted),
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
         wants=with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
     )
+
+
+def figure_tokens(words: frozenset[str], named: dict[str, set[str]]) -> frozenset[str]:
+    """The figures and periods of a text (``words``: its stems; ``named``: its periods) as tokens a
+    question and a sentence share however each writes them: each stem with a digit that names no
+    period, each year or fiscal year as "2026", each quarter as "q2", each half as "h1" ("fy26",
+    "FY2026" and "fiscal 2026" are one "2026")."""
+    years = named.get("year", set()) | named.get("fiscal_year", set())
+    parts = {f"q{q}" for q in named.get("quarter", ())} | {f"h{h}" for h in named.get("half", ())}
+    return frozenset(t for t in words if any(ch.isdigit() for ch in t) and not periods(t)) | years | parts
 
 
 def coverage(topic: frozenset[str], pool: list[Candidate], texts: list[frozenset[str]] | None = None) -> list[float]:
@@ -365,19 +378,24 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic if describes_a_topic(a.wants) else frozenset(), pool, title_stems(pool)))
     central = central_names(a.wants.names, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
+    context_figures: dict[int, frozenset[str]] = {}  # (per passage: its sentences share it)
     for candidate, cov, measure, qualified, figure, titled in columns:
         passage = candidate.passage
         holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far, resolver)
-        matched = len(a.figures & (candidate.stems | candidate.context_stems)) / len(a.figures) if a.figures else 0.0
+        stated = stated_periods(candidate.text)
+        if id(passage) not in context_figures:
+            context_figures[id(passage)] = figure_tokens(candidate.context_stems, candidate.context_periods)
+        figures_said = figure_tokens(candidate.stems, periods(candidate.text)) | context_figures[id(passage)]
+        matched = len(a.figures & figures_said) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
             coverage=cov,
             figures=matched,
-            period=period_fit(wanted, stated_periods(candidate.text), candidate.context_periods),
+            period=period_fit(wanted, stated, candidate.context_periods),
             rank=1 / (1 + candidate.rank),
             focus=float(candidate.source in a.quoted),
             latest=float(candidate.source in a.newest),
-            primary=float(bool(question.tickers) and is_about(passage.metadata, question.tickers)),
+            primary=asked_share(passage.metadata, question.tickers),
             dense=passage.metadata.get("dense_score", 0.0),
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
