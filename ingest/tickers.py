@@ -446,10 +446,29 @@ def first_name(name: str) -> str | None:
     "Freeport-McMoRan", "Quidel" of "QuidelOrtho": a word of six letters or more joined to the
     next capitalised one), when it is a capitalised word of two letters or more; else None."""
     words = re.split(r"\s+|-(?=[A-Z])|(?<=[a-z]{5})(?=[A-Z][a-z])", name.strip())
-    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z][A-Za-z'\u2019\-]+", words[0]) else None
+    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z](?:['\u2019](?=[A-Z]))?[A-Za-z\-]+", words[0]) else None  # ("O'Reilly"; not "People's")
 
 
 LATER_NAME_USES = 2  # how often a company's notes write a later word of its name alone for it to name the company
+_POSSESSIVE_FIRST = re.compile(r"([A-Z][A-Za-z]+['\u2019]s)\s+[A-Z]")
+
+
+def possessive_first_name(name: str, text: str) -> str | None:
+    """A name's first word in the possessive ("Domino's" of "Domino's Pizza") when ``text`` writes it
+    alone ``LATER_NAME_USES`` times or more, never as part of another name ("the Domino's app" is
+    its; not "People's" of "People's United Financial" beside "the People's Bank of China")."""
+    name, text = name.replace("\u2019", "'"), text.replace("\u2019", "'")  # (either apostrophe: one character for one)
+    found = _POSSESSIVE_FIRST.match(name)
+    if found is None:
+        return None
+    word = found.group(1)
+    uses = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?!\s+{re.escape(name[found.end(1):].split()[0])})\b", text))
+    # (part of another name: after "the" or a capitalised word, before a capitalised one: "the People's Bank of China")
+    inside = any(
+        (_NAMED_BEFORE.search(text, max(0, u.start() - 40), u.start()) or re.search(r"\bthe\s+$", text[max(0, u.start() - 5):u.start()], re.I))
+        and re.match(r"\s+[A-Z][a-z]", text[u.end():]) for u in uses
+    )
+    return word if len(uses) >= LATER_NAME_USES and not inside else None
 _HYPHENATED = re.compile(r"[A-Z][A-Za-z]+-[A-Z]|[A-Z][a-z]{5,}[A-Z][a-z]")  # (or joined: "QuidelOrtho")
 
 
@@ -470,7 +489,10 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     for c in rows:
         first = first_name(c.aliases[0]) if c.ticker in held and c.aliases else None
         owner = first is not None and re.search(rf"(?<![\w-]){re.escape(first)}['\u2019]s\b", joined) is not None
-        fits = first and (_HYPHENATED.match(c.aliases[0]) or owner) and taken[first] == 1 and first.lower() not in lower and first.lower() not in aliases
+        if first is None and c.ticker in held and c.aliases:
+            first = owner = possessive_first_name(c.aliases[0], joined)
+        # (no other company's first word: a possessive one is counted by no alias's first word)
+        fits = first and (_HYPHENATED.match(c.aliases[0]) or owner) and taken[first] <= 1 and first.lower() not in lower and first.lower() not in aliases
         named.append(replace(c, aliases=(*c.aliases, first)) if fits else c)
     return named
 
@@ -610,9 +632,11 @@ _OPENING_WORDS = frozenset(
     "On In At For By From With After Before During Since As While When If But And Or Of To Despite Although Following Amid Unlike".split()
 )
 # A capitalised word or "&" right before (part of a longer name), or a preposition placing what follows.
+# (A sentence's opening word is none, "For Couche-Tard, the risk ...", unless it places what follows: "In Quellara, ...")
+_NOT_PLACING = frozenset(_OPENING_WORDS - {"In", "At", "On", "From", "To"})
 _NAMED_BEFORE = re.compile(
-    rf"(?:\b(?!(?:{'|'.join(sorted(_OPENING_WORDS))})\s+$)[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$"
-)  # (a capitalised word opening a sentence is none: "For Couche-Tard, the risk ...")
+    rf"(?:\b(?!(?:{'|'.join(sorted(_NOT_PLACING))})\s+$)[A-Z][\w.'\u2019-]*|&|\b(?:in|into|across|throughout|within|outside|to|from)\b)\s+$"
+)
 
 
 def with_short_names(companies: Iterable[Company], held: set[str], texts: list[str]) -> list[Company]:
@@ -1170,9 +1194,15 @@ def declared_companies(declared: list[tuple[str, str]], lower: set[str], known: 
         initials = first and first.isupper() and any(_INITIALS.match(n) for n in named)  # ("AO" of "A. O. Smith" is no name alone)
         joined = any(_PARTICLE.search(n) for n in named)  # ("Grupo" of "Grupo Aeroportuario del Sureste", "National" of "National Bank of Greece")
         if first and not initials and not joined and firsts[first] == 1 and first.lower() not in lower and not (len(first) <= SHORT_WORD and is_modifier(first)):
-            named += (first,)
+            named += (first, *_without_apostrophe(first))
         rows.append(Company(ticker, named[0], named, listing_base(ticker, taken, lower, named[0]), ticker.lower() in lower))
     return rows
+
+
+def _without_apostrophe(word: str) -> tuple[str, ...]:
+    """A name's first word typed without its apostrophe after an initial ("OReilly" of "O'Reilly"), if it has one."""
+    bare = re.sub(r"^([A-Z])['\u2019](?=[A-Z])", r"\1", word)
+    return (bare,) if bare != word else ()
 
 
 _LISTING = re.compile(r"(?P<base>[A-Z][A-Z0-9]{1,9})\.[A-Z]{1,3}")

@@ -30,7 +30,7 @@ _SPELLING_WORD = 75  # ... and from which each word of a two-word name is near i
 _ONE_TYPO_LETTERS = 6
 # A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question
 # nor of one of its sentences ("... since May? Compare its average ...": ``_starts_sentence``).
-_NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z][A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")
+_NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z](?:['\u2019][A-Z])?[A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")  # ("O'Brannigan" whole)
 # What ends a sentence before a word: "?" or "!", or a full stop after a lower-case word of 3+
 # letters or a number ("... that. Compare", "... in 2025. Compare"), not after an abbreviation
 # ("Apple vs. Zorblax", "the U.S. Zorblax unit", "etc. Zorblax").
@@ -196,18 +196,24 @@ _NAME_CUE = r"(?:corp|corporation|inc|co|ltd|plc|group|holdings|(?:fy|cy|[qh][1-
 # "&" however short: "7&i").
 _OWNING_NOTES = re.compile(r"\bthe\s+([A-Za-z0-9][\w&\-]*&[\w&\-]*|[A-Za-z][A-Za-z\-]+)\s+(?:notes?|write-?ups?)\b", re.I)
 _CHAT_SHORTHAND = r"(?:tl;?dr|asap|fyi|btw|imo|imho|fwiw|eli5|pls|plz)"  # words opening a message that name nothing
+_SLOT_WORD = r"(?:[A-Za-z]['\u2019](?=[A-Za-z]))?[A-Za-z][A-Za-z&\-]+"  # a word, an initial's apostrophe kept: "o'brannigan"
+# A possessive: "kone's", "o'brannigan's", and a hyphenated name's with its apostrophe alone ("home-fixes'").
+_POSSESSIVE_SLOTS = (
+    re.compile(r"\b((?:[A-Za-z]['\u2019](?=[A-Za-z]))?[A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
+    re.compile(r"\b([A-Za-z][A-Za-z&]*-[A-Za-z&\-]+)['\u2019](?!\w)"),
+)
 _SUBJECT_SLOTS = (
-    re.compile(r"\b([A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
+    *_POSSESSIVE_SLOTS,
     _NAMED_WITH_ENDING,
-    re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?([A-Za-z][A-Za-z&\-]+)\W*$", re.I),
-    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
+    re.compile(rf"\b{_OBJECT_OF}\s+(?:the\s+)?({_SLOT_WORD})\W*$", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b)({_SLOT_WORD})\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
     # (or up to seven when a legal form or a period follows it: "marcus corp q3 2025 attendance",
     # "mastercraft fy2025 net sales and fy26 guide"; not "latam revenue growth in q3 2025")
-    re.compile(rf"^\W*(?!{_ASKING}\b)([A-Za-z][A-Za-z&\-]+)\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b)({_SLOT_WORD})\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
     _OWNING_NOTES,
     # (or set before a colon or a dash, as a heading: "apnt: number of negative notes?", "kone - better or worse?";
     # not chat shorthand: "tldr: which notes turned negative?")
-    re.compile(rf"^\W*(?!{_ASKING}\b|{_CHAT_SHORTHAND}\b)([A-Za-z][A-Za-z&\-]+)\s*(?::|\s[-\u2013\u2014]\s)", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b|{_CHAT_SHORTHAND}\b)({_SLOT_WORD})\s*(?::|\s[-\u2013\u2014]\s)", re.I),
 )
 _SUBJECT_LETTERS = 4  # shorter words ("yoy", "pls", "eps") are too often shorthand
 
@@ -230,7 +236,8 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
                 (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word))
                 and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
                 and not any(start <= match.start(1) < end for start, end, _ in question.spans)
-                and not all(is_english(part) for part in word.split("-") if part)  # "lowest-scored"
+                # (English parts: "lowest-scored"; but not a possessive's, "home-fixes' risks": a name)
+                and not (all(is_english(part) for part in re.split(r"[-'\u2019]", word) if part) and not (slot in _POSSESSIVE_SLOTS and "-" in word))
                 and word.lower() not in ABBREVIATIONS and not begins(word)
                 and not (not three_words and len(word) >= _ONE_TYPO_LETTERS and familiar(word))
             ):

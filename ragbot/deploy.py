@@ -3,7 +3,7 @@ PostgreSQL, Chroma's server and N ``ragbot serve`` replicas behind HAProxy, and 
 ``haproxy.cfg``, both generated from the settings by ``ragbot deploy-compose``.
 
 The compose file is not run in CI (there is no Docker there); the proxy configuration is the one
-``tests/test_team_proxy.py`` runs with Debian's haproxy in front of two real replicas.
+``tests/test_team.py`` (``test_two_replicas_behind_a_sticky_proxy``) runs with Debian's haproxy in front of two real replicas.
 """
 
 from __future__ import annotations

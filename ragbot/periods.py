@@ -20,7 +20,7 @@ _QUARTER_JOINED = r"|\b(?:([1-4])Q|Q([1-4]))(?=[12]\d\b)"  # (not a chip's name:
 _HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=[12]\d\b)"
 # (kind, pattern): the first non-empty group is the period's value within its kind.
 _PATTERNS = (
-    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ]quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
+    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ](?:fiscal[- ])?quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second)[- ]half)\b" + _HALF_JOINED, re.IGNORECASE)),
@@ -156,13 +156,14 @@ def stated_periods(text: str) -> dict[str, set[str]]:
     comparison's base ("record $31.5 billion, up $2.7 billion from the end of the second quarter"
     reports on no second quarter), with the year before each it names when it gives a figure a
     year earlier (``_FIGURE_A_YEAR_BEFORE``: "Q2 2026 comps rose 1.2% against 0.6% a year
-    earlier" reports on Q2 2025 too)."""
+    earlier" reports on Q2 2025 too), and a "part" for a part of a year named without its number
+    (``with_unnamed_parts``)."""
     stated = _by_kind([m for m in period_mentions(text) if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
     if _FIGURE_A_YEAR_BEFORE.search(text):
         for kind, sep in _YEAR_OF.items():
             if kind in stated:
                 stated[kind] |= {_year_before(value, sep) for value in stated[kind]}
-    return stated
+    return with_unnamed_parts(stated, text)
 
 
 def _year_before(value: str, sep: str) -> str:
@@ -184,6 +185,23 @@ def periods_by_company(text: str, companies: list[tuple[int, str]]) -> dict[str,
     return found if len(found) >= 2 else {}
 
 
+# Parts of a year: a sentence naming a fiscal year and none of these states the whole year's figures
+# ("part": one named without its number, ``with_unnamed_parts``).
+PARTS_OF_YEAR = frozenset({"quarter", "half", "month_quarter", "quarter_of_year", "half_of_year", "part"})
+_UNNAMED_PART = re.compile(r"\b(?:the\s+(?:fiscal\s+)?quarter|(?:three|six|nine)\s+months\s+(?:ended|to)|the\s+half(?:-year)?)\b", re.IGNORECASE)
+
+
+def with_unnamed_parts(named: dict[str, set[str]], text: str) -> dict[str, set[str]]:
+    """``named`` (the periods ``text`` names) with a "part" when ``text`` names a part of a year
+    without its number ("for the quarter", "three months ended"): no whole year's figure."""
+    return {**named, "part": {"unnamed"}} if _UNNAMED_PART.search(text) and not named.keys() & PARTS_OF_YEAR else named
+
+
+def _only_a_fiscal_year(named: dict[str, set[str]]) -> bool:
+    """Whether a sentence naming ``named`` reports a whole fiscal year: it names one and no part of a year."""
+    return "fiscal_year" in named and not named.keys() & PARTS_OF_YEAR
+
+
 def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: dict[str, set[str]]) -> float:
     """How well a sentence's periods fit the ones asked about, in [-1, 1].
 
@@ -201,24 +219,15 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
         weight += w
         if kind in text:
             total += w * (1.0 if wanted & text[kind] else -1.0)
-        elif kind in PARTS_OF_YEAR and _whole_year(text) and kind not in context:
+        elif kind in PARTS_OF_YEAR and _only_a_fiscal_year(text) and kind not in context:
             # "Fiscal 2023: 36.10%" does not state the fourth quarter's margin (in a passage on the
             # half asked, "above the FY2023 level" is the half's comparison: its context decides)
             total -= w
         elif kind in context:
             total += w * (0.5 if wanted & context[kind] else -0.5)
-        elif kind in PARTS_OF_YEAR and not text and _whole_year(context):
+        elif kind in PARTS_OF_YEAR and not text and _only_a_fiscal_year(context):
             total -= w * 0.5
     return total / weight if weight else 0.0
-
-
-# Parts of a year: a sentence naming a fiscal year and none of these states the whole year's figures.
-PARTS_OF_YEAR = frozenset({"quarter", "half", "month_quarter", "quarter_of_year", "half_of_year"})
-
-
-def _whole_year(named: dict[str, set[str]]) -> bool:
-    """Whether a sentence naming ``named`` reports a whole fiscal year: it names one and no part of a year."""
-    return "fiscal_year" in named and not named.keys() & PARTS_OF_YEAR
 
 
 def _fiscal_years_as_years(named: dict[str, set[str]]) -> dict[str, set[str]]:

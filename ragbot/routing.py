@@ -104,8 +104,12 @@ _SENTIMENT = re.compile(
     # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates",
     # "has Tesla changed its overall stance on price cuts?")
     r"|\b(?:net|house)\s+stance\b|\bstance\s+(?:across|in|of)\s+(?:the\s+|my\s+|our\s+)?notes\b"
-    # the notes' scores called weak or strong ("what went wrong for Acme in 2027? explain the weak scores")
-    r"|\b(?:the|its|their|these|those)\s+(?:weak|strong|low|high|poor|soft)\s+(?:sentiment\s+)?scores\s*(?:[?.!]|$)"
+    # the notes' scores called weak or strong ("what went wrong for Acme in 2027? explain the weak
+    # scores"), or a company's ("what was behind Acme's weak score at the end of 2029?"; not "Acme's
+    # credit score", "Acme's low score in the J.D. Power survey", "... from Consumer Reports")
+    r"|(?:\b(?:the|its|their|these|those)\s+(?:weak|strong|low|high|poor|soft)\s+(?:sentiment\s+)?scores\s*(?:[?.!]|$)"
+    r"|['\u2019]s\s+(?:weak|strong|low|high|poor|soft|bad|good)\s+(?:sentiment\s+)?scores?\b"
+    r"(?!\s+(?:on|for|from)\s+(?!(?:that|this|it)\b))(?!\s+in\s+(?:the\s+)?(?-i:[A-Z])))"
     # the first note set against the latest, asking only how far it moved ("renner first note vs
     # latest, how much has it moved?"; not "..., how has the gross margin changed?")
     r"|\b(?:first|earliest|oldest)\s+note\b[^?.]*\b(?:vs\.?|versus|against|to|and)\s+(?:the\s+)?(?:latest|newest|most\s+recent|last)\b"
@@ -197,7 +201,9 @@ _SENTIMENT = re.compile(
     # a breakdown of notes by stance ("Acme notes breakdown pos/neg/neutral")
     r"|\b(?:breakdown|break\s+down|split|tally|mix)\b[^?.]{0,30}?\b(?:positive|negative|neutral)\b"
     # (or the labels first, joined: "jm: positive / neutral / negative split?", "SKF notes: neutral / positive / negative counts?")
-    r"|\b(?:positive|negative|neutral)\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b[^?.]{0,30}?\b(?:breakdown|split|tally|counts?)\b"
+    r"|\b(?:positive|negative|neutral)\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b[^?.]{0,30}?\b(?:breakdown|split|tally)\b"
+    # (or counted, the labels alone: not "positive / negative revision count")
+    r"|\b(?:positive|negative|neutral)(?:\s*(?:/|,|\bor\b|\band\b)\s*(?:positive|negative|neutral)\b)+\s+(?:notes?\s+)?counts?\b"
     # how a company scores, asked of nothing else ("how does Acme score?"; not "how did Acme score on the safety test?")
     r"|\bhow\s+(?:does|did|do)\s+[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,2}?\s+(?:score|rate)\s*[?.!]*\s*$"
     # a company or note said to read mixed ("Acme looks mixed - bull vs bear points?"): its
@@ -205,19 +211,21 @@ _SENTIMENT = re.compile(
     rf"|{MIXED}"
     # the score itself moving ("how much has the score moved since the recall?"; not "the credit score fell")
     r"|\b(?:the|its|their|our)\s+(?:sentiment\s+)?scores?\s+(?:has\s+|have\s+)?(?:moved|changed|shifted|improved|worsened|dropped|fallen|fell|risen|rose|slipped)\b"
-    # which company averaged best, no measure named ("fortum, qantas or kghm - who averaged best over
-    # the past 12 months?"; not "who averaged the highest revenue growth"): the notes' average score
-    r"|\baverag(?:ed|es|ing)\s+(?:the\s+)?(?:best|highest|lowest|worst|better|worse|higher|lower)\b"
-    r"(?!\s+(?!(?:over|in|during|since|this|last|past|across|among|so|of|on|[?.!,;])\b)[a-z])"
-    # what companies were scored, asked last ("For the US tariff note, what were Acme and Beta scored?";
-    # not "what were the risks scored against?")
-    r"|\bwhat\s+(?:were|was|are|is)\b[^?.]{1,60}?\b(?:scored|rated)\s*[?.!]*\s*$"
+    # which company averaged best, asked of companies with no measure named ("fortum, qantas or kghm -
+    # who averaged best over the past 12 months?", "which of Acme and Beta averaged higher?"; not "who
+    # averaged the highest revenue growth", "has Acme's gross margin averaged higher?")
+    r"|\b(?:who|which(?:\s+(?:one|company|name)|\s+of\s+(?:them|these|those|the\s+(?:two|three)|the\s+company(?:\s*(?:,|\band\b|\bor\b|&)\s*the\s+company)*))?)"
+    r"\s+averag(?:ed|es|ing)\s+(?:the\s+)?(?:best|highest|lowest|worst|better|worse|higher|lower)\b"
+    r"(?!\s+(?!(?:over|in|during|since|this|last|past|across|among|so|of|on)\b)[a-z])"
+    # what companies were scored, asked last, their names put as "the company" ("For the US tariff
+    # note, what were Acme and Beta scored?"; not "what were the risks scored against?", "what is
+    # Acme's senior debt rated?")
+    r"|\bwhat\s+(?:were|was|are|is)\s+the\s+company(?:\s*(?:,|\band\b|\bor\b|&)\s*the\s+company)*\s+(?:scored|rated)\s*[?.!]*\s*$"
     # a company moved from one stance to another, said of it ("what turned Acme from negative to
     # positive in 2030?"; not "what turned free cash flow from negative to positive")
     r"|\b(?:turn\w*|swung|swing\w*|flip\w*|mov\w*|took|take[sn]?|brought|bring\w*)\s+the\s+company\s+from\s+(?:[\w-]+\s+){0,2}?"
     r"(?:negative|positive|bullish|bearish|neutral)\s+to\s+(?:[\w-]+\s+){0,2}?(?:negative|positive|bullish|bearish|neutral)\b"
-    # a company's score called weak or strong ("what was behind Acme's weak score in 2029?"; not "Acme's credit score")
-    r"|['\u2019]s\s+(?:weak|strong|low|high|poor|soft|bad|good)\s+(?:sentiment\s+)?scores?\b(?!\s+(?:on|for)\s+(?!(?:that|this|it)\b))"
+    r"(?!\s+(?!(?:in|on|about|since|during|over|for|after|before|until|and|or|at|through|between|this|last|from)\b)[a-z])"
     # a company scored against another ("is Acme scored above or below Beta?")
     # (rated or scored alike: "who was rated higher, Acme or Beta?")
     r"|\b(?:scored|rated)\s+(?:above|below|higher|lower|better|worse)\b"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Create .venv and install ragbot (CPU-only torch, pinned versions). With --test, also the
 # test extras, Debian's chromium for the browser tests, and Debian's postgresql and haproxy for
-# the team-deployment tests (tests/test_team.py, tests/test_team_proxy.py). Safe to run again.
+# the team-deployment tests (tests/test_team.py, its proxy test too). Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3.11}

@@ -127,10 +127,12 @@ _FIGURE_QUESTION = re.compile(
     # "store count?", "the number of branches" (not "count on", "a number of notes")
     r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
     r"|(?<!\ba\s)\bnumber\s+of\b"
-    # a sum paid or spent asked by its verb ("what did Carrier pay for Viessmann?", "what will the plant cost?")
-    # (not what it went on, nor pay as a topic: "what did they spend the proceeds on?", "what did Acme say about pay?")
-    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|to|with|say|said|think|mention)\b)[\w.&'\u2019-]+\s+){1,4}?"
-    r"(?:pay|spend|cost|charge)\b(?![^?.]*\b(?:on|in)\s*[?.!]*\s*$)",
+    # a sum paid or spent asked by its verb ("what did Carrier pay for Viessmann?", "what did Acme agree
+    # to pay for Beta?", "what will the plant cost?", "what did Acme spend on capex in fy25?"): the verb
+    # ends the question or a sum's phrase follows it (not what it went on, "what did they spend the
+    # proceeds on?", nor a noun, "what did the restructuring charge relate to?", "... regarding executive pay?")
+    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
+    r"(?:pay|spend|cost|charge)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -240,6 +242,7 @@ class AskedFor:
     count: bool = False  # "how many ...": the figure must be a count (``states_count``)
     ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
     counted: frozenset[str] = frozenset()  # the words after "how many" (stems): what the count counts
+    counted_by_name: bool = False  # it counts a thing by a name no lexicon holds, no company's ("how many Vireon syringes")
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
     whole_year: bool = False  # a fiscal or full year is asked: a quarter's or half's figure does not answer (``states_part_of_year``)
     like_for_like: bool = False  # comparable ("same-store", "organic") sales are asked, not only the total (``states_only_like_for_like``)
@@ -674,7 +677,8 @@ def asked_for(
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
         measure, quantities, kind, narrowing - quantities, forms, names, _folded(part_names(asking, _with_long_forms(measure, forms)), forms) - quantities, count, ratio,
-        counted=counted, total=total, whole_year=kind == "figure" and asks_whole_year(text),
+        counted=counted, counted_by_name=_counts_by_name(text, counted & measure),
+        total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
     )
 
@@ -920,13 +924,14 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     return True, canonical_all(stems(counted))
 
 
-def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
+def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: bool = False) -> bool:
     """Whether ``sentence`` holds a count: a number that is no amount of money, percentage or
     multiple, nor a size, date or name's number, nor a decimal without a scale ("81,302 vehicles",
     "26.1 million policies"; not "an energy factor of 4.1", "a 2-cubic-foot bag",
     "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
     (``_SCOPE_NOUNS``) unless the question counts them (``counted``, the stems after "how many":
-    "how many months of backlog")."""
+    "how many months of backlog"); a thing counted by name (``by_name``) only by a count of it
+    (``counts_another``)."""
     text = _without_dates_and_names(sentence)
     for m in _AMOUNT.finditer(text):
         if m.group("currency") or m.group("rate"):
@@ -942,7 +947,7 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset()) -> bool:
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
         if word in counted:
             return True
-        if word not in _SCOPE_NOUNS and not _says_where(text, m, counted) and not counts_another(noun, counted):
+        if word not in _SCOPE_NOUNS and not _says_where(text, m, counted) and not (by_name and counts_another(noun, counted)):
             return True
     return states_spelled_count(text, counted)
 
@@ -954,19 +959,19 @@ _ANY_COUNTED = frozenset(stem(w) for w in "million millions billion thousand tho
 def counts_another(noun: re.Match | None, counted: frozenset[str]) -> bool:
     """Whether the word after a number (``noun``, ``_COUNTED_NOUN``'s match) counts another thing
     than the question counts by name ("how many Vireon syringes": "5 newtons", "12 kW", "214 net
-    stores"): not what is counted, no function word, scale or "units", and the question counting
-    a thing by a name no lexicon holds (a product's). "How many stores" may be answered by "85
-    locations"; "how many Vireon syringes" only by a count of them."""
-    if noun is None or not any(not w.isdigit() and not _english_stem(w) for w in counted):
+    stores"): not what is counted, no function word, scale or "units". ("How many stores" may be
+    answered by "85 locations": ``AskedFor.counted_by_name`` decides whether this is asked.)"""
+    if noun is None:
         return False
     word = re.match(r"\w+", noun.string[noun.start(1):]).group(0).lower()  # (with its digits: "R1 Compact machines")
     return word not in STOPWORDS and _canonical(stem(word)) not in counted | _ANY_COUNTED
 
 
-def _english_stem(word_stem: str) -> bool:
-    """Whether a Snowball stem is an English word's ("syring" of "syringe", "compani" of "company")."""
-    forms = (word_stem, word_stem + "e", word_stem + "s", word_stem[:-1] + "y" if word_stem.endswith("i") else word_stem)
-    return any(is_english(f) for f in forms)
+def _counts_by_name(text: str, counted: frozenset[str]) -> bool:
+    """Whether ``text`` writes a word of what it counts (``counted``: stems, no company's name) that
+    no lexicon holds and is no bare number: a product's name ("vireon", "r1")."""
+    typed = (w for w in re.findall(r"[A-Za-z0-9][\w'-]*", text) if _canonical(stem(w.lower())) in counted)
+    return any(not w.isdigit() and not is_english(w.lower()) for w in typed)
 
 
 # A number after a preposition of place ("sold at about 300 partner veterinary practices",
@@ -1016,13 +1021,13 @@ _COUNT_UNIT = re.compile(r"[\[(][^\])]*\bnumber\s+of\b", re.IGNORECASE)  # a tab
 _PRICE_LIMIT = 10_000  # an amount of money below this, with no scale, is a price, never a company's total
 
 
-# A year said whole: "full-year", "for the year", "annual", "fiscal year", "year-end", "FY2025" (not
-# "Q4 FY2025"), "fiscal 2025" (not "the second quarter of fiscal 2025", "second-quarter fiscal 2025").
+# A year said whole in words: "full-year", "for the year", "annual", "fiscal year", "year-end", "ended
+# the year"; a year qualifying what follows it, "Cavco's 2025 revenue reached $5.1 billion", "its 2025
+# sales". (A fiscal year, "FY2025" or "fiscal 2025", is read from the sentence's periods:
+# ``states_part_of_year``.)
 _WHOLE_YEAR = re.compile(
-    r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*|(?<![Qq][1-4]\s)\bFY\s?['\u2019]?\d{2,4}\b"
+    r"\bfull[- ]year\b|\bfor the (?:fiscal )?year\b|\bannual\b|\bfiscal year\b|\byear[- ]end\w*"
     r"|\b(?:end(?:ed|ing|s)?|clos(?:ed|ing|es)|finish(?:ed|ing|es)?|exit(?:ed|ing|s)?)\s+the\s+(?:fiscal\s+)?year\b"  # "backlog ended the year at"
-    r"|(?<!quarter of )(?<!half of )(?<!quarter )(?<!half )(?<![Qq][1-4] )(?<![Hh][12] )\bfiscal 20\d\d\b"
-    # a year qualifying what follows it, "Cavco's 2025 revenue reached $5.1 billion", "its 2025 sales"
     r"|(?:['\u2019]s|\bits|\btheir|\bthe)\s+20\d\d\s+(?!(?:first|second|third|fourth)\b)[a-z]",
     re.IGNORECASE,
 )
@@ -1041,8 +1046,14 @@ def asks_whole_year(question: str) -> bool:
 
 def states_part_of_year(sentence: str) -> bool:
     """Whether a sentence's periods are a quarter or half and no whole year ("fiscal
-    fourth-quarter 2025 ... 4,770 homes sold"): its figures are that part's, not the year's."""
-    return bool(periods(sentence).keys() & PARTS_OF_YEAR) and _WHOLE_YEAR.search(sentence) is None
+    fourth-quarter 2025 ... 4,770 homes sold", "second-quarter FY2031 EPS"): its figures are that
+    part's, not the year's. A fiscal year written with a quarter or half ("Q2 of fiscal 2031") is
+    that part's year; one written alone ("FY2025 revenue ..., Q4 ...") is a whole year."""
+    named = periods(sentence)
+    if not named.keys() & PARTS_OF_YEAR:
+        return False
+    years_of_parts = {value.split("/")[1] for kind in ("quarter_of_year", "half_of_year") for value in named.get(kind, ())}
+    return not set(named.get("fiscal_year", ())) - years_of_parts and _WHOLE_YEAR.search(sentence) is None
 
 
 # Sales counted like for like: "comparable store sales", "same-store sales", "like-for-like revenue",
@@ -1291,16 +1302,23 @@ _CHANGE = re.compile(
 )
 # A quantity noun this few words after a preposition qualifies another ("net sales to OEM customers
 # rose 4%"); not after "with": "..., with organic volume up 4.1%" states its own change, nor past a
-# conjunction: "attendance rose 5% to 10.6 million and revenue grew 8%" states revenue's.
+# conjunction opening a clause: "attendance rose 5% to 10.6 million and revenue grew 8%" states
+# revenue's ("and" opens one only after a change: "income from rentals and sales rose 8%" is income's).
 _PREPOSITIONS = frozenset("to from in on despite per at for by".split())
-_CONJUNCTIONS = frozenset("and while but whereas".split())
+_CLAUSE_OPENERS = frozenset("while but whereas".split())
 _QUALIFIED_WITHIN = 3
 
 
-def _after_a_preposition(words: list[str]) -> bool:
-    """Whether the words before a noun (a few, ``_QUALIFIED_WITHIN``) hold a preposition after their last conjunction."""
-    clause = words[max((i + 1 for i, w in enumerate(words) if w in _CONJUNCTIONS), default=0):]
-    return bool(set(clause) & _PREPOSITIONS)
+def _qualified(words: list[re.Match], i: int, text: str) -> bool:
+    """Whether the noun ``words[i]`` (word matches in ``text``) follows a preposition of its own
+    clause, at most ``_QUALIFIED_WITHIN`` words before it."""
+    start = max(0, i - _QUALIFIED_WITHIN)
+    for j in range(i - 1, start - 1, -1):
+        word = words[j].group(0).lower()
+        if word in _CLAUSE_OPENERS or word == "and" and _CHANGE.search(text, 0, words[j].start()):
+            start = j + 1
+            break
+    return any(w.group(0).lower() in _PREPOSITIONS for w in words[start:i])
 
 
 def states_change_of(asked: AskedFor, sentence: str) -> bool:
@@ -1320,9 +1338,10 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
 
     def quantity_of(change: re.Match) -> str | None:
         after = change.group("of") or ""
-        words = [t.lower() for t in re.findall(r"[A-Za-z][\w-]*", after or sentence[: change.start()])]
-        named = [w for i, t in enumerate(words) if (w := _canonical(stem(t))) in _QUANTITY_NOUNS - _ANY_QUANTITY
-                 and (after or not _after_a_preposition(words[max(0, i - _QUALIFIED_WITHIN):i]))]
+        text = after or sentence[: change.start()]
+        words = list(re.finditer(r"[A-Za-z][\w-]*", text))
+        named = [w for i, t in enumerate(words) if (w := _canonical(stem(t.group(0).lower()))) in _QUANTITY_NOUNS - _ANY_QUANTITY
+                 and (after or not _qualified(words, i, text))]
         return named[-1] if named else None
     return any(quantity_of(c) in kin | {None} for c in changes)
 
@@ -1362,6 +1381,9 @@ _MEASURED_WITHIN = 3  # words after a word saying how a quantity is measured tha
 _BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted organic comparable underlying reported core pretax pre-tax free recurring".split())
 
 
+_BASIS_OF_CHANGE = re.compile(r"%[^.;%]{0,30}?\bon\s+an?\s+[\w-]+\s+basis\b", re.IGNORECASE)  # "up 8.4% on an organic basis"
+
+
 def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
     written with it, before it, as an adverb after it ("grew 17% organically") or as the basis of
@@ -1380,7 +1402,7 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     def measures(i: int) -> bool:  # "organic growth", "grew organically", or "up 8.4% on an organic basis"
         return (
             bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
-            or written[i + 1 : i + 2] == ["basis"]
+            or [w.lower() for w in written[i + 1 : i + 2]] == ["basis"] and _BASIS_OF_CHANGE.search(sentence) is not None
         )
     return all(any(t == word and measures(i) for i, t in enumerate(tokens)) for word in how)
 

@@ -13,7 +13,7 @@ from ingest import Sentence, TickerResolver
 from ingest.prose import prose_units
 from ingest.words import stems
 from ragbot.answer import is_about
-from ragbot.periods import periods
+from ragbot.periods import periods, with_unnamed_parts
 from ragbot.routing import Question
 
 # "First, export controls: ...", "Second, ...", "A third risk is ...", "Finally, ...": the items of
@@ -73,7 +73,7 @@ def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
     for rank, passage in enumerate(passages):
         meta = passage.metadata
         context = f"{passage.page_content} {meta.get('title', '')} {meta.get('preamble', '')}"
-        context_stems, context_periods = stems(context), periods(context)
+        context_stems, context_periods = stems(context), with_unnamed_parts(periods(context), context)
         for sentence in prose_units(passage.page_content, meta.get("start", 0), meta.get("preamble", "")):
             if is_citable(sentence, min_chars):
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))

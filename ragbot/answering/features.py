@@ -9,13 +9,16 @@ figures    0..1      share of the question's figures and periods ("q2", "2025", 
                      sentence or its passage and note title, periods compared however written
                      ("fy26", "FY2026" and "fiscal 2026" are one year: ``figure_tokens``)
 period     -1..1     the sentence names the asked period (+1) or only others (-1); half that from
-                     its passage when it names none; 0 when the question names no period
+                     its passage when it names none; 0 when the question names no period; a
+                     quarter or half asked, a sentence naming only a fiscal year names another
+                     (``period_fit``)
 rank       0..1      1 / (1 + retrieval rank of the passage): 1 for the first passage
 focus      0 or 1    a follow-up, and the previous answer quoted this note
 latest     0 or 1    the question asks for the latest figures and this is its company's newest note
 primary    0..1      the share of the note's main companies that are asked: 1 a note about asked
-                     companies only, 0.5 a note on two companies of which one is asked, 0 a note
-                     only mentioning an asked company in passing (or no company asked)
+                     companies only, 0.5 a note on two companies of which one is asked (0.25 a
+                     sector note on four), 0 a note only mentioning an asked company in passing
+                     (or no company asked)
 dense      -1..1     the passage's cosine similarity to the question (~0.2..0.8 in practice)
 subject_  0..1      subject_match: the asked company is the sentence's subject: 1 (its note is
 match                about an asked company and no other company leads the sentence; or no company
@@ -159,6 +162,9 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
     )
 
 
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def figure_tokens(words: frozenset[str], named: dict[str, set[str]]) -> frozenset[str]:
     """The figures and periods of a text (``words``: its stems; ``named``: its periods) as tokens a
     question and a sentence share however each writes them: each stem with a digit that names no
@@ -166,7 +172,9 @@ def figure_tokens(words: frozenset[str], named: dict[str, set[str]]) -> frozense
     "FY2026" and "fiscal 2026" are one "2026")."""
     years = named.get("year", set()) | named.get("fiscal_year", set())
     parts = {f"q{q}" for q in named.get("quarter", ())} | {f"h{h}" for h in named.get("half", ())}
-    return frozenset(t for t in words if any(ch.isdigit() for ch in t) and not periods(t)) | years | parts
+    # (a bare year stays as written: the period patterns do not read one ending a sentence, "by 2026.")
+    kept = (t for t in words if any(ch.isdigit() for ch in t) and (not periods(t) or _BARE_YEAR.fullmatch(t)))
+    return frozenset(kept) | years | parts
 
 
 def coverage(topic: frozenset[str], pool: list[Candidate], texts: list[frozenset[str]] | None = None) -> list[float]:
@@ -291,7 +299,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
-        and (not wants.count or states_count(candidate.text, wants.counted)) and states_change_of(wants, candidate.text)
+        and (not wants.count or states_count(candidate.text, wants.counted, wants.counted_by_name)) and states_change_of(wants, candidate.text)
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
     )

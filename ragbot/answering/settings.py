@@ -22,7 +22,7 @@ class FeatureWeights(BaseModel):
     rank: float = Field(1.0, ge=0, le=20, description=f"Retrieval rank of the passage, 1/(1+rank) (0..1]. {_WEIGHT}")
     focus: float = Field(2.0, ge=0, le=20, description=f"A follow-up, and the previous answer quoted the note (0 or 1). {_WEIGHT}")
     latest: float = Field(2.0, ge=0, le=20, description=f"Asks for the latest figures, and this is the company's newest note (0 or 1). {_WEIGHT}")
-    primary: float = Field(2.0, ge=0, le=20, description=f"The note is mainly about an asked company (0 or 1). {_WEIGHT}")
+    primary: float = Field(2.0, ge=0, le=20, description=f"The share of the note's main companies that are asked (0..1; 0.5 for a note on two, one asked). {_WEIGHT}")
     dense: float = Field(5.0, ge=0, le=20, description=f"The passage's cosine similarity to the question (-1..1, ~0.2..0.8). {_WEIGHT}")
     subject_match: float = Field(0.0, ge=0, le=20, description=f"The asked company is the sentence's subject (1), a neighbour (0.5), a passing mention (0). {_WEIGHT}")
     measure_match: float = Field(0.0, ge=0, le=20, description=f"Share of the asked measure's words the sentence states (0..1). {_WEIGHT}")
