@@ -60,7 +60,17 @@ def load_records(path: Path) -> list[QARecord]:
     unknown = sorted({key for row in rows for key in row} - known)
     if unknown:
         warnings.warn(f"{path}: fields not used by the evaluation: {', '.join(unknown)}", stacklevel=2)
-    return [QARecord(**{k: v for k, v in row.items() if k in known}) for row in rows]
+    return [QARecord(**{k: _near_miss_kind(v, path) if k == "near_miss" else v for k, v in row.items() if k in known}) for row in rows]
+
+
+def _near_miss_kind(value: object, path: Path) -> str | None:
+    """A record's near-miss kind: a string, or an object's ``type`` or ``kind`` (some sets
+    describe the near miss: ``{"type": "segment_figure", "nearby": ...}``)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dict) and isinstance(kind := value.get("type", value.get("kind")), str):
+        return kind
+    raise ValueError(f"{path}: near_miss must be a kind or an object with a 'type', not {value!r}")
 
 
 @dataclass

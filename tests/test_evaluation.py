@@ -190,3 +190,16 @@ def test_fields_the_evaluation_does_not_use_are_left_out_with_a_warning(tmp_path
     with pytest.warns(UserWarning, match="source"):
         records = load_records(qa)
     assert [r.id for r in records] == ["x1"] and records[0].gold_notes == ["a.txt"]
+
+
+def test_a_near_miss_described_as_an_object_is_read_by_its_type(tmp_path):
+    path = tmp_path / "qa.jsonl"
+    rows = [
+        {"id": "a", "question": "acme asia sales?", "gold_notes": [], "near_miss": {"type": "segment_figure", "nearby": "..."}},
+        {"id": "b", "question": "acme units?", "gold_notes": [], "near_miss": "product_metric"},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    assert [r.near_miss for r in load_records(path)] == ["segment_figure", "product_metric"]
+    path.write_text(json.dumps({"id": "c", "question": "q", "gold_notes": [], "near_miss": ["x"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="near_miss"):
+        load_records(path)
