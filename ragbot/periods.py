@@ -151,6 +151,12 @@ _FIGURE_A_YEAR_BEFORE = re.compile(
 _YEAR_OF = {"year": "", "fiscal_year": "", "quarter_of_year": "/", "half_of_year": "/"}  # the kinds naming a year (after "/": "2/2025")
 
 
+def named_and_stated_periods(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """A sentence's ``periods`` and its ``stated_periods`` from one scan of it."""
+    mentions = period_mentions(text)
+    return _by_kind(mentions), _stated(text, mentions)
+
+
 def stated_periods(text: str) -> dict[str, set[str]]:
     """The periods a sentence reports on: ``periods`` without those it names only as a
     comparison's base ("record $31.5 billion, up $2.7 billion from the end of the second quarter"
@@ -158,7 +164,11 @@ def stated_periods(text: str) -> dict[str, set[str]]:
     year earlier (``_FIGURE_A_YEAR_BEFORE``: "Q2 2026 comps rose 1.2% against 0.6% a year
     earlier" reports on Q2 2025 too), and a "part" for a part of a year named without its number
     (``with_unnamed_parts``)."""
-    stated = _by_kind([m for m in period_mentions(text) if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
+    return _stated(text, period_mentions(text))
+
+
+def _stated(text: str, mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
+    stated = _by_kind([m for m in mentions if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
     if _FIGURE_A_YEAR_BEFORE.search(text):
         for kind, sep in _YEAR_OF.items():
             if kind in stated:

@@ -83,7 +83,7 @@ from ragbot.answering.answerability import (
     withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
-from ragbot.periods import asks_latest, newest_quarter, period_fit, periods, stated_periods
+from ragbot.periods import asks_latest, named_and_stated_periods, newest_quarter, period_fit, periods
 from ragbot.routing import Question, neutralise_mentions
 
 
@@ -390,10 +390,10 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     for candidate, cov, measure, qualified, figure, titled in columns:
         passage = candidate.passage
         holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far, resolver)
-        stated = stated_periods(candidate.text)
+        named, stated = named_and_stated_periods(candidate.text)
         if id(passage) not in context_figures:
             context_figures[id(passage)] = figure_tokens(candidate.context_stems, candidate.context_periods)
-        figures_said = figure_tokens(candidate.stems, periods(candidate.text)) | context_figures[id(passage)]
+        figures_said = figure_tokens(candidate.stems, named) | context_figures[id(passage)]
         matched = len(a.figures & figures_said) / len(a.figures) if a.figures else 0.0
         wanted = periods_asked_of(question, passage, a.periods)
         found.append(Features(
