@@ -6,7 +6,8 @@ for a company missing from the alias table the declaration is the only place tha
 to its ticker. No library reads these (they are a writing convention, not a format), hence the
 pattern below. An acronym being defined ("Food and Drug Administration (FDA)", "earnings per
 share (EPS)") is not a company: a symbol spelling the initials of the words before it is left
-out, and without an exchange prefix the symbol must start with the name's first letter.
+out, and without an exchange prefix the symbol must start with the name's first letter; a
+currency's code ("Earnings per share (EUR)") is a unit.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ingest.tickers import Company, CompanyDirectory, declared_companies, lower_words
+from ingest.tickers import UNIT_CURRENCIES, Company, CompanyDirectory, declared_companies, lower_words
 from ingest.words import is_english, query_terms
 
 _WORD = r"[A-Z][\w&+'\u2019.\-]*"  # ("K+S", "AT&T")
@@ -67,6 +68,8 @@ def ticker_declarations(text: str, scored: frozenset[str] = frozenset()) -> list
         company = symbol in scored or match.start(1) == opening and named
         listed = re.fullmatch(_LISTED, symbol) is not None
         if (not company and _is_initialism(symbol, words_before)) or (not (exchange or listed) and symbol[0] != name[0]):
+            continue
+        if symbol in UNIT_CURRENCIES and not (company or exchange or listed):  # a unit: "Earnings per share (EUR)"
             continue
         pairs.setdefault(symbol, name.rstrip(" ,"))
     return list(pairs.items())

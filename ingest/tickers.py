@@ -592,6 +592,21 @@ def _english():
     return Locale("en")
 
 
+# The currencies notes report in, whose codes stand for a unit ("EPS (EUR)", "revenue in eur"):
+# not every ISO code, many of which are words or tickers ("ALL", "AMD", "TOP").
+UNIT_CURRENCIES = frozenset("EUR USD GBP CHF JPY CNY RMB SEK NOK DKK AUD CAD NZD INR HKD SGD KRW BRL MXN ZAR".split())
+
+
+@cache
+def currency_codes() -> frozenset[str]:
+    """The ISO codes of the currencies legal tender in some territory today ("EUR", "CHF"), by Babel's
+    CLDR tables, and "RMB" as notes write the yuan: a unit, not a company's symbol ("EPS (EUR)")."""
+    from babel.core import get_global
+    from babel.numbers import get_territory_currencies
+
+    return frozenset(code for territory in get_global("territory_currencies") for code in get_territory_currencies(territory, tender=True)) | {"RMB"}
+
+
 @cache
 def _place_names() -> frozenset[str]:
     return frozenset(_english().territories.values())
@@ -783,7 +798,8 @@ def _written_names(company: Company, text: str) -> set[str]:
 # places and common abbreviations ("Acme CEO", "Acme EBITDA", "Acme USA").
 NO_NAME_CAPITALS = frozenset(
     "CEO CFO COO CTO CIO EPS EBIT EBITA EBITDA FCF ROE ROI ROIC GMV ARR AUM NII NIM TAM SAAS API OEM ADR ADRS GDP CPI PMI "
-    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD MTD WTD TTM LTM NTM YOY QOQ EOY EOM".split()
+    "ETF IPO ESG LNG GPU GPUS USA UAE EMEA APAC LATAM AND THE FOR YTD QTD MTD WTD TTM LTM NTM YOY QOQ EOY EOM "
+    "MGMT WACC MIDCAP SMALLCAP LARGECAP".split()
 )
 # A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24"), and
 # one or two capitals before it kept ("JCDecaux", "JPMorgan": one word, not an acronym and a name;

@@ -84,6 +84,11 @@ def is_english(word: str) -> bool:
     return word.lower() in _NUMBER_WORDS or bool(_lemmas(word.lower()))
 
 
+def is_verb_form(word: str) -> bool:
+    """Whether lemminflect's lexicon has ``word`` as a verb in some form ("has", "said", "rose")."""
+    return bool(_lemmas(word.lower()).keys() & {"VERB", "AUX"})
+
+
 def is_plural_noun(word: str) -> bool:
     """Whether ``word`` is a plural English noun by lemminflect's lexicon: its noun lemma differs
     ("miners", "banks"; not "collection", "news" or "brunswick")."""

@@ -18,7 +18,7 @@ from ingest.tickers import NEAR_SPELLING, NO_NAME_CAPITALS, symbol_root
 from ingest.words import is_english, query_terms
 from ragbot.answer import Answer
 from ragbot.glossary import ABBREVIATIONS
-from ragbot.routing import Question
+from ragbot.routing import TERSE_WORDS, Question
 from ragbot.sentiment.intent import one_typo_from_familiar
 
 # A word that may be a misspelt company name: 5+ letters, any case (users type "alibba").
@@ -28,6 +28,15 @@ _SPELLING_WORD = 75  # ... and from which each word of a two-word name is near i
 # From this length, a word one typo (an edit or a swap) from a company's name is a near spelling
 # too ("Nvidea"), when no note uses it: a word the notes use is a real word ("lowers", "boxing").
 _ONE_TYPO_LETTERS = 6
+# A name this short ("Sika", "Kone") is near only itself with one letter typed twice ("sikka",
+# "konne"), a word no note writes and no English word: one letter more anywhere makes other names
+# ("citic" is no "Citi", "odell" no "Dell"), and too many words are one typo from four letters.
+_SHORT_NAME_LETTERS = 4
+
+
+def _one_letter_doubled(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` (both lower case) with one of its letters typed twice."""
+    return len(word) == len(name) + 1 and any(word == name[: i + 1] + name[i:] for i in range(len(name)))
 # A name: a capitalised word of 3+ letters ("Zorblax", "Zorblax's"), not the first of the question
 # nor of one of its sentences ("... since May? Compare its average ...": ``_starts_sentence``).
 _NAME = re.compile(r"(?<=\s)[\"'(]?([A-Z](?:['\u2019][A-Z])?[A-Za-z&\-]{2,})(?:'s|\u2019s)?\b")  # ("O'Brannigan" whole)
@@ -90,12 +99,15 @@ def near_spelling(
 ) -> Spelling | None:
     """The name, as the alias table writes it, of a company the notes are about that a word of
     ``text`` nearly spells ("Alibba" -> "Alibaba"; with ``mentioned``, the notes' word index,
-    also one typo from it, ``_ONE_TYPO_LETTERS``), if any. rapidfuzz, a kept library, rather
+    also one typo from it, ``_ONE_TYPO_LETTERS``, and a four-letter name with a letter typed twice,
+    ``_SHORT_NAME_LETTERS``), if any. rapidfuzz, a kept library, rather
     than difflib: it scores a word against every alias at once, in C."""
-    aliases = {
+    every = {
         alias.lower(): alias for ticker in held if (company := resolver.directory.companies.get(ticker))
-        for alias in company.aliases if len(alias) >= 5
+        for alias in company.aliases if len(alias) >= _SHORT_NAME_LETTERS
     }
+    aliases = {low: alias for low, alias in every.items() if len(low) > _SHORT_NAME_LETTERS}
+    short = [low for low in every if len(low) == _SHORT_NAME_LETTERS and low.isalpha()]
     known, names = resolver.directory.alias_to_ticker, list(aliases)
     pair = _two_word_spelling(text, [n for n in names if len(n.split()) == 2])
     if pair is not None:
@@ -106,8 +118,10 @@ def near_spelling(
         match = process.extractOne(word, names, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=NEAR_SPELLING)
         if match is None and mentioned is not None and len(word) >= _ONE_TYPO_LETTERS and not mentioned(word):
             match = process.extractOne(word, names, scorer=OSA.distance, processor=utils.default_process, score_cutoff=1)
+        if match is None and mentioned is not None and short and not is_english(word) and not mentioned(word):
+            match = next(((name,) for name in short if _one_letter_doubled(word, name)), None)
         if match is not None:
-            return Spelling(word, aliases[match[0]])
+            return Spelling(word, every[match[0]])
     return None
 
 
@@ -190,7 +204,6 @@ _NAMED_WITH_ENDING = re.compile(
 # ("risks for kone?", "sentiment on tsmc"), or the opening word of a terse one with no question word
 # ("kone sentiment?", "marcus corp q3 2025 attendance"). A word there of ``_SUBJECT_LETTERS`` or more
 # is read as a name.
-_TERSE_WORDS = 7  # a question of this many words or fewer, with no question word, is terse: its opening word is its subject
 _NAME_CUE = r"(?:corp|corporation|inc|co|ltd|plc|group|holdings|(?:fy|cy|[qh][1-4])[\s'-]?\d{2,4}|[1-4][qh]\d{2})\b"
 # A name owning the notes asked about: "how many of the 7&i notes were negative?" (a name joined by
 # "&" however short: "7&i").
@@ -202,6 +215,18 @@ _POSSESSIVE_SLOTS = (
     re.compile(r"\b((?:[A-Za-z]['\u2019](?=[A-Za-z]))?[A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
     re.compile(r"\b([A-Za-z][A-Za-z&]*-[A-Za-z&\-]+)['\u2019](?!\w)"),
 )
+# (or, at any length, when a word standing for the company follows it: "sika sentiment trend over the last year?")
+_BEFORE_A_COMPANY_WORD = re.compile(
+    rf"^\W*(?!{_ASKING}\b|{_CHAT_SHORTHAND}\b)({_SLOT_WORD})\s+(?:sentiment|score|scores|rating|ratings|tone|notes?|stock|shares)\b", re.I,
+)
+# The subject of the question's verb, right after its question word and a singular auxiliary:
+# "what's schneider electric guiding for 2022?", "what did unilever guide for 2027?", "how is kone
+# doing?" (not "how are hyperscalers spending?": a plural names a class).
+_SUBJECT_OF_VERB = re.compile(
+    rf"^\W*(?:what|how|why|when|where)(?:['\u2019]s|\s+(?:is|was|did|does|has|had|will|would|can|could|should))\s+({_SLOT_WORD})\s+[a-z]", re.I,
+)
+# ... two places a follow-up's word may fill with the inherited company's shorthand ("what did mgmt guide for 2027?")
+_OWN_SUBJECT_ONLY = (_BEFORE_A_COMPANY_WORD, _SUBJECT_OF_VERB)
 _SUBJECT_SLOTS = (
     *_POSSESSIVE_SLOTS,
     _NAMED_WITH_ENDING,
@@ -209,8 +234,10 @@ _SUBJECT_SLOTS = (
     re.compile(rf"^\W*(?!{_ASKING}\b)({_SLOT_WORD})\s+\w+(?:\s+\w+){{0,2}}\W*$", re.I),  # (four words at most)
     # (or up to seven when a legal form or a period follows it: "marcus corp q3 2025 attendance",
     # "mastercraft fy2025 net sales and fy26 guide"; not "latam revenue growth in q3 2025")
-    re.compile(rf"^\W*(?!{_ASKING}\b)({_SLOT_WORD})\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{_TERSE_WORDS - 2}}}\W*$", re.I),
+    re.compile(rf"^\W*(?!{_ASKING}\b)({_SLOT_WORD})\s+{_NAME_CUE}(?:\s+[\w&-]+){{0,{TERSE_WORDS - 2}}}\W*$", re.I),
     _OWNING_NOTES,
+    _BEFORE_A_COMPANY_WORD,
+    _SUBJECT_OF_VERB,
     # (or set before a colon or a dash, as a heading: "apnt: number of negative notes?", "kone - better or worse?";
     # not chat shorthand: "tldr: which notes turned negative?")
     re.compile(rf"^\W*(?!{_ASKING}\b|{_CHAT_SHORTHAND}\b)({_SLOT_WORD})\s*(?::|\s[-\u2013\u2014]\s)", re.I),
@@ -230,10 +257,12 @@ def unwritten_subject(question: Question, begins: Callable[[str], bool], familia
         return None
     for slot in _SUBJECT_SLOTS:
         found = slot.finditer(question.text) if slot is _NAMED_WITH_ENDING else [slot.search(question.text)]
+        if slot in _OWN_SUBJECT_ONLY and question.tickers:  # (a company inherited)
+            continue
         for match in filter(None, found):
             word, three_words = match.group(1), slot is _NAMED_WITH_ENDING and match.group(2) is not None
             if (
-                (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word))
+                (len(word) >= _SUBJECT_LETTERS or (slot is _OWNING_NOTES and "&" in word)) and word.upper() not in NO_NAME_CAPITALS
                 and not _ACRONYM.fullmatch(word) and not _MONTHS_AND_DAYS.match(word.capitalize())
                 and not any(start <= match.start(1) < end for start, end, _ in question.spans)
                 # (English parts: "lowest-scored"; but not a possessive's, "home-fixes' risks": a name)

@@ -42,13 +42,14 @@ ABBREVIATIONS = {
     "roe": "return on equity",
     "ad": "advertising",
     "npat": "net profit after tax",
+    "pbt": "profit before tax",
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
 SHORTHAND = {
     "guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated",
-    "divvy": "dividend", "dev": "development",
+    "divvy": "dividend", "dev": "development", "pax": "passengers", "cc": "constant currency",
 }
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
@@ -63,6 +64,10 @@ _ONLY_WITH = {
     "est": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|revenue|sales|eps|earnings|ebitda|profit|income|margins?|hit|impact|costs?|headwinds?)\b", re.IGNORECASE), 2),
     # "total dev cost", "dev pipeline" (a project's development; not "dev tools", "the dev conference")
     "dev": (re.compile(r"\b(?:costs?|spend|spending|pipeline|projects?|yields?|budget|capex)\b", re.IGNORECASE), 1),
+    # "organic cc growth", "cc revenue growth" (not "CC", a company's ticker, nor "cc the team")
+    "cc": (re.compile(r"\b(?:growth|grew|organic|sales|revenue|basis|terms)\b", re.IGNORECASE), 2),
+    # "q1 22 pax", "pax growth", "pax numbers" (not "Pax", a name, nor "pax americana")
+    "pax": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|numbers|traffic|count|volumes?|load)\b", re.IGNORECASE), 3),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

@@ -29,7 +29,17 @@ NOTE_NOUNS = rf"(?:notes?|pieces?|write-?ups?|articles?|stor(?:y|ies)|{_UNNAMED}
 NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u2013\u2014])"
 # A question that opens by asking for a score, no measure named before it ("Score for the Acme
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
-SCORE_ASKED = r"^\W*(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
+# (or after a heading naming the company, of an event it describes: "F&P Healthcare - score for the
+# humidifier recall", "Acme: score on the deal?"; not a score others give: "Sony: score on the Metacritic review")
+_MEASURED_BY_OTHERS = (
+    r"(?![^?.]*\b(?:tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?"
+    r"|scorecards?|borrowers?|credit|esg|nps|promoter)\b)"
+)
+SCORE_ASKED = (
+    r"^\W*(?:(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
+    r"|[\w&.'\u2019]+(?:\s+[\w&.'\u2019]+){0,3}?(?:\s+[-\u2013\u2014]|\s*:)\s+(?:the\s+)?score\s+(?:for|on)\s+(?:the|its|their)\b"
+    rf"{_MEASURED_BY_OTHERS})"
+)
 # The one note a question has just described ("... what was the score on that one?", "... what
 # was the score on that").
 THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
@@ -57,6 +67,9 @@ SCORED_BY_US = (
     r"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+(?:that|this|it)\s+(?:get|receive|earn)\b"
     # (or what a company got in the note just described: "... What number did Beta get in it?")
     rf"|\bwhat\s+(?:sentiment\s+)?(?:score|rating|number)\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){{0,2}}?\s+(?:get|receive|earn)(?:{THAT_ONE}|\s+in\s+it\s*[?.!]*\s*$)"
+    # (or what a company scored on an event: "What did Xero score on the launch of its AI helper?")
+    r"|\bwhat(?:['\u2019]d|\s+did)\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){0,2}?\s+score\s+(?:on|for|after|over)\s+(?:the|its|their)\b"
+    + _MEASURED_BY_OTHERS +
     # (or what a company scored in the note just described: "... - what did TRMY score there?")
     r"|\bwhat\s+did\s+[\w&.'\u2019-]+(?:\s+[\w&.'\u2019-]+){0,2}?\s+score\s+(?:there|in\s+(?:it|that|this|that\s+one|this\s+one))\s*[?.!]*\s*$"
     # (or how far one way it was: "... - how negative was that one", "... - how bad was the score")
@@ -420,6 +433,23 @@ def spelt_out(text: str) -> str:
 _AVERAGED = frozenset("avg average averages mean per each quarter quarters quarterly month months monthly year years yearly pls please".split())
 
 
+# A trend of the company itself from a point: "quvendral: trend since the shutdown", "PRX since the
+# write-down: first, latest, change" (``_trend_of_the_company``: no quantity named, "Acme's margin
+# trend since ...", "Acme since the split: first and latest quarterly revenue?").
+_COMPANY_TREND = re.compile(
+    r"\bthe\s+company\b(?!['\u2019]s)\W*(?:trend\w*|trajector\w*)\s+(?:since|after|following)\b"
+    r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*first\W+(?:and\s+)?(?:latest|last|now)(?:\W+(?:and\s+)?change)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _trend_of_the_company(topic: str) -> bool:
+    """Whether ``topic`` asks the company's own trend from a point (``_COMPANY_TREND``), naming no quantity."""
+    from ragbot.answering.answerability import names_a_quantity  # (answering reads routing: imported when asked)
+
+    return _COMPANY_TREND.search(topic) is not None and not names_a_quantity(topic)
+
+
 def _over_a_period(topic: str) -> bool:
     """Whether ``topic`` (the question with its companies replaced) names a window of time and
     asks nothing else of the company (``_STOOD``, ``_AVERAGED``)."""
@@ -605,12 +635,16 @@ def _only_a_period(text: str) -> bool:
 
 
 # Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".
-_RISK_PHRASE = re.compile(r"\bgo(?:es)?\s+wrong\b|\bbear\s+case\b", re.IGNORECASE)
+_RISK_PHRASE = re.compile(r"\bgo(?:es)?\s+wrong\b|\bbear\s+(?:case|points?)\b", re.IGNORECASE)
+# Who is worried, which names nothing at risk: "what's worrying people / investors about X?"
+_WHO_WORRIES = re.compile(r"\b(worr(?:y|ies|ying|ied))\s+(?:people|investors|the\s+market|the\s+street|you)\b", re.IGNORECASE)
 # The words a risk question is put with, besides what is at risk ("what could go wrong / derail /
 # hurt X", "the bear case", "what does X face"): no note states them of a risk.
 RISK_PHRASING = frozenset("""
-    go goes going wrong bear case derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines
+    go goes going wrong bear case points derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines
     face faces facing remain remains
+    worry worries worrying worried concern concerns concerning concerned
+    flag flags flagged flagging mention mentions mentioned cite cites cited
     """.split())
 
 
@@ -626,7 +660,11 @@ _WHICH_RISKS = frozenset("risk risks downside key main biggest major top princip
 WHOLE_VIEW = re.compile(
     r"\bto\s+(?:(?:the|our|my|its|their)\s+)+(?:company\s+)?(?:(?:investment|bull|long)\s+)?(?:thesis|case|story)\b", re.IGNORECASE,
 )
-_WHICH_NOTE = frozenset("print note notes report results call".split())
+_WHICH_NOTE = frozenset("print note notes report results call filing".split())
+# What a question may call a company's risks: "what's worrying people about X?", "X's main concerns?"
+# (not a "going concern": the auditor's doubt, a risk named)
+_RISK_NAMES = frozenset("risk risks worry worries worrying worried concern concerns concerned".split())
+_GOING_CONCERN = re.compile(r"\bgoing\s+concern", re.IGNORECASE)
 
 
 def _asks_only_risks(topic: str) -> bool:
@@ -635,12 +673,16 @@ def _asks_only_risks(topic: str) -> bool:
     around its launch?") or of one note or period ("the company downside risks from the q2
     print", which the cross-encoder reads as asking about the print; not "the company's margin
     risks in Q2"): the notes call them risks, so the question is searched and read as asking them."""
-    viewed = WHOLE_VIEW.sub(" ", topic)
+    if _GOING_CONCERN.search(topic):
+        return False
+    viewed = WHOLE_VIEW.sub(" ", _WHO_WORRIES.sub(r"\1", topic))
     terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", viewed)))
     if _RISK_PHRASE.search(topic):
         return not terms - RISK_PHRASING
     asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE
-    return bool(asked & {"risk", "risks"}) and (asked != terms or viewed != topic) and not asked - _WHICH_RISKS - RISK_PHRASING
+    if not asked & _RISK_NAMES or asked - _WHICH_RISKS - RISK_PHRASING:
+        return False
+    return asked != terms or viewed != topic or bool(asked - _WHICH_RISKS)  # (other words than "risks": read as asking them)
 
 
 # How a question across the notes is put, before and around its theme: who is asked ("which of my
@@ -691,6 +733,8 @@ def theme_of(topic: str, across: bool = True, risks: bool = False) -> str:
     theme = " ".join(theme.split())
     return theme if topic_terms(theme) else topic
 
+
+TERSE_WORDS = 7  # a question of this many words or fewer, with no question word, is terse: it may open on its subject
 
 # A terse question that opens on its company ("nvda china exposure", the topic "the company china
 # exposure"): the company's thing. The cross-encoder, trained on questions, reads it so asked:
@@ -808,7 +852,7 @@ class QueryRouter:
             inherited.append("topic")
         chosen = [self.resolver.directory.canonical(t) for t in tickers] if tickers else found
         side_by_side = len(chosen) > 1 and _ONE_NOTE.search(text) and (_STANDING.search(text) or _compared_bare(topic))
-        reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic))
+        reading = bool(own) and (_COMPANY_READING.search(topic) or _over_a_period(topic) or _trend_of_the_company(topic))
         stance = any(_SENTIMENT.search(_DECIMALS.sub("", t)) for t in (text, own_topic)) or _scores_a_company(text, named)
         intent = "sentiment" if stance or side_by_side or reading or _bare_score(text) else "facts"
         previous = previous_topic if inherited else ""

@@ -16,15 +16,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from babel.core import get_global
-from babel.numbers import get_territory_currencies
 
 from ingest import TickerResolver
-from ingest.tickers import initials, types_word
-from ingest.words import STOPWORDS, is_english, is_modifier, query_terms, stem, stems
+from ingest.tickers import UNIT_CURRENCIES, currency_codes, initials, types_word
+from ingest.words import STOPWORDS, is_english, is_modifier, is_verb_form, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
 from ragbot.periods import PARTS_OF_YEAR, periods, spelled_out
-from ragbot.routing import RISK_PHRASING, WHOLE_VIEW
+from ragbot.routing import RISK_PHRASING, TERSE_WORDS, WHOLE_VIEW
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
 _SAME = {"grew": "grow", "growth": "grow", "grown": "grow", "rose": "rise", "risen": "rise", "fell": "fall",
@@ -109,7 +107,7 @@ _QUANTITY_LIST = """
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
-    turnover leverage
+    turnover leverage traffic passengers occupancy
     """.split()
 # a quantity only in the plural: "premium" is a tier ("premium segment revenue"), "the sale of its brands" a deal
 _PLURAL_ONLY = {"premium", "sale"}
@@ -179,7 +177,8 @@ _DATE_NOT_FIGURE = re.compile(
     r"(?<![$\u20ac\u00a3\u00a5.,\d])\b(?:19|20)\d{2}s?\b(?![.,]\d|" + _SCALE + r")"
     r"|\b(?:Q[1-4]|H[12]|FY|CY)(?:\s?'?(?:\d{4}|\d{2})(?![\d.,%]|" + _SCALE + r"))?\b"  # (a year after it at most: "Q3 12%" keeps 12%)
     r"|(?<![$\u20ac\u00a3\u00a5.,\d])\b[1-9]M\b(?!\s*(?:of\s+)?[$\u20ac\u00a3\u00a5])"  # nine months ("9M"), not "$5M"
-    rf"|\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b",
+    rf"|\b{_MONTH_NAMES}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|(?<![$\u20ac\u00a3\u00a5.,\d])\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}\b",  # the day before its month: "2 December 2026"
 )
 _NAME_NOT_FIGURE = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z]*)(?:\s|-)?\d+(?![.,]\d|" + _SCALE + r")\b|\b[A-Za-z]+\d+[A-Za-z\d]*\b"
@@ -190,9 +189,7 @@ _NAME_NOT_FIGURE = re.compile(
 # A currency's code before a number makes it an amount ("EUR 450 per tonne", "CHF 12"; "RMB" as
 # notes write the yuan); other capitals name something ("GLP-1", "SR 400"). Babel's CLDR tables:
 # the currencies legal tender in some territory today.
-_CURRENCY_CODES = frozenset(
-    code for territory in get_global("territory_currencies") for code in get_territory_currencies(territory, tender=True)
-) | {"RMB"}
+_CURRENCY_CODES = currency_codes()
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
 
 
@@ -246,6 +243,7 @@ class AskedFor:
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
     whole_year: bool = False  # a fiscal or full year is asked: a quarter's or half's figure does not answer (``states_part_of_year``)
     like_for_like: bool = False  # comparable ("same-store", "organic") sales are asked, not only the total (``states_only_like_for_like``)
+    in_currency: bool = False  # an amount asked in a currency ("revenue in eur"): a percentage gives none (``states_money``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*\+?(?:'s)?|\S")  # (a name may end in "+": "Industry+ segment", "Disney+")
@@ -440,6 +438,14 @@ class Capitals:
 
     inside: frozenset[str]
     lower: frozenset[str]
+    opening: frozenset[str] = frozenset()  # a sentence's capitalised first word before a verb ("Sabre has been courting ...")
+
+    @property
+    def openers(self) -> frozenset[str]:
+        """The words written capitalised opening a sentence, as its subject before a verb, and
+        never in lower case: maybe names ("Sabre has been courting ..."; not "Group revenue fell"),
+        read as one only opening a terse question (``named_things``)."""
+        return self.opening - self.lower
 
     @property
     def names(self) -> frozenset[str]:
@@ -460,8 +466,11 @@ def capitals_of(sentences: list[str]) -> Capitals:
     """How ``sentences`` write their words (``Capitals``)."""
     inside: set[str] = set()
     lower: set[str] = set()
+    first_words: set[str] = set()
     for text in sentences:
         words = _WORD_TOKEN.findall(text)
+        if len(words) > 1 and _capitalised(words[0]) and words[1].islower() and is_verb_form(words[1]):
+            first_words.add(_canonical(stem(words[0].lower())))
         inside.update(_canonical(stem(w.lower())) for w in words[1:] if _capitalised(w))
         # a name opening a sentence: its first word in capitals and no English word before a
         # capitalised one ("RB Global, which owns ..."), or capitalised before two more ("Cross
@@ -470,18 +479,22 @@ def capitals_of(sentences: list[str]) -> Capitals:
                 opening.group(1).isupper() and not is_english(opening.group(1)) or _capitalised(opening.group(1)) and opening.group(2)):
             inside.add(_canonical(stem(opening.group(1).lower())))
         lower.update(_canonical(stem(w)) for w in words if w.islower())
-    return Capitals(frozenset(inside), frozenset(lower))
+    return Capitals(frozenset(inside), frozenset(lower), frozenset(first_words))
 
 
-def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
+def named_things(topic: str, measure: frozenset[str], capitals: Capitals | None = None) -> tuple[frozenset[str], ...]:
     """What the question asks about by name (a quantity of it, or anything: ``states_named_quantity``),
     each thing as the stems that tell it apart (``_distinctive``): a run of capitalised words past the first (``_names_a_product``:
     "Lakeshore Community Bank") or of words typed in lower case that are no English word nor a finance abbreviation ("mowi") or that the
-    notes write only as names (``proper``: ``Capitals.names``), joined by
+    notes write only as names (``Capitals.names`` of the candidates' ``capitals``), joined by
     "+" or "&" ("Bausch + Lomb") and ended by a possessive ("Yuanbao's app": Yuanbao), in the
     possessive, after a verb or preposition that makes it the subject or owner (``_ASKED_OF``), or
-    opening the question ("greenbrier current backlog?"); never a quantity noun."""
+    opening the question ("greenbrier current backlog?"); never a quantity noun. Opening a terse
+    question, a word the notes write only as a sentence's subject (``Capitals.openers``) names
+    too: "sabre q3 revenue" beside "Sabre has been courting ..."."""
     tokens = _TOKEN.findall(topic.replace("\u2019", "'"))
+    proper = capitals.names if capitals else frozenset()
+    openers = capitals.openers if capitals and len(topic.split()) <= TERSE_WORDS else frozenset()
     runs: list[list[tuple[str, str]]] = []
     run: list[tuple[str, str]] = []  # (stem, word as typed)
     asked_of = closed = False
@@ -492,7 +505,8 @@ def named_things(topic: str, measure: frozenset[str], proper: frozenset[str] = f
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
             or (t.islower() and (len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS
-                                 or w in proper and (len(bare) > 2 or not is_english(bare)))))  # ("rb" of "RB Global" in the notes)
+                                 or w in proper and (len(bare) > 2 or not is_english(bare))  # ("rb" of "RB Global" in the notes)
+                                 or i == 0 and w in openers and len(bare) > 2)))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
             asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
@@ -541,6 +555,11 @@ def states_named_quantity(
     return all(name & central or (name & canonical and stated) for name in wants.names)
 
 
+def names_a_quantity(text: str) -> bool:
+    """Whether ``text`` writes a quantity noun ("revenue", "deliveries", "margin")."""
+    return any(_is_quantity(t) for t in _TOKEN.findall(text))
+
+
 def _is_quantity(token: str) -> bool:
     return token.lower().removesuffix("'s").removesuffix("\u2019s") in _QUANTITY_WORDS
 
@@ -549,6 +568,7 @@ def _is_quantity(token: str) -> bool:
 # yield"): a sentence stating that quantity alone ("Adjusted EBITDA was $248 million") or the ratio
 # of another ("adjusted operating margin") gives no such ratio.
 _RATIO_NOUNS = frozenset({"margin", "margins", "ratio", "ratios", "yield", "yields"})
+_RATIO_STEMS = frozenset(_canonical(stem(w)) for w in _RATIO_NOUNS)
 
 
 def ratio_of(topic: str) -> frozenset[str]:
@@ -627,6 +647,11 @@ def _is_code(word_stem: str) -> bool:
     return any(ch.isdigit() for ch in word_stem) and any(ch.isalpha() for ch in word_stem) and not _FIGURE_WORD.fullmatch(word_stem)
 
 
+# How a figure is asked, not what of: "how far did shipments drop?", "how quickly did it grow?" (not
+# "far east revenue": there "far" names the region).
+_HOW_ADVERB = re.compile(r"\bhow\s+(far|quickly)\b", re.IGNORECASE)
+
+
 def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset[str]:
     """The content words of ``topic`` that name what is asked: without ``left_out``, periods,
     figures and comparison words; with the codes that name a product or model (``_is_code``)."""
@@ -655,7 +680,7 @@ def asked_for(
     risk = _RISK_QUESTION.search(text) is not None
     if risk:  # risks "to the thesis" are the company's risks: the words name nothing at risk
         text, topic = WHOLE_VIEW.sub(" ", text), WHOLE_VIEW.sub(" ", topic)
-    left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset())
+    left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset()) | stems(" ".join(_HOW_ADVERB.findall(text)))
     measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
     # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
     codes = frozenset(w for w in measure if _is_code(w))
@@ -671,7 +696,7 @@ def asked_for(
     kind = _kind(text, risk, quantities)
     if kind is None and previous_topic and measure == quantities | narrowing:  # "and in the following quarter?"
         kind = _kind(previous_topic, _RISK_QUESTION.search(previous_topic) is not None, quantities)
-    names = named_things(asking, measure, capitals.names if capitals else frozenset())
+    names = named_things(asking, measure, capitals)
     count, counted = _count_asked(text, kind)
     ratio = ratio_of(asking) & measure
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
@@ -680,6 +705,8 @@ def asked_for(
         counted=counted, counted_by_name=_counts_by_name(text, counted & measure),
         total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
+        # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none)
+        in_currency=total and bool(quantities & _MONEY_ONLY) and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text),
     )
 
 
@@ -1075,6 +1102,34 @@ def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
     return bool(canonical_all(stems(sentence)) & wanted) and not canonical_all(stems(rest)) & wanted
 
 
+_CURRENCY_WORDS = r"(?:euros?|dollars?|us\s+dollars|pounds?|sterling|francs?|swiss\s+francs|yen|yuan|renminbi|rupees?|won|kronor|kroner|krona)"
+_IN_CURRENCY = re.compile(rf"\bin\s+(?:{_CURRENCY_WORDS}|(?P<code>[A-Za-z]{{3}}))\b|\bhow\s+many\s+{_CURRENCY_WORDS}\b", re.IGNORECASE)
+
+# An amount in a currency: a symbol or code before a number, a currency's name after one, or a table
+# row whose header names its currency ("[Revenue by segment ($ million)] | FY2025: 124.9").
+_SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|m|k|crore|lakh)"
+_MONEY = re.compile(
+    rf"[$\u20ac\u00a3\u00a5\u20b9\u20a9]\s?\d|\b(?:Rs\.?|(?P<code>[A-Z]{{3}}))\s?\d"
+    rf"|\d(?:\s?(?i:{_SCALE_WORDS}))?\s(?:(?i:{_CURRENCY_WORDS})\b|(?P<after>[A-Z]{{3}})\b)"
+    rf"|\((?:[$\u20ac\u00a3\u00a5]|(?P<unit>[A-Z]{{3}}))[^)]*\)[^|]*\|",
+)
+
+
+def asks_in_currency(text: str) -> bool:
+    """Whether ``text`` names the currency it asks an amount in: "cloud revenue in eur for fy21?",
+    "in dollars", "how many euros" (a major currency's code, ``UNIT_CURRENCIES``: not "in AMD's data
+    center", "in sap's cloud", "in 2025")."""
+    def currency(m: re.Match) -> bool:
+        code = m.group("code")
+        return code is None or code.upper() in UNIT_CURRENCIES and not text[m.end():].startswith(("'", "\u2019"))
+    return any(currency(m) for m in _IN_CURRENCY.finditer(text))
+
+
+def states_money(sentence: str) -> bool:
+    """Whether ``sentence`` states an amount in some currency (``_MONEY``), not only a percentage or a count."""
+    return any(not (code := m.group("code") or m.group("unit") or m.group("after")) or code in currency_codes() for m in _MONEY.finditer(sentence))
+
+
 def asks_money(wants: AskedFor) -> bool:
     """Whether a total only of money is asked ("revenue", "EBITDA"; not "sales", which may count units)."""
     return bool(wants.quantities & _MONEY_ONLY)
@@ -1274,8 +1329,19 @@ _REVENUE_KIN = frozenset(_canonical(stem(w)) for w in "revenue revenues sales sa
 _KIN = (_REVENUE_KIN, *(frozenset(_canonical(stem(w)) for w in group.split()) for group in (
     "income profit profits earnings", "cost costs expense expenses spending",
     "users subscribers members membership memberships customers", "buyback buybacks repurchase repurchases",
-    "guidance guide outlook forecast forecasts",
+    "guidance guide outlook forecast forecasts", "traffic passengers",
 )))
+
+
+def names_asked_quantity(asked: AskedFor, stated: frozenset[str]) -> bool:
+    """Whether ``stated`` (the stems of a sentence and its passage) names an asked quantity by one
+    of its names (``_KIN``, its long form: "share repurchase" for a buyback), so a figure there may
+    be of it: "made-tea output fell 14%" gives no revenue. True when no quantity is asked."""
+    if not asked.quantities:
+        return True
+    stated = canonical_all(stated)
+    stated |= {w for w, long in asked.forms.items() if long <= stated}
+    return bool(stated & (asked.quantities | _kin(asked.quantities)))
 
 
 def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
@@ -1381,6 +1447,8 @@ _MEASURED_WITHIN = 3  # words after a word saying how a quantity is measured tha
 _BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted organic comparable underlying reported core pretax pre-tax free recurring".split())
 
 
+# A ratio set beside an amount as its apposition: ", a record margin of", ", a margin of"
+_RATIO_APPOSED = re.compile(r"(?:[^,;]|,(?=\d))*, (?:a|an) (?:[a-z-]+ ){0,2}(?:margin|ratio|yield) of\b")
 _BASIS_OF_CHANGE = re.compile(r"%[^.;%]{0,30}?\bon\s+an?\s+[\w-]+\s+basis\b", re.IGNORECASE)  # "up 8.4% on an organic basis"
 
 
@@ -1394,7 +1462,9 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     if not how:  # (most questions: nothing to read)
         return True
     wanted = asked.quantities | _kin(asked.quantities)
-    written = re.findall(r"[A-Za-z][\w-]*", sentence)
+    ratios = asked.quantities & _RATIO_STEMS
+    found = list(re.finditer(r"[A-Za-z][\w-]*", sentence))
+    written = [m.group(0) for m in found]
     tokens = [_canonical(stem(t.lower())) for t in written]
     if not wanted & set(tokens):
         return True
@@ -1403,7 +1473,15 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
         return (
             bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
             or [w.lower() for w in written[i + 1 : i + 2]] == ["basis"] and _BASIS_OF_CHANGE.search(sentence) is not None
+            or bases_a_later_ratio(i)
         )
+
+    def bases_a_later_ratio(i: int) -> bool:
+        # a ratio asked ("recurring operating margin"), set after the amount of the quantity the word
+        # measures as its apposition: "Recurring operating income rose to EUR 3.53 billion, a record
+        # margin of 39.3%" (not "..., and the margin was 12%", nor "; EBITDA margin was 41%")
+        return bool(ratios and _QUANTITY_NOUNS & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN]) and _RATIO_APPOSED.match(sentence, found[i].end()))
+
     return all(any(t == word and measures(i) for i, t in enumerate(tokens)) for word in how)
 
 

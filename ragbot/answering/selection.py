@@ -91,6 +91,10 @@ class Selector:
                     chosen.append(extra)
         chosen, over = chosen[:limit], chosen[limit:]
         chosen += self.rest_of_lists(chosen, ranked, self.list_limit if question.max_citations is None else limit)  # (a caller's cap holds)
+        if risks and len(question.tickers) == 1:
+            # a company's risks first from its own notes, then from notes it shares with another company
+            # (``primary`` under 1), whose risks may be the other's: a stable sort keeps each note's order
+            chosen.sort(key=lambda s: s.features.primary < 1)
         kept = {id(s.candidate) for s in chosen}
         dropped = [d for d in dropped if id(d.candidate) not in kept]
         dropped += [Dropped(s.candidate, "selection", f"over the limit of {limit} sentences") for s in over]

@@ -144,7 +144,7 @@ def owned_sentiment_on_the(question: Question) -> bool:
 
 # Now set against the first note ("better or worse now vs our very first note?"): a trend from it.
 _AGAINST_FIRST = re.compile(
-    r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
+    r"\b(?:now|today|currently|latest)\b[^?.]*\b(?:vs\.?|versus|against|compar(?:e|es|ed|ing)|than)\b[^?.]*\b(?:first|earliest|oldest)\b"
     r"|\b(?:first|earliest|oldest)\b[^?.]*\b(?:vs\.?|versus|against|compared|than)\b[^?.]*\b(?:now|today|currently|latest)\b"
     r"|\b(?:from|between)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:very\s+)?(?:first|earliest|oldest)\b[^?.]*\b(?:to|and)\s+(?:the\s+|our\s+|my\s+|its\s+|their\s+)?(?:latest|most\s+recent|newest|now|today|current)\b"
     r"|\b(?:first|earliest|oldest)\s+(?:notes?\s+)?(?:to|through|vs\.?)\s+(?:the\s+)?(?:latest|most\s+recent|newest|current)\b"
