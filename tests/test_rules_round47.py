@@ -14,9 +14,7 @@ invented wording, and where each must not reach.
   nothing.
 - Risks: "what's worrying people about X?", "X bear points? what worries you" and "what risks does
   X flag in its 10-k" ask X's risks; a company's risks are cited first from its own notes.
-- Amounts: a figure of the asked quantity needs the quantity named by some name in its sentence,
-  passage or note ("made-tea output fell 14%" gives no revenue; "share repurchase" names the
-  buyback); an amount asked "in eur" is not answered by a percentage; a currency's code in
+- Amounts: an amount asked "in eur" is not answered by a percentage; a currency's code in
   brackets ("Earnings per share (EUR)") declares no company; "pax" is desk shorthand for passengers.
 - Sentiment: "X - score for the recall", "what did X score on the launch of ...", "X: trend since
   the shutdown", "X since the write-down: first, latest, change" and "how does the latest
@@ -281,16 +279,6 @@ def test_a_company_s_risks_are_cited_first_from_its_own_notes():
     assert chosen(question("risks", ["VXC"]), "risk") == [own, shared]
     assert chosen(question("risks", ["VXC", "RDL"]), "risk") == [shared, own]  # two companies asked: by score
     assert chosen(question("downside", ["VXC"]), None) == [shared, own]  # no risk asked: by score
-
-
-def test_a_quantity_is_named_by_another_of_its_names_or_not_at_all():
-    from ingest.words import stems
-    from ragbot.answering.answerability import names_asked_quantity
-    buyback = asked_for("how big is vexcorp's new stock buyback program?", "how big is the company's new stock buyback program?")
-    assert names_asked_quantity(buyback, stems("The company also announced a new $20 billion share repurchase authorization."))
-    revenue = asked_for("vexcorp revenue in q1 2027?", "the company revenue in q1 2027?")
-    assert not names_asked_quantity(revenue, stems("Vexcorp said made-tea output in the first quarter of 2027 fell 14% year on year."))
-    assert names_asked_quantity(asked_for("what are vexcorp's risks?", "what are the company's risks?"), frozenset())  # no quantity asked
 
 
 @pytest.mark.parametrize("text, asked", [

@@ -1333,17 +1333,6 @@ _KIN = (_REVENUE_KIN, *(frozenset(_canonical(stem(w)) for w in group.split()) fo
 )))
 
 
-def names_asked_quantity(asked: AskedFor, stated: frozenset[str]) -> bool:
-    """Whether ``stated`` (the stems of a sentence and its passage) names an asked quantity by one
-    of its names (``_KIN``, its long form: "share repurchase" for a buyback), so a figure there may
-    be of it: "made-tea output fell 14%" gives no revenue. True when no quantity is asked."""
-    if not asked.quantities:
-        return True
-    stated = canonical_all(stated)
-    stated |= {w for w, long in asked.forms.items() if long <= stated}
-    return bool(stated & (asked.quantities | _kin(asked.quantities)))
-
-
 def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether ``sentence`` (its stems) states a neighbouring quantity instead of the asked one: it
     names another quantity noun ("backlog" for revenue) and none of the asked quantities, their

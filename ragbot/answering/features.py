@@ -77,7 +77,7 @@ from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
-    measured_as_asked, names_asked_quantity, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
+    measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
     states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
@@ -294,14 +294,11 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     """Whether a sentence holding a figure (``figure``) holds the asked one: in a clause naming the
     asked segment (each company of a ``comparison`` may be asked its own, so none is required),
     not another quantity's, a count when "how many" is asked, and the asked ratio when one is
-    asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none); the asked
-    quantity named in it or its passage by some name ("made-tea output fell 14%" gives no revenue),
-    or the thing whose volume is asked counted ("412,000 patient transports"); an amount of money
-    when one is asked in a currency ("revenue in eur": "grew 15%" gives none)."""
+    asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none); an amount of
+    money when one is asked in a currency ("revenue in eur": "grew 15%" gives none)."""
     figure = figure or wants.count and states_spelled_count(candidate.text, wants.counted)  # "Four operational satellites"
-    named = names_asked_quantity(wants, candidate.stems | candidate.context_stems) or states_volume(wants, candidate.text)
     return (
-        figure and named and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
+        figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
         and (not wants.count or states_count(candidate.text, wants.counted, wants.counted_by_name)) and states_change_of(wants, candidate.text)
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
