@@ -186,9 +186,8 @@ _NAME_NOT_FIGURE = re.compile(
     # a number that labels what it follows: "type 2 diabetes", "phase 3 trial", "tier 1 suppliers"
     r"|\b(?:type|phase|tier|class|stage|grade|level|series|generation|gen|version)[\s-]\d{1,2}\b(?![.,]\d|" + _SCALE + r")"
 )
-# A currency's code before a number makes it an amount ("EUR 450 per tonne", "CHF 12"; "RMB" as
-# notes write the yuan); other capitals name something ("GLP-1", "SR 400"). Babel's CLDR tables:
-# the currencies legal tender in some territory today.
+# A currency's code before a number makes it an amount ("EUR 450 per tonne", "CHF 12"; ``currency_codes``);
+# other capitals name something ("GLP-1", "SR 400").
 _CURRENCY_CODES = currency_codes()
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;]\s*)$")
 
@@ -1104,7 +1103,6 @@ def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
 
 _CURRENCY_WORDS = r"(?:euros?|dollars?|us\s+dollars|pounds?|sterling|francs?|swiss\s+francs|yen|yuan|renminbi|rupees?|won|kronor|kroner|krona)"
 _IN_CURRENCY = re.compile(rf"\bin\s+(?:{_CURRENCY_WORDS}|(?P<code>[A-Za-z]{{3}}))\b|\bhow\s+many\s+{_CURRENCY_WORDS}\b", re.IGNORECASE)
-
 # An amount in a currency: a symbol or code before a number, a currency's name after one, or a table
 # row whose header names its currency ("[Revenue by segment ($ million)] | FY2025: 124.9").
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|m|k|crore|lakh)"
