@@ -212,7 +212,7 @@ _CHAT_SHORTHAND = r"(?:tl;?dr|asap|fyi|btw|imo|imho|fwiw|eli5|pls|plz)"  # words
 _SLOT_WORD = r"(?:[A-Za-z]['\u2019](?=[A-Za-z]))?[A-Za-z][A-Za-z&\-]+"  # a word, an initial's apostrophe kept: "o'brannigan"
 # A possessive: "kone's", "o'brannigan's", and a hyphenated name's with its apostrophe alone ("home-fixes'").
 _POSSESSIVE_SLOTS = (
-    re.compile(r"\b((?:[A-Za-z]['\u2019](?=[A-Za-z]))?[A-Za-z][A-Za-z&\-]+)['\u2019]s\b"),
+    re.compile(rf"\b({_SLOT_WORD})['\u2019]s\b"),
     re.compile(r"\b([A-Za-z][A-Za-z&]*-[A-Za-z&\-]+)['\u2019](?!\w)"),
 )
 # (or, at any length, when a word standing for the company follows it: "sika sentiment trend over the last year?")

@@ -16,7 +16,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-
 from ingest import TickerResolver
 from ingest.tickers import UNIT_CURRENCIES, currency_codes, initials, types_word
 from ingest.words import STOPWORDS, is_english, is_modifier, is_verb_form, query_terms, stem, stems
@@ -1125,7 +1124,7 @@ def asks_in_currency(text: str) -> bool:
 
 def states_money(sentence: str) -> bool:
     """Whether ``sentence`` states an amount in some currency (``_MONEY``), not only a percentage or a count."""
-    return any(not (code := m.group("code") or m.group("unit") or m.group("after")) or code in currency_codes() for m in _MONEY.finditer(sentence))
+    return any(not (code := m.group("code") or m.group("unit") or m.group("after")) or code in _CURRENCY_CODES for m in _MONEY.finditer(sentence))
 
 
 def asks_money(wants: AskedFor) -> bool:
