@@ -158,7 +158,7 @@ def note_declarations(notes: list[Note], directory: CompanyDirectory) -> dict[st
     ``learn_companies`` gives, from all of ``notes``, to each ticker of its Ticker Sentiment block
     the alias table lacks ("Ferrovial" for FER): so a note whose block is empty is about the
     Ferrovial it names, though only other notes score FER."""
-    learned = {c.ticker: c.name for c in learn_companies([(list(n.ticker_scores), n.body) for n in notes if n.ticker_scores], directory)}
+    learned = {c.ticker: c.name for c in learn_companies([(list(n.ticker_scores), n.body) for n in notes], directory)}
     declared = {}
     for n in notes:
         own = Declarations.of(n.body)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ingest.dates import is_month, without_date_lines
-from ingest.words import STOPWORDS, is_english, is_modifier, is_plural_noun, query_terms
+from ingest.words import STOPWORDS, is_english, is_modifier, is_plural_noun, is_verb_form, query_terms
 
 _BUNDLED = "companies.csv"
 # Legal forms left off a company's name to get the name prose uses ("Kestrel Semiconductor").
@@ -49,12 +49,25 @@ _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|S
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](?!s\b))")  # (possessive "nflx's", no "don't")
+# A symbol typed in lower case with its exchange's suffix or share class ("rec.mi", "hexa-b.st",
+# "6098.t"): the suffix makes it a symbol wherever it stands.
+_LOWER_LISTED = re.compile(r"(?<![\w$.\-])([a-z0-9]{1,6}(?:-[a-z])?\.[a-z]{1,3}|[a-z]{2,6}-[a-z])(?![\w\-]|\.[A-Za-z])")
 # A lower-case symbol where a question puts its subject: in the possessive ("luck's revenue") or
 # opening it before a period ("luck fq4 operating income"). There a held company's symbol names it
 # even when it is a word the notes write ("luck").
 _SYMBOL_AS_SUBJECT = re.compile(
     r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?=['\u2019]s\b)|^\W*([a-z]{3,5})(?=\s+(?:f?q[1-4]|[1-4]q|fy\s?\d{2,4}|h[12]|20\d\d)\b)"
 )  # (no function word or adjective: "all 2025 notes", "top q3 movers")
+# ... and where it may be the subject: opening a question two words before a period ("cpu margin
+# income fy33") or after an auxiliary before its verb ("how many clients did cpu add"). There a held
+# symbol names its company only when it is no English word nor a courtesy ("can pls send"), the verb
+# is one verb ("did cpu demand recover" asks of CPU demand), and the question names no other company
+# ("did spx outperform nvda").
+_SYMBOL_MAY_BE_SUBJECT = re.compile(
+    r"^\W*(?P<opening>[a-z]{3,5})(?=\s+(?:[a-z][\w-]*\s+){1,2}(?:f?q[1-4]|[1-4]q|fy\s?\d{2,4}|h[12]|20\d\d)\b)"
+    r"|\b(?:did|does|do|will|would|can|could|has|have|had)\s+(?P<doer>[a-z]{3,5})\s+(?P<verb>[a-z]+)(?:\s+(?P<next>[a-z]+))?"
+)
+_COURTESIES = frozenset("pls plz pse thx thanks please".split())
 # A lower-case symbol compared with something ("avav vs pl backlog"): there a held company's symbol
 # of two letters or more names it when it is no word ("pl" for Planet Labs; not "cost vs price");
 # nowhere else is so short a token in lower case read as a symbol.
@@ -272,6 +285,11 @@ class TickerResolver:
             for m in _UPPER_TOKEN.finditer(text)
             if self._is_symbol(m.group(1), in_question, shouted)
         ]
+        if in_question:
+            hits += [
+                Mention(m.start(), m.end(), ticker)
+                for m in _LOWER_LISTED.finditer(text) if (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
+            ]
         if in_question and self.words:
             hits += [
                 Mention(m.start(), m.end(), ticker)
@@ -292,6 +310,19 @@ class TickerResolver:
                 if word not in STOPWORDS and not is_modifier(word)
                 and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
+        return hits
+
+    def _possible_subject_hits(self, text: str) -> list[Mention]:
+        """A held company's symbol in lower case where the question may put its subject
+        (``_SYMBOL_MAY_BE_SUBJECT``), no English word nor courtesy, before one verb."""
+        hits = []
+        for m in _SYMBOL_MAY_BE_SUBJECT.finditer(text):
+            group = "opening" if m.group("opening") else "doer"
+            word = m.group(group)
+            if group == "doer" and (not is_verb_form(m.group("verb")) or m.group("next") and is_verb_form(m.group("next")) and m.group("next") not in STOPWORDS):
+                continue
+            if word not in STOPWORDS | _COURTESIES and not is_english(word) and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held:
+                hits.append(Mention(m.start(group), m.end(group), ticker))
         return hits
 
     def learn(
@@ -380,6 +411,9 @@ class TickerResolver:
             hits += [m for m in self._possessive_name_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         shortened = [] if case_sensitive_names else [m for m in self._shortened_hits(text) if not any(h.start < m.end and m.start < h.end for h in hits)]
         hits = sorted(hits + shortened)
+        if not case_sensitive_names and self.words:
+            possible = self._possible_subject_hits(text)
+            hits = hits if any(h.ticker not in {p.ticker for p in possible} for h in hits) else sorted({*hits, *possible})
         forms = [_LEGAL_FORM_AFTER.match(text, m.end) for m in hits]
         formed = {(m.start, m.ticker) for m, form in zip(hits, forms) if form}  # a legal form added: "CVS" + "Group"
         hits = [m._replace(end=form.end()) if form else m for m, form in zip(hits, forms)]
@@ -913,6 +947,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     alone: Counter[str] = Counter()  # notes scoring the ticker alone
     leading: Counter[str] = Counter()  # notes listing the ticker first (the note's lead company)
     opening: dict[str, set[str]] = {}  # the phrase leading each note that scores the ticker alone
+    openers: dict[str, list[tuple[str, ...]]] = {}  # each phrase -> the tickers of each note it leads
     for tickers, text in notes:
         at = [(m.start(), -len(m.group()), _without_opening_stopword(m.group())) for m in _PROPER_PHRASE.finditer(text)]
         at += [(m.start(), -len(m.group()), m.group()) for m in _JOINED_NAME.finditer(text) if not _opens_no_name(m.group())]
@@ -925,6 +960,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         leading.update(tickers[:1])
         if len(tickers) == 1 and found:
             opening.setdefault(tickers[0], set()).add(found[0])
+        if found:
+            openers.setdefault(found[0], []).append(tuple(tickers))
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
@@ -941,6 +978,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p)}
         elif ticker in by_ticker:  # called by its ticker: another name starts as the ticker does ("CZR", "Caesars")
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
+    opening = {t: {p for p in phrases if _abbreviates_as_a_name(t, p) or _leads_its_notes(t, p, openers[p])} for t, phrases in opening.items()}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker, opening)}  # else "GATX" is its own name
     names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
@@ -1113,13 +1151,22 @@ def _in_order(symbol: str, letters: str) -> bool:
     return all(c in rest for c in symbol)
 
 
+def _leads_its_notes(ticker: str, phrase: str, led: list[tuple[str, ...]]) -> bool:
+    """Whether ``phrase``, leading a note that scores ``ticker`` alone, names it though the ticker
+    spells none of it ("Partners Group" for PGHN.SW, "Constellation Software" for CSU.TO, each
+    named once a note): it leads two notes or more (``led``: the tickers each scores), every one
+    scoring that ticker alone or none, and starts with the ticker's first letter, as a company's
+    name does and a broker's or an institution's ("Morgan Stanley upgraded ...") mostly does not."""
+    return len(led) >= 2 and all(set(tickers) <= {ticker} for tickers in led) and _ascii_letters(phrase)[:1] == _ascii_letters(symbol_root(ticker))[:1]
+
+
 def _one_name_each(
     counts: dict[str, dict[str, tuple[int, int, int]]], leading: Counter[str], by_ticker: set[str], opening: dict[str, set[str]],
 ) -> dict[str, str]:
     """Each ticker's most used phrase (seen at least twice, or once leading a note and abbreviated
     by a ticker its notes call it by: "InterContinental Hotels Group" for IHG, or once opening a
-    note that scores it alone (``opening``) and abbreviated by it: "First American Financial" for
-    FAF, "Matthews International" for MATW; ranked as ``learn_companies`` says),
+    note that scores it alone (``opening``: abbreviated by it, "First American Financial" for
+    FAF, "Matthews International" for MATW, or leading another note too); ranked as ``learn_companies`` says),
     a place, people or legal form only when nothing else is (``_names_no_company``: not "Hong Kong"
     in every note on Hong Kong and China Gas, but "Norwegian" for Norwegian Air Shuttle), no phrase
     naming two tickers: a note listing a competitor's ticker beside its own company's must not name
@@ -1129,7 +1176,7 @@ def _one_name_each(
         ((not _names_no_company(phrase, seen, phrases), _abbreviates_as_a_name(ticker, phrase), seen, leading[ticker], phrase[0] == ticker[0], ticker, phrase)
          for ticker, phrases in counts.items() for phrase, seen in phrases.items()
          if seen[2] >= 2 or spells(ticker, phrase)
-         or _abbreviates_as_a_name(ticker, phrase) and (ticker in by_ticker and seen[1] or phrase in opening.get(ticker, ()))),
+         or (_abbreviates_as_a_name(ticker, phrase) and ticker in by_ticker and seen[1]) or phrase in opening.get(ticker, ())),
         reverse=True,
     )
     names: dict[str, str] = {}

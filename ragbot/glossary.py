@@ -43,13 +43,15 @@ ABBREVIATIONS = {
     "ad": "advertising",
     "npat": "net profit after tax",
     "pbt": "profit before tax",
+    "lfl": "like-for-like",
+    "saas": "software as a service",
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable
 # sales" keeps its words (folded into "comps", "Acme" would no longer be read as whose sales).
 SHORTHAND = {
     "guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated",
-    "divvy": "dividend", "dev": "development", "pax": "passengers", "cc": "constant currency",
+    "divvy": "dividend", "dev": "development", "pax": "passengers", "cc": "constant currency", "tech": "technology",
 }
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.

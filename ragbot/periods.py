@@ -24,7 +24,7 @@ _PATTERNS = (
     ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second)[- ]half)\b" + _HALF_JOINED, re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%.]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
 _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}
@@ -349,6 +349,14 @@ _RECENCY = re.compile(r"\b(latest|current|currently|most recent|newest|recent|no
 def asks_latest(text: str) -> bool:
     """Whether a question asks for the newest figures ("the latest growth rate", "current backlog")."""
     return _RECENCY.search(text) is not None
+
+
+_NEWEST = re.compile(r"\b(?:latest|most\s+recent|newest|recent)\b", re.IGNORECASE)
+
+
+def asks_newest(text: str) -> bool:
+    """Whether a question asks of the newest note by name ("the latest note's risks"), not how things stand now."""
+    return _NEWEST.search(text) is not None
 
 
 def newest_quarter(text: str) -> int:

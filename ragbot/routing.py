@@ -18,6 +18,14 @@ from ragbot.periods import (
 from ragbot.windows import find_window, written_out
 from ingest.words import is_english, is_plural_noun, query_terms
 
+# The score at an event set against now ("where was sentiment at the time of the fire vs where it is
+# now?", "score at the time of the Airtel deal vs now, and the change"): a trend from the event's note.
+AT_EVENT_VS_NOW = (
+    r"(?:at\s+the\s+time\s+of|at|around|during|after)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60}?)\s*,?\s+"
+    r"(?:vs\.?|versus|compared\s+(?:with|to)|against|and)\s+(?:where\s+(?:it|sentiment|the\s+score)\s+(?:is|stands)\s+)?(?:now|today|currently)\b"
+)
+
+
 # What a note is called: "the recall note", "the leisure survey", "the sector round-up", "the
 # desk wrap", "the Six Flags read" (``NOTE_NOUNS``: and their plurals). A read with nothing naming
 # it, or a read on something, is the desk's view, not a note ("our read", "the negative read on Acme").
@@ -134,6 +142,8 @@ _SENTIMENT = re.compile(
     r"|\b(?:their|both|the\s+two)\s+(?:(?:companies|tickers|names)['\u2019]?\s+)?(?:sentiment\s+)?scores\b"
     r"|\bthe\s+(?:companies|tickers|names)['\u2019]?\s+(?:sentiment\s+)?scores\b"
     r"|\bwhat\s+scores\b"  # "which came out ahead and on what scores?"
+    # a score at an event set against now ("score at the time of the Airtel deal vs now, and the change")
+    rf"|\bscores?\s+{AT_EVENT_VS_NOW}"
     # the score of the company as a holding, and how one way the desk's call was ("what was the
     # score on the stock", "how positive was the call?"; not "the score on the test")
     r"|\bscores?\s+(?:on|for)\s+(?:the|this|that)\s+(?:stock|shares|name)\b"
@@ -152,6 +162,9 @@ _SENTIMENT = re.compile(
     # the desk's stance asked outright: "what's our view on Nvidia?", "is Nvidia a buy?", "should I sell
     # Tesla?" (the notes' stance is their sentiment; not "management's view on demand", "buy back")
     r"|\b(?:our|my|your)\s+(?:overall\s+|current\s+|latest\s+)?(?:view|take|stance|opinion|call|verdict)\s+(?:on|of|about|for)\b"
+    # ... and the notes' stance taken as a whole ("what's the overall stance on Kerry across our notes?")
+    # (not a company's own: "has Tesla changed its overall stance on price cuts?")
+    r"|(?:^\W*|\b(?:the|our|my)\s+)(?:overall|general|collective)\s+stance\s+(?:on|about|towards?)\b"
     r"|\b(?:is|are)\s+[^?.,;]{1,40}?\s+an?\s+(?:buy|sell|hold)\s*(?:[?.!]|$|or\b|right\s+now|now|here)"
     r"|\bshould\s+(?:i|we)\s+(?:buy|sell|hold|own|short|trim|add\s+to)\b(?!\s+back\b)"
     r"|\b(?:buy|sell|hold)\s+or\s+(?:buy|sell|hold)\b"
@@ -391,7 +404,8 @@ _COMPARE_WORDS = frozenset(
 )
 # ... with what it says of itself ("the note where the filing slipped", "the note on the recall")
 _NOTE_NAMED = re.compile(
-    rf"\b(?:the|that|this)\s+(?:[\w'\u2019-]+\s+){{0,4}}?{NOTE_NOUN}\b"
+    # ("the ship engine digital twin launch note"; not "the company vs the company in the note")
+    rf"\b(?:the|that|this)\s+(?:(?!(?:the|company|vs|versus|against|in|on|of|to|with|according)\b)[\w'\u2019-]+\s+){{0,6}}?{NOTE_NOUN}\b"
     r"(?:\s+(?:where|in\s+which|when|on|about|covering)\b[^,;:?]*)?",
     re.IGNORECASE,
 )
@@ -635,21 +649,57 @@ def _only_a_period(text: str) -> bool:
 
 
 # Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".
-_RISK_PHRASE = re.compile(r"\bgo(?:es)?\s+wrong\b|\bbear\s+(?:case|points?)\b", re.IGNORECASE)
+_RISK_PHRASE = re.compile(
+    r"\bgo(?:es)?\s+wrong\b|\bbear\s+(?:case|points?)\b"
+    # what might harm the company, naming nothing else ("what could derail Acme?"; not "... Acme's margins?")
+    r"|\b(?:could|might|would|can|may)\s+(?:derail|hurt|stop|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up)\b",
+    re.IGNORECASE,
+)
 # Who is worried, which names nothing at risk: "what's worrying people / investors about X?"
 _WHO_WORRIES = re.compile(r"\b(worr(?:y|ies|ying|ied))\s+(?:people|investors|the\s+market|the\s+street|you)\b", re.IGNORECASE)
 # The words a risk question is put with, besides what is at risk ("what could go wrong / derail /
 # hurt X", "the bear case", "what does X face"): no note states them of a risk.
 RISK_PHRASING = frozenset("""
     go goes going wrong bear case points derail derails hurt hurts jeopardise jeopardize stop stops undermine undermines
+    threaten threatens sink sinks damage damages trip might may
     face faces facing remain remains
     worry worries worrying worried concern concerns concerning concerned
     flag flags flagged flagging mention mentions mentioned cite cites cited
     """.split())
 
 
+# "They" and "their" in a follow-up on one company, where a question puts its subject or owner
+# ("did they change the full-year guide?", "their margin?"): the company, as a question naming it
+# reads (the cross-encoder gives -7.0 to "did they change the full-year guidance?" against the
+# sentence confirming it, -4.0 to "did the company change ...").
+_THEY = re.compile(r"(^\W*|\b(?:did|do|does|have|has|had|will|would|could|can|are|were|should)\s+)they\b|\btheir\b", re.IGNORECASE)
+
+
+def the_company_for_they(topic: str) -> str:
+    """``topic`` with the inherited company for "they" and "their" (``_THEY``), unless others
+    are named before it, whose it may be ("are analysts raising their estimates?")."""
+    def company(m: re.Match) -> str:
+        if any(is_plural_noun(w) or w.endswith("ers") for w in re.findall(r"[a-z]+", topic[: m.start()].lower()) if w not in _NOT_OTHERS):
+            return m.group(0)
+        return f"{m.group(1)}the company" if m.group(1) is not None else "the company's"
+    return _THEY.sub(company, topic)
+
+
+_NOT_OTHERS = frozenset("is was has does its this us".split())  # (words ending in "s" that name no others)
+
+
 # How a question says "as things stand", which names nothing at risk: "the bear case right now".
 _AS_THINGS_STAND = re.compile(r"\b(?:right\s+now|currently|at\s+the\s+moment|these\s+days|at\s+this\s+point)\b", re.IGNORECASE)
+# ... and "now" ending a question ("the key risks to Acme now?")
+_NOW_AT_END = re.compile(r"\bnow(?=\W*$)", re.IGNORECASE)
+
+
+def without_as_things_stand(text: str) -> str:
+    """``text`` without how it says "as things stand" ("what are the key risks to the company right
+    now" -> "... to the company"), which the cross-encoder reads as something asked; for figures the
+    ``latest`` feature prefers the newest note."""
+    kept = " ".join(_NOW_AT_END.sub(" ", _AS_THINGS_STAND.sub(" ", text)).split())
+    return kept if topic_terms(kept) else text
 
 
 # Words a question asking a company's risks puts them with, naming nothing at risk: which risks
@@ -845,6 +895,7 @@ class QueryRouter:
         continues = _POINTS_BACK.search(text) or not asks_across
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
+            topic = the_company_for_they(topic) if len(found) == 1 else topic
         search_text = text
         if previous_topic and (not _has_topic(topic) or "tickers" in inherited):
             search_text = f"{text} {previous_topic}"

@@ -17,10 +17,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
-from ingest.tickers import UNIT_CURRENCIES, currency_codes, initials, types_word
+from ingest.dates import is_month
+from ingest.tickers import UNIT_CURRENCIES, currency_codes, initials, is_peoples_adjective, names_a_place, types_word
 from ingest.words import STOPWORDS, is_english, is_modifier, is_verb_form, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
-from ragbot.periods import PARTS_OF_YEAR, periods, spelled_out
+from ragbot.periods import PARTS_OF_YEAR, PERIOD_WORD, periods, spelled_out
 from ragbot.routing import RISK_PHRASING, TERSE_WORDS, WHOLE_VIEW
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
@@ -124,12 +125,16 @@ _FIGURE_QUESTION = re.compile(
     # "store count?", "the number of branches" (not "count on", "a number of notes")
     r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
     r"|(?<!\ba\s)\bnumber\s+of\b"
-    # a sum paid or spent asked by its verb ("what did Carrier pay for Viessmann?", "what did Acme agree
-    # to pay for Beta?", "what will the plant cost?", "what did Acme spend on capex in fy25?"): the verb
+    # the figures asked for in a clause of their own, ending the question ("how did its brazil business
+    # do? numbers pls"; not "what drove the weak numbers?")
+    r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
+    # a sum paid, spent or earned asked by its verb ("what did Carrier pay for Viessmann?", "what did Acme agree
+    # to pay for Beta?", "what will the plant cost?", "what did Acme spend on capex in fy25?", "what did
+    # the segment bring in for q3?"): the verb
     # ends the question or a sum's phrase follows it (not what it went on, "what did they spend the
     # proceeds on?", nor a noun, "what did the restructuring charge relate to?", "... regarding executive pay?")
     r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
-    r"(?:pay|spend|cost|charge)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))",
+    r"(?:pay|spend|cost|charge|(?:bring|take|rake)\s+in|earn|generate)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -241,7 +246,11 @@ class AskedFor:
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
     whole_year: bool = False  # a fiscal or full year is asked: a quarter's or half's figure does not answer (``states_part_of_year``)
     like_for_like: bool = False  # comparable ("same-store", "organic") sales are asked, not only the total (``states_only_like_for_like``)
-    in_currency: bool = False  # an amount asked in a currency ("revenue in eur"): a percentage gives none (``states_money``)
+    in_currency: bool = False  # an amount asked in a currency ("revenue in eur") or paid ("how much did it spend"): a percentage gives none (``states_money``)
+    growth: bool = False  # a change asked ("how much did AuM grow?"): a level gives none (``states_a_change``)
+    market_share: bool = False  # a share of a market asked: a sentence naming no share gives none (``states_market_share``)
+    places: frozenset[str] = frozenset()  # the places the question names (stems): "when" is answered only where they are (``states_places``)
+    paid_for: frozenset[str] = frozenset()  # what a sum is asked to be spent on ("coaster" of "spend on the new coaster"; ``states_paid_for``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*\+?(?:'s)?|\S")  # (a name may end in "+": "Industry+ segment", "Disney+")
@@ -348,9 +357,10 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
         w for i, (t, w) in enumerate(zip(tokens, words))
         if i and _names_a_product(t) and w in measure and (capitals is None or w in capitals.inside or not is_english(t.removesuffix("'s")))
     }
+    abbreviated = asked_quantities(topic, measure) - {words[i] for i, t in enumerate(tokens) if _is_quantity(t)}  # ("canada rental rev")
     for i, w in enumerate(words):
         after = " ".join(tokens[i + 1:i + 2])  # (a verb's object: "cost the company"; a part: "its cash business")
-        if _is_quantity(tokens[i]) and w in measure and not _VERB_OBJECT.fullmatch(after) and after.lower() not in _PART_NOUNS:
+        if (_is_quantity(tokens[i]) or w in abbreviated) and w in measure and not _VERB_OBJECT.fullmatch(after) and after.lower() not in _PART_NOUNS:
             taken = 0
             for j in range(i - 1, -1, -1):  # passing over "and" and generic words: "fintech and business services"
                 if tokens[j].lower() in _JOINS or (words[j] in _GENERIC and words[j] not in measure):
@@ -499,7 +509,7 @@ def named_things(topic: str, measure: frozenset[str], capitals: Capitals | None 
     for i, t in enumerate(tokens):
         bare = t.removesuffix("'s")
         w = _canonical(stem(bare.lower().rstrip("+"))) if t[0].isalpha() else ""
-        named = bool(w) and w in measure and not _is_quantity(t) and bool(
+        named = bool(w) and w in measure and not _is_quantity(t) and not is_month(bare.title()) and bool(  # (no "sept")
             (_names_a_product(t) and (i or (len(bare) > 2 and not is_english(bare) and bare.lower() not in _SHORT_FORMS)))
             # (the first word is capitalised as such: no English word nor abbreviation, "Fcf in Q3?")
             or (t.islower() and (len(bare) > 2 and not is_english(bare) and bare not in _SHORT_FORMS | _FUNCTION_WORDS
@@ -704,7 +714,12 @@ def asked_for(
         total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
         # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none)
-        in_currency=total and bool(quantities & _MONEY_ONLY) and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text),
+        in_currency=total and bool(quantities & _MONEY_ONLY) and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text)
+        or kind == "figure" and not count and _SUM_PAID.search(asking) is not None,
+        growth=kind == "figure" and asks_growth(asking),
+        market_share=kind == "figure" and _MARKET_SHARE_ASKED.search(asking) is not None,
+        paid_for=paid_for(asking) if kind == "figure" else frozenset(),
+        places=frozenset(w for t in _TOKEN.findall(asking) if (w := _canonical(stem(t.lower()))) in measure and names_a_place(t if t.isupper() else t.title())),
     )
 
 
@@ -1112,6 +1127,48 @@ _MONEY = re.compile(
 )
 
 
+# A sum paid or spent asked by its verb ("how much did Acme spend on the new coaster?", "what did
+# Acme pay for Beta?"): an amount of money answers it, not a percentage or a count.
+# (the verb's own: "how much did paid memberships grow?" asks none; nor a share of something spent:
+# "what percentage of revenue did it spend on r&d?")
+_SUM_PAID = re.compile(
+    r"\b(?:how\s+much|what)\s+(?!(?:percentage|percent|share|proportion|portion|%)\b)[^?.]*?\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)"
+    r"(?=\s+(?:on|for|in|into|to)\b|\s*[?.!]|\s*$)",
+    re.IGNORECASE,
+)
+
+
+# ... and what it went on ("spend on the new coaster", "pay for Viessmann", "invest in r&d in fy25").
+_PAID_FOR = re.compile(
+    r"\b(?:spen[dt]|pa(?:y|id)|invest(?:ed)?)\s+(?:on|for|in|into)\s+(?:(?:the|its|their|a|an|this|that)\s+)?"
+    r"((?:[\w&'\u2019-]+\s+){0,5}?[\w&-]+)(?=\s+(?:during|over|last|this|since|by|so|through|year|q[1-4]|fy\w*|20\d\d)\b|\W*$|\s*[?.!,;])",
+    re.IGNORECASE,
+)
+
+
+def paid_for(text: str) -> frozenset[str]:
+    """The stems of what a sum is asked to be spent on (``_PAID_FOR``): its content words, no
+    period, and no company named ("pay for the company": the asked company put so; "r&d", written
+    many ways, names none)."""
+    found = _PAID_FOR.search(text)
+    words = found.group(1).lower().split() if found else []
+    return frozenset(
+        _canonical(stem(w)) for w in words if w.isalpha() and not PERIOD_WORD.fullmatch(w) and w not in STOPWORDS | _NOT_PAID_FOR
+    )
+
+
+_NOT_PAID_FOR = frozenset("company new its their total".split())
+
+
+def states_paid_for(asked: AskedFor, stated: frozenset[str]) -> bool:
+    """Whether a sentence (its stems, ``stated``) names something the sum was asked to be spent on,
+    or its long form ("capital expenditure" for "capex"): "revenue of EUR61 million" answers no
+    "how much did it spend on the new coaster?"; "It paid $600 million for 25% of Beta" answers
+    "what did it pay for its stake in beta?"."""
+    said = canonical_all(stated)
+    return not asked.paid_for or any(w in said or asked.forms.get(w) and asked.forms[w] <= said for w in asked.paid_for)
+
+
 def asks_in_currency(text: str) -> bool:
     """Whether ``text`` names the currency it asks an amount in: "cloud revenue in eur for fy21?",
     "in dollars", "how many euros" (a major currency's code, ``UNIT_CURRENCIES``: not "in AMD's data
@@ -1396,6 +1453,79 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
                  and (after or not _qualified(words, i, text))]
         return named[-1] if named else None
     return any(quantity_of(c) in kin | {None} for c in changes)
+
+
+# Growth asked, of anything ("how much did AuM grow", "aum growth 2033", "revenue y/y"): a verb of
+# growing, "growth" naming no kind of spending or business ("growth capex", "growth markets"), or
+# a year-on-year change.
+_ASKS_GROWTH = re.compile(
+    r"\b(?:grow|grew|grown|growing|increased?|rise|rose|risen|declined?|fall|fell|drop(?:ped)?)\b(?!\s+(?:in|of)\s+(?:the\s+)?(?:number|share|price)\b)|\bgrowth\b(?!\s+(?:capex|capital|investments?|spend\w*|projects?|initiatives?|equity"
+    r"|stage|stocks?|drivers?|strategy|plans?|engines?|markets?|areas?|segments?|businesses|opportunit\w+|pipeline)\b)"
+    r"|\b(?:y/y|yoy|y-o-y|year[- ]on[- ]year|year[- ]over[- ]year)\b|%\s*(?:increase|rise|change)\b",
+    re.IGNORECASE,
+)
+# How a sentence states a change, besides ``_CHANGE``: a word of change near a figure ("rose
+# $22 billion", "growth of 12%", "12% growth", "up from $2.8 billion"), a figure set against an
+# earlier one ("from $2.8 billion to", "compared with $2.8 billion"), or a multiple ("doubled").
+_CHANGE_WORD = (
+    r"(?:grow|grew|grown|growing|growth|increas\w*|ris(?:e|es|ing)|rose|risen|up|down|fell|fall(?:s|ing)?|declin\w*|drop\w*"
+    r"|gain\w*|add(?:s|ed|ing)|higher|lower|above|below|ahead|expan\w*|contract(?:ed|ion)|improv\w*|jump\w*|climb\w*|slipp?\w*|shr[aiu]nk\w*)"
+)
+_STATED_CHANGE = re.compile(
+    rf"\b{_CHANGE_WORD}\b(?:\W+\w+){{0,3}}?\W+(?:by\s+)?[$\u00a3\u20ac\u00a5]?\d"
+    rf"|\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b|bps\b|basis\s+points?\b)(?:\W+\w+){{0,2}}?\W+{_CHANGE_WORD}\b"
+    r"|\bfrom\s+(?:about\s+|around\s+)?[$\u00a3\u20ac\u00a5]?\d[^.;]{0,40}?\bto\b|\b(?:compared\s+(?:with|to)|versus|vs\.?|against)\s+[^.;]{0,20}?\d"
+    r"|\b(?:doubled|tripled|quadrupled|halved)\b|\b(?:y/y|yoy|year[- ]on[- ]year|year[- ]over[- ]year)\b"
+    r"|\(\s*(?:FY\s?)?(?:19|20)\d\d\s*:\s*[$\u00a3\u20ac\u00a5]?\s*\d",  # the year before in brackets: "$182.4 billion (2032: $160.0 billion)"
+    re.IGNORECASE,
+)
+
+
+def asks_growth(text: str) -> bool:
+    """Whether a question asks how much something grew (``_ASKS_GROWTH``), not its level."""
+    return _ASKS_GROWTH.search(text) is not None
+
+
+# Growth named beside a rate ("Organic revenue growth, which excludes ..., was 5.1%"): a change stated.
+_GROWTH_RATE = re.compile(
+    r"\bgrowth\b[^;]{0,100}?\d\s*(?:%|percent\b|per\s*cent\b|bps\b)|\d\s*(?:%|percent\b|per\s*cent\b)[^;]{0,20}?\bgrowth\b", re.IGNORECASE,
+)
+
+
+def states_a_change(sentence: str) -> bool:
+    """Whether ``sentence`` states a change of something (``_CHANGE``, ``_STATED_CHANGE``, growth
+    beside a rate), not only a level: "assets reached $182.4 billion" answers no "how much did AuM grow?"."""
+    return bool(_CHANGE.search(sentence) or _STATED_CHANGE.search(sentence) or _GROWTH_RATE.search(sentence))
+
+
+# A share of a market asked ("market share", "share of the uk cider market"), and one stated ("a 14%
+# share", "14% of the UK market"): revenue or volumes beside the market state none.
+_MARKET_SHARE_ASKED = re.compile(r"\bmarket\s+share\b|\bshare\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?market\b", re.IGNORECASE)
+# (a share, not shares of stock: "160 million AMD shares", "the share price")
+_MARKET_SHARE_STATED = re.compile(
+    r"(?<!\bper\s)\bshare\b(?![\s-]+(?:price|prices|count|buyback|repurchases?|capital|issue|sale|plan|options?)\b)"
+    r"(?!\s+of\s+(?:the\s+)?(?:group\s+|total\s+|its\s+)?(?:revenue|sales|profit|earnings|ebitda|income|group|total)\b)"
+    r"|%\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:market|volumes?|category|segment)\b",
+    re.IGNORECASE,
+)
+
+
+def states_market_share(sentence: str) -> bool:
+    """Whether ``sentence`` states a share of a market (``_MARKET_SHARE_STATED``), when one is asked."""
+    return _MARKET_SHARE_STATED.search(sentence) is not None
+
+
+# Letters a people's adjective shares with its place's name ("Japanese" of Japan, "Chinese" of China).
+_PEOPLES_LETTERS = 3
+
+
+def states_places(asked: AskedFor, sentence: str) -> bool:
+    """Whether ``sentence`` names every place the question names (``AskedFor.places``), or its
+    people ("Japanese"): "when does the assistant launch in Japan?" is not answered by its US launch."""
+    words = re.findall(r"[A-Za-z]+", sentence)
+    written = {_canonical(stem(w.lower())) for w in words}
+    peoples = {w.lower()[:_PEOPLES_LETTERS] for w in words if w[0].isupper() and is_peoples_adjective(w)}
+    return all(place in written or place[:_PEOPLES_LETTERS] in peoples for place in asked.places)
 
 
 # A volume of a thing is how many of it there are: "transport volume" is stated as "412,000 patient transports".

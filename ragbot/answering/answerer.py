@@ -28,7 +28,7 @@ from ragbot.answering.selection import Selector
 from ragbot.answering.settings import AnsweringSettings
 from ragbot.answering.trace import build_trace
 from ragbot.rerank import Reranker
-from ragbot.routing import Question, as_question, theme_of
+from ragbot.routing import Question, as_question, theme_of, without_as_things_stand
 from ragbot.settings import Settings
 
 
@@ -99,7 +99,8 @@ class ExtractiveAnswerer(Answerer):
         scored = ranked([self.scorer.score(c, f) for c, f in zip(pool, prior_features(question, pool, self.resolver))])
         if self.relevance and scored:
             # (the model reads the theme: a question naming no company asks one across the notes)
-            query = as_question(theme_of(self.relevance_topic(question), across=not question.tickers, risks=question.asks_only_risks))
+            theme = theme_of(self.relevance_topic(question), across=not question.tickers, risks=question.asks_only_risks)
+            query = as_question(without_as_things_stand(theme))
             read, cut = self.relevance.run(query=query, ranked=scored)
             dropped += cut
             by_id = {id(s.candidate): s for s in scored}

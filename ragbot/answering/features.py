@@ -14,7 +14,7 @@ period     -1..1     the sentence names the asked period (+1) or only others (-1
                      (``period_fit``)
 rank       0..1      1 / (1 + retrieval rank of the passage): 1 for the first passage
 focus      0 or 1    a follow-up, and the previous answer quoted this note
-latest     0 or 1    the question asks for the latest figures and this is its company's newest note
+latest     0 or 1    the question asks for the latest figures (or the newest note's risks) and this is its company's newest note
 primary    0..1      the share of the note's main companies that are asked: 1 a note about asked
                      companies only, 0.5 a note on two companies of which one is asked (0.25 a
                      sector note on four), 0 a note only mentioning an asked company in passing
@@ -79,11 +79,11 @@ from ragbot.answering.answerability import (
     AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
-    states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
+    states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
-from ragbot.periods import asks_latest, named_and_stated_periods, newest_quarter, period_fit, periods
+from ragbot.periods import asks_latest, asks_newest, named_and_stated_periods, newest_quarter, period_fit, periods
 from ragbot.routing import Question, neutralise_mentions
 
 
@@ -156,7 +156,8 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         figures=figure_tokens(stems(text), periods(text)),
         periods=periods(text),
         quoted=frozenset(quoted),
-        newest=frozenset(newest_notes(pool) if asks_latest(question.text) else ()),
+        # (a company's risks "now" are those of every note on it; "the latest note's risks" are the newest's)
+        newest=frozenset(newest_notes(pool) if asks_latest(question.text) and not (wants.kind == "risk" and not asks_newest(question.text)) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
         wants=with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
     )
@@ -295,7 +296,9 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     asked segment (each company of a ``comparison`` may be asked its own, so none is required),
     not another quantity's, a count when "how many" is asked, and the asked ratio when one is
     asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none); an amount of
-    money when one is asked in a currency ("revenue in eur": "grew 15%" gives none)."""
+    money when one is asked in a currency ("revenue in eur": "grew 15%" gives none); a change when
+    growth is asked ("how much did AuM grow?": "AuM reached $182 billion" gives none), a share
+    when a market share is asked, and what a sum was asked to be spent on (``states_paid_for``)."""
     figure = figure or wants.count and states_spelled_count(candidate.text, wants.counted)  # "Four operational satellites"
     return (
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
@@ -303,7 +306,8 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
         and (not wants.count or states_count(candidate.text, wants.counted, wants.counted_by_name)) and states_change_of(wants, candidate.text)
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
-        and (not wants.in_currency or states_money(candidate.text))
+        and (not wants.in_currency or states_money(candidate.text)) and (not wants.growth or states_a_change(candidate.text))
+        and (not wants.market_share or states_market_share(candidate.text)) and states_paid_for(wants, candidate.stems)
     )
 
 
@@ -313,7 +317,8 @@ def holds_asked_kind(
     """``answer_kind_fit``: whether a sentence holds the kind of answer asked. A figure: the asked
     one (``holds_asked_figure``), not said to be withheld (``withholds_asked``), and, when the
     question asks how things stand ``so_far``, not only targets. A time: one said of the asked
-    event (its ``measure`` match reaches ``EVENT_NAMED``), not said to be withheld. Else
+    event (its ``measure`` match reaches ``EVENT_NAMED``), where it is asked (``states_places``),
+    not said to be withheld. Else
     ``states_kind``."""
     if wants.kind == "figure":
         return (
@@ -325,9 +330,10 @@ def holds_asked_kind(
             return states_kind("time", text) if wants.quantities else states_event_time(text)
         parts = clauses(candidate.text)
         return (
-            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure)
+            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure) and states_places(wants, candidate.text)
             and any(
-                dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED and not names_another(wants, i, parts)
+                dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED and states_asked_happening(wants, clause)
+                and not names_another(wants, i, parts)
                 for i, clause in enumerate(parts)
             )
         )
@@ -357,6 +363,29 @@ def _names_before(text: str, words: frozenset[str]) -> set[str]:
     """The stems of capitalised words right before one of ``words`` ("San Antonio" of "The San Antonio campus")."""
     found = (m for m in re.finditer(r"((?:\b[A-Z][a-z]+\s+)+)([A-Za-z]+)", text) if canonical_all(stems(m.group(2))) & words)
     return {w for m in found for w in canonical_all(stems(" ".join(n for n in m.group(1).split() if not is_month(n))))}
+
+
+# What may happen to an event a "when" asks, each group one happening told in several words (stems),
+# and what else a clause may tell of it: "when will the acquisition complete?" is not answered by
+# "agreed in January to acquire" (the agreement's time), nor "when will the plant open?" by
+# "construction started in 2031"; a clause telling no happening ("due in May 2034") may answer.
+_HAPPENINGS = tuple(frozenset(g.split()) for g in (
+    "complet close final finalis conclud finish",
+    "open launch debut oper sale",
+    "start begin began begun commenc",
+    "end finish expir close conclud",
+))
+_OTHER_HAPPENINGS = frozenset("agre sign announc unveil approv propos construct build built".split())
+
+
+def states_asked_happening(wants: AskedFor, text: str) -> bool:
+    """Whether ``text`` tells of the asked event what the question asks happens to it
+    (``_HAPPENINGS``: completing, opening, starting, ending), in its words or another's of its
+    group, or tells no other happening of it."""
+    asked = [group for group in _HAPPENINGS if group & wants.measure]
+    said = stems(text)
+    told = said & (_OTHER_HAPPENINGS | frozenset().union(*_HAPPENINGS))
+    return not asked or not told or any(group & said for group in asked)
 
 
 def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = None, opens: bool = True) -> float:

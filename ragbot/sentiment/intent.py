@@ -17,7 +17,7 @@ from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
 from ingest.words import is_english, stems
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
-    MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
+    AT_EVENT_VS_NOW, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
     neutralise_mentions, topic_terms,
 )
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
@@ -173,6 +173,8 @@ _SINCE_EVENT = re.compile(
 _THAN_AT_EVENT = re.compile(
     r"\bthan\s+(?:it\s+was\s+|they\s+were\s+|we\s+were\s+)?(?:at|around|during|after|in)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I
 )
+# ... or at an event set against now (``AT_EVENT_VS_NOW``): the same.
+_AT_EVENT_VS_NOW = re.compile(rf"\b{AT_EVENT_VS_NOW}", re.I)
 # The note right after an event's ("did Acme recover in the note that followed the recall?", "the
 # next note after the selloff"): the event's note set against the one after it. A date inside the
 # event's words dates the event ("the November 2025 selloff"), it is no window of its own.
@@ -555,7 +557,7 @@ def _since_event(topic: str) -> re.Match | None:
     """The event a window counts from ("since the recall"), unless its words are part of the
     description of one note, in the clause naming it ("the note about the new owners cutting
     costs after the privatisation")."""
-    found = _SINCE_EVENT.search(topic) or _THAN_AT_EVENT.search(topic)
+    found = _AT_EVENT_VS_NOW.search(topic) or _SINCE_EVENT.search(topic) or _THAN_AT_EVENT.search(topic)
     note = one_note_phrase(topic)
     describes = found and note and note.end() <= found.start() < _CLAUSE_END.search(topic, note.end()).start()
     return None if describes else found
@@ -645,7 +647,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     reasons = _direction(text) if why and not mixed else None
     if after_event and base["since_event"]:
         return SentimentIntent("trend", next_note=True, event_window=dated_event, direction=reasons, **base)
-    if base["since_event"] and event.re is _THAN_AT_EVENT:  # "better now than at the recall": from its note on
+    if base["since_event"] and event.re in (_THAN_AT_EVENT, _AT_EVENT_VS_NOW):  # "better now than at the recall": from its note on
         return SentimentIntent("trend", direction=reasons, **base)
     swing = _STANCE_SWING.search(text)
     if swing and reasons:  # the reasons for where it went
@@ -654,7 +656,8 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if phrase and swing and swing.start() <= phrase.start() < swing.end():  # "from a bullish read to ...": a stance, not a note
         phrase = None
     counts_from_note = bool(since and phrase and phrase.start() >= since.start())  # "since the recall note", "since the May note"
-    extreme_asked = bool(_EXTREME.search(unnamed) and _DIRECTION.search(text))  # "the most upbeat note on Acme, and its score?"
+    # "the most upbeat note on Acme, and its score?", "top 3 notes by overall score in the whole collection?"
+    extreme_asked = bool(_EXTREME.search(unnamed) and (_DIRECTION.search(text) or _TOP_N.search(unnamed) or _BY_SCORE.search(text)))
     # a score asked of words naming an event besides a window or a trend ("score on Acme buying
     # Beta?"; not "score on Acme this year", "... since the recall", "... by quarter")
     named = set(topic.split()) - window_words  # the words naming an event, besides the window
