@@ -216,7 +216,6 @@ def test_a_market_share_asked_is_answered_only_by_a_share():
 
 @pytest.mark.parametrize("text, paid_for", [
     ("how much did the company spend on the new coaster?", {"coaster"}),
-    ("what did the company spend on capex in fy25?", {"capex"}),
     ("what did the company pay for its stake in beta?", {"stake", "beta"}),
     ("how much did the company spend in q3?", set()),
     ("how much did the company invest in r&d last year", set()),  # (written many ways)
@@ -227,7 +226,11 @@ def test_a_sum_paid_asks_money_for_what_it_went_on(text, paid_for):
     assert wants.kind == "figure" and wants.in_currency and wants.paid_for == paid_for
 
 
-@pytest.mark.parametrize("text", ["how much did paid memberships grow?", "what percentage of revenue did the company spend on r&d?"])
+@pytest.mark.parametrize("text", [
+    "how much did paid memberships grow?",  # "paid" an adjective
+    "what percentage of revenue did the company spend on r&d?",  # a share spent
+    "How much capital expenditure did the company spend in FY24?",  # the quantity named: its figure may be a bare table cell
+])
 def test_paid_as_an_adjective_or_a_share_spent_asks_no_money(text):
     assert not asked_for(text, text).in_currency
 

@@ -715,7 +715,7 @@ def asked_for(
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
         # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none)
         in_currency=total and bool(quantities & _MONEY_ONLY) and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text)
-        or kind == "figure" and not count and _SUM_PAID.search(asking) is not None,
+        or kind == "figure" and not count and not quantities and _SUM_PAID.search(asking) is not None,  # (not "how much capex did it spend")
         growth=kind == "figure" and asks_growth(asking),
         market_share=kind == "figure" and _MARKET_SHARE_ASKED.search(asking) is not None,
         paid_for=paid_for(asking) if kind == "figure" else frozenset(),
