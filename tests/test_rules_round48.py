@@ -292,25 +292,20 @@ def test_when_asked_somewhere_is_answered_only_there():
     assert asked_for("when does the assistant launch?", "when does the assistant launch?").places == frozenset()
 
 
-@pytest.mark.parametrize("sentence, told", [
-    ("Vexcorp agreed in January 2030 to acquire a Dutch heater maker for EUR185 million.", False),
-    ("The acquisition is expected to close in the second quarter of 2030.", True),
-    ("Completion is expected in the second quarter of 2030.", True),
-    ("The deal is due in the second quarter of 2030.", True),  # no other happening told
-])
-def test_when_asked_of_what_happens_is_answered_by_that_happening(sentence, told):
-    from ragbot.answering.features import states_asked_happening
-    text = "when does the company expect the dutch heater acquisition to complete?"
-    assert states_asked_happening(asked_for(text, text), sentence) is told
+_COMPLETE = "when does the company expect the dutch heater acquisition to complete?"
 
 
 @pytest.mark.parametrize("question, sentence, told", [
+    (_COMPLETE, "Vexcorp agreed in January 2030 to acquire a Dutch heater maker for EUR185 million.", False),
+    (_COMPLETE, "The acquisition is expected to close in the second quarter of 2030.", True),
+    (_COMPLETE, "Completion is expected in the second quarter of 2030.", True),
+    (_COMPLETE, "The deal is due in the second quarter of 2030.", True),  # no other happening told
     ("when will the new plant open?", "Construction of the new plant started in 2031.", False),
     ("when will the new plant open?", "The new plant will be operational in 2034.", True),
     ("when does the comment period end?", "The comment period closes on 12 May 2034.", True),
     ("when will the buyback finish?", "The buyback is due to be completed by June 2034.", True),
 ])
-def test_each_happening_is_told_in_its_own_words_or_another_s_of_its_kind(question, sentence, told):
+def test_when_asked_of_what_happens_is_answered_by_that_happening_in_any_of_its_words(question, sentence, told):
     from ragbot.answering.features import states_asked_happening
     assert states_asked_happening(asked_for(question, question), sentence) is told
 
