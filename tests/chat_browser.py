@@ -49,6 +49,25 @@ def chromium() -> Iterator:
             browser.close()
 
 
+CLICK_TRIES = 5  # clicks on a loaded machine: each waits a fifth of ``WAIT_MS`` for what it opens
+
+
+def click_until(page, target, condition: str) -> None:
+    """Click ``target`` until ``condition`` (a JavaScript expression) holds, as a user clicks again
+    when nothing opens: on two shared cores a click landing while the page still settles the last
+    streamed answer may open nothing (seen once in CI under three benchmarks' load)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(CLICK_TRIES):
+        target.click()
+        try:
+            page.wait_for_function(f"() => {condition}", timeout=WAIT_MS // CLICK_TRIES)
+            return
+        except PlaywrightTimeout:
+            if attempt == CLICK_TRIES - 1:
+                raise
+
+
 def ask(page, question: str):
     """Ask on the page and wait for the whole streamed answer; returns its message."""
     count = page.locator("#rb-chat [data-testid=bot]").count() + 1

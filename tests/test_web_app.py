@@ -15,7 +15,7 @@ from pathlib import Path
 
 import gradio as gr
 import pytest
-from chat_browser import ANSWERED, DESKTOP, PHONE, WAIT_MS, ask, chromium, free_port
+from chat_browser import ANSWERED, DESKTOP, PHONE, WAIT_MS, ask, chromium, click_until, free_port
 from conftest import EXAMPLES, make_settings
 
 from ragbot import Ragbot
@@ -106,8 +106,7 @@ def test_answer_cites_notes_and_a_click_opens_the_highlighted_passage(page, tmp_
 
     follow_up = ask(page, "and what is the sentiment on it?")
     assert "BABA" in follow_up.inner_text()  # "it" resolved from the conversation
-    page.locator("#rb-chat [data-testid=bot]").first.locator("a.rb-cite").first.click()
-    page.wait_for_function("() => document.querySelector('#rb-note mark') !== null")
+    click_until(page, page.locator("#rb-chat [data-testid=bot]").first.locator("a.rb-cite").first, "document.querySelector('#rb-note mark') !== null")
     page.screenshot(path=os.environ.get("RAGBOT_SCREENSHOT") or tmp_path / "chat.png")
 
 
