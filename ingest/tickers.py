@@ -413,7 +413,8 @@ class TickerResolver:
         hits = sorted(hits + shortened)
         if not case_sensitive_names and self.words:
             possible = self._possible_subject_hits(text)
-            hits = hits if any(h.ticker not in {p.ticker for p in possible} for h in hits) else sorted({*hits, *possible})
+            named = {p.ticker for p in possible}
+            hits = hits if any(h.ticker not in named for h in hits) else sorted({*hits, *possible})  # (no other company named)
         forms = [_LEGAL_FORM_AFTER.match(text, m.end) for m in hits]
         formed = {(m.start, m.ticker) for m, form in zip(hits, forms) if form}  # a legal form added: "CVS" + "Group"
         hits = [m._replace(end=form.end()) if form else m for m, form in zip(hits, forms)]

@@ -675,6 +675,9 @@ RISK_PHRASING = frozenset("""
 _THEY = re.compile(r"(^\W*|\b(?:did|do|does|have|has|had|will|would|could|can|are|were|should)\s+)they\b|\btheir\b", re.IGNORECASE)
 
 
+_NOT_OTHERS = frozenset("is was has does its this us".split())  # (words ending in "s" that name no others)
+
+
 def the_company_for_they(topic: str) -> str:
     """``topic`` with the inherited company for "they" and "their" (``_THEY``), unless others
     are named before it, whose it may be ("are analysts raising their estimates?")."""
@@ -683,9 +686,6 @@ def the_company_for_they(topic: str) -> str:
             return m.group(0)
         return f"{m.group(1)}the company" if m.group(1) is not None else "the company's"
     return _THEY.sub(company, topic)
-
-
-_NOT_OTHERS = frozenset("is was has does its this us".split())  # (words ending in "s" that name no others)
 
 
 # How a question says "as things stand", which names nothing at risk: "the bear case right now".

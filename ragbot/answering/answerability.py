@@ -719,7 +719,7 @@ def asked_for(
         growth=kind == "figure" and asks_growth(asking),
         market_share=kind == "figure" and _MARKET_SHARE_ASKED.search(asking) is not None,
         paid_for=paid_for(asking) if kind == "figure" else frozenset(),
-        places=frozenset(w for t in _TOKEN.findall(asking) if (w := _canonical(stem(t.lower()))) in measure and names_a_place(t if t.isupper() else t.title())),
+        places=places_named(asking, measure),
     )
 
 
@@ -1515,6 +1515,11 @@ def states_market_share(sentence: str) -> bool:
     return _MARKET_SHARE_STATED.search(sentence) is not None
 
 
+def places_named(topic: str, measure: frozenset[str]) -> frozenset[str]:
+    """The measure words (stems) of ``topic`` that name a country or region ("japan" of "launch in japan")."""
+    return frozenset(w for t in _TOKEN.findall(topic) if (w := _canonical(stem(t.lower()))) in measure and names_a_place(t if t.isupper() else t.title()))
+
+
 # Letters a people's adjective shares with its place's name ("Japanese" of Japan, "Chinese" of China).
 _PEOPLES_LETTERS = 3
 
@@ -1522,6 +1527,8 @@ _PEOPLES_LETTERS = 3
 def states_places(asked: AskedFor, sentence: str) -> bool:
     """Whether ``sentence`` names every place the question names (``AskedFor.places``), or its
     people ("Japanese"): "when does the assistant launch in Japan?" is not answered by its US launch."""
+    if not asked.places:
+        return True
     words = re.findall(r"[A-Za-z]+", sentence)
     written = {_canonical(stem(w.lower())) for w in words}
     peoples = {w.lower()[:_PEOPLES_LETTERS] for w in words if w[0].isupper() and is_peoples_adjective(w)}
