@@ -49,6 +49,8 @@ _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|S
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](?!s\b))")  # (possessive "nflx's", no "don't")
+# ... or holding a digit ("jun3", "huh1v"): read only as a held company's symbol.
+_LOWER_CODED = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{2,5}\d{1,2}[a-z]?)(?![\w\-])")
 # A symbol typed in lower case with its exchange's suffix or share class ("rec.mi", "hexa-b.st",
 # "6098.t"): the suffix makes it a symbol wherever it stands.
 _LOWER_LISTED = re.compile(r"(?<![\w$.\-])([a-z0-9]{1,6}(?:-[a-z])?\.[a-z]{1,3}|[a-z]{2,6}-[a-z])(?![\w\-]|\.[A-Za-z])")
@@ -140,6 +142,30 @@ def fold_accents(text: str) -> str:
     span of ``text``: users type names without accents that notes write with them, feeds drop
     them too, and "O’Reilly" is typed either way."""
     return text if text.isascii() else text.translate(_ACCENT_FOLD)
+
+
+# The suffixes exchanges give symbols (Yahoo's convention, as the notes write them); not ".S" or ".A"
+# ("U.S.", "S.A." are abbreviations).
+_EXCHANGES = (
+    "L PA DE F MI MC AS BR LS SW ST HE CO OL IC VI IR WA PR AX NZ TO V HK T KS KQ SS SZ SI BO NS JO SA MX TW KL BK JK TA IS"
+)
+_EXCHANGE_SUFFIX = re.compile(rf"\.(?:{'|'.join(_EXCHANGES.split())})$")
+
+
+def listing_root(symbol: str) -> str:
+    """``symbol`` without its exchange's suffix (``_EXCHANGES``: "PUIG" of "PUIG.MC", "HEXA-B" of
+    "HEXA-B.ST"): one listing written with or without it, as notes and users do."""
+    return _EXCHANGE_SUFFIX.sub("", symbol.upper().lstrip("$"))
+
+
+def same_listing(a: str, b: str, known: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether tickers ``a`` and ``b`` name one listing: equal, or one the other's root, written bare,
+    that no company of ``known`` (an alias table's symbols) holds ("PUIG" and "PUIG.MC"; not "MC" of
+    Moelis and LVMH's "MC.PA", nor two suffixes, "SAN.MC" and "SAN.PA")."""
+    if a == b:
+        return True
+    bare, listed = (a, b) if listing_root(a) == a else (b, a)
+    return listing_root(bare) == bare and listing_root(listed) == bare != listed and bare not in known
 
 
 class Mention(NamedTuple):
@@ -290,6 +316,16 @@ class TickerResolver:
                 Mention(m.start(), m.end(), ticker)
                 for m in _LOWER_LISTED.finditer(text) if (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
             ]
+            hits += [
+                Mention(m.start(), m.end(), ticker)
+                for pattern in (_UPPER_TOKEN, _LOWER_LISTED) for m in pattern.finditer(text)
+                if (ticker := self._held_listing(m.group(1).upper(), shouted)) is not None
+            ]
+            hits += [
+                Mention(m.start(), m.end(), ticker)
+                for m in _LOWER_CODED.finditer(text)
+                if (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper()) or self._held_listing(m.group(1).upper())) in self.held
+            ]
         if in_question and self.words:
             hits += [
                 Mention(m.start(), m.end(), ticker)
@@ -311,6 +347,20 @@ class TickerResolver:
                 and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
         return hits
+
+    def _held_listing(self, symbol: str, shouted: bool = False) -> str | None:
+        """The held ticker that ``symbol``, typed with another exchange suffix or none, names: the one
+        held ticker of its root ("PUIG.MC" for notes scoring "PUIG", "HWDN" for notes on "HWDN.L"
+        only; ``listing_root``), when no company of the table has ``symbol`` itself. Typed bare, it
+        must read as a symbol: three letters or more, no English word, not written in capitals as a
+        word by the notes ("CEO"), in a question not typed in capitals."""
+        root = listing_root(symbol)
+        if symbol in self.directory.symbol_to_ticker or len(root) < 2:
+            return None
+        if symbol == root and (shouted or len(root) < 3 or root in self.acronyms or is_english(root.lower())):
+            return None
+        forms = [t for t in self.held if listing_root(t) == root and t != symbol]
+        return forms[0] if len(forms) == 1 else None
 
     def _possible_subject_hits(self, text: str) -> list[Mention]:
         """A held company's symbol in lower case where the question may put its subject

@@ -8,6 +8,7 @@ The evaluator is a plain callable, in the manner of sentence-transformers' evalu
 
 from __future__ import annotations
 
+import functools
 import json
 import statistics
 import time
@@ -17,9 +18,17 @@ import warnings
 from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 
+from ingest import CompanyDirectory
+from ingest.tickers import same_listing
 from ragbot.answer import Answer
 
 AskFn = Callable[[str, list[dict]], Answer]
+
+
+@functools.cache
+def _known_symbols() -> frozenset[str]:
+    """The bundled alias table's symbols: a bare one of them is its own company, whatever listing shares its root."""
+    return frozenset(CompanyDirectory.load().symbol_to_ticker)
 HIT_KS = (1, 3, 5)
 
 
@@ -169,7 +178,8 @@ class AnswerEvaluator:
     def is_wrong_company(self, record: QARecord, answer: Answer) -> bool:
         if self.about is None or not record.ticker or not answer.found or not answer.citations:
             return False
-        return not any(record.ticker in self.about.get(c.source, []) for c in answer.citations)
+        # (one listing written with or without its exchange's suffix: "PUIG.MC" asked, "PUIG" scored)
+        return not any(same_listing(record.ticker, t, _known_symbols()) for c in answer.citations for t in self.about.get(c.source, []))
 
     def history(self, record: QARecord, answers: dict[str, Answer]) -> list[dict]:
         """The user/assistant turns leading to ``record`` through its ``follows`` chain (each

@@ -35,6 +35,7 @@ ABBREVIATIONS = {
     "sbc": "stock-based compensation",
     "p/e": "price to earnings",
     "adj": "adjusted",
+    "fx": "foreign exchange",
     "gwp": "gross written premiums",
     "nwp": "net written premiums",
     "npw": "net premiums written",

@@ -18,10 +18,12 @@ from ragbot.periods import (
 from ragbot.windows import find_window, written_out
 from ingest.words import is_english, is_plural_noun, query_terms
 
+# The words naming an event, to a clause's end: a dot inside a number or before a web domain is no end (".com", "3.5").
+EVENT_WORDS = r"(?:[^?.,;:]|(?<=\d)\.(?=\d)|\.(?=(?:com|net|org|io|ai)\b))"
 # The score at an event set against now ("where was sentiment at the time of the fire vs where it is
 # now?", "score at the time of the Airtel deal vs now, and the change"): a trend from the event's note.
 AT_EVENT_VS_NOW = (
-    r"(?:at\s+the\s+time\s+of|at|around|during|after)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60}?)\s*,?\s+"
+    r"(?:at\s+the\s+time\s+of|at|around|during|after)\s+(?:the|that|its|their)\s+(?P<event>" + EVENT_WORDS + r"{2,60}?)\s*,?\s+"
     r"(?:vs\.?|versus|compared\s+(?:with|to)|against|and)\s+(?:where\s+(?:it|sentiment|the\s+score)\s+(?:is|stands)\s+)?(?:now|today|currently)\b"
 )
 
@@ -97,6 +99,16 @@ STANCE_TAKEN = (
     # ("how negative was the call on Yara when ...?"; not "... the call on Tesla's margins?", a measure)
     r"|(?:was|is|were|are)\s+(?:the|our|my|that|this)\s+(?:call|note|take|view|read|score)\s+(?:on|for|about)\s+(?!the\s+company['\u2019])[\w.&-]+(?![\w.&'\u2019-]))"
 )
+_STANCES = r"(?:negative|positive|neutral|bullish|bearish|upbeat|downbeat|optimistic|pessimistic)"  # a read's stance, said of a company
+# ... closing the clause or followed by a time: no measure after it ("to positive net income", "negative in free cash flow")
+_NO_MEASURE_AFTER = (
+    r"(?=\s*(?:[?.!,;]|$|(?:in|during|over|since|after|before|by|through|across|this|last|lately|recently)\b"
+    r"(?:\s+(?:the\s+)?(?:early|mid|late|first|second|third|fourth|last|past|this|previous)?[- ]?(?:\d|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|year|quarter|half|month|summer|winter|spring|autumn|fall|period|notes?)[\w-]*"
+    r"(?:\s+(?:of|and|to|the|\d[\w-]*|q[1-4]|h[12]|fy[\w-]*|year|quarter|half|month))*\s*(?:[?.!,;]|$)|\s*(?:[?.!,;]|$))))"
+)
+# The company itself, alone after "on": "the overall view on the company?", "... on the company overall" (a topic with its names put so).
+_THE_COMPANY_ALONE = r"the\s+company(?:['\u2019]s\s+(?:stock|shares))?(?:\s+(?:overall|as\s+a\s+whole|right\s+now|now|today|these\s+days))?\s*(?:[?.!]|$|,)"
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel(?:s|ing)? about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -165,6 +177,23 @@ _SENTIMENT = re.compile(
     # ... and the notes' stance taken as a whole ("what's the overall stance on Kerry across our notes?")
     # (not a company's own: "has Tesla changed its overall stance on price cuts?")
     r"|(?:^\W*|\b(?:the|our|my)\s+)(?:overall|general|collective)\s+stance\s+(?:on|about|towards?)\b"
+    # (a view or take of the company itself too: "overall view on beiersdorf?"; not "management's overall
+    # view on demand", "the overall view on demand at tesla?")
+    rf"|(?:^\W*|\b(?:the|our|my)\s+)(?:overall|general|collective)\s+(?:view|take|opinion)\s+(?:on|about|towards?)\s+{_THE_COMPANY_ALONE}"
+    # the company itself moving from one stance to another ("Explain the company's move from negative to
+    # positive during 2034", "why did the company swing from bullish to bearish"; not "the company's
+    # margin went from negative to positive": a measure moved)
+    rf"|\bthe\s+company(?:['\u2019]s)?\s+(?:move[sd]?|moving|swing|swung|shift(?:ed|s)?|turn(?:ed|s)?|went|go|gone|flip(?:ped|s)?)\s+"
+    rf"from\s+{_STANCES}\s+to\s+{_STANCES}\b{_NO_MEASURE_AFTER}"
+    # ... or dipping one way ("what went wrong for the company to dip negative in mid-2036?"; not "... to
+    # turn negative in free cash flow")
+    rf"|\bthe\s+company\s+(?:to\s+)?(?:dip|slip|turn|swing|flip|go)(?:s|ped|ed|ung|ent)?\s+(?:into\s+)?{_STANCES}\b{_NO_MEASURE_AFTER}"
+    # the companies rated best or worst ("best rated company on average across 2035?"; not "a top-rated
+    # product", "the highest rated companies on Glassdoor", "... by Morningstar")
+    r"|\b(?:best|worst|highest|lowest|top|bottom)[- ]rated\s+(?:company|companies|names?|stocks?|tickers?)\b(?!\s+(?:on\s+(?!average\b)|by\b|according\b|at\b|in\s+the\s+\w+\s+(?:survey|poll|ranking)))"
+    # where the desk stands on the company ("where do we stand on cellnex overall"; not "where does Acme
+    # stand on 5G", "where do we stand on tesla capex guidance?")
+    rf"|\bwhere\s+(?:do|does|did)\s+(?:we|the\s+desk|(?:the|our|my)\s+(?:notes?|research|coverage))\s+stand\s+(?:on|with)\s+{_THE_COMPANY_ALONE}"
     r"|\b(?:is|are)\s+[^?.,;]{1,40}?\s+an?\s+(?:buy|sell|hold)\s*(?:[?.!]|$|or\b|right\s+now|now|here)"
     r"|\bshould\s+(?:i|we)\s+(?:buy|sell|hold|own|short|trim|add\s+to)\b(?!\s+back\b)"
     r"|\b(?:buy|sell|hold)\s+or\s+(?:buy|sell|hold)\b"

@@ -134,7 +134,10 @@ _FIGURE_QUESTION = re.compile(
     # ends the question or a sum's phrase follows it (not what it went on, "what did they spend the
     # proceeds on?", nor a noun, "what did the restructuring charge relate to?", "... regarding executive pay?")
     r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
-    r"(?:pay|spend|cost|charge|(?:bring|take|rake)\s+in|earn|generate)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))",
+    r"(?:pay|spend|cost|charge|(?:bring|take|rake)\s+in|earn|generate)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))"
+    # ... or sold in a period ("what did hbk sell in fy36?": its sales; not "what did it sell off?", "... sell to whom?")
+    r"|\bwhat\s+(?:did|does|do|will)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
+    r"sell\s+in\s+(?:q[1-4]|h[12]|fy\s?'?\d{2,4}|(?:19|20)\d\d|the\s+(?:quarter|year|half))\b(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
 # "what was the operating margin", "what did it report for revenue" (with a quantity noun): a
@@ -158,6 +161,27 @@ _TIME_QUESTION = re.compile(
 # negative when the customer pulled back?") it is a conjunction.
 _TIME_WORDS = re.compile(rf"\bwhen\b|{_TIME_QUESTION.pattern}", re.IGNORECASE)
 _QUESTION_WORD = re.compile(r"\b(?:what|which|why|how|who|whom|whose|where|when)\b", re.IGNORECASE)
+
+
+# What may happen to an event a "when" asks, each group one happening told in several words (stems),
+# and what else a clause may tell of it: "when will the acquisition complete?" is not answered by
+# "agreed in January to acquire" (the agreement's time), nor "when will the plant open?" by
+# "construction started in 2031"; a clause telling no happening ("due in May 2034") may answer.
+HAPPENINGS = tuple(frozenset(g.split()) for g in (
+    "complet close final finalis conclud finish",
+    "open reopen launch relaunch debut oper sale",
+    "start begin began begun commenc",
+    "end finish expir close conclud",
+))
+OTHER_HAPPENINGS = frozenset("agre sign announc unveil approv propos construct build built invest restructur".split())
+# A start is also told by an opening ("when will the plant start production?": "operational in 2037").
+TOLD_ALSO = {HAPPENINGS[2]: HAPPENINGS[1]}
+
+
+def happenings_asked(text: str) -> frozenset[str]:
+    """The words (stems) of what a "when" asks happens to its event ("start" of "when will the plant
+    start production?"): words no measure keeps, which ``HAPPENINGS`` reads."""
+    return stems(text) & frozenset().union(*HAPPENINGS)
 
 
 def asks_when(text: str) -> bool:
@@ -251,6 +275,7 @@ class AskedFor:
     market_share: bool = False  # a share of a market asked: a sentence naming no share gives none (``states_market_share``)
     places: frozenset[str] = frozenset()  # the places the question names (stems): "when" is answered only where they are (``states_places``)
     paid_for: frozenset[str] = frozenset()  # what a sum is asked to be spent on ("coaster" of "spend on the new coaster"; ``states_paid_for``)
+    happening: frozenset[str] = frozenset()  # what a "when" asks happens to its event (stems: "start"; ``happenings_asked``)
 
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z\-]*\+?(?:'s)?|\S")  # (a name may end in "+": "Industry+ segment", "Disney+")
@@ -373,7 +398,7 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
                     break  # (another quantity, also abbreviated: "rev and adj ebitda margin" asks two)
                 found |= named
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
-            found |= _source_after(tokens, words, i, measure)
+            found |= _source_after(tokens, words, i, measure) | _earner_after(tokens, words, i, measure)
     return frozenset(found)
 
 
@@ -412,6 +437,40 @@ def _source_after(tokens: list[str], words: list[str], i: int, measure: frozense
         found.add(words[j])
         j += 1
     return set() if found & _NO_SOURCE else found
+
+
+# What a quantity is asked to have come from, put as the subject of a verb of earning after it:
+# "how much revenue has the nivea serum done", "how much revenue is the plex flex panel bringing in".
+_AUXILIARY = re.compile(r"has|have|had|is|are|was|were|did|does|do|will|would", re.IGNORECASE)
+_EARNS = re.compile(
+    r"(?:do|done|doing|brought|bringing|bring|generated|generating|generate|made|making|make|earned|earning|earn"
+    r"|contributed|contributing|contribute|delivered|delivering|deliver|added|adding|add|pulled|pulling|racked|racking)",
+    re.IGNORECASE,
+)
+
+
+_PEOPLE = frozenset(_canonical(stem(w)) for w in "ceo cfo coo chairman chair founder management mgmt team board executive executives boss".split())
+
+
+def _earner_after(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> set[str]:
+    """The measure words naming what earned the quantity at token ``i``, the subject of a verb of
+    earning after an auxiliary (``_EARNS``): "nivea serum" of "how much revenue has the nivea serum
+    done", the last ``_QUALIFIER_SPAN`` of a longer name ("plex flex panel" of "... is the liaison
+    plex flex panel bringing in"); not "how much revenue did it make" (no measure word stands there)."""
+    j = i + 1
+    if j >= len(tokens) or not _AUXILIARY.fullmatch(tokens[j]):
+        return set()
+    j += 1
+    while j < len(tokens) and (_DETERMINER.fullmatch(tokens[j]) or (words[j] in _GENERIC and words[j] not in measure)):
+        j += 1
+    run: list[str] = []
+    while j < len(tokens) and len(run) < 2 * _QUALIFIER_SPAN and words[j] in measure and not _is_quantity(tokens[j]) and not _EARNS.fullmatch(tokens[j]):
+        run.append(words[j])
+        j += 1
+    if set(run) & _PEOPLE:  # "how much revenue did the new ceo deliver": a person, no part of the business
+        return set()
+    named = set(run[-_QUALIFIER_SPAN:]) - _HOW_MEASURED  # ("how much revenue did the segment bring in": the asked one)
+    return named if j < len(tokens) and _EARNS.fullmatch(tokens[j]) else set()
 
 
 # A participle after a form of "be" is a verb whose object is the quantity after it ("what's
@@ -713,13 +772,15 @@ def asked_for(
         counted=counted, counted_by_name=_counts_by_name(text, counted & measure),
         total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
-        # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none)
-        in_currency=total and bool(quantities & _MONEY_ONLY) and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text)
+        # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none; "derma
+        # sales in eur" asks money though sales may count units)
+        in_currency=total and not quantities & (_GROWTH | _RATIO_STEMS) and asks_in_currency(text)
         or kind == "figure" and not count and not quantities and _SUM_PAID.search(asking) is not None,  # (not "how much capex did it spend")
         growth=kind == "figure" and asks_growth(asking),
         market_share=kind == "figure" and _MARKET_SHARE_ASKED.search(asking) is not None,
         paid_for=paid_for(asking) if kind == "figure" else frozenset(),
         places=places_named(asking, measure),
+        happening=happenings_asked(text) if kind == "time" else frozenset(),
     )
 
 
@@ -1044,6 +1105,9 @@ def states_spelled_count(sentence: str, counted: frozenset[str]) -> bool:
 # about $1,900", "$14 per student") states none of them. Not when the question asks one per unit
 # ("revenue per available room", "average sales per store").
 _MONEY_TOTALS = frozenset(_canonical(stem(w)) for w in "revenue sales turnover bookings gmv backlog ebitda ebit ebita fcf".split())
+# Quantities asked only as figures, amounts of money or ratios: a follow-up naming one after a figure
+# was asked asks its figure ("what about the truck segment's margin?"; ``ExtractiveAnswerer.asked_kind``).
+FIGURE_QUANTITIES = _MONEY_TOTALS | _RATIO_STEMS | frozenset(_canonical(stem(w)) for w in "profit income earnings eps margin cash".split())
 _MONEY_ONLY = _MONEY_TOTALS - frozenset(_canonical(stem(w)) for w in "sales bookings backlog".split())  # (sales, bookings, backlog may count units)
 _HOW_MUCH_SOLD = re.compile(r"\bhow\s+much\b.*\b(?:sold|sells?|selling)\b", re.IGNORECASE)  # sales asked by the verb
 _PER_UNIT = re.compile(r"\bper\b|\baverage\b|\beach\b|/|\bunit\s+(?:price|basis|economics)", re.IGNORECASE)
@@ -1116,7 +1180,9 @@ def states_only_like_for_like(sentence: str, asked: AskedFor) -> bool:
 
 
 _CURRENCY_WORDS = r"(?:euros?|dollars?|us\s+dollars|pounds?|sterling|francs?|swiss\s+francs|yen|yuan|renminbi|rupees?|won|kronor|kroner|krona)"
-_IN_CURRENCY = re.compile(rf"\bin\s+(?:{_CURRENCY_WORDS}|(?P<code>[A-Za-z]{{3}}))\b|\bhow\s+many\s+{_CURRENCY_WORDS}\b", re.IGNORECASE)
+_IN_CURRENCY = re.compile(
+    rf"\bin\s+(?:{_CURRENCY_WORDS}|(?P<code>[A-Za-z]{{3}}))\b(?!\s+(?:area|zone|stores?|shops?|of)\b)|\bhow\s+many\s+{_CURRENCY_WORDS}\b", re.IGNORECASE,
+)  # (not "sales in euro area markets", "in dollar stores", "in pounds of coffee")
 # An amount in a currency: a symbol or code before a number, a currency's name after one, or a table
 # row whose header names its currency ("[Revenue by segment ($ million)] | FY2025: 124.9").
 _SCALE_WORDS = r"(?:thousand|million|billion|trillion|mn|bn|m|k|crore|lakh)"
@@ -1404,7 +1470,8 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
 # is a number with a verb or noun of change ("up 4.2%", "rose 6.1% to", "a 5% increase in", "down 30%").
 _GROWTH = frozenset(_canonical(stem(w)) for w in "growth grow grew increase decline change".split())
 _CHANGE = re.compile(
-    r"\b(?:up|down|rose|rising|fell|falling|grew|growing|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|expanded|contracted)"
+    r"\b(?:up|down|rose|rising|fell|falling|grew|growing|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|expanded|contracted"
+    r"|plunged|plummeted|slumped|tumbled|sank|surged|soared|rebounded|dipped|eased|edged\s+(?:up|down))"
     r"\b(?:\s+by)?\s+(?:about\s+|around\s+|some\s+)?[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b|bps\b|basis\s+points?\b)"
     r"|[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s+(?:increase|rise|growth|decline|drop|gain|fall|decrease)\b(?P<of>\s+(?:in|of)\s+(?:\w+\s+){0,2}\w+)?",
     re.IGNORECASE,
@@ -1432,27 +1499,46 @@ def _qualified(words: list[re.Match], i: int, text: str) -> bool:
 
 def states_change_of(asked: AskedFor, sentence: str) -> bool:
     """Whether ``sentence`` states the asked quantity's change, when growth of a quantity is asked
-    ("net sales growth"): a change (``_CHANGE``) whose quantity, the quantity noun written last
+    ("net sales growth"): a change (``_CHANGE``, ``_STATED_CHANGE``) whose quantity, the quantity noun written last
     before it (or, for "a 5% increase in revenue", the one after it), is the asked one or another
     name of it. "net sales of $135.7 million and diluted EPS of $0.46, down 30%" gives EPS's change,
     not net sales'. True when no growth of a quantity is asked, or the sentence states no change
-    (a level is left to the other checks)."""
+    (a level is left to the other checks). Growth asked by a verb ("how much did adj ebitda grow")
+    asks it too."""
     wanted = asked.quantities - _ANY_QUANTITY - _GROWTH
-    if not asked.quantities & _GROWTH or not wanted:
+    if not (asked.quantities & _GROWTH or asked.growth) or not wanted:
         return True
     kin = wanted | _kin(wanted) | {w for q in wanted for w in asked.forms.get(q, ())}
     changes = list(_CHANGE.finditer(sentence))
+    changes += [m for m in _STATED_CHANGE.finditer(sentence) if not any(c.start() < m.end() and m.start() < c.end() for c in changes)]  # ("margin slipped to 8.4%")
     if not changes:
         return True
 
     def quantity_of(change: re.Match) -> str | None:
-        after = change.group("of") or ""
+        after = change.groupdict().get("of") or ""
         text = after or sentence[: change.start()]
         words = list(re.finditer(r"[A-Za-z][\w-]*", text))
         named = [w for i, t in enumerate(words) if (w := _canonical(stem(t.group(0).lower()))) in _QUANTITY_NOUNS - _ANY_QUANTITY
+                 and not t.group(0).lower().endswith("ed")  # a participle: "orders received fell 2%" (not receivables)
                  and (after or not _qualified(words, i, text))]
         return named[-1] if named else None
-    return any(quantity_of(c) in kin | {None} for c in changes)
+    return any(quantity_of(c) in kin | {None} for c in changes) or _percent_after(sentence, kin)
+
+
+def _percent_after(sentence: str, kin: set[str]) -> bool:
+    """Whether a percentage follows the asked quantity (one of ``kin``) in its clause before another
+    quantity noun: "Revenue advanced 12%", "Revenue was $5.2bn, 12% more than last year" (a change
+    put in words ``_CHANGE`` lacks), not "revenue of EUR5.6bn, and adjusted EBITDA of EUR4.3bn" for
+    EBITDA."""
+    for clause in clauses(sentence):
+        words = list(re.finditer(r"%|[A-Za-z][\w-]*", clause))
+        stemmed = ["%" if w.group(0) == "%" else _canonical(stem(w.group(0).lower())) for w in words]
+        for i, word in enumerate(stemmed):
+            if word in kin:
+                rest = next((j for j in range(i + 1, len(stemmed)) if stemmed[j] in _QUANTITY_NOUNS - _ANY_QUANTITY and stemmed[j] not in kin), len(stemmed))
+                if "%" in stemmed[i + 1:rest]:
+                    return True
+    return False
 
 
 # Growth asked, of anything ("how much did AuM grow", "aum growth 2033", "revenue y/y"): a verb of
@@ -1469,7 +1555,8 @@ _ASKS_GROWTH = re.compile(
 # earlier one ("from $2.8 billion to", "compared with $2.8 billion"), or a multiple ("doubled").
 _CHANGE_WORD = (
     r"(?:grow|grew|grown|growing|growth|increas\w*|ris(?:e|es|ing)|rose|risen|up|down|fell|fall(?:s|ing)?|declin\w*|drop\w*"
-    r"|gain\w*|add(?:s|ed|ing)|higher|lower|above|below|ahead|expan\w*|contract(?:ed|ion)|improv\w*|jump\w*|climb\w*|slipp?\w*|shr[aiu]nk\w*)"
+    r"|gain\w*|add(?:s|ed|ing)|higher|lower|above|below|ahead|expan\w*|contract(?:ed|ion)|improv\w*|jump\w*|climb\w*|slipp?\w*|shr[aiu]nk\w*"
+    r"|plung\w*|plummet\w*|slump\w*|tumbl\w*|sank|sink\w*|surg\w*|soar\w*|rebound\w*|dipp?\w*|eas(?:ed|ing)|edg(?:ed|ing))"
 )
 _STATED_CHANGE = re.compile(
     rf"\b{_CHANGE_WORD}\b(?:\W+\w+){{0,3}}?\W+(?:by\s+)?[$\u00a3\u20ac\u00a5]?\d"

@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 
 from ingest import TickerResolver
 from ragbot.answer import Answer, Answerer
-from ragbot.answering.answerability import asked_for
+from ragbot.answering.answerability import FIGURE_QUANTITIES, asked_for
 from ragbot.answering.candidates import Dropped, about_asked, collect
 from ragbot.answering.composition import CompanyLabel, compose, not_found
 from ragbot.answering.contrast import QualifierContrast
@@ -128,11 +128,18 @@ class ExtractiveAnswerer(Answerer):
         follow-up's kind is its own ("and when will it close?"), not the previous turn's: "and in
         the following quarter?" may be answered by what that quarter's notes say, figure or not.
         A follow-up the router reads as the previous question asked again ("And Ford?", its topic
-        the previous one's) asks what that question asked."""
-        own = asked_for(question.text, question.topic, self.resolver).kind
-        if own is None and question.topic == question.previous_topic and question.topic != question.text:
+        the previous one's) asks what that question asked; one naming only another quantity after
+        a figure was asked ("what about the truck segment's margin" after "rail revenue 2035")
+        asks its figure."""
+        wants = asked_for(question.text, question.topic, self.resolver)
+        if wants.kind is not None or not question.previous_topic:
+            return wants.kind
+        if question.topic == question.previous_topic and question.topic != question.text:
             return asked_for(question.topic, question.topic, self.resolver).kind
-        return own
+        # (an amount or a ratio: "what about the customers?", "what about pricing?" may be answered in words)
+        only_a_quantity = bool(wants.quantities & FIGURE_QUANTITIES) and wants.measure == wants.quantities | wants.qualifiers
+        before = asked_for(question.previous_topic, question.previous_topic, self.resolver).kind if only_a_quantity else None
+        return "figure" if before == "figure" else None
 
     def decide(self, question: Question, ranked: list[Scored], passages: list[Document]) -> GateDecision:
         """Stage 6, the gate, told which kind of answer the question asks for."""

@@ -76,14 +76,14 @@ from ingest.dates import is_month
 from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
-    AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
+    HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
     states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
-from ragbot.periods import asks_latest, asks_newest, named_and_stated_periods, newest_quarter, period_fit, periods
+from ragbot.periods import PARTS_OF_YEAR, asks_latest, asks_newest, named_and_stated_periods, newest_quarter, period_fit, periods
 from ragbot.routing import Question, neutralise_mentions
 
 
@@ -365,26 +365,14 @@ def _names_before(text: str, words: frozenset[str]) -> set[str]:
     return {w for m in found for w in canonical_all(stems(" ".join(n for n in m.group(1).split() if not is_month(n))))}
 
 
-# What may happen to an event a "when" asks, each group one happening told in several words (stems),
-# and what else a clause may tell of it: "when will the acquisition complete?" is not answered by
-# "agreed in January to acquire" (the agreement's time), nor "when will the plant open?" by
-# "construction started in 2031"; a clause telling no happening ("due in May 2034") may answer.
-_HAPPENINGS = tuple(frozenset(g.split()) for g in (
-    "complet close final finalis conclud finish",
-    "open launch debut oper sale",
-    "start begin began begun commenc",
-    "end finish expir close conclud",
-))
-_OTHER_HAPPENINGS = frozenset("agre sign announc unveil approv propos construct build built".split())
-
-
 def states_asked_happening(wants: AskedFor, text: str) -> bool:
     """Whether ``text`` tells of the asked event what the question asks happens to it
-    (``_HAPPENINGS``: completing, opening, starting, ending), in its words or another's of its
-    group, or tells no other happening of it."""
-    asked = [group for group in _HAPPENINGS if group & wants.measure]
+    (``HAPPENINGS``: completing, opening, starting, ending), in its words or another's of its
+    group (a start also by an opening, ``TOLD_ALSO``), or tells no other happening of it; a word
+    naming the event itself ("construction" of "when will construction start?") is no other."""
+    asked = [group | TOLD_ALSO.get(group, frozenset()) for group in HAPPENINGS if group & (wants.measure | wants.happening)]
     said = stems(text)
-    told = said & (_OTHER_HAPPENINGS | frozenset().union(*_HAPPENINGS))
+    told = said & ((OTHER_HAPPENINGS - wants.measure) | frozenset().union(*HAPPENINGS))
     return not asked or not told or any(group & said for group in asked)
 
 
@@ -401,6 +389,21 @@ def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = No
     named = len(wants.measure & said) / len(wants.measure) if wants.measure else 1.0
     happens = wants.measure - wants.qualifiers - wants.parts - frozenset().union(*wants.names)
     return 1.0 if opens and _POINTS_BACK.match(text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
+
+
+def year_part_fit(wanted: dict[str, set[str]], sentence: str, fit: float) -> float:
+    """``period`` of a sentence naming the asked year only as a quarter's or half's ("Q1 2036: EUR
+    296.0 million"), when a figure for a year alone is asked ("morquesta revenue 2036"): at most 0,
+    below a sentence on the whole year (1), which answers it better; the notes may still give the
+    year only by its parts. ``wanted`` holds no periods when no figure is asked."""
+    years = wanted.get("year", set()) | wanted.get("fiscal_year", set())
+    if not years or wanted.keys() & PARTS_OF_YEAR:
+        return fit
+    named = periods(sentence)
+    of_parts = {value.split("/")[1] for kind in ("quarter_of_year", "half_of_year") for value in named.get(kind, ())}
+    stated = years & (named.get("year", set()) | named.get("fiscal_year", set()))
+    only_parts = bool(stated) and stated <= of_parts and not years & named.get("fiscal_year", set())
+    return min(fit, 0.0) if only_parts else fit
 
 
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
@@ -430,7 +433,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
         found.append(Features(
             coverage=cov,
             figures=matched,
-            period=period_fit(wanted, stated, candidate.context_periods),
+            period=year_part_fit(wanted if a.wants.kind == "figure" else {}, candidate.text, period_fit(wanted, stated, candidate.context_periods)),
             rank=1 / (1 + candidate.rank),
             focus=float(candidate.source in a.quoted),
             latest=float(candidate.source in a.newest),

@@ -17,7 +17,7 @@ from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
 from ingest.words import is_english, stems
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
-    AT_EVENT_VS_NOW, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
+    AT_EVENT_VS_NOW, EVENT_WORDS, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
     neutralise_mentions, topic_terms,
 )
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
@@ -167,11 +167,11 @@ _SINCE_DATED_NOTE = re.compile(r"\bsince\s+(?:the|that|our|its|their)\s+(?P<when
 # (or after what a company did: "since they announced the plant closures", "since it cut its guidance")
 _SINCE_EVENT = re.compile(
     r"\b(?:since|after|following)\s+(?:(?:they|it|he|she|we)\s+(?!(?:was|were|is|are|be|been|have|has|had|did|do|does)\b)[a-z]+\s+)?"
-    r"(?:the|that|this|our|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I,
+    r"(?:the|that|this|our|its|their)\s+(?P<event>" + EVENT_WORDS + r"{2,60})", re.I,
 )
 # ... or set against now ("is Acme better now than it was at the recall?"): from the event's note to the latest.
 _THAN_AT_EVENT = re.compile(
-    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+|we\s+were\s+)?(?:at|around|during|after|in)\s+(?:the|that|its|their)\s+(?P<event>[^?.,;:]{2,60})", re.I
+    r"\bthan\s+(?:it\s+was\s+|they\s+were\s+|we\s+were\s+)?(?:at|around|during|after|in)\s+(?:the|that|its|their)\s+(?P<event>" + EVENT_WORDS + r"{2,60})", re.I
 )
 # ... or at an event set against now (``AT_EVENT_VS_NOW``): the same.
 _AT_EVENT_VS_NOW = re.compile(rf"\b{AT_EVENT_VS_NOW}", re.I)
@@ -179,12 +179,12 @@ _AT_EVENT_VS_NOW = re.compile(rf"\b{AT_EVENT_VS_NOW}", re.I)
 # next note after the selloff"): the event's note set against the one after it. A date inside the
 # event's words dates the event ("the November 2025 selloff"), it is no window of its own.
 _NOTE_AFTER_EVENT = re.compile(
-    rf"\b(?:next\s+|following\s+)?{NOTE_NOUN}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}})",
+    rf"\b(?:next\s+|following\s+)?{NOTE_NOUN}\s+(?:that\s+|which\s+)?(?:followed|came\s+after|after|following)\s+(?:the|that|this|its|their)\s+(?P<event>{EVENT_WORDS}{{2,60}})",
     re.I,
 )
 # ... or the span from an event's note to the next ("between the recall and the next note on it").
 _BETWEEN_EVENT_AND_NEXT = re.compile(
-    rf"\bbetween\s+(?:the|that|this|its|their)\s+(?P<event>[^?.,;:]{{2,60}}?)\s+and\s+(?:the\s+)?(?:next|following)\s+{NOTE_NOUN}\b",
+    rf"\bbetween\s+(?:the|that|this|its|their)\s+(?P<event>{EVENT_WORDS}{{2,60}}?)\s+and\s+(?:the\s+)?(?:next|following)\s+{NOTE_NOUN}\b",
     re.I,
 )
 # A name of several capitalised words set as the question's headline ("Schneider National - sentiment score?").
