@@ -145,11 +145,15 @@ def fold_accents(text: str) -> str:
 
 
 # The suffixes exchanges give symbols (Yahoo's convention, as the notes write them); not ".S" or ".A"
-# ("U.S.", "S.A." are abbreviations).
+# ("U.S.", "S.A." are abbreviations). The US ones (Reuters' ".O", ".OQ", ".N", and ".US") mark the
+# listing a bare symbol names: "TSLA.O" is Tesla wherever the alias table has "TSLA".
+_US_EXCHANGES = "O OQ N US"
 _EXCHANGES = (
-    "L PA DE F MI MC AS BR LS SW ST HE CO OL IC VI IR WA PR AX NZ TO V HK T KS KQ SS SZ SI BO NS JO SA MX TW KL BK JK TA IS"
+    "L PA DE F MI MC AS BR LS SW ST HE CO OL IC VI IR WA PR AX NZ TO V HK T KS KQ SS SZ SI BO NS JO SA MX TW KL BK JK TA IS "
+    + _US_EXCHANGES
 )
 _EXCHANGE_SUFFIX = re.compile(rf"\.(?:{'|'.join(_EXCHANGES.split())})$")
+_US_SUFFIX = re.compile(rf"\.(?:{'|'.join(_US_EXCHANGES.split())})$")
 
 
 def listing_root(symbol: str) -> str:
@@ -351,7 +355,8 @@ class TickerResolver:
     def _held_listing(self, symbol: str, shouted: bool = False) -> str | None:
         """The held ticker that ``symbol``, typed with another exchange suffix or none, names: the one
         held ticker of its root ("PUIG.MC" for notes scoring "PUIG", "HWDN" for notes on "HWDN.L"
-        only; ``listing_root``), when no company of the table has ``symbol`` itself. Typed bare, it
+        only; ``listing_root``), when no company of the table has ``symbol`` itself; with a US
+        exchange's suffix, the table's company of the root, held or not ("TSLA.O", "AAPL.US"). Typed bare, it
         must read as a symbol: three letters or more, no English word, not written in capitals as a
         word by the notes ("CEO"), in a question not typed in capitals."""
         root = listing_root(symbol)
@@ -359,6 +364,8 @@ class TickerResolver:
             return None
         if symbol == root and (shouted or len(root) < 3 or root in self.acronyms or is_english(root.lower())):
             return None
+        if _US_SUFFIX.search(symbol) and root in self.directory.symbol_to_ticker:  # "TSLA.O", "AAPL.US": the table's US listing
+            return self.directory.symbol_to_ticker[root]
         forms = [t for t in self.held if listing_root(t) == root and t != symbol]
         return forms[0] if len(forms) == 1 else None
 

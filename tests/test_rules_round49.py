@@ -17,7 +17,8 @@ invented wording, and where each must not reach.
 - Listings: a symbol typed with another exchange's suffix, or none, names the one held listing of
   its root ("PUIG.MC" for notes scoring "PUIG"; typed bare, only as a symbol: not "CEO", "NG", nor
   in a question typed in capitals; "U.S." has no exchange's suffix), a held symbol with a digit
-  typed in lower case ("jun3") names it, and the evaluation counts a note scoring the bare root as
+  typed in lower case ("jun3") names it; with a US exchange's suffix ("TSLA.O", "AAPL.US") a symbol
+  names the alias table's company of its root; the evaluation counts a note scoring the bare root as
   about the listing asked, unless the alias table holds the bare symbol ("MC" is not "MC.PA").
 """
 
@@ -165,6 +166,15 @@ def _holding_listings(*held: str, acronyms: tuple[str, ...] = ()) -> TickerResol
 ])
 def test_a_symbol_with_another_suffix_names_the_one_held_listing_of_its_root(text, held, found):
     assert _holding_listings(*held, acronyms=("CEO",)).resolve(text, case_sensitive_names=False) == found
+
+
+@pytest.mark.parametrize("text, ticker", [
+    ("TSLA.O prices in China", "TSLA"), ("overall view on TSLA.O?", "TSLA"), ("AAPL.US risks?", "AAPL"), ("BABA.N cloud", "BABA"),
+])
+def test_a_us_exchange_s_suffix_names_the_table_s_company_of_its_root(text, ticker):
+    resolver = TickerResolver(CompanyDirectory.load())
+    resolver.learn([], {"TSLA", "BABA"})  # (Apple held or not)
+    assert resolver.resolve(text, case_sensitive_names=False) == [ticker]
 
 
 def test_the_table_s_own_symbol_keeps_its_company():
