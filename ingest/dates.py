@@ -108,6 +108,16 @@ def _from_date_line(text: str) -> date | None:
     return _strict(line.group(1)) if line else None
 
 
+def unread_date_line(text: str) -> str | None:
+    """What to warn of when the ``Date:`` line at the head of ``text`` states no full date (a month
+    13, a day 45, no year), which is then ignored; None when it is read or there is none."""
+    head = "\n".join(text.lstrip().splitlines()[:_HEAD_LINES])
+    line = _DATE_LINE.search(head)
+    if line is None or _strict(line.group(1)) is not None:
+        return None
+    return f"{line.group(0).strip()!r} is not a full date and was ignored"
+
+
 def _strict(value: str) -> date | None:
     """A full date (with its year), or None: header values must say the year."""
     found = _DATE_RE.search(value)

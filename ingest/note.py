@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ingest.dates import note_date
+from ingest.dates import note_date, unread_date_line
 from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import read_front_matter
 from ingest.sentences import split_sentences
@@ -243,5 +243,5 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
         sentiment_label=sentiment.label,
         sentiment_score=sentiment.score,
         ticker_scores=scores,
-        problems=(header.problem, *sentiment.problems) if header and header.problem else sentiment.problems,
+        problems=tuple(p for p in (header.problem if header else None, unread_date_line(text), *sentiment.problems) if p),
     )

@@ -65,6 +65,17 @@ def test_text_after_the_score_or_label_is_reported_not_silently_dropped():
     assert after_label.problems == ("text after the sentiment label was dropped: 'Call us for more'",)
 
 
+@pytest.mark.parametrize("date_line, problems", [
+    ("Date: 2025-13-45", ("'Date: 2025-13-45' is not a full date and was ignored",)),  # month 13, day 45
+    ("Date: 2025-11-03", ()),
+])
+def test_a_date_line_stating_no_date_is_reported_not_silently_dropped(date_line, problems):
+    text = note_text(f"{date_line}\nAlibaba's cloud revenue grew 26% in the quarter.", tickers="BABA 0.40")
+    parsed = parse_note(text, "n.txt", TickerResolver(CompanyDirectory.load()), date="2025-01-01")
+    assert parsed.problems == problems
+    assert parsed.date == ("2025-01-01" if problems else "2025-11-03")  # the file's date stands in
+
+
 def test_well_formed_blocks_have_no_problems():
     for text in (block(), "Overall Sentiment: positive\nSentiment Score: 0.2\nTicker Sentiment: $BABA (0.41), JD: -0.10"):
         assert parse_sentiment_block(text).problems == ()
