@@ -366,7 +366,7 @@ class TickerResolver:
             return None
         if _US_SUFFIX.search(symbol) and root in self.directory.symbol_to_ticker:  # "TSLA.O", "AAPL.US": the table's US listing
             return self.directory.symbol_to_ticker[root]
-        forms = [t for t in self.held if listing_root(t) == root and t != symbol]
+        forms = [t for t in self.held if listing_root(t) == root]
         return forms[0] if len(forms) == 1 else None
 
     def _possible_subject_hits(self, text: str) -> list[Mention]:
