@@ -310,25 +310,18 @@ class TickerResolver:
             for m in pattern.finditer(text)
         ]
         shouted = in_question and self._typed_in_capitals(text)
-        hits += [
-            Mention(m.start(), m.end(), self.directory.canonical(m.group(1)))
-            for m in _UPPER_TOKEN.finditer(text)
-            if self._is_symbol(m.group(1), in_question, shouted)
-        ]
-        if in_question:
+        upper = list(_UPPER_TOKEN.finditer(text))
+        hits += [Mention(m.start(), m.end(), self.directory.canonical(m.group(1))) for m in upper if self._is_symbol(m.group(1), in_question, shouted)]
+        if in_question:  # (``_held_listing`` reads only symbols no company of the table has: no hit twice)
+            table = self.directory.symbol_to_ticker
             hits += [
-                Mention(m.start(), m.end(), ticker)
-                for m in _LOWER_LISTED.finditer(text) if (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper())) is not None
+                Mention(m.start(), m.end(), ticker) for m in _LOWER_LISTED.finditer(text)
+                if (ticker := table.get(m.group(1).upper()) or self._held_listing(m.group(1).upper(), shouted))
             ]
+            hits += [Mention(m.start(), m.end(), ticker) for m in upper if (ticker := self._held_listing(m.group(1).upper(), shouted))]
             hits += [
-                Mention(m.start(), m.end(), ticker)
-                for pattern in (_UPPER_TOKEN, _LOWER_LISTED) for m in pattern.finditer(text)
-                if (ticker := self._held_listing(m.group(1).upper(), shouted)) is not None
-            ]
-            hits += [
-                Mention(m.start(), m.end(), ticker)
-                for m in _LOWER_CODED.finditer(text)
-                if (ticker := self.directory.symbol_to_ticker.get(m.group(1).upper()) or self._held_listing(m.group(1).upper())) in self.held
+                Mention(m.start(), m.end(), ticker) for m in _LOWER_CODED.finditer(text)
+                if (ticker := table.get(m.group(1).upper()) or self._held_listing(m.group(1).upper())) in self.held
             ]
         if in_question and self.words:
             hits += [

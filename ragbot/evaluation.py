@@ -23,13 +23,13 @@ from ingest.tickers import same_listing
 from ragbot.answer import Answer
 
 AskFn = Callable[[str, list[dict]], Answer]
+HIT_KS = (1, 3, 5)
 
 
 @functools.cache
 def _known_symbols() -> frozenset[str]:
     """The bundled alias table's symbols: a bare one of them is its own company, whatever listing shares its root."""
     return frozenset(CompanyDirectory.load().symbol_to_ticker)
-HIT_KS = (1, 3, 5)
 
 
 @dataclass

@@ -174,6 +174,7 @@ HAPPENINGS = tuple(frozenset(g.split()) for g in (
     "end finish expir close conclud",
 ))
 OTHER_HAPPENINGS = frozenset("agre sign announc unveil approv propos construct build built invest restructur".split())
+ANY_HAPPENING = frozenset().union(*HAPPENINGS)
 # A start is also told by an opening ("when will the plant start production?": "operational in 2037").
 TOLD_ALSO = {HAPPENINGS[2]: HAPPENINGS[1]}
 
@@ -181,7 +182,7 @@ TOLD_ALSO = {HAPPENINGS[2]: HAPPENINGS[1]}
 def happenings_asked(text: str) -> frozenset[str]:
     """The words (stems) of what a "when" asks happens to its event ("start" of "when will the plant
     start production?"): words no measure keeps, which ``HAPPENINGS`` reads."""
-    return stems(text) & frozenset().union(*HAPPENINGS)
+    return stems(text) & ANY_HAPPENING
 
 
 def asks_when(text: str) -> bool:
@@ -447,8 +448,6 @@ _EARNS = re.compile(
     r"|contributed|contributing|contribute|delivered|delivering|deliver|added|adding|add|pulled|pulling|racked|racking)",
     re.IGNORECASE,
 )
-
-
 _PEOPLE = frozenset(_canonical(stem(w)) for w in "ceo cfo coo chairman chair founder management mgmt team board executive executives boss".split())
 
 

@@ -76,7 +76,7 @@ from ingest.dates import is_month
 from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
-    HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
+    ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
     states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
@@ -372,7 +372,7 @@ def states_asked_happening(wants: AskedFor, text: str) -> bool:
     naming the event itself ("construction" of "when will construction start?") is no other."""
     asked = [group | TOLD_ALSO.get(group, frozenset()) for group in HAPPENINGS if group & (wants.measure | wants.happening)]
     said = stems(text)
-    told = said & ((OTHER_HAPPENINGS - wants.measure) | frozenset().union(*HAPPENINGS))
+    told = said & ((OTHER_HAPPENINGS - wants.measure) | ANY_HAPPENING)
     return not asked or not told or any(group & said for group in asked)
 
 
@@ -391,15 +391,15 @@ def event_named(wants: AskedFor, text: str, resolver: TickerResolver | None = No
     return 1.0 if opens and _POINTS_BACK.match(text) or happens & said and named >= EVENT_WORDS_WITH_ONE_SAID else named
 
 
-def year_part_fit(wanted: dict[str, set[str]], sentence: str, fit: float) -> float:
-    """``period`` of a sentence naming the asked year only as a quarter's or half's ("Q1 2036: EUR
-    296.0 million"), when a figure for a year alone is asked ("morquesta revenue 2036"): at most 0,
-    below a sentence on the whole year (1), which answers it better; the notes may still give the
-    year only by its parts. ``wanted`` holds no periods when no figure is asked."""
+def year_part_fit(wanted: dict[str, set[str]], named: dict[str, set[str]], fit: float) -> float:
+    """``period`` of a sentence naming (``named``: its ``periods``) the asked year only as a
+    quarter's or half's ("Q1 2036: EUR 296.0 million"), when a figure for a year alone is asked
+    ("morquesta revenue 2036"): at most 0, below a sentence on the whole year (1), which answers it
+    better; the notes may still give the year only by its parts. ``wanted`` holds no periods when no
+    figure is asked."""
     years = wanted.get("year", set()) | wanted.get("fiscal_year", set())
     if not years or wanted.keys() & PARTS_OF_YEAR:
         return fit
-    named = periods(sentence)
     of_parts = {value.split("/")[1] for kind in ("quarter_of_year", "half_of_year") for value in named.get(kind, ())}
     stated = years & (named.get("year", set()) | named.get("fiscal_year", set()))
     only_parts = bool(stated) and stated <= of_parts and not years & named.get("fiscal_year", set())
@@ -433,7 +433,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
         found.append(Features(
             coverage=cov,
             figures=matched,
-            period=year_part_fit(wanted if a.wants.kind == "figure" else {}, candidate.text, period_fit(wanted, stated, candidate.context_periods)),
+            period=year_part_fit(wanted if a.wants.kind == "figure" else {}, named, period_fit(wanted, stated, candidate.context_periods)),
             rank=1 / (1 + candidate.rank),
             focus=float(candidate.source in a.quoted),
             latest=float(candidate.source in a.newest),
