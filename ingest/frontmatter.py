@@ -99,12 +99,13 @@ def _plain_fields(block: str) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v} if known & fields.keys() else {}
 
 
+def front_matter_pair(company: str | None, primary: list[str] | tuple[str, ...] | None) -> tuple[str, str] | None:
+    """The ``(ticker, name)`` a note declares by its front matter: its ``company`` when the note
+    is about one ticker (which of several the name is cannot be told); None otherwise."""
+    return (primary[0], company) if company and primary and len(primary) == 1 else None
+
+
 def front_matter_companies(chunks: list[tuple[dict, str]], directory: CompanyDirectory) -> list[Company]:
-    """``declared_companies`` from stored chunks' metadata and text: a note whose front matter
-    names its ``company`` and whose subject is one ticker declares that pair."""
-    declared = [
-        (meta["primary_tickers"][0], meta["company"])
-        for meta, _ in chunks
-        if meta.get("company") and len(meta.get("primary_tickers") or []) == 1
-    ]
+    """``declared_companies`` from stored chunks' metadata and text (``front_matter_pair``)."""
+    declared = [pair for meta, _ in chunks if (pair := front_matter_pair(meta.get("company"), meta.get("primary_tickers")))]
     return declared_companies(declared, lower_words("\n".join(text for _, text in chunks)), set(directory.companies))

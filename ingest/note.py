@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ingest.dates import note_date, unread_date_line
 from ingest.declarations import Declarations, shared_companies, text_companies
-from ingest.frontmatter import read_front_matter
+from ingest.frontmatter import front_matter_pair, read_front_matter
 from ingest.sentences import split_sentences
 from ingest.sentiment import BLOCK_START, parse_sentiment_block
 from ingest.tickers import Company, CompanyDirectory, Mention, TickerResolver, learn_companies, with_short_names
@@ -157,12 +157,16 @@ def note_declarations(notes: list[Note], directory: CompanyDirectory) -> dict[st
     """What each note declares to the others (``Declarations.of`` its body), plus the name
     ``learn_companies`` gives, from all of ``notes``, to each ticker of its Ticker Sentiment block
     the alias table lacks ("Ferrovial" for FER): so a note whose block is empty is about the
-    Ferrovial it names, though only other notes score FER."""
+    Ferrovial it names, though only other notes score FER. A note whose front matter names its
+    ``company`` and one ticker declares that pair too (``front_matter_pair``, as the chat reads
+    stored notes): the short notes that only name "Viscofan" are about the annual report's VIS.MC."""
     learned = {c.ticker: c.name for c in learn_companies([(list(n.ticker_scores), n.body) for n in notes], directory)}
     declared = {}
     for n in notes:
         own = Declarations.of(n.body)
         pairs = tuple((t, learned[t]) for t in n.ticker_scores if t in learned and learned[t] != t)
+        if front := front_matter_pair(n.company, n.primary_tickers):
+            pairs += (front,)
         declared[n.source] = replace(own, pairs=own.pairs + pairs)
     return declared
 

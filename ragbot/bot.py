@@ -440,7 +440,16 @@ class Ragbot:
         """``text`` routed, and what to do about the companies it names (``check_companies``).
         A near spelling that can only be a company's name (``Spelling.certain``) is read as that
         name, with a notice saying so, as search engines do: people mistype names, and the answer
-        names the company it is about. Otherwise the reply asks "did you mean"."""
+        names the company it is about. Otherwise the reply asks "did you mean". Earlier questions
+        are read so too: "and eps?" after "gerresheimr fy37 adj ebitda" continues Gerresheimer."""
+        history = [{**m, "content": self._respelt(m["content"], None, tickers)[0]} if m.get("role") == "user" and isinstance(m.get("content"), str) else m
+                   for m in history or []]
+        _, routed, check, notice = self._respelt(text, history, tickers)
+        return routed, check if notice is None else replace(check, notices=(notice, *check.notices))
+
+    def _respelt(self, text: str, history: list[dict] | None, tickers: list[str] | None) -> tuple[str, Question, CompanyCheck, str | None]:
+        """``text`` as read (a certain misspelling of a name put right), routed and checked, and
+        the notice saying what was put right (None if nothing was)."""
         from ragbot.companies import check_companies
 
         def route_and_check(text: str) -> tuple[Question, CompanyCheck]:
@@ -452,12 +461,12 @@ class Ragbot:
         routed, check = route_and_check(text)
         spelling = check.spelling
         if spelling is None or not spelling.certain:
-            return routed, check
-        respelt, recheck = route_and_check(spelling.correct(text))
+            return text, routed, check, None
+        corrected = spelling.correct(text)
+        respelt, recheck = route_and_check(corrected)
         if not set(respelt.named) - set(routed.named) or recheck.reply is not None:  # the name read must be a company named anew
-            return routed, check
-        notice = f"Read \u201c{spelling.typed}\u201d as {spelling.name}: no company in your notes is spelt as typed."
-        return respelt, replace(recheck, notices=(notice, *recheck.notices))
+            return text, routed, check, None
+        return corrected, respelt, recheck, f"Read \u201c{spelling.typed}\u201d as {spelling.name}: no company in your notes is spelt as typed."
 
     def route(self, question: str, history: list[dict] | None = None) -> Question:
         return self.router.route(question, history)

@@ -121,6 +121,18 @@ def period_mentions(text: str) -> list[tuple[int, str, str]]:
     return [(start, kind, value) for start, _, kind, value in _spans(text)]
 
 
+def period_words(text: str) -> str:
+    """The words with which ``text`` names its periods, each run as written ("q1 2039" of "Acme q1
+    2039 operating profit"); "" when it names none."""
+    runs: list[list[int]] = []
+    for start, end, _, _ in _spans(text):
+        if runs and start <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return " ".join(text[start:end] for start, end in runs)
+
+
 def periods(text: str) -> dict[str, set[str]]:
     """The periods ``text`` names, by kind: ``{"quarter": {"2"}, "year": {"2025"}}``."""
     return _by_kind(period_mentions(text))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from langchain_chroma import Chroma
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -46,15 +48,20 @@ def reciprocal_rank_fusion(rankings: list[list[Document]]) -> list[Document]:
     return ordered
 
 
-def cap_per_note(documents: list[Document], per_note: int, limit: int) -> list[Document]:
+def cap_per_note(documents: list[Document], per_note: int, limit: int, keep: frozenset[str] = frozenset()) -> list[Document]:
     """The first ``limit`` documents, taking at most ``per_note`` chunks of any one note
-    while others are left; further chunks of the same notes fill the slots still free."""
+    while others are left; further chunks of the same notes fill the slots still free. The
+    documents whose ids are in ``keep`` are taken whatever their note's count or their place."""
     taken: Counter[str] = Counter()
     diverse, rest = [], []
     for doc in documents:
         taken[doc.metadata["source"]] += 1
-        (diverse if taken[doc.metadata["source"]] <= per_note else rest).append(doc)
-    return (diverse + rest)[:limit]
+        (diverse if taken[doc.metadata["source"]] <= per_note or doc.id in keep else rest).append(doc)
+    ordered = diverse + rest
+    kept = [d for d in ordered if d.id in keep][:limit]
+    others = [d for d in ordered if d.id not in keep][: limit - len(kept)]
+    chosen = {id(d) for d in kept + others}
+    return [d for d in ordered if id(d) in chosen]
 
 
 def interleave(rankings: list[list[Document]]) -> list[Document]:
@@ -70,8 +77,8 @@ def interleave(rankings: list[list[Document]]) -> list[Document]:
 class HybridRetriever(BaseRetriever):
     """A LangChain retriever: ``invoke(query, tickers=[...])`` returns fused chunks.
 
-    Each document carries ``score`` (fused), ``dense_score`` (cosine similarity) and/or
-    ``lexical_score`` (BM25) in its metadata.
+    Each document carries ``score`` (fused), ``dense_score`` (cosine similarity) and, when
+    BM25 found it, ``lexical_score`` in its metadata.
     """
 
     vectorstore: Chroma
@@ -82,10 +89,26 @@ class HybridRetriever(BaseRetriever):
 
     def dense(self, query: str, tickers: list[str], k: int) -> list[Document]:
         """Nearest chunks by cosine similarity (``dense_score``)."""
-        hits = self.vectorstore.similarity_search_with_score(query, k=k, filter=ticker_filter(tickers))
+        return self._nearest(self.vectorstore.embeddings.embed_query(query), tickers, k)
+
+    def _nearest(self, vector: list[float], tickers: list[str], k: int) -> list[Document]:
+        # (despite its name, langchain-chroma's method returns Chroma's distances, as similarity_search_with_score does)
+        hits = self.vectorstore.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=ticker_filter(tickers))
         for doc, distance in hits:
             doc.metadata["dense_score"] = 1.0 - float(distance)  # cosine distance -> similarity
         return [doc for doc, _ in hits]
+
+    def _score_dense(self, vector: list[float], documents: list[Document]) -> None:
+        """Give ``documents`` (found by BM25 alone) their cosine similarity to the query as
+        ``dense_score``: that they were not among the nearest few says little of how near they are."""
+        if not documents:
+            return
+        got = self.vectorstore.get(ids=[d.id for d in documents], include=["embeddings"])
+        query = np.asarray(vector, dtype=float)
+        similarity = {i: float(np.dot(e, query) / (np.linalg.norm(e) * np.linalg.norm(query) or 1.0)) for i, e in zip(got["ids"], got["embeddings"])}
+        for doc in documents:
+            if doc.id in similarity:
+                doc.metadata["dense_score"] = similarity[doc.id]
 
     def lexical_search(self, query: str, tickers: list[str], k: int) -> list[Document]:
         """Best BM25 chunks (``lexical_score``)."""
@@ -94,20 +117,30 @@ class HybridRetriever(BaseRetriever):
             doc.metadata["lexical_score"] = float(score)
         return [doc for doc, _ in hits]
 
-    def fused(self, query: str, tickers: list[str]) -> list[Document]:
-        """Dense and lexical results for ``tickers`` (any of them), fused."""
-        rankings = [self.dense(query, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
-        return reciprocal_rank_fusion(rankings)
+    def fused(self, query: str, tickers: list[str]) -> tuple[list[Document], frozenset[str]]:
+        """Dense and lexical results for ``tickers`` (any of them), fused, and the ids of each
+        retriever's best chunk."""
+        vector = self.vectorstore.embeddings.embed_query(query)
+        rankings = [self._nearest(vector, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
+        near = {d.id for d in rankings[0]}
+        self._score_dense(vector, [d for d in rankings[1] if d.id not in near])
+        return reciprocal_rank_fusion(rankings), frozenset(ranking[0].id for ranking in rankings if ranking)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun, tickers: list[str] | None = None
     ) -> list[Document]:
+        """At most ``per_note`` chunks of a note among the first ``limit`` (``cap_per_note``), but
+        each retriever's best chunk kept: a table row only BM25 finds ("research and development")
+        is not crowded out by chunks both retrievers rank lower, of a note already taken."""
         tickers = tickers or []
         if len(tickers) < 2:
-            return self.continue_lists(cap_per_note(self.fused(query, tickers), self.per_note, self.limit))
+            documents, best = self.fused(query, tickers)
+            return self.continue_lists(cap_per_note(documents, self.per_note, self.limit, best))
         # One search per company, interleaved, so a comparison gets evidence for each side.
-        per_ticker = [cap_per_note(self.fused(query, [t]), self.per_note, self.limit) for t in tickers]
-        return self.continue_lists(cap_per_note(interleave(per_ticker), self.per_note, self.limit))
+        searches = [self.fused(query, [t]) for t in tickers]
+        best = frozenset().union(*(b for _, b in searches))
+        per_ticker = [cap_per_note(documents, self.per_note, self.limit, best) for documents, _ in searches]
+        return self.continue_lists(cap_per_note(interleave(per_ticker), self.per_note, self.limit, best))
 
     def continue_lists(self, documents: list[Document]) -> list[Document]:
         """``documents``, each followed by the next chunk of its note wherever its last sentence

@@ -108,7 +108,11 @@ _NO_MEASURE_AFTER = (
     r"(?:\s+(?:of|and|to|the|\d[\w-]*|q[1-4]|h[12]|fy[\w-]*|year|quarter|half|month))*\s*(?:[?.!,;]|$)|\s*(?:[?.!,;]|$))))"
 )
 # The company itself, alone after "on": "the overall view on the company?", "... on the company overall" (a topic with its names put so).
-_THE_COMPANY_ALONE = r"the\s+company(?:['\u2019]s\s+(?:stock|shares))?(?:\s+(?:overall|as\s+a\s+whole|right\s+now|now|today|these\s+days))?\s*(?:[?.!]|$|,)"
+# (or as the notes see it: "the overall read on the company across our notes")
+_THE_COMPANY_ALONE = (
+    r"the\s+company(?:['\u2019]s\s+(?:stock|shares))?(?:\s+(?:overall|as\s+a\s+whole|right\s+now|now|today|these\s+days))?"
+    r"(?:\s+(?:across|in|from)\s+(?:the|our|my)\s+(?:notes|coverage|research))?\s*(?:[?.!]|$|,)"
+)
 _SENTIMENT = re.compile(
     r"(?<!consumer )\b(sentiment|bullish|bearish|mood|tone|optimistic|pessimistic|positive or negative|feel(?:s|ing)? about)(?:ly|ally)?\b"
     # (adverbs too: "which company do the notes view most bearishly?"), and how the notes regard
@@ -173,13 +177,14 @@ _SENTIMENT = re.compile(
     r"|\b(?:view|stance|opinion)\b[^?.]*\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|shift\w*|turn\w*)"
     # the desk's stance asked outright: "what's our view on Nvidia?", "is Nvidia a buy?", "should I sell
     # Tesla?" (the notes' stance is their sentiment; not "management's view on demand", "buy back")
-    r"|\b(?:our|my|your)\s+(?:overall\s+|current\s+|latest\s+)?(?:view|take|stance|opinion|call|verdict)\s+(?:on|of|about|for)\b"
+    r"|\b(?:our|my|your)\s+(?:overall\s+|current\s+|latest\s+)?(?:view|take|stance|opinion|call|verdict|read)\s+(?:on|of|about|for)\b"
     # ... and the notes' stance taken as a whole ("what's the overall stance on Kerry across our notes?")
     # (not a company's own: "has Tesla changed its overall stance on price cuts?")
     r"|(?:^\W*|\b(?:the|our|my)\s+)(?:overall|general|collective)\s+stance\s+(?:on|about|towards?)\b"
-    # (a view or take of the company itself too: "overall view on beiersdorf?"; not "management's overall
-    # view on demand", "the overall view on demand at tesla?")
-    rf"|(?:^\W*|\b(?:the|our|my)\s+)(?:overall|general|collective)\s+(?:view|take|opinion)\s+(?:on|about|towards?)\s+{_THE_COMPANY_ALONE}"
+    # (a view or take of the company itself too: "overall view on beiersdorf?", "the stance on indutrade
+    # across the notes?"; not "management's overall view on demand", "the overall view on demand at tesla?")
+    rf"|(?:^\W*|\b(?:the|our|my)\s+)(?:(?:overall|general|collective)\s+(?:view|take|opinion|read|verdict|assessment|impression)\s+(?:on|about|towards?|of)"
+    rf"|(?<=the\s)(?:view|take|stance|read)\s+(?:on|about|towards?))\s+{_THE_COMPANY_ALONE}"  # (not "the verdict on tesla": a court's)
     # the company itself moving from one stance to another ("Explain the company's move from negative to
     # positive during 2034", "why did the company swing from bullish to bearish"; not "the company's
     # margin went from negative to positive": a measure moved)
@@ -368,6 +373,10 @@ _EITHER_WAY = rf"{_WAY}\s+or\s+{_WAY}"
 _MOVED = r"(?:up|down|higher|lower)"
 _EITHER_MOVE = rf"(?:{_EITHER_WAY}|{_MOVED}\s+or\s+{_MOVED})"
 _COMPANY_READING = re.compile(
+    # the company's best or worst note, nothing asked after it ("which note was the worst one for Acme?",
+    # "Acme's best note?"; not "the best note-taking app", "which note is the best source on Acme's margins")
+    r"\b(?:best|worst)\s+(?:notes?|write-?ups?)(?:\s+(?:for|on|about)\s+the\s+company)?\s*[?.!]*$"
+    r"|\bnote\s+(?:was|is|were)\s+(?:the\s+)?(?:best|worst)(?:\s+one)?(?:\s+(?:for|on|about)\s+the\s+company)?\s*[?.!]*$|"
     r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b"
     # a company's score or average with no measure named ("AVGO score vs HON score", "Acme avg,
     # last 6 months"; not "Acme's credit score", "Acme's average selling price")
@@ -477,11 +486,15 @@ _AVERAGED = frozenset("avg average averages mean per each quarter quarters quart
 
 
 # A trend of the company itself from a point: "quvendral: trend since the shutdown", "PRX since the
-# write-down: first, latest, change" (``_trend_of_the_company``: no quantity named, "Acme's margin
+# write-down: first, latest, change", "... where did it start and where is it now?" (``_trend_of_the_company``: no quantity named, "Acme's margin
 # trend since ...", "Acme since the split: first and latest quarterly revenue?").
 _COMPANY_TREND = re.compile(
     r"\bthe\s+company\b(?!['\u2019]s)\W*(?:trend\w*|trajector\w*)\s+(?:since|after|following)\b"
-    r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*first\W+(?:and\s+)?(?:latest|last|now)(?:\W+(?:and\s+)?change)?\W*$",
+    r"|\bthe\s+company\s+(?:since|after|following)\s+[^?]{1,60}?\W\s*first\W+(?:and\s+)?(?:latest|last|now)(?:\W+(?:and\s+)?change)?\W*$"
+    # (or asked where it started and where it is now, since a date: "Acme since June 2038 - where did it start and
+    # where is it now?"; since an event, the event's words would take "start")
+    r"|\bthe\s+company\s+(?:since|after|following)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+|q[1-4]\s+|h[12]\s+)?(?:19|20)\d\d\b"
+    r"\W+where\s+(?:did|does)\s+it\s+(?:start|begin)\b[^?]{0,20}?\bwhere\s+(?:is|does)\s+it\s+(?:now|stand|sit)\b",
     re.IGNORECASE,
 )
 

@@ -95,3 +95,18 @@ def test_a_note_with_an_empty_block_is_about_a_company_only_other_notes_score(re
     kept = note_declarations(scored, resolver.directory)  # as stored with the scoring notes' rows
     alone, _ = with_shared_declarations([unscored], resolver, [*note_declarations([unscored], resolver.directory).values(), *kept.values()])
     assert alone[0].primary_tickers == ("VLMF",)
+
+
+def test_a_note_naming_a_company_only_another_notes_front_matter_ties_to_a_listing_is_about_it(resolver):
+    """A long note's front matter ("company: Quarnby Casings", "ticker: QRNB.MC") ties the name to
+    the listing; a short note that only names "Quarnby Casings" is about that listing too, while a
+    front matter naming two tickers declares nothing (which of them the name is cannot be told)."""
+    report = "---\ncompany: Quarnby Casings\nticker: QRNB.MC\ntitle: Annual Report\n---\nWe grew casings volumes 3%."
+    short = note_text("Quarnby Casings reported FY2037 revenue of EUR1.3 billion. Quarnby raised prices.")
+    notes = [parse_note(report, "report.md", resolver), parse_note(short, "short.txt", resolver)]
+    assert notes[1].primary_tickers == ()
+    shared, _ = with_shared_declarations(notes, resolver)
+    assert shared[1].primary_tickers == ("QRNB.MC",)
+    two = report.replace("ticker: QRNB.MC", "tickers: [QRNB.MC, QRNC.MC]")
+    shared, _ = with_shared_declarations([parse_note(two, "report.md", resolver), notes[1]], resolver)
+    assert shared[1].primary_tickers == ()

@@ -146,7 +146,9 @@ _WHAT_WAS = re.compile(
     r"^\s*(?:and\s+)?what(?:'s|\s+(?:is|was|were|are))\s+(?!\w+ing\b)"
     r"|\bwhat\s+did\b.*\b(?:report|post|deliver|generate|earn|book|bring|contribute|produce)\w*\b"
     # "what revenue did Optum Rx generate", "what Q3 2025 margin does it expect": the quantity noun is asked
-    r"|\bwhat\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will)\b)[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_QUANTITY_WORDS - _WHO_WORDS)) + r")\s+(?:did|does|do|will|has|have|had)\b",
+    # (or "is": "what dividend per share is Acme paying for fy2038?")
+    r"|\bwhat\s+(?:(?!(?:did|does|do|is|was|are|were|has|have|had|will)\b)[\w-]+\s+){0,3}?(?:" + "|".join(sorted(_QUANTITY_WORDS - _WHO_WORDS)) + r")\s+"
+    r"(?:did|does|do|will|has|have|had|(?:is|was|are|were)\s+(?!there\b)(?=(?:\S+\s+){1,3}?\w+ing\b))",  # (not "what pressures on pricing are there")
     re.IGNORECASE,
 )
 _TIME_QUESTION = re.compile(
@@ -400,6 +402,8 @@ def qualifiers(topic: str, measure: frozenset[str], capitals: Capitals | None = 
                 found |= named
                 taken += words[j] not in _HOW_MEASURED  # "vehicles segment net sales": "segment", "net" say how, not whose
             found |= _source_after(tokens, words, i, measure) | _earner_after(tokens, words, i, measure)
+        elif w == "much" and i and tokens[i - 1].lower() == "how":  # sales asked by the verb: "how much did its rv products sell?"
+            found |= _earner_after(tokens, words, i, measure, _SELLS)
     return frozenset(found)
 
 
@@ -426,8 +430,9 @@ _DETERMINER = re.compile(r"the|its|their|his|her|our|a|an", re.IGNORECASE)
 def _source_after(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> set[str]:
     """Up to ``_QUALIFIER_SPAN`` measure words naming where the quantity at token ``i`` comes from:
     "pfas panel" of "revenue from the pfas panel", "digital billboards" of "revenue comes from digital
-    billboards"."""
-    j = i + 1 + (i + 1 < len(tokens) and _COMES.fullmatch(tokens[i + 1]) is not None)  # "revenue comes from"
+    billboards", "pulp" of "order intake came from pulp and energy" (a second noun of the quantity after it)."""
+    j = i + 1 + (i + 1 < len(tokens) and words[i + 1] in measure and not _is_quantity(tokens[i + 1]) and tokens[i + 1].lower() != "from")
+    j += j < len(tokens) and _COMES.fullmatch(tokens[j]) is not None  # "revenue comes from"
     if j >= len(tokens) or tokens[j].lower() != "from":
         return set()
     j += 1
@@ -448,14 +453,20 @@ _EARNS = re.compile(
     r"|contributed|contributing|contribute|delivered|delivering|deliver|added|adding|add|pulled|pulling|racked|racking)",
     re.IGNORECASE,
 )
-_PEOPLE = frozenset(_canonical(stem(w)) for w in "ceo cfo coo chairman chair founder management mgmt team board executive executives boss".split())
+_SELLS = re.compile(r"sold|sells?|selling", re.IGNORECASE)
+_PEOPLE = frozenset(_canonical(stem(w)) for w in (
+    "ceo cfo coo chairman chair founder management mgmt team board executive executives boss"
+    " insiders insider investors investor shareholders shareholder holders funds"  # (who sold shares: "how much did insiders sell")
+).split())
 
 
-def _earner_after(tokens: list[str], words: list[str], i: int, measure: frozenset[str]) -> set[str]:
+def _earner_after(tokens: list[str], words: list[str], i: int, measure: frozenset[str], earns: re.Pattern = _EARNS) -> set[str]:
     """The measure words naming what earned the quantity at token ``i``, the subject of a verb of
-    earning after an auxiliary (``_EARNS``): "nivea serum" of "how much revenue has the nivea serum
+    earning after an auxiliary (``earns``): "nivea serum" of "how much revenue has the nivea serum
     done", the last ``_QUALIFIER_SPAN`` of a longer name ("plex flex panel" of "... is the liaison
-    plex flex panel bringing in"); not "how much revenue did it make" (no measure word stands there)."""
+    plex flex panel bringing in"); not "how much revenue did it make" (no measure word stands there).
+    With ``_SELLS``, of sales asked by the verb ("rv products category" of "how much did its rv
+    products category sell")."""
     j = i + 1
     if j >= len(tokens) or not _AUXILIARY.fullmatch(tokens[j]):
         return set()
@@ -463,13 +474,13 @@ def _earner_after(tokens: list[str], words: list[str], i: int, measure: frozense
     while j < len(tokens) and (_DETERMINER.fullmatch(tokens[j]) or (words[j] in _GENERIC and words[j] not in measure)):
         j += 1
     run: list[str] = []
-    while j < len(tokens) and len(run) < 2 * _QUALIFIER_SPAN and words[j] in measure and not _is_quantity(tokens[j]) and not _EARNS.fullmatch(tokens[j]):
+    while j < len(tokens) and len(run) < 2 * _QUALIFIER_SPAN and words[j] in measure and not _is_quantity(tokens[j]) and not earns.fullmatch(tokens[j]):
         run.append(words[j])
         j += 1
     if set(run) & _PEOPLE:  # "how much revenue did the new ceo deliver": a person, no part of the business
         return set()
     named = set(run[-_QUALIFIER_SPAN:]) - _HOW_MEASURED  # ("how much revenue did the segment bring in": the asked one)
-    return named if j < len(tokens) and _EARNS.fullmatch(tokens[j]) else set()
+    return named if j < len(tokens) and earns.fullmatch(tokens[j]) else set()
 
 
 # A participle after a form of "be" is a verb whose object is the quantity after it ("what's
@@ -731,6 +742,12 @@ def _measure_words(text: str, topic: str, left_out: frozenset[str]) -> frozenset
     )
 
 
+# What a thing costs asked by the verb ("what does the X cost?", "how much will the plant cost"):
+# its price says it, in the notes' other word.
+_COST_AS_VERB = re.compile(r"\b(?:does|do|did|will|would)\s+(?:[\w'\u2019&-]+\s+){1,6}?cost\s*(?:[?.!]|$)", re.IGNORECASE)  # (not "cost acme to build")
+_COST, _PRICE = _canonical(stem("cost")), frozenset({_canonical(stem("price"))})
+
+
 def asked_for(
     text: str, topic: str, resolver: TickerResolver | None = None, previous_topic: str = "", capitals: Capitals | None = None,
 ) -> AskedFor:
@@ -747,16 +764,18 @@ def asked_for(
     if risk:  # risks "to the thesis" are the company's risks: the words name nothing at risk
         text, topic = WHOLE_VIEW.sub(" ", text), WHOLE_VIEW.sub(" ", topic)
     left_out = _GENERIC | _COMPARISON | _RELATIVE | (_RISK_WORDS if risk else frozenset()) | stems(" ".join(_HOW_ADVERB.findall(text)))
-    measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out))
+    measure, forms = _abbreviation_forms(_measure_words(text, topic, left_out), topic)
     # the segment an alias names ("AWS" of Amazon) and a product's code ("precision7") narrow the measure as a qualifier does
     codes = frozenset(w for w in measure if _is_code(w))
     typed = _with_long_forms(measure, forms)  # the topic writes the long form ("sponsorship & advertising segment")
     quantities = asked_quantities(topic, measure)
+    if _COST_AS_VERB.search(text):  # "what does the pulse arc cost?": its price ("priced at EUR 3,990")
+        forms = {**forms, _COST: forms.get(_COST, frozenset()) | _PRICE}
     narrowing = _folded(qualifiers(topic, typed, capitals), forms) | (stems(segment) & measure) | codes
     asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
         asking = previous_topic
-        before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out))
+        before, before_forms = _abbreviation_forms(_measure_words(text, previous_topic, left_out), previous_topic)
         quantities, narrowing = asked_quantities(previous_topic, before), qualifiers(previous_topic, before, capitals) | {w for w in before if _is_code(w)}
         measure, forms = measure | quantities | narrowing, {**before_forms, **forms}
     kind = _kind(text, risk, quantities)
@@ -880,10 +899,12 @@ _ABOUT_QUANTITY = re.compile(
 )
 
 
-def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+def _abbreviation_forms(measure: frozenset[str], topic: str | None = None) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """An abbreviation and its long form (``ragbot.glossary``, which adds the other form to the
     topic) are one measure word: "capex" is stated by "capex" or by "capital expenditure".
-    Returns the measure with each long form folded into its abbreviation, and the long forms."""
+    Returns the measure with each long form folded into its abbreviation, and the long forms. A
+    long form is folded only where ``topic`` (when given) writes it as a phrase: "electric coach
+    order - how many vehicles" asks of no electric vehicles."""
     forms = {}
     terms = [(short, long, True) for short, long in ABBREVIATIONS.items()] + [(short, long, False) for short, long in SHORTHAND.items()]
     for short, long, both_ways in terms:  # desk shorthand folds only when typed ("comps", not "comparable sales")
@@ -894,10 +915,27 @@ def _abbreviation_forms(measure: frozenset[str]) -> tuple[frozenset[str], dict[s
         (word,) = short_stems
         if long_stems == {word}:  # "guide" for "guidance": one word already (``_SAME``)
             continue
-        if word in measure or both_ways and long_stems <= measure:
+        if word in measure or both_ways and long_stems <= measure and (topic is None or _as_phrase(long, topic)):
             measure = (measure - long_stems) | {word}
             forms[word] = long_stems
     return measure, forms
+
+
+def _as_phrase(words: str, text: str) -> bool:
+    """Whether ``text`` writes ``words`` in their order, at most one word between two of them
+    ("research and development", "capital expenditures"), as stems."""
+    said = [_canonical(stem(w)) for w in re.findall(r"[a-z0-9]+", text.lower())]
+    wanted = [_canonical(stem(w)) for w in re.findall(r"[a-z0-9]+", words.lower())]
+    starts = [i for i, w in enumerate(said) if w == wanted[0]]
+    for i in starts:
+        at = i
+        for w in wanted[1:]:
+            at = next((j for j in range(at + 1, min(at + 3, len(said))) if said[j] == w), None)
+            if at is None:
+                break
+        else:
+            return True
+    return False
 
 
 def _with_long_forms(measure: frozenset[str], forms: dict[str, frozenset[str]]) -> frozenset[str]:
@@ -1030,13 +1068,17 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
     "26.1 million policies"; not "an energy factor of 4.1", "a 2-cubic-foot bag",
     "$95 per checkout lane", "30% of its projects", "4.1x"), nor of places or spans of time
     (``_SCOPE_NOUNS``) unless the question counts them (``counted``, the stems after "how many":
-    "how many months of backlog"); a thing counted by name (``by_name``) only by a count of it
+    "how many months of backlog"), nor what one of the counted things holds ("a pack of 18" for
+    "how many packs"); a thing counted by name (``by_name``) only by a count of it
     (``counts_another``)."""
     text = _without_dates_and_names(sentence)
     for m in _AMOUNT.finditer(text):
         if m.group("currency") or m.group("rate"):
             continue
         if _DECIMAL.search(m.group(0)) and not _SCALE_AFTER.match(text, m.end()):  # "an energy factor of 4.1": a measure
+            continue
+        one = _ONE_OF.search(text, 0, m.start())  # "a pack of 18": what one counted thing holds, no count of them
+        if one and _canonical(stem(one.group(1).lower())) in counted:
             continue
         size = _SIZE_AFTER.match(text, m.end())  # "a 2-cubic-foot bag", "a 65-gallon tank": a size, no count
         if size:
@@ -1052,6 +1094,8 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
     return states_spelled_count(text, counted)
 
 
+# One of a thing right before a number ("a pack of 18", "each box of 12"): the number is its contents.
+_ONE_OF = re.compile(r"\b(?:a|an|one|each|per)\s+([a-z]+)\s+of\s+$", re.IGNORECASE)
 # Words after a number that say nothing of what it counts: its scale, or any thing counted ("units").
 _ANY_COUNTED = frozenset(stem(w) for w in "million millions billion thousand thousands hundred mn bn m k units unit pieces items".split())
 
@@ -1244,9 +1288,23 @@ def asks_in_currency(text: str) -> bool:
     return any(currency(m) for m in _IN_CURRENCY.finditer(text))
 
 
-def states_money(sentence: str) -> bool:
-    """Whether ``sentence`` states an amount in some currency (``_MONEY``), not only a percentage or a count."""
-    return any(not (code := m.group("code") or m.group("unit") or m.group("after")) or code in _CURRENCY_CODES for m in _MONEY.finditer(sentence))
+def states_money(sentence: str, asked: AskedFor | None = None) -> bool:
+    """Whether ``sentence`` states an amount in some currency (``_MONEY``), not only a percentage or
+    a count; with ``asked``, an amount after the asked quantity or none ("net sales of SEK 10.2
+    billion, with organic order growth of 5.1%" states no orders in SEK; "free cash flow, after
+    capex, was $60.2 billion" states free cash flow)."""
+    wanted = asked.quantities - _ANY_QUANTITY if asked else frozenset()
+    kin = wanted | _kin(wanted) | {w for q in wanted for w in asked.forms.get(q, ())} if asked else frozenset()
+
+    def of_asked(start: int) -> bool:
+        before = canonical_all(stems(sentence[:start])) & (_QUANTITY_NOUNS - _ANY_QUANTITY)
+        return not before or bool(before & kin)
+
+    return any(
+        (not (code := m.group("code") or m.group("unit") or m.group("after")) or code in _CURRENCY_CODES)
+        and (not wanted or of_asked(m.start()))
+        for m in _MONEY.finditer(sentence)
+    )
 
 
 def asks_money(wants: AskedFor) -> bool:
@@ -1354,7 +1412,7 @@ _HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
 _WITHHELD = re.compile(
     r"\b(?:(?:did|does|do|has|have|had|would|will|could)\s+not|(?:didn|doesn|don|hasn|haven|hadn|won|wouldn|couldn)['\u2019]t"
     r"|declined\s+to|refused\s+to|not\s+yet)"
-    r"\s+(?:\w+\s+){0,2}?(?:disclos(?:e|ed)|quantif(?:y|ied)|break\s+out|broken\s+out|reveal(?:ed)?|specif(?:y|ied)|provided?"
+    r"\s+(?:\w+\s+){0,2}?(?:disclos(?:e|ed)|quantif(?:y|ied)|break\s+out|broken\s+out|split(?:\s+out)?|reveal(?:ed)?|specif(?:y|ied)|provided?"
     r"|give(?:n)?(?!\s+(?:up|back|way|in)\b)|put\s+a\s+(?:number|figure|date))\b"
     r"|\b(?:without\s+(?:disclosing|quantifying|giving)|gave\s+no|give\s+no|not\s+(?:disclosed|quantified|broken\s+out))\b",
     re.IGNORECASE,
@@ -1367,6 +1425,13 @@ _MONEY_OR_SHARE = re.compile(
     re.IGNORECASE,
 )
 _BACK_REFERENCE = frozenset({"it", "them", "that", "this", "those", "these", "either", "its", "their"})
+
+
+def says_withheld(sentence: str) -> bool:
+    """Whether ``sentence`` says something was not disclosed, with no figure given before ("the
+    release did not split orders across Automation, Paper, and Pulp and Energy"): what it names, it
+    gives no figure of ("revenue was $2.0 billion, though it did not split it by region" gives one)."""
+    return any(not (_MONEY_OR_SHARE.search(sentence, 0, m.start()) or _COUNTED.search(sentence, 0, m.start())) for m in _WITHHELD.finditer(sentence))
 
 
 def withholds_asked(sentence: str, measure: frozenset[str]) -> bool:
@@ -1513,15 +1578,19 @@ def states_change_of(asked: AskedFor, sentence: str) -> bool:
     if not changes:
         return True
 
-    def quantity_of(change: re.Match) -> str | None:
-        after = change.groupdict().get("of") or ""
-        text = after or sentence[: change.start()]
-        words = list(re.finditer(r"[A-Za-z][\w-]*", text))
-        named = [w for i, t in enumerate(words) if (w := _canonical(stem(t.group(0).lower()))) in _QUANTITY_NOUNS - _ANY_QUANTITY
-                 and not t.group(0).lower().endswith("ed")  # a participle: "orders received fell 2%" (not receivables)
-                 and (after or not _qualified(words, i, text))]
-        return named[-1] if named else None
-    return any(quantity_of(c) in kin | {None} for c in changes) or _percent_after(sentence, kin)
+    return any(_quantity_of(sentence, c.start(), c.groupdict().get("of") or "") in kin | {None} for c in changes) or _percent_after(sentence, kin)
+
+
+def _quantity_of(sentence: str, start: int, after: str = "") -> str | None:
+    """The quantity a figure at ``start`` of ``sentence`` is of: the quantity noun written last
+    before it, not one a preposition puts after another ("net sales to OEM customers"), or the
+    one in ``after`` when the figure names it after itself ("a 5% increase in revenue"); None if none."""
+    text = after or sentence[:start]
+    words = list(re.finditer(r"[A-Za-z][\w-]*", text))
+    named = [w for i, t in enumerate(words) if (w := _canonical(stem(t.group(0).lower()))) in _QUANTITY_NOUNS - _ANY_QUANTITY
+             and not t.group(0).lower().endswith("ed")  # a participle: "orders received fell 2%" (not receivables)
+             and (after or not _qualified(words, i, text))]
+    return named[-1] if named else None
 
 
 def _percent_after(sentence: str, kin: set[str]) -> bool:

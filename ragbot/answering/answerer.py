@@ -8,6 +8,7 @@ passages' dense similarity. Which one runs is decided when the answerer is built
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from langchain_core.documents import Document
@@ -27,6 +28,8 @@ from ragbot.answering.scoring import Scored, Scorer, ranked
 from ragbot.answering.selection import Selector
 from ragbot.answering.settings import AnsweringSettings
 from ragbot.answering.trace import build_trace
+from ragbot.glossary import expand
+from ragbot.periods import period_words, periods
 from ragbot.rerank import Reranker
 from ragbot.routing import Question, as_question, theme_of, without_as_things_stand
 from ragbot.settings import Settings
@@ -35,6 +38,13 @@ from ragbot.settings import Settings
 def _default(name: str):
     """A default from ``Settings``, the one place defaults live."""
     return Settings.model_fields[name].get_default(call_default_factory=True)
+
+
+# Words by which a follow-up names a time of its own, no period ("for the full year?", "year to date",
+# "at year end", "the long-term target"): it continues no earlier period.
+_OWN_TIME = re.compile(
+    r"\b(?:years?|quarters?|months?|ytd|ltm|ttm|annual\w*|full|twelve|(?:long|medium|short)[- ]term|year[- ]end|today|now|currently)\b", re.IGNORECASE,
+)
 
 
 class ExtractiveAnswerer(Answerer):
@@ -118,10 +128,16 @@ class ExtractiveAnswerer(Answerer):
     def relevance_topic(self, question: Question) -> str:
         """The topic the cross-encoder reads: a follow-up naming no quantity of its own, with what it
         continues ("and organically?" of "Q2 2025 safety services revenue"); "what about eps?" asks
-        its own, and the previous measure's words would mislead the model."""
-        if question.previous_topic and not asked_for(question.text, question.topic, self.resolver).quantities:
-            return f"{question.previous_topic}, {question.topic}"
-        return question.topic
+        its own, and the previous measure's words would mislead the model. The continued topic is
+        spelt out as the model read it when it was asked ("fy39 guide (guidance, fiscal 2039)"). A
+        follow-up asking its own quantity but no period asks it for the period it continues, which
+        the model reads too ("and organic growth? (q1 2039)")."""
+        if not question.previous_topic:
+            return question.topic
+        if not asked_for(question.text, question.topic, self.resolver).quantities:
+            return f"{expand(question.previous_topic)}, {question.topic}"
+        continued = period_words(question.previous_topic) if not periods(question.text) and not _OWN_TIME.search(question.text) else ""
+        return f"{question.topic} ({continued})" if continued else question.topic
 
     def asked_kind(self, question: Question) -> str | None:
         """The kind of answer the question itself asks for: "figure", "time", "risk" or None. A

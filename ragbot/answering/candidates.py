@@ -13,6 +13,7 @@ from ingest import Sentence, TickerResolver
 from ingest.prose import prose_units
 from ingest.words import stems
 from ragbot.answer import is_about
+from ragbot.answering.answerability import says_withheld
 from ragbot.periods import periods, with_unnamed_parts
 from ragbot.routing import Question
 
@@ -72,11 +73,20 @@ def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
     found = []
     for rank, passage in enumerate(passages):
         meta = passage.metadata
-        context = f"{passage.page_content} {meta.get('title', '')} {meta.get('preamble', '')}"
+        around = f"{meta.get('title', '')} {meta.get('preamble', '')}"
+        units = prose_units(passage.page_content, meta.get("start", 0), meta.get("preamble", ""))
+        # what a passage says was not disclosed is no context of its figures ("did not split orders
+        # across ... Pulp and Energy" makes no order figure Pulp and Energy's)
+        said = [u for u in units if not says_withheld(u.text)]
+        context = f"{' '.join(u.text for u in said)} {around}"
         context_stems, context_periods = stems(context), with_unnamed_parts(periods(context), context)
-        for sentence in prose_units(passage.page_content, meta.get("start", 0), meta.get("preamble", "")):
+        prose_stems = stems(f"{' '.join(u.text for u in said if not u.tabular)} {around}")
+        for sentence in units:
             if is_citable(sentence, min_chars):
-                found.append(Candidate(passage, rank, sentence, stems(sentence.text), context_stems, context_periods))
+                # a row's figures are its own line item's: the other rows are no context of it
+                # ("Research and development | FY2038: 330" is no net income beside "Net sales")
+                own = prose_stems | stems(sentence.text) if sentence.tabular else context_stems
+                found.append(Candidate(passage, rank, sentence, stems(sentence.text), own, context_periods))
     return with_enumerations(found)
 
 

@@ -67,7 +67,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from langchain_core.documents import Document
 
@@ -306,7 +306,7 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
         and (not wants.count or states_count(candidate.text, wants.counted, wants.counted_by_name)) and states_change_of(wants, candidate.text)
         and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
-        and (not wants.in_currency or states_money(candidate.text)) and (not wants.growth or states_a_change(candidate.text))
+        and (not wants.in_currency or states_money(candidate.text, wants)) and (not wants.growth or states_a_change(candidate.text))
         and (not wants.market_share or states_market_share(candidate.text)) and states_paid_for(wants, candidate.stems)
     )
 
@@ -406,6 +406,23 @@ def year_part_fit(wanted: dict[str, set[str]], named: dict[str, set[str]], fit: 
     return min(fit, 0.0) if only_parts else fit
 
 
+def own_part(candidate: Candidate, tickers: list[str], resolver: TickerResolver | None) -> Candidate:
+    """``candidate`` cut to the clauses (``clauses``) that name the one company asked or no
+    company, when another clause names only another: "Hospital budgets loosened: Getinge's Q3
+    order growth was 6.2%, while Elekta's fiscal Q2 order intake reached SEK 4.9 billion" gives
+    Elekta no Q3 order growth; "Both Ford and Tesla reported Q3 deliveries up 6%" stays whole.
+    The whole candidate otherwise."""
+    if len(tickers) != 1 or resolver is None:
+        return candidate
+    parts = clauses(candidate.text)
+    named = [{m.ticker for m in resolver.mentions(part)} for part in parts]
+    kept = [part for part, names in zip(parts, named) if not names or tickers[0] in names]
+    if len(kept) == len(parts) or not any(tickers[0] in names for names in named):
+        return candidate
+    own = " ".join(kept)
+    return replace(candidate, sentence=replace(candidate.sentence, text=own), stems=stems(own))
+
+
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
     """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
@@ -423,8 +440,9 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     context_figures: dict[int, frozenset[str]] = {}  # (per passage: its sentences share it)
     for candidate, cov, measure, qualified, figure, titled in columns:
         passage = candidate.passage
-        holds_kind = holds_asked_kind(a.wants, candidate, figure, len(question.tickers) > 1, measure, so_far, resolver)
-        named, stated = named_and_stated_periods(candidate.text)
+        own = own_part(candidate, question.tickers, resolver) if a.wants.kind == "figure" else candidate
+        holds_kind = holds_asked_kind(a.wants, own, figure, len(question.tickers) > 1, measure, so_far, resolver)
+        named, stated = named_and_stated_periods(own.text)
         if id(passage) not in context_figures:
             context_figures[id(passage)] = figure_tokens(candidate.context_stems, candidate.context_periods)
         figures_said = figure_tokens(candidate.stems, named) | context_figures[id(passage)]

@@ -32,6 +32,9 @@ from ragbot.windows import Window
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
 PICK_RERANKED = 4  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
+# Words of telling news ("when it announced it was buying a studio"): how an event reached the
+# notes, not what it was; a note sharing only them with a description is not the one described.
+TELLING = stems("announce announced announces announcing announcement said say says disclosed disclose discloses told")
 _MARKER = re.compile(r"\[(\d+)\]")
 # A capitalised name where a question puts its subject ("sentiment on Acme Widgets"); with no
 # ticker routed, it names a company the notes do not cover.
@@ -305,8 +308,10 @@ class SentimentAnswerer(Answerer):
 
     def pick_note(self, intent: SentimentIntent, catalog: NoteCatalog, earliest: bool = False, picked: dict[str, str] | None = None) -> NoteRecord | None:
         """The one note the question means: the newest/oldest, or among the candidates that best
-        match the question (``note_match``, retrieval rank or with ``earliest`` the earlier date
-        breaking ties) the one ``closest`` to its description (with ``earliest``, the best match).
+        match the question (``note_match``, retrieval rank breaking ties) the one ``closest`` to its
+        description; with ``earliest`` (the event a window counts from), the best match by
+        ``note_match``'s two counts together (words held, and held in its first sentence), the earlier
+        date breaking ties.
         When no candidate shares a topic word, or the best shares them only in passing
         (``in_passing``): the one note about every company asked (``about_all``), else None. With
         reporting periods asked, only notes discussing one of them are candidates (``by_period``);
@@ -319,7 +324,7 @@ class SentimentAnswerer(Answerer):
             dated = sorted(candidates, key=lambda r: (r.day or date.min, r.source))
             return dated[-1] if intent.pick == "newest" else dated[0]
         by_source = {r.source: r for r in candidates}
-        wanted = stems(intent.about)
+        wanted = stems(intent.about) - TELLING or stems(intent.about)
         query = " ".join([intent.about, *(p.words for p in intent.reporting)]).strip()
         passages = self.retrieve(query, list(intent.tickers)) if self.retrieve and query else []
         texts: dict[str, list[str]] = {}  # note -> its title and retrieved passages, best note first
@@ -337,7 +342,9 @@ class SentimentAnswerer(Answerer):
 
         def key(source: str) -> tuple:
             match = note_match(by_source[source], covered[source], intent.tickers)
-            return (*match, -(by_source[source].day or date.max).toordinal()) if earliest else match
+            # (the note an event is counted from tells it in its first sentence; a later one recalling it
+            # holds its words further on: the words of both count, then the earlier date)
+            return (match[0] + match[1], -(by_source[source].day or date.max).toordinal()) if earliest else match
 
         ranked = sorted(covered, key=key, reverse=True)  # (a stable sort keeps the best-ranked of equals first)
         if in_passing(by_source[ranked[0]], covered[ranked[0]], wanted, intent.tickers):  # the best match: no note is about it
