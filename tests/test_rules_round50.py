@@ -306,3 +306,9 @@ def test_the_event_note_counts_words_held_and_held_first_together(router):
     ])
     answer = SentimentAnswerer(today=lambda: date(2025, 11, 30)).answer_catalog(router.route("How has Nvidia sentiment moved since the H20 device recall?"), catalog)
     assert "since 2025-09-01" in answer.text
+
+
+def test_a_table_row_stands_in_its_section_heading():
+    text = "## Net sales by category\n\n| (in millions) | FY2024 | FY2025 |\n|---|---|---|\n| Branded spirits | $139.2 | $148.4 |\n"
+    (row,) = [c for c in collect([passage(text)]) if c.sentence.tabular]
+    assert {"net", "sale"} <= row.context_stems

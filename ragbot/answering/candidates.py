@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 
 from ingest import Sentence, TickerResolver
 from ingest.prose import prose_units
+from ingest.units import figure_line, is_table_row
 from ingest.words import stems
 from ragbot.answer import is_about
 from ragbot.answering.answerability import says_withheld
@@ -75,12 +76,10 @@ def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
         meta = passage.metadata
         around = f"{meta.get('title', '')} {meta.get('preamble', '')}"
         units = prose_units(passage.page_content, meta.get("start", 0), meta.get("preamble", ""))
-        # what a passage says was not disclosed is no context of its figures ("did not split orders
-        # across ... Pulp and Energy" makes no order figure Pulp and Energy's)
-        said = [u for u in units if not says_withheld(u.text)]
-        context = f"{' '.join(u.text for u in said)} {around}"
+        said = _without_withheld(passage.page_content, units, meta.get("start", 0))
+        context = f"{said} {around}"
         context_stems, context_periods = stems(context), with_unnamed_parts(periods(context), context)
-        prose_stems = stems(f"{' '.join(u.text for u in said if not u.tabular)} {around}")
+        prose_stems = stems(f"{_without_rows(said)} {around}")
         for sentence in units:
             if is_citable(sentence, min_chars):
                 # a row's figures are its own line item's: the other rows are no context of it
@@ -88,6 +87,21 @@ def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
                 own = prose_stems | stems(sentence.text) if sentence.tabular else context_stems
                 found.append(Candidate(passage, rank, sentence, stems(sentence.text), own, context_periods))
     return with_enumerations(found)
+
+
+def _without_withheld(text: str, units: list[Sentence], offset: int) -> str:
+    """``text`` without its sentences that say something was not disclosed (``says_withheld``):
+    "did not split orders across ... Pulp and Energy" makes no order figure Pulp and Energy's."""
+    for unit in units:
+        if not unit.tabular and says_withheld(unit.text):
+            start, end = unit.start - offset, unit.end - offset
+            text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
+    return text
+
+
+def _without_rows(text: str) -> str:
+    """``text`` without its table rows and figure lines: the prose, headings and captions a table stands in."""
+    return "\n".join(line for line in text.splitlines() if not is_table_row(line.strip()) and figure_line(line.strip()) is None)
 
 
 def with_enumerations(pool: list[Candidate]) -> list[Candidate]:
