@@ -581,7 +581,11 @@ def _compared_bare(topic: str) -> bool:
 # A question that names no company continues the conversation's companies when it points
 # back ("its margins") or does not ask across companies ("which companies...", "who is...").
 _CROSS_COMPANY = re.compile(
-    r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b", re.IGNORECASE
+    r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b"
+    # (one company asked among all the notes': "which company in our notes is the most bullish?"; "which
+    # company is the most bullish?" after a comparison may ask which of the two)
+    r"|\bwhich\s+(?:company|stock|name|ticker)\b[^?]*?\b(?:in|of|from)\s+(?:my|our|the|all)\s+(?:\w+\s+)?(?:notes|coverage|research)\b",
+    re.IGNORECASE,
 )
 # Which notes the last answer came from: "which notes back that up?", "what's the source for
 # that?", "where does that come from?", "which note says so?".

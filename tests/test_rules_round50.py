@@ -312,3 +312,20 @@ def test_a_table_row_stands_in_its_section_heading():
     text = "## Net sales by category\n\n| (in millions) | FY2024 | FY2025 |\n|---|---|---|\n| Branded spirits | $139.2 | $148.4 |\n"
     (row,) = [c for c in collect([passage(text)]) if c.sentence.tabular]
     assert {"net", "sale"} <= row.context_stems
+
+
+# -- from the new-user check ----------------------------------------------------------------------
+
+def test_which_company_in_our_notes_asks_across_them_after_a_comparison(router):
+    history = [{"role": "user", "content": "Compare Alibaba and JD"}, {"role": "assistant", "content": "..."}]
+    assert router.route("Which company in our notes is the most bullish?", history).tickers == []
+    assert router.route("which company is the most bullish?", history).tickers == ["BABA", "JD"]  # which of the two
+
+
+def test_a_ranking_of_carried_companies_says_which_were_ranked(router):
+    from test_sentiment import CATALOG  # (notes on Tesla, Nvidia and others)
+
+    from ragbot.sentiment import SentimentAnswerer
+    history = [{"role": "user", "content": "Compare Nvidia and Tesla"}, {"role": "assistant", "content": "..."}]
+    answer = SentimentAnswerer(today=lambda: date(2025, 11, 30)).answer_catalog(router.route("which company is the most bullish?", history), CATALOG)
+    assert "The most bullish company among NVDA, TSLA is" in answer.text

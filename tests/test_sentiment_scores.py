@@ -66,7 +66,7 @@ def test_a_ranking_of_named_companies_states_both_averages_and_the_other_order(r
     question = "Which of Apple and Microsoft is the most bullish according to the research notes?"
     assert parse_intent(router.route(question), TODAY).unit == "company"  # the notes are the source, companies are ranked
     text = ask(router, question)
-    assert "The most bullish company in your notes is AAPL, averaging -0.03 (neutral) over 3 notes by its own ticker score (0.00 by the notes' overall scores)" in text
+    assert "The most bullish company among AAPL, MSFT is AAPL, averaging -0.03 (neutral) over 3 notes by its own ticker score (0.00 by the notes' overall scores)" in text
     assert "1. AAPL -0.03 (overall 0.00, 3 notes)" in text and "2. MSFT -0.17 (overall +0.03, 3 notes)" in text
     assert "By the notes' overall scores instead, most positive first: 1. MSFT +0.03; 2. AAPL 0.00." in text
 

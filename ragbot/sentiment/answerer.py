@@ -281,7 +281,8 @@ class SentimentAnswerer(Answerer):
         if intent.kind == "extreme" and intent.unit == "company":
             tickers = intent.tickers or catalog.tickers()
             ranked = rank_companies(catalog, tickers, intent.window, intent.direction or "positive")
-            return compose.ranking_lines(ranked, intent.direction or "positive", intent.n, cite, window_text) if ranked else None
+            among = f" among {', '.join(intent.tickers)}" if intent.tickers else " in your notes"  # (companies asked, or carried from the last turn)
+            return compose.ranking_lines(ranked, intent.direction or "positive", intent.n, cite, window_text, among) if ranked else None
         found = [s for t in subjects if (s := summary(catalog, t, intent.window))]
         if not found:
             return None

@@ -219,10 +219,11 @@ def extreme_item(item: Scored, cite: Citer) -> str:
     return f'{item.record.source} ({day_text(item)}, "{item.record.title}"): {item.label or describe(item.score)}, {score_text(item)} {cite([item])}'
 
 
-def ranking_lines(ranked: list[Summary], direction: str, n: int | None, cite: Citer, window_text: str) -> list[str]:
-    """Companies ordered by the average of their own ticker scores, the first named; each with the
-    average of its notes' overall scores beside it when that differs, and the order by those
-    overall averages when it is another order."""
+def ranking_lines(ranked: list[Summary], direction: str, n: int | None, cite: Citer, window_text: str, among: str = " in your notes") -> list[str]:
+    """Companies ordered by the average of their own ticker scores, the first named (``among``: which
+    companies were ranked, " among BABA, JD" or " in your notes"); each with the average of its
+    notes' overall scores beside it when that differs, and the order by those overall averages when it
+    is another order."""
     word = "bullish" if direction == "positive" else "bearish"
     first = "most positive" if direction == "positive" else "most negative"
     overall = {s.ticker: overall_view(s) for s in ranked}
@@ -231,7 +232,7 @@ def ranking_lines(ranked: list[Summary], direction: str, n: int | None, cite: Ci
         best, other = ranked[0], overall[ranked[0].ticker]
         both = f" by its own ticker score ({signed(other.average)} by {OVERALL})" if other else ""
         lines.append(
-            f"The most {word} company in your notes{window_text} is {best.ticker}, averaging {signed(best.average)} "
+            f"The most {word} company{among}{window_text} is {best.ticker}, averaging {signed(best.average)} "
             f"({describe(best.average)}) over {plural(len(best.notes))}{both} {cite(best.notes)}."
         )
     shown = ranked if n is None else ranked[:n]
