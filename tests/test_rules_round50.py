@@ -329,3 +329,11 @@ def test_a_ranking_of_carried_companies_says_which_were_ranked(router):
     history = [{"role": "user", "content": "Compare Nvidia and Tesla"}, {"role": "assistant", "content": "..."}]
     answer = SentimentAnswerer(today=lambda: date(2025, 11, 30)).answer_catalog(router.route("which company is the most bullish?", history), CATALOG)
     assert "The most bullish company among NVDA, TSLA is" in answer.text
+
+
+def test_a_withheld_sentence_is_cut_from_the_context_not_blanked():
+    from ragbot.answering.candidates import _without_withheld
+    from ingest.prose import prose_units
+    text = "Orders rose 9% to EUR 1,612 million. The release did not split orders by region. Services grew."
+    kept = _without_withheld(text, prose_units(text, 100), 100)  # (offsets as a passage starting at 100 gives them)
+    assert "split" not in kept and "  " * 4 not in kept and "Services grew." in kept

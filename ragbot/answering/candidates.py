@@ -92,11 +92,12 @@ def collect(passages: list[Document], min_chars: int = 30) -> list[Candidate]:
 def _without_withheld(text: str, units: list[Sentence], offset: int) -> str:
     """``text`` without its sentences that say something was not disclosed (``says_withheld``):
     "did not split orders across ... Pulp and Energy" makes no order figure Pulp and Energy's."""
+    kept, position = [], 0
     for unit in units:
         if not unit.tabular and says_withheld(unit.text):
-            start, end = unit.start - offset, unit.end - offset
-            text = f"{text[:start]}{' ' * (end - start)}{text[end:]}"
-    return text
+            kept.append(text[position : unit.start - offset])
+            position = unit.end - offset
+    return "".join(kept) + text[position:]
 
 
 def _without_rows(text: str) -> str:
