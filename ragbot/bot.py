@@ -442,10 +442,25 @@ class Ragbot:
         name, with a notice saying so, as search engines do: people mistype names, and the answer
         names the company it is about. Otherwise the reply asks "did you mean". Earlier questions
         are read so too: "and eps?" after "gerresheimr fy37 adj ebitda" continues Gerresheimer."""
-        history = [{**m, "content": self._respelt(m["content"], None, tickers)[0]} if m.get("role") == "user" and isinstance(m.get("content"), str) else m
-                   for m in history or []]
-        _, routed, check, notice = self._respelt(text, history, tickers)
+        _, routed, check, notice = self._respelt(text, self._history_respelt(history, tickers), tickers)
         return routed, check if notice is None else replace(check, notices=(notice, *check.notices))
+
+    def _history_respelt(self, history: list[dict], tickers: list[str] | None) -> list[dict]:
+        """``history`` with the latest user turns naming no company read as ``_respelt`` reads them,
+        back to the first that names one (the turn a follow-up's company comes from: the router
+        reads no further back); earlier turns are left as typed."""
+        history = list(history or [])
+        for i in reversed(range(len(history))):
+            message = history[i]
+            if message.get("role") != "user" or not isinstance(message.get("content"), str):
+                continue
+            if self.resolver.mentions(message["content"], case_sensitive_names=False):
+                break
+            corrected = self._respelt(message["content"], None, tickers)[0]
+            if corrected != message["content"]:
+                history[i] = {**message, "content": corrected}
+                break
+        return history
 
     def _respelt(self, text: str, history: list[dict] | None, tickers: list[str] | None) -> tuple[str, Question, CompanyCheck, str | None]:
         """``text`` as read (a certain misspelling of a name put right), routed and checked, and

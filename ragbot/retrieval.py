@@ -117,10 +117,10 @@ class HybridRetriever(BaseRetriever):
             doc.metadata["lexical_score"] = float(score)
         return [doc for doc, _ in hits]
 
-    def fused(self, query: str, tickers: list[str]) -> tuple[list[Document], frozenset[str]]:
+    def fused(self, query: str, tickers: list[str], vector: list[float] | None = None) -> tuple[list[Document], frozenset[str]]:
         """Dense and lexical results for ``tickers`` (any of them), fused, and the ids of each
-        retriever's best chunk."""
-        vector = self.vectorstore.embeddings.embed_query(query)
+        retriever's best chunk; ``vector``: the query's embedding, when already computed."""
+        vector = vector if vector is not None else self.vectorstore.embeddings.embed_query(query)
         rankings = [self._nearest(vector, tickers, self.candidates), self.lexical_search(query, tickers, self.candidates)]
         near = {d.id for d in rankings[0]}
         self._score_dense(vector, [d for d in rankings[1] if d.id not in near])
@@ -137,7 +137,8 @@ class HybridRetriever(BaseRetriever):
             documents, best = self.fused(query, tickers)
             return self.continue_lists(cap_per_note(documents, self.per_note, self.limit, best))
         # One search per company, interleaved, so a comparison gets evidence for each side.
-        searches = [self.fused(query, [t]) for t in tickers]
+        vector = self.vectorstore.embeddings.embed_query(query)  # (once, for every company's search)
+        searches = [self.fused(query, [t], vector) for t in tickers]
         best = frozenset().union(*(b for _, b in searches))
         per_ticker = [cap_per_note(documents, self.per_note, self.limit, best) for documents, _ in searches]
         return self.continue_lists(cap_per_note(interleave(per_ticker), self.per_note, self.limit, best))
