@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import pairwise
 
 from rapidfuzz import fuzz, process, utils
@@ -422,7 +423,7 @@ def check_companies(
     if not question.tickers and not filtered and not question.across_companies and _POINTS_TO_A_COMPANY.search(question.text):
         return CompanyCheck(Answer(ORPHAN_REFERENCE, False))  # any answer would guess the company, or mix several
     name = (mentioned and (unknown_name(question.text, resolver, mentioned) or _unknown_subject_symbol(question, resolver, mentioned))) or (
-        begins and unwritten_subject(question, begins, one_typo_from_familiar)
+        begins and unwritten_subject(question, begins, partial(one_typo_from_familiar, written=mentioned))
     )
     if not name:
         return CompanyCheck(spelling=_mistyped_beside(question, resolver, held, mentioned))

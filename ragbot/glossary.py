@@ -53,6 +53,7 @@ ABBREVIATIONS = {
 SHORTHAND = {
     "guide": "guidance", "comps": "comparable sales", "avg": "average", "rev": "revenue", "op": "operating", "est": "estimated",
     "divvy": "dividend", "dev": "development", "pax": "passengers", "cc": "constant currency", "tech": "technology",
+    "fwd": "forward", "semi": "semiconductor", "pharma": "pharmaceutical",
 }
 # ... read so only beside what says which: "q2 comps", "comps growth"; "which comps trade at 12x"
 # are peer companies.
@@ -71,6 +72,8 @@ _ONLY_WITH = {
     "cc": (re.compile(r"\b(?:growth|grew|organic|sales|revenue|basis|terms)\b", re.IGNORECASE), 2),
     # "q1 22 pax", "pax growth", "pax numbers" (not "Pax", a name, nor "pax americana")
     "pax": (re.compile(rf"\b(?:{_PERIOD_OR_GROWTH}|numbers|traffic|count|volumes?|load)\b", re.IGNORECASE), 3),
+    # "semi segment op income", "semi demand" (not "Tesla Semi deliveries", "semi-annual", "the semi truck")
+    "semi": (re.compile(r"\bsemi\s+(?:segment|division|business|unit|demand|exposure|equipment|customers|cycle|revenue|sales|capex)\b", re.IGNORECASE), None),
 }  # each with how many words either side of the term say which sense it has (None: anywhere in the question)
 _TERMS = {**ABBREVIATIONS, **{long: short for short, long in ABBREVIATIONS.items()}, **SHORTHAND}
 _PATTERN = re.compile(

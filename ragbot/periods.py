@@ -146,13 +146,16 @@ def _by_kind(mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
 
 
 # Words that make the period after them a comparison's base, not the one a sentence reports: "up
-# $2.7 billion from the end of the second quarter", "versus Q2", "than in the first half".
+# $2.7 billion from the end of the second quarter", "versus Q2", "than in the first half", "down
+# from USD 32.00 and 3.20 cents for 2038" (a figure it moved from, and the period of that figure).
 _BASE_BEFORE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:end|start)\s+of\s+(?:the\s+)?"
+    r"|\b(?:up|down|higher|lower|rising|falling|rose|fell|increased|decreased|declined)\s+from\s+[^,;\d]{0,12}(?!(?:19|20)\d\d\b)\d(?:(?!\bto\s)[^,;]){0,24}?\s(?:for|in)\s+(?:the\s+)?(?:fiscal\s+)?(?:[QH][1-4]\s+)?"
     r"|\b(?:versus|vs\.?|compared\s+(?:with|to)|than(?:\s+in)?|against|relative\s+to)\s+(?:the\s+|a\s+)?"
     r"(?:(?:prior|previous|same|year-earlier|year-ago)(?:[-\s]year)?\s+)?)$",
     re.IGNORECASE,
 )
+_BASE_REACH = 60  # characters before a period that may make it a base (a bounded tail: sentences may be long)
 
 
 # A figure set against the year before ("comparable sales rose 1.2% against a 0.6% decline a year
@@ -180,7 +183,7 @@ def stated_periods(text: str) -> dict[str, set[str]]:
 
 
 def _stated(text: str, mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
-    stated = _by_kind([m for m in mentions if not _BASE_BEFORE.search(text[max(0, m[0] - 40) : m[0]])])
+    stated = _by_kind([m for m in mentions if not _BASE_BEFORE.search(text[max(0, m[0] - _BASE_REACH) : m[0]])])
     if _FIGURE_A_YEAR_BEFORE.search(text):
         for kind, sep in _YEAR_OF.items():
             if kind in stated:

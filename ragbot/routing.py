@@ -57,9 +57,17 @@ THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    r"[.,;:\-\u2013\u2014]\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"(?:[.,;:\u2013\u2014]|(?<![\w-])-)\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
     r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
+    r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
+)
+# ... or for the companies a heading's event names ("electric tug order - scores for Rohm and NBHT
+# please"; not others' scores, "ESG ratings - scores for Tesla and Ford?", nor periods, "... for Q3 and Q4?")
+SCORES_FOR_NAMED = (
+    r"^(?![^?]*\b(?:tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?|scorecards?"
+    r"|borrowers?|credit|esg|nps|promoter|iqs)\b)[^?]*?(?:[.,;:\u2013\u2014]|(?<![\w-])-)\s*(?:the\s+)?(?:sentiment\s+)?scores?\s+for\s+"
+    r"(?!(?:q[1-4]|h[12]|fy|(?:19|20)\d\d)\b)[\w&.'\u2019-]+(?:(?:\s*,\s*|\s+(?:and|&)\s+)[\w&.'\u2019-]+){0,3}"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 )
 # A company or note said to read mixed: "Acme looks mixed", "the recall note reads mixed".
@@ -133,9 +141,10 @@ _SENTIMENT = re.compile(
     # (or said of the notes after them: "why are the notes on UCB so upbeat?", "the Acme notes read bearish")
     r"|\bnotes\b[^?.]{0,60}?\b(?:are|were|look|read|seem|sound|so)\s+"
     r"(?:positive|negative|upbeat|downbeat|bullish|bearish|optimistic|pessimistic|gloomy|rosy)\b"
-    # (one note's label too: "why is Acme's latest note only neutral?", "the note was so negative")
-    r"|\bnote\s+(?:(?:is|was|reads?|looks?|seems?|stays?|stayed)\s+(?:(?:only|so|that|this|still|just|more|less)\s+)?|(?:only|so|still|just)\s+)"
-    r"(?:positive|negative|neutral|upbeat|downbeat|bullish|bearish)\b"
+    # (one note's label too: "why is Acme's latest note only neutral?", "the note was so negative", and
+    # with what it is on between: "why was the Acme note on the price war so gloomy?")
+    r"|\bnote\s+(?:(?:on|about)\s+(?:[\w.&'\u2019-]+\s+){1,5}?)?(?:(?:is|was|reads?|looks?|seems?|stays?|stayed)\s+(?:(?:only|so|that|this|still|just|more|less)\s+)?|(?:only|so|still|just)\s+)"
+    r"(?:positive|negative|neutral|upbeat|downbeat|bullish|bearish|gloomy|rosy|bleak)\b"
     r"|\b(positive|negative|bullish|bearish)\s+(?:(?!(?:in|on|about|from|of)\b)[\w.&'\u2019-]+\s+){0,2}?calls\b"
     r"|\b(?:positive|negative|bullish|bearish)\s+(?:sentiment\s+)?scores?\b"  # "trnv got a negative score at one point"
     # the notes' own stance ("dpz net stance across the notes?"; not "the Fed's stance on rates",
@@ -144,7 +153,9 @@ _SENTIMENT = re.compile(
     # the notes' scores called weak or strong ("what went wrong for Acme in 2027? explain the weak
     # scores"), or a company's ("what was behind Acme's weak score at the end of 2029?"; not "Acme's
     # credit score", "Acme's low score in the J.D. Power survey", "... from Consumer Reports")
-    r"|(?:\b(?:the|its|their|these|those)\s+(?:weak|strong|low|high|poor|soft)\s+(?:sentiment\s+)?scores\s*(?:[?.!]|$)"
+    # (or readings, the company's named between: "what's behind the strong Acme readings in December 2039?")
+    r"|(?:\b(?:the|its|their|these|those)\s+(?:weak|strong|low|high|poor|soft)\s+(?:(?:the\s+company\s+)?(?:sentiment\s+)?scores|the\s+company\s+readings)"
+    rf"{_NO_MEASURE_AFTER}"
     r"|['\u2019]s\s+(?:weak|strong|low|high|poor|soft|bad|good)\s+(?:sentiment\s+)?scores?\b"
     r"(?!\s+(?:on|for|from)\s+(?!(?:that|this|it)\b))(?!\s+in\s+(?:the\s+)?(?-i:[A-Z])))"
     # the first note set against the latest, asking only how far it moved ("renner first note vs
@@ -252,7 +263,7 @@ _SENTIMENT = re.compile(
     # the notes' score named by which one: "the latest score on Costco", "its average score"
     r"|\b(?:latest|newest|most\s+recent|current|first|earliest|average|avg|mean|overall|ticker)\s+(?:sentiment\s+)?scores?\b|\b[\w.&-]+['\u2019]s\s+(?:(?:own|individual|ticker|ticker-level|sentiment)\s+){0,3}scores?\b"
     # a question that opens by asking for a score, no measure named before it, or ends so
-    rf"|{SCORE_ASKED}|{SCORE_LAST}"
+    rf"|{SCORE_ASKED}|{SCORE_LAST}|{SCORES_FOR_NAMED}"
     # a named note's company's outcome ("record crop note: what did Acme get?", "feed price cut note
     # (acme + beta) - what did BETA get?")
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014][^?]{{0,60}}?\bwhat\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
@@ -348,7 +359,8 @@ _SENTIMENT = re.compile(
     # a company moved to a stance ("what dragged Acme negative this year?"; the company is a name
     # routing found, so "what turned margins negative" stays content)
     r"|\b(?:(?:dragg|push|pull|tipp|turn|flipp|knock|tilt)\w*|(?:sen[dt]|ma[dk]e|drove|driv|swung|swing)(?:s|ing|e|en)?)"
-    r"\s+the\s+company\s+(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b"
+    # (or into a stance's territory: "what dragged Acme into negative territory in 2039?")
+    r"\s+the\s+company\s+(?:into\s+(?:negative|positive|bearish|bullish)\s+territory\b(?!\s+(?:on|for)\b)|(?:so\s+|more\s+|further\s+)?(?:negative|positive|bearish|bullish)\b)"
     r"|\bwhy\s+(?:was|is|were|are)\s+the\s+company\s+(?:so\s+|still\s+|now\s+)?(?:negative|positive|bearish|bullish)\b"  # "why was Acme negative in May?"
     # ... or why it turned so ("why did Acme turn so negative in early 2028?"; not "... turn negative on cash flow")
     r"|\bwhy\s+(?:did|has|have)\s+the\s+company\s+(?:turn(?:ed)?|go(?:ne)?|swing|swung|flip(?:ped)?)\s+(?:so\s+|more\s+|that\s+)?(?:negative|positive|bearish|bullish)\b(?!\s+on\b)"

@@ -78,6 +78,16 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
 _RISK_PHRASING = frozenset(stem(w) for w in RISK_PHRASING)  # (no topic words of a risk question: ``risk_topic``)
 
 
+# The desk as the object of a verb of worry ("what worries us on Acme"): "us", not the US.
+_DESK_WORRIED = re.compile(r"\b((?i:worr|concern|bother|troubl|scar|frighten|keep)\w*)\s+us\b(?!-)")
+
+
+def without_the_desk(topic: str) -> str:
+    """``topic`` without "us" where it is the desk a verb of worry is said of ("what worries us on
+    Acme" -> "what worries on Acme"); "us tariffs", "risks in the us" keep the country."""
+    return _DESK_WORRIED.sub(r"\1", topic)
+
+
 def risk_topic(topic: frozenset[str]) -> frozenset[str]:
     """The topic stems of a risk question that names nothing at risk: without the verbs it is put
     with, and with "risk" (what the notes call it): "what could go wrong for X" reads as "risks
@@ -107,7 +117,7 @@ _QUANTITY_LIST = """
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
-    turnover leverage traffic passengers occupancy
+    turnover leverage traffic passengers occupancy ebt pbt capacity
     """.split()
 # a quantity only in the plural: "premium" is a tier ("premium segment revenue"), "the sale of its brands" a deal
 _PLURAL_ONLY = {"premium", "sale"}
@@ -133,7 +143,8 @@ _FIGURE_QUESTION = re.compile(
     # the segment bring in for q3?"): the verb
     # ends the question or a sum's phrase follows it (not what it went on, "what did they spend the
     # proceeds on?", nor a noun, "what did the restructuring charge relate to?", "... regarding executive pay?")
-    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
+    # (a name with a slash in it too: "what did cetaphil / skincare bring in")
+    r"|\bwhat\s+(?:did|does|do|will|would)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019/-]+\s+){1,5}?"
     r"(?:pay|spend|cost|charge|(?:bring|take|rake)\s+in|earn|generate)\b(?=\s*(?:[?.!,]|$|for\b|per\b|in\s+(?:total|cash|\d)|on\s+(?!(?:[\w-]+\s+){0,2}?(?:[?.!]|$))))"
     # ... or sold in a period ("what did hbk sell in fy36?": its sales; not "what did it sell off?", "... sell to whom?")
     r"|\bwhat\s+(?:did|does|do|will)\s+(?:(?!(?:about|on|of|for|in|with|say|said|think|mention|regarding|as)\b)[\w.&'\u2019-]+\s+){1,5}?"
@@ -268,6 +279,7 @@ class AskedFor:
     parts: frozenset[str] = frozenset()  # the part of the company asked about, in the question's words (``part_names``)
     count: bool = False  # "how many ...": the figure must be a count (``states_count``)
     ratio: frozenset[str] = frozenset()  # a ratio asked of another quantity, both words ("EBITDA margin"; ``ratio_of``)
+    modifiers: frozenset[str] = frozenset()  # quantity nouns saying which kind of another ("order" of "order backlog"; ``quantity_modifiers``)
     counted: frozenset[str] = frozenset()  # the words after "how many" (stems): what the count counts
     counted_by_name: bool = False  # it counts a thing by a name no lexicon holds, no company's ("how many Vireon syringes")
     total: bool = False  # a total of money is asked ("revenue", not "revenue per room"): a price does not answer (``states_total``)
@@ -657,10 +669,48 @@ def ratio_of(topic: str) -> frozenset[str]:
     return frozenset(_canonical(stem(w.lower().removesuffix("'s").removesuffix("\u2019s"))) for pair in pairs for w in pair)
 
 
+# Quantities said of any other ("growth", "price") or of its future ("guidance"): a quantity noun before
+# one of them is the quantity asked ("revenue guidance"), not a kind of it.
+_SAID_OF_ANY = frozenset(_canonical(stem(w)) for w in "guidance outlook".split())
+_CAPEX = frozenset(_canonical(stem(w)) for w in "capex expenditure".split())
+
+
+def quantity_modifiers(topic: str) -> frozenset[str]:
+    """The quantity nouns of ``topic`` (stems) right before another that they say the kind of:
+    "order" of "order backlog", "dividend" of "dividend yield", "customer" of "customer deposits";
+    not before a quantity said of any ("revenue growth", "margin guidance"). A sentence naming only
+    the modifier states another quantity ("Orders rose 4.2%" gives no backlog)."""
+    tokens = _TOKEN.findall(topic)
+    heads = (_canonical(stem(t.lower().removesuffix("'s").removesuffix("\u2019s"))) for t in tokens[1:])
+    pairs = ((_canonical(stem(before.lower())), before, t, head) for before, t, head in zip(tokens, tokens[1:], heads))
+    # (a modifier is singular and counts things: "revenue ebit fy38?", "orders revenue q3", "capex spending" list two)
+    return frozenset(
+        word for word, before, t, head in pairs
+        if _is_quantity(before) and _is_quantity(t) and head not in _ANY_QUANTITY | _SAID_OF_ANY
+        and not before.lower().endswith("s") and word not in FIGURE_QUANTITIES | _ANY_QUANTITY | _kin(frozenset({_canonical(stem("cost"))})) | _CAPEX
+    )
+
+
 def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether a sentence (its stems) states the ratio asked of a quantity (``AskedFor.ratio``:
     both words), or none is asked."""
     return wants.ratio <= canonical_all(sentence)
+
+
+def states_only_its_ratio(wants: AskedFor, sentence: str) -> bool:
+    """Whether ``sentence`` writes the total of money asked ("EBITA" of "Lifco EBITA 2038") only
+    as the quantity of a ratio ("an EBITA margin of 22.5%"): its figures are the ratio's, no level
+    of the total. Not when the question asks a ratio or a change itself, nor when the sentence
+    also names the total on its own ("EBITA of SEK 7bn, a margin of 22.5%")."""
+    asked = wants.quantities & _MONEY_TOTALS
+    if not wants.total or not asked or wants.ratio or wants.quantities & (_GROWTH | _RATIO_STEMS):
+        return False
+    if any(m.group("currency") for m in _AMOUNT.finditer(sentence)):  # "(EUR 1.1 billion)": the level too
+        return False
+    words = [w for t in _TOKEN.findall(sentence) for w in t.split("-") if w]  # ("EBITA-margin")
+    tokens = [_canonical(stem(w.lower().removesuffix("'s").removesuffix("\u2019s"))) for w in words]
+    named = [i for i, t in enumerate(tokens) if t in asked]
+    return bool(named) and all(i + 1 < len(tokens) and tokens[i + 1] in _RATIO_STEMS for i in named)
 
 
 # Abbreviations whose long form names a quantity ("fcf": free cash flow, "arpu"): folded into one
@@ -787,7 +837,7 @@ def asked_for(
     total = kind == "figure" and not count and bool(quantities & _MONEY_TOTALS or _HOW_MUCH_SOLD.search(text)) and not _PER_UNIT.search(asking)
     return AskedFor(
         measure, quantities, kind, narrowing - quantities, forms, names, _folded(part_names(asking, _with_long_forms(measure, forms)), forms) - quantities, count, ratio,
-        counted=counted, counted_by_name=_counts_by_name(text, counted & measure),
+        modifiers=quantity_modifiers(asking) & quantities, counted=counted, counted_by_name=_counts_by_name(text, counted & measure),
         total=total, whole_year=kind == "figure" and asks_whole_year(text),
         like_for_like=_LIKE_FOR_LIKE.search(text) is not None,
         # (an amount of money alone: "operating margin in eur terms", "growth in euros" ask none; "derma
@@ -1089,11 +1139,16 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
         word = _canonical(stem(noun.group(1).lower())) if noun and not noun.group(2) else ""
         if word in counted:
             return True
+        if _PER_TIME.match(text, noun.end() if noun else m.end()):  # "24,000 parcels per hour": a rate, no count
+            continue
         if word not in _SCOPE_NOUNS and not _says_where(text, m, counted) and not (by_name and counts_another(noun, counted)):
             return True
     return states_spelled_count(text, counted)
 
 
+# A throughput right after what a number counts: "24,000 parcels per hour" (a machine's rate, no count
+# of anything sold; "1,200 departures a day" still counts flights).
+_PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b", re.IGNORECASE)
 # One of a thing right before a number ("a pack of 18", "each box of 12"): the number is its contents.
 _ONE_OF = re.compile(r"\b(?:a|an|one|each|per)\s+([a-z]+)\s+of\s+$", re.IGNORECASE)
 # Words after a number that say nothing of what it counts: its scale, or any thing counted ("units").
@@ -1312,6 +1367,15 @@ def asks_money(wants: AskedFor) -> bool:
     return bool(wants.quantities & _MONEY_ONLY)
 
 
+# An amount said to be a price ("a list price of", "priced at", "prices starting at"): one thing's, no total.
+# (not "sell the division at a price of EUR 2.1 billion", a deal's total, nor "higher prices of EUR 300 million")
+_PRICED = re.compile(
+    r"\b(?:(?:list|shelf|retail|selling|sticker|launch|unit)\s+prices?\s+(?:of|at|from|starting\s+(?:at|from))|priced\s+(?:at|from)"
+    r"|prices?\s+starting\s+(?:at|from))\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE,
+)
+_PRICED_REACH = 40  # characters before an amount read for it
+
+
 def states_total(sentence: str, money: bool = False) -> bool:
     """Whether ``sentence`` holds a figure that may be a total of money, not only prices:
     "launched the Elyte driver at $599" and "a 65-gallon model at about $1,900" give no revenue.
@@ -1327,6 +1391,8 @@ def states_total(sentence: str, money: bool = False) -> bool:
     if _IN_UNITS.search(text):
         return True
     for m in _AMOUNT.finditer(text):
+        if m.group("currency") and _PRICED.search(text, max(0, m.start() - _PRICED_REACH), m.start()):
+            continue  # "at a list price of \u00a528 million": a price however large
         if m.group("rate") or _SCALE_AFTER.match(text, m.end()) or _TRILLIONS_AFTER.match(text, m.end()):
             return True
         if text[m.end(): m.end() + 1] == "-" or _SPAN_AFTER.match(text, m.end()) or _counts_places(text, m.end()):
@@ -1394,6 +1460,20 @@ def clauses(sentence: str) -> list[str]:
     return _CLAUSE_BREAK.split(sentence)
 
 
+def measured_clauses(wants: AskedFor, sentence: str) -> str:
+    """The clauses of ``sentence`` naming an asked quantity (``AskedFor.quantities``, their other
+    names or long forms), when some other clause names none; ``sentence`` whole otherwise. Where the
+    asked figure's periods may be read ("The board proposed a dividend of CHF 34, and management said
+    the backlog entering 2040 was the highest since 2031" dates no dividend 2040)."""
+    wanted = wants.quantities - _ANY_QUANTITY
+    if not wanted:
+        return sentence
+    named = wanted | _kin(wanted) | {w for q in wanted for w in wants.forms.get(q, ())}
+    parts = clauses(sentence)
+    kept = [part for part in parts if canonical_all(stems(part)) & named]
+    return " ".join(kept) if kept and len(kept) < len(parts) else sentence
+
+
 # A clause that opens on a pronoun continues the subject of the one before ("..., and it fell 3%").
 _CONTINUES = re.compile(r"(?:it|its|they|their|this|that)\b", re.IGNORECASE)
 
@@ -1403,6 +1483,7 @@ _CONTINUES = re.compile(r"(?:it|its|they|their|this|that)\b", re.IGNORECASE)
 _HOW_MEASURED = frozenset(_canonical(stem(w)) for w in """
     operating net gross adjusted total organic comparable underlying reported core pretax pre-tax free recurring
     annual annualized quarterly full-year segment segments division unit business main
+    nameplate installed design rated
     """.split())
 
 
@@ -1521,7 +1602,7 @@ def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether ``sentence`` (its stems) states a neighbouring quantity instead of the asked one: it
     names another quantity noun ("backlog" for revenue) and none of the asked quantities, their
     other names (``_KIN``) or long forms, so its figure is the other quantity's."""
-    wanted = asked.quantities - _ANY_QUANTITY
+    wanted = asked.quantities - _ANY_QUANTITY - asked.modifiers or asked.quantities - _ANY_QUANTITY  # ("order backlog": the backlog)
     if not wanted:
         return False
     stated = canonical_all(sentence)
@@ -1706,6 +1787,32 @@ def states_volume(asked: AskedFor, sentence: str) -> bool:
         not (m.group("currency") or m.group("rate")) and _counts_head(text[m.end():], asked.qualifiers)
         for m in _AMOUNT.finditer(text) if m.group(0)[:1].isdigit()
     )
+
+
+# Quantities that count things, never money: an amount of money states none of them.
+_COUNTED_QUANTITIES = frozenset(_canonical(stem(w)) for w in """
+    volume volumes deliveries shipments users subscribers members customers employees headcount units rides passengers attendance
+    """.split())
+
+
+_MONEY_VOLUMES = frozenset(_canonical(stem(w)) for w in "payment payments transaction transactions trading lending processed tpv".split())
+_GLUED_SCALE = re.compile(r"(?:k|m|mn|bn|mt|t)\b", re.IGNORECASE)  # a scale written on the number: "435k", "12mt"
+
+
+def states_only_money(asked: AskedFor, sentence: str) -> bool:
+    """Whether every figure of ``sentence`` is an amount of money while the asked quantities all
+    count things (``_COUNTED_QUANTITIES``): "volumes so far?" is not answered by "at a shelf price
+    of DKK 9.95 per can, or DKK 52 for a six-pack"."""
+    wanted = asked.quantities - _ANY_QUANTITY
+    if not wanted or not wanted <= _COUNTED_QUANTITIES:
+        return False
+    if asked.measure & _MONEY_VOLUMES:  # "payment volume", "trading volume": money
+        return False
+    text = _without_dates_and_names(sentence)
+    # (not a size glued to its unit, "33cl", nor a decimal with no scale, "Klar 0.0": no count either way; "435k", "12mt" are)
+    amounts = [m for m in _AMOUNT.finditer(text) if m.group("currency") or _GLUED_SCALE.match(text, m.end()) or not (
+        text[m.end(): m.end() + 1].isalpha() or _DECIMAL.search(m.group(0)) and not _SCALE_AFTER.match(text, m.end()))]
+    return bool(amounts) and all(not m.group("rate") and (m.group("currency") or m.group(0)[-1].isalpha()) for m in amounts)
 
 
 def _counts_head(after: str, nouns: frozenset[str]) -> bool:

@@ -78,7 +78,7 @@ from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
-    states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio,
+    states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio, states_only_its_ratio, measured_clauses, states_only_money, without_the_desk,
     states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
@@ -150,7 +150,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         quoted = {c.source for c in pool if c.text in question.previous_answer}
     wants = asked_for(question.text, question.topic, resolver, question.previous_topic, capitals_of([c.text for c in pool]))
     own = [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]
-    topic = stems(question.topic)
+    topic = stems(without_the_desk(question.topic)) if wants.kind == "risk" else stems(question.topic)
     return Asked(
         topic=risk_topic(topic) if wants.kind == "risk" else topic,
         figures=figure_tokens(stems(text), periods(text)),
@@ -295,7 +295,8 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
     """Whether a sentence holding a figure (``figure``) holds the asked one: in a clause naming the
     asked segment (each company of a ``comparison`` may be asked its own, so none is required),
     not another quantity's, a count when "how many" is asked, and the asked ratio when one is
-    asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none); an amount of
+    asked of a quantity ("EBITDA margin": a sentence giving EBITDA alone gives none), and not only a
+    ratio of the total asked ("an EBITA margin of 22.5%" gives no EBITA); an amount of
     money when one is asked in a currency ("revenue in eur": "grew 15%" gives none); a change when
     growth is asked ("how much did AuM grow?": "AuM reached $182 billion" gives none), a share
     when a market share is asked, and what a sum was asked to be spent on (``states_paid_for``)."""
@@ -304,7 +305,8 @@ def holds_asked_figure(wants: AskedFor, candidate: Candidate, figure: bool, comp
         figure and figure_of_qualifier(candidate.text, frozenset() if comparison else wants.qualifiers)
         and (not states_other_quantity(wants, candidate.stems) or states_volume(wants, candidate.text)) and measured_as_asked(wants, candidate.text)
         and (not wants.count or states_count(candidate.text, wants.counted, wants.counted_by_name)) and states_change_of(wants, candidate.text)
-        and states_ratio(wants, candidate.stems) and (not wants.total or states_total(candidate.text, asks_money(wants)))
+        and states_ratio(wants, candidate.stems) and not states_only_its_ratio(wants, candidate.text) and not states_only_money(wants, candidate.text)
+        and (not wants.total or states_total(candidate.text, asks_money(wants)))
         and not (wants.whole_year and states_part_of_year(candidate.text)) and not states_only_like_for_like(candidate.text, wants)
         and (not wants.in_currency or states_money(candidate.text, wants)) and (not wants.growth or states_a_change(candidate.text))
         and (not wants.market_share or states_market_share(candidate.text)) and states_paid_for(wants, candidate.stems)
@@ -423,6 +425,20 @@ def own_part(candidate: Candidate, tickers: list[str], resolver: TickerResolver 
     return replace(candidate, sentence=replace(candidate.sentence, text=own), stems=stems(own))
 
 
+def _period(wants: AskedFor, text: str, wanted: dict[str, set[str]], periods_of_text: tuple, context: dict[str, set[str]]) -> float:
+    """``period``: the fit of the sentence's periods (``periods_of_text``: named and stated), or of
+    those of its clauses naming the asked quantity (``measured_clauses``) where that fits better:
+    a period another clause names ("..., and management said the backlog entering 2040 ...") does
+    not place the asked figure elsewhere, while one opening the sentence ("In Q3 2039, orders rose
+    12%; revenue grew 8%") still dates it."""
+    def fit(named: dict[str, set[str]], stated: dict[str, set[str]]) -> float:
+        return year_part_fit(wanted if wants.kind == "figure" else {}, named, period_fit(wanted, stated, context))
+
+    whole = fit(*periods_of_text)
+    measured = measured_clauses(wants, text)
+    return whole if measured == text else max(whole, fit(*named_and_stated_periods(measured)))
+
+
 def prior_features(question: Question, pool: list[Candidate], resolver: TickerResolver | None = None) -> list[Features]:
     """The model-free features of each candidate (all but ``rerank`` and ``lead_in``);
     ``resolver`` finds the companies a sentence names, for ``subject_match``."""
@@ -451,7 +467,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
         found.append(Features(
             coverage=cov,
             figures=matched,
-            period=year_part_fit(wanted if a.wants.kind == "figure" else {}, named, period_fit(wanted, stated, candidate.context_periods)),
+            period=_period(a.wants, own.text, wanted, (named, stated), candidate.context_periods),
             rank=1 / (1 + candidate.rank),
             focus=float(candidate.source in a.quoted),
             latest=float(candidate.source in a.newest),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest.words import stem
-from ragbot.answering.answerability import ANSWER_KINDS, canonical_all, risk_topic
+from ragbot.answering.answerability import ANSWER_KINDS, canonical_all, risk_topic, without_the_desk
 from ragbot.answering.scoring import Scored
 from ragbot.routing import Question, topic_terms
 
@@ -122,7 +122,8 @@ class RelevanceGate:
         self.answerability = answerability or Answerability()
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
-        terms = frozenset(stem(t) for t in topic_terms(f"{question.topic} {question.previous_topic}"))
+        topic = f"{question.topic} {question.previous_topic}"
+        terms = frozenset(stem(t) for t in topic_terms(without_the_desk(topic) if kind == "risk" else topic))
         terms = terms | risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": also sentences on its risks
         terms = canonical_all(terms)  # a word and its forms Snowball stems apart are one: "growth", "grew"
         read = [s for s in ranked if s.logit is not None]

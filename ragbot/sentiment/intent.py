@@ -17,7 +17,7 @@ from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
 from ingest.words import is_english, stems
 from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
-    AT_EVENT_VS_NOW, EVENT_WORDS, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
+    AT_EVENT_VS_NOW, EVENT_WORDS, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, SCORES_FOR_NAMED, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
     neutralise_mentions, topic_terms,
 )
 from ragbot.windows import Window, against_now, before, find_window, note_day, written_out
@@ -95,7 +95,7 @@ _TIME_AFTER = (
 # (or the sentiment the notes gave an event, or a company over one: "what sentiment did we give
 # the Acme data breach?", "what score did we give Acme on the recall?")
 _EVENT_SCORE = re.compile(
-    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\b(?:scores?|sentiment|rating|get|receive){THAT_ONE}|{SCORE_LAST}|{SCORED_BY_US}"
+    rf"{SCORE_ASKED}\s+(?:the|that|this)\b|\bhow\s+(?:was|were|is)\s+(?:the|that|this)\b[^?.]{{1,80}}?\b(?:scored|rated)\b|\b(?:scores?|sentiment|rating|get|receive){THAT_ONE}|{SCORE_LAST}|{SCORES_FOR_NAMED}|{SCORED_BY_US}"
     # (a score asked of a company when something happened: "what was the score on Acme after the strike?")
     rf"|{SCORE_ASKED}\s+[^?.]{{1,40}}?\s+(?:after|when|following)\s+(?:the|that|this|its|their)\b"
     # (how far one way the notes went, or how they scored it, when something happened: "how
@@ -270,7 +270,10 @@ _NOT_TOPIC = frozenset(
     "better worse ahead behind now today currently lately average averages averaged avg mean across who whats "
     "really very quite pretty super extremely deeply truly big huge low high "
     "dataset datasets database corpus universe whole entire "
-    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d among amongst many within between long".split()
+    "carry carries carried getting number whose how'd what'd how\u2019d what\u2019d among amongst many within between long "
+    # (the stance words ``_POSITIVE`` and ``_NEGATIVE`` read as a direction: "why is the latest note upbeat?")
+    "upbeat downbeat constructive gloomy gloomier gloomiest bleak bleaker bleakest rosy rosier rosiest "
+    "favourable favorable unfavourable unfavorable sour soured souring".split()
 )
 
 
@@ -391,12 +394,16 @@ def unfamiliar_words(question: Question, written: Callable[[str], bool]) -> list
 def is_unfamiliar(word: str, written: Callable[[str], bool]) -> bool:
     """Whether ``word`` (lower case) may name something: no English word, none the notes write
     (``written``), no word of sentiment questions or its adverb, nor one typo from either."""
-    return not written(word) and not is_english(word) and word.removesuffix("ly") not in familiar_words() and not one_typo_from_familiar(word)
+    return not written(word) and not is_english(word) and word.removesuffix("ly") not in familiar_words() and not one_typo_from_familiar(word, written)
 
 
-def one_typo_from_familiar(word: str) -> bool:
-    """Whether ``word`` is one typo (an edit or a swap) from a familiar word (``familiar_words``)."""
-    return process.extractOne(word.lower(), familiar_words(), scorer=OSA.distance, score_cutoff=1) is not None
+def one_typo_from_familiar(word: str, written: Callable[[str], bool] | None = None) -> bool:
+    """Whether ``word`` is one typo (an edit or a swap) from a familiar word (``familiar_words``).
+    With ``written`` (the notes' word index), only from one the notes write or a word of sentiment
+    questions: a typo is read as the word meant, and a word meant that no note writes would ask
+    of nothing they hold ("zillow" is one letter from "willow": a name, not a typo)."""
+    near = process.extract(word.lower(), familiar_words(), scorer=OSA.distance, score_cutoff=1, limit=None)
+    return any(written is None or w in _NOT_TOPIC or written(w) for w, _, _ in near)
 
 
 @cache
