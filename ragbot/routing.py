@@ -57,7 +57,7 @@ THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    r"(?:[.,;:\u2013\u2014]|(?<![\w-])-)\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    r"(?:[.,;:\u2013\u2014]|(?<![\w-])-+)\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
     r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
@@ -66,7 +66,7 @@ SCORE_LAST = (
 # please"; not others' scores, "ESG ratings - scores for Tesla and Ford?", nor periods, "... for Q3 and Q4?")
 SCORES_FOR_NAMED = (
     r"^(?![^?]*\b(?:tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?|scorecards?"
-    r"|borrowers?|credit|esg|nps|promoter|iqs)\b)[^?]*?(?:[.,;:\u2013\u2014]|(?<![\w-])-)\s*(?:the\s+)?(?:sentiment\s+)?scores?\s+for\s+"
+    r"|borrowers?|credit|esg|nps|promoter|iqs)\b)[^?]*?(?:[.,;:\u2013\u2014]|(?<![\w-])-+)\s*(?:the\s+)?(?:sentiment\s+)?scores?\s+for\s+"
     r"(?!(?:q[1-4]|h[12]|fy|(?:19|20)\d\d)\b)[\w&.'\u2019-]+(?:(?:\s*,\s*|\s+(?:and|&)\s+)[\w&.'\u2019-]+){0,3}"
     r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 )
@@ -596,7 +596,10 @@ _CROSS_COMPANY = re.compile(
     r"\b(companies|firms|stocks|names|who|whom|whose|anyone|everyone|across|industry|sector)\b"
     # (one company asked among all the notes': "which company in our notes is the most bullish?"; "which
     # company is the most bullish?" after a comparison may ask which of the two)
-    r"|\bwhich\s+(?:company|stock|name|ticker)\b[^?]*?\b(?:in|of|from)\s+(?:my|our|the|all)\s+(?:\w+\s+)?(?:notes|coverage|research)\b",
+    r"|\bwhich\s+(?:company|stock|name|ticker)\b[^?]*?\b(?:in|of|from)\s+(?:my|our|the|all)\s+(?:\w+\s+)?(?:notes|coverage|research)\b"
+    # (or the one note or company most one way "overall", said last: "which note is the most negative overall?";
+    # not "the most negative overall score", the notes' own score beside the ticker's)
+    r"|\b(?:most|least)\s+(?:positive|negative|bullish|bearish|upbeat|downbeat)(?:\s+(?:note|company|stock|name|one))?\s+overall\W*$",
     re.IGNORECASE,
 )
 # Which notes the last answer came from: "which notes back that up?", "what's the source for
@@ -713,8 +716,17 @@ _RISK_PHRASE = re.compile(
     r"|\b(?:could|might|would|can|may)\s+(?:derail|hurt|stop|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up)\b",
     re.IGNORECASE,
 )
-# Who is worried, which names nothing at risk: "what's worrying people / investors about X?"
-_WHO_WORRIES = re.compile(r"\b(worr(?:y|ies|ying|ied))\s+(?:people|investors|the\s+market|the\s+street|you)\b", re.IGNORECASE)
+# Who is worried, which names nothing at risk: "what's worrying people / investors about X?", "what
+# worries us on X?" (the desk, in lower case: not "what concerns US regulators", the country)
+_WHO_WORRIES = re.compile(
+    r"\b((?:worr(?:y|ies|ying|ied)|concern(?:s|ing)?|bother(?:s|ing)?|troubl(?:es|ing)))\s+"
+    r"(?:people|investors|the\s+market|the\s+street|you|me|(?-i:us)(?!-))\b", re.IGNORECASE,
+)
+
+
+def without_the_worried(topic: str) -> str:
+    """``topic`` without who is worried (``_WHO_WORRIES``): "what worries us on X" -> "what worries on X"."""
+    return _WHO_WORRIES.sub(r"\1", topic)
 # The words a risk question is put with, besides what is at risk ("what could go wrong / derail /
 # hurt X", "the bear case", "what does X face"): no note states them of a risk.
 RISK_PHRASING = frozenset("""
@@ -783,7 +795,7 @@ def _asks_only_risks(topic: str) -> bool:
     risks in Q2"): the notes call them risks, so the question is searched and read as asking them."""
     if _GOING_CONCERN.search(topic):
         return False
-    viewed = WHOLE_VIEW.sub(" ", _WHO_WORRIES.sub(r"\1", topic))
+    viewed = WHOLE_VIEW.sub(" ", without_the_worried(topic))
     terms = set(topic_terms(_AS_THINGS_STAND.sub(" ", viewed)))
     if _RISK_PHRASE.search(topic):
         return not terms - RISK_PHRASING

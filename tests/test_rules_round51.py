@@ -32,12 +32,12 @@ from test_companies import ROUTER
 
 from ingest.words import stems
 from ragbot.answering.answerability import (
-    asked_for, measured_clauses, states_count, states_only_its_ratio, states_only_money, states_other_quantity, states_total,
-    without_the_desk,
+    asked_for, measured_as_asked, measured_clauses, states_count, states_only_its_ratio, states_only_money, states_other_quantity, states_total,
 )
 from ragbot.glossary import expand
 from ragbot.companies import unwritten_subject
 from ragbot.periods import stated_periods
+from ragbot.routing import without_the_worried
 from ragbot.sentiment.intent import one_typo_from_familiar, parse_intent
 
 
@@ -80,6 +80,7 @@ def test_a_stance_word_is_the_direction_not_the_topic(router):
     ("ESG ratings - scores for Tesla and Ford?", "facts"),  # (review) others' scores
     ("net promoter score - scores for Ford and GM?", "facts"),
     ("Tesla Q3 deliveries - scores for Q3 and Q4?", "facts"),  # periods, not companies
+    ("tesla when robotaxi rides took off -- score?", "sentiment"),  # a double dash sets it apart too
 ])
 def test_a_score_asked_last_for_the_named_companies_is_the_note_s(router, text, intent):
     assert router.route(text).intent == intent
@@ -214,10 +215,11 @@ def test_what_a_part_written_with_a_slash_brought_in_asks_a_figure():
     assert asked_for(text, text).kind == "figure"
 
 
-def test_us_after_a_verb_of_worry_is_the_desk():
-    assert without_the_desk("what worries us on quarnby") == "what worries on quarnby"
-    assert without_the_desk("risks from us tariffs") == "risks from us tariffs"
-    assert without_the_desk("what concerns US regulators about Tesla?") == "what concerns US regulators about Tesla?"  # (review)
+def test_us_after_a_verb_of_worry_is_the_desk(router):
+    assert without_the_worried("what worries us on quarnby") == "what worries on quarnby"
+    assert without_the_worried("risks from us tariffs") == "risks from us tariffs"
+    assert without_the_worried("what concerns US regulators about Tesla?") == "what concerns US regulators about Tesla?"  # (review)
+    assert router.route("What worries us on Tesla?").asks_only_risks  # read as asking its risks (new-user check)
 
 
 def test_how_a_capacity_is_measured_says_not_whose_it_is():
@@ -225,3 +227,36 @@ def test_how_a_capacity_is_measured_says_not_whose_it_is():
     sentence = "Quarnby said its Waco mill is running at 62% of design capacity, with the machine designed to produce 550,000 tons a year."
     q = question(text, ["QRNB"], text=text)
     assert features_of(q, [passage(sentence, primary_tickers=["QRNB"], about=["QRNB"])])[sentence].qualifier_match == 1.0
+
+
+def test_a_company_s_most_negative_note_that_is_positive_says_so(router):
+    from test_sentiment_rules import ask, notes
+
+    catalog = notes(
+        ("a.txt", "2025-06-05", "mildly positive", 0.27, {"TSLA": 0.27}, "Tesla opened a new plant."),
+        ("b.txt", "2025-07-05", "strongly positive", 0.62, {"TSLA": 0.62}, "Tesla beat deliveries."),
+    )
+    text = ask(router, "what's the most negative note on Tesla?", catalog).text
+    assert "No note on TSLA is negative" in text and "a.txt" in text
+    mixed = notes(("c.txt", "2025-06-05", "mildly negative", -0.27, {"TSLA": -0.27}, "Tesla cut prices."), ("b.txt", "2025-07-05", "strongly positive", 0.62, {"TSLA": 0.62}, "Tesla beat deliveries."))
+    assert "No note" not in ask(router, "what's the most negative note on Tesla?", mixed).text
+
+
+def test_the_most_negative_note_overall_asks_across_the_notes(router):
+    assert router.route("Which note is the most negative overall?").across_companies
+    assert not router.route("which Tesla note has the most negative overall score?").across_companies  # the notes' own score
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Quarnby said its app has nearly one billion monthly users.", True),
+    ("The service reached two million subscribers.", True),
+    ("One of the users left.", False),
+])
+def test_a_count_spelt_with_its_scale_is_a_count(sentence, counts):  # (new-user check: "nearly one billion monthly users")
+    assert states_count(sentence, frozenset({"month", "user", "subscrib"})) is counts
+
+
+def test_the_level_a_ratio_is_measured_at_says_how_it_is_measured():  # (new-user check)
+    text = "What's Quarnby's operating margin?"
+    assert measured_as_asked(asked_for(text, text), "It runs thinner margins, typically 3-4% at the operating level.")
+    assert not measured_as_asked(asked_for(text, text), "It runs thinner margins, typically 3-4% at the gross level.")

@@ -78,16 +78,6 @@ _RISK_WORDS = frozenset(_canonical(stem(w)) for w in """
 _RISK_PHRASING = frozenset(stem(w) for w in RISK_PHRASING)  # (no topic words of a risk question: ``risk_topic``)
 
 
-# The desk as the object of a verb of worry ("what worries us on Acme"): "us", not the US.
-_DESK_WORRIED = re.compile(r"\b((?i:worr|concern|bother|troubl|scar|frighten|keep)\w*)\s+us\b(?!-)")
-
-
-def without_the_desk(topic: str) -> str:
-    """``topic`` without "us" where it is the desk a verb of worry is said of ("what worries us on
-    Acme" -> "what worries on Acme"); "us tariffs", "risks in the us" keep the country."""
-    return _DESK_WORRIED.sub(r"\1", topic)
-
-
 def risk_topic(topic: frozenset[str]) -> frozenset[str]:
     """The topic stems of a risk question that names nothing at risk: without the verbs it is put
     with, and with "risk" (what the notes call it): "what could go wrong for X" reads as "risks
@@ -1084,7 +1074,11 @@ _SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not 
 
 
 _DECIMAL = re.compile(r"\d\.\d")
-_SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE)  # (not "a dozen", "hundreds": no count given)
+_SPELLED_COUNT = re.compile(  # (not "a dozen", "hundreds": no count given)
+    r"\b(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half\s+a)\s+(?:thousand|million|billion)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    r"(?:\s+(?:thousand|million|billion))?",  # ("nearly one billion monthly users", "two million subscribers")
+    re.IGNORECASE,
+)
 
 
 # Where the noun phrase after "how many" ends: a verb of the question or a preposition ("how many
@@ -1839,8 +1833,8 @@ _BASIS_OF_CHANGE = re.compile(r"%[^.;%]{0,30}?\bon\s+an?\s+[\w-]+\s+basis\b", re
 
 def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
     """Whether each word saying how the asked quantity is measured ("net" of "net profit") is
-    written with it, before it, as an adverb after it ("grew 17% organically") or as the basis of
-    the sentence's change ("up 8.4% on an organic basis"): "net sales of
+    written with it, before it, as an adverb after it ("grew 17% organically"), as the basis of
+    the sentence's change ("up 8.4% on an organic basis") or its level ("3-4% at the operating level"): "net sales of
     ¥450.8 billion ... and operating profit of ¥40.2 billion" gives no net profit. A sentence naming
     the quantity by none of its names is left to the other checks."""
     how = asked.qualifiers & _BASES
@@ -1858,6 +1852,7 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
         return (
             bool(wanted & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN])) or i > 0 and written[i].lower().endswith("ly") and tokens[i - 1] in wanted
             or [w.lower() for w in written[i + 1 : i + 2]] == ["basis"] and _BASIS_OF_CHANGE.search(sentence) is not None
+            or [w.lower() for w in written[i - 2 : i] + written[i + 1 : i + 2]] == ["at", "the", "level"]  # "3-4% at the operating level"
             or bases_a_later_ratio(i)
         )
 

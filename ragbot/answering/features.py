@@ -78,13 +78,13 @@ from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
-    states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio, states_only_its_ratio, measured_clauses, states_only_money, without_the_desk,
+    states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio, states_only_its_ratio, measured_clauses, states_only_money,
     states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
 from ragbot.periods import PARTS_OF_YEAR, asks_latest, asks_newest, named_and_stated_periods, newest_quarter, period_fit, periods
-from ragbot.routing import Question, neutralise_mentions
+from ragbot.routing import Question, neutralise_mentions, without_the_worried
 
 
 QUALIFIER_MISSING = 0.5  # measure_match's cap when the sentence lacks a qualifier of the asked quantity
@@ -150,7 +150,7 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         quoted = {c.source for c in pool if c.text in question.previous_answer}
     wants = asked_for(question.text, question.topic, resolver, question.previous_topic, capitals_of([c.text for c in pool]))
     own = [c.text for c in pool if not question.tickers or is_about(c.passage.metadata, question.tickers)]
-    topic = stems(without_the_desk(question.topic)) if wants.kind == "risk" else stems(question.topic)
+    topic = stems(without_the_worried(question.topic)) if wants.kind == "risk" else stems(question.topic)
     return Asked(
         topic=risk_topic(topic) if wants.kind == "risk" else topic,
         figures=figure_tokens(stems(text), periods(text)),

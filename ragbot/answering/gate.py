@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 
 from ingest.words import stem
-from ragbot.answering.answerability import ANSWER_KINDS, canonical_all, risk_topic, without_the_desk
+from ragbot.answering.answerability import ANSWER_KINDS, canonical_all, risk_topic
 from ragbot.answering.scoring import Scored
-from ragbot.routing import Question, topic_terms
+from ragbot.routing import Question, topic_terms, without_the_worried
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ class RelevanceGate:
 
     def decide(self, *, question: Question, ranked: list[Scored], passages: list[Document], kind: str | None = None) -> GateDecision:
         topic = f"{question.topic} {question.previous_topic}"
-        terms = frozenset(stem(t) for t in topic_terms(without_the_desk(topic) if kind == "risk" else topic))
+        terms = frozenset(stem(t) for t in topic_terms(without_the_worried(topic) if kind == "risk" else topic))
         terms = terms | risk_topic(terms) if kind == "risk" else terms  # "what could go wrong for X?": also sentences on its risks
         terms = canonical_all(terms)  # a word and its forms Snowball stems apart are one: "growth", "grew"
         read = [s for s in ranked if s.logit is not None]

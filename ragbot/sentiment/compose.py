@@ -200,6 +200,8 @@ def extreme_note_lines(found: Summary, chosen: tuple[Scored, ...], direction: st
     items = [extreme_item(s, cite) for s in chosen]
     if n == 1 and len(chosen) == 1:
         lines = [f"The {words} {where}{window_text} is {items[0]}.", f"It is one of {plural(len(found.notes))} {where}{window_text} {cite(found.notes)}."]
+        if (chosen[0].score > 0) if direction == "negative" else (chosen[0].score < 0):  # the least positive is no negative note
+            lines.insert(1, f"No note {where}{window_text} is {direction}: this is the least {'positive' if direction == 'negative' else 'negative'} one.")
     else:
         lead = f"The {words} {where}{window_text}" + (f" (tied at {signed(chosen[0].score)})" if n == 1 else "")
         lines = [f"{lead}: {'; '.join(f'{i}. {item}' for i, item in enumerate(items, start=1))}."]
