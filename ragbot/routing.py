@@ -41,10 +41,11 @@ NOTE_HEADLINE = rf"^\s*(?:[\w'\u2019./&-]+\s+){{1,7}}?{NOTE_NOUN}\s*(?=[-:,(\u20
 # recall?", "what's the score on the export-ban note?"; not "Acme's credit score"): a note's score.
 # (or after a heading naming the company, of an event it describes: "F&P Healthcare - score for the
 # humidifier recall", "Acme: score on the deal?"; not a score others give: "Sony: score on the Metacritic review")
-_MEASURED_BY_OTHERS = (
-    r"(?![^?.]*\b(?:tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?"
-    r"|scorecards?|borrowers?|credit|esg|nps|promoter)\b)"
+_OTHERS_SCORES = (
+    r"tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?"
+    r"|scorecards?|borrowers?|credit|esg|nps|promoter"
 )
+_MEASURED_BY_OTHERS = rf"(?![^?.]*\b(?:{_OTHERS_SCORES})\b)"
 SCORE_ASKED = (
     r"^\W*(?:(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
     r"|[\w&.'\u2019]+(?:\s+[\w&.'\u2019]+){0,3}?(?:\s+[-\u2013\u2014]|\s*:)\s+(?:the\s+)?score\s+(?:for|on)\s+(?:the|its|their)\b"
@@ -53,22 +54,25 @@ SCORE_ASKED = (
 # The one note a question has just described ("... what was the score on that one?", "... what
 # was the score on that").
 THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[?.!]*\s*$)"
+# A separator setting what is asked last apart (a dash only as such: not "Altman Z-score"), and a
+# question's polite end.
+_SET_APART = r"(?:[.,;:\u2013\u2014]|(?<![\w-])-+)"
+_POLITE_END = r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    r"(?:[.,;:\u2013\u2014]|(?<![\w-])-+)\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    rf"{_SET_APART}\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
     r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
-    r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
+    rf"{_POLITE_END}"
 )
 # ... or for the companies a heading's event names ("electric tug order - scores for Rohm and NBHT
 # please"; not others' scores, "ESG ratings - scores for Tesla and Ford?", nor periods, "... for Q3 and Q4?")
 SCORES_FOR_NAMED = (
-    r"^(?![^?]*\b(?:tests?|ratings?|surveys?|index|indices|rankings?|reviews?|exams?|audits?|assessments?|benchmarks?|scorecards?"
-    r"|borrowers?|credit|esg|nps|promoter|iqs)\b)[^?]*?(?:[.,;:\u2013\u2014]|(?<![\w-])-+)\s*(?:the\s+)?(?:sentiment\s+)?scores?\s+for\s+"
+    rf"^(?![^?]*\b(?:{_OTHERS_SCORES}|iqs)\b)[^?]*?{_SET_APART}\s*(?:the\s+)?(?:sentiment\s+)?scores?\s+for\s+"
     r"(?!(?:q[1-4]|h[12]|fy|(?:19|20)\d\d)\b)[\w&.'\u2019-]+(?:(?:\s*,\s*|\s+(?:and|&)\s+)[\w&.'\u2019-]+){0,3}"
-    r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
+    rf"{_POLITE_END}"
 )
 # A company or note said to read mixed: "Acme looks mixed", "the recall note reads mixed".
 MIXED = r"\b(?:looks?|looking|reads?|reading|seems?)\s+(?:so\s+|pretty\s+|quite\s+|very\s+|kind\s+of\s+)?mixed\b"

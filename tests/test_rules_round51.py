@@ -29,6 +29,7 @@ import pytest
 from answering_helpers import passage, question
 from test_answerability import features_of
 from test_companies import ROUTER
+from test_sentiment_rules import ask, notes
 
 from ingest.words import stems
 from ragbot.answering.answerability import (
@@ -230,8 +231,6 @@ def test_how_a_capacity_is_measured_says_not_whose_it_is():
 
 
 def test_a_company_s_most_negative_note_that_is_positive_says_so(router):
-    from test_sentiment_rules import ask, notes
-
     catalog = notes(
         ("a.txt", "2025-06-05", "mildly positive", 0.27, {"TSLA": 0.27}, "Tesla opened a new plant."),
         ("b.txt", "2025-07-05", "strongly positive", 0.62, {"TSLA": 0.62}, "Tesla beat deliveries."),

@@ -13,6 +13,7 @@ vocabularies of quantities and times below.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -639,8 +640,18 @@ def names_a_quantity(text: str) -> bool:
     return any(_is_quantity(t) for t in _TOKEN.findall(text))
 
 
+def _bare(token: str) -> str:
+    """``token`` in lower case without a possessive ("Revenue's" -> "revenue")."""
+    return token.lower().removesuffix("'s").removesuffix("\u2019s")
+
+
+def _quantity_stem(token: str) -> str:
+    """``token``'s stem as quantities are compared ("Margins" -> "margin", "EBITA's" -> "ebita")."""
+    return _canonical(stem(_bare(token)))
+
+
 def _is_quantity(token: str) -> bool:
-    return token.lower().removesuffix("'s").removesuffix("\u2019s") in _QUANTITY_WORDS
+    return _bare(token) in _QUANTITY_WORDS
 
 
 # Quantities that are a ratio of the quantity before them ("EBITDA margin", "loss ratio", "dividend
@@ -656,13 +667,12 @@ def ratio_of(topic: str) -> frozenset[str]:
     "operating margin": "operating" is no quantity)."""
     tokens = _TOKEN.findall(topic)
     pairs = [(before, t) for before, t in zip(tokens, tokens[1:]) if t.lower() in _RATIO_NOUNS and _is_quantity(before)]
-    return frozenset(_canonical(stem(w.lower().removesuffix("'s").removesuffix("\u2019s"))) for pair in pairs for w in pair)
+    return frozenset(_quantity_stem(w) for pair in pairs for w in pair)
 
 
 # Quantities said of any other ("growth", "price") or of its future ("guidance"): a quantity noun before
 # one of them is the quantity asked ("revenue guidance"), not a kind of it.
 _SAID_OF_ANY = frozenset(_canonical(stem(w)) for w in "guidance outlook".split())
-_CAPEX = frozenset(_canonical(stem(w)) for w in "capex expenditure".split())
 
 
 def quantity_modifiers(topic: str) -> frozenset[str]:
@@ -670,14 +680,11 @@ def quantity_modifiers(topic: str) -> frozenset[str]:
     "order" of "order backlog", "dividend" of "dividend yield", "customer" of "customer deposits";
     not before a quantity said of any ("revenue growth", "margin guidance"). A sentence naming only
     the modifier states another quantity ("Orders rose 4.2%" gives no backlog)."""
-    tokens = _TOKEN.findall(topic)
-    heads = (_canonical(stem(t.lower().removesuffix("'s").removesuffix("\u2019s"))) for t in tokens[1:])
-    pairs = ((_canonical(stem(before.lower())), before, t, head) for before, t, head in zip(tokens, tokens[1:], heads))
-    # (a modifier is singular and counts things: "revenue ebit fy38?", "orders revenue q3", "capex spending" list two)
+    # (a modifier is singular and counts things, ``_NO_MODIFIERS``: "revenue ebit fy38?", "orders revenue q3", "capex spending" list two)
     return frozenset(
-        word for word, before, t, head in pairs
-        if _is_quantity(before) and _is_quantity(t) and head not in _ANY_QUANTITY | _SAID_OF_ANY
-        and not before.lower().endswith("s") and word not in FIGURE_QUANTITIES | _ANY_QUANTITY | _kin(frozenset({_canonical(stem("cost"))})) | _CAPEX
+        _quantity_stem(before) for before, after in pairwise(_TOKEN.findall(topic))
+        if _is_quantity(before) and _is_quantity(after) and not before.lower().endswith("s")
+        and _quantity_stem(after) not in _ANY_QUANTITY | _SAID_OF_ANY and _quantity_stem(before) not in _NO_MODIFIERS
     )
 
 
@@ -697,8 +704,7 @@ def states_only_its_ratio(wants: AskedFor, sentence: str) -> bool:
         return False
     if any(m.group("currency") for m in _AMOUNT.finditer(sentence)):  # "(EUR 1.1 billion)": the level too
         return False
-    words = [w for t in _TOKEN.findall(sentence) for w in t.split("-") if w]  # ("EBITA-margin")
-    tokens = [_canonical(stem(w.lower().removesuffix("'s").removesuffix("\u2019s"))) for w in words]
+    tokens = [_quantity_stem(w) for t in _TOKEN.findall(sentence) for w in t.split("-") if w]  # ("EBITA-margin")
     named = [i for i, t in enumerate(tokens) if t in asked]
     return bool(named) and all(i + 1 < len(tokens) and tokens[i + 1] in _RATIO_STEMS for i in named)
 
@@ -1590,6 +1596,11 @@ _KIN = (_REVENUE_KIN, *(frozenset(_canonical(stem(w)) for w in group.split()) fo
     "users subscribers members membership memberships customers", "buyback buybacks repurchase repurchases",
     "guidance guide outlook forecast forecasts", "traffic passengers",
 )))
+# Quantity nouns that head their own quantity, never saying the kind of the next (``quantity_modifiers``):
+# totals, ratios, profits, costs and capex.
+_NO_MODIFIERS = FIGURE_QUANTITIES | _ANY_QUANTITY | next(group for group in _KIN if _canonical(stem("cost")) in group) | frozenset(
+    _canonical(stem(w)) for w in "capex expenditure".split()
+)
 
 
 def states_other_quantity(asked: AskedFor, sentence: frozenset[str]) -> bool:

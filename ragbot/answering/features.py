@@ -78,7 +78,8 @@ from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
-    states_money, states_only_like_for_like, states_only_targets, states_other_quantity, states_part_of_year, states_ratio, states_only_its_ratio, measured_clauses, states_only_money,
+    measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
+    states_part_of_year, states_ratio,
     states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
@@ -425,7 +426,10 @@ def own_part(candidate: Candidate, tickers: list[str], resolver: TickerResolver 
     return replace(candidate, sentence=replace(candidate.sentence, text=own), stems=stems(own))
 
 
-def _period(wants: AskedFor, text: str, wanted: dict[str, set[str]], periods_of_text: tuple, context: dict[str, set[str]]) -> float:
+def _period(
+    wants: AskedFor, text: str, wanted: dict[str, set[str]], periods_of_text: tuple[dict[str, set[str]], dict[str, set[str]]],
+    context: dict[str, set[str]],
+) -> float:
     """``period``: the fit of the sentence's periods (``periods_of_text``: named and stated), or of
     those of its clauses naming the asked quantity (``measured_clauses``) where that fits better:
     a period another clause names ("..., and management said the backlog entering 2040 ...") does
@@ -435,6 +439,8 @@ def _period(wants: AskedFor, text: str, wanted: dict[str, set[str]], periods_of_
         return year_part_fit(wanted if wants.kind == "figure" else {}, named, period_fit(wanted, stated, context))
 
     whole = fit(*periods_of_text)
+    if whole >= 1:  # (no better fit to find)
+        return whole
     measured = measured_clauses(wants, text)
     return whole if measured == text else max(whole, fit(*named_and_stated_periods(measured)))
 
