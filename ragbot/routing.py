@@ -48,7 +48,7 @@ _OTHERS_SCORES = (
 _MEASURED_BY_OTHERS = rf"(?![^?.]*\b(?:{_OTHERS_SCORES})\b)"
 SCORE_ASKED = (
     r"^\W*(?:(?:(?:what(?:'s|\u2019s|\s+is|\s+was)|and)\s+)?(?:the\s+)?scores?\s+(?:for|on|of)\b"
-    r"|[\w&.'\u2019]+(?:\s+[\w&.'\u2019]+){0,3}?(?:\s+[-\u2013\u2014]|\s*:)\s+(?:the\s+)?score\s+(?:for|on)\s+(?:the|its|their)\b"
+    r"|[\w&.'\u2019]+(?:\s+[\w&.'\u2019]+){0,3}?(?:\s+[-\u2013\u2014]|\s*:)\s+(?:what(?:['\u2019]s|\s+is|\s+was)\s+)?(?:the\s+)?score\s+(?:for|on)\s+(?:the|its|their)\b"
     rf"{_MEASURED_BY_OTHERS})"
 )
 # The one note a question has just described ("... what was the score on that one?", "... what
@@ -114,10 +114,10 @@ STANCE_TAKEN = (
 _STANCES = r"(?:negative|positive|neutral|bullish|bearish|upbeat|downbeat|optimistic|pessimistic)"  # a read's stance, said of a company
 # ... closing the clause or followed by a time: no measure after it ("to positive net income", "negative in free cash flow")
 _NO_MEASURE_AFTER = (
-    r"(?=\s*(?:[?.!,;]|$|(?:in|during|over|since|after|before|by|through|across|this|last|lately|recently)\b"
+    r"(?=\s*(?:[?.!,;:\u2013\u2014-]|$|(?:in|during|over|since|after|before|by|through|across|this|last|lately|recently)\b"
     r"(?:\s+(?:the\s+)?(?:early|mid|late|first|second|third|fourth|last|past|this|previous)?[- ]?(?:\d|q[1-4]|h[12]|fy|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
     r"|year|quarter|half|month|summer|winter|spring|autumn|fall|period|notes?)[\w-]*"
-    r"(?:\s+(?:of|and|to|the|\d[\w-]*|q[1-4]|h[12]|fy[\w-]*|year|quarter|half|month))*\s*(?:[?.!,;]|$)|\s*(?:[?.!,;]|$))))"
+    r"(?:\s+(?:of|and|to|the|\d[\w-]*|q[1-4]|h[12]|fy[\w-]*|year|quarter|half|month))*\s*(?:[?.!,;:\u2013\u2014-]|$)|\s*(?:[?.!,;:\u2013\u2014-]|$))))"
 )
 # The company itself, alone after "on": "the overall view on the company?", "... on the company overall" (a topic with its names put so).
 # (or as the notes see it: "the overall read on the company across our notes")
@@ -295,7 +295,7 @@ _SENTIMENT = re.compile(
     # what companies were scored, asked last, their names put as "the company" ("For the US tariff
     # note, what were Acme and Beta scored?"; not "what were the risks scored against?", "what is
     # Acme's senior debt rated?")
-    r"|\bwhat\s+(?:were|was|are|is)\s+the\s+company(?:\s*(?:,|\band\b|\bor\b|&)\s*the\s+company)*\s+(?:scored|rated)\s*[?.!]*\s*$"
+    r"|\bwhat\s+(?:were|was|are|is)\s+the\s+company(?:\s*(?:,|\band\b|\bor\b|&)\s*the\s+company)*\s+(?:scored|rated)(?:,?\s+in\s+(?:that|this)\s+order)?\s*[?.!]*\s*$"
     # a company moved from one stance to another, said of it ("what turned Acme from negative to
     # positive in 2030?"; not "what turned free cash flow from negative to positive")
     r"|\b(?:turn\w*|swung|swing\w*|flip\w*|mov\w*|took|take[sn]?|brought|bring\w*)\s+the\s+company\s+from\s+(?:[\w-]+\s+){0,2}?"
@@ -388,6 +388,15 @@ _WAY = r"(?:better|worse|improv(?:ed|ing)|deteriorat(?:ed|ing)|worsen(?:ed|ing))
 _EITHER_WAY = rf"{_WAY}\s+or\s+{_WAY}"
 _MOVED = r"(?:up|down|higher|lower)"
 _EITHER_MOVE = rf"(?:{_EITHER_WAY}|{_MOVED}\s+or\s+{_MOVED})"
+# How strongly a stance is held, said before it ("very negative", "a deep negative", "mildly positive").
+_DEGREE = r"(?:(?:deeply|deep|strongly|strong|mildly|mild|very|slightly|slight|more)\s+)?"
+# After a company's swing between two stances, no measure: the end, a time (``_NO_MEASURE_AFTER``),
+# a span ("within a few weeks"), how fast or when ("pretty quickly", "early in 2026"); not "... to
+# positive in free cash flow".
+_SWING_END = (
+    rf"(?:{_NO_MEASURE_AFTER}|(?=\s+within\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|matter\s+of|\d+|two|three)?\s*(?:days|weeks|months|quarters)\b)"
+    r"|(?=\s+(?:(?:pretty|so|very)\s+)?(?:quickly|fast|rapidly|sharply|suddenly|overnight|abruptly|early|late|earlier|later|recently|lately|again)\b))"
+)
 _COMPANY_READING = re.compile(
     # the company's best or worst note, nothing asked after it ("which note was the worst one for Acme?",
     # "Acme's best note?"; not "the best note-taking app", "which note is the best source on Acme's margins")
@@ -418,9 +427,13 @@ _COMPANY_READING = re.compile(
     r"|\bwhat(?:['\u2019]?s|\s+is|\s+was|\s+has\s+been)\s+(?:been\s+)?(?:dragging|weighing)\s+(?:on|down)\s+the\s+company\b(?!['\u2019]s)"
     # a company itself turning one way ("Acme went negative earlier this year"; not "Acme's margins went negative")
     # (or from one stance to another: "why did Acme go from positive to negative?")
+    # (the stances qualified either side: "why did Acme swing from a strong positive to a deep negative?")
     r"|\bthe\s+company\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turn|turns|turned|flip|flipped|swung)\s+"
-    r"(?:from\s+(?:deeply\s+|strongly\s+|mildly\s+|very\s+|slightly\s+)?(?:negative|positive|bearish|bullish|neutral)\s+to\s+)?"
     r"(?:more\s+|strongly\s+|mildly\s+)?(?:negative|positive|bearish|bullish)\b"
+    # (a name ending "'s" read as the company's: "Ollie's went from ...")
+    r"|\bthe\s+company(?:['\u2019]s)?\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turn|turns|turned|flip|flipped|swing|swings|swung)\s+"
+    rf"from\s+(?:(?:a|an)\s+)?{_DEGREE}(?:negative|positive|bearish|bullish|neutral)\s+to\s+(?:(?:a|an)\s+)?"
+    rf"{_DEGREE}(?:negative|positive|bearish|bullish)\b{_SWING_END}"
     # how a company itself averaged over a time ("how did Acme average in May?"; not "how did
     # Acme's margin average")
     r"|\bhow\s+(?:did|does|do|has|have)\s+the\s+company\s+averag(?:e|ed)\b"
@@ -720,6 +733,13 @@ _RISK_PHRASE = re.compile(
     r"|\b(?:could|might|would|can|may)\s+(?:derail|hurt|stop|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up)\b",
     re.IGNORECASE,
 )
+# What might harm a thing of the company's, said so ("what could derail Acme's margin story?", "what
+# might hurt its cloud growth?"): the risks to that thing, asked as such (not "what could Acme's
+# margins reach?": no harm said).
+_RISK_TO = re.compile(
+    r"\b(?:what|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:could|might|would|can|may)\s+(?:derail|hurt|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up|put\s+at\s+risk)\s+"
+    r"(?:the\s+company['\u2019]s|its|their)\s+\w", re.IGNORECASE,
+)
 # Who is worried, which names nothing at risk: "what's worrying people / investors about X?", "what
 # worries us on X?" (the desk, in lower case: not "what concerns US regulators", the country)
 _WHO_WORRIES = re.compile(
@@ -785,6 +805,7 @@ WHOLE_VIEW = re.compile(
     r"\bto\s+(?:(?:the|our|my|its|their)\s+)+(?:company\s+)?(?:(?:investment|bull|long)\s+)?(?:thesis|case|story)\b", re.IGNORECASE,
 )
 _WHICH_NOTE = frozenset("print note notes report results call filing".split())
+_LISTED = frozenset("list lists rundown pls plz thanks".split())  # how the risks are asked for ("risk list pls")
 # What a question may call a company's risks: "what's worrying people about X?", "X's main concerns?"
 # (not a "going concern": the auditor's doubt, a risk named)
 _RISK_NAMES = frozenset("risk risks worry worries worrying worried concern concerns concerned".split())
@@ -804,7 +825,7 @@ def _asks_only_risks(topic: str) -> bool:
     if _RISK_PHRASE.search(topic):
         return not terms - RISK_PHRASING
     asked = {t for t in terms if not (t.isdigit() or PERIOD_WORD.fullmatch(t))} - _WHICH_NOTE
-    if not asked & _RISK_NAMES or asked - _WHICH_RISKS - RISK_PHRASING:
+    if not asked & _RISK_NAMES or asked - _WHICH_RISKS - RISK_PHRASING - _LISTED:
         return False
     return asked != terms or viewed != topic or bool(asked - _WHICH_RISKS)  # (other words than "risks": read as asking them)
 
@@ -987,7 +1008,9 @@ class QueryRouter:
         if across:  # retrieval and the answer read the theme, not how it is asked ("who is ... across our coverage")
             topic, search_text = theme_of(topic), theme_of(search_text)
         only_risks = _asks_only_risks(topic)
-        risks = " (risks)" if only_risks else ""  # "what could go wrong for X?" is "X's risks?"
+        # "what could go wrong for X?" is "X's risks?"; "what could derail X's margins?" the risks to them
+        # (``asks_only_risks`` stays False there: a thing at risk is named)
+        risks = " (risks)" if only_risks or _RISK_TO.search(topic) else ""
         return Question(
             text, chosen, expand(topic or text) + risks, expand(search_text) + risks, intent, inherited, previous, answer, across,
             company_periods=periods_by_company(text, [(start, ticker) for start, _, ticker in named]), previous_sources=quoted, named=own,

@@ -280,6 +280,7 @@ class AskedFor:
     growth: bool = False  # a change asked ("how much did AuM grow?"): a level gives none (``states_a_change``)
     market_share: bool = False  # a share of a market asked: a sentence naming no share gives none (``states_market_share``)
     places: frozenset[str] = frozenset()  # the places the question names (stems): "when" is answered only where they are (``states_places``)
+    figure_places: frozenset[str] = frozenset()  # ... asked of one company's figure: a clause stating it names one (``states_figure_places``)
     paid_for: frozenset[str] = frozenset()  # what a sum is asked to be spent on ("coaster" of "spend on the new coaster"; ``states_paid_for``)
     happening: frozenset[str] = frozenset()  # what a "when" asks happens to its event (stems: "start"; ``happenings_asked``)
 
@@ -1141,6 +1142,9 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
             return True
         if _PER_TIME.match(text, noun.end() if noun else m.end()):  # "24,000 parcels per hour": a rate, no count
             continue
+        per = None if text[m.end() - 1:m.end()] == "," else _PER_THING.match(text, m.end())  # "8 square metres per pack": a measure of each, no count
+        if per and _canonical(stem(per.group(1).lower())) in counted:
+            continue
         if word not in _SCOPE_NOUNS and not _says_where(text, m, counted) and not (by_name and counts_another(noun, counted)):
             return True
     return states_spelled_count(text, counted)
@@ -1149,6 +1153,12 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
 # A throughput right after what a number counts: "24,000 parcels per hour" (a machine's rate, no count
 # of anything sold; "1,200 departures a day" still counts flights).
 _PER_TIME = re.compile(r"\s+(?:per|an?|each)\s+(?:hour|minute|second)\b", re.IGNORECASE)
+# A measure of each of a thing: a number's unit, one to three words, then "per" or "each" and the thing
+# ("8 square metres per pack", "40 grams each bottle"): the number measures each, it counts none
+# (not "sold 3.4 million at EUR 4 per pack", "410,000, with 75 kWh per vehicle": a count before it).
+_PER_THING = re.compile(
+    r"(?:\s+(?!(?:at|with|for|in|of|and|or|to|from|on|by|a|an|the)\b)[A-Za-z-]+){1,3}?\s+(?:per|each)\s+([a-z]+)\b", re.IGNORECASE,
+)
 # One of a thing right before a number ("a pack of 18", "each box of 12"): the number is its contents.
 _ONE_OF = re.compile(r"\b(?:a|an|one|each|per)\s+([a-z]+)\s+of\s+$", re.IGNORECASE)
 # Words after a number that say nothing of what it counts: its scale, or any thing counted ("units").
@@ -1455,9 +1465,20 @@ _CLAUSE_BREAK = re.compile(
 )  # (", as the exit from distribution weighed on the Hawthorne business": the cause, a clause of its own)
 
 
+# A cause named after a figure: ", as Plasma Control Technologies benefited from ..." (a clause of its own
+# when the clause before states a figure; "Services hit a record, as App Store revenue rose 13%" gives
+# the record's figure in the cause).
+_NAMED_CAUSE = re.compile(r",\s*as\s+(?=[A-Z])")
+
+
 def clauses(sentence: str) -> list[str]:
-    """``sentence``'s clauses, each with its own subject (``_CLAUSE_BREAK``)."""
-    return _CLAUSE_BREAK.split(sentence)
+    """``sentence``'s clauses, each with its own subject (``_CLAUSE_BREAK``, ``_NAMED_CAUSE``)."""
+    parts = []
+    for part in _CLAUSE_BREAK.split(sentence):
+        cause = _NAMED_CAUSE.search(part)
+        before = part[:cause.start()] if cause else ""
+        parts += [before, part[cause.end():]] if cause and states_kind("figure", before) else [part]
+    return parts
 
 
 def measured_clauses(wants: AskedFor, sentence: str) -> str:
@@ -1774,6 +1795,16 @@ def states_places(asked: AskedFor, sentence: str) -> bool:
     written = {_canonical(stem(w.lower())) for w in words}
     peoples = {w.lower()[:_PEOPLES_LETTERS] for w in words if w[0].isupper() and is_peoples_adjective(w)}
     return all(place in written or place[:_PEOPLES_LETTERS] in peoples for place in asked.places)
+
+
+def states_figure_places(wants: AskedFor, sentence: str) -> bool:
+    """Whether the clauses of ``sentence`` naming the asked quantity (``measured_clauses``) name a
+    place its figure is asked of (``AskedFor.figure_places``), or its people: "Mindray revenue in
+    Europe" is not the group's revenue, and "Tesla's revenue rose 1%, while deliveries in China fell
+    8%" gives no revenue in China. (One of them: "revenue in Europe and Asia" is answered in part by
+    Europe's.)"""
+    measured = measured_clauses(wants, sentence)
+    return not wants.figure_places or any(states_places(replace(wants, places=frozenset({p})), measured) for p in wants.figure_places)
 
 
 # A volume of a thing is how many of it there are: "transport volume" is stated as "412,000 patient transports".

@@ -80,7 +80,8 @@ from ragbot.answering.answerability import (
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio,
-    states_a_change, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit, with_acronyms_spelt, with_parts_named, with_products_named,
+    states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit,
+    with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
 from ragbot.answering.candidates import Candidate
@@ -160,8 +161,18 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         # (a company's risks "now" are those of every note on it; "the latest note's risks" are the newest's)
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) and not (wants.kind == "risk" and not asks_newest(question.text)) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
-        wants=with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
+        wants=of_places(
+            with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
+            question,
+        ),
     )
+
+
+def of_places(wants: AskedFor, question: Question) -> AskedFor:
+    """``wants`` with the places it names asked of one company's figure (``AskedFor.figure_places``);
+    of several companies, none: each may be asked of its own ("Cellnex's Nordic sale vs Interpump's
+    Brazil deal")."""
+    return replace(wants, figure_places=wants.places) if len(question.tickers) < 2 else wants
 
 
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -318,15 +329,16 @@ def holds_asked_kind(
     wants: AskedFor, candidate: Candidate, figure: bool, comparison: bool, measure: float, so_far: bool, resolver: TickerResolver | None = None,
 ) -> bool:
     """``answer_kind_fit``: whether a sentence holds the kind of answer asked. A figure: the asked
-    one (``holds_asked_figure``), not said to be withheld (``withholds_asked``), and, when the
+    one (``holds_asked_figure``), of the place asked (``states_figure_places``: "revenue in Europe"
+    is not the group's revenue), not said to be withheld (``withholds_asked``), and, when the
     question asks how things stand ``so_far``, not only targets. A time: one said of the asked
     event (its ``measure`` match reaches ``EVENT_NAMED``), where it is asked (``states_places``),
     not said to be withheld. Else
     ``states_kind``."""
     if wants.kind == "figure":
         return (
-            holds_asked_figure(wants, candidate, figure, comparison) and not withholds_asked(candidate.text, wants.measure)
-            and not (so_far and states_only_targets(candidate.text))
+            holds_asked_figure(wants, candidate, figure, comparison) and states_figure_places(wants, candidate.text)
+            and not withholds_asked(candidate.text, wants.measure) and not (so_far and states_only_targets(candidate.text))
         )
     if wants.kind == "time":  # the time and the event in one clause ("acquisitions made in 2023, and the brands division shrinks": no date of it)
         def dated(text: str) -> bool:  # (a year dating a figure dates the event only when a quantity is asked: "2026 margins")

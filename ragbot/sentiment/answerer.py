@@ -32,6 +32,11 @@ from ragbot.windows import Window
 Retrieve = Callable[[str, list[str]], list[Document]]  # (query, tickers) -> passages, best first
 Explain = Callable[[Question, set[str]], Answer]  # (question, allowed notes) -> cited reasons
 PICK_RERANKED = 4  # notes (best word matches first) the cross-encoder reads to pick the one a question describes
+# A note's event fit: the cross-encoder's logit (about -11 to +11) for a description of one note
+# against the note's title and first sentence, or its opening passage, whichever is higher.
+PARAPHRASE_FIT = 0.0  # at or above it, a note sharing no word with a description is still the one it describes
+UNRELATED_FIT = -5.0  # under it, a note holding one word of a description of ``EVENT_WORDS`` or more is not the one it describes
+EVENT_WORDS = 3  # (a shorter description holding one word is the note's, "the outage note"; so is one held by two)
 # Words of telling news ("when it announced it was buying a studio"): how an event reached the
 # notes, not what it was; a note sharing only them with a description is not the one described.
 TELLING = stems("announce announced announces announcing announcement said say says disclosed disclose discloses told")
@@ -313,8 +318,10 @@ class SentimentAnswerer(Answerer):
         description; with ``earliest`` (the event a window counts from), the best match by
         ``note_match``'s two counts together (words held, and held in its first sentence), the earlier
         date breaking ties.
-        When no candidate shares a topic word, or the best shares them only in passing
-        (``in_passing``): the one note about every company asked (``about_all``), else None. With
+        When no candidate shares a topic word: the one note about every company asked
+        (``about_all``), else the one the cross-encoder reads as described (``paraphrased``), else
+        None; when the best shares them only in passing (``in_passing``), or the pick holds one word
+        of a longer description and reads as another event (``unrelated``): ``about_all``. With
         reporting periods asked, only notes discussing one of them are candidates (``by_period``);
         with several companies asked, only notes about each of them, if any fits. ``picked``, when
         given, is told how the note was picked (``--explain``)."""
@@ -338,8 +345,9 @@ class SentimentAnswerer(Answerer):
         # without retrieval (or when it found none of them): titles and first chunks
         words = {s: stems(" ".join(parts)) for s, parts in texts.items()} or {r.source: r.head_stems for r in candidates}
         covered = {s: wanted & w for s, w in words.items() if wanted & w}  # only notes sharing a topic word
-        if not covered:
-            return self.about_all(intent, candidates)
+        if not covered:  # (a paraphrase read among the notes retrieval ranks first, or without retrieval the first candidates)
+            first = [by_source[s] for s in texts] or candidates
+            return self.about_all(intent, candidates) or self.paraphrased(intent, first[:PICK_RERANKED], picked)
 
         def key(source: str) -> tuple:
             match = note_match(by_source[source], covered[source], intent.tickers)
@@ -351,18 +359,24 @@ class SentimentAnswerer(Answerer):
         if in_passing(by_source[ranked[0]], covered[ranked[0]], wanted, intent.tickers):  # the best match: no note is about it
             return self.about_all(intent, candidates)
         # (an event a window counts from is its first note, by words alone: a later note recalling
-        # the event, "after the hold was lifted", reads to the model as much about it)
+        # the event, "after the hold was lifted", reads to the model as much about it; and told inside
+        # a longer question, "since the outage - has it come back?", its words are no description to weigh)
+        if earliest:
+            return by_source[ranked[0]]
         subjects = [s for s in ranked if not in_passing(by_source[s], covered[s], wanted, intent.tickers)]
         # one note asked of several companies scores each of them, when one such note fits at all
         # ("in the reefer launch note, was Empire or Yarrowline rated higher?")
         subjects = [s for s in subjects if about_each(by_source[s], intent.tickers)] or subjects
-        return by_source[ranked[0] if earliest else self.closest(intent, subjects, covered, by_source, picked)]
+        chosen, fit = self.closest(intent, subjects, covered, by_source, picked)
+        if self.unrelated(intent, by_source[chosen], len(covered[chosen]), len(wanted), fit, picked):
+            return self.about_all(intent, candidates)
+        return by_source[chosen]
 
     def closest(
         self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord], picked: dict[str, str] | None = None,
-    ) -> str:
+    ) -> tuple[str, float | None]:
         """The note of ``ranked`` (by ``note_match``; none only in passing) the question
-        describes. With the cross-encoder, among the first ``PICK_RERANKED``, the one with the
+        describes, and its event fit when read. With the cross-encoder, among the first ``PICK_RERANKED``, the one with the
         highest fit: the cross-encoder's logit for the question's words against the note's title
         and first sentence, or against its opening passage, whichever is higher (about -11 to
         +11), plus ``note_match``'s count (topic words held and companies asked it is about: 0 to
@@ -372,15 +386,54 @@ class SentimentAnswerer(Answerer):
         with fewer than ``DESCRIBED_WORDS`` topic words: one word ("the outage note") is no
         description, and a note recalling it in its first sentence reads to the model as much
         about it. ``picked``, when given, gets each fit read."""
-        if self.rerank is None or len(ranked) < 2 or len(intent.about.split()) < DESCRIBED_WORDS:
-            return ranked[0]
+        if len(ranked) < 2 or not self.reads_descriptions(intent):
+            return ranked[0], None
         top = [by_source[s] for s in ranked[:PICK_RERANKED]]
-        logits = self.rerank.score_pairs([(intent.about, text) for r in top for text in (r.lead, r.passage.page_content)])
-        read = [(max(logits[2 * i : 2 * i + 2]), note_match(r, covered[r.source], intent.tickers)[0]) for i, r in enumerate(top)]
+        read = [(fit, note_match(r, covered[r.source], intent.tickers)[0]) for r, fit in zip(top, self.event_fits(intent.about, top))]
         best = max(range(len(top)), key=lambda i: sum(read[i]))
         if picked is not None:
             picked["note picked"] = "; ".join(f"{r.source} fit {logit + count:+.1f} (cross-encoder {logit:+.1f} + {count} matched)" for r, (logit, count) in zip(top, read))
-        return top[best].source
+        return top[best].source, read[best][0]
+
+    def event_fits(self, about: str, records: list[NoteRecord]) -> list[float]:
+        """Each note's event fit for the description ``about`` (see ``PARAPHRASE_FIT``); only
+        when the cross-encoder is loaded (``reads_descriptions``)."""
+        logits = self.rerank.score_pairs([(about, text) for r in records for text in (r.lead, r.passage.page_content)])
+        return [max(logits[2 * i : 2 * i + 2]) for i in range(len(records))]
+
+    def reads_descriptions(self, intent: SentimentIntent) -> bool:
+        """Whether the cross-encoder can read the question's description of one note: it is loaded
+        and the description has ``DESCRIBED_WORDS`` words or more."""
+        return self.rerank is not None and len(intent.about.split()) >= DESCRIBED_WORDS
+
+    def paraphrased(self, intent: SentimentIntent, candidates: list[NoteRecord], picked: dict[str, str] | None = None) -> NoteRecord | None:
+        """The note a description sharing no word with any note still names ("carmakers slashed
+        output" for "automakers announced production cuts"): the only one of ``candidates`` (the
+        notes retrieval ranks first) whose event fit reaches ``PARAPHRASE_FIT``; None when none or
+        several do."""
+        if not candidates or not self.reads_descriptions(intent):
+            return None
+        fits = self.event_fits(intent.about, candidates)
+        if picked is not None:
+            picked["paraphrase fit"] = "; ".join(f"{r.source} {fit:+.1f}" for r, fit in zip(candidates, fits))
+        fitting = [r for r, fit in zip(candidates, fits) if fit >= PARAPHRASE_FIT]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def unrelated(
+        self, intent: SentimentIntent, record: NoteRecord, held: int, words: int, fit: float | None = None, picked: dict[str, str] | None = None,
+    ) -> bool:
+        """Whether the note picked holds one (``held``) of a description's ``words``, ``EVENT_WORDS``
+        or more, and the cross-encoder reads it as another event (its ``fit``, read here when not
+        given, under ``UNRELATED_FIT``): "Datadog buying a security startup" against a note on large
+        contracts that names security. (The fit alone does not tell: a paraphrase holding two
+        words, "the new owners slashing opex" for an opex reset, can read at -8; one holding one
+        word, "adt customer database hack" for a data exposure, is refused.)"""
+        if held > 1 or words < EVENT_WORDS or not self.reads_descriptions(intent):
+            return False
+        fit = self.event_fits(intent.about, [record])[0] if fit is None else fit
+        if picked is not None:
+            picked["event fit"] = f"{record.source} {fit:+.1f} with {held} of {words} words"
+        return fit < UNRELATED_FIT
 
     @staticmethod
     def about_all(intent: SentimentIntent, candidates: list[NoteRecord]) -> NoteRecord | None:
