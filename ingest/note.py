@@ -11,7 +11,7 @@ from ingest.dates import note_date, unread_date_line
 from ingest.declarations import Declarations, shared_companies, text_companies
 from ingest.frontmatter import front_matter_pair, read_front_matter
 from ingest.sentences import split_sentences
-from ingest.sentiment import BLOCK_START, parse_sentiment_block
+from ingest.sentiment import BLOCK_START, is_code, parse_sentiment_block
 from ingest.tickers import Company, CompanyDirectory, Mention, TickerResolver, learn_companies, with_short_names
 
 # The marketing footer between the analysis and the sentiment block: a tagline naming
@@ -147,6 +147,27 @@ def _lead(body: str, mentions: list[Mention]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(named[:1] + declared))
 
 
+def _opening_company(body: str, found: list[Mention]) -> str | None:
+    """The company ``body``'s first sentence of ``_LEAD_WORDS`` words or more opens with, its subject
+    ("Toyota Motor said ..."), if a known one."""
+    first = next((s for s in split_sentences(body) if len(s.text.split()) >= _LEAD_WORDS), None)
+    opening = first and next((m for m in found if m.start >= first.start), None)
+    return opening.ticker if opening and not body[first.start:opening.start].strip() else None
+
+
+def _codes_named(scores: dict[str, float], opening: str | None, directory: CompanyDirectory) -> dict[str, float]:
+    """``scores`` with the block's first exchange's bare numeric code the alias table lacks ("7203")
+    scored as the company the note opens with (``opening``: "Toyota Motor said ...", TM), when the
+    block does not score it: the block's first line is the note's own company. A code of a company
+    the table lacks ("2267" for Yakult) stays, and ``learn_companies`` names it from the notes.
+    Hand-written: desks in Asia score local codes where the table holds the company under another
+    listing."""
+    codes = [t for t in scores if is_code(t) and t not in directory.companies]
+    if not codes or not opening or opening in scores or next(iter(scores)) != codes[0]:
+        return scores
+    return {opening if t == codes[0] else t: score for t, score in scores.items()}
+
+
 def _most_mentioned(mentions: list[str]) -> tuple[str, ...]:
     """The ticker named most often in ``mentions`` (in text order), the first named on a tie."""
     counts = Counter(mentions)
@@ -227,6 +248,7 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     named = (header.title if header else None) or (heading.group(1).strip() if heading else "")
     subject = _subject(header, "" if scores else named, resolver)  # a title's first sentence is no declaration
     found = resolver.mentions(body[body_start:])
+    scores = _codes_named(scores, _opening_company(body[body_start:], found), resolver.directory)
     mentions = [m.ticker for m in found]
     tickers = list(dict.fromkeys([*scores, *subject, *mentions]))
     dated = note_date(body, source, fallback=date)

@@ -39,6 +39,11 @@ _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,15}$")
 # "600519" (Shanghai). No score has four digits, so it is never a score; it is a ticker only with
 # its score right after it ("2267 0.05", "2313: -0.30"; not "2040 outlook: 0.3").
 _CODE = re.compile(r"^\d{4,6}$")
+
+
+def is_code(ticker: str) -> bool:
+    """Whether ``ticker`` is an exchange's bare numeric code ("2267")."""
+    return _CODE.match(ticker) is not None
 # (dashes set between a ticker and its label too: "AJG — mildly negative (-0.27)", "AJG - 0.4")
 _TOKEN_SPLIT = re.compile(r"\s+-+(?=\s)|[\s:,;()\[\]|=\u2013\u2014]+")
 # Columns of a ticker line: a bar or a tab between them.

@@ -14,7 +14,9 @@ invented wording, and where each must not reach.
   contracts that names security).
 - Risks: "what could derail X's margin story?" asks the risks to X's margins.
 - Tickers: an exchange's bare numeric code in the Ticker Sentiment block ("2267 0.05", as desks in
-  Asia write Tokyo or Hong Kong codes) is a ticker, and "2267.T" asked names it.
+  Asia write Tokyo or Hong Kong codes) is a ticker, and "2267.T" asked names it; a code the alias
+  table lacks, in a note leading with a company the table holds ("Toyota Motor said ...", "7203"),
+  is that company's.
 - Risks: "shenzhou risk list pls" asks the company's risks, as "the risks" does.
 - Clauses: ", as Plasma Control Technologies benefited ..." after a figure names a cause in a clause of
   its own, so the group figure before it is not the segment's.
@@ -32,7 +34,9 @@ from test_answerability import features_of
 from test_rules_round49 import _holding_listings
 from test_sentiment_rules import notes
 
+from ingest.note import parse_note
 from ingest.sentiment import parse_sentiment_block
+from ingest.tickers import CompanyDirectory, TickerResolver
 from ragbot.answering.answerability import clauses, figure_of_qualifier, states_count
 from ragbot.routing import _asks_only_risks
 from ragbot.sentiment import SentimentAnswerer
@@ -214,3 +218,13 @@ def test_a_cause_named_after_as_is_a_clause_of_its_own():
     assert len(clauses("Revenue rose 4%, as expected.")) == 1
     services = "Services hit a record in the quarter, as App Store revenue rose 13% to $24.2 billion."  # (review) no figure before it
     assert clauses(services) == [services]
+
+
+def test_a_code_is_the_company_the_note_leads_with_when_the_table_holds_it_under_another_ticker():  # (new-user check)
+    text = (
+        "Date: 2025-11-05\nToyota Motor said first-half operating profit fell 10% to JPY 4.8 trillion. Quarnvik cut its EV plan.\n"
+        "Tariffs weigh on both carmakers, though hybrids give Toyota more room.\n"
+        "Request a DemoOverall Sentiment\nneutral\nSentiment Score\n0.10\nTicker Sentiment\n7203 0.25\n7267 0.00\n"
+    )
+    note = parse_note(text, "toyota.txt", TickerResolver(CompanyDirectory.load()))
+    assert note.ticker_scores == {"TM": 0.25, "7267": 0.0}  # the second code's company is not in the table: learned from the notes
