@@ -391,11 +391,13 @@ _EITHER_MOVE = rf"(?:{_EITHER_WAY}|{_MOVED}\s+or\s+{_MOVED})"
 # How strongly a stance is held, said before it ("very negative", "a deep negative", "mildly positive").
 _DEGREE = r"(?:(?:deeply|deep|strongly|strong|mildly|mild|very|slightly|slight|more)\s+)?"
 # After a company's swing between two stances, no measure: the end, a time (``_NO_MEASURE_AFTER``),
-# a span ("within a few weeks"), how fast or when ("pretty quickly", "early in 2026"); not "... to
-# positive in free cash flow".
+# a span ("within a few weeks"), how fast or when ("pretty quickly", "early in 2026", "after the
+# recall"); not "... to positive in free cash flow".
 _SWING_END = (
     rf"(?:{_NO_MEASURE_AFTER}|(?=\s+within\s+(?:a\s+)?(?:few|couple(?:\s+of)?|several|matter\s+of|\d+|two|three)?\s*(?:days|weeks|months|quarters)\b)"
-    r"|(?=\s+(?:(?:pretty|so|very)\s+)?(?:quickly|fast|rapidly|sharply|suddenly|overnight|abruptly|early|late|earlier|later|recently|lately|again)\b))"
+    r"|(?=\s+(?:(?:pretty|so|very)\s+)?(?:quickly|fast|rapidly|sharply|suddenly|overnight|abruptly|early|late|earlier|later|recently|lately|again)\b)"
+    # (or when, by an event: "between late 2029 and mid 2030", "after it opened the rink"; "in", "at" and "on" may name a measure)
+    r"|(?=\s+(?:between|after|before|since|when|once|following|during|until|amid|despite|because)\b))"
 )
 _COMPANY_READING = re.compile(
     # the company's best or worst note, nothing asked after it ("which note was the worst one for Acme?",

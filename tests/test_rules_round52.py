@@ -58,6 +58,8 @@ TODAY = date(2031, 6, 1)
     ("what drove Tesla's swing from negative to positive in free cash flow?", "facts"),
     ("Tesla went negative today - why?", "sentiment"),  # (review) one stance, as before
     ("Why did Ford flip from positive to negative early in 2030?", "sentiment"),
+    ("Ford went from positive to strongly negative between late 2029 and mid 2030 - why?", "sentiment"),
+    ("Why did Ford go from positive to negative after it opened the new plant?", "sentiment"),
     ("Tesla turned negative following the recall - why?", "sentiment"),
 ])
 def test_a_company_swinging_between_qualified_stances_asks_its_sentiment(router, text, intent):
