@@ -1803,8 +1803,10 @@ def states_figure_places(wants: AskedFor, sentence: str) -> bool:
     Europe" is not the group's revenue, and "Tesla's revenue rose 1%, while deliveries in China fell
     8%" gives no revenue in China. (One of them: "revenue in Europe and Asia" is answered in part by
     Europe's.)"""
+    if not wants.figure_places:
+        return True
     measured = measured_clauses(wants, sentence)
-    return not wants.figure_places or any(states_places(replace(wants, places=frozenset({p})), measured) for p in wants.figure_places)
+    return any(states_places(replace(wants, places=frozenset({p})), measured) for p in wants.figure_places)
 
 
 # A volume of a thing is how many of it there are: "transport volume" is stated as "412,000 patient transports".

@@ -161,14 +161,14 @@ def asked(question: Question, pool: list[Candidate], resolver: TickerResolver | 
         # (a company's risks "now" are those of every note on it; "the latest note's risks" are the newest's)
         newest=frozenset(newest_notes(pool) if asks_latest(question.text) and not (wants.kind == "risk" and not asks_newest(question.text)) else ()),
         # (the part named by the asked companies' notes: another company's "core revenue" names no part of this one)
-        wants=of_places(
+        wants=with_figure_places(
             with_acronyms_spelt(with_products_named(with_parts_named(wants, own), question.text, question.spans, own), question.text, own),
             question,
         ),
     )
 
 
-def of_places(wants: AskedFor, question: Question) -> AskedFor:
+def with_figure_places(wants: AskedFor, question: Question) -> AskedFor:
     """``wants`` with the places it names asked of one company's figure (``AskedFor.figure_places``);
     of several companies, none: each may be asked of its own ("Cellnex's Nordic sale vs Interpump's
     Brazil deal")."""
