@@ -39,11 +39,6 @@ _TICKER = re.compile(r"^\$?(?=[A-Z0-9.\-]*[A-Z])[A-Z0-9][A-Z0-9.\-]{0,15}$")
 # "600519" (Shanghai). No score has four digits, so it is never a score; it is a ticker only with
 # its score right after it ("2267 0.05", "2313: -0.30"; not "2040 outlook: 0.3").
 _CODE = re.compile(r"^\d{4,6}$")
-
-
-def is_code(ticker: str) -> bool:
-    """Whether ``ticker`` is an exchange's bare numeric code ("2267")."""
-    return _CODE.match(ticker) is not None
 # (dashes set between a ticker and its label too: "AJG — mildly negative (-0.27)", "AJG - 0.4")
 _TOKEN_SPLIT = re.compile(r"\s+-+(?=\s)|[\s:,;()\[\]|=\u2013\u2014]+")
 # Columns of a ticker line: a bar or a tab between them.
@@ -51,6 +46,11 @@ _COLUMNS = re.compile(r"[|\t]")
 # Words allowed between a ticker and its score: a per-ticker label ("strongly positive",
 # "Somewhat-Bullish") is at most two words; anything longer is not a score line.
 MAX_LABEL_WORDS = 2
+
+
+def is_code(ticker: str) -> bool:
+    """Whether ``ticker`` is an exchange's bare numeric code ("2267", ``_CODE``)."""
+    return _CODE.match(ticker) is not None
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def _ticker_score(ticker: str, raw: str, problems: list[str]) -> float | None:
 def _score_position(tokens: list[str], ticker_at: int) -> int | None:
     """Index of the score that belongs to the ticker at ``ticker_at``, or None."""
     for j in range(ticker_at + 1, min(ticker_at + 2 + MAX_LABEL_WORDS, len(tokens))):
-        if _CODE.match(tokens[j]):
+        if is_code(tokens[j]):
             continue  # another listing's code beside the ticker ("BABA (9988) 0.41"), no score
         if _NUMBER_LIKE.match(tokens[j]):
             return j
@@ -175,7 +175,7 @@ def _pair_tokens(text: str, scores: dict[str, float], dropped: list[str], proble
     tokens = [t for t in _TOKEN_SPLIT.split(text) if t]
     i = 0
     while i < len(tokens):
-        if _CODE.match(tokens[i]) and i + 1 < len(tokens) and _NUMBER.match(tokens[i + 1]):
+        if is_code(tokens[i]) and i + 1 < len(tokens) and _NUMBER.match(tokens[i + 1]):
             if (value := _ticker_score(tokens[i], tokens[i + 1], problems)) is not None:
                 scores[tokens[i]] = value
             i += 2

@@ -728,18 +728,21 @@ def _only_a_period(text: str) -> bool:
     return only and bool(relative_quarter(text) or relative_year(text) or named_period(text))
 
 
+# What may be said to harm a company or a thing of its, after a modal ("could derail", "may trip up").
+_MODAL = r"(?:could|might|would|can|may)"
+_HARMS = r"(?:derail|hurt|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up)"
 # Risks asked in other words: "what could go wrong for X (from here)?", "the bear case on X?".
 _RISK_PHRASE = re.compile(
     r"\bgo(?:es)?\s+wrong\b|\bbear\s+(?:case|points?)\b"
     # what might harm the company, naming nothing else ("what could derail Acme?"; not "... Acme's margins?")
-    r"|\b(?:could|might|would|can|may)\s+(?:derail|hurt|stop|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up)\b",
+    rf"|\b{_MODAL}\s+(?:{_HARMS}|stop)\b",
     re.IGNORECASE,
 )
 # What might harm a thing of the company's, said so ("what could derail Acme's margin story?", "what
 # might hurt its cloud growth?"): the risks to that thing, asked as such (not "what could Acme's
 # margins reach?": no harm said).
 _RISK_TO = re.compile(
-    r"\b(?:what|which\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:could|might|would|can|may)\s+(?:derail|hurt|undermine|jeopardi[sz]e|threaten|sink|damage|trip\s+up|put\s+at\s+risk)\s+"
+    rf"\b(?:what|which\s+[\w-]+(?:\s+[\w-]+)?)\s+{_MODAL}\s+(?:{_HARMS}|put\s+at\s+risk)\s+"
     r"(?:the\s+company['\u2019]s|its|their)\s+\w", re.IGNORECASE,
 )
 # Who is worried, which names nothing at risk: "what's worrying people / investors about X?", "what

@@ -376,9 +376,8 @@ class SentimentAnswerer(Answerer):
         self, intent: SentimentIntent, ranked: list[str], covered: dict[str, set[str]], by_source: dict[str, NoteRecord], picked: dict[str, str] | None = None,
     ) -> tuple[str, float | None]:
         """The note of ``ranked`` (by ``note_match``; none only in passing) the question
-        describes, and its event fit when read. With the cross-encoder, among the first ``PICK_RERANKED``, the one with the
-        highest fit: the cross-encoder's logit for the question's words against the note's title
-        and first sentence, or against its opening passage, whichever is higher (about -11 to
+        describes, and its event fit when read. With the cross-encoder, among the first
+        ``PICK_RERANKED``, the one with the highest fit: its event fit (``event_fits``: about -11 to
         +11), plus ``note_match``'s count (topic words held and companies asked it is about: 0 to
         about 10). The model reads a paraphrase ("buying a golf clothing label" for "acquire a
         golf apparel brand") that word overlap misses; the count keeps a note holding more of the
