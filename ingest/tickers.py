@@ -612,6 +612,29 @@ def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], 
     return named
 
 
+def with_name_tails(companies: Iterable[Company], held: set[str], lower: set[str]) -> list[Company]:
+    """``companies`` with each held one also named by the words after the first of its name, as
+    users shorten it, when they are two or more ("Zeiss Meditec" for Carl Zeiss Meditec) or one
+    after a prefix in capitals ("Eventim" for CTS Eventim): each capitalised, never written in
+    lower case in the notes (``lower``), no legal form ("AG" of "RWE AG"), no place ("Central
+    Asia" of Bank Central Asia) and no word of another company's name; and not all English
+    ("Consumer Products" of Tata Consumer Products names no company alone)."""
+    rows = list(companies)
+    taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
+    named = []
+    for c in rows:
+        words = c.aliases[0].split() if c.ticker in held and c.aliases else []
+        tail = words[1:]
+        long_enough = len(tail) >= (1 if len(words) == 2 and words[0].isupper() else 2)
+        own = all(
+            re.fullmatch(r"[A-Z][A-Za-z]+", w) and w.lower() not in lower and taken[w.lower()] == 1
+            and not _LEGAL_FORM_AFTER.fullmatch(f" {w}") and w not in place_words() for w in tail
+        )
+        fits = long_enough and own and not all(is_english(w) for w in tail) and " ".join(tail) not in c.aliases
+        named.append(replace(c, aliases=(*c.aliases, " ".join(tail))) if fits else c)
+    return named
+
+
 # A short name an analyst's file names give a company: this many of its notes' file names or more.
 FILE_NAME_USES = 2
 
@@ -1031,7 +1054,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
             counts[ticker] = {p: seen for p, seen in phrases.items() if abbreviates(ticker, p) or p[0] == ticker[0]}
     opening = {t: {p for p in phrases if _abbreviates_as_a_name(t, p) or _leads_its_notes(t, p, openers[p])} for t, phrases in opening.items()}
     names = {**{t: t for t in by_ticker}, **_one_name_each(counts, leading, by_ticker, opening)}  # else "GATX" is its own name
-    names = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
+    names = _each_in_full(names, counts)
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
     short = _short_forms(counts, names)
     units = _unit_names(notes, names)
@@ -1129,12 +1152,14 @@ def capitals_of_one(notes: list[tuple[list[str], str]], symbols: set[str]) -> di
     """Words in capitals ("KONE", "CATL") that may name a company its ticker does not abbreviate:
     each with the tickers every note using it lists, when some note's first sentence uses it.
     A shared abbreviation ("EUR", "CEO", "GPU") is used by notes about several companies, so it
-    names none of them."""
+    names none of them. A note listing no ticker (its block empty) tells nothing of whose it is."""
     listed: dict[str, set[str]] = {}
     opens: set[str] = set()
     for tickers, text in notes:
         words = {w for w in _CAPITALS.findall(text) if w not in symbols and w not in tickers}
         opens |= words & set(_CAPITALS.findall(re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]))
+        if not tickers:
+            continue
         for w in words:
             listed[w] = listed[w] & set(tickers) if w in listed else set(tickers)
     return {w: tickers for w, tickers in listed.items() if tickers and w in opens}
@@ -1209,6 +1234,14 @@ def _leads_its_notes(ticker: str, phrase: str, led: list[tuple[str, ...]]) -> bo
     scoring that ticker alone or none, and starts with the ticker's first letter, as a company's
     name does and a broker's or an institution's ("Morgan Stanley upgraded ...") mostly does not."""
     return len(led) >= 2 and all(set(tickers) <= {ticker} for tickers in led) and _ascii_letters(phrase)[:1] == _ascii_letters(symbol_root(ticker))[:1]
+
+
+def _each_in_full(names: dict[str, str], counts: dict[str, dict[str, tuple[int, int, int]]]) -> dict[str, str]:
+    """Each ticker's name in full (``_in_full``: "Hugo" -> "Hugo Boss"), unless another ticker is
+    named so: then as it was ("Hugo" for a ticker its notes list beside Hugo Boss's)."""
+    full = {t: _in_full(name, counts.get(t, {})) for t, name in names.items()}
+    taken = Counter(full.values())
+    return {t: name if taken[name] == 1 else names[t] for t, name in full.items()}
 
 
 def _one_name_each(

@@ -16,7 +16,7 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
 from ingest.tickers import (
-    acronyms, fold_accents, lower_words, with_file_names, with_first_names, with_initials, with_later_names, with_short_names,
+    acronyms, fold_accents, lower_words, with_file_names, with_first_names, with_initials, with_later_names, with_name_tails, with_short_names,
     without_shared_names,
 )
 from ingest.frontmatter import front_matter_companies
@@ -126,7 +126,7 @@ class Ragbot:
         counts = Counter(t for tickers in about.values() for t in tickers)
         # "PCA"; "Six Flags" for Six Flags Entertainment; "Quidel" for the learned QuidelOrtho; one "Huntington"
         named = with_first_names(with_initials(resolver.directory.companies.values(), held, texts), held, texts, lower)
-        settled = without_shared_names(with_later_names(with_short_names(named, held, texts), notes, lower), counts)
+        settled = without_shared_names(with_name_tails(with_later_names(with_short_names(named, held, texts), notes, lower), held, lower), counts)
         settled = with_file_names(settled, [(tickers, source) for source, tickers in about.items()])
         # (a symbol the file names give stays a word only where the notes write it in lower case)
         filed = {s.lower() for c in settled for s in c.symbols} - {s.lower() for c in resolver.directory.companies.values() for s in c.symbols}

@@ -46,6 +46,7 @@ ABBREVIATIONS = {
     "pbt": "profit before tax",
     "lfl": "like-for-like",
     "saas": "software as a service",
+    "ceo": "chief executive",  # (not "cfo": desks also write it for cash flow from operations)
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the
 # guidance, "q2 comps" the comparable sales; a question saying "guidance" or "Acme's comparable

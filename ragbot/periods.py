@@ -218,8 +218,9 @@ _UNNAMED_PART = re.compile(r"\b(?:the\s+(?:fiscal\s+)?quarter|(?:three|six|nine)
 
 def with_unnamed_parts(named: dict[str, set[str]], text: str) -> dict[str, set[str]]:
     """``named`` (the periods ``text`` names) with a "part" when ``text`` names a part of a year
-    without its number ("for the quarter", "three months ended"): no whole year's figure."""
-    return {**named, "part": {"unnamed"}} if _UNNAMED_PART.search(text) and not named.keys() & PARTS_OF_YEAR else named
+    without its number ("for the quarter", "three months ended"): no whole year's figure, and
+    maybe the asked part beside a named one ("in the quarter, ... a stronger second half")."""
+    return {**named, "part": {"unnamed"}} if _UNNAMED_PART.search(text) else named
 
 
 def _only_a_fiscal_year(named: dict[str, set[str]]) -> bool:
@@ -227,15 +228,30 @@ def _only_a_fiscal_year(named: dict[str, set[str]]) -> bool:
     return "fiscal_year" in named and not named.keys() & PARTS_OF_YEAR
 
 
+# Parts of a year by their length: a sentence naming only halves places its figures in a half, not in
+# the quarter asked ("H1 FY2042 EBITDA" for "q1 fy42 ebitda"), and one naming only quarters in a quarter.
+_PART_LENGTHS = (frozenset({"quarter", "quarter_of_year", "month_quarter"}), frozenset({"half", "half_of_year"}))
+
+
+def _only_another_part(named: dict[str, set[str]], kind: str) -> bool:
+    """Whether a sentence naming ``named`` names parts of a year of another length than ``kind`` (a
+    half when a quarter is asked, or the reverse) and none of its length."""
+    same = next((length for length in _PART_LENGTHS if kind in length), None)
+    if same is None or "part" in named or named.keys() & same:  # (an unnamed part, "the quarter", may be the asked one)
+        return False
+    return any(named.keys() & length for length in _PART_LENGTHS if length != same)
+
+
 def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: dict[str, set[str]]) -> float:
     """How well a sentence's periods fit the ones asked about, in [-1, 1].
 
     For each kind of period the question names, a sentence naming the same one scores +1 and
-    one naming only others -1 (a part of a year asked, a sentence naming only a fiscal year
-    states another period, the whole year, unless its context names that kind of part: there the
-    year may be a comparison's base); a sentence naming none of that kind takes half the
+    one naming only others -1 (a part of a year asked, a sentence naming only a fiscal year, or
+    only parts of another length, states another period, unless its context names that kind of
+    part: there the year may be a comparison's base); a sentence naming none of that kind takes half the
     verdict of its ``context`` (its passage and note title), and a sentence naming no period at
-    all half the verdict of a context naming only a fiscal year. 0 when the question names no period.
+    all half the verdict of a context naming only a fiscal year or only parts of another length.
+    0 when the question names no period.
     """
     total = weight = 0.0
     text, context = _fiscal_years_as_years(text), _fiscal_years_as_years(context)
@@ -244,13 +260,13 @@ def period_fit(asked: dict[str, set[str]], text: dict[str, set[str]], context: d
         weight += w
         if kind in text:
             total += w * (1.0 if wanted & text[kind] else -1.0)
-        elif kind in PARTS_OF_YEAR and _only_a_fiscal_year(text) and kind not in context:
+        elif kind in PARTS_OF_YEAR and (_only_a_fiscal_year(text) or _only_another_part(text, kind)) and kind not in context:
             # "Fiscal 2023: 36.10%" does not state the fourth quarter's margin (in a passage on the
             # half asked, "above the FY2023 level" is the half's comparison: its context decides)
             total -= w
         elif kind in context:
             total += w * (0.5 if wanted & context[kind] else -0.5)
-        elif kind in PARTS_OF_YEAR and not text and _only_a_fiscal_year(context):
+        elif kind in PARTS_OF_YEAR and not text and (_only_a_fiscal_year(context) or _only_another_part(context, kind)):
             total -= w * 0.5
     return total / weight if weight else 0.0
 

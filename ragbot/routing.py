@@ -58,13 +58,16 @@ THAT_ONE = rf"\s(?:on|for|of|in)\s+(?:that|this)(?:\s+(?:one|{NOTE_NOUN})\b|\s*[
 # question's polite end.
 _SET_APART = r"(?:[.,;:\u2013\u2014]|(?<![\w-])-+)"
 _POLITE_END = r"(?:\s+(?:pls|please|plz|thx|thanks))?\s*[?.!]*\s*$"
+# A ticker as written, in capitals whatever the pattern's flags ("the HFG.DE score"): a word there
+# would be a measure ("the credit score"), as would a rater's acronym ("the ESG score", "the NPS score").
+_TICKER_SHAPED = rf"(?!(?:{_OTHERS_SCORES}|nhtsa|fico|msci|csat|iqs)\b)(?-i:\$?[A-Z][A-Z0-9]{{0,5}}(?:\.[A-Z]{{1,3}})?)"
 # A bare score asked last, after describing what it is of ("Acme, the quarter sales grew. score?",
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    rf"{_SET_APART}\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:sentiment\s+)?scores?"
+    rf"{_SET_APART}\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?(?:{_TICKER_SHAPED}\s+)?(?:sentiment\s+)?scores?"
     r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
-    r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?)?"
+    r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?|\s+there|\s+in\s+(?:it|that(?:\s+one)?))?"
     rf"{_POLITE_END}"
 )
 # ... or for the companies a heading's event names ("electric tug order - scores for Rohm and NBHT
@@ -271,6 +274,10 @@ _SENTIMENT = re.compile(
     # a named note's company's outcome ("record crop note: what did Acme get?", "feed price cut note
     # (acme + beta) - what did BETA get?")
     rf"|{NOTE_HEADLINE}[-:,(\u2013\u2014][^?]{{0,60}}?\bwhat\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\b"
+    # (or in a note the question has described as covering companies: "There's a note on the port
+    # strike covering both Acme and Beta. What did Beta get in it?"; not "a note on the Acme-Beta
+    # deal. What did Beta get in it?", the deal's terms)
+    rf"|^(?=[^?]*\b{NOTE_NOUN}\b[^?]*\b(?:covers?|covering|both)\b)[^?]*\bwhat\s+(?:did|does)\s+[^?.]{{1,40}}?\s+(?:get|receive)\s+in\s+(?:it|that|this)(?:\s+(?:one|{NOTE_NOUN}))?\s*[?.!]*\s*$"
     # how the notes scored a company doing something ("how did we score Acme buying Beta?")
     rf"|{SCORED_BY_US}|{STANCE_TAKEN}"
     # a breakdown of notes by stance ("Acme notes breakdown pos/neg/neutral")
@@ -635,6 +642,9 @@ ASKS_SOURCES = re.compile(
 _ACROSS_NOTES = re.compile(r"\b(?:which|any|anything\s+in)\s+(?:of\s+)?(?:(?:my|our|the)\s+)?notes\b", re.IGNORECASE)
 _POINTS_AT_ANSWER = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
+# A turn that goes on from the last one: a short one opening with "and" ("and the margin?"), or one
+# asking of "that" ("what is the margin on that?"); not a new question ("what about the housing market?").
+_GOES_ON = re.compile(r"^\W*and\s+(?:\S+\s+){0,4}\S+\s*[?.!]*\s*$|\b(?:of|on|for|from|in)\s+(?:that|those)\s*[?.!]*\s*$", re.IGNORECASE)
 # Words that say how to answer, not what about; a question made only of these has no topic.
 _NON_TOPIC = frozenset(
     "what about how notes note say says said think thoughts anything everything else more company "
@@ -996,8 +1006,11 @@ class QueryRouter:
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]
             topic = the_company_for_they(topic) if len(found) == 1 else topic
+        # (a follow-up going on from a question that named no company the table knows: "Don Quijote
+        # owner - operating profit for fy41?", then "and the margin on that?")
+        goes_on = not found and not previous_tickers and _GOES_ON.search(text) is not None
         search_text = text
-        if previous_topic and (not _has_topic(topic) or "tickers" in inherited):
+        if previous_topic and (not _has_topic(topic) or "tickers" in inherited or goes_on):
             search_text = f"{text} {previous_topic}"
             topic = topic if _has_topic(topic) else previous_topic
             inherited.append("topic")

@@ -108,7 +108,7 @@ _QUANTITY_LIST = """
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
-    turnover leverage traffic passengers occupancy ebt pbt capacity
+    turnover leverage traffic passengers occupancy ebt pbt capacity size
     """.split()
 # a quantity only in the plural: "premium" is a tier ("premium segment revenue"), "the sale of its brands" a deal
 _PLURAL_ONLY = {"premium", "sale"}
@@ -633,7 +633,14 @@ def states_named_quantity(
         return True
     canonical = canonical_all(sentence)
     stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
-    return all(name & central or (name & canonical and stated) for name in wants.names)
+    written = canonical | spelt_out(wants, sentence)
+    return all(name & central or (name & written and stated) for name in wants.names)
+
+
+def spelt_out(wants: AskedFor, sentence: frozenset[str]) -> frozenset[str]:
+    """The asked words a sentence (its stems) writes in their long form (``AskedFor.forms``: "hgv" by
+    "heavy-goods-vehicle")."""
+    return frozenset(word for word, form in wants.forms.items() if form and form <= sentence)
 
 
 def names_a_quantity(text: str) -> bool:
@@ -691,8 +698,11 @@ def quantity_modifiers(topic: str) -> frozenset[str]:
 
 def states_ratio(wants: AskedFor, sentence: frozenset[str]) -> bool:
     """Whether a sentence (its stems) states the ratio asked of a quantity (``AskedFor.ratio``:
-    both words), or none is asked."""
-    return wants.ratio <= canonical_all(sentence)
+    both words), or none is asked, or it states another quantity asked beside the ratio ("sales"
+    of "q3 sales + ebitda margin": it answers that ask)."""
+    stated = canonical_all(sentence)
+    others = wants.quantities - wants.ratio - _ANY_QUANTITY - _SAID_OF_ANY  # ("ebitda margin guidance": no other ask)
+    return wants.ratio <= stated or bool(wants.ratio and (others | _kin(others)) & stated)
 
 
 def states_only_its_ratio(wants: AskedFor, sentence: str) -> bool:
@@ -727,9 +737,36 @@ _SHORTHAND_BY_STEM = {_canonical(stem(short)): short for short in SHORTHAND}
 def asked_quantities(topic: str, measure: frozenset[str]) -> frozenset[str]:
     """The measure words the topic writes as a quantity noun ("revenue", "deliveries"), or as an
     abbreviation of one ("fcf"; desk shorthand where the glossary reads it so: ``reads_as_shorthand``)."""
-    nouns = frozenset(_canonical(stem(t.lower().removesuffix("'s"))) for t in _TOKEN.findall(topic) if _is_quantity(t))
+    tokens = _TOKEN.findall(topic)
+    nouns = frozenset(
+        _canonical(stem(t.lower().removesuffix("'s"))) for t, after in zip(tokens, [*tokens[1:], ""]) if _is_quantity(t) and not _names_a_kind(t, after)
+    )
     abbreviated = {w for w in _ABBREVIATED_QUANTITIES if w not in _SHORTHAND_BY_STEM or reads_as_shorthand(_SHORTHAND_BY_STEM[w], topic)}
     return (nouns | abbreviated) & measure
+
+
+# The singulars of quantities counted in the plural ("delivery" of "deliveries", "order" of "orders"):
+# one before a plural noun says what kind of thing that is ("delivery systems", "order books").
+_COUNTED_SINGULARS = frozenset(w for w in _QUANTITY_WORDS if w not in _QUANTITY_LIST and not w.endswith("s"))
+
+
+# Plural nouns that say how many of a counted thing there are, or are expected: "subscriber numbers",
+# "delivery targets", "order expectations", "customer wins".
+_HOW_MANY_NOUNS = frozenset(
+    "numbers figures counts totals levels additions adds trends metrics stats statistics targets estimates forecasts "
+    "expectations goals projections accounts wins gains losses declines".split()
+)
+
+
+def _names_a_kind(token: str, after: str) -> bool:
+    """Whether a quantity noun (``token``) is a counted quantity's singular naming the kind of the
+    plural noun ``after`` it, no quantity ("delivery" of "delivery systems"; not "order" of "order
+    volumes": that is the volume of orders, ``quantity_modifiers``; nor "subscriber numbers")."""
+    later = after.lower()
+    return (
+        token.lower() in _COUNTED_SINGULARS and later.endswith("s") and not later.endswith("ss")
+        and not _is_quantity(after) and later not in STOPWORDS | _HOW_MANY_NOUNS
+    )
 
 
 def segment_words(text: str, resolver: TickerResolver | None) -> str:
@@ -861,14 +898,16 @@ def with_parts_named(wants: AskedFor, sentences: list[str]) -> AskedFor:
 def with_acronyms_spelt(wants: AskedFor, text: str, sentences: list[str]) -> AskedFor:
     """``wants`` with the long form of each acronym the question types ("ams" of "bco ams/drs organic
     growth") that ``sentences`` (the candidates) spell out as capitalised words with its initials
-    ("ATM Managed Services"), among its ``forms``: a sentence stating the long form states it, as for
+    ("ATM Managed Services") or as the parts of a hyphenated word ("heavy-goods-vehicle" for "hgv"),
+    among its ``forms``: a sentence stating the long form states it, as for
     the glossary's abbreviations. The most frequent spelling wins; none when no sentence spells it."""
     forms = dict(wants.forms)
     for typed in dict.fromkeys(w.lower() for w in _ACRONYM_TYPED.findall(text)):
         word = _canonical(stem(typed))
         if word not in wants.measure or word in forms or is_english(typed):
             continue
-        spelt = Counter(run for s in sentences for run in _capitalised_runs(s, len(typed)) if "".join(w[0] for w in run).lower() == typed)
+        runs = (run for s in sentences for run in (*_capitalised_runs(s, len(typed)), *_hyphenated_runs(s, len(typed))))
+        spelt = Counter(run for run in runs if "".join(w[0] for w in run).lower() == typed)
         if spelt:
             forms[word] = canonical_all(stems(" ".join(spelt.most_common(1)[0][0])))
     return replace(wants, forms=forms) if forms != wants.forms else wants
@@ -876,6 +915,12 @@ def with_acronyms_spelt(wants: AskedFor, text: str, sentences: list[str]) -> Ask
 
 _ACRONYM_TYPED = re.compile(r"(?<![\w'])[A-Za-z]{3,5}(?![\w'])")  # (two letters, "gm", are too often something else)
 _WORD_OR_BREAK = re.compile(r"[A-Za-z][\w'\u2019-]*|[^\sA-Za-z]+")
+
+
+def _hyphenated_runs(sentence: str, n: int) -> list[tuple[str, ...]]:
+    """The parts of every word of ``n`` parts joined by hyphens in ``sentence`` ("heavy-goods-vehicle",
+    which "hgv" abbreviates)."""
+    return [tuple(w.split("-")) for w in re.findall(r"(?<![\w-])[A-Za-z]+(?:-[A-Za-z]+)+(?![\w-])", sentence) if w.count("-") == n - 1]
 
 
 def _capitalised_runs(sentence: str, n: int) -> list[tuple[str, ...]]:
@@ -937,6 +982,7 @@ _TERSE = re.compile(
 # also ask how a quantity is moving ("cloud growth already slowing?").
 _TO_DATE = re.compile(
     r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b"
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:launch|inception|debut|introduction|rollout|roll-out|release|listing|ipo)\b"  # ("sales since launch?")
     r"|\b(?:last|latest|this|previous|prior|most\s+recent)\s+(?:quarter|qtr|half|year|fiscal\s+year)\b",  # a period named relatively ("revenue last quarter?")
     re.IGNORECASE,
 )
@@ -1078,6 +1124,9 @@ _COUNTED_NOUN = re.compile(
 
 
 _SIZE_AFTER = re.compile(r"-(?!(?:plus|odd|some|strong)\b)([A-Za-z]+)")  # (not "20-plus stores", "12,000-odd staff")
+# A unit written onto a number ("400g", "12kg", "75kWh", "5ml"): the number measures, it counts nothing
+# (unless a scale, ``_SCALE_AFTER``: "10k", "2mln"; an ordinal, "3rd", is an ``_AMOUNT``'s rate).
+_UNIT_GLUED = re.compile(r"[A-Za-z]{1,3}\b")
 
 
 _DECIMAL = re.compile(r"\d\.\d")
@@ -1130,6 +1179,8 @@ def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: 
             continue
         one = _ONE_OF.search(text, 0, m.start())  # "a pack of 18": what one counted thing holds, no count of them
         if one and _canonical(stem(one.group(1).lower())) in counted:
+            continue
+        if _UNIT_GLUED.match(text, m.end()) and not _SCALE_AFTER.match(text, m.end()):  # "a 400g pack", "75kWh": a measure, no count
             continue
         size = _SIZE_AFTER.match(text, m.end())  # "a 2-cubic-foot bag", "a 65-gallon tank": a size, no count
         if size:
@@ -1603,7 +1654,16 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     named: list[bool] = []
     for clause in parts:
         named.append(bool(present) and present <= canonical_all(stems(clause)) or bool(named and named[-1] and _CONTINUES.match(clause)))
-    return not any(named) or any(n and states_kind("figure", clause) for n, clause in zip(named, parts))
+    return not any(named) or any(n and states_kind("figure", clause) and not _jointly(clause, present) for n, clause in zip(named, parts))
+
+
+# Two parts given one figure: "EMEA and APAC together added AUD 658 million", "Asia and Europe combined".
+_JOINT = re.compile(r"\b([\w-]+)\s+(?:and|&)\s+([\w-]+)\s+(?:together|combined|jointly)\b", re.IGNORECASE)
+
+
+def _jointly(clause: str, asked: frozenset[str]) -> bool:
+    """Whether ``clause`` gives an asked part's figure only jointly with another's (``_JOINT``)."""
+    return any({_canonical(stem(m.group(1).lower())), _canonical(stem(m.group(2).lower()))} & asked for m in _JOINT.finditer(clause))
 
 
 # Quantity nouns that say how a quantity is put, not which: "growth" and "share" of anything, a
@@ -1644,7 +1704,10 @@ _CHANGE = re.compile(
     r"\b(?:up|down|rose|rising|fell|falling|grew|growing|gained|increased|decreased|declined|dropped|climbed|jumped|slipped|expanded|contracted"
     r"|plunged|plummeted|slumped|tumbled|sank|surged|soared|rebounded|dipped|eased|edged\s+(?:up|down))"
     r"\b(?:\s+by)?\s+(?:about\s+|around\s+|some\s+)?[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b|bps\b|basis\s+points?\b)"
-    r"|[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s+(?:increase|rise|growth|decline|drop|gain|fall|decrease)\b(?P<of>\s+(?:in|of)\s+(?:\w+\s+){0,2}\w+)?",
+    r"|[-+\u2212]?\d[\d.,]*\s*(?:%|percent\b|per\s*cent\b)\s+(?:increase|rise|growth|decline|drop|gain|fall|decrease)\b(?P<of>\s+(?:in|of)\s+(?:\w+\s+){0,2}\w+)?"
+    # (a verb of change, its object between it and the rate: "lifted H1 revenue by 9.4%")
+    r"|\b(?:lifted|raised|boosted|increased|grew|cut|lowered|reduced|trimmed|expanded)\s+(?:[\w-]+\s+){1,5}?by\s+(?:about\s+|around\s+)?\d[\d.,]*\s*"
+    r"(?:%|percent\b|per\s*cent\b|bps\b|basis\s+points?\b)",
     re.IGNORECASE,
 )
 # A quantity noun this few words after a preposition qualifies another ("net sales to OEM customers
@@ -1865,6 +1928,7 @@ def _counts_head(after: str, nouns: frozenset[str]) -> bool:
     return False
 
 
+_NEGATING = frozenset("non un ex pre post self semi".split())  # a hyphenated word's first part turning the rest around
 _MEASURED_WITHIN = 3  # words after a word saying how a quantity is measured that may hold it ("operating and net margins")
 # The words of ``_HOW_MEASURED`` that give a quantity's basis ("net" profit, "operating" margin), not where it is reported ("segment").
 _BASES = frozenset(_canonical(stem(w)) for w in "operating net gross adjusted organic comparable underlying reported core pretax pre-tax free recurring".split())
@@ -1906,7 +1970,9 @@ def measured_as_asked(asked: AskedFor, sentence: str) -> bool:
         # margin of 39.3%" (not "..., and the margin was 12%", nor "; EBITDA margin was 41%")
         return bool(ratios and _QUANTITY_NOUNS & set(tokens[i + 1 : i + 1 + _MEASURED_WITHIN]) and _RATIO_APPOSED.match(sentence, found[i].end()))
 
-    return all(any(t == word and measures(i) for i, t in enumerate(tokens)) for word in how)
+    # (or as the last part of a hyphenated word: "free" of "tax-free sales"; not "non-recurring")
+    last_parts = [_canonical(stem(t.rsplit("-", 1)[-1].lower())) if t.split("-", 1)[0].lower() not in _NEGATING else "" for t in written]
+    return all(any(word in (t, last_parts[i]) and measures(i) for i, t in enumerate(tokens)) for word in how)
 
 
 def _kin(quantities: frozenset[str]) -> frozenset[str]:

@@ -80,7 +80,7 @@ from ragbot.answering.answerability import (
     measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio,
-    states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, states_spelled_count, states_total, states_volume, subject_fit,
+    states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, spelt_out, states_spelled_count, states_total, states_volume, subject_fit,
     with_acronyms_spelt, with_parts_named, with_products_named,
     withholds_asked,
 )
@@ -263,13 +263,14 @@ def qualifier_match(wants: AskedFor, credits: list[dict[str, float]]) -> list[fl
     return [sum(credit[w] > 0 for w in required) / len(required) if required else 1.0 for credit in credits]
 
 
-def central_names(things: tuple[frozenset[str], ...], pool: list[Candidate]) -> dict[str, frozenset[str]]:
+def central_names(wants: AskedFor, pool: list[Candidate]) -> dict[str, frozenset[str]]:
     """Per note, the words of the asked names (``AskedFor.names``) its title or two or more of its
-    sentences in ``pool`` write (``states_named_quantity``)."""
-    if not things:
+    sentences in ``pool`` write, or spell out (``spelt_out``) (``states_named_quantity``)."""
+    if not wants.names:
         return {}
-    names = frozenset().union(*things)
-    sentences = {(c.source, c.sentence.start): names & c.stems for c in pool}  # a sentence in two overlapping passages counts once
+    names = frozenset().union(*wants.names)
+    # (a sentence in two overlapping passages counts once)
+    sentences = {(c.source, c.sentence.start): names & (c.stems | spelt_out(wants, c.stems)) for c in pool}
     titles = {c.source: c.passage.metadata.get("title") or "" for c in pool}
     counts: dict[str, Counter[str]] = {source: Counter() for source in titles}
     for (source, _), named in sentences.items():
@@ -469,7 +470,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     # (several companies may each have their own segment; a theme asked across the coverage narrows no company's quantity)
     qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 and not question.across_companies else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic if describes_a_topic(a.wants) else frozenset(), pool, title_stems(pool)))
-    central = central_names(a.wants.names, pool)
+    central = central_names(a.wants, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
     context_figures: dict[int, frozenset[str]] = {}  # (per passage: its sentences share it)
     for candidate, cov, measure, qualified, figure, titled in columns:

@@ -340,12 +340,19 @@ def _average(found: Summary) -> str:
     return "averages" if len(found.notes) == 1 else "average"
 
 
+def moved(change: float) -> str:
+    """How a score moved by ``change``, as the answer prints it (two decimals): a change that
+    rounds to 0.00 left it unchanged."""
+    shown = rounded(change)
+    return "improved" if shown > 0 else "worsened" if shown < 0 else "was unchanged"
+
+
 def before_since_line(earlier: Summary, since: Summary, start: str, cite: Citer) -> str:
     """A trend "since" a day: the notes before it against the notes since, on the overall scores
     too when they differ ("Before 2026-01-01, 3 notes average -0.16 [1][2][3]; since, 4 notes
     average +0.31 [4][5][6][7]: it improved, a change of +0.47")."""
     change = since.average - earlier.average
-    verdict = "improved" if change > 0 else "worsened" if change < 0 else "was unchanged"
+    verdict = moved(change)
     also = ""
     if overall_view(earlier) or overall_view(since):
         a, b = overall_or_self(earlier), overall_or_self(since)
@@ -360,17 +367,17 @@ def mixed_line(found: Trend, cite: Citer) -> str:
     """ "Mixed: the latest note is below the first (-0.27), while the monthly average rose (+0.24) [1][4]." """
     s, period = found.summary, _PERIODIC[found.period]
     side = "above" if found.change > 0 else "below"
-    moved = "rose" if found.period_change > 0 else "fell"
+    went = "rose" if found.period_change > 0 else "fell"
     return (
         f"Mixed: the latest note on {subject(s.ticker)} is {side} the first ({signed(found.change)}), while the {period} "
-        f"average {moved} ({signed(found.period_change)}) {cite([s.first, s.last])}."
+        f"average {went} ({signed(found.period_change)}) {cite([s.first, s.last])}."
     )
 
 
 def first_to_last(found: Trend, cite: Citer) -> str:
     """ "from -0.44 (2026-07-23) [1] to +0.17 (2026-11-18) [3] it improved: a change of +0.61" """
     s, change = found.summary, found.change
-    verdict = "improved" if change > 0 else "worsened" if change < 0 else "was unchanged"
+    verdict = moved(change)
     return (
         f"from {signed(s.first.score)} ({day_text(s.first)}) {cite([s.first])} to {signed(s.last.score)} "
         f"({day_text(s.last)}) {cite([s.last])} it {verdict}: a change of {signed(change)}"
