@@ -231,8 +231,9 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     block_start = block.start() if block else len(text)
     body_end = _footer_start(text, block_start)
     body = text[:body_end]
+    no_text = NoteFormatError("no note text before the sentiment block" if block else "empty note")
     if not body.strip():
-        raise NoteFormatError("no note text before the sentiment block" if block else "empty note")
+        raise no_text
     sentiment = parse_sentiment_block(text[block_start:])
     scores = {resolver.directory.canonical(t): s for t, s in sentiment.ticker_scores.items()}
     header = read_front_matter(body)
@@ -244,6 +245,8 @@ def parse_note(text: str, source: str, resolver: TickerResolver, date: str | Non
     title_text = body[body_start:]
     date_line = _DATE_LINE.search(title_text[:300])
     title_text = title_text[: date_line.start()] + title_text[date_line.end() :] if date_line else title_text
+    if not title_text.strip():  # a date alone is no note
+        raise no_text
     heading = _HEADING.search(title_text[:400])
     named = (header.title if header else None) or (heading.group(1).strip() if heading else "")
     subject = _subject(header, "" if scores else named, resolver)  # a title's first sentence is no declaration

@@ -639,6 +639,8 @@ ASKS_SOURCES = re.compile(
 # "which notes talk about buybacks?", "anything in my notes on weather?": asks across the notes
 # when it names a theme of its own ("which notes back that up?", "which note said the margin
 # fell?" continue the conversation).
+# A choice among companies: "which company has the highest score?", "which stock is most bullish?".
+_WHICH_COMPANY = re.compile(r"\bwhich\s+(?:company|stock|name|ticker)\b", re.IGNORECASE)
 _ACROSS_NOTES = re.compile(r"\b(?:which|any|anything\s+in)\s+(?:of\s+)?(?:(?:my|our|the)\s+)?notes\b", re.IGNORECASE)
 _POINTS_AT_ANSWER = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
 _POINTS_BACK = re.compile(r"\b(its|it|it's|their|they|them|the company|the stock)\b", re.IGNORECASE)
@@ -1001,7 +1003,8 @@ class QueryRouter:
         previous_topic = f"{previous_topic} {moved}" if moved != previous_topic and _COMPARED.search(text) else moved  # (compared: both)
         step = step or years
         notes_theme = _ACROSS_NOTES.search(text) and not _POINTS_AT_ANSWER.search(text) and theme_of(text) != text
-        asks_across = bool(_CROSS_COMPANY.search(text) or notes_theme)
+        # ("which company ...?" after one company leaves it none to choose among: it asks across the notes)
+        asks_across = bool(_CROSS_COMPANY.search(text) or notes_theme or (_WHICH_COMPANY.search(text) and len(previous_tickers) < 2))
         continues = _POINTS_BACK.search(text) or not asks_across
         if not found and previous_tickers and continues:
             found, inherited = previous_tickers, ["tickers"]

@@ -29,7 +29,10 @@ invented wording, and where each must not reach.
   "margin guidance" by revenue guidance); "EMEA and APAC together added ..." gives no figure of EMEA.
 - Follow-ups: "and the margin on that?" after a question naming no company the table knows goes on
   from it: its topic is searched with the last question's and the notes the last reply cited (not
-  "what about the housing market?").
+  "what about the housing market?"). "Which company has the highest score?" after a question on one
+  company asks across the notes (after two, which of them).
+- Notes: a note holding only a date line and its sentiment block is reported and skipped (new-user
+  check).
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ import pytest
 from answering_helpers import passage, question
 from test_answerability import features_of
 
-from ingest import CompanyDirectory, learn_companies
+from ingest import CompanyDirectory, TickerResolver, learn_companies
+from ingest.note import NoteFormatError, parse_note
 from ingest.tickers import Company, with_name_tails
 from ingest.words import stems
 from ragbot.answering.answerability import (
@@ -274,3 +278,22 @@ def _history(first: str) -> list[dict]:
 def test_a_follow_up_goes_on_from_a_question_naming_no_known_company(router, then, goes_on):
     routed = router.route(then, _history("Zorvex owner - operating profit for the year to june 2041?"))
     assert ("operating profit" in routed.search_text) is goes_on
+
+
+@pytest.mark.parametrize("first, then, tickers", [
+    ("What are Alibaba's cloud risks?", "Which company has the highest sentiment score?", []),  # (new-user check)
+    ("Compare Alibaba and JD sentiment", "which company is the most bullish?", ["BABA", "JD"]),  # which of the two
+    ("What are Alibaba's cloud risks?", "what was its margin?", ["BABA"]),
+])
+def test_which_company_after_one_company_asks_across_the_notes(router, first, then, tickers):
+    assert router.route(then, _history(first)).tickers == tickers
+
+
+# -- notes -----------------------------------------------------------------------------------------
+
+def test_a_date_line_alone_is_no_note():
+    block = "Request a DemoOverall Sentiment\nneutral\nSentiment Score\n0.02\nTicker Sentiment\n"
+    resolver = TickerResolver(CompanyDirectory.load())
+    with pytest.raises(NoteFormatError):
+        parse_note(f"Date: 2025-07-01\n{block}", "only-sentiment.txt", resolver)
+    assert parse_note(f"Date: 2025-07-01\nAlibaba said cloud revenue rose 18%.\n{block}", "a.txt", resolver).primary_tickers == ("BABA",)
