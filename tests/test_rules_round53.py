@@ -202,6 +202,14 @@ def test_a_size_is_a_quantity_not_a_segment():
     assert "size" in wants.quantities and "size" not in wants.qualifiers
 
 
+def test_a_size_is_said_of_anything():  # (per-question check) the network's size is its count of sites
+    text = "how many clinics did they buy in 2040 and what's the network size now"
+    sentence = "Quarnby grew 2040 revenue 13% to EUR 1.37 billion and acquired 48 clinics to take its network to 1,212 sites."
+    q = question(text, ["QRNB"], text=text)
+    f = features_of(q, [passage(sentence, primary_tickers=["QRNB"], about=["QRNB"])])
+    assert f[sentence].answer_kind_fit == 1.0
+
+
 @pytest.mark.parametrize("text, sentence, measured", [
     ("tax-free sales fy41?", "Tax-free sales to inbound tourists rose 31% to 184 billion yen.", True),
     ("tax-free sales fy41?", "Sales rose 6% to 2.4 trillion yen, helped by tax-free shoppers.", False),  # not said of the sales

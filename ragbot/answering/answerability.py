@@ -1666,9 +1666,9 @@ def _jointly(clause: str, asked: frozenset[str]) -> bool:
     return any({_canonical(stem(m.group(1).lower())), _canonical(stem(m.group(2).lower()))} & asked for m in _JOINT.finditer(clause))
 
 
-# Quantity nouns that say how a quantity is put, not which: "growth" and "share" of anything, a
+# Quantity nouns that say how a quantity is put, not which: "growth", "share" and "size" of anything, a
 # "price" or "rate" beside any figure. Neither asked nor stated, they name no neighbouring measure.
-_ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price pricing rate rates percentage multiple valuation".split())
+_ANY_QUANTITY = frozenset(_canonical(stem(w)) for w in "growth share price pricing rate rates percentage multiple valuation size".split())
 # One quantity under several names: a sentence stating any of them states the others ("net sales" for
 # revenue, "net profit" for income, "share repurchase" for a buyback).
 _REVENUE_KIN = frozenset(_canonical(stem(w)) for w in "revenue revenues sales sale turnover".split())
