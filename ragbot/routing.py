@@ -396,7 +396,7 @@ _EITHER_WAY = rf"{_WAY}\s+or\s+{_WAY}"
 _MOVED = r"(?:up|down|higher|lower)"
 _EITHER_MOVE = rf"(?:{_EITHER_WAY}|{_MOVED}\s+or\s+{_MOVED})"
 # How strongly a stance is held, said before it ("very negative", "a deep negative", "mildly positive").
-_DEGREE = r"(?:(?:deeply|deep|strongly|strong|mildly|mild|very|slightly|slight|more)\s+)?"
+_DEGREE = r"(?:(?:deeply|deep|strongly|strong|mildly|mild|very|slightly|slight|sharply|firmly|clearly|modestly|somewhat|more)\s+)?"
 # After a company's swing between two stances, no measure: the end, a time (``_NO_MEASURE_AFTER``),
 # a span ("within a few weeks"), how fast or when ("pretty quickly", "early in 2026", "after the
 # recall"); not "... to positive in free cash flow".
@@ -406,10 +406,16 @@ _SWING_END = (
     # (or when, by an event: "between late 2029 and mid 2030", "after it opened the rink"; "in", "at" and "on" may name a measure)
     r"|(?=\s+(?:between|after|before|since|when|once|following|during|until|amid|despite|because)\b))"
 )
+# A swing from one stance to another, each maybe qualified ("from a strong positive to a deep negative").
+_SWING = (
+    rf"from\s+(?:(?:a|an)\s+)?{_DEGREE}(?:negative|positive|bearish|bullish|neutral)\s+to\s+(?:(?:a|an)\s+)?"
+    rf"{_DEGREE}(?:negative|positive|bearish|bullish)\b{_SWING_END}"
+)
 _COMPANY_READING = re.compile(
     # the company's best or worst note, nothing asked after it ("which note was the worst one for Acme?",
-    # "Acme's best note?"; not "the best note-taking app", "which note is the best source on Acme's margins")
-    r"\b(?:best|worst)\s+(?:notes?|write-?ups?)(?:\s+(?:for|on|about)\s+the\s+company)?\s*[?.!]*$"
+    # "Acme's best note?", "Lowest Acme note"; not "the best note-taking app", "which note is the best
+    # source on Acme's margins")
+    r"\b(?:best|worst|lowest|highest)\s+(?:the\s+company(?:['\u2019]s)?\s+)?(?:notes?|write-?ups?)(?:\s+(?:for|on|about)\s+the\s+company)?\s*[?.!]*$"
     r"|\bnote\s+(?:was|is|were)\s+(?:the\s+)?(?:best|worst)(?:\s+one)?(?:\s+(?:for|on|about)\s+the\s+company)?\s*[?.!]*$|"
     r"\b(?:lowest|highest|best|worst|latest|newest|average)\s+the\s+company(?:'s)?\s+(?:sentiment\s+)?(?:scores?|readings?)\b"
     # a company's score or average with no measure named ("AVGO score vs HON score", "Acme avg,
@@ -441,8 +447,9 @@ _COMPANY_READING = re.compile(
     r"(?:more\s+|strongly\s+|mildly\s+)?(?:negative|positive|bearish|bullish)\b"
     # (a name ending "'s" read as the company's: "Ollie's went from ...")
     r"|\bthe\s+company(?:['\u2019]s)?\s+(?:has\s+|had\s+)?(?:go|goes|went|gone|turn|turns|turned|flip|flipped|swing|swings|swung)\s+"
-    rf"from\s+(?:(?:a|an)\s+)?{_DEGREE}(?:negative|positive|bearish|bullish|neutral)\s+to\s+(?:(?:a|an)\s+)?"
-    rf"{_DEGREE}(?:negative|positive|bearish|bullish)\b{_SWING_END}"
+    rf"{_SWING}"
+    # (or what moved it so: "what drove Acme from positive to sharply negative after the deal?")
+    rf"|\b(?:drove|drive|drives|pushed|push|pushes|sent|send|sends|took|take|takes)\s+the\s+company\s+{_SWING}"
     # how a company itself averaged over a time ("how did Acme average in May?"; not "how did
     # Acme's margin average")
     r"|\bhow\s+(?:did|does|do|has|have)\s+the\s+company\s+averag(?:e|ed)\b"

@@ -16,7 +16,9 @@ invented wording, and where each must not reach.
 - Scores: "... - what was the HFG.DE score there?" asks the described note's score on a ticker
   typed in capitals (not "the credit score", "the ESG score"); "There's a note on ... covering both
   Acme and Beta. What did Beta get in it?" asks Beta's score in that note (not when "it" is a deal).
-  A change that prints as 0.00 reads "was unchanged".
+  A change that prints as 0.00 reads "was unchanged". "Lowest Acme note" asks its most negative
+  note; "what drove Acme from positive to sharply negative after ...?" asks why it swung; a name the
+  notes write only in passing ("Hemnet sentiment score in the notes?") picks no note mentioning it.
 - Words: "CEO" is read with its long form ("chief executive"), so a note saying "its chief
   executive resigned" is the one "the CEO walked out" describes.
 - Counts: a unit written onto a number ("a 400g pack", "75kWh") measures, it counts nothing; a
@@ -37,9 +39,12 @@ invented wording, and where each must not reach.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from answering_helpers import passage, question
 from test_answerability import features_of
+from test_sentiment_rules import notes
 
 from ingest import CompanyDirectory, TickerResolver, learn_companies
 from ingest.note import NoteFormatError, parse_note
@@ -50,6 +55,7 @@ from ragbot.answering.answerability import (
 )
 from ragbot.glossary import expand
 from ragbot.periods import period_fit, periods, stated_periods
+from ragbot.sentiment import SentimentAnswerer
 from ragbot.sentiment.compose import moved
 
 
@@ -161,6 +167,30 @@ def test_initials_are_written_by_a_hyphenated_word_spelling_them(sentence, named
 ])
 def test_a_score_asked_of_a_ticker_or_a_company_in_a_described_note(router, text, intent):
     assert router.route(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Lowest Tesla note", "sentiment"),
+    ("Tesla's highest note?", "sentiment"),
+    ("lowest inflation reading in the Tesla note?", "facts"),  # a measure's extreme
+    ("What drove Tesla from positive to sharply negative after it won the contract?", "sentiment"),
+    ("What drove Tesla from negative to positive free cash flow?", "facts"),  # a measure's sign
+])
+def test_a_note_ranked_or_a_swing_driven_asks_the_sentiment(router, text, intent):
+    assert router.route(text).intent == intent
+
+
+PORTALS = notes(
+    ("portal.txt", "2031-05-17", "mildly negative", -0.29, {"TSLA": -0.29},
+     "Tesla reported that new listings fell 14% as rates froze the market. The Swedish portal Hemnet has faced a similar squeeze."),
+)
+
+
+def test_a_name_met_in_passing_picks_no_note(router, encoder):
+    answerer = SentimentAnswerer(today=lambda: date(2031, 6, 1), rerank=encoder)
+    answer = answerer.answer_catalog(router.route("Hemnet sentiment score in the notes?"), PORTALS)
+    assert not answer.found and not answer.citations
+    assert answerer.answer_catalog(router.route("score of the listings note?"), PORTALS).found  # its subject
 
 
 @pytest.mark.parametrize("change, verdict", [

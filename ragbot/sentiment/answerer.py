@@ -77,12 +77,13 @@ def about_each(record: NoteRecord, tickers: tuple[str, ...]) -> bool:
 
 
 def in_passing(record: NoteRecord, covered: set[str], wanted: set[str], tickers: tuple[str, ...]) -> bool:
-    """Whether ``record`` matches a question naming an event in several words only by words its
-    title and first sentence (its subject) do not hold: "the pilots' strike" against a note that
-    mentions a strike in passing. Such a note is not about the event, unless it is about each
-    company asked (the event may be the second company's: "Acme vs Beta in the note where Beta's
-    filing slipped")."""
-    return len(wanted) > 1 and not covered & record.lead_stems and not about_each(record, tickers)
+    """Whether ``record`` matches a question naming an event in several words, or naming no
+    company at all, only by words its title and first sentence (its subject) do not hold: "the
+    pilots' strike" against a note that mentions a strike in passing; "Hemnet sentiment score in
+    the notes?" against a note on another portal naming Hemnet once. Such a note is not about the
+    event, unless it is about each company asked (the event may be the second company's: "Acme vs
+    Beta in the note where Beta's filing slipped")."""
+    return (len(wanted) > 1 or not tickers) and not covered & record.lead_stems and not about_each(record, tickers)
 
 
 def renumbered(answer: Answer, offset: int) -> tuple[str, list]:
