@@ -65,7 +65,10 @@ _TICKER_SHAPED = rf"(?!(?:{_OTHERS_SCORES}|nhtsa|fico|msci|csat|iqs)\b)(?-i:\$?[
 # "..., whats the score", "... - what was the sentiment?").
 # (or for each company of it: "... - score for each ticker?"; politeness after it: "score pls")
 SCORE_LAST = (
-    rf"{_SET_APART}\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?(?:{_TICKER_SHAPED}\s+)?(?:sentiment\s+)?scores?"
+    rf"{_SET_APART}\s*(?:and\s+)?(?:(?:what(?:['\u2019]?s|\s+is)\s+)?(?:the\s+|its\s+)?(?:{_TICKER_SHAPED}\s+)?(?:sentiment\s+)?scores?"
+    # (in the past only of a ticker: "... - what was the HFG.DE score there?"; "shoprite in Q1 2026 - what
+    # was the score?" asks a window's)
+    rf"|what\s+was\s+the\s+{_TICKER_SHAPED}\s+(?:sentiment\s+)?score"
     r"|(?:what(?:['\u2019]?s|\s+is|\s+was)\s+)?(?:the\s+|its\s+)?sentiment)"
     r"(?:\s+for\s+(?:each|every|both|all)(?:\s+(?:the\s+)?(?:tickers?|compan(?:y|ies)|names?))?|\s+there|\s+in\s+(?:it|that(?:\s+one)?))?"
     rf"{_POLITE_END}"

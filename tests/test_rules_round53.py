@@ -57,6 +57,7 @@ from ragbot.glossary import expand
 from ragbot.periods import period_fit, periods, stated_periods
 from ragbot.sentiment import SentimentAnswerer
 from ragbot.sentiment.compose import moved
+from ragbot.sentiment.intent import parse_intent
 
 
 # -- periods ---------------------------------------------------------------------------------------
@@ -178,6 +179,14 @@ def test_a_score_asked_of_a_ticker_or_a_company_in_a_described_note(router, text
 ])
 def test_a_note_ranked_or_a_swing_driven_asks_the_sentiment(router, text, intent):
     assert router.route(text).intent == intent
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tesla shutting two plants and cutting jobs - what was the TSLA score there?", "note"),
+    ("Tesla in Q1 2031 - what was the score?", "summary"),  # (per-question check) a window's, not a note's
+])
+def test_a_score_asked_in_the_past_is_a_note_s_only_of_a_ticker(router, text, kind):
+    assert parse_intent(router.route(text), date(2031, 6, 1)).kind == kind
 
 
 PORTALS = notes(
