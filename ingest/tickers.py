@@ -582,6 +582,12 @@ def with_first_names(companies: Iterable[Company], held: set[str], texts: list[s
     return named
 
 
+def _name_word_uses(companies: list[Company]) -> Counter[str]:
+    """How many of ``companies`` write each word (lower case) in their names: a word of one company's
+    name only (1) may name it alone."""
+    return Counter(w.lower() for c in companies for w in {w for a in c.aliases for w in a.split()})
+
+
 def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], str]], lower: set[str]) -> list[Company]:
     """``companies`` with each also named by a later word of its name that its own notes (those
     about it: ``notes`` holds each one's tickers and text) write alone ``LATER_NAME_USES`` times or
@@ -593,7 +599,7 @@ def with_later_names(companies: Iterable[Company], notes: list[tuple[list[str], 
     form, or a word of another company's name. (A note about no company, its sentiment block
     empty, is no other company's: it may be about this one, named only by this word.)"""
     rows = list(companies)
-    taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
+    taken = _name_word_uses(rows)
     about: dict[str, list[str]] = {}
     for tickers, text in notes:
         for ticker in set(tickers):
@@ -620,7 +626,7 @@ def with_name_tails(companies: Iterable[Company], held: set[str], lower: set[str
     Asia" of Bank Central Asia) and no word of another company's name; and not all English
     ("Consumer Products" of Tata Consumer Products names no company alone)."""
     rows = list(companies)
-    taken = Counter(w.lower() for c in rows for w in {w for a in c.aliases for w in a.split()})
+    taken = _name_word_uses(rows)
     named = []
     for c in rows:
         words = c.aliases[0].split() if c.ticker in held and c.aliases else []
