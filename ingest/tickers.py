@@ -1064,7 +1064,8 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
     short = _short_forms(counts, names)
     units = _unit_names(notes, names)
-    other = {t: (*short.get(t, ()), *(n for n in units.get(t, ()) if n not in short.get(t, ()))) for t in {*short, *units}}
+    leads = _lead_names(names, openers, alone, by_ticker)
+    other = {t: tuple(dict.fromkeys((*short.get(t, ()), *units.get(t, ()), *leads.get(t, ())))) for t in {*short, *units, *leads}}
     return [replace(row, aliases=(*row.aliases, *other[row.ticker])) if other.get(row.ticker) else row for row in rows]
 
 
@@ -1231,6 +1232,35 @@ def _ascii_letters(text: str) -> str:
 def _in_order(symbol: str, letters: str) -> bool:
     rest = iter(letters)
     return all(c in rest for c in symbol)
+
+
+def _lead_names(
+    names: dict[str, str], openers: dict[str, list[tuple[str, ...]]], alone: Counter[str], by_ticker: set[str],
+) -> dict[str, tuple[str, ...]]:
+    """Besides its name, the phrase leading most notes that score a ticker alone: "Avenue
+    Supermarts" for DMART.NS, named "DMart" because the ticker abbreviates it. The phrase leads
+    two of those notes or more and at least half of them, and no note scoring any other ticker
+    (``openers``: the tickers each note it leads scores); it may name a company
+    (``_may_name_a_company``), names no other ticker, and the notes do not call the company by its
+    ticker ("RevPAR" leads IHG's notes: ``_named_by_ticker``).
+    Unlike a name (``_leads_its_notes``) it need not share the ticker's first letter: a broker's
+    "Morgan Stanley upgraded ..." rarely leads half of one company's notes."""
+    taken = set(names.values())
+    return {
+        ticker: (phrase,) for phrase, led in openers.items()
+        if len(led) >= 2 and len({*led}) == 1 and len(led[0]) == 1 and (ticker := led[0][0]) in names
+        and ticker not in by_ticker and 2 * len(led) >= alone[ticker] and phrase not in taken and _may_name_a_company(phrase)
+    }
+
+
+def _may_name_a_company(phrase: str) -> bool:
+    """Whether ``phrase``, leading a company's notes, may be its name: two words or more (one word
+    leading them is as often a brand, a regulator or a region: "Bimzelx", "Ofwat", "Iberian"),
+    every word capitalised ("Software-as-a-service" is not), no opening article ("The Reserve
+    Bank"), and no place."""
+    words = phrase.split()
+    capitalised = all(w[:1].isupper() for part in words for w in part.split("-"))
+    return len(words) >= 2 and capitalised and words[0] != "The" and not names_a_place(phrase)
 
 
 def _leads_its_notes(ticker: str, phrase: str, led: list[tuple[str, ...]]) -> bool:

@@ -20,11 +20,15 @@ _QUARTER_JOINED = r"|\b(?:([1-4])Q|Q([1-4]))(?=[12]\d\b)"  # (not a chip's name:
 _HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=[12]\d\b)"
 # (kind, pattern): the first non-empty group is the period's value within its kind.
 _PATTERNS = (
-    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ](?:fiscal[- ])?quarter)(?!\w)" + _QUARTER_JOINED, re.IGNORECASE)),
-    ("fiscal_year", re.compile(r"\b(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
+    # (a fiscal year may be joined on: "q4fy40")
+    ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ](?:fiscal[- ])?quarter)(?!(?!FY\d)\w)" + _QUARTER_JOINED, re.IGNORECASE)),
+    ("fiscal_year", re.compile(r"(?:\b|(?<=\bQ[1-4])|(?<=\b[1-4]Q))(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second)[- ]half)\b" + _HALF_JOINED, re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\w$.])(20\d{2})(?![\w%]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b", re.IGNORECASE)),
+    ("year", re.compile(
+        r"(?<![\w$.])(20\d{2})(?![\w%]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b"
+        # a year's two digits after a space ("q1 46", "H2 '45", as ``spelled_out`` reads them; not "Q1 4.6%")
+        r"|(?<=\b[1-4]Q\s|\bQ[1-4]\s|\b[12]H\s|\bH[12]\s)['\u2019]?(\d{2})(?![\w%]|[.,]\d)", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
 _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}
@@ -156,6 +160,10 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BASE_REACH = 60  # characters before a period that may make it a base (a bounded tail: sentences may be long)
+# A relative clause looking ahead from a stated figure: "the backlog stood at EUR 412.7 million, of
+# which we expect 80% to be delivered during 2046" reports no figure for 2046.
+_LOOKS_AHEAD = re.compile(r",\s*(?:of\s+)?which\b[^,;]*?\b(?:expect\w*|will|should|to\s+be)\b[^,;]*$", re.IGNORECASE)
+_AHEAD_REACH = 100
 
 
 # A figure set against the year before ("comparable sales rose 1.2% against a 0.6% decline a year
@@ -183,7 +191,10 @@ def stated_periods(text: str) -> dict[str, set[str]]:
 
 
 def _stated(text: str, mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
-    stated = _by_kind([m for m in mentions if not _BASE_BEFORE.search(text[max(0, m[0] - _BASE_REACH) : m[0]])])
+    stated = _by_kind([
+        m for m in mentions
+        if not _BASE_BEFORE.search(text[max(0, m[0] - _BASE_REACH) : m[0]]) and not _LOOKS_AHEAD.search(text[max(0, m[0] - _AHEAD_REACH) : m[0]])
+    ])
     if _FIGURE_A_YEAR_BEFORE.search(text):
         for kind, sep in _YEAR_OF.items():
             if kind in stated:

@@ -862,6 +862,7 @@ def _asks_only_risks(topic: str) -> bool:
 # ("called out", "talk about", "on").
 _ACROSS_FRAMING = re.compile(
     r"^\W*(?:which|what|who|whom|whose|where|any|anyone|anybody|anything|are\s+there\s+any|is\s+there\s+any)(?:['\u2019]s)?\b\s*"
+    r"(?:(?:do|does|did)\s+(?=(?:my|our|the)\s+notes?\b))?"  # ("where do my notes talk about the monsoon?")
     r"(?:(?:of\s+)?(?:my|our|the)\s+)?(?:(?:names?|companies|company|stocks?|tickers?|firms?|notes?|holdings?)\b\s*)?"
     r"(?:(?:is|are|has|have|do|does|did)\b\s*)?"
     r"(?:(?:called\s+out|flagg(?:ed|ing)|flags?|mention(?:s|ed)?|cit(?:e|es|ed)|talk(?:s|ed)?\s+about|discuss(?:es|ed)?"

@@ -35,7 +35,7 @@ def test_the_pipeline_is_chosen_when_the_answerer_is_built():
     reranked, dense = ExtractiveAnswerer(SharedWordsReranker()), ExtractiveAnswerer()
     assert (reranked.pipeline, type(reranked.gate)) == ("cross-encoder", RelevanceGate)
     assert (dense.pipeline, type(dense.gate), dense.relevance) == ("dense", DenseGate, None)
-    trace = dense.answer(question("cloud margin"), passages()).trace
+    trace = dense.answer(question("how did the cloud margin move?"), passages()).trace
     assert all("rerank" not in s.features for s in trace.sentences)
 
 
@@ -48,7 +48,7 @@ def test_defaults_come_from_settings():
 
 
 def test_the_trace_shows_each_sentences_features_contributions_and_fate():
-    answer = ExtractiveAnswerer(SharedWordsReranker(), max_sentences=1).answer(question("cloud margin"), passages())
+    answer = ExtractiveAnswerer(SharedWordsReranker(), max_sentences=1).answer(question("how did the cloud margin move?"), passages())
     assert answer.found and answer.citations[0].sentence.startswith("The cloud margin narrowed")
     trace = answer.trace
     cited = trace.sentences[0]
@@ -72,7 +72,7 @@ def test_a_question_the_notes_do_not_answer_is_dropped_by_the_gate_with_its_evid
 
 
 def test_the_trace_travels_in_the_json_answer_and_reads_as_text():
-    answer = ExtractiveAnswerer(SharedWordsReranker()).answer(question("cloud margin"), passages())
+    answer = ExtractiveAnswerer(SharedWordsReranker()).answer(question("how did the cloud margin move?"), passages())
     shape = json.loads(json.dumps(answer.to_json(trace=True)))
     assert shape["trace"]["pipeline"] == "cross-encoder" and shape["trace"]["sentences"][0]["cited"] == 1
     assert "trace" not in answer.to_json() and "trace" not in Answer("x", True).to_json(trace=True)
@@ -84,7 +84,7 @@ def test_answering_never_changes_the_documents_chroma_returned():
     docs = passages()
     before = copy.deepcopy([d.metadata for d in docs])
     ExtractiveAnswerer(SharedWordsReranker()).answer(question("latest cloud margin in Q2 2025", ["BABA"]), docs)
-    ExtractiveAnswerer().answer(question("cloud margin"), docs)
+    ExtractiveAnswerer().answer(question("how did the cloud margin move?"), docs)
     assert [d.metadata for d in docs] == before
 
 
@@ -108,6 +108,6 @@ def test_each_thread_stems_with_its_own_stemmer():
 def test_the_web_page_shows_the_last_answers_trace():
     from ragbot.web.chat import Chat, Turn
 
-    answer = ExtractiveAnswerer(SharedWordsReranker()).answer(question("cloud margin"), passages())
+    answer = ExtractiveAnswerer(SharedWordsReranker()).answer(question("how did the cloud margin move?"), passages())
     assert "[1] cited" in Chat.why([Turn("What about the cloud margin?", answer)])
     assert Chat.why([]) == "" and Chat.why([Turn("q", Answer("x", True))]) == ""

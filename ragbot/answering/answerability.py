@@ -108,7 +108,7 @@ _QUANTITY_LIST = """
     deliveries shipments orders users subscribers members customers employees headcount units rides
     share market-share backlog guidance outlook dividend yield buyback cash debt rate rates percentage
     gmv volume volumes bookings deposits assets ratio ratios receivables originations premiums attendance
-    turnover leverage traffic passengers occupancy ebt pbt capacity size
+    turnover leverage traffic passengers occupancy ebt pbt capacity size inflows outflows flows aum aua fum fua
     """.split()
 # a quantity only in the plural: "premium" is a tier ("premium segment revenue"), "the sale of its brands" a deal
 _PLURAL_ONLY = {"premium", "sale"}
@@ -624,7 +624,9 @@ def states_named_quantity(
     a figure (``figure``: "agreed to buy it for $214 million" gives its price; "how much is
     EchoStar getting for its spectrum?" names no quantity). When it asks none, the same holds of a
     question naming no company the notes know (``unknown_subject``: the name is its subject, "what
-    risks does Velmarsh face?"), minus the quantity; beside a known company a name may only qualify
+    risks does Velmarsh face?"), whose sentence must then write every other word asked of the name
+    ("netwealth funds under administration?" is not answered by "growth funds ... such as
+    Netwealth"); beside a known company a name may only qualify
     ("is chinese competition a risk for Acme?"). A name of several words counts when any of the
     words that tell it apart is written ("Cross" of "Cross Country Healthcare", not "Healthcare").
     True when the question names no such thing."""
@@ -632,8 +634,11 @@ def states_named_quantity(
     if not wants.names or not (asks_quantity or unknown_subject):
         return True
     canonical = canonical_all(sentence)
-    stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
     written = canonical | spelt_out(wants, sentence)
+    if asks_quantity:
+        stated = figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
+    else:  # what is asked of the name, every word of it: "netwealth funds under administration?" of "funds such as Netwealth"
+        stated = canonical_all(wants.measure - frozenset().union(*wants.names)) <= written
     return all(name & central or (name & written and stated) for name in wants.names)
 
 
@@ -965,27 +970,23 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities and not worded):
         return "figure"
     terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
-    if quantities and (periods(text) or _TO_DATE.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
+    moving = (m := _MOVING.search(text)) is not None and m.group(1).lower() not in _QUANTITY_WORDS
+    if quantities and terse and not worded and not moving:  # "FCFS operating margin for Q2 2025?", "revenue so far?", "lucenza unit sales?"
         return "figure"
     return None
 
 
 # A question typed as a noun phrase, no question word and no verb opening it: "acme operating margin
-# q2 2025?" asks the figure its quantity noun names for the period (not "is acme's margin improving
-# in 2025?"; without a period, "cloud margin" may be answered by how it moved).
+# q2 2025?", "lucenza unit sales?" asks the figure its quantity noun names (not "is acme's margin
+# improving in 2025?", nor "margin drivers": ``_ABOUT_QUANTITY``).
 _TERSE = re.compile(
     r"^\W*(?=\w)(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|any|anything|tell|show|give|list"
     r"|explain|describe|summari[sz]e|compare|thoughts?|views?|comments?|colou?r|take|read|update)\b)",
     re.IGNORECASE,
 )
-# How much has built up to now ("revenue so far?"): a figure; not "currently" or "already", which
-# also ask how a quantity is moving ("cloud growth already slowing?").
-_TO_DATE = re.compile(
-    r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b"
-    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:launch|inception|debut|introduction|rollout|roll-out|release|listing|ipo)\b"  # ("sales since launch?")
-    r"|\b(?:last|latest|this|previous|prior|most\s+recent)\s+(?:quarter|qtr|half|year|fiscal\s+year)\b",  # a period named relatively ("revenue last quarter?")
-    re.IGNORECASE,
-)
+# A terse question ending in a verb asks how a quantity moves, which words may answer: "cloud
+# growth already slowing?", "margins improving?" (not "pricing?", a quantity noun).
+_MOVING = re.compile(r"\b([a-z]+(?:ing|ed))\W*$", re.IGNORECASE)
 # Words after a quantity noun that make it the topic of something else: "margin drivers", "revenue commentary".
 _ABOUT_QUANTITY = re.compile(
     r"\b(?:drivers?|commentary|comments?|outlook|mix|trends?|story|narrative|risks?|debate|discussion|dynamics|pressures?)\b", re.IGNORECASE,
@@ -1159,7 +1160,13 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
         counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2])
     else:
         return False, frozenset()
-    return True, canonical_all(stems(counted))
+    counted_stems = canonical_all(stems(counted))
+    return True, counted_stems | _OUTLETS if counted_stems & _OUTLETS else counted_stems
+
+
+# A company's places of business, each counting its outlets: "how many stores" is answered by "the
+# network reached 1,086 branches" or "85 locations" (a place, ``_PLACES``, counts only when asked).
+_OUTLETS = frozenset(_canonical(stem(w)) for w in "store shop outlet branch location site door restaurant".split())
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: bool = False) -> bool:
