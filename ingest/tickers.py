@@ -47,6 +47,14 @@ _NAME_ENDING_AFTER = re.compile(rf"\s+(?:{_NAME_ENDINGS})(?![\w-])")  # ... of t
 _DOLLAR = re.compile(r"(?<![\w$])\$([A-Za-z][A-Za-z.\-]{0,9})\b")
 _EXCHANGE = re.compile(r"\b(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|OTC|HKEX|SEHK)\s*:\s*([A-Z0-9][A-Z0-9.\-]{0,9})\b")
 _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
+# A numeric listing code typed bare in a question ("4385 q2 gmv growth" for 4385.T): read only as a
+# held company's code, and never a year, a decimal, a percentage, an amount of money or a number
+# after a preposition ("what happened in 2267?").
+_BARE_CODE = re.compile(
+    r"(?<![\w$\u20ac\u00a3\u00a5\u20b9.,\-])(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\buntil\s)(\d{4,6})(?![\w%\-]|[.,]\d|\s*(?:thousand|million|billion|trillion|mn|bn|mln|crores?|lakhs?|[mbk])\b)",
+    re.IGNORECASE,
+)
+_YEARS = range(1900, 2100)
 # A ticker typed in lower case in a question ("nflx sentiment?"): three to five letters.
 _LOWER_TOKEN = re.compile(r"(?<![\w$.\-'\u2019])([a-z]{3,5})(?![\w\-]|['\u2019](?!s\b))")  # (possessive "nflx's", no "don't")
 # ... or holding a digit ("jun3", "huh1v"): read only as a held company's symbol.
@@ -323,6 +331,7 @@ class TickerResolver:
                 Mention(m.start(), m.end(), ticker) for m in _LOWER_CODED.finditer(text)
                 if (ticker := table.get(m.group(1).upper()) or self._held_listing(m.group(1).upper())) in self.held
             ]
+            hits += [Mention(m.start(), m.end(), ticker) for m in _BARE_CODE.finditer(text) if (ticker := self._held_code(m.group(1)))]
         if in_question and self.words:
             hits += [
                 Mention(m.start(), m.end(), ticker)
@@ -344,6 +353,13 @@ class TickerResolver:
                 and (ticker := self.directory.symbol_to_ticker.get(word.upper())) in self.held
             ]
         return hits
+
+    def _held_code(self, digits: str) -> str | None:
+        """The one held ticker whose numeric code ``digits`` is ("4385" for 4385.T), unless it reads as a year."""
+        if int(digits) in _YEARS:
+            return None
+        forms = [t for t in self.held if listing_root(t) == digits]
+        return forms[0] if len(forms) == 1 else None
 
     def _held_listing(self, symbol: str, shouted: bool = False) -> str | None:
         """The held ticker that ``symbol``, typed with another exchange suffix or none, names: the one

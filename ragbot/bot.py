@@ -16,8 +16,8 @@ from langchain_core.documents import Document
 from ingest import CompanyDirectory, LoadFailure, NoteChunker, NoteLoader, TickerResolver, learn_companies
 from ingest.declarations import text_companies
 from ingest.tickers import (
-    acronyms, fold_accents, lower_words, with_file_names, with_first_names, with_initials, with_later_names, with_name_tails, with_short_names,
-    without_shared_names,
+    acronyms, fold_accents, listing_root, lower_words, with_file_names, with_first_names, with_initials, with_later_names, with_name_tails,
+    with_short_names, without_shared_names,
 )
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
@@ -120,7 +120,7 @@ class Ragbot:
         # a ticker typed in lower case names its company unless it is a word ("nflx", not "all"): an
         # English word, one the notes write in lower case, or another of the model's vocabulary,
         # which also holds names ("uber", "baba") and so spares a held company's symbol
-        held_symbols = {t.lower() for t in held if not is_english(t)}
+        held_symbols = {form.lower() for t in held for form in (t, listing_root(t)) if not is_english(form.lower())}  # ("jen" of JEN.DE)
         words = (bundled_words() - held_symbols) | lower
         resolver.learn(learn_companies(notes, resolver.directory), set(self.resolver.held) | held, words, acronyms(joined))
         counts = Counter(t for tickers in about.values() for t in tickers)

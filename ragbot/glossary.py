@@ -21,7 +21,7 @@ ABBREVIATIONS = {
     "eps": "earnings per share",
     "yoy": "year over year",
     "qoq": "quarter over quarter",
-    "gmv": "gross merchandise volume",
+    "gmv": "gross merchandise",  # (notes write "gross merchandise value" or "... volume": both are stated)
     "arpu": "average revenue per user",
     "mau": "monthly active users",
     "dau": "daily active users",

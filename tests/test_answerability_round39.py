@@ -30,7 +30,8 @@ def test_an_abbreviation_written_with_dots_is_the_word_typed_without_them():
 @pytest.mark.parametrize(("text", "quarter", "spelt"), [
     ("scotts fq2 us consumer sales", "2", ["fiscal second quarter"]),
     ("fq1 fy26 net sales", "1", ["first quarter fiscal 2026"]),
-    ("Q3 sales", "3", []),  # the cross-encoder reads "Q3" already
+    ("Q3 sales", "3", ["third quarter"]),  # (round 54) a lone quarter too: "first-quarter revenue rose ..."
+    ("Q3 2025 sales", "3", []),  # the cross-encoder reads "Q3 2025" already
 ])
 def test_a_fiscal_quarter_in_shorthand_is_a_period(text, quarter, spelt):
     assert periods(text)["quarter"] == {quarter} and spelled_out(text) == spelt

@@ -126,6 +126,9 @@ _FIGURE_QUESTION = re.compile(
     # "store count?", "the number of branches" (not "count on", "a number of notes")
     r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
     r"|(?<!\ba\s)\bnumber\s+of\b"
+    # things sold, shipped or delivered, asked as a noun phrase opening the question ("pairs of running
+    # shoes sold by bata?", "units shipped in q3"; not "products sold best")
+    r"|^\W*(?:[\w-]+\s+){0,2}?[a-z]+s\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:sold|shipped|delivered)\b(?!\s+(?:best|well|out|off|at)\b)"
     # the figures asked for in a clause of their own, ending the question ("how did its brazil business
     # do? numbers pls"; not "what drove the weak numbers?")
     r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
@@ -1090,7 +1093,8 @@ _COUNT_QUESTION = re.compile(
 # count"), units sold or shipped ("units sold to date"), after "number of".
 _COUNT_NOUN = re.compile(
     r"\b(?!(?:last|latest|final|the|a|an|our|my|by|at)\s)(?P<before>[A-Za-z]+)\s+count\b"
-    r"|\b(?P<units>units?)\s+(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
+    # (or any thing counted: "pairs of power running shoes sold by bata?")
+    r"|\b(?P<units>units?|[a-z]+s)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
 )
 # ... unless an amount or a ratio of it is asked ("the average selling price of units sold").
 _AMOUNT_OF_COUNTED = re.compile(r"\b(?:price|asp|margin|revenue|sales|cost|profit|income|per|average|value)\b", re.IGNORECASE)
@@ -1587,6 +1591,28 @@ _MONEY_OR_SHARE = re.compile(
 _BACK_REFERENCE = frozenset({"it", "them", "that", "this", "those", "these", "either", "its", "their"})
 
 
+# A time said to be unknown: "it gave no date", "no timetable was given", "without giving a date".
+_NO_DATE = re.compile(
+    r"\b(?:gave|give|gives|giving|given|provided?|set|offered?|named?)\s+no\s+(?:firm\s+|specific\s+)?(?:date|timing|timeline|timetable|time\s*frame)\b"
+    r"|\bno\s+(?:firm\s+|specific\s+)?(?:date|timing|timeline|timetable|time\s*frame)\s+(?:was|has\s+been|had\s+been|is)\s+(?:given|set|provided|known)\b"
+    r"|\bwithout\s+(?:giving\s+|setting\s+)?(?:a\s+)?(?:date|timing|timeline|timetable|time\s*frame)\b",
+    re.IGNORECASE,
+)
+# What happens once something else does ("will raise guidance once the cleanroom reaches volume
+# output"): the condition is its own clause, whose event the other clause's time does not date.
+_CONDITION = re.compile(r"\s+(?:once|as\s+soon\s+as|until|unless|if)\s+", re.IGNORECASE)
+
+
+def says_no_date(sentence: str) -> bool:
+    """Whether ``sentence`` says a time was not given (``_NO_DATE``)."""
+    return _NO_DATE.search(sentence) is not None
+
+
+def conditions_apart(clause: str) -> list[str]:
+    """``clause`` split before each condition it sets ("once ...", "until ...", "if ...")."""
+    return _CONDITION.split(clause)
+
+
 def says_withheld(sentence: str) -> bool:
     """Whether ``sentence`` says something was not disclosed, with no figure given before ("the
     release did not split orders across Automation, Paper, and Pulp and Energy"): what it names, it
@@ -1665,12 +1691,44 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
 
 
 # Two parts given one figure: "EMEA and APAC together added AUD 658 million", "Asia and Europe combined".
-_JOINT = re.compile(r"\b([\w-]+)\s+(?:and|&)\s+([\w-]+)\s+(?:together|combined|jointly)\b", re.IGNORECASE)
+# Parts named together, of one word or several, two or more ("EMEA and APAC together", "Fintech, the
+# US business and other new businesses together", "Silicon Products and Carbon Solutions combined").
+_JOINT = re.compile(r"\b((?:[\w-]+,?\s+){1,8}?)(?:and|&)\s+((?:[\w-]+\s+){1,4}?)(?:together|combined|jointly)\b", re.IGNORECASE)
 
 
 def _jointly(clause: str, asked: frozenset[str]) -> bool:
     """Whether ``clause`` gives an asked part's figure only jointly with another's (``_JOINT``)."""
-    return any({_canonical(stem(m.group(1).lower())), _canonical(stem(m.group(2).lower()))} & asked for m in _JOINT.finditer(clause))
+    return any(canonical_all(stems(f"{m.group(1)} {m.group(2)}")) & asked for m in _JOINT.finditer(clause))
+
+
+# A numbered part of a project or programme ("phase 2", "the second phase", "stage II", "tranche 3"):
+# a sentence naming the same part by another number only ("opened the first phase") states another part.
+_PART_NUMBERS = {
+    **dict.fromkeys(("1", "one", "first", "1st", "i"), "1"), **dict.fromkeys(("2", "two", "second", "2nd", "ii"), "2"),
+    **dict.fromkeys(("3", "three", "third", "3rd", "iii"), "3"), **dict.fromkeys(("4", "four", "fourth", "4th", "iv"), "4"),
+}
+_PART_NOUN = r"(phase|stage|tranche|wave)s?"
+_NUMBERED_PART = re.compile(
+    rf"\b{_PART_NOUN}\s+(\d|one|two|three|four|iv|i{{1,3}})\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+{_PART_NOUN}\b", re.IGNORECASE,
+)
+
+
+def numbered_parts(text: str) -> frozenset[tuple[str, str]]:
+    """The numbered parts ``text`` names, as (noun, number): "phase 2" and "the second phase" are ("phase", "2")."""
+    found = set()
+    for m in _NUMBERED_PART.finditer(text):
+        noun, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.add((noun.lower(), _PART_NUMBERS[number.lower()]))
+    return frozenset(found)
+
+
+def names_another_part(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names only other numbers of the numbered parts ``question`` asks of
+    (``numbered_parts``): "the first phase opened in April" gives no start of phase 2."""
+    asked = numbered_parts(question)
+    stated = numbered_parts(sentence) if asked else frozenset()
+    nouns = {noun for noun, _ in asked}
+    return bool(stated) and not asked & stated and any(noun in nouns for noun, _ in stated)
 
 
 # Quantity nouns that say how a quantity is put, not which: "growth", "share" and "size" of anything, a

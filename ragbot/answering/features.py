@@ -33,7 +33,9 @@ qualifier_ 0..1      qualifier_match: share of the asked qualifiers (a segment o
 match                the measure: "Retail" of "JD Retail's revenue", "Megapack") the sentence or its
                      passage states without stating a neighbouring measure; 1 if none is asked,
                      the question names several companies (each may have its own segment) or it
-                     asks a theme across the coverage ("who is exposed to housing turnover?")
+                     asks a theme across the coverage ("who is exposed to housing turnover?"); 0
+                     for a sentence naming only another number of an asked numbered part ("the
+                     first phase" for "phase 2": ``names_another_part``)
 named_    0 or 1     named_quantity: for each thing the question asks a quantity of by name
 quantity             ("how much toll revenue does Transurban bring in?", "caesars entertainment's
                      net leverage", a name the candidates write capitalised), or asks anything of
@@ -77,7 +79,7 @@ from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
-    measured_as_asked, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
+    conditions_apart, measured_as_asked, names_another_part, required_qualifiers, says_no_date, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio,
     states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, spelt_out, states_spelled_count, states_total, states_volume, subject_fit,
@@ -344,9 +346,10 @@ def holds_asked_kind(
     if wants.kind == "time":  # the time and the event in one clause ("acquisitions made in 2023, and the brands division shrinks": no date of it)
         def dated(text: str) -> bool:  # (a year dating a figure dates the event only when a quantity is asked: "2026 margins")
             return states_kind("time", text) if wants.quantities else states_event_time(text)
-        parts = clauses(candidate.text)
+        parts = [part for clause in clauses(candidate.text) for part in conditions_apart(clause)]
         return (
-            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure) and states_places(wants, candidate.text)
+            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure) and not says_no_date(candidate.text)
+            and states_places(wants, candidate.text)
             and any(
                 dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED and states_asked_happening(wants, clause)
                 and not names_another(wants, i, parts)
@@ -494,7 +497,7 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             dense=passage.metadata.get("dense_score", 0.0),
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
-            qualifier_match=qualified,
+            qualifier_match=0.0 if names_another_part(question.text, candidate.text) else qualified,
             named_quantity=float(states_named_quantity(
                 a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and holds_kind,
                 unknown_subject=not question.tickers,
