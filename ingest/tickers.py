@@ -51,7 +51,7 @@ _HK_CODE = re.compile(r"(?<![\w.])(\d{4,5}\.HK)\b", re.IGNORECASE)
 # held company's code, and never a year, a decimal, a percentage, an amount of money or a number
 # after a preposition ("what happened in 2267?").
 _BARE_CODE = re.compile(
-    r"(?<![\w$\u20ac\u00a3\u00a5\u20b9.,\-])(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\buntil\s)(\d{4,6})(?![\w%\-]|[.,]\d|\s*(?:thousand|million|billion|trillion|mn|bn|mln|crores?|lakhs?|[mbk])\b)",
+    r"(?<![\w$\u20ac\u00a3\u00a5\u20b9.,\-])(?<!\b[A-Z]{3}\s)(?<!\bin\s)(?<!\bby\s)(?<!\bof\s)(?<!\bto\s)(?<!\bsince\s)(?<!\bfrom\s)(?<!\buntil\s)(\d{4,6})(?![\w%\-]|[.,]\d|\s*(?:thousand|million|billion|trillion|mn|bn|mln|crores?|lakhs?|[mbk])\b)",
     re.IGNORECASE,
 )
 _YEARS = range(1900, 2100)
@@ -1080,7 +1080,7 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
     rows = declared_companies(list(names.items()), lower, set(directory.symbol_to_ticker))
     short = _short_forms(counts, names)
     units = _unit_names(notes, names)
-    leads = _lead_names(names, openers, alone, by_ticker)
+    leads = _lead_names(names, openers, alone, by_ticker, joined)
     other = {t: tuple(dict.fromkeys((*short.get(t, ()), *units.get(t, ()), *leads.get(t, ())))) for t in {*short, *units, *leads}}
     return [replace(row, aliases=(*row.aliases, *other[row.ticker])) if other.get(row.ticker) else row for row in rows]
 
@@ -1251,14 +1251,15 @@ def _in_order(symbol: str, letters: str) -> bool:
 
 
 def _lead_names(
-    names: dict[str, str], openers: dict[str, list[tuple[str, ...]]], alone: Counter[str], by_ticker: set[str],
+    names: dict[str, str], openers: dict[str, list[tuple[str, ...]]], alone: Counter[str], by_ticker: set[str], joined: str,
 ) -> dict[str, tuple[str, ...]]:
     """Besides its name, the phrase leading most notes that score a ticker alone: "Avenue
     Supermarts" for DMART.NS, named "DMart" because the ticker abbreviates it. The phrase leads
     two of those notes or more and at least half of them, and no note scoring any other ticker
     (``openers``: the tickers each note it leads scores); it may name a company
-    (``_may_name_a_company``), names no other ticker, and the notes do not call the company by its
-    ticker ("RevPAR" leads IHG's notes: ``_named_by_ticker``).
+    (``_may_name_a_company``), names no other ticker, is no heading (never followed by a colon or
+    a line's end in ``joined``, the notes' text: "Channel Check:"), and the notes do not call the
+    company by its ticker ("RevPAR" leads IHG's notes: ``_named_by_ticker``).
     Unlike a name (``_leads_its_notes``) it need not share the ticker's first letter: a broker's
     "Morgan Stanley upgraded ..." rarely leads half of one company's notes."""
     taken = set(names.values())
@@ -1266,6 +1267,7 @@ def _lead_names(
         ticker: (phrase,) for phrase, led in openers.items()
         if len(led) >= 2 and len({*led}) == 1 and len(led[0]) == 1 and (ticker := led[0][0]) in names
         and ticker not in by_ticker and 2 * len(led) >= alone[ticker] and phrase not in taken and _may_name_a_company(phrase)
+        and not re.search(rf"{re.escape(phrase)}[ \t]*(?::|$)", joined, re.MULTILINE)
     }
 
 

@@ -46,6 +46,10 @@ ABBREVIATIONS = {
     "pbt": "profit before tax",
     "lfl": "like-for-like",
     "saas": "software as a service",
+    "aum": "assets under management",  # (a quantity as typed: "aum" is one, ``_QUANTITY_LIST``)
+    "fum": "funds under management",
+    "fua": "funds under administration",
+    "aua": "assets under administration",
     "ceo": "chief executive",  # (not "cfo": desks also write it for cash flow from operations)
 }
 # Desk shorthand for words the notes write out, read one way only: "the full-year guide" is the

@@ -22,13 +22,14 @@ _HALF_JOINED = r"|\b(?:([12])H|H([12]))(?=[12]\d\b)"
 _PATTERNS = (
     # (a fiscal year may be joined on: "q4fy40")
     ("quarter", re.compile(r"\b(?:F?Q([1-4])|([1-4])Q|(first|second|third|fourth)[- ](?:fiscal[- ])?quarter)(?!(?!FY\d)\w)" + _QUARTER_JOINED, re.IGNORECASE)),
-    ("fiscal_year", re.compile(r"(?:\b|(?<=\bQ[1-4])|(?<=\b[1-4]Q))(?:FY\s?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
+    # (or with the month it ends: "FY3/2048", "fy6/47", as Japanese companies write it)
+    ("fiscal_year", re.compile(r"(?:\b|(?<=\bQ[1-4])|(?<=\b[1-4]Q))(?:FY\s?(?:(?:1[0-2]|0?[1-9])/)?'?(\d{4}|\d{2})|fiscal\s+(?:year\s+)?(\d{4}))\b", re.IGNORECASE)),
     ("month_quarter", re.compile(r"\b(March|June|September|December)[- ]quarter\b", re.IGNORECASE)),
     ("half", re.compile(r"\b(?:([12])H|H([12])|(first|second)[- ]half)\b" + _HALF_JOINED, re.IGNORECASE)),
     ("year", re.compile(
         r"(?<![\w$.])(20\d{2})(?![\w%]|\.\d)|(?<=\b[1-4]Q|\bQ[1-4]|\b[12]H|\bH[12])([12]\d)\b"
         # a year's two digits after a space ("q1 46", "H2 '45", as ``spelled_out`` reads them; not "Q1 4.6%")
-        r"|(?<=\b[1-4]Q\s|\bQ[1-4]\s|\b[12]H\s|\bH[12]\s)['\u2019]?(\d{2})(?![\w%]|[.,]\d)", re.IGNORECASE)),
+        r"|(?<=\b[1-4]Q\s|\bQ[1-4]\s|\b[12]H\s|\bH[12]\s)['\u2019]?(\d{2})(?![\w%]|[.,]\d|\s+(?:new|more|additional|bps|basis|percent)\b)", re.IGNORECASE)),
 )
 # How much a kind says about which period a text is about: a bare year is weak evidence.
 _WEIGHT = {"quarter": 1.0, "fiscal_year": 1.0, "month_quarter": 1.0, "half": 1.0, "year": 0.5, "quarter_of_year": 1.0, "half_of_year": 1.0}
@@ -161,9 +162,9 @@ _BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BASE_REACH = 60  # characters before a period that may make it a base (a bounded tail: sentences may be long)
-# A relative clause looking ahead from a stated figure: "the backlog stood at EUR 412.7 million, of
-# which we expect 80% to be delivered during 2046" reports no figure for 2046.
-_LOOKS_AHEAD = re.compile(r",\s*(?:of\s+)?which\b[^,;]*?\b(?:expect\w*|will|should|to\s+be)\b[^,;]*$", re.IGNORECASE)
+# A relative clause looking ahead from part of a stated figure: "the backlog stood at EUR 412.7
+# million, of which we expect 80% to be delivered during 2046" reports no figure for 2046.
+_LOOKS_AHEAD = re.compile(r",\s*of\s+which\b[^,;]*?\b(?:expect\w*|will|should|to\s+be)\b[^,;]*$", re.IGNORECASE)  # (not "which now expects EBITDA of ... in 2046")
 _AHEAD_REACH = 100
 
 

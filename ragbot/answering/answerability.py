@@ -126,9 +126,9 @@ _FIGURE_QUESTION = re.compile(
     # "store count?", "the number of branches" (not "count on", "a number of notes")
     r"|\b(?:store|unit|door|branch|location|restaurant|head|employee|user|subscriber|customer|member|vessel|fleet|rig|site|room)s?\s+count\b"
     r"|(?<!\ba\s)\bnumber\s+of\b"
-    # things sold, shipped or delivered, asked as a noun phrase opening the question ("pairs of running
-    # shoes sold by bata?", "units shipped in q3"; not "products sold best")
-    r"|^\W*(?:[\w-]+\s+){0,2}?[a-z]+s\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:sold|shipped|delivered)\b(?!\s+(?:best|well|out|off|at)\b)"
+    # what holds the things sold, shipped or delivered, opening the question ("pairs of running shoes
+    # sold by bata?"; not "what was sold to blackstone?", "synergies delivered to date?")
+    r"|^\W*(?!(?:was|has|is|does|its|this)\b)[a-z]+s\s+of\s+(?:[\w-]+\s+){1,4}?(?:sold|shipped|delivered)\b"
     # the figures asked for in a clause of their own, ending the question ("how did its brazil business
     # do? numbers pls"; not "what drove the weak numbers?")
     r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
@@ -297,6 +297,7 @@ _QUALIFIER_SPAN = 3  # measure words before a quantity noun read as its qualifie
 _PART_NOUNS = frozenset("""
     segment segments division divisions business businesses unit units arm arms operations franchise lines
     """.split())
+_PART_STEMS = frozenset(_canonical(stem(w)) for w in _PART_NOUNS)
 _OWNER = re.compile(r"the|its|their|our|his|her|[\w-]+'s", re.IGNORECASE)
 
 
@@ -627,9 +628,7 @@ def states_named_quantity(
     a figure (``figure``: "agreed to buy it for $214 million" gives its price; "how much is
     EchoStar getting for its spectrum?" names no quantity). When it asks none, the same holds of a
     question naming no company the notes know (``unknown_subject``: the name is its subject, "what
-    risks does Velmarsh face?"), whose sentence must then write every other word asked of the name
-    ("netwealth funds under administration?" is not answered by "growth funds ... such as
-    Netwealth"); beside a known company a name may only qualify
+    risks does Velmarsh face?"), minus the quantity; beside a known company a name may only qualify
     ("is chinese competition a risk for Acme?"). A name of several words counts when any of the
     words that tell it apart is written ("Cross" of "Cross Country Healthcare", not "Healthcare").
     True when the question names no such thing."""
@@ -637,11 +636,8 @@ def states_named_quantity(
     if not wants.names or not (asks_quantity or unknown_subject):
         return True
     canonical = canonical_all(sentence)
+    stated = not asks_quantity or figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
     written = canonical | spelt_out(wants, sentence)
-    if asks_quantity:
-        stated = figure or any(q in canonical or (wants.forms.get(q) and wants.forms[q] <= sentence) for q in wants.quantities)
-    else:  # what is asked of the name, every word of it: "netwealth funds under administration?" of "funds such as Netwealth"
-        stated = canonical_all(wants.measure - frozenset().union(*wants.names)) <= written
     return all(name & central or (name & written and stated) for name in wants.names)
 
 
@@ -973,23 +969,27 @@ def _kind(text: str, risk: bool, quantities: frozenset[str]) -> str | None:
     if _FIGURE_QUESTION.search(text) or (_WHAT_WAS.search(text) and quantities and not worded):
         return "figure"
     terse = _TERSE.match(text) and not _QUESTION_WORD.search(text) and not _ABOUT_QUANTITY.search(text)
-    moving = (m := _MOVING.search(text)) is not None and m.group(1).lower() not in _QUANTITY_WORDS
-    if quantities and terse and not worded and not moving:  # "FCFS operating margin for Q2 2025?", "revenue so far?", "lucenza unit sales?"
+    if quantities and (periods(text) or _TO_DATE.search(text)) and terse:  # "FCFS operating margin for Q2 2025?", "revenue so far?"
         return "figure"
     return None
 
 
 # A question typed as a noun phrase, no question word and no verb opening it: "acme operating margin
-# q2 2025?", "lucenza unit sales?" asks the figure its quantity noun names (not "is acme's margin
-# improving in 2025?", nor "margin drivers": ``_ABOUT_QUANTITY``).
+# q2 2025?" asks the figure its quantity noun names for the period (not "is acme's margin improving
+# in 2025?"; without a period, "cloud margin" may be answered by how it moved).
 _TERSE = re.compile(
     r"^\W*(?=\w)(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|any|anything|tell|show|give|list"
     r"|explain|describe|summari[sz]e|compare|thoughts?|views?|comments?|colou?r|take|read|update)\b)",
     re.IGNORECASE,
 )
-# A terse question ending in a verb asks how a quantity moves, which words may answer: "cloud
-# growth already slowing?", "margins improving?" (not "pricing?", a quantity noun).
-_MOVING = re.compile(r"\b([a-z]+(?:ing|ed))\W*$", re.IGNORECASE)
+# How much has built up to now ("revenue so far?"): a figure; not "currently" or "already", which
+# also ask how a quantity is moving ("cloud growth already slowing?").
+_TO_DATE = re.compile(
+    r"\b(?:so\s+far|to\s+date|year\s+to\s+date|ytd)\b"
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:launch|inception|debut|introduction|rollout|roll-out|release|listing|ipo)\b"  # ("sales since launch?")
+    r"|\b(?:last|latest|this|previous|prior|most\s+recent)\s+(?:quarter|qtr|half|year|fiscal\s+year)\b",  # a period named relatively ("revenue last quarter?")
+    re.IGNORECASE,
+)
 # Words after a quantity noun that make it the topic of something else: "margin drivers", "revenue commentary".
 _ABOUT_QUANTITY = re.compile(
     r"\b(?:drivers?|commentary|comments?|outlook|mix|trends?|story|narrative|risks?|debate|discussion|dynamics|pressures?)\b", re.IGNORECASE,
@@ -1093,8 +1093,9 @@ _COUNT_QUESTION = re.compile(
 # count"), units sold or shipped ("units sold to date"), after "number of".
 _COUNT_NOUN = re.compile(
     r"\b(?!(?:last|latest|final|the|a|an|our|my|by|at)\s)(?P<before>[A-Za-z]+)\s+count\b"
-    # (or any thing counted: "pairs of power running shoes sold by bata?")
-    r"|\b(?P<units>units?|[a-z]+s)\s+(?:of\s+(?:[\w-]+\s+){1,4}?)?(?:sold|shipped|delivered)\b|\bnumber\s+of\b", re.IGNORECASE,
+    # (or what holds the things counted: "pairs of power running shoes sold by bata?")
+    r"|\b(?P<units>units?(?=\s+(?:sold|shipped|delivered)\b)|(?!(?:was|has|is|does|its|this)\b)[a-z]+s(?=\s+of\s+(?:[\w-]+\s+){1,4}?(?:sold|shipped|delivered)\b))"
+    r"|\bnumber\s+of\b", re.IGNORECASE,
 )
 # ... unless an amount or a ratio of it is asked ("the average selling price of units sold").
 _AMOUNT_OF_COUNTED = re.compile(r"\b(?:price|asp|margin|revenue|sales|cost|profit|income|per|average|value)\b", re.IGNORECASE)
@@ -1170,7 +1171,7 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
 
 # A company's places of business, each counting its outlets: "how many stores" is answered by "the
 # network reached 1,086 branches" or "85 locations" (a place, ``_PLACES``, counts only when asked).
-_OUTLETS = frozenset(_canonical(stem(w)) for w in "store shop outlet branch location site door restaurant".split())
+_OUTLETS = frozenset(_canonical(stem(w)) for w in "store shop outlet branch location restaurant".split())
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: bool = False) -> bool:
@@ -1591,26 +1592,23 @@ _MONEY_OR_SHARE = re.compile(
 _BACK_REFERENCE = frozenset({"it", "them", "that", "this", "those", "these", "either", "its", "their"})
 
 
-# A time said to be unknown: "it gave no date", "no timetable was given", "without giving a date".
-_NO_DATE = re.compile(
-    r"\b(?:gave|give|gives|giving|given|provided?|set|offered?|named?)\s+no\s+(?:firm\s+|specific\s+)?(?:date|timing|timeline|timetable|time\s*frame)\b"
-    r"|\bno\s+(?:firm\s+|specific\s+)?(?:date|timing|timeline|timetable|time\s*frame)\s+(?:was|has\s+been|had\s+been|is)\s+(?:given|set|provided|known)\b"
-    r"|\bwithout\s+(?:giving\s+|setting\s+)?(?:a\s+)?(?:date|timing|timeline|timetable|time\s*frame)\b",
-    re.IGNORECASE,
-)
-# What happens once something else does ("will raise guidance once the cleanroom reaches volume
-# output"): the condition is its own clause, whose event the other clause's time does not date.
-_CONDITION = re.compile(r"\s+(?:once|as\s+soon\s+as|until|unless|if)\s+", re.IGNORECASE)
-
-
-def says_no_date(sentence: str) -> bool:
-    """Whether ``sentence`` says a time was not given (``_NO_DATE``)."""
-    return _NO_DATE.search(sentence) is not None
+# What happens once something else does ("will raise guidance in 2048 once the cleanroom reaches
+# volume output"): the condition is its own clause, whose event the other clause's time does not
+# date ("until" and "as soon as" a time date it: "runs until March 2049").
+_CONDITION = re.compile(r"\s+(?:once|if|unless|until|as\s+soon\s+as)\s+", re.IGNORECASE)
+_DATES_IT = re.compile(r"\s+(?:until|as\s+soon\s+as)\s+$", re.IGNORECASE)  # ... followed by a time, it dates what happens
 
 
 def conditions_apart(clause: str) -> list[str]:
-    """``clause`` split before each condition it sets ("once ...", "until ...", "if ...")."""
-    return _CONDITION.split(clause)
+    """``clause`` cut at each condition it sets (``_CONDITION``): what happens, then each condition;
+    "until" or "as soon as" a time is no condition ("runs until March 2049")."""
+    parts, start = [], 0
+    for m in _CONDITION.finditer(clause):
+        if _DATES_IT.fullmatch(m.group(0)) and states_kind("time", clause[m.end():]):
+            continue
+        parts.append(clause[start:m.start()])
+        start = m.end()
+    return [*parts, clause[start:]]
 
 
 def says_withheld(sentence: str) -> bool:
@@ -1679,7 +1677,7 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
     International; "Specialty Vehicles segment net sales rose 9%, while the Recreational Vehicles
     segment saw softer orders" none of Recreational Vehicles). A sentence naming none leaves whose
     figure it is to its passage (``qualifier_match``)."""
-    qualifiers = qualifiers - _HOW_MEASURED
+    qualifiers = qualifiers - _HOW_MEASURED - _PART_STEMS  # ("segment" of "fintech segment" names no part: "fintech" does)
     if not qualifiers:
         return True
     parts = clauses(sentence)
@@ -1693,7 +1691,10 @@ def figure_of_qualifier(sentence: str, qualifiers: frozenset[str]) -> bool:
 # Two parts given one figure: "EMEA and APAC together added AUD 658 million", "Asia and Europe combined".
 # Parts named together, of one word or several, two or more ("EMEA and APAC together", "Fintech, the
 # US business and other new businesses together", "Silicon Products and Carbon Solutions combined").
-_JOINT = re.compile(r"\b((?:[\w-]+,?\s+){1,8}?)(?:and|&)\s+((?:[\w-]+\s+){1,4}?)(?:together|combined|jointly)\b", re.IGNORECASE)
+_JOINT_WORD = r"(?!(?:and)\b)[A-Za-z][A-Za-z-]*"  # (no figure nor "and" inside a part: "Cloud grew 12% and Retail and ...")
+_JOINT = re.compile(
+    rf"\b((?:{_JOINT_WORD},?\s+){{1,8}}?)(?:and|&)\s+((?:{_JOINT_WORD}\s+){{1,4}}?)(?:together|combined|jointly)\b", re.IGNORECASE,
+)
 
 
 def _jointly(clause: str, asked: frozenset[str]) -> bool:
@@ -1708,17 +1709,24 @@ _PART_NUMBERS = {
     **dict.fromkeys(("3", "three", "third", "3rd", "iii"), "3"), **dict.fromkeys(("4", "four", "fourth", "4th", "iv"), "4"),
 }
 _PART_NOUN = r"(phase|stage|tranche|wave)s?"
-_NUMBERED_PART = re.compile(
-    rf"\b{_PART_NOUN}\s+(\d|one|two|three|four|iv|i{{1,3}})\b|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+{_PART_NOUN}\b", re.IGNORECASE,
+_PART_NUMBER = r"(?:[1-4]|one|two|three|four|iv|i{1,3})"
+_NUMBERED_PART = re.compile(  # (a list of them too: "phases 1 and 2", "stages 1-3")
+    rf"\b{_PART_NOUN}\s+({_PART_NUMBER}(?:\s*(?:,|and|&|-|\u2013|to)\s*{_PART_NUMBER})*)(?![\w.])"
+    rf"|\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+{_PART_NOUN}\b",
+    re.IGNORECASE,
 )
 
 
 def numbered_parts(text: str) -> frozenset[tuple[str, str]]:
-    """The numbered parts ``text`` names, as (noun, number): "phase 2" and "the second phase" are ("phase", "2")."""
+    """The numbered parts ``text`` names, as (noun, number): "phase 2" and "the second phase" are
+    ("phase", "2"); "phases 1 and 2" both (a range's ends only)."""
     found = set()
     for m in _NUMBERED_PART.finditer(text):
-        noun, number = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        found.add((noun.lower(), _PART_NUMBERS[number.lower()]))
+        if m.group(1):
+            numbers = re.findall(_PART_NUMBER, m.group(2), re.IGNORECASE)
+            found |= {(m.group(1).lower(), _PART_NUMBERS[n.lower()]) for n in numbers}
+        else:
+            found.add((m.group(4).lower(), _PART_NUMBERS[m.group(3).lower()]))
     return frozenset(found)
 
 

@@ -79,7 +79,7 @@ from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
-    conditions_apart, measured_as_asked, names_another_part, required_qualifiers, says_no_date, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
+    conditions_apart, measured_as_asked, names_another_part, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio,
     states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, spelt_out, states_spelled_count, states_total, states_volume, subject_fit,
@@ -335,8 +335,9 @@ def holds_asked_kind(
     one (``holds_asked_figure``), of the place asked (``states_figure_places``: "revenue in Europe"
     is not the group's revenue), not said to be withheld (``withholds_asked``), and, when the
     question asks how things stand ``so_far``, not only targets. A time: one said of the asked
-    event (its ``measure`` match reaches ``EVENT_NAMED``), where it is asked (``states_places``),
-    not said to be withheld. Else
+    event (its ``measure`` match reaches ``EVENT_NAMED``) in the same clause, a condition ("once
+    ...") a clause of its own (``conditions_apart``), where it is asked (``states_places``), not
+    said to be withheld. Else
     ``states_kind``."""
     if wants.kind == "figure":
         return (
@@ -348,8 +349,7 @@ def holds_asked_kind(
             return states_kind("time", text) if wants.quantities else states_event_time(text)
         parts = [part for clause in clauses(candidate.text) for part in conditions_apart(clause)]
         return (
-            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure) and not says_no_date(candidate.text)
-            and states_places(wants, candidate.text)
+            measure >= EVENT_NAMED and not withholds_asked(candidate.text, wants.measure) and states_places(wants, candidate.text)
             and any(
                 dated(clause) and event_named(wants, clause, resolver, opens=i == 0) >= EVENT_NAMED and states_asked_happening(wants, clause)
                 and not names_another(wants, i, parts)

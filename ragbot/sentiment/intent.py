@@ -40,7 +40,9 @@ _TOP_N = re.compile(rf"\b(?:top|bottom|best|worst|highest|lowest)\s+{_N}\b|\b{_N
 _DIRECTION = re.compile(rf"\b(least\s+)?({_POSITIVE}|{_NEGATIVE})(?:ly|ally)?\b", re.I)
 _DISTRIBUTION = re.compile(r"\bhow\s+many\b|#\s*of\b|\bcounts?\b(?!\s+as\b)|\bnumber\s+of\b|\bbreak\s*down\b|\bdistribution\b|\bsplit\b|\bproportion\b|\bshare\s+of\b|\bpercent(?:age)?\b|\bhow\s+often\b", re.I)
 _TREND = re.compile(
-    r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|mov(?:e|ed|es|ing)|"
+    r"\b(?:improv\w*|worsen\w*|deteriorat\w*|chang\w*|trend\w*|over\s+time|evolv\w*|trajector\w*|shift\w*|moved|"
+    # sentiment moving, not a company's move ("Tesla's move into robotaxis", "moving into pharmacy")
+    r"(?<!['\u2019]s\s)(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)(?<!\bthat\s)mov(?:e|es|ing)(?!\s+(?:into|to|in|on|away|from|towards?|out|up|down|beyond)\b)|"
     r"since|by\s+month|by\s+quarter|monthly|quarterly|month\s+by\s+month|quarter\s+by\s+quarter|"
     r"declin\w*|ris(?:en|ing)|fallen|fell|dropp\w*|(?:got|getting|gotten)\s+(?:better|worse)|turn\w*|swing\w*|swung|flip\w*|momentum|direction)\b",
     re.I,
