@@ -586,14 +586,16 @@ _SCORE_ON = re.compile(
 # "what has BBNI.JK averaged over the past 12 months?"), or its score right after it ("just the
 # towngas score pls"): the score or average asked alone, or over a time (``_SCORE_ALONE``; not "how
 # did Acme score on ESG?", "what has Acme averaged in Q3 deliveries?", "Acme scores a big win",
-# "Acme's credit score", "the FICO score cutoff": a measure's score).
+# "Acme's credit score", "the FICO score cutoff": a measure's score), or when something happened.
 _SCORE_ALONE = (
     r"(?=\s*(?:[?.!,;:]|$|pls\b|please\b|on\s+average\b|overall\b|over\b|since\b|during\b|this\b|last\b|so\s+far\b|lately\b|recently\b"
+    # (or when something happened: "score when they said ...", "score on buying the analytics firm")
+    r"|when\b|after\b|following\b|on\s+[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b"
     r"|in\s+(?:(?:the\s+)?(?:q[1-4]|h[12]|(?:19|20)\d\d|[a-z]{3,9}\s+(?:19|20)\d\d)\s*(?:[?.!,;:]|$))))"
 )
 _SCORED_BEFORE = re.compile(r"\b(?:how|what)\s+(?:did|does|do|has|have|had)\s+$", re.IGNORECASE)
 _SCORED_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:scored?|averaged?)\b{_SCORE_ALONE}", re.IGNORECASE)
-_SCORE_AFTER = re.compile(rf"(?:['\u2019]s)?\s+(?:(?:own|ticker|sentiment|overall)\s+)?scores?\b{_SCORE_ALONE}", re.IGNORECASE)
+_SCORE_AFTER = re.compile(rf"(?:['\u2019]s)?\s*[:\u2013\u2014-]?\s+(?:(?:own|ticker|sentiment|overall)\s+)?scores?\b{_SCORE_ALONE}", re.IGNORECASE)  # ("Topsports: score ...")
 
 
 def _scores_a_company(text: str, named: list[tuple[int, int, str]]) -> bool:

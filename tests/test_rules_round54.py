@@ -33,7 +33,9 @@ invented wording, and where each must not reach.
 - Parts: a sentence naming only another number of an asked numbered part ("the first phase" for
   "phase 2") states another part.
 - Scores: "how did Tesla sentiment move after the recall?" asks its trend from the recall's note
-  (first, latest and the change), as "moved" did.
+  (first, latest and the change), as "moved" did. "Topsports: score when they said ...", and "what did
+  Alkami score on buying the analytics firm?" ask the score of the note on that event (not "how did
+  Acme score on ESG?", "... on pricing?").
 """
 
 from __future__ import annotations
@@ -231,3 +233,18 @@ def test_a_condition_is_a_clause_the_rest_does_not_date():
 ])
 def test_a_sentence_naming_only_another_numbered_part_states_another_part(question, sentence, another):
     assert names_another_part(question, sentence) is another
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Tesla: score when they said they would shut 400 stores?", "sentiment"),
+    ("What did Tesla score on buying the battery maker?", "sentiment"),
+    ("how did Tesla score on ESG?", "facts"),  # (must not) a measure's score
+    ("how did Tesla score on pricing?", "facts"),
+    ("Tesla scores a big win", "facts"),
+])
+def test_a_score_asked_when_something_happened_is_sentiment(router, text, intent):
+    assert router.route(text).intent == intent
+
+
+def test_a_score_on_doing_something_asks_that_events_note(router):
+    assert parse_intent(router.route("What did Tesla score on buying the battery maker?"), date(2031, 6, 1)).kind == "note"

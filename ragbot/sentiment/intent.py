@@ -103,6 +103,8 @@ _EVENT_SCORE = re.compile(
     # (how far one way the notes went, or how they scored it, when something happened: "how
     # negative did we go on Acme after the hack", "why was Acme scored strongly positive when ...")
     rf"|{STANCE_TAKEN}[^?.]*?\b(?:after|when|following|as|once)\b|\b(?:scored|rated)\b[^?.]{{0,40}}?\b(?:when|after|following|once)\b"
+    # (what a company scored on doing something: "what did Alkami score on buying the analytics firm?")
+    r"|\bscored?\s+on\s+[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b"
     r"|\b(?:score|scored|rate|rated)\s+(?:it|that|this)\s*[?.!]*\s*$"  # "..., how negative did we score it"
     rf"|{STANCE_ASKED_LAST}"  # ("Acme's retrofit win, how positive was the call?": of what came before)
     # (the score something got when it happened: "what sentiment did Acme get when it signed the
