@@ -24,7 +24,8 @@ invented wording, and where each must not reach.
   unless it reads as a year, an amount or a number after a preposition; a held listing's root
   ("jen" of JEN.DE) is no word for the question's sake even when the model's vocabulary holds it.
 - Periods for the cross-encoder: a lone quarter is spelt out ("q1" -> "first quarter"), as halves
-  and fiscal years were.
+  and fiscal years were. A terse question's second word may open the name it asks of, after a first
+  word it completes ("lamb weston q3 eps?" names Lamb Weston, written in passing in another's note).
 - Measures: "gmv" is stated by "gross merchandise value" or "... volume"; parts named together in
   phrases of several words ("Silicon Products and Carbon Solutions together") give no figure for
   either; "pairs of running shoes sold" asks a count.
@@ -195,6 +196,15 @@ def test_a_held_numeric_code_typed_bare_names_its_company(text, found):
 
 
 # -- measures, counts, times and parts -------------------------------------------------------------
+
+def test_a_terse_questions_first_two_words_may_be_the_name_it_asks_of():
+    from ragbot.answering.answerability import capitals_of
+    capitals = capitals_of(["Nomad Foods reported revenue of EUR 745 million.", "Rivals such as Lamb Weston cut prices."])
+    wants = asked_for("lamb weston q3 eps?", "lamb weston q3 eps? (earnings per share, third quarter)", capitals=capitals)
+    assert frozenset({"weston"}) in wants.names
+    longer = "what did the lamb weston plant in the netherlands make in q3 2031 and why?"
+    assert not asked_for(longer, longer, capitals=capitals).names  # (must not) past a terse question's opening
+
 
 def test_a_lone_quarter_is_spelt_out_for_the_cross_encoder():
     assert spelled_out("bossard q1 sales growth") == ["first quarter"] and spelled_out("Q3 2025 sales") == []

@@ -580,6 +580,7 @@ def named_things(topic: str, measure: frozenset[str], capitals: Capitals | None 
     tokens = _TOKEN.findall(topic.replace("\u2019", "'"))
     proper = capitals.names if capitals else frozenset()
     openers = capitals.openers if capitals and len(topic.split()) <= TERSE_WORDS else frozenset()
+    terse = len(re.sub(r"\([^)]*\)", " ", topic).split()) <= TERSE_WORDS  # (as typed: without the forms ``expand`` adds)
     runs: list[list[tuple[str, str]]] = []
     run: list[tuple[str, str]] = []  # (stem, word as typed)
     asked_of = closed = False
@@ -594,7 +595,9 @@ def named_things(topic: str, measure: frozenset[str], capitals: Capitals | None 
                                  or i == 0 and w in openers and len(bare) > 2)))
         joined = run and not closed and t in ("+", "&") and i + 1 < len(tokens) and _names_a_product(tokens[i + 1])
         if named and not closed:
-            asked_of = asked_of or (not run and (i == 0 or tokens[i - 1].lower() in _ASKED_OF)) or bare != t  # (opening a terse question)
+            # (opening a terse question, or its second word after one it completes: "lamb weston q3 eps?")
+            second = i == 1 and terse and tokens[0].isalpha() and tokens[0].lower() not in STOPWORDS
+            asked_of = asked_of or (not run and (i == 0 or second or tokens[i - 1].lower() in _ASKED_OF)) or bare != t
             run.append((w, bare))
             closed = bare != t
         elif not joined:
