@@ -121,6 +121,10 @@ _QUANTITY_WORDS = frozenset(
 _WHO_WORDS = frozenset(w for w in _QUANTITY_WORDS if re.match(r"(?:user|subscriber|member|customer|employee|order|asset|unit|cost|debt|deposit)", w))
 # The kinds of answer a question may ask for (``AskedFor.kind``), as ``--explain`` names them.
 ANSWER_KINDS = {"figure": "a figure", "time": "a time: a date, period or deadline", "risk": "a risk, hedge or adverse development"}
+# What holds things sold, as a plural noun ("pairs" of "pairs of running shoes sold"; no verb: "was"),
+# and the things sold after it: a count asked (``_FIGURE_QUESTION``, ``_COUNT_NOUN``).
+_HOLDER = r"(?!(?:was|has|is|does|its|this)\b)[a-z]+s"
+_OF_SOLD = r"\s+of\s+(?:[\w-]+\s+){1,4}?(?:sold|shipped|delivered)\b"
 _FIGURE_QUESTION = re.compile(
     r"\bhow\s+(?:much|many|fast|big|large|high|low|quickly|far)\b|\bwhat\s+(?:percentage|percent|%|share|rate|multiple|price)(?!\w)"
     # "store count?", "the number of branches" (not "count on", "a number of notes")
@@ -128,7 +132,7 @@ _FIGURE_QUESTION = re.compile(
     r"|(?<!\ba\s)\bnumber\s+of\b"
     # what holds the things sold, shipped or delivered, opening the question ("pairs of running shoes
     # sold by bata?"; not "what was sold to blackstone?", "synergies delivered to date?")
-    r"|^\W*(?!(?:was|has|is|does|its|this)\b)[a-z]+s\s+of\s+(?:[\w-]+\s+){1,4}?(?:sold|shipped|delivered)\b"
+    rf"|^\W*{_HOLDER}{_OF_SOLD}"
     # the figures asked for in a clause of their own, ending the question ("how did its brazil business
     # do? numbers pls"; not "what drove the weak numbers?")
     r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
@@ -1097,7 +1101,7 @@ _COUNT_QUESTION = re.compile(
 _COUNT_NOUN = re.compile(
     r"\b(?!(?:last|latest|final|the|a|an|our|my|by|at)\s)(?P<before>[A-Za-z]+)\s+count\b"
     # (or what holds the things counted: "pairs of power running shoes sold by bata?")
-    r"|\b(?P<units>units?(?=\s+(?:sold|shipped|delivered)\b)|(?!(?:was|has|is|does|its|this)\b)[a-z]+s(?=\s+of\s+(?:[\w-]+\s+){1,4}?(?:sold|shipped|delivered)\b))"
+    rf"|\b(?P<units>units?(?=\s+(?:sold|shipped|delivered)\b)|{_HOLDER}(?={_OF_SOLD}))"
     r"|\bnumber\s+of\b", re.IGNORECASE,
 )
 # ... unless an amount or a ratio of it is asked ("the average selling price of units sold").
@@ -1155,10 +1159,16 @@ _COUNTED_PHRASE_END = re.compile(
 _COUNTED_WORDS = 4  # (at most: the phrase's head noun and the words before it)
 
 
+# A company's places of business, each counting its outlets: "how many stores" is answered by "the
+# network reached 1,086 branches" or "85 locations" (a place, ``_PLACES``, counts only when asked).
+_OUTLETS = frozenset(_canonical(stem(w)) for w in "store shop outlet branch location restaurant".split())
+
+
 def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     """Whether a question asking a figure asks a count, and the stems of what it counts: the noun
     phrase after "how many" (up to its head noun), the two words after "number of", the word
-    before "count", or units."""
+    before "count", units, or what holds the things sold ("pairs of ... sold"); an outlet counted
+    is counted by any outlet (``_OUTLETS``)."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
     if how_many := _COUNT_QUESTION.search(text):
@@ -1171,10 +1181,6 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     counted_stems = canonical_all(stems(counted))
     return True, counted_stems | _OUTLETS if counted_stems & _OUTLETS else counted_stems
 
-
-# A company's places of business, each counting its outlets: "how many stores" is answered by "the
-# network reached 1,086 branches" or "85 locations" (a place, ``_PLACES``, counts only when asked).
-_OUTLETS = frozenset(_canonical(stem(w)) for w in "store shop outlet branch location restaurant".split())
 
 
 def states_count(sentence: str, counted: frozenset[str] = frozenset(), by_name: bool = False) -> bool:
@@ -1733,10 +1739,9 @@ def numbered_parts(text: str) -> frozenset[tuple[str, str]]:
     return frozenset(found)
 
 
-def names_another_part(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` names only other numbers of the numbered parts ``question`` asks of
-    (``numbered_parts``): "the first phase opened in April" gives no start of phase 2."""
-    asked = numbered_parts(question)
+def names_another_part(asked: frozenset[tuple[str, str]], sentence: str) -> bool:
+    """Whether ``sentence`` names only other numbers of the numbered parts a question asks of
+    (``asked``: its ``numbered_parts``): "the first phase opened in April" gives no start of phase 2."""
     stated = numbered_parts(sentence) if asked else frozenset()
     nouns = {noun for noun, _ in asked}
     return bool(stated) and not asked & stated and any(noun in nouns for noun, _ in stated)
