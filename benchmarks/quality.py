@@ -32,7 +32,7 @@ from benchmarks.common import ROOT, make_bot, print_table, write_results
 from ragbot.answer import Answer, Citation
 from ragbot.evaluation import AnswerEvaluator, load_records, near_miss_figures, summarize
 
-METRICS = ["hit@1", "hit@3", "hit@5", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy", "wrong_company"]
+METRICS = ["hit@1", "hit@3", "hit@5", "mrr", "citation_precision", "keyword_recall", "found_when_answerable", "no_answer_accuracy", "wrong_company", "unattributed"]
 
 
 def parse_args() -> argparse.Namespace:

@@ -202,7 +202,7 @@ def serve(
 _EVAL_COLUMNS = {
     "questions": "n", "hit@1": "hit@1", "hit@3": "hit@3", "hit@5": "hit@5", "mrr": "MRR",
     "citation_precision": "cite P", "keyword_recall": "kw recall", "found_when_answerable": "found",
-    "no_answer_accuracy": "no-answer", "wrong_company": "wrong co.",
+    "no_answer_accuracy": "no-answer", "wrong_company": "wrong co.", "unattributed": "no co.",
 }
 
 

@@ -89,7 +89,8 @@ class Outcome:
     record: QARecord
     answer: Answer
     seconds: float
-    wrong_company: bool = False  # found, for a question with a ticker, citing no note about it
+    wrong_company: bool = False  # found, for a question with a ticker, citing notes about other companies only
+    unattributed: bool = False  # found, for a question with a ticker, citing only notes the store ties to no company
 
     @property
     def cited_notes(self) -> list[str]:
@@ -127,6 +128,7 @@ def summarize(outcomes: list[Outcome]) -> dict:
     figures["found_when_answerable"] = _mean([1.0 if o.answer.found else 0.0 for o in answerable])
     figures["no_answer_accuracy"] = _mean([0.0 if o.answer.found else 1.0 for o in unanswerable])
     figures["wrong_company"] = sum(o.wrong_company for o in outcomes)
+    figures["unattributed"] = sum(o.unattributed for o in outcomes)
     return figures
 
 
@@ -167,19 +169,33 @@ class AnswerEvaluator:
     """Asks every question (with the conversation so far for follow-ups) and scores the answers.
 
     ``about`` maps a note's source to the tickers it is about (``Ragbot.notes_about()``); with
-    it, a found answer to a question with a ticker that cites no note about that ticker counts
-    as a wrong-company answer."""
+    it, a found answer to a question with a ticker that cites notes about other companies only
+    counts as a wrong-company answer, and one citing only notes about no known company as
+    unattributed."""
 
     def __init__(self, records: list[QARecord], about: dict[str, list[str]] | None = None):
         self.records = records
         self.by_id = {r.id: r for r in records}
         self.about = about
 
-    def is_wrong_company(self, record: QARecord, answer: Answer) -> bool:
+    def cited_companies(self, record: QARecord, answer: Answer) -> list[str] | None:
+        """The companies the notes a found answer to a question with a ticker cites are about,
+        or None when there is nothing to judge (no ``about``, no ticker, not found)."""
         if self.about is None or not record.ticker or not answer.found or not answer.citations:
-            return False
+            return None
+        return [t for c in answer.citations for t in self.about.get(c.source, [])]
+
+    def is_wrong_company(self, record: QARecord, answer: Answer) -> bool:
+        """Whether the notes cited are about other companies only. Notes the store ties to no
+        company (no ticker line, a name the table lacks) are counted apart (``is_unattributed``):
+        whose they are is not known."""
+        cited = self.cited_companies(record, answer)
         # (one listing written with or without its exchange's suffix: "PUIG.MC" asked, "PUIG" scored)
-        return not any(same_listing(record.ticker, t, _known_symbols()) for c in answer.citations for t in self.about.get(c.source, []))
+        return bool(cited) and not any(same_listing(record.ticker, t, _known_symbols()) for t in cited)
+
+    def is_unattributed(self, record: QARecord, answer: Answer) -> bool:
+        """Whether every note cited is tied to no company in the store."""
+        return self.cited_companies(record, answer) == []
 
     def history(self, record: QARecord, answers: dict[str, Answer]) -> list[dict]:
         """The user/assistant turns leading to ``record`` through its ``follows`` chain (each
@@ -203,7 +219,7 @@ class AnswerEvaluator:
             started = time.perf_counter()
             answer = ask(record.question, history)
             seconds = time.perf_counter() - started
-            outcomes.append(Outcome(record, answer, seconds, self.is_wrong_company(record, answer)))
+            outcomes.append(Outcome(record, answer, seconds, self.is_wrong_company(record, answer), self.is_unattributed(record, answer)))
             answers[record.id] = answer
         groups: dict[str, list[Outcome]] = defaultdict(list)
         for outcome in outcomes:

@@ -67,6 +67,7 @@ def test_overall_figures(evaluated):
             "found_when_answerable": 2 / 3,
             "no_answer_accuracy": 1 / 2,
             "wrong_company": 0,  # no ``about`` given
+            "unattributed": 0,
         },
         abs=1e-4,
     )
@@ -138,7 +139,7 @@ def test_no_answer_accuracy_by_near_miss_kind_and_wrong_company_answers():
         "m6": answer("Margin 5.9% [1] [2]", "notes/jd.txt", "notes/nio.txt"),  # one note about JD: not wrong
         "m7": answer("not found", found=False),
     }
-    about = {"notes/jd.txt": ["JD"], "notes/nio.txt": ["NIO"]}
+    about = {"notes/jd.txt": ["JD"], "notes/nio.txt": ["NIO"], "notes/unknown.txt": []}
     result = AnswerEvaluator(records, about)(FakeAsk(answers, records))
     assert result.by_near_miss == {
         "passing_company": {"questions": 1, "no_answer_accuracy": 0.0},
@@ -148,6 +149,16 @@ def test_no_answer_accuracy_by_near_miss_kind_and_wrong_company_answers():
     }
     assert [o.record.id for o in result.outcomes if o.wrong_company] == ["m3"]
     assert result.overall["wrong_company"] == 1 and result.by_kind["no_answer"]["wrong_company"] == 1
+
+
+def test_an_answer_citing_only_notes_about_no_known_company_is_unattributed_not_wrong():
+    records = [QARecord("u1", "Nestle India PAT?", ["nestle.txt"], ticker="NESTLEIND.NS"),
+               QARecord("u2", "Nestle India margin?", ["nestle.txt"], ticker="NESTLEIND.NS")]
+    answers = {"u1": answer("PAT was Rs 968 crore [1]", "notes/nestle.txt"),
+               "u2": answer("Margin 23.7% [1] [2]", "notes/nestle.txt", "notes/jd.txt")}  # one note is JD's: wrong
+    result = AnswerEvaluator(records, {"notes/nestle.txt": [], "notes/jd.txt": ["JD"]})(FakeAsk(answers, records))
+    assert [(o.wrong_company, o.unattributed) for o in result.outcomes] == [(False, True), (True, False)]
+    assert (result.overall["wrong_company"], result.overall["unattributed"]) == (1, 1)
 
 
 def test_near_miss_records_load_from_the_dev_set():
