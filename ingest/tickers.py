@@ -545,9 +545,11 @@ _HEADING = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 def first_name(name: str) -> str | None:
     """The first word of a name of several ("Kestrel" of "Kestrel Semiconductor", "Freeport" of
     "Freeport-McMoRan", "Quidel" of "QuidelOrtho": a word of six letters or more joined to the
-    next capitalised one), when it is a capitalised word of two letters or more; else None."""
+    next capitalised one), when it is a capitalised word of two letters or more ("iRhythm" of
+    "iRhythm Technologies" too); else None."""
     words = re.split(r"\s+|-(?=[A-Z])|(?<=[a-z]{5})(?=[A-Z][a-z])", name.strip())
-    return words[0] if len(words) > 1 and re.fullmatch(r"[A-Z](?:['\u2019](?=[A-Z]))?[A-Za-z\-]+", words[0]) else None  # ("O'Reilly"; not "People's")
+    # ("O'Reilly", "iRhythm"; not "People's")
+    return words[0] if len(words) > 1 and re.fullmatch(r"(?:[A-Z]|[a-z](?=[A-Z]))(?:['\u2019](?=[A-Z]))?[A-Za-z\-]+", words[0]) else None
 
 
 LATER_NAME_USES = 2  # how often a company's notes write a later word of its name alone for it to name the company
@@ -933,8 +935,8 @@ NO_NAME_CAPITALS = frozenset(
 )
 # A capitalised word of a name, accented letters and trailing digits kept ("Höegh", "Park24"), and
 # one or two capitals before it kept ("JCDecaux", "JPMorgan": one word, not an acronym and a name;
-# not a plural acronym, "GPUs", nor a unit, "MWh").
-_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]{2})(?![A-Z]s\b)|[A-Z]['\u2019](?=[A-Z][a-z]))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
+# not a plural acronym, "GPUs", nor a unit, "MWh"), or one lower-case letter ("iRhythm", "eBay").
+_NAME_WORD = r"(?:[A-Z]{1,2}(?=[A-Z][a-z]{2})(?![A-Z]s\b)|[A-Z]['\u2019](?=[A-Z][a-z])|[a-z](?=[A-Z][a-z]{2}))?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ\-]*\d*"
 # A capitalised phrase of up to three words, initials before it or inside it kept ("D.R. Horton",
 # "J.B. Hunt", "Arthur J. Gallagher"), an acronym before it ("ICICI Bank", "US Steel", "H&R Block", "O-I Glass"),
 # or joined by "&" ("Procter & Gamble").

@@ -86,7 +86,7 @@ def _spans(text: str) -> list[tuple[int, int, str, str]]:
         for kind, pattern in _PATTERNS
         for match in pattern.finditer(text)
     ]
-    return sorted(found + _of_year(sorted(found), text) + _years_within(text))
+    return sorted(found + _of_year(sorted(found), text) + _years_within(text) + _years_ended(text))
 
 
 # A span of years ("between 2022 and 2026", "from 2023 to 2027", "2024-2026"): it names every
@@ -107,6 +107,28 @@ def _years_within(text: str) -> list[tuple[int, int, str, str]]:
         if 1 < last - first <= _LONGEST_SPAN:
             inside += [(m.start(5), m.end(5), "year", str(year)) for year in range(first + 1, last)]
     return inside
+
+
+# A fiscal year named by its end ("the fiscal year ended 31 March 2050", "year ending February 1,
+# 2025"). One ending in January to May is called by either calendar year: India's FY25 ended
+# March 2025, a US retailer's fiscal 2024 ended February 1, 2025, and Japanese companies write
+# both; one ending later is called by the year it ends in.
+_YEAR_ENDED = re.compile(
+    r"\byear\s+end(?:ed|ing)\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?P<month>jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>20\d{2})\b",
+    re.IGNORECASE,
+)
+_EARLY_YEAR_ENDS = ("jan", "feb", "mar", "apr", "may")
+
+
+def _years_ended(text: str) -> list[tuple[int, int, str, str]]:
+    """The fiscal years ``text`` names by their end (``_YEAR_ENDED``), at the year's place."""
+    named = []
+    for m in _YEAR_ENDED.finditer(text):
+        year = int(m.group("year"))
+        early = m.group("month").lower()[:3] in _EARLY_YEAR_ENDS
+        named += [(m.start("year"), m.end("year"), "fiscal_year", str(y)) for y in ((year - 1, year) if early else (year,))]
+    return named
 
 
 def _of_year(spans: list[tuple[int, int, str, str]], text: str) -> list[tuple[int, int, str, str]]:
@@ -174,6 +196,15 @@ _FIGURE_A_YEAR_BEFORE = re.compile(
     r"\d[^,;\d]{0,25}?\b(?:a\s+year\s+(?:earlier|ago|before)|(?:the\s+)?(?:prior|previous)\s+year|last\s+year)\b", re.IGNORECASE,
 )
 _YEAR_OF = {"year": "", "fiscal_year": "", "quarter_of_year": "/", "half_of_year": "/"}  # the kinds naming a year (after "/": "2/2025")
+
+
+def without_comparison_bases(text: str) -> str:
+    """``text`` with each period it names only as a comparison's base blanked out ("lower than in
+    the fourth quarter", "versus Q2"): what is left dates what the sentence tells."""
+    for start, end, _, _ in _spans(text):
+        if _BASE_BEFORE.search(text[max(0, start - _BASE_REACH) : start]):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def named_and_stated_periods(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:

@@ -427,6 +427,9 @@ _COMPANY_READING = re.compile(
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:[\w-]+\s+){0,3}?(?:avg|average)\b(?!\s+[a-z])"
     # (or against another period's: "this year's average vs last year's")
     r"|\b(?:avg|average)\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:the\s+)?(?:last|previous|prior|this|next)\s+(?:year|quarter|month)['\u2019]s(?!\s+[a-z])"
+    # its first note set against its latest, nothing else asked ("Acme first note vs latest note"):
+    # the notes' standing side by side (what moved between them is asked in words: ``_SENTIMENT``)
+    r"|\b(?:first|earliest|oldest)\s+note\s+(?:vs\.?|versus|against|compared\s+(?:with|to))\s+(?:the\s+|its\s+)?(?:latest|newest|last|most\s+recent)(?:\s+(?:note|one))?\s*[?.!]*$"
     # a company itself getting better or worse ("Acme over the past year - better or worse?")
     r"|\bthe\s+company\b(?!['\u2019]s)[^?.]{0,40}?\b(?:getting|got|gotten)\s+(?:better|worse)\b"
     # a company itself asked either way since a point ("Acme - better or worse since the recall?";
@@ -589,8 +592,10 @@ _SCORE_ON = re.compile(
 # "Acme's credit score", "the FICO score cutoff": a measure's score), or when something happened.
 _SCORE_ALONE = (
     r"(?=\s*(?:[?.!,;:]|$|pls\b|please\b|on\s+average\b|overall\b|over\b|since\b|during\b|this\b|last\b|so\s+far\b|lately\b|recently\b"
-    # (or when something happened: "score when they said ...", "score on buying the analytics firm")
-    r"|when\b|after\b|following\b|on\s+[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b"
+    # (or when something happened: "score when they said ...", "score once the subsidy lapsed", "score on buying the analytics firm")
+    r"|when\b|after\b|following\b|once\b|on\s+[a-z]+ing\s+(?:the|a|an|its|their|his|her)\b"
+    # (or how it moved: "progyny score trend since June")
+    r"|trend\w*|trajector\w*|history\b"
     r"|in\s+(?:(?:the\s+)?(?:q[1-4]|h[12]|(?:19|20)\d\d|[a-z]{3,9}\s+(?:19|20)\d\d)\s*(?:[?.!,;:]|$))))"
 )
 _SCORED_BEFORE = re.compile(r"\b(?:how|what)\s+(?:did|does|do|has|have|had)\s+$", re.IGNORECASE)
@@ -874,6 +879,12 @@ _ACROSS_FRAMING = re.compile(
 _ACROSS_SCOPE = re.compile(
     r"\s*\b(?:in|across|within|among)\s+(?:(?:my|our|the)\s+)?(?:notes|coverage(?:\s+(?:universe|list))?|names|portfolio|companies)\b", re.IGNORECASE,
 )
+# Where a theme turns up, asked with it as the subject: "where does weather show up as a driver?"
+# asks about "weather as a driver".
+_WHERE_IT_SHOWS = re.compile(
+    r"^\W*where\s+(?:does|do|did|has|have)\s+(?P<theme>.+?)\s+(?:show(?:n|ed)?\s+up|come\s+up|crop(?:ped)?\s+up|turn(?:ed)?\s+up|appear(?:ed)?|feature[ds]?)\b\s*",
+    re.IGNORECASE,
+)
 # How the notes say it, put after the theme: "any China-related risks flagged (across the coverage)?"
 _ACROSS_SAID = re.compile(
     r"\s+(?:called\s+out|flagged|mentioned|cited|discussed|noted)\s*(?=[?.!]*\s*$)", re.IGNORECASE,
@@ -897,14 +908,16 @@ def theme_of(topic: str, across: bool = True, risks: bool = False) -> str:
     """What a question asks about, without how it asks what the notes say ("what did the notes say
     about the company's games business?" -> "the company's games business?") and, asked ``across``
     the notes (no company named), without who is asked and where: "which names in coverage called
-    out weather as a driver of demand?" -> "weather as a driver of demand?". The cross-encoder
+    out weather as a driver of demand?" -> "weather as a driver of demand?", "where does weather show
+    up as a driver?" -> "weather as a driver?". The cross-encoder
     reads the theme against each sentence; a question asking only ``risks`` in other words ("the
     bear case on the company right now": ``Question.asks_only_risks``) is read as asking the risks."""
     if risks:
         return _RISKS_ASKED
     theme = _NOTES_SAY.sub("", topic)
     if across:
-        theme = _ACROSS_SAID.sub("", _ACROSS_FRAMING.sub("", _ACROSS_SCOPE.sub(" ", theme)))
+        theme = _WHERE_IT_SHOWS.sub(lambda m: f"{m.group('theme')} ", _ACROSS_SCOPE.sub(" ", theme))
+        theme = _ACROSS_SAID.sub("", _ACROSS_FRAMING.sub("", theme))
     theme = " ".join(theme.split())
     return theme if topic_terms(theme) else topic
 

@@ -19,10 +19,10 @@ from dataclasses import dataclass, field, replace
 
 from ingest import TickerResolver
 from ingest.dates import is_month
-from ingest.tickers import UNIT_CURRENCIES, currency_codes, initials, is_peoples_adjective, names_a_place, types_word
+from ingest.tickers import UNIT_CURRENCIES, currency_codes, fold_accents, initials, is_peoples_adjective, names_a_place, types_word
 from ingest.words import STOPWORDS, is_english, is_modifier, is_verb_form, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
-from ragbot.periods import PARTS_OF_YEAR, PERIOD_WORD, periods, spelled_out
+from ragbot.periods import PARTS_OF_YEAR, PERIOD_WORD, periods, spelled_out, without_comparison_bases
 from ragbot.routing import RISK_PHRASING, TERSE_WORDS, WHOLE_VIEW
 
 # Stems that mean the same measure though Snowball keeps them apart (irregular verbs).
@@ -133,6 +133,10 @@ _FIGURE_QUESTION = re.compile(
     # what holds the things sold, shipped or delivered, opening the question ("pairs of running shoes
     # sold by bata?"; not "what was sold to blackstone?", "synergies delivered to date?")
     rf"|^\W*{_HOLDER}{_OF_SOLD}"
+    # (or units sold, shipped or delivered asked outright and alone: "ambient led driver - units shipped so
+    # far?"; not "what drove units shipped?", "why did units sold fall?": their reasons; nor "units sold or
+    # revenue?": two asks)
+    r"|^(?!.*\b(?:why|drove|drive[sn]?|driving|behind|reasons?|explain\w*|or|and|vs|versus)\b).*?\bunits?\s+(?:sold|shipped|delivered)\b"
     # the figures asked for in a clause of their own, ending the question ("how did its brazil business
     # do? numbers pls"; not "what drove the weak numbers?")
     r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
@@ -318,6 +322,27 @@ def part_names(topic: str, measure: frozenset[str]) -> frozenset[str]:
             if run and j >= 0 and _OWNER.fullmatch(tokens[j]):
                 found.update(run)
     return frozenset(found) - _HOW_MEASURED  # "its core business" names no part
+
+
+_NAMING_PART_NOUNS = frozenset({"division", "segment", "unit", "business", "arm"})
+
+
+def part_name_before(topic: str) -> frozenset[str]:
+    """The words naming a part right before a part noun that a quantity follows, whatever the
+    words are ("high volume" of "high volume division sales": a division named High Volume, not
+    a volume asked; "growth" of "growth segment revenue"), up to ``_QUALIFIER_SPAN`` of them,
+    stopping at a stopword, an owner or "company" (the name a question's company is replaced by)."""
+    tokens, words = _tokens_and_words(topic)
+    found: set[str] = set()
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].lower() not in _NAMING_PART_NOUNS or not _is_quantity(tokens[i + 1]):
+            continue
+        j = i - 1
+        while (j >= 0 and i - j <= _QUALIFIER_SPAN and tokens[j][0].isalpha() and tokens[j].lower() not in STOPWORDS
+               and not _OWNER.fullmatch(tokens[j]) and tokens[j].lower() != "company"):  # ("the company salt segment": salt)
+            found.add(words[j])
+            j -= 1
+    return frozenset(found)
 
 
 def parts_named(text: str, parts: frozenset[str], forms: dict[str, frozenset[str]] | None = None) -> frozenset[str]:
@@ -784,12 +809,12 @@ def segment_words(text: str, resolver: TickerResolver | None) -> str:
     """The words of the company mentions in ``text`` that are not the company's name: the
     segment or product an alias names ("AWS" for Amazon, "Cloud" of "Alibaba Cloud"), not the
     name shortened or misspelt (``types_word``: "Amex" of American Express, "vally" of Ridgeline
-    Valley Bancorp)."""
+    Valley Bancorp), nor typed without its accents ("durr" of Dürr)."""
     if resolver is None:
         return ""
     words = []
     for m in resolver.mentions(text, case_sensitive_names=False):
-        name = resolver.directory.name_of(m.ticker)
+        name = fold_accents(resolver.directory.name_of(m.ticker))
         known = set(stems(name)) | {m.ticker.lower()}
         letters = re.sub(r"[^a-z0-9]", "", f"{name}{m.ticker}".lower())  # the name spelt another way: "JP Morgan", "Amex"
         known |= {initials(name).lower()}  # or by its initials: "PMI" for Philip Morris International
@@ -867,6 +892,8 @@ def asked_for(
     if _COST_AS_VERB.search(text):  # "what does the pulse arc cost?": its price ("priced at EUR 3,990")
         forms = {**forms, _COST: forms.get(_COST, frozenset()) | _PRICE}
     narrowing = _folded(qualifiers(topic, typed, capitals), forms) | (stems(segment) & measure) | codes
+    if named_part := part_name_before(topic):  # ("high volume division sales": the division's sales, no volume)
+        measure, quantities, narrowing = measure | named_part, quantities - named_part, narrowing | named_part
     asking = topic  # the topic the measure comes from
     if previous_topic and not measure:
         asking = previous_topic
@@ -1153,10 +1180,14 @@ _SPELLED_COUNT = re.compile(  # (not "a dozen", "hundreds": no count given)
 # Where the noun phrase after "how many" ends: a verb of the question or a preposition ("how many
 # unlimited wash club members did ...", "how many plans has Acme sold").
 _COUNTED_PHRASE_END = re.compile(
-    r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|in|at|of|for|on|by|from|to|with|across|since|during|over|the)\b|[?,;:.]",
+    r"\b(?:did|does|do|has|have|had|is|are|was|were|will|would|can|could|in|at|of|for|on|by|from|to|with|across|since|during|over|the)\b|[?,;:]|\.(?!\d)",
     re.IGNORECASE,
 )
 _COUNTED_WORDS = 4  # (at most: the phrase's head noun and the words before it)
+# ... or of a set the question names ("how many of the rmb 9.9 noodle bowls has it sold?"), its price
+# or size no word of what is counted (``_AMOUNT_WORD``)
+_COUNT_OF_THE = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their)\s+(?!(?:notes?|companies|analysts?|them)\b)", re.IGNORECASE)
+_AMOUNT_WORD = re.compile(r"(?:[a-z]{3}|[$\u20ac\u00a3\u00a5])?\d[\d.,]*[a-z%]*|rmb|usd|eur|gbp|jpy|inr|hkd|sek|nok|dkk|chf|cny", re.IGNORECASE)
 
 
 # A company's places of business, each counting its outlets: "how many stores" is answered by "the
@@ -1171,8 +1202,8 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     is counted by any outlet (``_OUTLETS``)."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
-    if how_many := _COUNT_QUESTION.search(text):
-        phrase = _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split()
+    if how_many := _COUNT_QUESTION.search(text) or _COUNT_OF_THE.search(text):
+        phrase = [w for w in _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split() if not _AMOUNT_WORD.fullmatch(w)]
         counted = " ".join(phrase[:_COUNTED_WORDS] or text[how_many.end():].split()[:2])
     elif (noun := _COUNT_NOUN.search(text)) and not _AMOUNT_OF_COUNTED.search(text):
         counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2])
@@ -1508,8 +1539,10 @@ _YEAR_OF_FIGURE = re.compile(
 def states_event_time(sentence: str) -> bool:
     """Whether ``sentence`` holds a time an event may be dated by: ``states_kind("time")`` without
     the years that only date a figure ("agreed to acquire it for 11 times expected 2025 adjusted
-    EBITDA" says nothing of when the deal closes)."""
-    return states_kind("time", _YEAR_OF_FIGURE.sub(lambda m: m.group(0) if not _is_quantity(m.group(1)) else m.group(1), sentence))
+    EBITDA" says nothing of when the deal closes) and the periods named only as a comparison's base
+    ("utilisation was lower than in the fourth quarter" dates nothing)."""
+    undated = _YEAR_OF_FIGURE.sub(lambda m: m.group(0) if not _is_quantity(m.group(1)) else m.group(1), sentence)
+    return states_kind("time", without_comparison_bases(undated))
 
 
 def states_kind(kind: str | None, sentence: str) -> bool:
@@ -1709,6 +1742,17 @@ _JOINT = re.compile(
 def _jointly(clause: str, asked: frozenset[str]) -> bool:
     """Whether ``clause`` gives an asked part's figure only jointly with another's (``_JOINT``)."""
     return any(canonical_all(stems(f"{m.group(1)} {m.group(2)}")) & asked for m in _JOINT.finditer(clause))
+
+
+def named_only_jointly(sentence: str, passage: str, qualifiers: frozenset[str]) -> bool:
+    """Whether the asked part is named, not by ``sentence`` but by its ``passage``, only jointly
+    with others ("Insurance, Guaranteed Pensions and Other together contributed NOK 752m" beside the
+    group's result): the passage gives the sentence no figure of that part to stand for."""
+    asked = qualifiers - _HOW_MEASURED - _PART_STEMS
+    if not asked or asked & canonical_all(stems(sentence)):
+        return False
+    naming = [s for s in re.split(r"(?<=[.!?])\s+", passage) if asked <= canonical_all(stems(s))]
+    return bool(naming) and all(_jointly(s, asked) for s in naming)
 
 
 # A numbered part of a project or programme ("phase 2", "the second phase", "stage II", "tranche 3"):

@@ -70,7 +70,7 @@ class ExtractiveAnswerer(Answerer):
         self.resolver = resolver
         self.max_sentences = max_sentences or _default("max_citations")
         self.scorer = Scorer(s.weights)
-        self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache) if reranker else None
+        self.relevance = CrossEncoderRelevance(reranker, s.rerank_pool, s.rerank_cache, s.kind_reserve) if reranker else None
         contrast = s.min_qualifier_contrast if reranker else None  # it needs the cross-encoder
         self.contrast = QualifierContrast(reranker, s.qualifier_contrast_top, min_relevance) if contrast is not None else None
         answers = Answerability(

@@ -79,7 +79,7 @@ from ingest.words import stems
 from ragbot.answer import asked_share, is_about
 from ragbot.answering.answerability import (
     ANY_HAPPENING, HAPPENINGS, OTHER_HAPPENINGS, TOLD_ALSO, AskedFor, asked_for, asks_money, asks_so_far, asks_target, canonical_all, capitals_of, clauses, figure_of_qualifier, measure_credit,
-    conditions_apart, measured_as_asked, names_another_part, numbered_parts, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
+    conditions_apart, measured_as_asked, named_only_jointly, names_another_part, numbered_parts, required_qualifiers, risk_topic, states_change_of, states_count, states_event_time, states_kind, states_named_quantity,
     measured_clauses, states_money, states_only_its_ratio, states_only_like_for_like, states_only_money, states_only_targets, states_other_quantity,
     states_part_of_year, states_ratio,
     states_a_change, states_figure_places, states_market_share, states_paid_for, states_places, spelt_out, states_spelled_count, states_total, states_volume, subject_fit,
@@ -498,7 +498,9 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             dense=passage.metadata.get("dense_score", 0.0),
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
-            qualifier_match=0.0 if names_another_part(parts_asked, candidate.text) else qualified,
+            qualifier_match=0.0 if names_another_part(parts_asked, candidate.text) or (
+                a.wants.kind == "figure" and named_only_jointly(candidate.text, passage.page_content, required_qualifiers(a.wants))
+            ) else qualified,
             named_quantity=float(states_named_quantity(
                 a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and holds_kind,
                 unknown_subject=not question.tickers,

@@ -1,6 +1,7 @@
 """Stage 4b, relevance (the reranked pipeline only): the cross-encoder reads the best
-``rerank_pool`` sentences by the cheap features, plus the other items of their lists, and
-gives each its ``rerank`` and ``lead_in`` features; the sentences it does not read are dropped."""
+``rerank_pool`` sentences by the cheap features, the best few holding the kind of answer asked
+when those hold fewer (``kind_reserve``), plus the other items of their lists, and gives each its
+``rerank`` and ``lead_in`` features; the sentences it does not read are dropped."""
 
 from __future__ import annotations
 
@@ -56,12 +57,33 @@ def shared_relevance(pool: list[Scored], logits: list[float]) -> list[float]:
     return [best[s.candidate.enumeration] if s.candidate.enumeration else logit for s, logit in zip(pool, logits)]
 
 
+def may_answer(scored: Scored) -> bool:
+    """Whether a sentence could pass the gate: it holds the kind of answer asked
+    (``answer_kind_fit``; every sentence does when none is asked) and itself shares a topic
+    word with the question (``coverage``)."""
+    return scored.features.answer_kind_fit > 0 and scored.features.coverage > 0
+
+
+def with_kind_reserve(ranked: list[Scored], pool: int, reserve: int) -> tuple[list[Scored], list[Scored]]:
+    """(read, rest): the first ``pool`` of ``ranked`` and, when fewer than ``reserve`` of them
+    ``may_answer``, the best of the rest that may, until ``reserve`` do. (The cheap features
+    rank by the passage: "Risks include ..." at the end of a long chunk ranks low for "X risks".)"""
+    head, rest = ranked[:pool], ranked[pool:]
+    short = reserve - sum(may_answer(s) for s in head)
+    if short <= 0:
+        return head, rest
+    extra = [s for s in rest if may_answer(s)][:short]
+    return head + extra, [s for s in rest if not any(s is e for e in extra)]
+
+
 class CrossEncoderRelevance:
     """The cross-encoder's features for the sentences it reads (see the module docstring)."""
 
-    def __init__(self, reranker: Reranker, pool: int | None = None, cache: int = 0):
+    def __init__(self, reranker: Reranker, pool: int | None = None, cache: int = 0, kind_reserve: int | None = None):
         self.reranker = CachedReranker(reranker, cache) if cache else reranker
-        self.pool = AnsweringSettings().rerank_pool if pool is None else pool  # the settings hold the default
+        defaults = AnsweringSettings()  # (the settings hold the defaults)
+        self.pool = defaults.rerank_pool if pool is None else pool
+        self.kind_reserve = defaults.kind_reserve if kind_reserve is None else kind_reserve
 
     def warm_up(self) -> None:
         self.reranker.warm_up()
@@ -69,7 +91,7 @@ class CrossEncoderRelevance:
     def run(self, *, query: str, ranked: list[Scored]) -> tuple[list[tuple[Candidate, Features, float]], list[Dropped]]:
         """([(candidate, its features with ``rerank`` and ``lead_in``, its own logit)], dropped),
         from ``ranked``, best first by the cheap features."""
-        head, rest = ranked[: self.pool], ranked[self.pool :]
+        head, rest = with_kind_reserve(ranked, self.pool, self.kind_reserve)
         lists = {s.candidate.enumeration for s in head if s.candidate.enumeration}
         read = head + [s for s in rest if s.candidate.enumeration in lists]
         dropped = [

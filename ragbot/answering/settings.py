@@ -52,6 +52,13 @@ class AnsweringSettings(BaseModel):
         "the rest are dropped. Its cost grows linearly with this (16: the quality of 24 on the labelled sets at 2/3 "
         "of the cost; docs/answering.md, Latency).",
     )
+    kind_reserve: int = Field(
+        4, ge=0, le=50,
+        description="When fewer than this many of the ``rerank_pool`` sentences hold the kind of answer asked (a risk for "
+        "'X risks', a time for 'when'; ``answer_kind_fit``) and share a topic word (``coverage``), the best others that do are "
+        "read too, up to this many: the gate passes no other, and a note's risk paragraph sits in its last chunk, which the "
+        "cheap features rank low.",
+    )
     rerank_cache: int = Field(
         0, ge=0, le=1_000_000,
         description="(question, sentence) cross-encoder scores kept for reuse by a re-asked question; 0 (default) disables. "

@@ -331,7 +331,9 @@ class SentimentAnswerer(Answerer):
             return None
         if intent.pick != "topic":
             dated = sorted(candidates, key=lambda r: (r.day or date.min, r.source))
-            return dated[-1] if intent.pick == "newest" else dated[0]
+            if intent.position > len(dated):  # ("its fifth note" of a company with three)
+                return None
+            return dated[-intent.position] if intent.pick == "newest" else dated[intent.position - 1]
         by_source = {r.source: r for r in candidates}
         wanted = stems(intent.about) - TELLING or stems(intent.about)
         query = " ".join([intent.about, *(p.words for p in intent.reporting)]).strip()

@@ -114,7 +114,7 @@ _EVENT_SCORE = re.compile(
     rf"|\b(?:sentiment|score|rating|label)\b[^?.]{{0,30}}?\b(?:get|got|receive|received|earn|earned)\s+(?:when|after|following|once|as)\s+(?!{_TIME_AFTER})"
     rf"|^\W*(?:when|after|once|following)\s+(?!{_TIME_AFTER})[^?]{{3,100}}?,\s*(?:what|how)\b[^?]*?\b(?:sentiment|score|rating|scored|rated)\b"
     r"|\b(?:the|that)\s+one\s+(?:where|when|in\s+which)\b"
-    r"|\bscores?\s+(?:when|as|after|following)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
+    r"|\bscores?\s+(?:when|as|after|following|once)\b|\bwhat\s+(?:sentiment|score|rating|label)\s+(?:did|do|does)\s+(?:we|you|(?:the|our|my)\s+notes?)\s+(?:give|assign)\s+(?:to\s+)?"
     r"(?:[\w.&'\u2019-]+\s+){0,3}?(?:(?:on|for|over)\s+)?(?:the|that|this|its|their)\b(?!\s+(?:overall|average|latest|first|last)\b)",
     re.I,
 )
@@ -231,12 +231,32 @@ _BY_CHANGE = re.compile(
 _FALLING = re.compile(r"\b(?:declin\w*|deteriorat\w*|drop\w*|fall|fell|worse\w*)\b", re.I)
 _MONTH_WORDS = frozenset("january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldest)\b", re.I)
+# One note by its place in date order: "its second note", "the 3rd note", "the second-to-last
+# note", "the penultimate note" (counted from the newest when said so).
+_ORDINAL_NOTE = re.compile(
+    r"\b(?:(?P<nth>second|third|fourth|fifth|2nd|3rd|4th|5th)(?P<back>[\s-]+(?:to[\s-]+last|latest|newest|most[\s-]+recent))?"
+    r"|(?P<penultimate>penultimate))\s+(?:note|piece|write-?up)\b",
+    re.I,
+)
+_REPORTING_KINDS = frozenset({"quarter", "half", "fiscal_year", "quarter_of_year", "half_of_year", "month_quarter"})
+_ORDINAL_NUMBERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+
+
+def note_by_place(text: str) -> tuple[Literal["newest", "oldest"], int] | None:
+    """(the end counted from, the place) of one note named by its place in date order
+    (``_ORDINAL_NOTE``), or None."""
+    found = _ORDINAL_NOTE.search(text)
+    if found is None:
+        return None
+    if found.group("penultimate"):
+        return "newest", 2
+    return ("newest" if found.group("back") else "oldest"), _ORDINAL_NUMBERS[found.group("nth").lower()]
 # "the latest sentiment on Boeing", "the current score": what the newest note says, not the average over every note.
 _LATEST_READING = re.compile(r"\b(?:latest|newest|current)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label|note)\b", re.I)
 # A trend asked outright, or its ends both named ("trend since October: first score, latest score,
 # change"): the latest reading it names is one end of it, not the answer.
 _TREND_ASKED = re.compile(r"\btrend\w*|\btrajector\w*|\b(?:first|earliest|oldest|start\w*)\b.*\b(?:latest|newest|now|current|most\s+recent)\b", re.I)
-_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?|positions?)\b|^\W*who\b", re.I)
+_COMPANY_UNIT = re.compile(r"\b(?:compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?|positions?)\b|(?:^|[,;:])\W*who\b", re.I)
 _NOTE_WORD = re.compile(r"\bnotes?\b", re.I)
 # What a ranking is ordered by, said outright: "top company by average score", "bottom names by sentiment".
 _BY_SCORE = re.compile(r"\bby\s+(?:(?:the\s+|their\s+|its\s+)?(?:average|avg|mean|overall)\s+)?(?:sentiment\s+)?(?:scores?|sentiment)\b", re.I)
@@ -248,7 +268,7 @@ _SOURCE_NOTES = re.compile(r"\b(?:according\s+to|in|from|across|based\s+on|per|b
 _RANKED = re.compile(
     r"\b(?:which|what)\s+(?:(?:one|ones)\s+)?(?:of\s+(?:my|our|the|these|those)\s+)?(?:\w+\s+)?"
     r"(?:(?P<company>compan(?:y|ies)|cos?\b\.?|tickers?|stocks?|names?|firms?|holdings?)|(?P<note>notes?|pieces?|write-?ups?|articles?))\b"
-    r"|^\W*(?P<who>who)\b",  # who is ranked is a company: notes are not "who"
+    r"|(?:^|[,;:])\W*(?P<who>who)\b",  # who is ranked is a company: notes are not "who" ("over the past year, who ...")
     re.I,
 )
 # A stance superlative said of notes ("the single most negative note ... which co?"): notes ranked.
@@ -286,7 +306,7 @@ class SentimentIntent:
     """A sentiment question as a query: ``kind`` (see ``KINDS``), the ``tickers`` asked about,
     the date ``window``, the grouping ``period`` of a trend, ``n`` of a top-n, the ``direction``
     of an extreme or a count, whether it ranks notes or companies, the words saying which one
-    note it means (``about``), which note by date (``pick``), whether it asks ``why``, and for
+    note it means (``about``), which note by date (``pick``, ``position``), whether it asks ``why``, and for
     a trend "since" a point, the notes ``before`` it (set against the notes since).
     ``period_subject`` is the feature of ``ragbot.periods.period_subject`` (in [-1, 1]); above 0,
     ``reporting`` holds the reporting periods the notes asked about discuss (the one note's, or
@@ -303,6 +323,7 @@ class SentimentIntent:
     unit: Literal["note", "company"] = "note"
     about: str = ""
     pick: Literal["topic", "newest", "oldest"] = "topic"
+    position: int = 1  # which by date, counted from the ``pick`` end: 2 is the second (from "oldest") or second-to-last note
     why: bool = False
     label: str | None = None  # a full label a count asks for ("mildly positive")
     measure: Literal["average", "change"] = "average"  # what companies are ranked by
@@ -663,6 +684,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     swing = _STANCE_SWING.search(text)
     if swing and reasons:  # the reasons for where it went
         reasons = _direction(swing.group("to"))
+    placed = note_by_place(text)
+    if placed and not reporting:  # "what drove Acme down in its second note?"
+        return SentimentIntent("note", pick=placed[0], position=placed[1], direction=reasons, **base)
     phrase = one_note_phrase(text)
     if phrase and swing and swing.start() <= phrase.start() < swing.end():  # "from a bullish read to ...": a stance, not a note
         phrase = None
@@ -675,7 +699,10 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     # ("Acme score on the beta record?"; a bare name of one word asks of a company: "score for Pennon")
     event_named = bool(named) and not since and not grouped and bool(_SCORE_ON_THE.search(text) or owned_sentiment_on_the(question) or len(named) > 1 and re.search(SCORE_ASKED, text))
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note and not _EVERY_NOTE.search(text):
-        if (recency or day) and (not topic or by_recency(text, phrase)) and not reporting:  # "the latest note", "the note from March 5"
+        # ("PagerDuty's late-2049 note": the note of a window, its words all the window's; not "the Q3
+        # 2026 note", the note on a reporting period, which may be dated after it)
+        dated_only = bool(phrase and asked and topic) and not set(topic.split()) - window_words and not periods(asked.label).keys() & _REPORTING_KINDS
+        if (recency or day or dated_only) and (not topic or by_recency(text, phrase) or dated_only) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
         if topic or reporting and not _EXTREME.search(unnamed):  # "the most negative note on Acme's Q4 results" ranks them
