@@ -1063,6 +1063,9 @@ def learn_companies(notes: list[tuple[list[str], str]], directory: CompanyDirect
         for ticker in (t for t in tickers if t not in directory.symbol_to_ticker):
             phrases = counts.setdefault(ticker, {})
             uses = Counter(found) + Counter({w: n for w, n in (capitals + named_words).items() if abbreviates(ticker, w) or ticker in own_capitals.get(w, ())})
+            # (a phrase opening on a lower-case letter names the company only if its ticker abbreviates it:
+            # "iRhythm Technologies" for IRTC, "eBay" for EBAY; not "eCommerce", "iPhone")
+            uses = Counter({p: n for p, n in uses.items() if not p[:1].islower() or abbreviates(ticker, p)})
             starts = Counter()
             for phrase, n in uses.items():
                 starts.update({start: n for start in _proper_starts(phrase, lower, lower_pairs, directory)})

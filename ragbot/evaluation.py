@@ -89,7 +89,7 @@ class Outcome:
     record: QARecord
     answer: Answer
     seconds: float
-    wrong_company: bool = False  # found, for a question with a ticker, citing notes about other companies only
+    wrong_company: bool = False  # found, for a question with a ticker, citing notes about other companies and none about it
     unattributed: bool = False  # found, for a question with a ticker, citing only notes the store ties to no company
 
     @property

@@ -110,15 +110,15 @@ def _years_within(text: str) -> list[tuple[int, int, str, str]]:
 
 
 # A fiscal year named by its end ("the fiscal year ended 31 March 2050", "year ending February 1,
-# 2025"). One ending in January to May is called by either calendar year: India's FY25 ended
+# 2025"; not "the half-year ended 30 September 2025"). One ending in January to May is called by either calendar year: India's FY25 ended
 # March 2025, a US retailer's fiscal 2024 ended February 1, 2025, and Japanese companies write
 # both; one ending later is called by the year it ends in.
 _YEAR_ENDED = re.compile(
-    r"\byear\s+end(?:ed|ing)\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?<!half-)(?<!half\s)\byear\s+end(?:ed|ing)\s+(?:on\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?P<month>jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?P<year>20\d{2})\b",
     re.IGNORECASE,
 )
-_EARLY_YEAR_ENDS = ("jan", "feb", "mar", "apr", "may")
+_EARLY_YEAR_ENDS = frozenset({"jan", "feb", "mar", "apr", "may"})
 
 
 def _years_ended(text: str) -> list[tuple[int, int, str, str]]:
@@ -198,11 +198,16 @@ _FIGURE_A_YEAR_BEFORE = re.compile(
 _YEAR_OF = {"year": "", "fiscal_year": "", "quarter_of_year": "/", "half_of_year": "/"}  # the kinds naming a year (after "/": "2/2025")
 
 
+# A limit, not a base: "close no later than the fourth quarter", "not before Q3".
+_DEADLINE_BEFORE = re.compile(r"\b(?:no|not)\s+(?:later|earlier|sooner)\s+than\s+(?:in\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
 def without_comparison_bases(text: str) -> str:
     """``text`` with each period it names only as a comparison's base blanked out ("lower than in
     the fourth quarter", "versus Q2"): what is left dates what the sentence tells."""
     for start, end, _, _ in _spans(text):
-        if _BASE_BEFORE.search(text[max(0, start - _BASE_REACH) : start]):
+        before = text[max(0, start - _BASE_REACH) : start]
+        if _BASE_BEFORE.search(before) and not _DEADLINE_BEFORE.search(before):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
 

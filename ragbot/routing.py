@@ -640,6 +640,10 @@ _CROSS_COMPANY = re.compile(
     # (one company asked among all the notes': "which company in our notes is the most bullish?"; "which
     # company is the most bullish?" after a comparison may ask which of the two)
     r"|\bwhich\s+(?:company|stock|name|ticker)\b[^?]*?\b(?:in|of|from)\s+(?:my|our|the|all)\s+(?:\w+\s+)?(?:notes|coverage|research)\b"
+    # (or the note most one way, asked as a question of its own: "Which note is the most negative?"; "which of
+    # its notes ...?" points back)
+    r"|^\W*which\s+(?:(?:one\s+)?of\s+(?:all\s+)?(?:my|our|the)\s+)?notes?\s+(?:is|was|are|were|has|had|looks?)\s+(?:the\s+)?(?:most|least)\s+"
+    r"(?:positive|negative|bullish|bearish|upbeat|downbeat)\b"
     # (or the one note or company most one way "overall", said last: "which note is the most negative overall?";
     # not "the most negative overall score", the notes' own score beside the ticker's)
     r"|\b(?:most|least)\s+(?:positive|negative|bullish|bearish|upbeat|downbeat)(?:\s+(?:note|company|stock|name|one))?\s+overall\W*$",
@@ -882,7 +886,7 @@ _ACROSS_SCOPE = re.compile(
 # Where a theme turns up, asked with it as the subject: "where does weather show up as a driver?"
 # asks about "weather as a driver".
 _WHERE_IT_SHOWS = re.compile(
-    r"^\W*where\s+(?:does|do|did|has|have)\s+(?P<theme>.+?)\s+(?:show(?:n|ed)?\s+up|come\s+up|crop(?:ped)?\s+up|turn(?:ed)?\s+up|appear(?:ed)?|feature[ds]?)\b\s*",
+    r"^\W*where\s+(?:does|do|did|has|have)\s+(?P<theme>.+?)\s+(?:show(?:n|ed)?\s+up|come\s+up|crop(?:ped)?\s+up|turn(?:ed)?\s+up|appear(?:ed)?(?!\s+to\b)|feature[ds]?)\b\s*",
     re.IGNORECASE,
 )
 # How the notes say it, put after the theme: "any China-related risks flagged (across the coverage)?"

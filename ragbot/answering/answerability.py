@@ -134,9 +134,10 @@ _FIGURE_QUESTION = re.compile(
     # sold by bata?"; not "what was sold to blackstone?", "synergies delivered to date?")
     rf"|^\W*{_HOLDER}{_OF_SOLD}"
     # (or units sold, shipped or delivered asked outright and alone: "ambient led driver - units shipped so
-    # far?"; not "what drove units shipped?", "why did units sold fall?": their reasons; nor "units sold or
-    # revenue?": two asks)
-    r"|^(?!.*\b(?:why|drove|drive[sn]?|driving|behind|reasons?|explain\w*|or|and|vs|versus)\b).*?\bunits?\s+(?:sold|shipped|delivered)\b"
+    # far?", ending its clause or before a period; not "what drove units shipped?", "why did units sold
+    # fall?": their reasons; nor "units sold or revenue?": two asks; nor "where were units shipped?")
+    r"|^(?!.*\b(?:why|drove|drive[sn]?|driving|behind|reasons?|explain\w*|or|and|vs|versus|where|who|whom)\b).*?\bunits?\s+(?:sold|shipped|delivered)\b"
+    r"(?=\s*(?:[?.!]|$|so\s+far\b|to\s+date\b|in\b|during\b|for\b|this\b|last\b|since\b|[qh][1-4]\b|fy|(?:19|20)\d\d\b))"
     # the figures asked for in a clause of their own, ending the question ("how did its brazil business
     # do? numbers pls"; not "what drove the weak numbers?")
     r"|(?:^|[?.!,;:\u2013\u2014-])\s*(?:the\s+)?(?:numbers|figures)\b(?=\W*(?:pls|plz|please)?\W*$)"
@@ -324,24 +325,31 @@ def part_names(topic: str, measure: frozenset[str]) -> frozenset[str]:
     return frozenset(found) - _HOW_MEASURED  # "its core business" names no part
 
 
-_NAMING_PART_NOUNS = frozenset({"division", "segment", "unit", "business", "arm"})
+# The part nouns a question names a part by, right before the quantity asked of it ("high volume
+# division sales"; not "unit", which measures: "unit growth", "unit revenue").
+_NAMING_PART_NOUNS = frozenset({"division", "segment", "business", "arm"})
+_NO_PART_NAME = frozenset({"reportable", "each", "every", "all", "other", "yoy"})  # (words before a part noun naming none)
 
 
 def part_name_before(topic: str) -> frozenset[str]:
     """The words naming a part right before a part noun that a quantity follows, whatever the
-    words are ("high volume" of "high volume division sales": a division named High Volume, not
-    a volume asked; "growth" of "growth segment revenue"), up to ``_QUALIFIER_SPAN`` of them,
-    stopping at a stopword, an owner or "company" (the name a question's company is replaced by)."""
+    words are ("high volume" of "high volume division sales": a division named High Volume, not a
+    volume asked; "growth" of "growth segment revenue"), up to ``_QUALIFIER_SPAN`` of them:
+    stopping at a stopword, an owner, "company" (the name a question's company is replaced by) or
+    a period word ("last quarter segment margin"), passing over modifiers and words saying how a
+    figure is put ("total", "adjusted"; ``_NO_PART_NAME``)."""
     tokens, words = _tokens_and_words(topic)
     found: set[str] = set()
     for i in range(1, len(tokens) - 1):
         if tokens[i].lower() not in _NAMING_PART_NOUNS or not _is_quantity(tokens[i + 1]):
             continue
-        j = i - 1
-        while (j >= 0 and i - j <= _QUALIFIER_SPAN and tokens[j][0].isalpha() and tokens[j].lower() not in STOPWORDS
-               and not _OWNER.fullmatch(tokens[j]) and tokens[j].lower() != "company"):  # ("the company salt segment": salt)
-            found.add(words[j])
-            j -= 1
+        for j in range(i - 1, max(-1, i - 1 - _QUALIFIER_SPAN), -1):
+            token = tokens[j]
+            if (not token[0].isalpha() or token.lower() in STOPWORDS or _OWNER.fullmatch(token) or token.lower() == "company"
+                    or PERIOD_WORD.fullmatch(token)):
+                break
+            if not (is_modifier(token) or words[j] in _HOW_MEASURED or token.lower() in _NO_PART_NAME):
+                found.add(words[j])
     return frozenset(found)
 
 
@@ -1184,9 +1192,14 @@ _COUNTED_PHRASE_END = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_WORDS = 4  # (at most: the phrase's head noun and the words before it)
-# ... or of a set the question names ("how many of the rmb 9.9 noodle bowls has it sold?"), its price
-# or size no word of what is counted (``_AMOUNT_WORD``)
-_COUNT_OF_THE = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their)\s+(?!(?:notes?|companies|analysts?|them)\b)", re.IGNORECASE)
+# ... or of a set the question names, sold, shipped or delivered ("how many of the rmb 9.9 noodle bowls
+# has it sold?"; not "how many of its stores are profitable?", a share), its price or size no word of
+# what is counted (``_AMOUNT_WORD``)
+_COUNT_OF_THE = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their)\s+(?=[^?]*\b(?:sold|sell|shipped|ship|delivered|deliver)\b)", re.IGNORECASE)
+# (not a count of things a company sells or runs: "how many of the 12 analysts rate it a buy?")
+_NOT_THINGS_COUNTED = frozenset(
+    "note notes company companies analyst analysts name names stock stocks ticker tickers holding holdings peer peers broker brokers them".split()
+)
 _AMOUNT_WORD = re.compile(r"(?:[a-z]{3}|[$\u20ac\u00a3\u00a5])?\d[\d.,]*[a-z%]*|rmb|usd|eur|gbp|jpy|inr|hkd|sek|nok|dkk|chf|cny", re.IGNORECASE)
 
 
@@ -1202,8 +1215,11 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     is counted by any outlet (``_OUTLETS``)."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
-    if how_many := _COUNT_QUESTION.search(text) or _COUNT_OF_THE.search(text):
+    of_the = None if _COUNT_QUESTION.search(text) else _COUNT_OF_THE.search(text)
+    if how_many := _COUNT_QUESTION.search(text) or of_the:
         phrase = [w for w in _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split() if not _AMOUNT_WORD.fullmatch(w)]
+        if of_the and phrase and phrase[0].lower() in _NOT_THINGS_COUNTED:
+            return False, frozenset()
         counted = " ".join(phrase[:_COUNTED_WORDS] or text[how_many.end():].split()[:2])
     elif (noun := _COUNT_NOUN.search(text)) and not _AMOUNT_OF_COUNTED.search(text):
         counted = noun.group("before") or noun.group("units") or " ".join(text[noun.end():].split()[:2])

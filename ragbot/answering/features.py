@@ -35,7 +35,10 @@ match                the measure: "Retail" of "JD Retail's revenue", "Megapack")
                      the question names several companies (each may have its own segment) or it
                      asks a theme across the coverage ("who is exposed to housing turnover?"); 0
                      for a sentence naming only another number of an asked numbered part ("the
-                     first phase" for "phase 2": ``names_another_part``)
+                     first phase" for "phase 2": ``names_another_part``), and, for a figure asked
+                     of one company, for one naming no asked part whose passage names it only
+                     jointly with others ("Insurance, Pensions and Other together contributed
+                     ...": ``named_only_jointly``)
 named_    0 or 1     named_quantity: for each thing the question asks a quantity of by name
 quantity             ("how much toll revenue does Transurban bring in?", "caesars entertainment's
                      net leverage", a name the candidates write capitalised), or asks anything of
@@ -471,7 +474,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
     figures = [states_kind("figure", c.text) for c in pool]
     credits = measure_credits(a.wants, pool, figures) if a.wants.measure else [{} for _ in pool]
     # (several companies may each have their own segment; a theme asked across the coverage narrows no company's quantity)
-    qualified = qualifier_match(a.wants, credits) if len(question.tickers) < 2 and not question.across_companies else [1.0] * len(pool)
+    one_company = len(question.tickers) < 2 and not question.across_companies
+    qualified = qualifier_match(a.wants, credits) if one_company else [1.0] * len(pool)
     columns = zip(pool, coverage(a.topic, pool), measure_match(a.wants, pool, credits), qualified, figures, coverage(a.topic if describes_a_topic(a.wants) else frozenset(), pool, title_stems(pool)))
     central = central_names(a.wants, pool)
     so_far = asks_so_far(question.text) and not asks_target(a.wants)  # how things stand: a target for later does not say
@@ -498,9 +502,8 @@ def prior_features(question: Question, pool: list[Candidate], resolver: TickerRe
             dense=passage.metadata.get("dense_score", 0.0),
             subject_match=subject_fit(question.tickers, list(passage.metadata.get("primary_tickers") or []), candidate.text, resolver),
             measure_match=measure,
-            qualifier_match=0.0 if names_another_part(parts_asked, candidate.text) or (
-                a.wants.kind == "figure" and named_only_jointly(candidate.text, passage.page_content, required_qualifiers(a.wants))
-            ) else qualified,
+            qualifier_match=0.0 if names_another_part(parts_asked, candidate.text) or (one_company and a.wants.kind == "figure" and named_only_jointly(
+                candidate.text, passage.page_content, required_qualifiers(a.wants))) else qualified,
             named_quantity=float(states_named_quantity(
                 a.wants, candidate.stems, central.get(candidate.source, frozenset()), a.wants.kind == "figure" and holds_kind,
                 unknown_subject=not question.tickers,

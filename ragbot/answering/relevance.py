@@ -73,7 +73,8 @@ def with_kind_reserve(ranked: list[Scored], pool: int, reserve: int) -> tuple[li
     if short <= 0:
         return head, rest
     extra = [s for s in rest if may_answer(s)][:short]
-    return head + extra, [s for s in rest if not any(s is e for e in extra)]
+    taken = {id(s) for s in extra}
+    return head + extra, [s for s in rest if id(s) not in taken]
 
 
 class CrossEncoderRelevance:

@@ -235,22 +235,29 @@ _RECENCY = re.compile(r"\b(latest|newest|most\s+recent|last|first|earliest|oldes
 # note", "the penultimate note" (counted from the newest when said so).
 _ORDINAL_NOTE = re.compile(
     r"\b(?:(?P<nth>second|third|fourth|fifth|2nd|3rd|4th|5th)(?P<back>[\s-]+(?:to[\s-]+last|latest|newest|most[\s-]+recent))?"
-    r"|(?P<penultimate>penultimate))\s+(?:note|piece|write-?up)\b",
+    r"|(?P<penultimate>penultimate))\s+(?:note|write-?up)\b",
     re.I,
 )
+# ... not one described besides ("its second note on the recall": the second of those; read with the
+# companies put as "the company", ``without_names``: "the 3rd note on Tesla" is Tesla's), nor one of
+# two set side by side ("its first and second note scores")
+_EVENT_AFTER = re.compile(r"\s+(?:on|about|covering|where|when|in\s+which|from|after|following)\b(?!\s+the\s+company\b)", re.I)
+_PAIRED_BEFORE = re.compile(r"\b(?:first|second|third|fourth|latest|last|oldest|newest|earliest)\s+(?:and|&|or|vs\.?|versus)\s+$", re.I)
 _REPORTING_KINDS = frozenset({"quarter", "half", "fiscal_year", "quarter_of_year", "half_of_year", "month_quarter"})
 _ORDINAL_NUMBERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 
 
 def note_by_place(text: str) -> tuple[Literal["newest", "oldest"], int] | None:
     """(the end counted from, the place) of one note named by its place in date order
-    (``_ORDINAL_NOTE``), or None."""
+    (``_ORDINAL_NOTE``; not ``_EVENT_AFTER`` it, nor ``_PAIRED_BEFORE``), or None."""
     found = _ORDINAL_NOTE.search(text)
-    if found is None:
+    if found is None or _EVENT_AFTER.match(text, found.end()) or _PAIRED_BEFORE.search(text[: found.start()]):
         return None
     if found.group("penultimate"):
         return "newest", 2
     return ("newest" if found.group("back") else "oldest"), _ORDINAL_NUMBERS[found.group("nth").lower()]
+
+
 # "the latest sentiment on Boeing", "the current score": what the newest note says, not the average over every note.
 _LATEST_READING = re.compile(r"\b(?:latest|newest|current)\s+(?:sentiment|score|view|rating|reading|read|take|tone|stance|label|note)\b", re.I)
 # A trend asked outright, or its ends both named ("trend since October: first score, latest score,
@@ -684,7 +691,7 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     swing = _STANCE_SWING.search(text)
     if swing and reasons:  # the reasons for where it went
         reasons = _direction(swing.group("to"))
-    placed = note_by_place(text)
+    placed = note_by_place(unnamed)
     if placed and not reporting:  # "what drove Acme down in its second note?"
         return SentimentIntent("note", pick=placed[0], position=placed[1], direction=reasons, **base)
     phrase = one_note_phrase(text)
@@ -701,7 +708,9 @@ def parse_intent(question: Question, today: date, window: Window | None = None) 
     if (phrase or (_EVENT_SCORE.search(text) or event_named) and topic and not extreme_asked) and not counts_from_note and not _EVERY_NOTE.search(text):
         # ("PagerDuty's late-2049 note": the note of a window, its words all the window's; not "the Q3
         # 2026 note", the note on a reporting period, which may be dated after it)
-        dated_only = bool(phrase and asked and topic) and not set(topic.split()) - window_words and not periods(asked.label).keys() & _REPORTING_KINDS
+        dated_only = (
+            bool(phrase and asked and topic) and not set(topic.split()) - window_words and not periods(asked.label).keys() & _REPORTING_KINDS
+        )
         if (recency or day or dated_only) and (not topic or by_recency(text, phrase) or dated_only) and not reporting:  # "the latest note", "the note from March 5"
             oldest = recency and recency.group(1).lower() in {"first", "earliest", "oldest"}
             return SentimentIntent("note", pick="oldest" if oldest else "newest", direction=reasons, **base)
