@@ -170,9 +170,10 @@ class NoteLoader:
         self.max_bytes = max_bytes
         self.limits = limits
 
-    def paths(self, root: Path, unreadable: list[OSError] | None = None) -> Iterator[Path]:
-        """Note files below ``root`` in a stable order; directory link loops are skipped, and
-        folders that cannot be listed are added to ``unreadable``."""
+    def paths(self, root: Path, unreadable: list[OSError] | None = None, others: list[Path] | None = None) -> Iterator[Path]:
+        """Note files below ``root`` in a stable order; directory link loops are skipped, folders
+        that cannot be listed are added to ``unreadable``, and visible files of other types
+        (not ``NOTE_SUFFIXES``) to ``others``."""
         seen: set[str] = set()
         for folder, dirs, files in os.walk(root, followlinks=True, onerror=None if unreadable is None else unreadable.append):
             real = os.path.realpath(folder)
@@ -183,8 +184,12 @@ class NoteLoader:
             dirs.sort()
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             for name in sorted(files):
-                if name.lower().endswith(NOTE_SUFFIXES) and not name.startswith("."):
+                if name.startswith("."):
+                    continue
+                if name.lower().endswith(NOTE_SUFFIXES):
                     yield Path(folder) / name
+                elif others is not None:
+                    others.append(Path(folder) / name)
 
     def read(self, path: Path, root: Path, skip: SkipFn | None = None) -> list[Note | LoadFailure | Unchanged]:
         """Parse one file (a document may hold several notes, and attachments that failed), or

@@ -21,6 +21,7 @@ from ingest.tickers import (
 )
 from ingest.frontmatter import front_matter_companies
 from ingest.readers.notes import container_of
+from ingest.loader import display_source
 from ingest.readers import ReaderLimits
 from ingest.words import is_english
 from ragbot.progress import ProgressFn, ProgressTracker
@@ -259,7 +260,8 @@ class Ragbot:
         prefix, exclusions = source_prefix(root, s), self.store.excluded
         with servers_checked():
             excluded = set() if include_deleted else exclusions.sources()
-            files = sum(1 for _ in loader.paths(root))
+            others: list[Path] = []  # (files of other types: reported, never read)
+            files = sum(1 for _ in loader.paths(root, others=others))
             track("read", 0, files)
             upgrading = not is_current(self.store.versions.read())
             found = read_folder(
@@ -311,6 +313,7 @@ class Ragbot:
             self.learn_from_notes()
         return IngestReport(
             **vars(result), failed=failed, warnings=warnings, store=notices, excluded=left_out, parsed=len(found.parsed),
+            not_notes=[display_source(p.relative_to(root).as_posix()) for p in others],
         )
 
     def _embed_before_writing(self, chunks: list[Document], track: ProgressTracker) -> int:

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.dates import date_source_label
+from ingest.loader import NOTE_SUFFIXES
 from ragbot.bot import Ragbot
 from ragbot.exit_codes import CANNOT_RUN, OK, SOME_FAILED, CannotRun, GuardedTyper
 from ragbot.progress import IngestProgress
@@ -81,6 +82,9 @@ def print_report(report: IngestReport) -> None:
         errors.print(f"kept {len(report.missing)} stored note{'s' * (len(report.missing) != 1)} whose files are not in this folder (--sync removes them)", highlight=False)
     if report.excluded:
         errors.print(f"left out {len(report.excluded)} note{'s' * (len(report.excluded) != 1)} deleted on the chat page (--include-deleted brings them back)", highlight=False)
+    if report.not_notes:
+        shown = ", ".join(report.not_notes[:5]) + (f" and {len(report.not_notes) - 5} more" if len(report.not_notes) > 5 else "")
+        errors.print(f"not read (not a note type: {', '.join(NOTE_SUFFIXES)}): {escape(shown)}", highlight=False)
 
 
 @app.command()

@@ -18,6 +18,7 @@ class IngestReport(SyncResult):
     store: list[str] = field(default_factory=list)  # store upgrades, checks and repairs done first
     excluded: list[str] = field(default_factory=list)  # files left out: their notes were deleted on the page
     parsed: int = 0  # files parsed; the others were unchanged since their notes were indexed (``ragbot.reading``)
+    not_notes: list[str] = field(default_factory=list)  # files of other types in the folder, not read
 
     @property
     def ok(self) -> bool:
@@ -38,6 +39,7 @@ class IngestReport(SyncResult):
             "store": self.store,
             "excluded": self.excluded,
             "parsed_files": self.parsed,
+            "not_notes": self.not_notes,
         }
 
 

@@ -124,6 +124,18 @@ def test_ingest_exits_1_and_lists_each_failure(tmp_path):
         assert expected[failure["path"]] in failure["error"]
 
 
+def test_files_of_other_types_are_named_as_not_read_and_fail_nothing(tmp_path):
+    folder = tmp_path / "notes"
+    write(folder, "good.txt", note_text("Alibaba's cloud grew 26% on AI demand."))
+    (folder / "blob.bin").write_bytes(bytes(range(256)))
+    (folder / ".DS_Store").write_bytes(b"\0\1")  # (hidden: not mentioned)
+    plain = run_cli("ingest", folder, "--store", tmp_path / "store", cwd=tmp_path)
+    assert plain.returncode == 0 and "not read (not a note type: .txt, .md" in plain.stderr and "blob.bin" in plain.stderr
+    assert "DS_Store" not in plain.stderr
+    report = cli_json("ingest", folder, "--store", tmp_path / "store", cwd=tmp_path)
+    assert (report["not_notes"], report["failed"], report["unchanged"]) == (["blob.bin"], [], 1)
+
+
 def test_ingest_of_a_missing_folder_exits_2(tmp_path):
     done = run_cli("ingest", tmp_path / "nowhere", "--store", tmp_path / "store", cwd=tmp_path)
     assert done.returncode == 2
