@@ -206,10 +206,14 @@ def without_comparison_bases(text: str) -> str:
     """``text`` with each period it names only as a comparison's base blanked out ("lower than in
     the fourth quarter", "versus Q2"): what is left dates what the sentence tells."""
     for start, end, _, _ in _spans(text):
-        before = text[max(0, start - _BASE_REACH) : start]
-        if _BASE_BEFORE.search(before) and not _DEADLINE_BEFORE.search(before):
+        if _named_as_base(text, start) and not _DEADLINE_BEFORE.search(text[max(0, start - _BASE_REACH) : start]):
             text = text[:start] + " " * (end - start) + text[end:]
     return text
+
+
+def _named_as_base(text: str, start: int) -> bool:
+    """Whether the period named at ``start`` is a comparison's base (``_BASE_BEFORE``)."""
+    return _BASE_BEFORE.search(text[max(0, start - _BASE_REACH) : start]) is not None
 
 
 def named_and_stated_periods(text: str) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -231,7 +235,7 @@ def stated_periods(text: str) -> dict[str, set[str]]:
 def _stated(text: str, mentions: list[tuple[int, str, str]]) -> dict[str, set[str]]:
     stated = _by_kind([
         m for m in mentions
-        if not _BASE_BEFORE.search(text[max(0, m[0] - _BASE_REACH) : m[0]]) and not _LOOKS_AHEAD.search(text[max(0, m[0] - _AHEAD_REACH) : m[0]])
+        if not _named_as_base(text, m[0]) and not _LOOKS_AHEAD.search(text[max(0, m[0] - _AHEAD_REACH) : m[0]])
     ])
     if _FIGURE_A_YEAR_BEFORE.search(text):
         for kind, sep in _YEAR_OF.items():

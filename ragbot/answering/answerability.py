@@ -16,9 +16,11 @@ import re
 from itertools import pairwise
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ingest import TickerResolver
 from ingest.dates import is_month
+from ingest.sentences import split_sentences
 from ingest.tickers import UNIT_CURRENCIES, currency_codes, fold_accents, initials, is_peoples_adjective, names_a_place, types_word
 from ingest.words import STOPWORDS, is_english, is_modifier, is_verb_form, query_terms, stem, stems
 from ragbot.glossary import ABBREVIATIONS, SHORTHAND, reads_as_shorthand
@@ -1200,7 +1202,12 @@ _COUNT_OF_THE = re.compile(r"\bhow\s+many\s+of\s+(?:the|its|their)\s+(?=[^?]*\b(
 _NOT_THINGS_COUNTED = frozenset(
     "note notes company companies analyst analysts name names stock stocks ticker tickers holding holdings peer peers broker brokers them".split()
 )
-_AMOUNT_WORD = re.compile(r"(?:[a-z]{3}|[$\u20ac\u00a3\u00a5])?\d[\d.,]*[a-z%]*|rmb|usd|eur|gbp|jpy|inr|hkd|sek|nok|dkk|chf|cny", re.IGNORECASE)
+_AMOUNT_WORD = re.compile(r"(?:[a-z]{3}|[$\u20ac\u00a3\u00a5])?\d[\d.,]*[a-z%]*", re.IGNORECASE)
+
+
+def _is_amount_word(word: str) -> bool:
+    """A figure ("9.9", "rmb9.9", "$5") or a currency it is in ("rmb": ``UNIT_CURRENCIES``)."""
+    return _AMOUNT_WORD.fullmatch(word) is not None or word.upper() in UNIT_CURRENCIES
 
 
 # A company's places of business, each counting its outlets: "how many stores" is answered by "the
@@ -1215,9 +1222,10 @@ def _count_asked(text: str, kind: str | None) -> tuple[bool, frozenset[str]]:
     is counted by any outlet (``_OUTLETS``)."""
     if kind != "figure" or _OTHER_FIGURE_ASKED.search(text):
         return False, frozenset()
-    of_the = None if _COUNT_QUESTION.search(text) else _COUNT_OF_THE.search(text)
-    if how_many := _COUNT_QUESTION.search(text) or of_the:
-        phrase = [w for w in _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split() if not _AMOUNT_WORD.fullmatch(w)]
+    how_many = _COUNT_QUESTION.search(text)
+    of_the = None if how_many else _COUNT_OF_THE.search(text)
+    if how_many := how_many or of_the:
+        phrase = [w for w in _COUNTED_PHRASE_END.split(text[how_many.end():], maxsplit=1)[0].split() if not _is_amount_word(w)]
         if of_the and phrase and phrase[0].lower() in _NOT_THINGS_COUNTED:
             return False, frozenset()
         counted = " ".join(phrase[:_COUNTED_WORDS] or text[how_many.end():].split()[:2])
@@ -1765,9 +1773,14 @@ def named_only_jointly(sentence: str, passage: str, qualifiers: frozenset[str]) 
     with others ("Insurance, Guaranteed Pensions and Other together contributed NOK 752m" beside the
     group's result): the passage gives the sentence no figure of that part to stand for."""
     asked = qualifiers - _HOW_MEASURED - _PART_STEMS
-    if not asked or asked & canonical_all(stems(sentence)):
-        return False
-    naming = [s for s in re.split(r"(?<=[.!?])\s+", passage) if asked <= canonical_all(stems(s))]
+    return bool(asked) and not asked & canonical_all(stems(sentence)) and _names_only_jointly(passage, asked)
+
+
+@lru_cache(maxsize=1024)
+def _names_only_jointly(passage: str, asked: frozenset[str]) -> bool:
+    """Whether ``passage`` names the ``asked`` part, and only jointly (``_jointly``), in every
+    sentence naming it (each passage is read once per question, not once per candidate of it)."""
+    naming = [s.text for s in split_sentences(passage) if asked <= canonical_all(stems(s.text))]
     return bool(naming) and all(_jointly(s, asked) for s in naming)
 
 

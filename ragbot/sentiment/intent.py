@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from ingest.tickers import COMPANY_CLASSES, is_peoples_adjective
 from ingest.words import is_english, stems
-from ragbot.periods import PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
+from ragbot.periods import PARTS_OF_YEAR, PERIOD_WORD, ReportingPeriod, period_subject, periods, reporting_periods
 from ragbot.routing import (
     AT_EVENT_VS_NOW, EVENT_WORDS, MIXED, NOTE_HEADLINE, NOTE_NOUN, SCORE_ASKED, SCORE_LAST, SCORED_BY_US, SCORES_FOR_NAMED, STANCE_ASKED_LAST, STANCE_TAKEN, THAT_ONE, Question,
     neutralise_mentions, topic_terms,
@@ -243,7 +243,7 @@ _ORDINAL_NOTE = re.compile(
 # two set side by side ("its first and second note scores")
 _EVENT_AFTER = re.compile(r"\s+(?:on|about|covering|where|when|in\s+which|from|after|following)\b(?!\s+the\s+company\b)", re.I)
 _PAIRED_BEFORE = re.compile(r"\b(?:first|second|third|fourth|latest|last|oldest|newest|earliest)\s+(?:and|&|or|vs\.?|versus)\s+$", re.I)
-_REPORTING_KINDS = frozenset({"quarter", "half", "fiscal_year", "quarter_of_year", "half_of_year", "month_quarter"})
+_REPORTING_KINDS = PARTS_OF_YEAR | {"fiscal_year"}  # (periods a note reports on, not a window of dates)
 _ORDINAL_NUMBERS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 
 
